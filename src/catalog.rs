@@ -1,0 +1,267 @@
+//! The exercise and condition library: the built-in RON files plus a clinic's own, merged by id
+//! and validated, with every problem pinned to `file:line:column`.
+
+mod clean;
+mod describe;
+pub mod model;
+mod problem;
+mod validate;
+
+use std::collections::HashMap;
+
+pub use model::*;
+pub use problem::Problem;
+
+/// The built-in library, embedded so `rehab` works with no set-up.
+pub const BUILTIN_FILES: [(&str, &str); 4] = [
+    (
+        "<built-in>/sources.ron",
+        include_str!("../assets/sources.ron"),
+    ),
+    (
+        "<built-in>/exercises.ron",
+        include_str!("../assets/exercises.ron"),
+    ),
+    (
+        "<built-in>/conditions.ron",
+        include_str!("../assets/conditions.ron"),
+    ),
+    (
+        "<built-in>/screening.ron",
+        include_str!("../assets/screening.ron"),
+    ),
+];
+
+/// The condition ids the app is built around.
+pub const CONDITION_IDS: [&str; 5] = [
+    "pfps",
+    "itbs",
+    "patellar-tendinopathy",
+    "meniscus",
+    "knee-oa",
+];
+
+/// A library file's name (a path to show) and its text.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceText {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        SourceText {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// The merged, validated library.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub sources: Vec<Source>,
+    pub exercises: Vec<Exercise>,
+    pub conditions: Vec<Condition>,
+    pub red_flags: Vec<RedFlag>,
+    pub symptom_questions: Vec<SymptomQuestion>,
+    pub walk_run: Vec<WalkRunLevel>,
+    pub return_to_run: Option<ReturnToRun>,
+    pub pain_rules: Option<PainRules>,
+    exercise_index: HashMap<String, usize>,
+    source_index: HashMap<String, usize>,
+}
+
+/// What loading produced: the catalog, and the problems of any user file left out of it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub problems: Vec<Problem>,
+}
+
+/// Parses one RON library file; a syntax error or unknown field is reported at its position.
+pub fn parse_file(file: &SourceText) -> Result<LibraryFile, Problem> {
+    match ron::from_str::<LibraryFile>(&file.text) {
+        Ok(mut parsed) => {
+            parsed.clean_text();
+            Ok(parsed)
+        }
+        Err(err) => {
+            let at = (err.position.line.max(1), err.position.col.max(1));
+            let message = crate::text::clean(&err.code.to_string()).into_owned();
+            Err(Problem::new(&file.name, at, message).hint(parse_hint(&err.code)))
+        }
+    }
+}
+
+fn parse_hint(code: &ron::Error) -> &'static str {
+    match code {
+        ron::Error::NoSuchStructField { .. } => {
+            "remove the field or fix its spelling; `rehab show ID` prints a valid exercise"
+        }
+        ron::Error::MissingStructField { .. } => "add the missing field",
+        ron::Error::NoSuchEnumVariant { .. } => "use one of the listed values",
+        _ => "check the brackets, commas and quotes just before this point",
+    }
+}
+
+impl Catalog {
+    /// The built-in library alone. Its validity is guarded by tests, so a problem here is a bug.
+    pub fn builtin() -> Result<Catalog, Vec<Problem>> {
+        let files: Vec<SourceText> = BUILTIN_FILES
+            .iter()
+            .map(|(name, text)| SourceText::new(*name, *text))
+            .collect();
+        let mut catalog = Catalog::default();
+        let mut problems = Vec::new();
+        for file in &files {
+            match parse_file(file) {
+                Ok(parsed) => {
+                    problems.extend(validate::duplicates(&parsed, file));
+                    catalog.merge(parsed);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if problems.is_empty() {
+            problems = validate::validate(&catalog, &files, true);
+        }
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The built-in library with user files laid over it, file by file in the order given.
+    /// A user file with any problem is left out whole, and its problems are returned.
+    pub fn load(user_files: &[SourceText]) -> Result<Loaded, Vec<Problem>> {
+        let mut catalog = Catalog::builtin()?;
+        let mut problems = Vec::new();
+        for file in user_files {
+            let parsed = match parse_file(file) {
+                Ok(parsed) => parsed,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
+            };
+            let mut found = validate::duplicates(&parsed, file);
+            let mut candidate = catalog.clone();
+            candidate.merge(parsed);
+            found.extend(validate::validate(
+                &candidate,
+                std::slice::from_ref(file),
+                false,
+            ));
+            if found.is_empty() {
+                catalog = candidate;
+            } else {
+                problems.extend(found);
+            }
+        }
+        Ok(Loaded { catalog, problems })
+    }
+
+    /// Adds a file's entries; an entry whose id already exists replaces it in place.
+    fn merge(&mut self, file: LibraryFile) {
+        upsert(&mut self.sources, file.sources, |s| s.key.clone());
+        upsert(&mut self.exercises, file.exercises, |e| e.id.clone());
+        upsert(&mut self.conditions, file.conditions, |c| c.id.clone());
+        upsert(&mut self.red_flags, file.red_flags, |f| f.id.clone());
+        upsert(&mut self.symptom_questions, file.symptom_questions, |q| {
+            q.id.clone()
+        });
+        upsert(&mut self.walk_run, file.walk_run, |l| l.level.to_string());
+        if file.return_to_run.is_some() {
+            self.return_to_run = file.return_to_run;
+        }
+        if file.pain_rules.is_some() {
+            self.pain_rules = file.pain_rules;
+        }
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.exercise_index = index(&self.exercises, |e| &e.id);
+        self.source_index = index(&self.sources, |s| &s.key);
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercise_index.get(id).map(|&i| &self.exercises[i])
+    }
+
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.source_index.get(key).map(|&i| &self.sources[i])
+    }
+
+    pub fn condition(&self, id: &str) -> Option<&Condition> {
+        self.conditions
+            .iter()
+            .find(|c| c.id == id || c.aliases.iter().any(|a| a == id))
+    }
+
+    pub fn red_flag(&self, id: &str) -> Option<&RedFlag> {
+        self.red_flags.iter().find(|f| f.id == id)
+    }
+
+    pub fn walk_run_level(&self, level: u32) -> Option<&WalkRunLevel> {
+        self.walk_run.iter().find(|l| l.level == level)
+    }
+
+    /// The highest walk-run level in the library.
+    pub fn top_walk_run_level(&self) -> u32 {
+        self.walk_run.iter().map(|l| l.level).max().unwrap_or(0)
+    }
+
+    /// Exercises used by a condition in any phase (including its cross-training), in library order.
+    pub fn exercises_for(&self, condition: &Condition) -> Vec<&Exercise> {
+        let used: std::collections::HashSet<&str> = condition
+            .phases
+            .iter()
+            .flat_map(|p| {
+                p.exercises
+                    .iter()
+                    .map(|r| r.exercise.as_str())
+                    .chain(p.cross_training.iter().map(String::as_str))
+            })
+            .collect();
+        self.exercises
+            .iter()
+            .filter(|e| used.contains(e.id.as_str()))
+            .collect()
+    }
+}
+
+fn upsert<T>(into: &mut Vec<T>, items: Vec<T>, key: impl Fn(&T) -> String) {
+    let mut positions: HashMap<String, usize> =
+        into.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    for item in items {
+        let k = key(&item);
+        match positions.get(&k) {
+            Some(&i) => into[i] = item,
+            None => {
+                positions.insert(k, into.len());
+                into.push(item);
+            }
+        }
+    }
+}
+
+fn index<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (key(x).clone(), i))
+        .collect()
+}
+
+/// The closest of `candidates` to `wanted`, for "did you mean" in error messages.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wanted, c), c))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}

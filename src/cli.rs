@@ -1,0 +1,178 @@
+//! The non-interactive commands. They never touch the terminal's modes, so they work when piped.
+
+pub mod args;
+mod catalog_cmds;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use jiff::civil::Date;
+
+pub use args::{Cli, Command};
+
+use crate::catalog::{Catalog, Problem};
+use crate::paths::Paths;
+use crate::store;
+
+/// A command that could not do its job: the message, and whether the input (2) or the data (1)
+/// was at fault.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad data or an unknown id: exit 1.
+    pub fn data(message: impl Into<String>) -> Self {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    /// Bad usage: exit 2.
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::data(e.to_string())
+    }
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+/// What every command may need: the library, the folders, today.
+pub struct Ctx {
+    pub catalog: Catalog,
+    /// Problems of user library files that were left out.
+    pub library_problems: Vec<Problem>,
+    pub paths: Paths,
+    pub today: Date,
+    pub profile: String,
+    pub ascii: bool,
+    pub color: bool,
+}
+
+impl Ctx {
+    /// Loads the built-in library and the user library folder.
+    pub fn load(global: &args::Global, today: Date) -> Result<Ctx, Failure> {
+        let paths = Paths::resolve(global.data_dir.clone(), global.library.clone());
+        let (files, mut library_problems) = store::read_library_dir(&paths.library);
+        let loaded = Catalog::load(&files).map_err(|problems| {
+            Failure::data(format!(
+                "the built-in library is broken (a bug):\n{}",
+                join(&problems)
+            ))
+        })?;
+        library_problems.extend(loaded.problems);
+        Ok(Ctx {
+            catalog: loaded.catalog,
+            library_problems,
+            paths,
+            today,
+            profile: global.profile.clone(),
+            ascii: global.ascii || !crate::locale_is_utf8(),
+            color: !global.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        })
+    }
+
+    /// Says on stderr which user library files were left out, so nothing fails silently.
+    pub fn warn_library_problems(&self) {
+        if self.library_problems.is_empty() {
+            return;
+        }
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(
+            err,
+            "rehab: warning: left out user library files with problems:"
+        );
+        for p in &self.library_problems {
+            let _ = writeln!(err, "{p}");
+        }
+    }
+}
+
+pub fn join(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Parses the arguments and runs a command. `None` means "open the full-screen app".
+pub fn run_command(cli: Cli, today: Date) -> Option<ExitCode> {
+    let command = cli.command?;
+    let result = match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "rehab", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => man_page(),
+        command => Ctx::load(&cli.global, today).and_then(|ctx| dispatch(&ctx, command)),
+    };
+    Some(finish(result))
+}
+
+fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
+    match command {
+        Command::Check { paths } => return catalog_cmds::check(ctx, &paths),
+        Command::Paths => {}
+        _ => ctx.warn_library_problems(),
+    }
+    match command {
+        Command::Conditions => catalog_cmds::conditions(ctx),
+        Command::Exercises { condition, kind } => {
+            catalog_cmds::exercises(ctx, condition.as_deref(), kind.map(Into::into))
+        }
+        Command::Show { id } => catalog_cmds::show(ctx, &id),
+        Command::Sources => catalog_cmds::sources(ctx),
+        Command::Paths => catalog_cmds::paths(ctx),
+        Command::Check { .. } | Command::Completions { .. } | Command::Man => Ok(()),
+        other => Err(Failure::data(format!(
+            "`{}` is not available yet",
+            command_name(&other)
+        ))),
+    }
+}
+
+fn command_name(command: &Command) -> String {
+    format!("{command:?}")
+        .split([' ', '(', '{'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn man_page() -> CmdResult {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    std::io::stdout().write_all(&out)?;
+    Ok(())
+}
+
+/// Prints a failure and turns the result into an exit code. A closed pipe is not an error.
+pub fn finish(result: CmdResult) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            if !f.message.contains("Broken pipe") {
+                eprintln!("rehab: error: {}", f.message);
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+/// Parses `std::env::args`; clap prints usage errors itself and exits 2.
+pub fn parse() -> Cli {
+    Cli::parse()
+}

@@ -1,0 +1,351 @@
+//! The command line, as clap types. Parsing only: the handlers live beside this file.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use crate::catalog::{Equipment, Kind};
+use crate::plan::Day;
+
+/// Knee rehab and cross-training plans for runners. Guidance, not a diagnosis.
+#[derive(Debug, Parser)]
+#[command(name = "rehab", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// A folder of extra RON library files [default: <config dir>/library]
+    #[arg(long, global = true, env = "REHAB_LIBRARY", value_name = "DIR")]
+    pub library: Option<PathBuf>,
+    /// Where profiles and journals live [default: the platform data dir]
+    #[arg(long, global = true, env = "REHAB_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The profile to use
+    #[arg(
+        long,
+        global = true,
+        env = "REHAB_PROFILE",
+        default_value = "me",
+        value_name = "NAME"
+    )]
+    pub profile: String,
+    /// No colour (also when NO_COLOR is set)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    /// ASCII only: borders, ticks, charts and bars
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// Pretend today is this date (for tests and demos)
+    #[arg(long, global = true, env = "REHAB_TODAY", hide = true, value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the conditions: id, name, where it hurts
+    Conditions,
+    /// List exercises, one line each starting with the id
+    Exercises {
+        /// Only those used by this condition
+        #[arg(long, value_name = "ID")]
+        condition: Option<String>,
+        /// Only this kind
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+    },
+    /// Show one exercise in full: dose, steps, cues, cautions, links, source
+    Show {
+        /// Exercise id
+        id: String,
+    },
+    /// Print the source list
+    Sources,
+    /// Build a plan for a condition or a profile and print or save it
+    Plan(PlanArgs),
+    /// Validate the built-in and user library, or the given files
+    Check {
+        /// RON files to check on top of the built-in library
+        paths: Vec<PathBuf>,
+    },
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+    /// Print the resolved config, data and library paths
+    Paths,
+    /// Create, list, show and change profiles
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Today's items with their ids and dose, each ticked or not
+    Today {
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+    /// Tick items (exercise id or number from `rehab today`)
+    Done {
+        #[arg(required = true)]
+        items: Vec<String>,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// Sets done, when fewer than prescribed
+        #[arg(long)]
+        sets: Option<u32>,
+    },
+    /// Untick an item
+    Undo {
+        item: String,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+    /// Skip an item with a reason
+    Skip {
+        item: String,
+        #[arg(long, value_enum)]
+        reason: SkipReason,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+    /// Log pain 0-10 during exercise and the next morning
+    Pain(PainArgs),
+    /// Add a note to a day
+    Note {
+        text: String,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+    /// Adherence, pain trend and ticks per week, with each week's decision
+    History {
+        #[arg(long, default_value_t = 4)]
+        weeks: u32,
+    },
+    /// Everything a profile holds, for backup or a spreadsheet
+    ExportData {
+        #[arg(long, value_enum, default_value_t = DataFormat::Ron)]
+        format: DataFormat,
+    },
+    /// Explain what is wrong with the data files and how to fix it
+    Doctor,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Condition id (or alias); without it, the plan of the profile (`--profile NAME`)
+    #[arg(long, value_name = "ID")]
+    pub condition: Option<String>,
+    /// Only this week
+    #[arg(long, conflicts_with = "weeks")]
+    pub week: Option<u32>,
+    /// This many weeks from week 1
+    #[arg(long)]
+    pub weeks: Option<u32>,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+    pub format: PlanFormat,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub patient: PatientArgs,
+}
+
+/// Plan settings given on the command line.
+#[derive(Debug, Args, Clone, Default)]
+pub struct SettingsArgs {
+    /// First day of the program (YYYY-MM-DD) [default: today]
+    #[arg(long, value_parser = parse_date)]
+    pub start: Option<Date>,
+    /// Training days a week (3-7)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(3..=7))]
+    pub days: Option<u8>,
+    /// Run days, like mon,thu
+    #[arg(long, value_delimiter = ',', value_parser = parse_day)]
+    pub run_days: Option<Vec<Day>>,
+    /// Equipment at hand, like band,step (or none)
+    #[arg(long, value_delimiter = ',', value_parser = parse_equipment)]
+    pub equipment: Option<Vec<Option<Equipment>>>,
+    /// Minutes per session (10-240)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(10..=240))]
+    pub minutes: Option<u32>,
+    /// Preferred cross-training exercise ids, like swimming,cycling
+    #[arg(long, value_delimiter = ',')]
+    pub cross_training: Option<Vec<String>>,
+}
+
+/// Patient details for a printed plan.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PatientArgs {
+    #[arg(long)]
+    pub patient: Option<String>,
+    #[arg(long)]
+    pub clinician: Option<String>,
+    #[arg(long)]
+    pub clinic: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PainArgs {
+    /// Worst pain during exercise or running (0-10)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub during: Option<u8>,
+    /// Knee pain or stiffness on rising (0-10)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub morning: Option<u8>,
+    #[arg(long)]
+    pub swelling: bool,
+    #[arg(long)]
+    pub limp: bool,
+    /// The pain turned sharp or stabbing
+    #[arg(long)]
+    pub sharp: bool,
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Create a profile
+    New {
+        name: String,
+        #[arg(long, value_name = "ID")]
+        condition: String,
+        #[command(flatten)]
+        settings: SettingsArgs,
+    },
+    /// List profiles
+    List,
+    /// Show a profile (the current one by default)
+    Show { name: Option<String> },
+    /// Change settings and patient fields of the current profile
+    Set(ProfileSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileSetArgs {
+    #[arg(long, value_name = "ID")]
+    pub condition: Option<String>,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+    #[command(flatten)]
+    pub patient: PatientArgs,
+    /// Keep the person in this phase (1-based; 0 clears)
+    #[arg(long)]
+    pub pin_phase: Option<u32>,
+    /// Keep the walk-run level here (0 clears)
+    #[arg(long)]
+    pub pin_level: Option<u32>,
+    /// Add an exercise to every phase
+    #[arg(long, value_name = "ID")]
+    pub add_exercise: Vec<String>,
+    /// Never schedule this exercise
+    #[arg(long, value_name = "ID")]
+    pub remove_exercise: Vec<String>,
+    /// Schedule NEW in place of OLD, written OLD=NEW
+    #[arg(long, value_name = "OLD=NEW")]
+    pub replace_exercise: Vec<String>,
+    /// Pain ceiling for exercise (0-10)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub ceiling_exercise: Option<u8>,
+    /// Pain ceiling for running (0-10)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub ceiling_running: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    Ron,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SkipReason {
+    Pain,
+    Time,
+    Equipment,
+    Other,
+}
+
+/// Exercise kinds as typed on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Strength,
+    Isometric,
+    Eccentric,
+    Mobility,
+    Stretch,
+    SoftTissue,
+    Balance,
+    WarmUp,
+    CrossTraining,
+    Run,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Strength => Kind::Strength,
+            KindArg::Isometric => Kind::Isometric,
+            KindArg::Eccentric => Kind::Eccentric,
+            KindArg::Mobility => Kind::Mobility,
+            KindArg::Stretch => Kind::Stretch,
+            KindArg::SoftTissue => Kind::SoftTissue,
+            KindArg::Balance => Kind::Balance,
+            KindArg::WarmUp => Kind::WarmUp,
+            KindArg::CrossTraining => Kind::CrossTraining,
+            KindArg::Run => Kind::Run,
+        }
+    }
+}
+
+/// A calendar date; 2026-02-30 is refused.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    text.trim()
+        .parse::<Date>()
+        .map_err(|e| format!("`{text}` is not a date like 2026-11-23 ({e})"))
+}
+
+fn parse_day(text: &str) -> Result<Day, String> {
+    Day::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a day; use mon, tue, wed, thu, fri, sat or sun"))
+}
+
+/// `none` parses to `None` so `--equipment none` says "nothing at hand".
+fn parse_equipment(text: &str) -> Result<Option<Equipment>, String> {
+    let t = text.trim().to_ascii_lowercase().replace('_', "-");
+    if t == "none" {
+        return Ok(None);
+    }
+    Equipment::ALL
+        .into_iter()
+        .find(|e| e.label() == t || (t == "foam" && *e == Equipment::FoamRoller))
+        .map(Some)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Equipment::ALL.iter().map(|e| e.label()).collect();
+            format!(
+                "`{text}` is not equipment; use none or {}",
+                names.join(", ")
+            )
+        })
+}

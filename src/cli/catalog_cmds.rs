@@ -1,0 +1,224 @@
+//! `conditions`, `exercises`, `show`, `sources`, `check`, `paths`.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{CmdResult, Ctx, Failure};
+use crate::catalog::{Catalog, Exercise, Kind, closest};
+use crate::store;
+
+fn print(text: &str) -> CmdResult {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+pub fn conditions(ctx: &Ctx) -> CmdResult {
+    let mut text = String::new();
+    for c in &ctx.catalog.conditions {
+        let _ = writeln!(text, "{:<22} {:<28} {}", c.id, c.name, c.where_it_hurts);
+    }
+    print(&text)
+}
+
+/// Finds a condition by id or alias; an unknown one names the valid ids and the closest.
+pub fn find_condition<'a>(
+    catalog: &'a Catalog,
+    id: &str,
+) -> Result<&'a crate::catalog::Condition, Failure> {
+    catalog.condition(id).ok_or_else(|| {
+        let ids: Vec<&str> = catalog.conditions.iter().map(|c| c.id.as_str()).collect();
+        let near = closest(id, ids.iter().copied())
+            .map(|n| format!(" Did you mean `{n}`?"))
+            .unwrap_or_default();
+        Failure::data(format!(
+            "unknown condition `{id}`.{near} Valid ids: {}",
+            ids.join(", ")
+        ))
+    })
+}
+
+/// Finds an exercise by id; an unknown one names the closest and how to list them all.
+pub fn find_exercise<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Exercise, Failure> {
+    catalog.exercise(id).ok_or_else(|| {
+        let near = closest(id, catalog.exercises.iter().map(|e| e.id.as_str()))
+            .map(|n| format!(" Did you mean `{n}`?"))
+            .unwrap_or_default();
+        Failure::data(format!(
+            "unknown exercise `{id}`.{near} `rehab exercises` lists the valid ids."
+        ))
+    })
+}
+
+pub fn exercises(ctx: &Ctx, condition: Option<&str>, kind: Option<Kind>) -> CmdResult {
+    let list: Vec<&Exercise> = match condition {
+        Some(id) => ctx.catalog.exercises_for(find_condition(&ctx.catalog, id)?),
+        None => ctx.catalog.exercises.iter().collect(),
+    };
+    let mut text = String::new();
+    for e in list
+        .into_iter()
+        .filter(|e| kind.is_none_or(|k| e.kind == k))
+    {
+        let _ = writeln!(text, "{:<30} {:<15} {}", e.id, e.kind.label(), e.name);
+    }
+    print(&text)
+}
+
+pub fn show(ctx: &Ctx, id: &str) -> CmdResult {
+    let e = find_exercise(&ctx.catalog, id)?;
+    print(&describe_exercise(&ctx.catalog, e))
+}
+
+/// The whole exercise as plain text.
+pub fn describe_exercise(catalog: &Catalog, e: &Exercise) -> String {
+    let mut t = String::new();
+    let _ = writeln!(t, "{} ({})", e.name, e.id);
+    let _ = writeln!(
+        t,
+        "Kind: {}    Targets: {}",
+        e.kind.label(),
+        e.targets.join(", ")
+    );
+    let equipment: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();
+    let _ = writeln!(
+        t,
+        "Equipment: {}",
+        if equipment.is_empty() {
+            "none".into()
+        } else {
+            equipment.join(", ")
+        }
+    );
+    let _ = writeln!(t, "Dose: {} ({})", e.dose.describe(), e.dose_origin.label());
+    if let Some(step) = &e.weekly {
+        let every = if step.every_weeks == 1 {
+            "each week".to_string()
+        } else {
+            format!("every {} weeks", step.every_weeks)
+        };
+        let _ = writeln!(t, "Weekly step: +{} {every}, up to {}", step.add, step.cap);
+    }
+    for b in &e.schedule {
+        let _ = writeln!(
+            t,
+            "  from week {}: {} reps at {}",
+            b.from_week, b.reps, b.load
+        );
+    }
+    let _ = writeln!(t, "\nSteps:");
+    for (i, s) in e.steps.iter().enumerate() {
+        let _ = writeln!(t, "  {}. {s}", i + 1);
+    }
+    section(&mut t, "Cues", &e.cues);
+    section(&mut t, "Cautions", &e.cautions);
+    let link = |id: &Option<String>| {
+        id.as_deref().map(|i| {
+            catalog
+                .exercise(i)
+                .map_or(i.to_string(), |x| format!("{} ({i})", x.name))
+        })
+    };
+    let _ = writeln!(t);
+    match (link(&e.progression), &e.when_easy) {
+        (Some(p), _) => {
+            let _ = writeln!(t, "When it gets easy: {p}");
+        }
+        (None, Some(w)) => {
+            let _ = writeln!(t, "When it gets easy: {w}");
+        }
+        _ => {}
+    }
+    match (link(&e.regression), &e.when_painful) {
+        (Some(r), _) => {
+            let _ = writeln!(t, "When it hurts: {r}");
+        }
+        (None, Some(w)) => {
+            let _ = writeln!(t, "When it hurts: {w}");
+        }
+        _ => {}
+    }
+    if e.optional {
+        let _ = writeln!(t, "Optional comfort work: it never counts toward progress.");
+    }
+    let _ = writeln!(t, "Evidence: grade {}", e.evidence.describe());
+    for key in std::iter::once(&e.source).chain(&e.see_also) {
+        match catalog.source(key) {
+            Some(s) => {
+                let _ = writeln!(
+                    t,
+                    "Source [{key}]: {}, {} ({}). {}. {}",
+                    s.authors, s.title, s.year, s.published, s.url
+                );
+            }
+            None => {
+                let _ = writeln!(t, "Source [{key}]");
+            }
+        }
+    }
+    t
+}
+
+fn section(t: &mut String, title: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(t, "\n{title}:");
+    for l in lines {
+        let _ = writeln!(t, "  - {l}");
+    }
+}
+
+pub fn sources(ctx: &Ctx) -> CmdResult {
+    let mut t = String::new();
+    for s in &ctx.catalog.sources {
+        let _ = writeln!(
+            t,
+            "[{}] {} ({}). {}. {}. {}",
+            s.key, s.authors, s.year, s.title, s.published, s.url
+        );
+        if let Some(note) = &s.note {
+            let _ = writeln!(t, "    {note}");
+        }
+    }
+    print(&t)
+}
+
+/// Validates the user library folder, or just the given files, on top of the built-in library.
+pub fn check(ctx: &Ctx, paths: &[PathBuf]) -> CmdResult {
+    let (files, mut problems) = if paths.is_empty() {
+        store::read_library_dir(&ctx.paths.library)
+    } else {
+        store::read_library_files(paths)
+    };
+    match Catalog::load(&files) {
+        Ok(loaded) => problems.extend(loaded.problems),
+        Err(builtin) => problems.extend(builtin),
+    }
+    if problems.is_empty() {
+        let checked = if files.is_empty() {
+            "the built-in library".to_string()
+        } else {
+            format!("the built-in library and {} file(s)", files.len())
+        };
+        print(&format!("ok: {checked} passed all checks\n"))
+    } else {
+        let count = problems.len();
+        Err(Failure::data(format!(
+            "{}\n{count} problem(s) found",
+            super::join(&problems)
+        )))
+    }
+}
+
+pub fn paths(ctx: &Ctx) -> CmdResult {
+    print(&format!(
+        "config:  {}\ndata:    {}\nlibrary: {}\nprofile: {}\n",
+        ctx.paths.config.display(),
+        ctx.paths.data.display(),
+        ctx.paths.library.display(),
+        ctx.paths.profile_dir(&ctx.profile).display()
+    ))
+}

@@ -1,0 +1,10 @@
+//! The plan builder: a pure, deterministic function from (catalog, condition, settings) to a
+//! week plan or a program of weeks through the phases.
+
+mod build;
+mod minutes;
+pub mod model;
+
+pub use build::{PlanError, build_program, build_week, monday_of, scheduled_state};
+pub use minutes::item_minutes;
+pub use model::*;

@@ -1,0 +1,644 @@
+//! Builds one week (or a run of weeks) from the catalog, a condition, settings and overrides.
+//!
+//! Deterministic by construction: no clock, no randomness, no hash-map iteration order.
+
+use std::collections::BTreeMap;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::minutes::item_minutes;
+use super::model::*;
+use crate::catalog::{Catalog, Condition, Dose, Exercise, Frequency, Kind, Phase, RunMode, Work};
+
+/// Settings the builder cannot work with.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("training days must be 3-7 a week, not {0}")]
+    DaysPerWeek(u8),
+    #[error("minutes per session must be 10-240, not {0}")]
+    Minutes(u32),
+    #[error("week numbers start at 1")]
+    WeekZero,
+    #[error("condition `{0}` has no phases")]
+    NoPhases(String),
+}
+
+/// The Monday on or before a date.
+pub fn monday_of(date: Date) -> Date {
+    let back = i64::from(date.weekday().to_monday_zero_offset());
+    date.checked_sub(back.days()).unwrap_or(date)
+}
+
+/// Cross-training never falls on more days than this in one week.
+const MAX_CROSS_TRAINING: u32 = 4;
+/// Walk-run sessions a week at most.
+const MAX_WALK_RUNS: usize = 4;
+/// Shortest cross-training session worth scheduling.
+const MIN_CROSS_TRAINING_MINUTES: u32 = 10;
+
+/// The calendar schedule for week `week`: phase by typical length, one walk-run level a week.
+/// The pain-monitored progression replaces this with states derived from the journal.
+pub fn scheduled_state(
+    condition: &Condition,
+    overrides: &Overrides,
+    week: u32,
+    previous: Option<&WeekPlan>,
+) -> WeekState {
+    let mut phase = 0;
+    let mut first_week_of_phase = 1;
+    for (i, p) in condition.phases.iter().enumerate() {
+        phase = i;
+        if week < first_week_of_phase + p.weeks || i + 1 == condition.phases.len() {
+            break;
+        }
+        first_week_of_phase += p.weeks;
+    }
+    if let Some(pinned) = overrides.pinned_phase {
+        let pinned = (pinned.max(1) as usize - 1).min(condition.phases.len().saturating_sub(1));
+        if pinned != phase {
+            phase = pinned;
+            first_week_of_phase = week;
+        }
+    }
+    let week_in_phase = week.saturating_sub(first_week_of_phase) + 1;
+    let walk_run_level = match condition.phases.get(phase).map(|p| p.run.mode) {
+        Some(RunMode::WalkRun) => Some(overrides.pinned_walk_run_level.unwrap_or(week_in_phase)),
+        _ => None,
+    };
+    WeekState {
+        week,
+        phase,
+        week_in_phase,
+        walk_run_level,
+        regressions: BTreeMap::new(),
+        previous_run_minutes: previous.map_or(0, |w| w.run_minutes),
+        run_minutes_two_weeks_ago: previous.map_or(0, |w| w.state.previous_run_minutes),
+    }
+}
+
+/// Weeks 1..=weeks on the calendar schedule.
+pub fn build_program(
+    catalog: &Catalog,
+    condition: &Condition,
+    settings: &Settings,
+    overrides: &Overrides,
+    weeks: u32,
+) -> Result<Program, PlanError> {
+    let mut built: Vec<WeekPlan> = Vec::with_capacity(weeks as usize);
+    for week in 1..=weeks {
+        let state = scheduled_state(condition, overrides, week, built.last());
+        built.push(build_week(catalog, condition, settings, overrides, &state)?);
+    }
+    Ok(Program {
+        condition: condition.id.clone(),
+        weeks: built,
+    })
+}
+
+/// One exercise resolved for this week, before it is placed on days.
+struct Chosen<'a> {
+    exercise: &'a Exercise,
+    dose: Dose,
+    replaces: Option<String>,
+    reason: Option<String>,
+}
+
+/// Builds the week described by `state`.
+pub fn build_week(
+    catalog: &Catalog,
+    condition: &Condition,
+    settings: &Settings,
+    overrides: &Overrides,
+    state: &WeekState,
+) -> Result<WeekPlan, PlanError> {
+    if !(3..=7).contains(&settings.days_per_week) {
+        return Err(PlanError::DaysPerWeek(settings.days_per_week));
+    }
+    if !(10..=240).contains(&settings.minutes) {
+        return Err(PlanError::Minutes(settings.minutes));
+    }
+    if state.week == 0 {
+        return Err(PlanError::WeekZero);
+    }
+    let phase = condition
+        .phases
+        .get(state.phase.min(condition.phases.len().saturating_sub(1)))
+        .ok_or_else(|| PlanError::NoPhases(condition.id.clone()))?;
+    let monday = monday_of(settings.start)
+        .checked_add(((state.week - 1) as i64 * 7).days())
+        .unwrap_or(settings.start);
+    let mut notes = Vec::new();
+    let chosen = choose_exercises(catalog, phase, settings, overrides, state, &mut notes);
+
+    let run_days = run_days(phase, settings);
+    let training = pick_days(
+        settings.days_per_week as usize,
+        &[0, 1, 2, 3, 4, 5, 6],
+        &run_days,
+        false,
+    )
+    .unwrap_or_default();
+    let heavy_sessions = chosen
+        .iter()
+        .filter(|c| is_heavy(c))
+        .map(|c| per_week(&c.dose))
+        .max()
+        .unwrap_or(0);
+    let strength_days = strength_days(heavy_sessions, &training, &run_days, &mut notes);
+
+    let mut days: Vec<Vec<PlanItem>> = vec![Vec::new(); 7];
+    for c in &chosen {
+        let on: Vec<usize> = match c.dose.frequency {
+            Frequency::Daily(_) => training.clone(),
+            Frequency::PerWeek(k) if is_heavy(c) => spread(&strength_days, k as usize),
+            Frequency::PerWeek(k) => spread(&training, k as usize),
+        };
+        for d in on {
+            days[d].push(item(c, slot_of(c.exercise.kind), None));
+        }
+    }
+    let run_minutes = place_runs(catalog, phase, state, &run_days, &mut days, &mut notes);
+    place_warm_ups(&chosen, &mut days);
+    place_cross_training(catalog, phase, settings, &run_days, &training, &mut days);
+
+    let mut day_plans = Vec::with_capacity(7);
+    for (i, items) in days.into_iter().enumerate() {
+        let date = monday.checked_add((i as i64).days()).unwrap_or(monday);
+        let items = fit_budget(items, settings.minutes, date, catalog, &mut notes);
+        day_plans.push(DayPlan { date, items });
+    }
+    if !phase.run.text.is_empty() {
+        notes.push(format!("Running: {}", phase.run.text));
+    }
+    Ok(WeekPlan {
+        state: state.clone(),
+        monday,
+        phase_name: phase.name.clone(),
+        days: day_plans,
+        run_minutes,
+        notes,
+    })
+}
+
+fn choose_exercises<'a>(
+    catalog: &'a Catalog,
+    phase: &Phase,
+    settings: &Settings,
+    overrides: &Overrides,
+    state: &WeekState,
+    notes: &mut Vec<String>,
+) -> Vec<Chosen<'a>> {
+    let prescribed = phase
+        .exercises
+        .iter()
+        .map(|p| (p.exercise.as_str(), p.dose.as_ref()))
+        .chain(overrides.added.iter().map(|id| (id.as_str(), None)));
+    let mut chosen: Vec<Chosen> = Vec::new();
+    for (id, phase_dose) in prescribed {
+        if overrides.removed.iter().any(|r| r == id) || chosen.iter().any(|c| c.exercise.id == id) {
+            continue;
+        }
+        let Some(mut exercise) = catalog.exercise(id) else {
+            continue;
+        };
+        let mut replaces = None;
+        let mut reason = None;
+        if let Some(other) = overrides.replaced.get(id).and_then(|o| catalog.exercise(o)) {
+            replaces = Some(id.to_string());
+            reason = Some("replaced by your clinician".to_string());
+            exercise = other;
+        }
+        let steps = state.regressions.get(&exercise.id).copied().unwrap_or(0);
+        for _ in 0..steps {
+            match exercise
+                .regression
+                .as_deref()
+                .and_then(|r| catalog.exercise(r))
+            {
+                Some(easier) => {
+                    replaces.get_or_insert_with(|| id.to_string());
+                    reason = Some("eased one step after a painful session".to_string());
+                    exercise = easier;
+                }
+                None => break,
+            }
+        }
+        if !has_equipment(exercise, settings) {
+            match stand_in(catalog, exercise, settings) {
+                Some(sub) => {
+                    notes.push(format!(
+                        "{} needs {}; {} takes its place.",
+                        exercise.name,
+                        needs(exercise),
+                        sub.name
+                    ));
+                    replaces.get_or_insert_with(|| id.to_string());
+                    reason = Some(format!("no {} at hand", needs(exercise)));
+                    exercise = sub;
+                }
+                None => {
+                    notes.push(format!(
+                        "{} needs {} and has no stand-in; left out.",
+                        exercise.name,
+                        needs(exercise)
+                    ));
+                    continue;
+                }
+            }
+        }
+        let base = match overrides.doses.get(&exercise.id) {
+            Some(dose) => dose.clone(),
+            None if replaces.is_none() => {
+                phase_dose.cloned().unwrap_or_else(|| exercise.dose.clone())
+            }
+            None => exercise.dose.clone(),
+        };
+        let dose = if overrides.doses.contains_key(&exercise.id) {
+            base
+        } else {
+            progressed(exercise, base, state.week_in_phase)
+        };
+        chosen.push(Chosen {
+            exercise,
+            dose,
+            replaces,
+            reason,
+        });
+    }
+    chosen
+}
+
+/// The week's dose: the load block for this week, or the weekly step applied and capped.
+fn progressed(exercise: &Exercise, mut dose: Dose, week_in_phase: u32) -> Dose {
+    if let Some(block) = exercise
+        .schedule
+        .iter()
+        .rev()
+        .find(|b| b.from_week <= week_in_phase)
+    {
+        dose.work = Work::Reps(block.reps);
+        dose.load = Some(block.load.clone());
+        return dose;
+    }
+    if let Some(step) = &exercise.weekly {
+        let steps = (week_in_phase.saturating_sub(1)) / step.every_weeks.max(1);
+        let start = dose.work.amount();
+        let amount = start
+            .saturating_add(step.add.saturating_mul(steps))
+            .min(step.cap.max(start));
+        dose.work = dose.work.with_amount(amount);
+    }
+    dose
+}
+
+fn has_equipment(exercise: &Exercise, settings: &Settings) -> bool {
+    exercise.equipment.iter().all(|e| settings.has(*e))
+}
+
+fn needs(exercise: &Exercise) -> String {
+    let list: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
+    list.join(" and ")
+}
+
+/// An alternative that fits the equipment, else the first easier exercise down the chain that does.
+fn stand_in<'a>(
+    catalog: &'a Catalog,
+    exercise: &Exercise,
+    settings: &Settings,
+) -> Option<&'a Exercise> {
+    let alternative = exercise
+        .alternatives
+        .iter()
+        .filter_map(|a| catalog.exercise(a))
+        .find(|a| has_equipment(a, settings));
+    if alternative.is_some() {
+        return alternative;
+    }
+    let mut current = exercise;
+    let mut guard = 0;
+    while let Some(easier) = current
+        .regression
+        .as_deref()
+        .and_then(|r| catalog.exercise(r))
+    {
+        if has_equipment(easier, settings) {
+            return Some(easier);
+        }
+        current = easier;
+        guard += 1;
+        if guard > 16 {
+            break;
+        }
+    }
+    None
+}
+
+/// Heavy or eccentric strength work needs a day between sessions unless its protocol is daily.
+fn is_heavy(c: &Chosen) -> bool {
+    matches!(c.exercise.kind, Kind::Strength | Kind::Eccentric)
+        && matches!(c.dose.frequency, Frequency::PerWeek(_))
+}
+
+fn per_week(dose: &Dose) -> usize {
+    match dose.frequency {
+        Frequency::PerWeek(k) => k as usize,
+        Frequency::Daily(_) => 7,
+    }
+}
+
+fn slot_of(kind: Kind) -> Slot {
+    match kind {
+        Kind::WarmUp => Slot::WarmUp,
+        Kind::SoftTissue => Slot::SoftTissue,
+        Kind::Stretch => Slot::Stretch,
+        Kind::CrossTraining => Slot::CrossTraining,
+        Kind::Run => Slot::Run,
+        Kind::Strength | Kind::Isometric | Kind::Eccentric | Kind::Mobility | Kind::Balance => {
+            Slot::Main
+        }
+    }
+}
+
+fn item(c: &Chosen, slot: Slot, walk_run_level: Option<u32>) -> PlanItem {
+    PlanItem {
+        exercise: c.exercise.id.clone(),
+        slot,
+        minutes: item_minutes(&c.dose),
+        sessions: match c.dose.frequency {
+            Frequency::Daily(n) => n,
+            Frequency::PerWeek(_) => 1,
+        },
+        dose: c.dose.clone(),
+        replaces: c.replaces.clone(),
+        reason: c.reason.clone(),
+        optional: c.exercise.optional,
+        walk_run_level,
+    }
+}
+
+/// Run days for the phase: the person's own (Tue/Thu/Sat when none), no two in a row for walk-run.
+fn run_days(phase: &Phase, settings: &Settings) -> Vec<usize> {
+    if !matches!(phase.run.mode, RunMode::WalkRun | RunMode::Continuous)
+        || phase.run.exercise.is_none()
+    {
+        return Vec::new();
+    }
+    let mut wanted: Vec<usize> = settings.run_days.iter().map(|d| d.index()).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    if wanted.is_empty() {
+        wanted = vec![1, 3, 5];
+    }
+    let mut days: Vec<usize> = Vec::new();
+    for d in wanted {
+        let clashes =
+            days.last().is_some_and(|&last| d == last + 1) || (d == 6 && days.first() == Some(&0));
+        if !clashes && days.len() < MAX_WALK_RUNS {
+            days.push(d);
+        }
+    }
+    days
+}
+
+/// Picks `n` of `candidates`, fewest on `avoid` days first, then fewest back-to-back pairs (the
+/// week wraps), then earliest. With `strict`, back-to-back pairs are not allowed at all.
+fn pick_days(n: usize, candidates: &[usize], avoid: &[usize], strict: bool) -> Option<Vec<usize>> {
+    let n = n.min(candidates.len());
+    let mut best: Option<((usize, usize), Vec<usize>)> = None;
+    for mask in 0u32..(1 << candidates.len()) {
+        if mask.count_ones() as usize != n {
+            continue;
+        }
+        let days: Vec<usize> = (0..candidates.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| candidates[i])
+            .collect();
+        let on_avoided = days.iter().filter(|d| avoid.contains(d)).count();
+        let adjacent = days
+            .iter()
+            .filter(|&&d| days.contains(&((d + 1) % 7)))
+            .count();
+        if strict && adjacent > 0 {
+            continue;
+        }
+        let score = (on_avoided, adjacent);
+        // Masks run in increasing order, so the first best is also the earliest days.
+        if best
+            .as_ref()
+            .is_none_or(|(s, d)| score < *s || (score == *s && days < *d))
+        {
+            best = Some((score, days));
+        }
+    }
+    best.map(|(_, days)| days)
+}
+
+/// Days for heavy work: as many as asked with a rest day between, preferring days without a run.
+fn strength_days(
+    sessions: usize,
+    training: &[usize],
+    run_days: &[usize],
+    notes: &mut Vec<String>,
+) -> Vec<usize> {
+    for n in (1..=sessions.min(training.len())).rev() {
+        if let Some(days) = pick_days(n, training, run_days, true) {
+            if n < sessions {
+                notes.push(format!("Strength work fits {n} of {sessions} sessions with a rest day between; add a training day for more."));
+            }
+            return days;
+        }
+    }
+    Vec::new()
+}
+
+/// `k` of `days`, evenly spaced.
+fn spread(days: &[usize], k: usize) -> Vec<usize> {
+    if k >= days.len() {
+        return days.to_vec();
+    }
+    (0..k).map(|i| days[i * days.len() / k]).collect()
+}
+
+/// Run items on run days; returns the week's continuous running minutes.
+fn place_runs(
+    catalog: &Catalog,
+    phase: &Phase,
+    state: &WeekState,
+    run_days: &[usize],
+    days: &mut [Vec<PlanItem>],
+    notes: &mut Vec<String>,
+) -> u32 {
+    let Some(run) = phase
+        .run
+        .exercise
+        .as_deref()
+        .and_then(|id| catalog.exercise(id))
+    else {
+        return 0;
+    };
+    if run_days.is_empty() {
+        return 0;
+    }
+    let (dose, level, weekly) = match phase.run.mode {
+        RunMode::WalkRun => {
+            let top = catalog.top_walk_run_level().max(1);
+            let level = state.walk_run_level.unwrap_or(1).clamp(1, top);
+            let Some(l) = catalog.walk_run_level(level) else {
+                return 0;
+            };
+            let mut dose = run.dose.clone();
+            dose.sets = 1;
+            dose.work = Work::Minutes(l.total_min);
+            notes.push(format!("Walk-run level {level}: {}", l.text));
+            (dose, Some(level), 0)
+        }
+        RunMode::Continuous => {
+            let runs = run_days.len() as u32;
+            let start = run.dose.work.amount() * runs;
+            let cap = run
+                .weekly
+                .as_ref()
+                .map_or(u32::MAX, |w| w.cap.saturating_mul(runs));
+            let weekly = match state.previous_run_minutes {
+                0 => start,
+                prev => {
+                    let pct = catalog
+                        .pain_rules
+                        .as_ref()
+                        .map_or(10, |r| r.running_weekly_rise_pct);
+                    (prev + prev * pct / 100).min(cap).max(prev.min(cap))
+                }
+            };
+            let per_run = (weekly / runs).max(1);
+            let mut dose = run.dose.clone();
+            dose.sets = 1;
+            dose.work = Work::Minutes(per_run);
+            (dose, None, per_run * runs)
+        }
+        RunMode::None | RunMode::PainLimited => return 0,
+    };
+    let chosen = Chosen {
+        exercise: run,
+        dose,
+        replaces: None,
+        reason: None,
+    };
+    for &d in run_days {
+        days[d].push(item(&chosen, Slot::Run, level));
+    }
+    weekly
+}
+
+/// Warm-up drills go before every run and every heavy session, whatever their own frequency.
+fn place_warm_ups(chosen: &[Chosen], days: &mut [Vec<PlanItem>]) {
+    let warm_ups: Vec<&Chosen> = chosen
+        .iter()
+        .filter(|c| c.exercise.kind == Kind::WarmUp)
+        .collect();
+    for day in days.iter_mut() {
+        day.retain(|i| i.slot != Slot::WarmUp);
+        let needs_warm_up = day.iter().any(|i| i.slot == Slot::Run)
+            || day.iter().any(|i| {
+                chosen
+                    .iter()
+                    .any(|c| c.exercise.id == i.exercise && is_heavy(c))
+            });
+        if needs_warm_up {
+            for c in &warm_ups {
+                day.push(item(c, Slot::WarmUp, None));
+            }
+        }
+    }
+}
+
+/// Cross-training on training days without a run, the person's preferred choice first.
+fn place_cross_training(
+    catalog: &Catalog,
+    phase: &Phase,
+    settings: &Settings,
+    run_days: &[usize],
+    training: &[usize],
+    days: &mut [Vec<PlanItem>],
+) {
+    let fits = |id: &String| catalog.exercise(id).filter(|e| has_equipment(e, settings));
+    let preferred = settings
+        .cross_training
+        .iter()
+        .filter(|id| phase.cross_training.contains(id))
+        .find_map(fits);
+    let Some(choice) = preferred.or_else(|| phase.cross_training.iter().find_map(fits)) else {
+        return;
+    };
+    let free: Vec<usize> = training
+        .iter()
+        .copied()
+        .filter(|d| !run_days.contains(d))
+        .collect();
+    let wanted = phase.cross_training_per_week.min(MAX_CROSS_TRAINING) as usize;
+    let chosen = Chosen {
+        exercise: choice,
+        dose: choice.dose.clone(),
+        replaces: None,
+        reason: None,
+    };
+    for d in spread(&free, wanted) {
+        days[d].push(item(&chosen, Slot::CrossTraining, None));
+    }
+}
+
+/// Keeps what fits in the day's minutes, most important first; cross-training shrinks to fit.
+fn fit_budget(
+    mut items: Vec<PlanItem>,
+    budget: u32,
+    date: Date,
+    catalog: &Catalog,
+    notes: &mut Vec<String>,
+) -> Vec<PlanItem> {
+    let priority = |i: &PlanItem| match i.slot {
+        Slot::Run => 0,
+        Slot::Main if !i.optional => 1,
+        Slot::WarmUp => 2,
+        Slot::Stretch => 3,
+        Slot::CrossTraining => 4,
+        Slot::SoftTissue | Slot::Main => 5,
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| (priority(&items[i]), i));
+    let mut used = 0;
+    let mut keep = vec![false; items.len()];
+    for i in order {
+        let item = &mut items[i];
+        let left = budget - used;
+        if item.slot == Slot::CrossTraining
+            && item.minutes > left
+            && left >= MIN_CROSS_TRAINING_MINUTES
+        {
+            item.minutes = left;
+            item.dose.sets = 1;
+            item.dose.work = Work::Minutes(left);
+        }
+        if item.minutes <= left {
+            used += item.minutes;
+            keep[i] = true;
+        } else if !item.optional {
+            let name = catalog
+                .exercise(&item.exercise)
+                .map_or(item.exercise.as_str(), |e| e.name.as_str());
+            notes.push(format!(
+                "{} {}: no time for {name} ({} min); allow more minutes per session to fit it.",
+                crate::plan::Day::of(date).short(),
+                date,
+                item.minutes
+            ));
+        }
+    }
+    let mut kept: Vec<PlanItem> = items
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(i, _)| i)
+        .collect();
+    kept.sort_by_key(|i| i.slot);
+    kept
+}

@@ -1,0 +1,260 @@
+//! What the plan builder produces, and the settings and overrides it takes.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::{Date, Weekday};
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Dose, Equipment};
+
+/// A day of the week, Monday first, as written in profiles and on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Day {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Day {
+    pub const ALL: [Day; 7] = [
+        Day::Mon,
+        Day::Tue,
+        Day::Wed,
+        Day::Thu,
+        Day::Fri,
+        Day::Sat,
+        Day::Sun,
+    ];
+
+    /// 0 for Monday .. 6 for Sunday.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn from_index(i: usize) -> Day {
+        Day::ALL[i % 7]
+    }
+
+    pub fn of(date: Date) -> Day {
+        Day::from_index(date.weekday().to_monday_zero_offset() as usize)
+    }
+
+    pub fn weekday(self) -> Weekday {
+        match self {
+            Day::Mon => Weekday::Monday,
+            Day::Tue => Weekday::Tuesday,
+            Day::Wed => Weekday::Wednesday,
+            Day::Thu => Weekday::Thursday,
+            Day::Fri => Weekday::Friday,
+            Day::Sat => Weekday::Saturday,
+            Day::Sun => Weekday::Sunday,
+        }
+    }
+
+    pub fn short(self) -> &'static str {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][self.index()]
+    }
+
+    /// Parses `mon`, `Monday`, `tue` ... (case-insensitive).
+    pub fn parse(text: &str) -> Option<Day> {
+        let t = text.trim().to_ascii_lowercase();
+        Day::ALL.into_iter().find(|d| {
+            t.len() >= 3
+                && d.short().to_ascii_lowercase().starts_with(&t[..3])
+                && d.weekday_name().starts_with(&t)
+        })
+    }
+
+    fn weekday_name(self) -> &'static str {
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ][self.index()]
+    }
+}
+
+/// A person's plan settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The first day of the program; weeks start on the Monday on or before it.
+    pub start: Date,
+    /// Training days a week (3-7).
+    pub days_per_week: u8,
+    /// Days the person runs when the phase allows running.
+    #[serde(default)]
+    pub run_days: Vec<Day>,
+    /// Equipment at hand; empty means none.
+    #[serde(default)]
+    pub equipment: Vec<Equipment>,
+    /// Minutes available per session.
+    pub minutes: u32,
+    /// Preferred cross-training exercise ids, best first.
+    #[serde(default)]
+    pub cross_training: Vec<String>,
+}
+
+impl Settings {
+    /// Sensible defaults: start this week, 4 days, runs Tue/Thu/Sat, no equipment, 30 minutes.
+    pub fn new(start: Date) -> Self {
+        Settings {
+            start,
+            days_per_week: 4,
+            run_days: vec![Day::Tue, Day::Thu, Day::Sat],
+            equipment: Vec::new(),
+            minutes: 30,
+            cross_training: Vec::new(),
+        }
+    }
+
+    pub fn has(&self, equipment: Equipment) -> bool {
+        self.equipment.contains(&equipment)
+    }
+}
+
+/// A physiotherapist's changes to a person's plan; they always win over the builder's choices.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overrides {
+    /// Keep the person in this phase (1-based).
+    #[serde(default)]
+    pub pinned_phase: Option<u32>,
+    /// Keep the walk-run level here.
+    #[serde(default)]
+    pub pinned_walk_run_level: Option<u32>,
+    /// A changed dose for an exercise id.
+    #[serde(default)]
+    pub doses: BTreeMap<String, Dose>,
+    /// Exercises added to every phase.
+    #[serde(default)]
+    pub added: Vec<String>,
+    /// Exercises never scheduled.
+    #[serde(default)]
+    pub removed: Vec<String>,
+    /// Exercise id -> the exercise scheduled in its place.
+    #[serde(default)]
+    pub replaced: BTreeMap<String, String>,
+    /// Changed pain ceilings (exercise, running).
+    #[serde(default)]
+    pub ceiling_exercise: Option<u8>,
+    #[serde(default)]
+    pub ceiling_running: Option<u8>,
+}
+
+impl Overrides {
+    pub fn is_empty(&self) -> bool {
+        self == &Overrides::default()
+    }
+}
+
+/// Where one week stands: which phase, how far into it, and the adjustments from the pain log.
+/// The time-based program derives these from the calendar; the pain-monitored progression
+/// derives them from what was logged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekState {
+    /// 1-based week of the program.
+    pub week: u32,
+    /// 0-based phase index.
+    pub phase: usize,
+    /// 1-based week inside the phase (drives weekly dose steps and load blocks).
+    pub week_in_phase: u32,
+    /// Walk-run level for the week, when the phase uses walk-run.
+    pub walk_run_level: Option<u32>,
+    /// Exercise id -> regression steps to take (a red session drops one step).
+    pub regressions: BTreeMap<String, u32>,
+    /// Continuous running minutes planned last week (for the weekly rise ceiling).
+    pub previous_run_minutes: u32,
+    /// Continuous running minutes planned two weeks ago (for the fortnight warning).
+    pub run_minutes_two_weeks_ago: u32,
+}
+
+/// Where an item sits in a day's session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Slot {
+    WarmUp,
+    Main,
+    SoftTissue,
+    Stretch,
+    CrossTraining,
+    Run,
+}
+
+/// One thing to do on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItem {
+    /// The exercise actually scheduled.
+    pub exercise: String,
+    pub slot: Slot,
+    /// That week's dose.
+    pub dose: Dose,
+    /// Minutes for one session of it.
+    pub minutes: u32,
+    /// Sessions of it today (2 for twice-daily protocols).
+    pub sessions: u32,
+    /// The exercise it stands in for (missing equipment, a regression after pain, an override).
+    pub replaces: Option<String>,
+    /// Why it stands in, in plain words.
+    pub reason: Option<String>,
+    /// Comfort-only work that never counts toward progress.
+    pub optional: bool,
+    /// Walk-run level, for run items.
+    pub walk_run_level: Option<u32>,
+}
+
+/// One day: items in session order, or none for a rest day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayPlan {
+    pub date: Date,
+    pub items: Vec<PlanItem>,
+}
+
+impl DayPlan {
+    pub fn is_rest(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn minutes(&self) -> u32 {
+        self.items.iter().map(|i| i.minutes).sum()
+    }
+
+    pub fn has_run(&self) -> bool {
+        self.items.iter().any(|i| i.slot == Slot::Run)
+    }
+}
+
+/// One Monday-to-Sunday week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekPlan {
+    pub state: WeekState,
+    pub monday: Date,
+    pub phase_name: String,
+    /// Seven days, Monday first.
+    pub days: Vec<DayPlan>,
+    /// Continuous running minutes in the week (walk-run weeks count 0).
+    pub run_minutes: u32,
+    /// Things the person should know: dropped items, equipment swaps, running guidance.
+    pub notes: Vec<String>,
+}
+
+impl WeekPlan {
+    pub fn day(&self, date: Date) -> Option<&DayPlan> {
+        self.days.iter().find(|d| d.date == date)
+    }
+}
+
+/// A run of weeks through the phases.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Program {
+    pub condition: String,
+    pub weeks: Vec<WeekPlan>,
+}
