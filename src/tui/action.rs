@@ -1,0 +1,106 @@
+//! The app's whole vocabulary: every key resolves to one of these, and the loop feeds results of
+//! effects back as these too. Serde names are what a user writes in the key-binding file.
+
+use serde::{Deserialize, Serialize};
+
+/// Something the person asked for, or something the loop reports back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    /// Leave the app (not from a text field).
+    Quit,
+    /// Ctrl-C: leave from anywhere. Not remappable.
+    ForceQuit,
+    Up,
+    Down,
+    Left,
+    Right,
+    /// Enter: choose, confirm, open.
+    Select,
+    /// Esc: go back or close.
+    Back,
+    NextView,
+    PrevView,
+    /// Space: tick or untick, or toggle a yes/no or a choice.
+    Tick,
+    /// Set the sets done of the selected item (a digit key).
+    Sets(u32),
+    Skip,
+    Timer,
+    Pain,
+    Help,
+    /// Start typing a search.
+    Search,
+    /// Create something (a profile).
+    New,
+    /// Edit the selected thing.
+    Edit,
+    /// A typed character in a text field.
+    #[serde(skip)]
+    Input(char),
+    /// Backspace in a text field.
+    #[serde(skip)]
+    Erase,
+    /// The terminal changed size; nothing to change in state, only redraw.
+    #[serde(skip)]
+    Resize,
+    /// One second of a running countdown passed (sent by the loop, which owns the clock).
+    #[serde(skip)]
+    TimerTick,
+    /// An effect failed; the message is shown, nothing else changes.
+    #[serde(skip)]
+    Failed(String),
+    /// An effect succeeded with this message for the status line.
+    #[serde(skip)]
+    Done(String),
+}
+
+impl Action {
+    /// The words in the help overlay and the hint bar.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::ForceQuit => "quit from anywhere",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Left => "left / previous day",
+            Action::Right => "right / next day",
+            Action::Select => "open / choose",
+            Action::Back => "back / close",
+            Action::NextView => "next view",
+            Action::PrevView => "previous view",
+            Action::Tick => "tick / toggle",
+            Action::Sets(_) => "sets done (partial)",
+            Action::Skip => "skip with a reason",
+            Action::Timer => "countdown timer",
+            Action::Pain => "log pain",
+            Action::Help => "help",
+            Action::Search => "search",
+            Action::New => "new",
+            Action::Edit => "edit",
+            Action::Input(_) | Action::Erase => "type",
+            Action::Resize | Action::TimerTick | Action::Failed(_) | Action::Done(_) => "",
+        }
+    }
+
+    /// A short word for the hint bar.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Select => "open",
+            Action::Back => "back",
+            Action::NextView => "view",
+            Action::Tick => "tick",
+            Action::Sets(_) => "sets",
+            Action::Skip => "skip",
+            Action::Timer => "timer",
+            Action::Pain => "pain",
+            Action::Help => "help",
+            Action::Search => "search",
+            Action::New => "new",
+            Action::Edit => "edit",
+            Action::Left | Action::Right => "day",
+            Action::Up | Action::Down => "move",
+            _ => self.describe(),
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! One keymap feeds input, the hint bar and the help overlay, so key text is never written twice.
+//! A user remaps keys with a partial RON file: `{"Tick": ["space", "enter"], "Quit": ["ctrl-q"]}`;
+//! actions left out keep their defaults. Ctrl-C and the digits (partial sets) are fixed.
+
+use std::collections::BTreeMap;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// One key with its modifiers (Shift is folded into the character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    fn plain(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
+    }
+
+    /// Parses `q`, `?`, `space`, `enter`, `esc`, `tab`, `shift-tab`, `up`, `backspace`, `ctrl-x`.
+    pub fn parse(text: &str) -> Option<Key> {
+        let lower = text.to_ascii_lowercase();
+        if let Some(rest) = lower.strip_prefix("ctrl-") {
+            let mut chars = rest.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(Key {
+                    code: KeyCode::Char(c),
+                    ctrl: true,
+                }),
+                _ => None,
+            };
+        }
+        let code = match lower.as_str() {
+            "space" => KeyCode::Char(' '),
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" => KeyCode::BackTab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "backspace" => KeyCode::Backspace,
+            _ => {
+                let mut chars = text.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() && !c.is_ascii_digit() => KeyCode::Char(c),
+                    _ => return None,
+                }
+            }
+        };
+        Some(Key::plain(code))
+    }
+
+    /// The label shown in hints and help: `q`, `Space`, `Enter`, `S-Tab`, `^C`, `↑` (or `Up`).
+    pub fn label(self, ascii: bool) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Up => if ascii { "Up" } else { "↑" }.into(),
+            KeyCode::Down => if ascii { "Down" } else { "↓" }.into(),
+            KeyCode::Left => if ascii { "Left" } else { "←" }.into(),
+            KeyCode::Right => if ascii { "Right" } else { "→" }.into(),
+            KeyCode::Backspace => "Bksp".into(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl { format!("^{base}") } else { base }
+    }
+
+    fn of(event: &KeyEvent) -> Key {
+        let code = match event.code {
+            // Terminals differ in whether Shift-Tab arrives as BackTab or Tab+Shift.
+            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            code => code,
+        };
+        Key {
+            code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        }
+    }
+}
+
+/// Actions a user may rebind, in help order, with their default keys.
+const DEFAULTS: &[(&str, &[&str])] = &[
+    ("Up", &["up", "k"]),
+    ("Down", &["down", "j"]),
+    ("Left", &["left", "h"]),
+    ("Right", &["right", "l"]),
+    ("Select", &["enter"]),
+    ("Back", &["esc"]),
+    ("NextView", &["tab"]),
+    ("PrevView", &["shift-tab"]),
+    ("Tick", &["space"]),
+    ("Skip", &["x"]),
+    ("Timer", &["t"]),
+    ("Pain", &["p"]),
+    ("Search", &["/"]),
+    ("New", &["n"]),
+    ("Edit", &["e"]),
+    ("Help", &["?"]),
+    ("Quit", &["q"]),
+];
+
+fn action_named(name: &str) -> Option<Action> {
+    Some(match name {
+        "Up" => Action::Up,
+        "Down" => Action::Down,
+        "Left" => Action::Left,
+        "Right" => Action::Right,
+        "Select" => Action::Select,
+        "Back" => Action::Back,
+        "NextView" => Action::NextView,
+        "PrevView" => Action::PrevView,
+        "Tick" => Action::Tick,
+        "Skip" => Action::Skip,
+        "Timer" => Action::Timer,
+        "Pain" => Action::Pain,
+        "Search" => Action::Search,
+        "New" => Action::New,
+        "Edit" => Action::Edit,
+        "Help" => Action::Help,
+        "Quit" => Action::Quit,
+        _ => return None,
+    })
+}
+
+/// Keys bound to actions.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    /// In help order; each action once, with its keys.
+    bindings: Vec<(Action, Vec<Key>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let bindings = DEFAULTS
+            .iter()
+            .filter_map(|(name, keys)| {
+                let keys = keys.iter().filter_map(|k| Key::parse(k)).collect();
+                action_named(name).map(|a| (a, keys))
+            })
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The defaults with a user's partial RON file laid over them. An unknown action or key is
+    /// an error naming it, so a typo is never silently ignored.
+    pub fn with_overrides(text: &str) -> Result<Keymap, String> {
+        let wanted: BTreeMap<String, Vec<String>> =
+            ron::from_str(text).map_err(|e| format!("{}:{}: {}", e.position.line, e.position.col, e.code))?;
+        let mut map = Keymap::default();
+        for (name, keys) in wanted {
+            let action = action_named(&name).ok_or_else(|| {
+                let names: Vec<&str> = DEFAULTS.iter().map(|(n, _)| *n).collect();
+                format!("unknown action `{name}`; use one of {}", names.join(", "))
+            })?;
+            let keys: Vec<Key> = keys
+                .iter()
+                .map(|k| Key::parse(k).ok_or_else(|| format!("`{k}` is not a key (for {name})")))
+                .collect::<Result<_, _>>()?;
+            // A key the user moved to this action leaves its old one.
+            for (_, bound) in &mut map.bindings {
+                bound.retain(|b| !keys.contains(b));
+            }
+            if let Some((_, bound)) = map.bindings.iter_mut().find(|(a, _)| *a == action) {
+                *bound = keys;
+            }
+        }
+        Ok(map)
+    }
+
+    /// The action for a key. `typing` is true in a text field, where characters are text and
+    /// only Ctrl-C, Esc, Enter, Backspace, Tab and the arrows keep their meaning.
+    pub fn resolve(&self, event: &KeyEvent, typing: bool) -> Option<Action> {
+        let key = Key::of(event);
+        if key.ctrl && key.code == KeyCode::Char('c') {
+            return Some(Action::ForceQuit);
+        }
+        if typing {
+            return match key.code {
+                KeyCode::Esc => Some(Action::Back),
+                KeyCode::Enter => Some(Action::Select),
+                KeyCode::Backspace => Some(Action::Erase),
+                KeyCode::Tab | KeyCode::Down => Some(Action::Down),
+                KeyCode::BackTab | KeyCode::Up => Some(Action::Up),
+                KeyCode::Char(c) if !key.ctrl => Some(Action::Input(c)),
+                _ => None,
+            };
+        }
+        if let KeyCode::Char(c @ '0'..='9') = key.code {
+            if !key.ctrl {
+                return c.to_digit(10).map(Action::Sets);
+            }
+        }
+        self.bindings
+            .iter()
+            .find(|(_, keys)| keys.contains(&key))
+            .map(|(action, _)| action.clone())
+    }
+
+    /// The first key of an action, as shown in hints ("" when unbound).
+    pub fn key_for(&self, action: &Action, ascii: bool) -> String {
+        if let Action::Sets(_) = action {
+            return "0-9".into();
+        }
+        self.bindings
+            .iter()
+            .find(|(a, _)| a == action)
+            .and_then(|(_, keys)| keys.first())
+            .map(|k| k.label(ascii))
+            .unwrap_or_default()
+    }
+
+    /// Every binding for the help overlay: (keys, what they do).
+    pub fn help_rows(&self, ascii: bool) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(String, &'static str)> = self
+            .bindings
+            .iter()
+            .map(|(action, keys)| {
+                let labels: Vec<String> = keys.iter().map(|k| k.label(ascii)).collect();
+                (labels.join(" "), action.describe())
+            })
+            .collect();
+        rows.push(("0-9".into(), Action::Sets(0).describe()));
+        rows.push(("^C".into(), Action::ForceQuit.describe()));
+        rows
+    }
+
+    /// Every action a user can bind, for tests that check help covers them all.
+    pub fn bindable() -> Vec<Action> {
+        DEFAULTS.iter().filter_map(|(n, _)| action_named(n)).collect()
+    }
+}

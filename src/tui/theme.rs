@@ -1,0 +1,146 @@
+//! Colour, NO_COLOR and ASCII symbol sets. State is always carried by a symbol or by bold /
+//! reverse as well, so nothing depends on colour alone.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+/// How the app draws: colours or not, Unicode or ASCII.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+    pub ascii: bool,
+}
+
+impl Theme {
+    pub fn new(color: bool, ascii: bool) -> Theme {
+        Theme { color, ascii }
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn border(&self) -> border::Set<'static> {
+        if self.ascii {
+            border::Set {
+                top_left: "+",
+                top_right: "+",
+                bottom_left: "+",
+                bottom_right: "+",
+                vertical_left: "|",
+                vertical_right: "|",
+                horizontal_top: "-",
+                horizontal_bottom: "-",
+            }
+        } else {
+            border::ROUNDED
+        }
+    }
+
+    /// The selected row: reversed, which survives NO_COLOR.
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn title(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn done(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn partial(&self) -> Style {
+        self.fg(Color::Yellow)
+    }
+
+    pub fn skipped(&self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn warn(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn danger(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn key(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn today(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// Item states: done, partly done, skipped, not yet.
+    pub fn tick_done(&self) -> &'static str {
+        if self.ascii { "[x]" } else { "[✓]" }
+    }
+    pub fn tick_partial(&self) -> &'static str {
+        if self.ascii { "[~]" } else { "[◐]" }
+    }
+    pub fn tick_skipped(&self) -> &'static str {
+        if self.ascii { "[-]" } else { "[–]" }
+    }
+    pub fn tick_open(&self) -> &'static str {
+        "[ ]"
+    }
+
+    /// A radio button, chosen or not.
+    pub fn radio(&self, on: bool) -> &'static str {
+        match (on, self.ascii) {
+            (true, true) => "(*)",
+            (true, false) => "(●)",
+            (false, _) => "( )",
+        }
+    }
+
+    /// The pointer before the selected row.
+    pub fn pointer(&self) -> &'static str {
+        if self.ascii { ">" } else { "›" }
+    }
+
+    pub fn bar_full(&self) -> &'static str {
+        if self.ascii { "#" } else { "█" }
+    }
+    pub fn bar_empty(&self) -> &'static str {
+        if self.ascii { "." } else { "░" }
+    }
+
+    /// Heatmap cells by share done: none planned, 0, <50%, <100%, 100%.
+    pub fn heat(&self, share: Option<f32>) -> &'static str {
+        match (share, self.ascii) {
+            (None, _) => " ",
+            (Some(s), true) if s <= 0.0 => ".",
+            (Some(s), true) if s < 0.5 => "-",
+            (Some(s), true) if s < 1.0 => "+",
+            (Some(_), true) => "#",
+            (Some(s), false) if s <= 0.0 => "·",
+            (Some(s), false) if s < 0.5 => "░",
+            (Some(s), false) if s < 1.0 => "▒",
+            (Some(_), false) => "█",
+        }
+    }
+
+    pub fn sep(&self) -> &'static str {
+        if self.ascii { "|" } else { "│" }
+    }
+
+    pub fn warn_sign(&self) -> &'static str {
+        if self.ascii { "!" } else { "⚠" }
+    }
+}
