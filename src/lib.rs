@@ -14,6 +14,7 @@ pub mod screening;
 pub mod store;
 pub mod text;
 pub mod triage;
+pub mod tui;
 
 /// Whether the locale promises UTF-8; when it does not, the app falls back to ASCII.
 pub fn locale_is_utf8() -> bool {

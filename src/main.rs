@@ -8,12 +8,7 @@ fn main() -> ExitCode {
         .global
         .today
         .unwrap_or_else(|| jiff::Zoned::now().date());
-    match rehab_planner::cli::run_command(cli, today) {
-        Some(code) => code,
-        None => {
-            // The full-screen app arrives with its own issue; until then, help.
-            let _ = <rehab_planner::cli::Cli as clap::CommandFactory>::command().print_help();
-            ExitCode::SUCCESS
-        }
-    }
+    let global = cli.global.clone();
+    rehab_planner::cli::run_command(cli, today)
+        .unwrap_or_else(|| rehab_planner::tui::run(&global, today))
 }

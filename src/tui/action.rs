@@ -1,10 +1,11 @@
 //! The app's whole vocabulary: every key resolves to one of these, and the loop feeds results of
-//! effects back as these too. Serde names are what a user writes in the key-binding file.
+//! effects back as these too.
 
-use serde::{Deserialize, Serialize};
+use crate::journal::Record;
+use crate::profile::Profile;
 
 /// Something the person asked for, or something the loop reports back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave the app (not from a text field).
     Quit,
@@ -35,23 +36,23 @@ pub enum Action {
     /// Edit the selected thing.
     Edit,
     /// A typed character in a text field.
-    #[serde(skip)]
     Input(char),
     /// Backspace in a text field.
-    #[serde(skip)]
     Erase,
     /// The terminal changed size; nothing to change in state, only redraw.
-    #[serde(skip)]
     Resize,
     /// One second of a running countdown passed (sent by the loop, which owns the clock).
-    #[serde(skip)]
     TimerTick,
     /// An effect failed; the message is shown, nothing else changes.
-    #[serde(skip)]
     Failed(String),
     /// An effect succeeded with this message for the status line.
-    #[serde(skip)]
     Done(String),
+    /// A record is on disk (written by us, or noticed from another process).
+    Recorded(Record),
+    /// The profile is on disk as given.
+    ProfileSaved(Box<Profile>),
+    /// A profile and its journal were (re)loaded.
+    Loaded(Box<Profile>, Vec<Record>),
 }
 
 impl Action {
@@ -78,7 +79,7 @@ impl Action {
             Action::New => "new",
             Action::Edit => "edit",
             Action::Input(_) | Action::Erase => "type",
-            Action::Resize | Action::TimerTick | Action::Failed(_) | Action::Done(_) => "",
+            _ => "",
         }
     }
 

@@ -1,0 +1,187 @@
+//! The full-screen app. This file is the loop: the only place that reads the terminal and
+//! performs effects. Keys become actions in the keymap, actions become effects in `App::update`
+//! (pure), effects are performed here, and their results return as actions.
+//!
+//! ```text
+//! stdin bytes -> input::parse_keys -> keymap.resolve -> Action -> app.update -> Vec<Effect>
+//! Effect::Append -> journal append + fsync -> Action::Recorded -> redraw
+//! ```
+
+pub mod action;
+pub mod app;
+mod disk;
+pub mod input;
+pub mod keymap;
+pub mod screens;
+pub mod theme;
+pub mod ui;
+
+use std::io::Read;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+use ratatui::crossterm::event::KeyEvent;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+
+use crate::cli::args::Global;
+use crate::cli::{Ctx, Failure, finish};
+use action::Action;
+use app::{App, Effect};
+use disk::Disk;
+use keymap::Keymap;
+use theme::Theme;
+
+/// What wakes the loop.
+enum Wake {
+    Key(KeyEvent),
+    Resize,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT.
+    Signal(i32),
+    /// Standard input ended or failed: the terminal is gone.
+    HungUp,
+}
+
+/// Opens the app for the profile in `global`, on `today`. Returns the exit status.
+pub fn run(global: &Global, today: Date) -> ExitCode {
+    let ctx = match Ctx::load(global, today) {
+        Ok(ctx) => ctx,
+        Err(f) => return finish(Err(f)),
+    };
+    ctx.warn_library_problems();
+    let keymap = match load_keymap(&ctx) {
+        Ok(k) => k,
+        Err(f) => return finish(Err(f)),
+    };
+    let theme = Theme::new(ctx.color, ctx.ascii);
+    let mut app = App::new(ctx.catalog.clone(), keymap, theme, today, ctx.profile.clone());
+    let mut disk = Disk::new(ctx.paths.clone());
+    disk.open_at_start(&mut app);
+
+    let (tx, rx) = mpsc::channel();
+    if let Err(e) = spawn_signal_thread(tx.clone()) {
+        return finish(Err(Failure::data(format!("cannot watch for signals: {e}"))));
+    }
+    spawn_input_thread(tx);
+
+    // ratatui::init enters the alternate screen and raw mode, and installs a panic hook that
+    // restores the terminal before the panic message prints.
+    let mut terminal = ratatui::init();
+    let outcome = event_loop(&mut terminal, &mut app, &mut disk, &rx);
+    ratatui::restore();
+    match outcome {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
+        Err(e) => finish(Err(Failure::data(format!("terminal error: {e}")))),
+    }
+}
+
+/// The keymap with the user's partial file laid over it; a bad file is an error naming it.
+fn load_keymap(ctx: &Ctx) -> Result<Keymap, Failure> {
+    let path = ctx.paths.keymap_file();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Keymap::with_overrides(&text)
+            .map_err(|e| Failure::data(format!("{}:{e}", path.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::default()),
+        Err(e) => Err(Failure::data(format!("cannot read {}: {e}", path.display()))),
+    }
+}
+
+fn spawn_signal_thread(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            let wake = if signal == SIGWINCH { Wake::Resize } else { Wake::Signal(signal) };
+            if tx.send(wake).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Reads standard input until it ends; end-of-file or an error (a dropped SSH link) is reported
+/// once and the thread stops, so nothing spins.
+fn spawn_input_thread(tx: mpsc::Sender<Wake>) {
+    std::thread::spawn(move || {
+        let mut stdin = std::io::stdin();
+        let mut buf = [0u8; 1024];
+        loop {
+            match stdin.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    for key in input::parse_keys(&buf[..n]) {
+                        if tx.send(Wake::Key(key)).is_err() {
+                            return;
+                        }
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            }
+        }
+        let _ = tx.send(Wake::HungUp);
+    });
+}
+
+/// Runs until quit; `Some(signal)` when a signal ended it.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    disk: &mut Disk,
+    rx: &mpsc::Receiver<Wake>,
+) -> std::io::Result<Option<i32>> {
+    terminal.draw(|f| ui::render(f, app))?;
+    let mut next_tick: Option<Instant> = None;
+    loop {
+        // Idle means blocked here: no timeout unless a countdown is running.
+        let wake = match next_tick {
+            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(w) => Some(w),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
+            },
+            None => match rx.recv() {
+                Ok(w) => Some(w),
+                Err(_) => return Ok(None),
+            },
+        };
+        let action = match wake {
+            None => {
+                next_tick = next_tick.map(|t| t + Duration::from_secs(1));
+                Some(Action::TimerTick)
+            }
+            Some(Wake::Signal(s)) => return Ok(Some(s)),
+            // The terminal is gone: every tick is already on disk, so just leave.
+            Some(Wake::HungUp) => return Ok(Some(SIGHUP)),
+            Some(Wake::Resize) => {
+                terminal.autoresize()?;
+                Some(Action::Resize)
+            }
+            Some(Wake::Key(key)) => {
+                // Records another session wrote are shown before anything is based on them.
+                disk.notice_changes(app);
+                app.keymap.resolve(&key, app.typing())
+            }
+        };
+        let Some(action) = action else {
+            continue;
+        };
+        let mut pending = vec![action];
+        while let Some(action) = pending.pop() {
+            for effect in app.update(action) {
+                if effect == Effect::Quit {
+                    return Ok(None);
+                }
+                pending.insert(0, disk.perform(effect, app));
+            }
+        }
+        next_tick = match (app.timer_running(), next_tick) {
+            (true, None) => Some(Instant::now() + Duration::from_secs(1)),
+            (true, t) => t,
+            (false, _) => None,
+        };
+        terminal.draw(|f| ui::render(f, app))?;
+    }
+}

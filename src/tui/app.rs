@@ -1,0 +1,365 @@
+//! The app's state and its one `update(action) -> effects` function. Pure: no I/O, no clock, no
+//! terminal. The loop performs the effects and feeds their results back as actions.
+
+mod log;
+mod onboarding;
+mod overlays;
+mod views;
+
+use std::collections::BTreeMap;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+pub use log::{Log, Mark};
+pub use onboarding::{SetupField, SetupForm};
+pub use overlays::{Overlay, PainField, PainForm, TimerState};
+
+/// The skip reasons in the order the skip pop-up lists them.
+pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
+    overlays::SKIP_REASONS
+}
+pub use views::{Cursors, PatientEdit, View};
+
+/// Labels of the patient fields, in the Profiles view's order.
+pub fn views_patient_fields() -> [&'static str; 4] {
+    views::PATIENT_FIELDS
+}
+
+/// Export formats offered, in order.
+pub fn views_export_formats() -> [&'static str; 3] {
+    views::EXPORT_FORMATS
+}
+
+use super::action::Action;
+use super::keymap::Keymap;
+use super::theme::Theme;
+use crate::catalog::{Catalog, FlagLevel};
+use crate::journal::Record;
+use crate::plan::{self, WeekPlan};
+use crate::profile::Profile;
+use crate::screening::{self, Screening};
+use crate::triage::Suggestion;
+
+/// Something for the loop to do; the only way the app touches the world.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write (create or replace) the profile.
+    SaveProfile(Profile),
+    /// Append one record to the current profile's journal.
+    Append(Record),
+    /// Load another profile and make it current.
+    SwitchProfile(String),
+    /// Write the printable plan.
+    Export { format: String, path: String },
+    Quit,
+}
+
+/// Which full screen is up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    /// A journal or profile failed to load; nothing is written while this is up.
+    LoadError { file: String, message: String },
+    Welcome,
+    Picker { selected: usize },
+    Symptoms {
+        question: usize,
+        selected: usize,
+        answers: BTreeMap<String, String>,
+    },
+    Suggestions {
+        ranked: Vec<Suggestion>,
+        selected: usize,
+    },
+    /// The red-flag questions; `reopened` when pain logging brought them back.
+    RedFlags {
+        selected: usize,
+        answers: Vec<bool>,
+        reopened: bool,
+    },
+    /// The outcome of the red-flag questions when something was raised.
+    FlagResult {
+        screening: Screening,
+        answers: BTreeMap<String, bool>,
+        assessed: bool,
+        reopened: bool,
+    },
+    Setup(SetupForm),
+    /// The tabbed views (Today, Week, ...).
+    Main,
+}
+
+/// A one-line message at the bottom, from the last thing done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The whole state the screens render.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub catalog: Catalog,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub today: Date,
+    /// The profile name in use (or to create on first run).
+    pub profile_name: String,
+    pub profile: Option<Profile>,
+    /// Names of the profiles on disk, for the Profiles view.
+    pub profiles: Vec<String>,
+    pub log: Log,
+    pub screen: Screen,
+    pub view: View,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    /// Weeks 1..=current on the calendar schedule (empty before the start or without a plan).
+    pub weeks: Vec<WeekPlan>,
+    /// The condition chosen during first run, before the profile exists.
+    pub draft_condition: Option<String>,
+    pub draft_flags: BTreeMap<String, bool>,
+    pub draft_flags_assessed: bool,
+    pub cursor: Cursors,
+    /// Whether the export module is available in this build.
+    pub export_available: bool,
+    pub quit: bool,
+}
+
+impl App {
+    /// A new app: with a profile it opens on Today, without one on the welcome screen.
+    pub fn new(
+        catalog: Catalog,
+        keymap: Keymap,
+        theme: Theme,
+        today: Date,
+        profile_name: String,
+    ) -> App {
+        App {
+            catalog,
+            keymap,
+            theme,
+            today,
+            profile_name,
+            profile: None,
+            profiles: Vec::new(),
+            log: Log::default(),
+            screen: Screen::Welcome,
+            view: View::Today,
+            overlay: None,
+            status: None,
+            weeks: Vec::new(),
+            draft_condition: None,
+            draft_flags: BTreeMap::new(),
+            draft_flags_assessed: false,
+            cursor: Cursors::default(),
+            export_available: false,
+            quit: false,
+        }
+    }
+
+    /// Puts a loaded profile and its journal in place and opens Today.
+    pub fn load(&mut self, profile: Profile, records: &[Record]) {
+        self.profile_name = profile.name.clone();
+        self.profile = Some(profile);
+        self.log = Log::from_records(records);
+        self.screen = Screen::Main;
+        self.view = View::Today;
+        self.overlay = None;
+        self.rebuild();
+    }
+
+    /// Shows a load failure; every write is refused until the app is restarted.
+    pub fn load_error(&mut self, file: String, message: String) {
+        self.screen = Screen::LoadError { file, message };
+    }
+
+    /// Whether a text field has the keys (then `q` types a q).
+    pub fn typing(&self) -> bool {
+        match (&self.overlay, &self.screen) {
+            (Some(o), _) => o.typing(),
+            (None, Screen::Main) => self.cursor.typing(self.view),
+            _ => false,
+        }
+    }
+
+    /// The red-flag outcome of the current profile.
+    pub fn screening(&self) -> Option<Screening> {
+        self.profile
+            .as_ref()
+            .map(|p| screening::assess(&self.catalog, &p.red_flags.answers))
+    }
+
+    /// Whether the plan may be shown: clear, advice only, or blocked and since assessed.
+    pub fn plan_allowed(&self) -> bool {
+        match (self.screening(), &self.profile) {
+            (Some(s), Some(p)) => {
+                screening::cleared_by_assessment(&s, p.red_flags.assessed_by_clinician.is_some())
+            }
+            _ => false,
+        }
+    }
+
+    /// The lasting banner: advice flags, or a block/stop that holds the plan.
+    pub fn banner(&self) -> Option<(FlagLevel, String)> {
+        let s = self.screening()?;
+        let level = s.level?;
+        let text = s
+            .flags
+            .iter()
+            .map(|f| f.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some((level, text))
+    }
+
+    /// The week containing today, when the program has started and may be shown.
+    pub fn this_week(&self) -> Option<&WeekPlan> {
+        self.weeks
+            .last()
+            .filter(|w| w.days.iter().any(|d| d.date == self.today))
+    }
+
+    /// Rebuilds the weeks after the profile changed.
+    pub fn rebuild(&mut self) {
+        self.weeks.clear();
+        let Some(profile) = &self.profile else {
+            return;
+        };
+        let Some(condition) = self.catalog.condition(&profile.condition) else {
+            return;
+        };
+        let first = plan::monday_of(profile.settings.start);
+        let days = first
+            .until(plan::monday_of(self.today))
+            .map(|s| s.get_days())
+            .unwrap_or(0);
+        if self.today < profile.settings.start && days < 0 {
+            return;
+        }
+        let week = (days / 7).max(0) as u32 + 1;
+        match plan::build_program(
+            &self.catalog,
+            condition,
+            &profile.settings,
+            &profile.overrides,
+            week,
+        ) {
+            Ok(program) => self.weeks = program.weeks,
+            Err(e) => self.fail(format!("cannot build the plan: {e}")),
+        }
+    }
+
+    pub fn fail(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Whether writes are refused (a file failed to load).
+    pub fn read_only(&self) -> bool {
+        matches!(self.screen, Screen::LoadError { .. })
+    }
+
+    /// The one entry point: an action in, effects out.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::ForceQuit => return self.quit(),
+            Action::Resize => return Vec::new(),
+            Action::Failed(text) => {
+                self.fail(text);
+                return Vec::new();
+            }
+            Action::Done(text) => {
+                self.say(text);
+                return Vec::new();
+            }
+            Action::Recorded(record) => {
+                self.recorded(&record);
+                return Vec::new();
+            }
+            Action::ProfileSaved(profile) => {
+                self.profile_saved(*profile);
+                return Vec::new();
+            }
+            Action::Loaded(profile, records) => {
+                self.load(*profile, &records);
+                return Vec::new();
+            }
+            Action::TimerTick => {
+                if let Some(Overlay::Timer(t)) = &mut self.overlay {
+                    t.tick();
+                }
+                return Vec::new();
+            }
+            _ => {}
+        }
+        if self.overlay.is_some() {
+            return self.update_overlay(action);
+        }
+        if action == Action::Help {
+            self.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
+        if action == Action::Quit && !self.typing() {
+            return self.quit();
+        }
+        self.status = None;
+        match &self.screen {
+            Screen::LoadError { .. } => Vec::new(),
+            Screen::Main => self.update_main(action),
+            _ => self.update_onboarding(action),
+        }
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        self.quit = true;
+        vec![Effect::Quit]
+    }
+
+    fn recorded(&mut self, record: &Record) {
+        self.log.apply(record);
+        let what = match record {
+            Record::Done { item, sets: Some(n), .. } => format!("{}: {n} sets saved", self.name_of(item)),
+            Record::Done { item, .. } => format!("{}: done, saved", self.name_of(item)),
+            Record::Undone { item, .. } => format!("{}: unticked, saved", self.name_of(item)),
+            Record::Skipped { item, reason, .. } => {
+                format!("{}: skipped ({}), saved", self.name_of(item), reason.label())
+            }
+            Record::Pain { .. } => "pain saved".to_string(),
+            Record::Screened { .. } => "safety answers saved".to_string(),
+            _ => "saved".to_string(),
+        };
+        self.say(what);
+    }
+
+    fn profile_saved(&mut self, profile: Profile) {
+        self.profile_name = profile.name.clone();
+        if !self.profiles.contains(&profile.name) {
+            self.profiles.push(profile.name.clone());
+            self.profiles.sort();
+        }
+        self.profile = Some(profile);
+        self.screen = Screen::Main;
+        self.rebuild();
+    }
+
+    /// An exercise's display name (its id when the library lacks it).
+    pub fn name_of(&self, id: &str) -> String {
+        self.catalog
+            .exercise(id)
+            .map_or_else(|| id.to_string(), |e| e.name.clone())
+    }
+
+    /// The date `n` days from today.
+    pub fn day_offset(&self, n: i64) -> Date {
+        self.today.checked_add(n.days()).unwrap_or(self.today)
+    }
+}

@@ -1,0 +1,418 @@
+//! The tabbed views after set-up: Today, Week, Program, History, Library, Profiles, Export.
+
+use super::{App, Effect, Mark, Overlay, PainForm, Screen, TimerState};
+use crate::catalog::Work;
+use crate::journal::Record;
+use crate::plan::PlanItem;
+use crate::profile::Patient;
+use crate::tui::action::Action;
+
+/// The views, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Today,
+    Week,
+    Program,
+    History,
+    Library,
+    Profiles,
+    Export,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Today,
+        View::Week,
+        View::Program,
+        View::History,
+        View::Library,
+        View::Profiles,
+        View::Export,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Today => "Today",
+            View::Week => "Week",
+            View::Program => "Program",
+            View::History => "History",
+            View::Library => "Library",
+            View::Profiles => "Profiles",
+            View::Export => "Export",
+        }
+    }
+
+    fn index(self) -> usize {
+        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+}
+
+/// Export formats offered, in order.
+pub const EXPORT_FORMATS: [&str; 3] = ["html", "markdown", "text"];
+
+/// Patient fields being edited in the Profiles view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PatientEdit {
+    pub field: usize,
+    /// Name, clinician, clinic, notes.
+    pub values: [String; 4],
+}
+
+pub const PATIENT_FIELDS: [&str; 4] = ["Patient name", "Clinician", "Clinic", "Notes"];
+
+/// Where each view's cursor is, kept while switching views.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cursors {
+    pub today: usize,
+    /// 0 (Monday) to 6.
+    pub week_day: usize,
+    pub week_item: usize,
+    pub scroll: u16,
+    pub library: usize,
+    pub query: String,
+    pub searching: bool,
+    pub profiles: usize,
+    /// A new profile's name being typed.
+    pub new_profile: Option<String>,
+    pub patient: Option<PatientEdit>,
+    pub export_format: usize,
+    pub export_path: String,
+    pub editing_path: bool,
+}
+
+impl Cursors {
+    pub fn typing(&self, view: View) -> bool {
+        match view {
+            View::Library => self.searching,
+            View::Profiles => self.new_profile.is_some() || self.patient.is_some(),
+            View::Export => self.editing_path,
+            _ => false,
+        }
+    }
+}
+
+impl App {
+    pub(super) fn update_main(&mut self, action: Action) -> Vec<Effect> {
+        if !self.cursor.typing(self.view) {
+            match action {
+                Action::NextView | Action::PrevView => {
+                    let n = View::ALL.len();
+                    let step = if action == Action::NextView { 1 } else { n - 1 };
+                    self.view = View::ALL[(self.view.index() + step) % n];
+                    self.cursor.scroll = 0;
+                    return Vec::new();
+                }
+                Action::Pain => {
+                    self.overlay = Some(Overlay::Pain(PainForm {
+                        date: self.today,
+                        field: 0,
+                        during: None,
+                        morning: None,
+                        swelling: false,
+                        limp: false,
+                        sharp: false,
+                    }));
+                    return Vec::new();
+                }
+                _ => {}
+            }
+        }
+        match self.view {
+            View::Today => self.update_today(action),
+            View::Week => self.update_week(action),
+            View::Program | View::History => {
+                match action {
+                    Action::Down => self.cursor.scroll = self.cursor.scroll.saturating_add(1),
+                    Action::Up => self.cursor.scroll = self.cursor.scroll.saturating_sub(1),
+                    Action::Edit => self.open_settings(),
+                    _ => {}
+                }
+                Vec::new()
+            }
+            View::Library => self.update_library(action),
+            View::Profiles => self.update_profiles(action),
+            View::Export => self.update_export(action),
+        }
+    }
+
+    /// Today's items (empty on a rest day, before the start, or while the plan is held).
+    pub fn today_items(&self) -> Vec<PlanItem> {
+        if !self.plan_allowed() {
+            return Vec::new();
+        }
+        self.this_week()
+            .and_then(|w| w.day(self.today))
+            .map(|d| d.items.clone())
+            .unwrap_or_default()
+    }
+
+    fn update_today(&mut self, action: Action) -> Vec<Effect> {
+        let items = self.today_items();
+        let n = items.len();
+        let sel = self.cursor.today.min(n.saturating_sub(1));
+        match action {
+            Action::Up => self.cursor.today = sel.saturating_sub(1),
+            Action::Down => self.cursor.today = (sel + 1).min(n.saturating_sub(1)),
+            Action::Edit => self.open_settings(),
+            _ => {
+                if let Some(item) = items.get(sel) {
+                    return self.item_action(self.today, item, action);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn update_week(&mut self, action: Action) -> Vec<Effect> {
+        let Some(week) = self.this_week().filter(|_| self.plan_allowed()).cloned() else {
+            return Vec::new();
+        };
+        let day = &week.days[self.cursor.week_day.min(6)];
+        let n = day.items.len();
+        let sel = self.cursor.week_item.min(n.saturating_sub(1));
+        match action {
+            Action::Left => {
+                self.cursor.week_day = self.cursor.week_day.saturating_sub(1);
+                self.cursor.week_item = 0;
+            }
+            Action::Right => {
+                self.cursor.week_day = (self.cursor.week_day + 1).min(6);
+                self.cursor.week_item = 0;
+            }
+            Action::Up => self.cursor.week_item = sel.saturating_sub(1),
+            Action::Down => self.cursor.week_item = (sel + 1).min(n.saturating_sub(1)),
+            Action::Edit => self.open_settings(),
+            _ => {
+                if let Some(item) = day.items.get(sel) {
+                    return self.item_action(day.date, item, action);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Tick, partial sets, skip, detail or timer on one item of one day.
+    fn item_action(&mut self, date: jiff::civil::Date, item: &PlanItem, action: Action) -> Vec<Effect> {
+        let id = item.exercise.clone();
+        let writes = matches!(action, Action::Tick | Action::Sets(_) | Action::Skip);
+        if writes && date > self.today {
+            self.fail("that day has not come yet; only today and past days can be ticked");
+            return Vec::new();
+        }
+        let record = match action {
+            Action::Tick => match self.log.mark(date, &id) {
+                Some(_) => Record::Undone { date, item: id },
+                None => Record::Done { date, item: id, sets: None },
+            },
+            Action::Sets(0) => Record::Undone { date, item: id },
+            Action::Sets(n) if n >= item.dose.sets => Record::Done { date, item: id, sets: None },
+            Action::Sets(n) => Record::Done { date, item: id, sets: Some(n) },
+            Action::Skip => {
+                if let Some(Mark::Skipped(_)) = self.log.mark(date, &id) {
+                    Record::Undone { date, item: id }
+                } else {
+                    self.overlay = Some(Overlay::Skip { date, item: id, selected: 0 });
+                    return Vec::new();
+                }
+            }
+            Action::Select => {
+                self.overlay = Some(Overlay::Detail { exercise: id, scroll: 0 });
+                return Vec::new();
+            }
+            Action::Timer => {
+                let d = &item.dose;
+                let work_s = match d.work {
+                    Work::Hold(s) | Work::Seconds(s) => s,
+                    Work::Minutes(m) => m * 60,
+                    Work::Reps(_) => 0,
+                };
+                let label = self.name_of(&id);
+                let timer = if work_s == 0 {
+                    // Reps are counted by the person; the timer runs the rests between sets.
+                    TimerState::new(format!("{label}: rest"), d.rest_s.max(30), 0, 1)
+                } else {
+                    let sides = if d.per_side { 2 } else { 1 };
+                    TimerState::new(label, work_s, d.rest_s, d.sets * sides)
+                };
+                self.overlay = Some(Overlay::Timer(timer));
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        };
+        vec![Effect::Append(record)]
+    }
+
+    /// The set-up form again, to change the plan settings.
+    fn open_settings(&mut self) {
+        if self.profile.is_some() {
+            self.draft_condition = None;
+            self.screen = Screen::Setup(self.setup_form());
+        }
+    }
+
+    /// Library rows matching the search, by name.
+    pub fn library_rows(&self) -> Vec<&crate::catalog::Exercise> {
+        let q = self.cursor.query.to_lowercase();
+        let mut rows: Vec<_> = self
+            .catalog
+            .exercises
+            .iter()
+            .filter(|e| {
+                q.is_empty()
+                    || e.name.to_lowercase().contains(&q)
+                    || e.kind.label().contains(&q)
+                    || self.catalog.conditions.iter().any(|c| {
+                        (c.id.contains(&q) || c.name.to_lowercase().contains(&q))
+                            && self.catalog.exercises_for(c).iter().any(|x| x.id == e.id)
+                    })
+            })
+            .collect();
+        rows.sort_by(|a, b| a.name.cmp(&b.name));
+        rows
+    }
+
+    fn update_library(&mut self, action: Action) -> Vec<Effect> {
+        let n = self.library_rows().len();
+        let c = &mut self.cursor;
+        match action {
+            Action::Input(ch) if c.searching => {
+                c.query.push(ch);
+                c.library = 0;
+            }
+            Action::Erase if c.searching => {
+                c.query.pop();
+            }
+            Action::Select | Action::Back if c.searching => c.searching = false,
+            Action::Search => c.searching = true,
+            Action::Back => c.query.clear(),
+            Action::Up => c.library = c.library.saturating_sub(1),
+            Action::Down => c.library = (c.library + 1).min(n.saturating_sub(1)),
+            Action::Select => {
+                let id = self.library_rows().get(self.cursor.library).map(|e| e.id.clone());
+                if let Some(exercise) = id {
+                    self.overlay = Some(Overlay::Detail { exercise, scroll: 0 });
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn update_profiles(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(name) = &mut self.cursor.new_profile {
+            match action {
+                Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => name.push(ch),
+                Action::Erase => {
+                    name.pop();
+                }
+                Action::Back => self.cursor.new_profile = None,
+                Action::Select if !name.is_empty() => {
+                    if self.profiles.contains(name) {
+                        let text = format!("a profile called {name} exists already");
+                        self.fail(text);
+                        return Vec::new();
+                    }
+                    self.profile_name = name.clone();
+                    self.cursor.new_profile = None;
+                    self.profile = None;
+                    self.log = Default::default();
+                    self.weeks.clear();
+                    self.screen = Screen::Picker { selected: 0 };
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        if let Some(edit) = &mut self.cursor.patient {
+            match action {
+                Action::Input(ch) => edit.values[edit.field].push(ch),
+                Action::Erase => {
+                    edit.values[edit.field].pop();
+                }
+                Action::Up => edit.field = edit.field.saturating_sub(1),
+                Action::Down => edit.field = (edit.field + 1).min(3),
+                Action::Back => self.cursor.patient = None,
+                Action::Select => {
+                    let values = edit.values.clone();
+                    self.cursor.patient = None;
+                    if let Some(mut p) = self.profile.clone() {
+                        let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+                        let patient = Patient {
+                            name: opt(&values[0]),
+                            clinician: opt(&values[1]),
+                            clinic: opt(&values[2]),
+                            notes: opt(&values[3]),
+                        };
+                        p.patient = (!patient.is_empty()).then_some(patient);
+                        return vec![Effect::SaveProfile(p)];
+                    }
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        let n = self.profiles.len();
+        match action {
+            Action::Up => self.cursor.profiles = self.cursor.profiles.saturating_sub(1),
+            Action::Down => self.cursor.profiles = (self.cursor.profiles + 1).min(n.saturating_sub(1)),
+            Action::New => self.cursor.new_profile = Some(String::new()),
+            Action::Edit => {
+                let p = self.profile.as_ref().and_then(|p| p.patient.clone()).unwrap_or_default();
+                let v = |s: Option<String>| s.unwrap_or_default();
+                self.cursor.patient = Some(PatientEdit {
+                    field: 0,
+                    values: [v(p.name), v(p.clinician), v(p.clinic), v(p.notes)],
+                });
+            }
+            Action::Select => {
+                if let Some(name) = self.profiles.get(self.cursor.profiles) {
+                    if Some(name) != self.profile.as_ref().map(|p| &p.name) {
+                        return vec![Effect::SwitchProfile(name.clone())];
+                    }
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn update_export(&mut self, action: Action) -> Vec<Effect> {
+        let c = &mut self.cursor;
+        if c.editing_path {
+            match action {
+                Action::Input(ch) => c.export_path.push(ch),
+                Action::Erase => {
+                    c.export_path.pop();
+                }
+                Action::Select | Action::Back => c.editing_path = false,
+                _ => {}
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::Left => c.export_format = c.export_format.saturating_sub(1),
+            Action::Right => c.export_format = (c.export_format + 1).min(EXPORT_FORMATS.len() - 1),
+            Action::Edit => c.editing_path = true,
+            Action::Select if !self.export_available => {
+                self.fail("export is not available yet in this build");
+            }
+            Action::Select => {
+                let format = EXPORT_FORMATS[c.export_format].to_string();
+                let path = if c.export_path.is_empty() { self.default_export_path() } else { c.export_path.clone() };
+                return vec![Effect::Export { format, path }];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// `rehab-plan-<profile>-<date>.<ext>` in the current folder.
+    pub fn default_export_path(&self) -> String {
+        let ext = match EXPORT_FORMATS[self.cursor.export_format.min(2)] {
+            "html" => "html",
+            "markdown" => "md",
+            _ => "txt",
+        };
+        format!("rehab-plan-{}-{}.{ext}", self.profile_name, self.today)
+    }
+}

@@ -1,0 +1,15 @@
+//! One file per screen; each render opens with an ASCII sketch of its layout.
+
+pub mod export;
+pub mod history;
+pub mod load_error;
+pub mod overlays;
+pub mod picker;
+pub mod profiles;
+pub mod program;
+pub mod red_flags;
+pub mod setup;
+pub mod today;
+pub mod week;
+pub mod welcome;
+pub mod library;

@@ -1,0 +1,44 @@
+//! Export: choose a format and a path, write the printable plan, show where it went.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::app::App;
+use crate::tui::app::views_export_formats;
+use crate::tui::ui::block;
+
+/// ```text
+/// +- Export a printable plan ------------------------+
+/// | Format: (*) html ( ) markdown ( ) text            |
+/// | Path:   rehab-plan-me-2026-11-23.html             |
+/// +---------------------------------------------------+
+/// ```
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let mut spans = vec![Span::raw("Format: ")];
+    for (i, f) in views_export_formats().iter().enumerate() {
+        let on = i == app.cursor.export_format;
+        spans.push(Span::styled(format!("{} {f}", t.radio(on)), if on { t.title() } else { Style::new() }));
+        spans.push(Span::raw("  "));
+    }
+    let path = if app.cursor.export_path.is_empty() && !app.cursor.editing_path {
+        app.default_export_path()
+    } else {
+        format!("{}{}", app.cursor.export_path, if app.cursor.editing_path { "_" } else { "" })
+    };
+    let mut lines = vec![
+        Line::from(spans),
+        Line::styled(format!("Path:   {path}"), if app.cursor.editing_path { t.selected() } else { Style::new() }),
+        Line::raw(""),
+    ];
+    if !app.export_available {
+        lines.push(Line::styled("Export is not available in this build yet; `rehab plan` will print plans when it is.", t.warn()));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Export a printable plan")),
+        area,
+    );
+}

@@ -1,0 +1,120 @@
+//! History: an adherence heatmap by month (Monday-first weeks), weekly adherence, pain trend.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::app::App;
+use crate::tui::ui::block;
+
+/// Share of planned (non-optional) items done on a date; `None` when nothing was planned or
+/// the day is still ahead.
+fn share(app: &App, date: Date) -> Option<f32> {
+    if date > app.today {
+        return None;
+    }
+    let day = app.weeks.iter().find_map(|w| w.day(date))?;
+    let (done, partial, planned) = app.log.day_progress(day);
+    (planned > 0).then(|| (done as f32 + partial as f32 * 0.5) / planned as f32)
+}
+
+/// ```text
+/// +- History ----------------------------------------------+
+/// | November 2026         December 2026                     |
+/// | Mo Tu We Th Fr Sa Su  Mo Tu ...                         |
+/// |  #  +  .              ...                               |
+/// | Week 1 80%  Week 2 60% ...                              |
+/// | Pain during   3 2 2 1 ...   next morning 2 2 1 ...      |
+/// +---------------------------------------------------------+
+/// ```
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let outer = block(app, "History");
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let Some(start) = app.profile.as_ref().map(|p| p.settings.start) else {
+        return;
+    };
+    let [months_area, weeks_area, pain_area, legend] = inner.layout(&Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Length(3),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ]));
+    // Up to three months, ending with this one.
+    let this_month = app.today.first_of_month();
+    let first_month = start.first_of_month().max(this_month.checked_sub(2.months()).unwrap_or(this_month));
+    let mut month = first_month;
+    let cols: [Rect; 3] = months_area.layout(&Layout::horizontal([Constraint::Length(24); 3]));
+    for col in cols.iter() {
+        if month > this_month {
+            break;
+        }
+        let mut lines = vec![
+            Line::styled(format!("{} {}", month_name(month.month()), month.year()), t.title()),
+            Line::raw("Mo Tu We Th Fr Sa Su"),
+        ];
+        let offset = month.weekday().to_monday_zero_offset() as usize;
+        let mut spans: Vec<Span> = vec![Span::raw("   ".repeat(offset))];
+        for d in 0..month.days_in_month() {
+            let date = month.checked_add((d as i64).days()).unwrap_or(month);
+            let cell = t.heat(share(app, date));
+            let style = if date == app.today { t.today() } else { t.done() };
+            spans.push(Span::styled(format!(" {cell}"), style));
+            spans.push(Span::raw(" "));
+            if date.weekday().to_monday_zero_offset() == 6 {
+                lines.push(Line::from(std::mem::take(&mut spans)));
+            }
+        }
+        if !spans.is_empty() {
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines), *col);
+        month = month.checked_add(1.month()).unwrap_or(month);
+    }
+    let mut weekly = vec![Line::styled("Weekly adherence", t.title())];
+    let mut spans = Vec::new();
+    for w in app.weeks.iter().rev().take(8).rev() {
+        let (mut done, mut planned) = (0, 0);
+        for day in w.days.iter().filter(|d| d.date <= app.today) {
+            let (d, p, n) = app.log.day_progress(day);
+            done += d * 2 + p;
+            planned += n * 2;
+        }
+        let pct = if planned == 0 { 0 } else { done * 100 / planned };
+        spans.push(Span::raw(format!("wk{} {pct:>3}%  ", w.state.week)));
+    }
+    weekly.push(Line::from(spans));
+    frame.render_widget(Paragraph::new(weekly), weeks_area);
+
+    let mut pain = vec![Line::styled("Pain, last 14 days (0-10; - not logged)", t.title())];
+    let days: Vec<Date> = (0..14).rev().map(|n| app.day_offset(-n)).collect();
+    let series = |pick: fn(&crate::journal::PainReport) -> Option<u8>| -> String {
+        days.iter()
+            .map(|d| app.log.pain.get(d).and_then(pick).map_or(" -".to_string(), |v| format!("{v:>2}")))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    pain.push(Line::raw(format!("during        {}", series(|p| p.during))));
+    pain.push(Line::raw(format!("next morning  {}", series(|p| p.morning))));
+    frame.render_widget(Paragraph::new(pain), pain_area);
+    let legend_text = format!(
+        "{} none done  {} under half  {} most  {} all   (blank: rest day or ahead)",
+        t.heat(Some(0.0)),
+        t.heat(Some(0.3)),
+        t.heat(Some(0.7)),
+        t.heat(Some(1.0))
+    );
+    frame.render_widget(Paragraph::new(Line::styled(legend_text, t.dim())), legend);
+}
+
+fn month_name(m: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    NAMES[(m.clamp(1, 12) - 1) as usize]
+}

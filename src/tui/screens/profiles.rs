@@ -1,0 +1,63 @@
+//! Profiles: list, switch, create, and edit the patient fields.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::picker::row;
+use crate::tui::app::App;
+use crate::tui::app::views_patient_fields;
+use crate::tui::ui::block;
+
+/// ```text
+/// +- Profiles --------------------------------------+
+/// | > me        (current)  Runner's knee  from ...   |
+/// |   anna                                           |
+/// | Patient: name, clinician, clinic, notes          |
+/// +--------------------------------------------------+
+/// ```
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    for (i, name) in app.profiles.iter().enumerate() {
+        let current = app.profile.as_ref().is_some_and(|p| &p.name == name);
+        let note = if current { "  (current)" } else { "" };
+        lines.push(row(app, i == app.cursor.profiles, format!("{name}{note}")));
+    }
+    if let Some(name) = &app.cursor.new_profile {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("New profile name: {name}_"), t.selected()));
+        lines.push(Line::styled("letters, digits, - and _; Enter creates it", t.dim()));
+    }
+    lines.push(Line::raw(""));
+    if let Some(p) = &app.profile {
+        let condition = app.catalog.condition(&p.condition).map_or(p.condition.as_str(), |c| c.name.as_str());
+        lines.push(Line::styled(format!("{}: {condition}, started {}", p.name, p.settings.start), t.title()));
+        let s = &p.settings;
+        let runs: Vec<&str> = s.run_days.iter().map(|d| d.short()).collect();
+        lines.push(Line::raw(format!(
+            "{} days a week, runs on {}, {} min per session",
+            s.days_per_week,
+            if runs.is_empty() { "no days".into() } else { runs.join(" ") },
+            s.minutes
+        )));
+        if !p.overrides.is_empty() {
+            lines.push(Line::raw("A clinician's changes to the plan apply."));
+        }
+        let patient = p.patient.clone().unwrap_or_default();
+        let values = [patient.name, patient.clinician, patient.clinic, patient.notes];
+        for (i, label) in views_patient_fields().iter().enumerate() {
+            let (value, on) = match &app.cursor.patient {
+                Some(edit) => (format!("{}{}", edit.values[i], if edit.field == i { "_" } else { "" }), edit.field == i),
+                None => (values[i].clone().unwrap_or_else(|| "-".into()), false),
+            };
+            let line = format!("{label:<14} {value}");
+            lines.push(if on { Line::styled(line, t.selected()) } else { Line::raw(line) });
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Profiles")),
+        area,
+    );
+}

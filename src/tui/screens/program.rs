@@ -1,0 +1,62 @@
+//! Program: the phases, where the person is, exit criteria, walk-run level, weekly decisions.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::app::App;
+use crate::tui::ui::block;
+
+/// ```text
+/// +- Program: Runner's knee ------------------------+
+/// | > Phase 1 Settle (2 weeks)   <- you are here    |
+/// |     goal; exit criteria                          |
+/// |   Phase 2 ...                                    |
+/// | Walk-run level 3: 5 x (walk 3 + run 2)           |
+/// | Weekly decisions: ...                            |
+/// +--------------------------------------------------+
+/// ```
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let Some(condition) = app.profile.as_ref().and_then(|p| app.catalog.condition(&p.condition)) else {
+        frame.render_widget(Paragraph::new("No profile yet.").block(block(app, "Program")), area);
+        return;
+    };
+    let current = app.this_week().map(|w| (w.state.phase, w.state.week_in_phase, w.state.walk_run_level));
+    let mut lines = Vec::new();
+    for (i, phase) in condition.phases.iter().enumerate() {
+        let here = current.is_some_and(|(p, _, _)| p == i);
+        let marker = if here { t.pointer() } else { " " };
+        let at = match current {
+            Some((p, w, _)) if p == i => format!("  <- you are here (week {w} of ~{})", phase.weeks),
+            _ => String::new(),
+        };
+        lines.push(Line::styled(
+            format!("{marker} Phase {}: {} (~{} weeks){at}", i + 1, phase.name, phase.weeks),
+            if here { t.title() } else { ratatui::style::Style::new() },
+        ));
+        lines.push(Line::raw(format!("    Goal: {}", phase.goal)));
+        if here {
+            lines.push(Line::raw("    Move on when:"));
+            for c in &phase.exit_criteria {
+                lines.push(Line::raw(format!("      - {c}")));
+            }
+            lines.push(Line::raw(format!("    Running: {}", phase.run.text)));
+        }
+    }
+    lines.push(Line::raw(""));
+    if let Some(level) = current.and_then(|(_, _, l)| l) {
+        let text = app.catalog.walk_run_level(level).map_or(String::new(), |l| l.text.clone());
+        lines.push(Line::raw(format!("Walk-run level {level}: {text}")));
+    }
+    lines.push(Line::styled("Weekly decisions", t.title()));
+    lines.push(Line::raw(
+        "This schedule follows the calendar. Decisions to progress, hold or step back need your pain and tick logs, and are not available in this build yet.",
+    ));
+    let title = format!("Program: {}", condition.name);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.cursor.scroll, 0)).block(block(app, &title)),
+        area,
+    );
+}

@@ -1,0 +1,107 @@
+//! The red-flag questions and what their answers mean.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::picker::row;
+use crate::catalog::FlagLevel;
+use crate::screening::Screening;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::ui::block;
+
+/// ```text
+/// +- Safety questions -----------------------------+
+/// | Answer yes to any that is true today.           |
+/// | > [ ] no   Is the knee hot, red and swollen?    |
+/// |   [x] YES  Did it lock or give way?             |
+/// | Enter: continue                                 |
+/// +-------------------------------------------------+
+/// ```
+pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize, answers: &[bool], reopened: bool) {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    if reopened {
+        lines.push(Line::styled(
+            format!("{} You logged sharp pain or swelling: please answer these again.", t.warn_sign()),
+            t.warn(),
+        ));
+    }
+    lines.push(Line::raw("Is any of these true today? Mark each yes; leave the rest as no."));
+    lines.push(Line::raw(""));
+    for (i, flag) in app.catalog.red_flags.iter().enumerate() {
+        let yes = answers.get(i).copied().unwrap_or(false);
+        let mark = if yes { format!("{} YES", t.tick_done()) } else { format!("{} no ", t.tick_open()) };
+        lines.push(row(app, i == selected, format!("{mark}  {}", flag.question)));
+    }
+    lines.push(Line::raw(""));
+    let key = |a: Action| app.keymap.key_for(&a, t.ascii);
+    lines.push(Line::styled(
+        format!("{} toggles yes/no, {} continues.", key(Action::Tick), key(Action::Select)),
+        t.dim(),
+    ));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Safety questions")),
+        area,
+    );
+}
+
+/// ```text
+/// +- Stop: get care today -------------------------+
+/// | ! message of each raised flag                   |
+/// | what to do now / why a clinician first          |
+/// | [ ] A clinician has assessed my knee (block)    |
+/// +-------------------------------------------------+
+/// ```
+pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Screening, assessed: bool) {
+    let t = &app.theme;
+    let (title, intro, style) = match screening.level {
+        Some(FlagLevel::Stop) => (
+            "Stop: get care today",
+            "Do not exercise or run on this knee today. What to do now:",
+            t.danger(),
+        ),
+        Some(FlagLevel::Block) => (
+            "See a clinician first",
+            "A physiotherapist or doctor should look at your knee before you start a plan, because:",
+            t.danger(),
+        ),
+        _ => (
+            "Go ahead, with care",
+            "Your plan can start. Keep this in mind (it stays on screen as a banner):",
+            t.warn(),
+        ),
+    };
+    let mut lines = vec![Line::styled(intro, style), Line::raw("")];
+    for flag in &screening.flags {
+        lines.push(Line::styled(format!("{} {}", t.warn_sign(), flag.question), style));
+        lines.push(Line::raw(format!("  {}", flag.message)));
+    }
+    for flag in &screening.lesser {
+        lines.push(Line::raw(format!("{} {}", t.warn_sign(), flag.message)));
+    }
+    lines.push(Line::raw(""));
+    let key = |a: Action| app.keymap.key_for(&a, t.ascii);
+    match screening.level {
+        Some(FlagLevel::Stop) => {
+            lines.push(Line::raw("No plan is built. Esc goes back to the answers; q quits."));
+        }
+        Some(FlagLevel::Block) => {
+            let tick = if assessed { t.tick_done() } else { t.tick_open() };
+            lines.push(row(app, true, format!("{tick} A clinician has assessed my knee and said I can exercise")));
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(format!(
+                "No plan until then. {} ticks the box, {} continues, Esc goes back.",
+                key(Action::Tick),
+                key(Action::Select)
+            )));
+        }
+        _ => lines.push(Line::raw(format!("{} continues to the set-up.", key(Action::Select)))),
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, title)),
+        area,
+    );
+}

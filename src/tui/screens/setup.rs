@@ -1,0 +1,93 @@
+//! The plan set-up form, with defaults so Enter alone accepts it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::catalog::Equipment;
+use crate::plan::Day;
+use crate::tui::action::Action;
+use crate::tui::app::{App, SetupField, SetupForm};
+use crate::tui::ui::block;
+
+/// ```text
+/// +- Set up your plan -----------------------------+
+/// | > Start date             < 2026-11-23 >         |
+/// |   Training days a week   < 4 >                  |
+/// |   Run days               [ ]Mon [x]Tue ...      |
+/// |   Equipment at hand      [ ]band [ ]step ...    |
+/// |   Minutes per session    < 30 >                 |
+/// |   Cross-training         < no preference >      |
+/// | Enter: start the plan with these settings       |
+/// +-------------------------------------------------+
+/// ```
+pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
+    let t = &app.theme;
+    let s = &form.settings;
+    let mut lines = vec![
+        Line::raw("The defaults suit most people; change any line, or just press Enter."),
+        Line::raw(""),
+    ];
+    for (i, field) in SetupField::ALL.iter().enumerate() {
+        let on = i == form.field;
+        let mut spans = vec![
+            Span::raw(if on { format!("{} ", t.pointer()) } else { "  ".into() }),
+            Span::styled(format!("{:<22}", field.label()), if on { t.selected() } else { Style::new() }),
+            Span::raw(" "),
+        ];
+        let boxed = |checked: bool, label: &str, cursor: bool| {
+            let tick = if checked { "[x]" } else { "[ ]" };
+            let style = if cursor { t.selected() } else { Style::new() };
+            Span::styled(format!("{tick}{label}"), style)
+        };
+        match field {
+            SetupField::Start => spans.push(Span::raw(format!("< {} >", s.start))),
+            SetupField::Days => spans.push(Span::raw(format!("< {} >", s.days_per_week))),
+            SetupField::Minutes => spans.push(Span::raw(format!("< {} >", s.minutes))),
+            SetupField::RunDays => {
+                for (d, day) in Day::ALL.iter().enumerate() {
+                    spans.push(boxed(s.run_days.contains(day), day.short(), on && form.sub == d));
+                    spans.push(Span::raw(" "));
+                }
+            }
+            SetupField::Equipment => {
+                for (e, eq) in Equipment::ALL.iter().enumerate() {
+                    spans.push(boxed(s.equipment.contains(eq), eq.label(), on && form.sub == e));
+                    spans.push(Span::raw(" "));
+                }
+            }
+            SetupField::CrossTraining => {
+                let id = form.cross_options.get(form.cross).map_or("", String::as_str);
+                let name = if id.is_empty() { "no preference".to_string() } else { app.name_of(id) };
+                spans.push(Span::raw(format!("< {name} >")));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    let key = |a: Action| app.keymap.key_for(&a, t.ascii);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "{}/{} change a value, {} toggles a box, {} starts the plan.",
+            key(Action::Left),
+            key(Action::Right),
+            key(Action::Tick),
+            key(Action::Select)
+        ),
+        t.dim(),
+    ));
+    if let Some(c) = app
+        .draft_condition
+        .as_deref()
+        .or(app.profile.as_ref().map(|p| p.condition.as_str()))
+        .and_then(|c| app.catalog.condition(c))
+    {
+        lines.push(Line::styled(format!("Plan for: {}", c.name), t.dim()));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Set up your plan")),
+        area,
+    );
+}

@@ -1,0 +1,132 @@
+//! Today: the day's items in order with dose and minutes, each one's state, and progress.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::catalog::FlagLevel;
+use crate::plan::PlanItem;
+use crate::tui::app::{App, Mark};
+use crate::tui::theme::Theme;
+use crate::tui::ui::block;
+
+/// The state symbol and style of an item on a day.
+pub fn mark_symbol(t: &Theme, mark: Option<Mark>, item: &PlanItem) -> (String, Style) {
+    match mark {
+        Some(Mark::Done(Some(n))) if n < item.dose.sets => {
+            (format!("{} {n}/{}", t.tick_partial(), item.dose.sets), t.partial())
+        }
+        Some(Mark::Done(_)) => (t.tick_done().to_string(), t.done()),
+        Some(Mark::Skipped(r)) => (format!("{} {}", t.tick_skipped(), r.label()), t.skipped()),
+        None => (t.tick_open().to_string(), Style::new()),
+    }
+}
+
+/// ```text
+/// +- Today, Mon 23 Nov - week 1, Settle ----------+
+/// | > [x] Quad set        3 x 10 s hold per side  4 min |
+/// |   [~] 2/3 Clamshell   3 x 15 reps per side    6 min |
+/// |   [ ] Swimming        1 x 30 min             30 min |
+/// |                                                |
+/// | 1 of 3 done, 1 partly  ########.......  40 min |
+/// +------------------------------------------------+
+/// ```
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let title = match app.this_week() {
+        Some(w) => format!(
+            "Today, {} {} - week {}, {}",
+            crate::plan::Day::of(app.today).short(),
+            app.today,
+            w.state.week,
+            w.phase_name
+        ),
+        None => format!("Today, {}", app.today),
+    };
+    let outer = block(app, &title);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [list, foot] = inner.layout(&Layout::vertical([Constraint::Min(1), Constraint::Length(2)]));
+
+    if !app.plan_allowed() {
+        let why = match app.screening().and_then(|s| s.level) {
+            Some(FlagLevel::Stop) => "Your answers to the safety questions say: get care today. No plan is shown.",
+            _ => "A clinician should assess your knee before the plan starts. Press p to log pain, or Tab to Profiles.",
+        };
+        frame.render_widget(Paragraph::new(Line::styled(why, t.danger())).wrap(Wrap { trim: true }), list);
+        return;
+    }
+    let Some(week) = app.this_week() else {
+        let start = app.profile.as_ref().map(|p| p.settings.start.to_string()).unwrap_or_default();
+        frame.render_widget(Paragraph::new(format!("Your plan starts on {start}.")), list);
+        return;
+    };
+    let day = week.day(app.today);
+    let items = day.map(|d| d.items.as_slice()).unwrap_or_default();
+    if items.is_empty() {
+        frame.render_widget(
+            Paragraph::new("Rest day: nothing planned. Easy walking is fine."),
+            list,
+        );
+    }
+    let sel = app.cursor.today.min(items.len().saturating_sub(1));
+    // Keep the selection on screen when the list is longer than the area.
+    let height = list.height as usize;
+    let first = sel.saturating_sub(height.saturating_sub(1));
+    let name_w = (list.width as usize).saturating_sub(48).clamp(14, 40);
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, item)| {
+            let (sym, style) = mark_symbol(t, app.log.mark(app.today, &item.exercise), item);
+            let mut name = app.name_of(&item.exercise);
+            if item.optional {
+                name.push_str(" (optional)");
+            }
+            let sessions = if item.sessions > 1 { format!(" x{}", item.sessions) } else { String::new() };
+            let text = format!(
+                "{:<name_w$.name_w$} {:<28.28}{:>4} min{sessions}",
+                name,
+                item.dose.sets_text(),
+                item.minutes,
+            );
+            let pointer = if i == sel { format!("{} ", t.pointer()) } else { "  ".into() };
+            let row_style = if i == sel { t.selected() } else { Style::new() };
+            Line::from(vec![
+                Span::raw(pointer),
+                Span::styled(format!("{sym:<9}"), style),
+                Span::styled(text, row_style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+
+    if let Some(day) = day {
+        let (done, partial, planned) = app.log.day_progress(day);
+        let bar_w = 20usize;
+        let filled = if planned == 0 { 0 } else { (done * bar_w + partial * bar_w / 2) / planned };
+        let bar = format!("{}{}", t.bar_full().repeat(filled), t.bar_empty().repeat(bar_w - filled));
+        let progress = Line::from(vec![
+            Span::styled(format!("{done} of {planned} done"), t.title()),
+            Span::raw(if partial > 0 { format!(", {partial} partly") } else { String::new() }),
+            Span::raw("  "),
+            Span::styled(bar, t.done()),
+            Span::raw(format!("  {} min planned", day.minutes())),
+        ]);
+        let pain = app.log.pain.get(&app.today).map(|p| {
+            format!(
+                "pain today: during {}, next morning {}",
+                p.during.map_or("-".into(), |v| v.to_string()),
+                p.morning.map_or("-".into(), |v| v.to_string())
+            )
+        });
+        frame.render_widget(
+            Paragraph::new(vec![progress, Line::styled(pain.unwrap_or_default(), t.dim())]),
+            foot,
+        );
+    }
+}

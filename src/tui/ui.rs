@@ -1,0 +1,176 @@
+//! Drawing: the frame around every screen (tabs, banner, status, hint bar), the too-small
+//! message, and dispatch to one file per screen. Render borrows the state and never changes it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::action::Action;
+use super::app::{App, Overlay, Screen, View};
+use super::screens;
+use crate::catalog::FlagLevel;
+
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole app.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [body, status, hints] = area.layout(&Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    match &app.screen {
+        Screen::Main => main_views(frame, body, app),
+        Screen::LoadError { file, message } => screens::load_error::render(frame, body, app, file, message),
+        Screen::Welcome => screens::welcome::render(frame, body, app),
+        Screen::Picker { selected } => screens::picker::render(frame, body, app, *selected),
+        Screen::Symptoms { question, selected, .. } => {
+            screens::picker::render_symptoms(frame, body, app, *question, *selected)
+        }
+        Screen::Suggestions { ranked, selected } => {
+            screens::picker::render_suggestions(frame, body, app, ranked, *selected)
+        }
+        Screen::RedFlags { selected, answers, reopened } => {
+            screens::red_flags::render(frame, body, app, *selected, answers, *reopened)
+        }
+        Screen::FlagResult { screening, assessed, .. } => {
+            screens::red_flags::render_result(frame, body, app, screening, *assessed)
+        }
+        Screen::Setup(form) => screens::setup::render(frame, body, app, form),
+    }
+    if let Some(overlay) = &app.overlay {
+        screens::overlays::render(frame, body, app, overlay);
+    }
+    if let Some(s) = &app.status {
+        let style = if s.error { app.theme.danger() } else { app.theme.done() };
+        let mark = if s.error { app.theme.warn_sign() } else { "" };
+        let text = format!("{mark}{}{}", if mark.is_empty() { "" } else { " " }, s.text);
+        frame.render_widget(Paragraph::new(Line::styled(text, style)), status);
+    }
+    frame.render_widget(hint_bar(app), hints);
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "rehab needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this terminal is {}x{}. Enlarge it, or press q to quit.",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// The tabs, the lasting banner, then the view.
+fn main_views(frame: &mut Frame, area: Rect, app: &App) {
+    let banner = app.banner();
+    let [tabs, banner_area, body] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if banner.is_some() { 2 } else { 0 }),
+        Constraint::Min(1),
+    ]));
+    let mut spans = Vec::new();
+    for view in View::ALL {
+        let style = if view == app.view {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(format!(" {} ", view.title()), style));
+        spans.push(Span::raw(app.theme.sep()));
+    }
+    spans.pop();
+    spans.push(Span::styled(format!("  {}", app.profile_name), app.theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    if let Some((level, text)) = banner {
+        let (label, style) = match level {
+            FlagLevel::Advise => ("Advice", app.theme.warn()),
+            FlagLevel::Block => ("See a clinician first", app.theme.danger()),
+            FlagLevel::Stop => ("Stop", app.theme.danger()),
+        };
+        let line = Line::from(vec![
+            Span::styled(format!("{} {label}: ", app.theme.warn_sign()), style),
+            Span::raw(text),
+        ]);
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), banner_area);
+    }
+    match app.view {
+        View::Today => screens::today::render(frame, body, app),
+        View::Week => screens::week::render(frame, body, app),
+        View::Program => screens::program::render(frame, body, app),
+        View::History => screens::history::render(frame, body, app),
+        View::Library => screens::library::render(frame, body, app),
+        View::Profiles => screens::profiles::render(frame, body, app),
+        View::Export => screens::export::render(frame, body, app),
+    }
+}
+
+/// The actions worth a hint on the current screen.
+pub fn hint_actions(app: &App) -> Vec<Action> {
+    use Action::*;
+    if let Some(o) = &app.overlay {
+        return match o {
+            Overlay::Help => vec![Back],
+            Overlay::Detail { .. } => vec![Down, Back],
+            Overlay::Skip { .. } => vec![Down, Select, Back],
+            Overlay::Pain(_) => vec![Down, Right, Tick, Select, Back],
+            Overlay::Timer(_) => vec![Tick, Back],
+        };
+    }
+    if app.typing() {
+        return vec![Select, Back];
+    }
+    match &app.screen {
+        Screen::LoadError { .. } => vec![Quit],
+        Screen::Welcome => vec![Select, Help, Quit],
+        Screen::Picker { .. } | Screen::Symptoms { .. } | Screen::Suggestions { .. } => {
+            vec![Down, Select, Back, Help, Quit]
+        }
+        Screen::RedFlags { .. } => vec![Down, Tick, Select, Back, Quit],
+        Screen::FlagResult { .. } => vec![Tick, Select, Back, Quit],
+        Screen::Setup(_) => vec![Down, Right, Tick, Select, Back, Quit],
+        Screen::Main => match app.view {
+            View::Today => vec![Tick, Sets(0), Skip, Select, Timer, Pain, NextView, Help, Quit],
+            View::Week => vec![Right, Tick, Select, NextView, Help, Quit],
+            View::Program | View::History => vec![Down, Edit, NextView, Help, Quit],
+            View::Library => vec![Search, Select, NextView, Help, Quit],
+            View::Profiles => vec![Select, New, Edit, NextView, Help, Quit],
+            View::Export => vec![Right, Edit, Select, NextView, Help, Quit],
+        },
+    }
+}
+
+fn hint_bar(app: &App) -> Paragraph<'static> {
+    let mut spans = Vec::new();
+    for action in hint_actions(app) {
+        let key = if app.typing() {
+            match action {
+                Action::Select => "Enter".to_string(),
+                Action::Back => "Esc".to_string(),
+                _ => app.keymap.key_for(&action, app.theme.ascii),
+            }
+        } else {
+            app.keymap.key_for(&action, app.theme.ascii)
+        };
+        if key.is_empty() {
+            continue;
+        }
+        // Single spaces: the busiest screen's hints must fit in 80 columns.
+        spans.push(Span::styled(key, app.theme.key()));
+        spans.push(Span::raw(format!(" {} ", action.hint())));
+    }
+    Paragraph::new(Line::from(spans))
+}
+
+/// A bordered block in the theme's border set with a bold title.
+pub fn block(app: &App, title: &str) -> Block<'static> {
+    Block::bordered()
+        .border_set(app.theme.border())
+        .title(Line::styled(format!(" {title} "), app.theme.title()))
+}

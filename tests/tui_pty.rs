@@ -1,0 +1,178 @@
+//! End-to-end: the real `rehab` binary in a pseudo-terminal at 80x24 with a temporary data
+//! folder. First run -> condition -> red flags -> set-up -> tick -> quit; then again, ticked.
+//! Waits for screen text against a deadline; never sleeps a fixed time.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(data: &Path) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
+        cmd.env("REHAB_DATA_DIR", data);
+        cmd.env("REHAB_LIBRARY", data.join("no-library"));
+        cmd.env("REHAB_TODAY", "2026-11-23");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("REHAB_PROFILE");
+        let child = pair.slave.spawn_command(cmd).expect("spawn rehab");
+        // The child holds the slave now; keeping ours open would hide its exit from the reader.
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(24).unwrap(),
+            std::num::NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let (s, r) = (screen.clone(), raw.clone());
+        // Drain on a thread so the child never blocks on a full pty buffer.
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("writer");
+        // The master must outlive the child; leak it into the session via the writer's lifetime.
+        std::mem::forget(pair.master);
+        Session { screen, raw, writer, child }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("`{text}` did not appear within {DEADLINE:?}; screen:\n{}", self.contents());
+    }
+
+    fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("`{text}` stayed on screen; screen:\n{}", self.contents());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn finish(mut self) -> (portable_pty::ExitStatus, Vec<u8>, bool) {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(start.elapsed() < DEADLINE, "rehab did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // Let the reader drain the last bytes (the alternate-screen exit).
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(2) {
+            if !self.screen.lock().unwrap().screen().alternate_screen() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let alternate = self.screen.lock().unwrap().screen().alternate_screen();
+        let raw = self.raw.lock().unwrap().clone();
+        (status, raw, alternate)
+    }
+}
+
+#[test]
+fn first_run_to_a_tick_on_disk_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("Welcome");
+    s.send("\r");
+    s.wait_for("What is your knee pain most likely?");
+    s.send("\r");
+    s.wait_for("Safety questions");
+    s.send("\r");
+    s.wait_for("Set up your plan");
+    s.send("\r");
+    s.wait_for("0 of ");
+    // Esc alone closes the exercise detail.
+    s.send("\r");
+    s.wait_for("Steps");
+    s.send("\x1b");
+    s.wait_gone("Steps");
+    s.send(" ");
+    s.wait_for("done, saved");
+    s.send("q");
+    let (status, raw, alternate) = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(!alternate, "the alternate screen was not left");
+    assert!(
+        raw.windows(8).any(|w| w == b"\x1b[?1049l"),
+        "no leave-alternate-screen sequence"
+    );
+    let journal = std::fs::read_to_string(dir.path().join("profiles/me/journal.ron")).unwrap();
+    assert!(
+        journal.contains("Done(date:\"2026-11-23\""),
+        "tick not on disk:\n{journal}"
+    );
+
+    let mut again = Session::start(dir.path());
+    again.wait_for("1 of ");
+    assert!(again.contents().contains("[✓]"), "{}", again.contents());
+    // Ctrl-C always quits.
+    again.send("\x03");
+    let (status, _, alternate) = again.finish();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(!alternate);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Session::start(dir.path());
+    s.wait_for("Welcome");
+    let pid = s.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let (status, raw, alternate) = s.finish();
+    assert!(!status.success(), "a signal exit reports failure: {status:?}");
+    assert!(!alternate, "the alternate screen was not left");
+    assert!(raw.windows(8).any(|w| w == b"\x1b[?1049l"));
+}
