@@ -55,7 +55,13 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
         Err(f) => return finish(Err(f)),
     };
     let theme = Theme::new(ctx.color, ctx.ascii);
-    let mut app = App::new(ctx.catalog.clone(), keymap, theme, today, ctx.profile.clone());
+    let mut app = App::new(
+        ctx.catalog.clone(),
+        keymap,
+        theme,
+        today,
+        ctx.profile.clone(),
+    );
     let mut disk = Disk::new(ctx.paths.clone());
     disk.open_at_start(&mut app);
 
@@ -84,15 +90,23 @@ fn load_keymap(ctx: &Ctx) -> Result<Keymap, Failure> {
         Ok(text) => Keymap::with_overrides(&text)
             .map_err(|e| Failure::data(format!("{}:{e}", path.display()))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::default()),
-        Err(e) => Err(Failure::data(format!("cannot read {}: {e}", path.display()))),
+        Err(e) => Err(Failure::data(format!(
+            "cannot read {}: {e}",
+            path.display()
+        ))),
     }
 }
 
 fn spawn_signal_thread(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
-            let wake = if signal == SIGWINCH { Wake::Resize } else { Wake::Signal(signal) };
+            let wake = if signal == SIGWINCH {
+                Wake::Resize
+            } else {
+                Wake::Signal(signal)
+            };
             if tx.send(wake).is_err() {
                 break;
             }

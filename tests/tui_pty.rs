@@ -24,7 +24,12 @@ impl Session {
     fn start(data: &Path) -> Session {
         let pty = native_pty_system();
         let pair = pty
-            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
         cmd.env("REHAB_DATA_DIR", data);
@@ -59,7 +64,12 @@ impl Session {
         let writer = pair.master.take_writer().expect("writer");
         // The master must outlive the child; leak it into the session via the writer's lifetime.
         std::mem::forget(pair.master);
-        Session { screen, raw, writer, child }
+        Session {
+            screen,
+            raw,
+            writer,
+            child,
+        }
     }
 
     fn contents(&self) -> String {
@@ -74,7 +84,10 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("`{text}` did not appear within {DEADLINE:?}; screen:\n{}", self.contents());
+        panic!(
+            "`{text}` did not appear within {DEADLINE:?}; screen:\n{}",
+            self.contents()
+        );
     }
 
     fn wait_gone(&self, text: &str) {
@@ -172,7 +185,10 @@ fn sigterm_restores_the_terminal() {
         .unwrap();
     assert!(killed.success());
     let (status, raw, alternate) = s.finish();
-    assert!(!status.success(), "a signal exit reports failure: {status:?}");
+    assert!(
+        !status.success(),
+        "a signal exit reports failure: {status:?}"
+    );
     assert!(!alternate, "the alternate screen was not left");
     assert!(raw.windows(8).any(|w| w == b"\x1b[?1049l"));
 }

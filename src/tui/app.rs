@@ -45,13 +45,16 @@ use crate::triage::Suggestion;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Write (create or replace) the profile.
-    SaveProfile(Profile),
+    SaveProfile(Box<Profile>),
     /// Append one record to the current profile's journal.
     Append(Record),
     /// Load another profile and make it current.
     SwitchProfile(String),
     /// Write the printable plan.
-    Export { format: String, path: String },
+    Export {
+        format: String,
+        path: String,
+    },
     Quit,
 }
 
@@ -59,9 +62,14 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     /// A journal or profile failed to load; nothing is written while this is up.
-    LoadError { file: String, message: String },
+    LoadError {
+        file: String,
+        message: String,
+    },
     Welcome,
-    Picker { selected: usize },
+    Picker {
+        selected: usize,
+    },
     Symptoms {
         question: usize,
         selected: usize,
@@ -327,11 +335,19 @@ impl App {
     fn recorded(&mut self, record: &Record) {
         self.log.apply(record);
         let what = match record {
-            Record::Done { item, sets: Some(n), .. } => format!("{}: {n} sets saved", self.name_of(item)),
+            Record::Done {
+                item,
+                sets: Some(n),
+                ..
+            } => format!("{}: {n} sets saved", self.name_of(item)),
             Record::Done { item, .. } => format!("{}: done, saved", self.name_of(item)),
             Record::Undone { item, .. } => format!("{}: unticked, saved", self.name_of(item)),
             Record::Skipped { item, reason, .. } => {
-                format!("{}: skipped ({}), saved", self.name_of(item), reason.label())
+                format!(
+                    "{}: skipped ({}), saved",
+                    self.name_of(item),
+                    reason.label()
+                )
             }
             Record::Pain { .. } => "pain saved".to_string(),
             Record::Screened { .. } => "safety answers saved".to_string(),

@@ -31,7 +31,11 @@ impl Disk {
             }
             Err(StoreError::NoProfile { .. }) => {}
             Err(e) => {
-                let file = self.paths.profile_dir(&app.profile_name).display().to_string();
+                let file = self
+                    .paths
+                    .profile_dir(&app.profile_name)
+                    .display()
+                    .to_string();
                 app.load_error(file, e.to_string());
             }
         }
@@ -59,16 +63,21 @@ impl Disk {
         }
         match effect {
             Effect::Append(record) => self.append(record),
-            Effect::SaveProfile(profile) => self.save(profile),
+            Effect::SaveProfile(profile) => self.save(*profile),
             Effect::SwitchProfile(name) => match OpenProfile::open(&self.paths, &name) {
                 Ok(open) => {
-                    let action = Action::Loaded(Box::new(open.profile.clone()), open.journal.records().to_vec());
+                    let action = Action::Loaded(
+                        Box::new(open.profile.clone()),
+                        open.journal.records().to_vec(),
+                    );
                     self.open = Some(open);
                     action
                 }
                 Err(e) => Action::Failed(format!("cannot open profile {name}: {e}")),
             },
-            Effect::Export { .. } => Action::Failed("export is not available yet in this build".into()),
+            Effect::Export { .. } => {
+                Action::Failed("export is not available yet in this build".into())
+            }
             Effect::Quit => Action::Resize,
         }
     }

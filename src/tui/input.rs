@@ -24,7 +24,9 @@ pub fn parse_keys(bytes: &[u8]) -> Vec<KeyEvent> {
             b'\r' | b'\n' => plain(KeyCode::Enter),
             b'\t' => plain(KeyCode::Tab),
             0x7f | 0x08 => plain(KeyCode::Backspace),
-            0x01..=0x1a => KeyEvent::new(KeyCode::Char((b - 1 + b'a') as char), KeyModifiers::CONTROL),
+            0x01..=0x1a => {
+                KeyEvent::new(KeyCode::Char((b - 1 + b'a') as char), KeyModifiers::CONTROL)
+            }
             0x00 | 0x1c..=0x1f => continue,
             _ => {
                 // A UTF-8 character: take its continuation bytes too.
@@ -38,7 +40,9 @@ pub fn parse_keys(bytes: &[u8]) -> Vec<KeyEvent> {
                 let text = String::from_utf8_lossy(&bytes[i - 1..end]).into_owned();
                 i = end;
                 match text.chars().next() {
-                    Some(c) if !c.is_control() && c != char::REPLACEMENT_CHARACTER => plain(KeyCode::Char(c)),
+                    Some(c) if !c.is_control() && c != char::REPLACEMENT_CHARACTER => {
+                        plain(KeyCode::Char(c))
+                    }
                     _ => continue,
                 }
             }
@@ -71,7 +75,12 @@ fn escape(rest: &[u8]) -> (Option<KeyEvent>, usize) {
                 (b'D', _) => KeyCode::Left,
                 (b'H', _) => KeyCode::Home,
                 (b'F', _) => KeyCode::End,
-                (b'Z', _) => return (Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)), used),
+                (b'Z', _) => {
+                    return (
+                        Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+                        used,
+                    );
+                }
                 (b'~', b"5") => KeyCode::PageUp,
                 (b'~', b"6") => KeyCode::PageDown,
                 (b'~', b"3") => KeyCode::Delete,
@@ -98,7 +107,10 @@ mod tests {
             (b"\r ", vec![KeyCode::Enter, KeyCode::Char(' ')]),
             (b"\x1b[Z", vec![KeyCode::BackTab]),
             (b"\x1b[5~x", vec![KeyCode::PageUp, KeyCode::Char('x')]),
-            ("é?".as_bytes(), vec![KeyCode::Char('é'), KeyCode::Char('?')]),
+            (
+                "é?".as_bytes(),
+                vec![KeyCode::Char('é'), KeyCode::Char('?')],
+            ),
             (b"\x1b[99;5X", vec![]),
         ];
         for (bytes, want) in cases {

@@ -159,8 +159,8 @@ impl Keymap {
     /// The defaults with a user's partial RON file laid over them. An unknown action or key is
     /// an error naming it, so a typo is never silently ignored.
     pub fn with_overrides(text: &str) -> Result<Keymap, String> {
-        let wanted: BTreeMap<String, Vec<String>> =
-            ron::from_str(text).map_err(|e| format!("{}:{}: {}", e.position.line, e.position.col, e.code))?;
+        let wanted: BTreeMap<String, Vec<String>> = ron::from_str(text)
+            .map_err(|e| format!("{}:{}: {}", e.position.line, e.position.col, e.code))?;
         let mut map = Keymap::default();
         for (name, keys) in wanted {
             let action = action_named(&name).ok_or_else(|| {
@@ -200,10 +200,10 @@ impl Keymap {
                 _ => None,
             };
         }
-        if let KeyCode::Char(c @ '0'..='9') = key.code {
-            if !key.ctrl {
-                return c.to_digit(10).map(Action::Sets);
-            }
+        if let KeyCode::Char(c @ '0'..='9') = key.code
+            && !key.ctrl
+        {
+            return c.to_digit(10).map(Action::Sets);
         }
         self.bindings
             .iter()
@@ -241,6 +241,9 @@ impl Keymap {
 
     /// Every action a user can bind, for tests that check help covers them all.
     pub fn bindable() -> Vec<Action> {
-        DEFAULTS.iter().filter_map(|(n, _)| action_named(n)).collect()
+        DEFAULTS
+            .iter()
+            .filter_map(|(n, _)| action_named(n))
+            .collect()
     }
 }

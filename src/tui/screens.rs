@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod history;
+pub mod library;
 pub mod load_error;
 pub mod overlays;
 pub mod picker;
@@ -12,4 +13,3 @@ pub mod setup;
 pub mod today;
 pub mod week;
 pub mod welcome;
-pub mod library;

@@ -83,7 +83,8 @@ impl Theme {
     }
 
     pub fn today(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     /// Item states: done, partly done, skipped, not yet.

@@ -30,28 +30,38 @@ pub fn render(frame: &mut Frame, app: &App) {
     ]));
     match &app.screen {
         Screen::Main => main_views(frame, body, app),
-        Screen::LoadError { file, message } => screens::load_error::render(frame, body, app, file, message),
+        Screen::LoadError { file, message } => {
+            screens::load_error::render(frame, body, app, file, message)
+        }
         Screen::Welcome => screens::welcome::render(frame, body, app),
         Screen::Picker { selected } => screens::picker::render(frame, body, app, *selected),
-        Screen::Symptoms { question, selected, .. } => {
-            screens::picker::render_symptoms(frame, body, app, *question, *selected)
-        }
+        Screen::Symptoms {
+            question, selected, ..
+        } => screens::picker::render_symptoms(frame, body, app, *question, *selected),
         Screen::Suggestions { ranked, selected } => {
             screens::picker::render_suggestions(frame, body, app, ranked, *selected)
         }
-        Screen::RedFlags { selected, answers, reopened } => {
-            screens::red_flags::render(frame, body, app, *selected, answers, *reopened)
-        }
-        Screen::FlagResult { screening, assessed, .. } => {
-            screens::red_flags::render_result(frame, body, app, screening, *assessed)
-        }
+        Screen::RedFlags {
+            selected,
+            answers,
+            reopened,
+        } => screens::red_flags::render(frame, body, app, *selected, answers, *reopened),
+        Screen::FlagResult {
+            screening,
+            assessed,
+            ..
+        } => screens::red_flags::render_result(frame, body, app, screening, *assessed),
         Screen::Setup(form) => screens::setup::render(frame, body, app, form),
     }
     if let Some(overlay) = &app.overlay {
         screens::overlays::render(frame, body, app, overlay);
     }
     if let Some(s) = &app.status {
-        let style = if s.error { app.theme.danger() } else { app.theme.done() };
+        let style = if s.error {
+            app.theme.danger()
+        } else {
+            app.theme.done()
+        };
         let mark = if s.error { app.theme.warn_sign() } else { "" };
         let text = format!("{mark}{}{}", if mark.is_empty() { "" } else { " " }, s.text);
         frame.render_widget(Paragraph::new(Line::styled(text, style)), status);
@@ -86,7 +96,10 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw(app.theme.sep()));
     }
     spans.pop();
-    spans.push(Span::styled(format!("  {}", app.profile_name), app.theme.dim()));
+    spans.push(Span::styled(
+        format!("  {}", app.profile_name),
+        app.theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
     if let Some((level, text)) = banner {
         let (label, style) = match level {
@@ -136,7 +149,17 @@ pub fn hint_actions(app: &App) -> Vec<Action> {
         Screen::FlagResult { .. } => vec![Tick, Select, Back, Quit],
         Screen::Setup(_) => vec![Down, Right, Tick, Select, Back, Quit],
         Screen::Main => match app.view {
-            View::Today => vec![Tick, Sets(0), Skip, Select, Timer, Pain, NextView, Help, Quit],
+            View::Today => vec![
+                Tick,
+                Sets(0),
+                Skip,
+                Select,
+                Timer,
+                Pain,
+                NextView,
+                Help,
+                Quit,
+            ],
             View::Week => vec![Right, Tick, Select, NextView, Help, Quit],
             View::Program | View::History => vec![Down, Edit, NextView, Help, Quit],
             View::Library => vec![Search, Select, NextView, Help, Quit],

@@ -78,46 +78,110 @@ impl App {
         match (screen, action) {
             (Screen::Welcome, Action::Select) => (Screen::Picker { selected: 0 }, none),
             (Screen::Picker { selected }, a) => self.picker(selected, a),
-            (Screen::Symptoms { question, selected, answers }, a) => {
-                self.symptoms(question, selected, answers, a)
-            }
+            (
+                Screen::Symptoms {
+                    question,
+                    selected,
+                    answers,
+                },
+                a,
+            ) => self.symptoms(question, selected, answers, a),
             (Screen::Suggestions { ranked, selected }, a) => {
                 let n = ranked.len();
                 match a {
-                    Action::Up => (Screen::Suggestions { ranked, selected: selected.saturating_sub(1) }, none),
-                    Action::Down => (Screen::Suggestions { ranked, selected: (selected + 1).min(n.saturating_sub(1)) }, none),
+                    Action::Up => (
+                        Screen::Suggestions {
+                            ranked,
+                            selected: selected.saturating_sub(1),
+                        },
+                        none,
+                    ),
+                    Action::Down => (
+                        Screen::Suggestions {
+                            ranked,
+                            selected: (selected + 1).min(n.saturating_sub(1)),
+                        },
+                        none,
+                    ),
                     Action::Select => match ranked.get(selected) {
                         Some(s) => (self.choose(s.condition.clone()), none),
                         None => (Screen::Picker { selected: 0 }, none),
                     },
-                    Action::Back => (Screen::Picker { selected: self.catalog.conditions.len() }, none),
+                    Action::Back => (
+                        Screen::Picker {
+                            selected: self.catalog.conditions.len(),
+                        },
+                        none,
+                    ),
                     _ => (Screen::Suggestions { ranked, selected }, none),
                 }
             }
-            (Screen::RedFlags { selected, answers, reopened }, a) => {
-                self.red_flags(selected, answers, reopened, a)
-            }
-            (Screen::FlagResult { screening, answers, assessed, reopened }, a) => {
-                match a {
-                    Action::Tick if screening.level == Some(FlagLevel::Block) => (
-                        Screen::FlagResult { screening, answers, assessed: !assessed, reopened },
-                        none,
-                    ),
-                    Action::Select if screening.allows_plan() || assessed => {
-                        self.flags_settled(answers, assessed, reopened)
-                    }
-                    Action::Select => {
-                        self.fail("no plan until this is resolved; Esc changes the answers, q quits");
-                        (Screen::FlagResult { screening, answers, assessed, reopened }, none)
-                    }
-                    Action::Back => {
-                        let flags = &self.catalog.red_flags;
-                        let answers = flags.iter().map(|f| answers.get(&f.id) == Some(&true)).collect();
-                        (Screen::RedFlags { selected: 0, answers, reopened }, none)
-                    }
-                    _ => (Screen::FlagResult { screening, answers, assessed, reopened }, none),
+            (
+                Screen::RedFlags {
+                    selected,
+                    answers,
+                    reopened,
+                },
+                a,
+            ) => self.red_flags(selected, answers, reopened, a),
+            (
+                Screen::FlagResult {
+                    screening,
+                    answers,
+                    assessed,
+                    reopened,
+                },
+                a,
+            ) => match a {
+                Action::Tick if screening.level == Some(FlagLevel::Block) => (
+                    Screen::FlagResult {
+                        screening,
+                        answers,
+                        assessed: !assessed,
+                        reopened,
+                    },
+                    none,
+                ),
+                Action::Select if screening.allows_plan() || assessed => {
+                    self.flags_settled(answers, assessed, reopened)
                 }
-            }
+                Action::Select => {
+                    self.fail("no plan until this is resolved; Esc changes the answers, q quits");
+                    (
+                        Screen::FlagResult {
+                            screening,
+                            answers,
+                            assessed,
+                            reopened,
+                        },
+                        none,
+                    )
+                }
+                Action::Back => {
+                    let flags = &self.catalog.red_flags;
+                    let answers = flags
+                        .iter()
+                        .map(|f| answers.get(&f.id) == Some(&true))
+                        .collect();
+                    (
+                        Screen::RedFlags {
+                            selected: 0,
+                            answers,
+                            reopened,
+                        },
+                        none,
+                    )
+                }
+                _ => (
+                    Screen::FlagResult {
+                        screening,
+                        answers,
+                        assessed,
+                        reopened,
+                    },
+                    none,
+                ),
+            },
             (Screen::Setup(form), a) => self.setup(form, a),
             (screen, _) => (screen, none),
         }
@@ -127,8 +191,12 @@ impl App {
         // The rows: each condition, then "Not sure?".
         let last = self.catalog.conditions.len();
         let screen = match action {
-            Action::Up => Screen::Picker { selected: selected.saturating_sub(1) },
-            Action::Down => Screen::Picker { selected: (selected + 1).min(last) },
+            Action::Up => Screen::Picker {
+                selected: selected.saturating_sub(1),
+            },
+            Action::Down => Screen::Picker {
+                selected: (selected + 1).min(last),
+            },
             Action::Select if selected == last => Screen::Symptoms {
                 question: 0,
                 selected: 0,
@@ -155,26 +223,57 @@ impl App {
         let questions = &self.catalog.symptom_questions;
         let Some(q) = questions.get(question) else {
             let ranked = triage::rank(&self.catalog, &answers);
-            return (Screen::Suggestions { ranked, selected: 0 }, Vec::new());
+            return (
+                Screen::Suggestions {
+                    ranked,
+                    selected: 0,
+                },
+                Vec::new(),
+            );
         };
         let n = q.answers.len();
         let screen = match action {
-            Action::Up => Screen::Symptoms { question, selected: selected.saturating_sub(1), answers },
-            Action::Down => Screen::Symptoms { question, selected: (selected + 1).min(n.saturating_sub(1)), answers },
+            Action::Up => Screen::Symptoms {
+                question,
+                selected: selected.saturating_sub(1),
+                answers,
+            },
+            Action::Down => Screen::Symptoms {
+                question,
+                selected: (selected + 1).min(n.saturating_sub(1)),
+                answers,
+            },
             Action::Select | Action::Tick => {
                 if let Some(a) = q.answers.get(selected) {
                     answers.insert(q.id.clone(), a.id.clone());
                 }
                 if question + 1 >= questions.len() {
                     let ranked = triage::rank(&self.catalog, &answers);
-                    Screen::Suggestions { ranked, selected: 0 }
+                    Screen::Suggestions {
+                        ranked,
+                        selected: 0,
+                    }
                 } else {
-                    Screen::Symptoms { question: question + 1, selected: 0, answers }
+                    Screen::Symptoms {
+                        question: question + 1,
+                        selected: 0,
+                        answers,
+                    }
                 }
             }
-            Action::Back if question == 0 => Screen::Picker { selected: self.catalog.conditions.len() },
-            Action::Back => Screen::Symptoms { question: question - 1, selected: 0, answers },
-            _ => Screen::Symptoms { question, selected, answers },
+            Action::Back if question == 0 => Screen::Picker {
+                selected: self.catalog.conditions.len(),
+            },
+            Action::Back => Screen::Symptoms {
+                question: question - 1,
+                selected: 0,
+                answers,
+            },
+            _ => Screen::Symptoms {
+                question,
+                selected,
+                answers,
+            },
         };
         (screen, Vec::new())
     }
@@ -198,13 +297,25 @@ impl App {
     ) -> (Screen, Vec<Effect>) {
         let n = answers.len();
         let screen = match action {
-            Action::Up => Screen::RedFlags { selected: selected.saturating_sub(1), answers, reopened },
-            Action::Down => Screen::RedFlags { selected: (selected + 1).min(n.saturating_sub(1)), answers, reopened },
+            Action::Up => Screen::RedFlags {
+                selected: selected.saturating_sub(1),
+                answers,
+                reopened,
+            },
+            Action::Down => Screen::RedFlags {
+                selected: (selected + 1).min(n.saturating_sub(1)),
+                answers,
+                reopened,
+            },
             Action::Tick | Action::Left | Action::Right => {
                 if let Some(a) = answers.get_mut(selected) {
                     *a = !*a;
                 }
-                Screen::RedFlags { selected, answers, reopened }
+                Screen::RedFlags {
+                    selected,
+                    answers,
+                    reopened,
+                }
             }
             Action::Select => {
                 let answers: BTreeMap<String, bool> = self
@@ -218,11 +329,20 @@ impl App {
                 if screening.level.is_none() {
                     return self.flags_settled(answers, false, reopened);
                 }
-                Screen::FlagResult { screening, answers, assessed: false, reopened }
+                Screen::FlagResult {
+                    screening,
+                    answers,
+                    assessed: false,
+                    reopened,
+                }
             }
             Action::Back if reopened => Screen::Main,
             Action::Back => Screen::Picker { selected: 0 },
-            _ => Screen::RedFlags { selected, answers, reopened },
+            _ => Screen::RedFlags {
+                selected,
+                answers,
+                reopened,
+            },
         };
         (screen, Vec::new())
     }
@@ -234,7 +354,10 @@ impl App {
         assessed: bool,
         reopened: bool,
     ) -> (Screen, Vec<Effect>) {
-        let record = Record::Screened { date: self.today, answers: answers.clone() };
+        let record = Record::Screened {
+            date: self.today,
+            answers: answers.clone(),
+        };
         let assessed_on = assessed.then_some(self.today);
         match (&self.profile, reopened) {
             (Some(profile), _) if reopened || self.draft_condition.is_none() => {
@@ -242,7 +365,10 @@ impl App {
                 profile.red_flags.answers = answers;
                 profile.red_flags.answered_on = Some(self.today);
                 profile.red_flags.assessed_by_clinician = assessed_on;
-                let mut effects = vec![Effect::SaveProfile(profile), Effect::Append(record)];
+                let mut effects = vec![
+                    Effect::SaveProfile(Box::new(profile)),
+                    Effect::Append(record),
+                ];
                 if assessed {
                     effects.push(Effect::Append(Record::Assessed { date: self.today }));
                 }
@@ -285,7 +411,13 @@ impl App {
         if self.profile.is_none() {
             settings.start = self.today;
         }
-        SetupForm { settings, field: 0, sub: 0, cross_options, cross }
+        SetupForm {
+            settings,
+            field: 0,
+            sub: 0,
+            cross_options,
+            cross,
+        }
     }
 
     fn setup(&mut self, mut form: SetupForm, action: Action) -> (Screen, Vec<Effect>) {
@@ -304,20 +436,33 @@ impl App {
             (Action::Left | Action::Right, field) => {
                 let step: i32 = if action == Action::Left { -1 } else { 1 };
                 match field {
-                    SetupField::Start => s.start = s.start.checked_add(i64::from(step).days()).unwrap_or(s.start),
-                    SetupField::Days => s.days_per_week = (s.days_per_week as i32 + step).clamp(3, 7) as u8,
+                    SetupField::Start => {
+                        s.start = s
+                            .start
+                            .checked_add(i64::from(step).days())
+                            .unwrap_or(s.start)
+                    }
+                    SetupField::Days => {
+                        s.days_per_week = (s.days_per_week as i32 + step).clamp(3, 7) as u8
+                    }
                     SetupField::RunDays => form.sub = (form.sub as i32 + step).clamp(0, 6) as usize,
                     SetupField::Equipment => {
-                        form.sub = (form.sub as i32 + step).clamp(0, Equipment::ALL.len() as i32 - 1) as usize
+                        form.sub = (form.sub as i32 + step)
+                            .clamp(0, Equipment::ALL.len() as i32 - 1)
+                            as usize
                     }
-                    SetupField::Minutes => s.minutes = (s.minutes as i32 + 5 * step).clamp(10, 240) as u32,
+                    SetupField::Minutes => {
+                        s.minutes = (s.minutes as i32 + 5 * step).clamp(10, 240) as u32
+                    }
                     SetupField::CrossTraining => {
                         let n = form.cross_options.len() as i32;
                         form.cross = (form.cross as i32 + step).rem_euclid(n.max(1)) as usize;
                     }
                 }
             }
-            (Action::Tick, SetupField::RunDays) => toggle(&mut s.run_days, Day::from_index(form.sub)),
+            (Action::Tick, SetupField::RunDays) => {
+                toggle(&mut s.run_days, Day::from_index(form.sub))
+            }
             (Action::Tick, SetupField::Equipment) => {
                 if let Some(e) = Equipment::ALL.get(form.sub) {
                     toggle(&mut s.equipment, *e);
@@ -372,7 +517,7 @@ impl App {
                 p
             }
         };
-        effects.insert(0, Effect::SaveProfile(profile));
+        effects.insert(0, Effect::SaveProfile(Box::new(profile)));
         self.view = View::Today;
         (Screen::Setup(form), effects)
     }

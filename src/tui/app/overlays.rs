@@ -9,9 +9,16 @@ use crate::tui::action::Action;
 pub enum Overlay {
     Help,
     /// An exercise in full; `scroll` lines down.
-    Detail { exercise: String, scroll: u16 },
+    Detail {
+        exercise: String,
+        scroll: u16,
+    },
     /// Choosing why an item was skipped.
-    Skip { date: jiff::civil::Date, item: String, selected: usize },
+    Skip {
+        date: jiff::civil::Date,
+        item: String,
+        selected: usize,
+    },
     Pain(PainForm),
     Timer(TimerState),
 }
@@ -89,7 +96,16 @@ pub struct TimerState {
 
 impl TimerState {
     pub fn new(label: String, work_s: u32, rest_s: u32, sets: u32) -> TimerState {
-        TimerState { label, work_s, rest_s, sets: sets.max(1), set: 1, resting: false, left_s: work_s, running: true }
+        TimerState {
+            label,
+            work_s,
+            rest_s,
+            sets: sets.max(1),
+            set: 1,
+            resting: false,
+            left_s: work_s,
+            running: true,
+        }
     }
 
     pub fn finished(&self) -> bool {
@@ -144,20 +160,42 @@ impl App {
         self.overlay = match overlay {
             Overlay::Help => Some(Overlay::Help),
             Overlay::Detail { exercise, scroll } => match action {
-                Action::Down => Some(Overlay::Detail { exercise, scroll: scroll.saturating_add(1) }),
-                Action::Up => Some(Overlay::Detail { exercise, scroll: scroll.saturating_sub(1) }),
+                Action::Down => Some(Overlay::Detail {
+                    exercise,
+                    scroll: scroll.saturating_add(1),
+                }),
+                Action::Up => Some(Overlay::Detail {
+                    exercise,
+                    scroll: scroll.saturating_sub(1),
+                }),
                 Action::Select => None,
                 _ => Some(Overlay::Detail { exercise, scroll }),
             },
-            Overlay::Skip { date, item, selected } => match action {
-                Action::Up => Some(Overlay::Skip { date, item, selected: selected.saturating_sub(1) }),
-                Action::Down => Some(Overlay::Skip { date, item, selected: (selected + 1).min(SKIP_REASONS.len() - 1) }),
+            Overlay::Skip {
+                date,
+                item,
+                selected,
+            } => match action {
+                Action::Up => Some(Overlay::Skip {
+                    date,
+                    item,
+                    selected: selected.saturating_sub(1),
+                }),
+                Action::Down => Some(Overlay::Skip {
+                    date,
+                    item,
+                    selected: (selected + 1).min(SKIP_REASONS.len() - 1),
+                }),
                 Action::Select | Action::Tick => {
                     let reason = SKIP_REASONS[selected.min(SKIP_REASONS.len() - 1)];
                     effects.push(Effect::Append(Record::Skipped { date, item, reason }));
                     None
                 }
-                _ => Some(Overlay::Skip { date, item, selected }),
+                _ => Some(Overlay::Skip {
+                    date,
+                    item,
+                    selected,
+                }),
             },
             Overlay::Pain(form) => self.pain_form(form, action, &mut effects),
             Overlay::Timer(mut t) => match action {
@@ -172,7 +210,12 @@ impl App {
         effects
     }
 
-    fn pain_form(&mut self, mut f: PainForm, action: Action, effects: &mut Vec<Effect>) -> Option<Overlay> {
+    fn pain_form(
+        &mut self,
+        mut f: PainForm,
+        action: Action,
+        effects: &mut Vec<Effect>,
+    ) -> Option<Overlay> {
         let field = PainField::ALL[f.field.min(PainField::ALL.len() - 1)];
         let bump = |v: Option<u8>, up: bool| -> Option<u8> {
             match (v, up) {
@@ -186,11 +229,17 @@ impl App {
         match (action.clone(), field) {
             (Action::Up, _) => f.field = f.field.saturating_sub(1),
             (Action::Down, _) => f.field = (f.field + 1).min(PainField::ALL.len() - 1),
-            (Action::Left | Action::Right, PainField::During) => f.during = bump(f.during, action == Action::Right),
-            (Action::Left | Action::Right, PainField::Morning) => f.morning = bump(f.morning, action == Action::Right),
+            (Action::Left | Action::Right, PainField::During) => {
+                f.during = bump(f.during, action == Action::Right)
+            }
+            (Action::Left | Action::Right, PainField::Morning) => {
+                f.morning = bump(f.morning, action == Action::Right)
+            }
             (Action::Sets(n), PainField::During) => f.during = Some(n.min(10) as u8),
             (Action::Sets(n), PainField::Morning) => f.morning = Some(n.min(10) as u8),
-            (Action::Tick | Action::Left | Action::Right, PainField::Swelling) => f.swelling = !f.swelling,
+            (Action::Tick | Action::Left | Action::Right, PainField::Swelling) => {
+                f.swelling = !f.swelling
+            }
             (Action::Tick | Action::Left | Action::Right, PainField::Limp) => f.limp = !f.limp,
             (Action::Tick | Action::Left | Action::Right, PainField::Sharp) => f.sharp = !f.sharp,
             (Action::Select, _) => {
@@ -201,7 +250,11 @@ impl App {
                     limp: Some(f.limp),
                     sharp: Some(f.sharp),
                 };
-                effects.push(Effect::Append(Record::Pain { date: f.date, item: None, report }));
+                effects.push(Effect::Append(Record::Pain {
+                    date: f.date,
+                    item: None,
+                    report,
+                }));
                 if f.sharp || f.swelling {
                     // Sharp pain or swelling brings the red-flag questions back.
                     self.screen = Screen::RedFlags {
@@ -210,7 +263,12 @@ impl App {
                             .catalog
                             .red_flags
                             .iter()
-                            .map(|flag| self.profile.as_ref().and_then(|p| p.red_flags.answers.get(&flag.id)) == Some(&true))
+                            .map(|flag| {
+                                self.profile
+                                    .as_ref()
+                                    .and_then(|p| p.red_flags.answers.get(&flag.id))
+                                    == Some(&true)
+                            })
                             .collect(),
                         reopened: true,
                     };

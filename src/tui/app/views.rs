@@ -192,7 +192,12 @@ impl App {
     }
 
     /// Tick, partial sets, skip, detail or timer on one item of one day.
-    fn item_action(&mut self, date: jiff::civil::Date, item: &PlanItem, action: Action) -> Vec<Effect> {
+    fn item_action(
+        &mut self,
+        date: jiff::civil::Date,
+        item: &PlanItem,
+        action: Action,
+    ) -> Vec<Effect> {
         let id = item.exercise.clone();
         let writes = matches!(action, Action::Tick | Action::Sets(_) | Action::Skip);
         if writes && date > self.today {
@@ -202,21 +207,40 @@ impl App {
         let record = match action {
             Action::Tick => match self.log.mark(date, &id) {
                 Some(_) => Record::Undone { date, item: id },
-                None => Record::Done { date, item: id, sets: None },
+                None => Record::Done {
+                    date,
+                    item: id,
+                    sets: None,
+                },
             },
             Action::Sets(0) => Record::Undone { date, item: id },
-            Action::Sets(n) if n >= item.dose.sets => Record::Done { date, item: id, sets: None },
-            Action::Sets(n) => Record::Done { date, item: id, sets: Some(n) },
+            Action::Sets(n) if n >= item.dose.sets => Record::Done {
+                date,
+                item: id,
+                sets: None,
+            },
+            Action::Sets(n) => Record::Done {
+                date,
+                item: id,
+                sets: Some(n),
+            },
             Action::Skip => {
                 if let Some(Mark::Skipped(_)) = self.log.mark(date, &id) {
                     Record::Undone { date, item: id }
                 } else {
-                    self.overlay = Some(Overlay::Skip { date, item: id, selected: 0 });
+                    self.overlay = Some(Overlay::Skip {
+                        date,
+                        item: id,
+                        selected: 0,
+                    });
                     return Vec::new();
                 }
             }
             Action::Select => {
-                self.overlay = Some(Overlay::Detail { exercise: id, scroll: 0 });
+                self.overlay = Some(Overlay::Detail {
+                    exercise: id,
+                    scroll: 0,
+                });
                 return Vec::new();
             }
             Action::Timer => {
@@ -288,9 +312,15 @@ impl App {
             Action::Up => c.library = c.library.saturating_sub(1),
             Action::Down => c.library = (c.library + 1).min(n.saturating_sub(1)),
             Action::Select => {
-                let id = self.library_rows().get(self.cursor.library).map(|e| e.id.clone());
+                let id = self
+                    .library_rows()
+                    .get(self.cursor.library)
+                    .map(|e| e.id.clone());
                 if let Some(exercise) = id {
-                    self.overlay = Some(Overlay::Detail { exercise, scroll: 0 });
+                    self.overlay = Some(Overlay::Detail {
+                        exercise,
+                        scroll: 0,
+                    });
                 }
             }
             _ => {}
@@ -301,7 +331,9 @@ impl App {
     fn update_profiles(&mut self, action: Action) -> Vec<Effect> {
         if let Some(name) = &mut self.cursor.new_profile {
             match action {
-                Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => name.push(ch),
+                Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => {
+                    name.push(ch)
+                }
                 Action::Erase => {
                     name.pop();
                 }
@@ -344,7 +376,7 @@ impl App {
                             notes: opt(&values[3]),
                         };
                         p.patient = (!patient.is_empty()).then_some(patient);
-                        return vec![Effect::SaveProfile(p)];
+                        return vec![Effect::SaveProfile(Box::new(p))];
                     }
                 }
                 _ => {}
@@ -354,10 +386,16 @@ impl App {
         let n = self.profiles.len();
         match action {
             Action::Up => self.cursor.profiles = self.cursor.profiles.saturating_sub(1),
-            Action::Down => self.cursor.profiles = (self.cursor.profiles + 1).min(n.saturating_sub(1)),
+            Action::Down => {
+                self.cursor.profiles = (self.cursor.profiles + 1).min(n.saturating_sub(1))
+            }
             Action::New => self.cursor.new_profile = Some(String::new()),
             Action::Edit => {
-                let p = self.profile.as_ref().and_then(|p| p.patient.clone()).unwrap_or_default();
+                let p = self
+                    .profile
+                    .as_ref()
+                    .and_then(|p| p.patient.clone())
+                    .unwrap_or_default();
                 let v = |s: Option<String>| s.unwrap_or_default();
                 self.cursor.patient = Some(PatientEdit {
                     field: 0,
@@ -365,10 +403,10 @@ impl App {
                 });
             }
             Action::Select => {
-                if let Some(name) = self.profiles.get(self.cursor.profiles) {
-                    if Some(name) != self.profile.as_ref().map(|p| &p.name) {
-                        return vec![Effect::SwitchProfile(name.clone())];
-                    }
+                if let Some(name) = self.profiles.get(self.cursor.profiles)
+                    && Some(name) != self.profile.as_ref().map(|p| &p.name)
+                {
+                    return vec![Effect::SwitchProfile(name.clone())];
                 }
             }
             _ => {}
@@ -398,7 +436,11 @@ impl App {
             }
             Action::Select => {
                 let format = EXPORT_FORMATS[c.export_format].to_string();
-                let path = if c.export_path.is_empty() { self.default_export_path() } else { c.export_path.clone() };
+                let path = if c.export_path.is_empty() {
+                    self.default_export_path()
+                } else {
+                    c.export_path.clone()
+                };
                 return vec![Effect::Export { format, path }];
             }
             _ => {}

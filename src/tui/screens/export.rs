@@ -21,24 +21,43 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut spans = vec![Span::raw("Format: ")];
     for (i, f) in views_export_formats().iter().enumerate() {
         let on = i == app.cursor.export_format;
-        spans.push(Span::styled(format!("{} {f}", t.radio(on)), if on { t.title() } else { Style::new() }));
+        spans.push(Span::styled(
+            format!("{} {f}", t.radio(on)),
+            if on { t.title() } else { Style::new() },
+        ));
         spans.push(Span::raw("  "));
     }
     let path = if app.cursor.export_path.is_empty() && !app.cursor.editing_path {
         app.default_export_path()
     } else {
-        format!("{}{}", app.cursor.export_path, if app.cursor.editing_path { "_" } else { "" })
+        format!(
+            "{}{}",
+            app.cursor.export_path,
+            if app.cursor.editing_path { "_" } else { "" }
+        )
     };
     let mut lines = vec![
         Line::from(spans),
-        Line::styled(format!("Path:   {path}"), if app.cursor.editing_path { t.selected() } else { Style::new() }),
+        Line::styled(
+            format!("Path:   {path}"),
+            if app.cursor.editing_path {
+                t.selected()
+            } else {
+                Style::new()
+            },
+        ),
         Line::raw(""),
     ];
     if !app.export_available {
-        lines.push(Line::styled("Export is not available in this build yet; `rehab plan` will print plans when it is.", t.warn()));
+        lines.push(Line::styled(
+            "Export is not available in this build yet; `rehab plan` will print plans when it is.",
+            t.warn(),
+        ));
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Export a printable plan")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, "Export a printable plan")),
         area,
     );
 }

@@ -46,7 +46,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ]));
     // Up to three months, ending with this one.
     let this_month = app.today.first_of_month();
-    let first_month = start.first_of_month().max(this_month.checked_sub(2.months()).unwrap_or(this_month));
+    let first_month = start
+        .first_of_month()
+        .max(this_month.checked_sub(2.months()).unwrap_or(this_month));
     let mut month = first_month;
     let cols: [Rect; 3] = months_area.layout(&Layout::horizontal([Constraint::Length(24); 3]));
     for col in cols.iter() {
@@ -54,7 +56,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             break;
         }
         let mut lines = vec![
-            Line::styled(format!("{} {}", month_name(month.month()), month.year()), t.title()),
+            Line::styled(
+                format!("{} {}", month_name(month.month()), month.year()),
+                t.title(),
+            ),
             Line::raw("Mo Tu We Th Fr Sa Su"),
         ];
         let offset = month.weekday().to_monday_zero_offset() as usize;
@@ -62,7 +67,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         for d in 0..month.days_in_month() {
             let date = month.checked_add((d as i64).days()).unwrap_or(month);
             let cell = t.heat(share(app, date));
-            let style = if date == app.today { t.today() } else { t.done() };
+            let style = if date == app.today {
+                t.today()
+            } else {
+                t.done()
+            };
             spans.push(Span::styled(format!(" {cell}"), style));
             spans.push(Span::raw(" "));
             if date.weekday().to_monday_zero_offset() == 6 {
@@ -84,22 +93,34 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             done += d * 2 + p;
             planned += n * 2;
         }
-        let pct = if planned == 0 { 0 } else { done * 100 / planned };
+        let pct = (done * 100).checked_div(planned).unwrap_or(0);
         spans.push(Span::raw(format!("wk{} {pct:>3}%  ", w.state.week)));
     }
     weekly.push(Line::from(spans));
     frame.render_widget(Paragraph::new(weekly), weeks_area);
 
-    let mut pain = vec![Line::styled("Pain, last 14 days (0-10; - not logged)", t.title())];
+    let mut pain = vec![Line::styled(
+        "Pain, last 14 days (0-10; - not logged)",
+        t.title(),
+    )];
     let days: Vec<Date> = (0..14).rev().map(|n| app.day_offset(-n)).collect();
     let series = |pick: fn(&crate::journal::PainReport) -> Option<u8>| -> String {
         days.iter()
-            .map(|d| app.log.pain.get(d).and_then(pick).map_or(" -".to_string(), |v| format!("{v:>2}")))
+            .map(|d| {
+                app.log
+                    .pain
+                    .get(d)
+                    .and_then(pick)
+                    .map_or(" -".to_string(), |v| format!("{v:>2}"))
+            })
             .collect::<Vec<_>>()
             .join(" ")
     };
     pain.push(Line::raw(format!("during        {}", series(|p| p.during))));
-    pain.push(Line::raw(format!("next morning  {}", series(|p| p.morning))));
+    pain.push(Line::raw(format!(
+        "next morning  {}",
+        series(|p| p.morning)
+    )));
     frame.render_widget(Paragraph::new(pain), pain_area);
     let legend_text = format!(
         "{} none done  {} under half  {} most  {} all   (blank: rest day or ahead)",
@@ -113,8 +134,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 fn month_name(m: i8) -> &'static str {
     const NAMES: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     NAMES[(m.clamp(1, 12) - 1) as usize]
 }

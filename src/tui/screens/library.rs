@@ -22,11 +22,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let outer = block(app, &format!("Library ({} exercises)", rows.len()));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let [search, list] = inner.layout(&Layout::vertical([Constraint::Length(2), Constraint::Min(1)]));
+    let [search, list] = inner.layout(&Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+    ]));
     let cursor = if app.cursor.searching { "_" } else { "" };
-    let hint = if app.cursor.searching || !app.cursor.query.is_empty() { "" } else { "  (/ to search by name, kind or condition)" };
+    let hint = if app.cursor.searching || !app.cursor.query.is_empty() {
+        ""
+    } else {
+        "  (/ to search by name, kind or condition)"
+    };
     frame.render_widget(
-        Paragraph::new(Line::styled(format!("Search: {}{cursor}{hint}", app.cursor.query), if app.cursor.searching { t.selected() } else { t.dim() })),
+        Paragraph::new(Line::styled(
+            format!("Search: {}{cursor}{hint}", app.cursor.query),
+            if app.cursor.searching {
+                t.selected()
+            } else {
+                t.dim()
+            },
+        )),
         search,
     );
     let sel = app.cursor.library.min(rows.len().saturating_sub(1));
@@ -37,7 +51,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .enumerate()
         .skip(first)
         .take(height)
-        .map(|(i, e)| row(app, i == sel, format!("{:<30.30} {:<14} {}", e.name, e.kind.label(), e.dose.sets_text())))
+        .map(|(i, e)| {
+            row(
+                app,
+                i == sel,
+                format!(
+                    "{:<30.30} {:<14} {}",
+                    e.name,
+                    e.kind.label(),
+                    e.dose.sets_text()
+                ),
+            )
+        })
         .collect();
     if lines.is_empty() {
         frame.render_widget(Paragraph::new("Nothing matches."), list);

@@ -19,7 +19,10 @@ use crate::tui::ui::block;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, file: &str, message: &str) {
     let t = &app.theme;
     let lines = vec![
-        Line::styled(format!("{} A data file could not be loaded.", t.warn_sign()), t.danger()),
+        Line::styled(
+            format!("{} A data file could not be loaded.", t.warn_sign()),
+            t.danger(),
+        ),
         Line::raw(""),
         Line::from(format!("File: {}", clean(file))),
         Line::from(format!("Why:  {}", clean(message))),
@@ -29,7 +32,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, file: &str, message: &st
         Line::raw("`rehab doctor` explains what is wrong and how to fix it."),
     ];
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Cannot load your data")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, "Cannot load your data")),
         area,
     );
 }

@@ -8,8 +8,8 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::picker::row;
 use crate::catalog::Exercise;
-use crate::tui::app::{App, Overlay, PainField, PainForm, TimerState};
 use crate::tui::app::overlays_reasons;
+use crate::tui::app::{App, Overlay, PainField, PainForm, TimerState};
 use crate::tui::ui::block;
 
 /// Draws an overlay centred over `area`.
@@ -31,7 +31,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         Overlay::Detail { exercise, scroll } => match app.catalog.exercise(exercise) {
             Some(e) => detail(frame, rect, app, e, *scroll),
             None => frame.render_widget(
-                Paragraph::new(format!("`{exercise}` is not in the library.")).block(block(app, "Exercise")),
+                Paragraph::new(format!("`{exercise}` is not in the library."))
+                    .block(block(app, "Exercise")),
                 rect,
             ),
         },
@@ -52,9 +53,17 @@ fn help(frame: &mut Frame, rect: Rect, app: &App) {
         .keymap
         .help_rows(t.ascii)
         .into_iter()
-        .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:>14}  "), t.key()), Span::raw(what)]))
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:>14}  "), t.key()),
+                Span::raw(what),
+            ])
+        })
         .collect();
-    frame.render_widget(Paragraph::new(lines).block(block(app, "Keys (Esc closes)")), rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(block(app, "Keys (Esc closes)")),
+        rect,
+    );
 }
 
 /// ```text
@@ -67,8 +76,16 @@ fn help(frame: &mut Frame, rect: Rect, app: &App) {
 fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
     let t = &app.theme;
     let mut lines = vec![
-        Line::from(vec![Span::styled("Dose: ", t.title()), Span::raw(e.dose.describe())]),
-        Line::raw(format!("{} · {} · {}", e.kind.label(), e.dose_origin.label(), e.targets.join(", "))),
+        Line::from(vec![
+            Span::styled("Dose: ", t.title()),
+            Span::raw(e.dose.describe()),
+        ]),
+        Line::raw(format!(
+            "{} · {} · {}",
+            e.kind.label(),
+            e.dose_origin.label(),
+            e.targets.join(", ")
+        )),
     ];
     if !e.equipment.is_empty() {
         let eq: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();
@@ -81,7 +98,11 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(title.to_string(), t.title()));
         for (i, s) in items.iter().enumerate() {
-            let lead = if numbered { format!("{}. ", i + 1) } else { "- ".into() };
+            let lead = if numbered {
+                format!("{}. ", i + 1)
+            } else {
+                "- ".into()
+            };
             lines.push(Line::raw(format!("{lead}{s}")));
         }
     };
@@ -103,20 +124,31 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
         lines.push(Line::raw(format!("Hurts? {w}")));
     }
     lines.push(Line::raw(""));
-    let source = app
-        .catalog
-        .source(&e.source)
-        .map_or(e.source.clone(), |s| format!("{} ({}) {}", s.authors, s.year, s.title));
-    lines.push(Line::from(vec![Span::styled("Source: ", t.title()), Span::raw(source)]));
-    lines.push(Line::from(vec![Span::styled("Evidence: ", t.title()), Span::raw(e.evidence.describe())]));
+    let source = app.catalog.source(&e.source).map_or(e.source.clone(), |s| {
+        format!("{} ({}) {}", s.authors, s.year, s.title)
+    });
+    lines.push(Line::from(vec![
+        Span::styled("Source: ", t.title()),
+        Span::raw(source),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("Evidence: ", t.title()),
+        Span::raw(e.evidence.describe()),
+    ]));
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).block(block(app, &e.name)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(block(app, &e.name)),
         rect,
     );
 }
 
 fn skip(frame: &mut Frame, rect: Rect, app: &App, item: &str, selected: usize) {
-    let mut lines = vec![Line::raw(format!("Why skip {}?", app.name_of(item))), Line::raw("")];
+    let mut lines = vec![
+        Line::raw(format!("Why skip {}?", app.name_of(item))),
+        Line::raw(""),
+    ];
     for (i, r) in overlays_reasons().iter().enumerate() {
         lines.push(row(app, i == selected, r.label().to_string()));
     }
@@ -132,24 +164,40 @@ fn skip(frame: &mut Frame, rect: Rect, app: &App, item: &str, selected: usize) {
 /// ```
 fn pain(frame: &mut Frame, rect: Rect, app: &App, f: &PainForm) {
     let t = &app.theme;
-    let mut lines = vec![Line::raw(format!("Pain on {} (0 none, 10 worst)", f.date)), Line::raw("")];
+    let mut lines = vec![
+        Line::raw(format!("Pain on {} (0 none, 10 worst)", f.date)),
+        Line::raw(""),
+    ];
     for (i, field) in PainField::ALL.iter().enumerate() {
         let value = match field {
             PainField::During => format!("< {} >", f.during.map_or("-".into(), |v| v.to_string())),
-            PainField::Morning => format!("< {} >", f.morning.map_or("-".into(), |v| v.to_string())),
+            PainField::Morning => {
+                format!("< {} >", f.morning.map_or("-".into(), |v| v.to_string()))
+            }
             PainField::Swelling => yes_no(f.swelling),
             PainField::Limp => yes_no(f.limp),
             PainField::Sharp => yes_no(f.sharp),
         };
-        lines.push(row(app, i == f.field, format!("{:<30} {value}", field.label())));
+        lines.push(row(
+            app,
+            i == f.field,
+            format!("{:<30} {value}", field.label()),
+        ));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Digits or arrows set a score; Enter saves.", t.dim()));
+    lines.push(Line::styled(
+        "Digits or arrows set a score; Enter saves.",
+        t.dim(),
+    ));
     frame.render_widget(Paragraph::new(lines).block(block(app, "Log pain")), rect);
 }
 
 fn yes_no(on: bool) -> String {
-    if on { "[x] yes".into() } else { "[ ] no".into() }
+    if on {
+        "[x] yes".into()
+    } else {
+        "[ ] no".into()
+    }
 }
 
 /// ```text
@@ -168,20 +216,44 @@ fn countdown(frame: &mut Frame, rect: Rect, app: &App, timer: &TimerState) {
     } else {
         "WORK".to_string()
     };
-    let total = if timer.resting { timer.rest_s } else { timer.work_s }.max(1);
+    let total = if timer.resting {
+        timer.rest_s
+    } else {
+        timer.work_s
+    }
+    .max(1);
     let width = (rect.width as usize).saturating_sub(4).min(40);
     let filled = (timer.left_s as usize * width) / total as usize;
-    let paused = if timer.running || timer.finished() { "" } else { "  (paused)" };
+    let paused = if timer.running || timer.finished() {
+        ""
+    } else {
+        "  (paused)"
+    };
     let lines = vec![
         Line::styled(timer.label.clone(), t.title()),
         Line::raw(""),
         Line::from(vec![
             Span::raw(format!("set {} of {} - ", timer.set, timer.sets)),
-            Span::styled(phase, if timer.resting { Style::new() } else { t.warn() }),
-            Span::raw(format!("   {}:{:02}{paused}", timer.left_s / 60, timer.left_s % 60)),
+            Span::styled(
+                phase,
+                if timer.resting {
+                    Style::new()
+                } else {
+                    t.warn()
+                },
+            ),
+            Span::raw(format!(
+                "   {}:{:02}{paused}",
+                timer.left_s / 60,
+                timer.left_s % 60
+            )),
         ]),
         Line::styled(
-            format!("{}{}", t.bar_full().repeat(filled), t.bar_empty().repeat(width - filled.min(width))),
+            format!(
+                "{}{}",
+                t.bar_full().repeat(filled),
+                t.bar_empty().repeat(width - filled.min(width))
+            ),
             t.done(),
         ),
         Line::raw(""),

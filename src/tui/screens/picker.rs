@@ -36,16 +36,32 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let t = &app.theme;
     let mut lines = Vec::new();
     for (i, c) in app.catalog.conditions.iter().enumerate() {
-        lines.push(row(app, i == selected, format!("{:<24} {}", c.name, c.where_it_hurts)));
-        lines.push(Line::styled(format!("      {}", first_sentence(&c.summary)), t.dim()));
+        lines.push(row(
+            app,
+            i == selected,
+            format!("{:<24} {}", c.name, c.where_it_hurts),
+        ));
+        lines.push(Line::styled(
+            format!("      {}", first_sentence(&c.summary)),
+            t.dim(),
+        ));
     }
     lines.push(Line::raw(""));
     let last = app.catalog.conditions.len();
-    lines.push(row(app, selected == last, "Not sure? Answer a few questions".into()));
+    lines.push(row(
+        app,
+        selected == last,
+        "Not sure? Answer a few questions".into(),
+    ));
     lines.push(Line::raw(""));
-    lines.push(Line::styled("This picks a plan; it is not a diagnosis.", t.dim()));
+    lines.push(Line::styled(
+        "This picks a plan; it is not a diagnosis.",
+        t.dim(),
+    ));
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "What is your knee pain most likely?")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, "What is your knee pain most likely?")),
         area,
     );
 }
@@ -72,11 +88,17 @@ pub fn render_symptoms(frame: &mut Frame, area: Rect, app: &App, question: usize
     };
     let mut lines = vec![Line::styled(q.text.clone(), t.title()), Line::raw("")];
     for (i, a) in q.answers.iter().enumerate() {
-        lines.push(row(app, i == selected, format!("{} {}", t.radio(i == selected), a.text)));
+        lines.push(row(
+            app,
+            i == selected,
+            format!("{} {}", t.radio(i == selected), a.text),
+        ));
     }
     let title = format!("Not sure? Question {} of {total}", question + 1);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, &title)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, &title)),
         area,
     );
 }
@@ -89,21 +111,33 @@ pub fn render_symptoms(frame: &mut Frame, area: Rect, app: &App, question: usize
 /// | Not a diagnosis: a clinician can tell.        |
 /// +-----------------------------------------------+
 /// ```
-pub fn render_suggestions(frame: &mut Frame, area: Rect, app: &App, ranked: &[Suggestion], selected: usize) {
+pub fn render_suggestions(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    ranked: &[Suggestion],
+    selected: usize,
+) {
     let t = &app.theme;
     let mut lines = vec![
         Line::raw("From your answers, your knee pain might be (best fit first):"),
         Line::raw(""),
     ];
     for (i, s) in ranked.iter().enumerate() {
-        let name = app.catalog.condition(&s.condition).map_or(s.condition.as_str(), |c| c.name.as_str());
+        let name = app
+            .catalog
+            .condition(&s.condition)
+            .map_or(s.condition.as_str(), |c| c.name.as_str());
         lines.push(row(app, i == selected, format!("{name} (fit {})", s.score)));
         let why = if s.reasons.is_empty() {
             "no matching features".to_string()
         } else {
             format!("because: {}", s.reasons.join("; "))
         };
-        lines.push(Line::styled(format!("      {why}"), if i == selected { Style::new() } else { t.dim() }));
+        lines.push(Line::styled(
+            format!("      {why}"),
+            if i == selected { Style::new() } else { t.dim() },
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -111,7 +145,9 @@ pub fn render_suggestions(frame: &mut Frame, area: Rect, app: &App, ranked: &[Su
         t.warn(),
     ));
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "It might be ...")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, "It might be ...")),
         area,
     );
 }

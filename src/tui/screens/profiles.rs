@@ -27,37 +27,71 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     if let Some(name) = &app.cursor.new_profile {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(format!("New profile name: {name}_"), t.selected()));
-        lines.push(Line::styled("letters, digits, - and _; Enter creates it", t.dim()));
+        lines.push(Line::styled(
+            format!("New profile name: {name}_"),
+            t.selected(),
+        ));
+        lines.push(Line::styled(
+            "letters, digits, - and _; Enter creates it",
+            t.dim(),
+        ));
     }
     lines.push(Line::raw(""));
     if let Some(p) = &app.profile {
-        let condition = app.catalog.condition(&p.condition).map_or(p.condition.as_str(), |c| c.name.as_str());
-        lines.push(Line::styled(format!("{}: {condition}, started {}", p.name, p.settings.start), t.title()));
+        let condition = app
+            .catalog
+            .condition(&p.condition)
+            .map_or(p.condition.as_str(), |c| c.name.as_str());
+        lines.push(Line::styled(
+            format!("{}: {condition}, started {}", p.name, p.settings.start),
+            t.title(),
+        ));
         let s = &p.settings;
         let runs: Vec<&str> = s.run_days.iter().map(|d| d.short()).collect();
         lines.push(Line::raw(format!(
             "{} days a week, runs on {}, {} min per session",
             s.days_per_week,
-            if runs.is_empty() { "no days".into() } else { runs.join(" ") },
+            if runs.is_empty() {
+                "no days".into()
+            } else {
+                runs.join(" ")
+            },
             s.minutes
         )));
         if !p.overrides.is_empty() {
             lines.push(Line::raw("A clinician's changes to the plan apply."));
         }
         let patient = p.patient.clone().unwrap_or_default();
-        let values = [patient.name, patient.clinician, patient.clinic, patient.notes];
+        let values = [
+            patient.name,
+            patient.clinician,
+            patient.clinic,
+            patient.notes,
+        ];
         for (i, label) in views_patient_fields().iter().enumerate() {
             let (value, on) = match &app.cursor.patient {
-                Some(edit) => (format!("{}{}", edit.values[i], if edit.field == i { "_" } else { "" }), edit.field == i),
+                Some(edit) => (
+                    format!(
+                        "{}{}",
+                        edit.values[i],
+                        if edit.field == i { "_" } else { "" }
+                    ),
+                    edit.field == i,
+                ),
                 None => (values[i].clone().unwrap_or_else(|| "-".into()), false),
             };
             let line = format!("{label:<14} {value}");
-            lines.push(if on { Line::styled(line, t.selected()) } else { Line::raw(line) });
+            lines.push(if on {
+                Line::styled(line, t.selected())
+            } else {
+                Line::raw(line)
+            });
         }
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Profiles")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, "Profiles")),
         area,
     );
 }

@@ -19,22 +19,42 @@ use crate::tui::ui::block;
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
-    let Some(condition) = app.profile.as_ref().and_then(|p| app.catalog.condition(&p.condition)) else {
-        frame.render_widget(Paragraph::new("No profile yet.").block(block(app, "Program")), area);
+    let Some(condition) = app
+        .profile
+        .as_ref()
+        .and_then(|p| app.catalog.condition(&p.condition))
+    else {
+        frame.render_widget(
+            Paragraph::new("No profile yet.").block(block(app, "Program")),
+            area,
+        );
         return;
     };
-    let current = app.this_week().map(|w| (w.state.phase, w.state.week_in_phase, w.state.walk_run_level));
+    let current = app
+        .this_week()
+        .map(|w| (w.state.phase, w.state.week_in_phase, w.state.walk_run_level));
     let mut lines = Vec::new();
     for (i, phase) in condition.phases.iter().enumerate() {
         let here = current.is_some_and(|(p, _, _)| p == i);
         let marker = if here { t.pointer() } else { " " };
         let at = match current {
-            Some((p, w, _)) if p == i => format!("  <- you are here (week {w} of ~{})", phase.weeks),
+            Some((p, w, _)) if p == i => {
+                format!("  <- you are here (week {w} of ~{})", phase.weeks)
+            }
             _ => String::new(),
         };
         lines.push(Line::styled(
-            format!("{marker} Phase {}: {} (~{} weeks){at}", i + 1, phase.name, phase.weeks),
-            if here { t.title() } else { ratatui::style::Style::new() },
+            format!(
+                "{marker} Phase {}: {} (~{} weeks){at}",
+                i + 1,
+                phase.name,
+                phase.weeks
+            ),
+            if here {
+                t.title()
+            } else {
+                ratatui::style::Style::new()
+            },
         ));
         lines.push(Line::raw(format!("    Goal: {}", phase.goal)));
         if here {
@@ -47,7 +67,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     lines.push(Line::raw(""));
     if let Some(level) = current.and_then(|(_, _, l)| l) {
-        let text = app.catalog.walk_run_level(level).map_or(String::new(), |l| l.text.clone());
+        let text = app
+            .catalog
+            .walk_run_level(level)
+            .map_or(String::new(), |l| l.text.clone());
         lines.push(Line::raw(format!("Walk-run level {level}: {text}")));
     }
     lines.push(Line::styled("Weekly decisions", t.title()));
@@ -56,7 +79,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ));
     let title = format!("Program: {}", condition.name);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.cursor.scroll, 0)).block(block(app, &title)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((app.cursor.scroll, 0))
+            .block(block(app, &title)),
         area,
     );
 }

@@ -20,30 +20,56 @@ use crate::tui::ui::block;
 /// | Enter: continue                                 |
 /// +-------------------------------------------------+
 /// ```
-pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize, answers: &[bool], reopened: bool) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    selected: usize,
+    answers: &[bool],
+    reopened: bool,
+) {
     let t = &app.theme;
     let mut lines = Vec::new();
     if reopened {
         lines.push(Line::styled(
-            format!("{} You logged sharp pain or swelling: please answer these again.", t.warn_sign()),
+            format!(
+                "{} You logged sharp pain or swelling: please answer these again.",
+                t.warn_sign()
+            ),
             t.warn(),
         ));
     }
-    lines.push(Line::raw("Is any of these true today? Mark each yes; leave the rest as no."));
+    lines.push(Line::raw(
+        "Is any of these true today? Mark each yes; leave the rest as no.",
+    ));
     lines.push(Line::raw(""));
     for (i, flag) in app.catalog.red_flags.iter().enumerate() {
         let yes = answers.get(i).copied().unwrap_or(false);
-        let mark = if yes { format!("{} YES", t.tick_done()) } else { format!("{} no ", t.tick_open()) };
-        lines.push(row(app, i == selected, format!("{mark}  {}", flag.question)));
+        let mark = if yes {
+            format!("{} YES", t.tick_done())
+        } else {
+            format!("{} no ", t.tick_open())
+        };
+        lines.push(row(
+            app,
+            i == selected,
+            format!("{mark}  {}", flag.question),
+        ));
     }
     lines.push(Line::raw(""));
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
     lines.push(Line::styled(
-        format!("{} toggles yes/no, {} continues.", key(Action::Tick), key(Action::Select)),
+        format!(
+            "{} toggles yes/no, {} continues.",
+            key(Action::Tick),
+            key(Action::Select)
+        ),
         t.dim(),
     ));
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Safety questions")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, "Safety questions")),
         area,
     );
 }
@@ -55,7 +81,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize, answers
 /// | [ ] A clinician has assessed my knee (block)    |
 /// +-------------------------------------------------+
 /// ```
-pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Screening, assessed: bool) {
+pub fn render_result(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    screening: &Screening,
+    assessed: bool,
+) {
     let t = &app.theme;
     let (title, intro, style) = match screening.level {
         Some(FlagLevel::Stop) => (
@@ -76,7 +108,10 @@ pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Scree
     };
     let mut lines = vec![Line::styled(intro, style), Line::raw("")];
     for flag in &screening.flags {
-        lines.push(Line::styled(format!("{} {}", t.warn_sign(), flag.question), style));
+        lines.push(Line::styled(
+            format!("{} {}", t.warn_sign(), flag.question),
+            style,
+        ));
         lines.push(Line::raw(format!("  {}", flag.message)));
     }
     for flag in &screening.lesser {
@@ -86,11 +121,21 @@ pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Scree
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
     match screening.level {
         Some(FlagLevel::Stop) => {
-            lines.push(Line::raw("No plan is built. Esc goes back to the answers; q quits."));
+            lines.push(Line::raw(
+                "No plan is built. Esc goes back to the answers; q quits.",
+            ));
         }
         Some(FlagLevel::Block) => {
-            let tick = if assessed { t.tick_done() } else { t.tick_open() };
-            lines.push(row(app, true, format!("{tick} A clinician has assessed my knee and said I can exercise")));
+            let tick = if assessed {
+                t.tick_done()
+            } else {
+                t.tick_open()
+            };
+            lines.push(row(
+                app,
+                true,
+                format!("{tick} A clinician has assessed my knee and said I can exercise"),
+            ));
             lines.push(Line::raw(""));
             lines.push(Line::raw(format!(
                 "No plan until then. {} ticks the box, {} continues, Esc goes back.",
@@ -98,10 +143,15 @@ pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Scree
                 key(Action::Select)
             )));
         }
-        _ => lines.push(Line::raw(format!("{} continues to the set-up.", key(Action::Select)))),
+        _ => lines.push(Line::raw(format!(
+            "{} continues to the set-up.",
+            key(Action::Select)
+        ))),
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, title)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, title)),
         area,
     );
 }

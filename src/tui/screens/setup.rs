@@ -33,8 +33,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
     for (i, field) in SetupField::ALL.iter().enumerate() {
         let on = i == form.field;
         let mut spans = vec![
-            Span::raw(if on { format!("{} ", t.pointer()) } else { "  ".into() }),
-            Span::styled(format!("{:<22}", field.label()), if on { t.selected() } else { Style::new() }),
+            Span::raw(if on {
+                format!("{} ", t.pointer())
+            } else {
+                "  ".into()
+            }),
+            Span::styled(
+                format!("{:<22}", field.label()),
+                if on { t.selected() } else { Style::new() },
+            ),
             Span::raw(" "),
         ];
         let boxed = |checked: bool, label: &str, cursor: bool| {
@@ -48,19 +55,34 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
             SetupField::Minutes => spans.push(Span::raw(format!("< {} >", s.minutes))),
             SetupField::RunDays => {
                 for (d, day) in Day::ALL.iter().enumerate() {
-                    spans.push(boxed(s.run_days.contains(day), day.short(), on && form.sub == d));
+                    spans.push(boxed(
+                        s.run_days.contains(day),
+                        day.short(),
+                        on && form.sub == d,
+                    ));
                     spans.push(Span::raw(" "));
                 }
             }
             SetupField::Equipment => {
                 for (e, eq) in Equipment::ALL.iter().enumerate() {
-                    spans.push(boxed(s.equipment.contains(eq), eq.label(), on && form.sub == e));
+                    spans.push(boxed(
+                        s.equipment.contains(eq),
+                        eq.label(),
+                        on && form.sub == e,
+                    ));
                     spans.push(Span::raw(" "));
                 }
             }
             SetupField::CrossTraining => {
-                let id = form.cross_options.get(form.cross).map_or("", String::as_str);
-                let name = if id.is_empty() { "no preference".to_string() } else { app.name_of(id) };
+                let id = form
+                    .cross_options
+                    .get(form.cross)
+                    .map_or("", String::as_str);
+                let name = if id.is_empty() {
+                    "no preference".to_string()
+                } else {
+                    app.name_of(id)
+                };
                 spans.push(Span::raw(format!("< {name} >")));
             }
         }
@@ -87,7 +109,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
         lines.push(Line::styled(format!("Plan for: {}", c.name), t.dim()));
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Set up your plan")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, "Set up your plan")),
         area,
     );
 }

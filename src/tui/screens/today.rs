@@ -15,9 +15,10 @@ use crate::tui::ui::block;
 /// The state symbol and style of an item on a day.
 pub fn mark_symbol(t: &Theme, mark: Option<Mark>, item: &PlanItem) -> (String, Style) {
     match mark {
-        Some(Mark::Done(Some(n))) if n < item.dose.sets => {
-            (format!("{} {n}/{}", t.tick_partial(), item.dose.sets), t.partial())
-        }
+        Some(Mark::Done(Some(n))) if n < item.dose.sets => (
+            format!("{} {n}/{}", t.tick_partial(), item.dose.sets),
+            t.partial(),
+        ),
         Some(Mark::Done(_)) => (t.tick_done().to_string(), t.done()),
         Some(Mark::Skipped(r)) => (format!("{} {}", t.tick_skipped(), r.label()), t.skipped()),
         None => (t.tick_open().to_string(), Style::new()),
@@ -48,19 +49,36 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let outer = block(app, &title);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let [list, foot] = inner.layout(&Layout::vertical([Constraint::Min(1), Constraint::Length(2)]));
+    let [list, foot] = inner.layout(&Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ]));
 
     if !app.plan_allowed() {
         let why = match app.screening().and_then(|s| s.level) {
-            Some(FlagLevel::Stop) => "Your answers to the safety questions say: get care today. No plan is shown.",
-            _ => "A clinician should assess your knee before the plan starts. Press p to log pain, or Tab to Profiles.",
+            Some(FlagLevel::Stop) => {
+                "Your answers to the safety questions say: get care today. No plan is shown."
+            }
+            _ => {
+                "A clinician should assess your knee before the plan starts. Press p to log pain, or Tab to Profiles."
+            }
         };
-        frame.render_widget(Paragraph::new(Line::styled(why, t.danger())).wrap(Wrap { trim: true }), list);
+        frame.render_widget(
+            Paragraph::new(Line::styled(why, t.danger())).wrap(Wrap { trim: true }),
+            list,
+        );
         return;
     }
     let Some(week) = app.this_week() else {
-        let start = app.profile.as_ref().map(|p| p.settings.start.to_string()).unwrap_or_default();
-        frame.render_widget(Paragraph::new(format!("Your plan starts on {start}.")), list);
+        let start = app
+            .profile
+            .as_ref()
+            .map(|p| p.settings.start.to_string())
+            .unwrap_or_default();
+        frame.render_widget(
+            Paragraph::new(format!("Your plan starts on {start}.")),
+            list,
+        );
         return;
     };
     let day = week.day(app.today);
@@ -87,14 +105,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             if item.optional {
                 name.push_str(" (optional)");
             }
-            let sessions = if item.sessions > 1 { format!(" x{}", item.sessions) } else { String::new() };
+            let sessions = if item.sessions > 1 {
+                format!(" x{}", item.sessions)
+            } else {
+                String::new()
+            };
             let text = format!(
                 "{:<name_w$.name_w$} {:<28.28}{:>4} min{sessions}",
                 name,
                 item.dose.sets_text(),
                 item.minutes,
             );
-            let pointer = if i == sel { format!("{} ", t.pointer()) } else { "  ".into() };
+            let pointer = if i == sel {
+                format!("{} ", t.pointer())
+            } else {
+                "  ".into()
+            };
             let row_style = if i == sel { t.selected() } else { Style::new() };
             Line::from(vec![
                 Span::raw(pointer),
@@ -108,11 +134,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(day) = day {
         let (done, partial, planned) = app.log.day_progress(day);
         let bar_w = 20usize;
-        let filled = if planned == 0 { 0 } else { (done * bar_w + partial * bar_w / 2) / planned };
-        let bar = format!("{}{}", t.bar_full().repeat(filled), t.bar_empty().repeat(bar_w - filled));
+        let filled = (done * bar_w + partial * bar_w / 2)
+            .checked_div(planned)
+            .unwrap_or(0);
+        let bar = format!(
+            "{}{}",
+            t.bar_full().repeat(filled),
+            t.bar_empty().repeat(bar_w - filled)
+        );
         let progress = Line::from(vec![
             Span::styled(format!("{done} of {planned} done"), t.title()),
-            Span::raw(if partial > 0 { format!(", {partial} partly") } else { String::new() }),
+            Span::raw(if partial > 0 {
+                format!(", {partial} partly")
+            } else {
+                String::new()
+            }),
             Span::raw("  "),
             Span::styled(bar, t.done()),
             Span::raw(format!("  {} min planned", day.minutes())),
@@ -125,7 +161,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             )
         });
         frame.render_widget(
-            Paragraph::new(vec![progress, Line::styled(pain.unwrap_or_default(), t.dim())]),
+            Paragraph::new(vec![
+                progress,
+                Line::styled(pain.unwrap_or_default(), t.dim()),
+            ]),
             foot,
         );
     }

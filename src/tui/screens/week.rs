@@ -25,10 +25,16 @@ const SIDE_BY_SIDE_WIDTH: u16 = 112;
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let Some(week) = app.this_week().filter(|_| app.plan_allowed()) else {
-        frame.render_widget(Paragraph::new("No plan this week yet.").block(block(app, "Week")), area);
+        frame.render_widget(
+            Paragraph::new("No plan this week yet.").block(block(app, "Week")),
+            area,
+        );
         return;
     };
-    let title = format!("Week {} ({}) from {}", week.state.week, week.phase_name, week.monday);
+    let title = format!(
+        "Week {} ({}) from {}",
+        week.state.week, week.phase_name, week.monday
+    );
     let outer = block(app, &title);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
@@ -42,8 +48,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 let sym: String = sym.chars().take(3).collect();
                 let w = (col.width as usize).saturating_sub(4);
                 let name: String = app.name_of(&item.exercise).chars().take(w).collect();
-                let row_style = if i == sel_day && j == app.cursor.week_item { t.selected() } else { Style::new() };
-                lines.push(Line::from(vec![Span::styled(sym, style), Span::styled(name, row_style)]));
+                let row_style = if i == sel_day && j == app.cursor.week_item {
+                    t.selected()
+                } else {
+                    Style::new()
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(sym, style),
+                    Span::styled(name, row_style),
+                ]));
             }
             if day.is_rest() {
                 lines.push(Line::styled("rest", t.dim()));
@@ -52,10 +65,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         return;
     }
-    let [days_area, detail] = inner.layout(&Layout::vertical([Constraint::Length(8), Constraint::Min(1)]));
+    let [days_area, detail] = inner.layout(&Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Min(1),
+    ]));
     let mut lines = Vec::new();
     for (i, day) in week.days.iter().enumerate() {
-        let mut spans = vec![Span::raw(if i == sel_day { format!("{} ", t.pointer()) } else { "  ".into() })];
+        let mut spans = vec![Span::raw(if i == sel_day {
+            format!("{} ", t.pointer())
+        } else {
+            "  ".into()
+        })];
         spans.extend(day_heading(app, day, i == sel_day).spans);
         spans.push(Span::raw("  "));
         for item in &day.items {
@@ -72,13 +92,27 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     frame.render_widget(Paragraph::new(lines), days_area);
     let day = &week.days[sel_day];
-    let mut lines = vec![Line::styled(format!("{} {}", Day::of(day.date).short(), day.date), t.title())];
+    let mut lines = vec![Line::styled(
+        format!("{} {}", Day::of(day.date).short(), day.date),
+        t.title(),
+    )];
     for (j, item) in day.items.iter().enumerate() {
         let (sym, style) = mark_symbol(t, app.log.mark(day.date, &item.exercise), item);
-        let row_style = if j == app.cursor.week_item { t.selected() } else { Style::new() };
+        let row_style = if j == app.cursor.week_item {
+            t.selected()
+        } else {
+            Style::new()
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("{sym:<9}"), style),
-            Span::styled(format!("{:<28} {}", app.name_of(&item.exercise), item.dose.sets_text()), row_style),
+            Span::styled(
+                format!(
+                    "{:<28} {}",
+                    app.name_of(&item.exercise),
+                    item.dose.sets_text()
+                ),
+                row_style,
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), detail);

@@ -24,7 +24,10 @@ get it checked before you exercise.";
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let lines = vec![
-        Line::styled("rehab: a knee rehab and cross-training plan for runners", t.title()),
+        Line::styled(
+            "rehab: a knee rehab and cross-training plan for runners",
+            t.title(),
+        ),
         Line::raw(""),
         Line::raw("1. Choose what your knee pain most likely is (or answer a few questions)."),
         Line::raw("2. Answer the safety questions, so we know a plan is right for you now."),
@@ -38,12 +41,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         )),
         Line::raw(""),
         Line::styled(
-            format!("Press {} to start.", app.keymap.key_for(&crate::tui::action::Action::Select, t.ascii)),
+            format!(
+                "Press {} to start.",
+                app.keymap
+                    .key_for(&crate::tui::action::Action::Select, t.ascii)
+            ),
             t.key(),
         ),
     ];
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block(app, "Welcome")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, "Welcome")),
         area,
     );
 }
