@@ -173,6 +173,7 @@ impl App {
         self.screen = Screen::Main;
         self.view = View::Today;
         self.overlay = None;
+        self.cursor.week_day = crate::plan::Day::of(self.today).index();
         self.rebuild();
     }
 

@@ -124,8 +124,25 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-/// The actions worth a hint on the current screen.
-pub fn hint_actions(app: &App) -> Vec<Action> {
+/// The actions worth a hint on the current screen, with the word shown beside the key.
+pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
+    let context_word = match (&app.screen, app.view) {
+        (Screen::Main, View::Week) => "day",
+        _ => "change",
+    };
+    actions_here(app)
+        .into_iter()
+        .map(|a| {
+            let word = match a {
+                Action::Left | Action::Right => context_word,
+                _ => a.hint(),
+            };
+            (a, word)
+        })
+        .collect()
+}
+
+fn actions_here(app: &App) -> Vec<Action> {
     use Action::*;
     if let Some(o) = &app.overlay {
         return match o {
@@ -171,7 +188,7 @@ pub fn hint_actions(app: &App) -> Vec<Action> {
 
 fn hint_bar(app: &App) -> Paragraph<'static> {
     let mut spans = Vec::new();
-    for action in hint_actions(app) {
+    for (action, word) in hint_actions(app) {
         let key = if app.typing() {
             match action {
                 Action::Select => "Enter".to_string(),
@@ -186,7 +203,7 @@ fn hint_bar(app: &App) -> Paragraph<'static> {
         }
         // Single spaces: the busiest screen's hints must fit in 80 columns.
         spans.push(Span::styled(key, app.theme.key()));
-        spans.push(Span::raw(format!(" {} ", action.hint())));
+        spans.push(Span::raw(format!(" {word} ")));
     }
     Paragraph::new(Line::from(spans))
 }

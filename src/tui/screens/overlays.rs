@@ -81,7 +81,7 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
             Span::raw(e.dose.describe()),
         ]),
         Line::raw(format!(
-            "{} · {} · {}",
+            "{}; {}; for the {}",
             e.kind.label(),
             e.dose_origin.label(),
             e.targets.join(", ")
@@ -109,8 +109,11 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
     section(&mut lines, "Steps", &e.steps, true);
     section(&mut lines, "Cues", &e.cues, false);
     section(&mut lines, "Cautions", &e.cautions, false);
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("When it gets easy / when it hurts", t.title()));
+    let links = [&e.progression, &e.when_easy, &e.regression, &e.when_painful];
+    if links.iter().any(|l| l.is_some()) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("When it gets easy / when it hurts", t.title()));
+    }
     if let Some(p) = &e.progression {
         lines.push(Line::raw(format!("Harder: {}", app.name_of(p))));
     }

@@ -20,7 +20,10 @@ pub fn mark_symbol(t: &Theme, mark: Option<Mark>, item: &PlanItem) -> (String, S
             t.partial(),
         ),
         Some(Mark::Done(_)) => (t.tick_done().to_string(), t.done()),
-        Some(Mark::Skipped(r)) => (format!("{} {}", t.tick_skipped(), r.label()), t.skipped()),
+        Some(Mark::Skipped(r)) => {
+            let reason: String = r.label().chars().take(5).collect();
+            (format!("{} {reason}", t.tick_skipped()), t.skipped())
+        }
         None => (t.tick_open().to_string(), Style::new()),
     }
 }
@@ -93,7 +96,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // Keep the selection on screen when the list is longer than the area.
     let height = list.height as usize;
     let first = sel.saturating_sub(height.saturating_sub(1));
-    let name_w = (list.width as usize).saturating_sub(48).clamp(14, 40);
+    // pointer 2 + state 10 + name + space + dose 28 + minutes 8 + sessions 3 = name + 52.
+    let name_w = (list.width as usize).saturating_sub(52).clamp(14, 40);
     let lines: Vec<Line> = items
         .iter()
         .enumerate()
@@ -124,7 +128,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             let row_style = if i == sel { t.selected() } else { Style::new() };
             Line::from(vec![
                 Span::raw(pointer),
-                Span::styled(format!("{sym:<9}"), style),
+                Span::styled(format!("{sym:<10}"), style),
                 Span::styled(text, row_style),
             ])
         })

@@ -104,7 +104,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Style::new()
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{sym:<9}"), style),
+            Span::styled(format!("{sym:<10}"), style),
             Span::styled(
                 format!(
                     "{:<28} {}",

@@ -1,0 +1,170 @@
+//! Shared set-up for the TUI tests: a fixture library, a fixed date, a profile with a journal.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use jiff::civil::{Date, date};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use rehab_planner::catalog::{Catalog, Equipment, SourceText};
+use rehab_planner::journal::{PainReport, Record, SkipReason};
+use rehab_planner::plan::{Day, Settings};
+use rehab_planner::profile::Profile;
+use rehab_planner::tui::app::{App, Effect};
+use rehab_planner::tui::keymap::Keymap;
+use rehab_planner::tui::theme::Theme;
+use rehab_planner::tui::ui;
+
+/// Wednesday of the program's second week.
+pub const TODAY: Date = date(2026, 11, 25);
+
+/// The built-in library with the fixture laid over it; red flags and symptom questions are the
+/// fixture's alone so the screens do not change when the built-in content grows.
+pub fn catalog() -> Catalog {
+    let text = include_str!("../fixtures/tui/library.ron");
+    let loaded = Catalog::load(&[SourceText::new("tests/fixtures/tui/library.ron", text)])
+        .expect("the built-in library loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let mut catalog = loaded.catalog;
+    catalog.red_flags.retain(|f| f.id.starts_with("fx-"));
+    catalog
+        .symptom_questions
+        .retain(|q| q.id.starts_with("fx-"));
+    catalog
+}
+
+pub fn fresh_app(theme: Theme) -> App {
+    App::new(catalog(), Keymap::default(), theme, TODAY, "me".into())
+}
+
+pub fn settings() -> Settings {
+    Settings {
+        start: date(2026, 11, 16),
+        days_per_week: 4,
+        run_days: vec![Day::Tue, Day::Thu, Day::Sat],
+        equipment: vec![Equipment::Band],
+        minutes: 45,
+        cross_training: Vec::new(),
+    }
+}
+
+pub fn profile() -> Profile {
+    let mut p = Profile::new("me", "pfps", settings());
+    p.red_flags.answered_on = Some(date(2026, 11, 16));
+    p
+}
+
+/// A week and a half of history: some done, one partial, one skipped, some pain.
+pub fn records(app: &App) -> Vec<Record> {
+    let mut out = Vec::new();
+    for week in &app.weeks {
+        for day in &week.days {
+            if day.date >= TODAY {
+                continue;
+            }
+            for (i, item) in day.items.iter().enumerate() {
+                let record = match (day.date.day() + i as i8) % 5 {
+                    0 => continue,
+                    1 => Record::Skipped {
+                        date: day.date,
+                        item: item.exercise.clone(),
+                        reason: SkipReason::Time,
+                    },
+                    2 => Record::Done {
+                        date: day.date,
+                        item: item.exercise.clone(),
+                        sets: Some(1),
+                    },
+                    _ => Record::Done {
+                        date: day.date,
+                        item: item.exercise.clone(),
+                        sets: None,
+                    },
+                };
+                out.push(record);
+            }
+            if !day.items.is_empty() {
+                out.push(Record::Pain {
+                    date: day.date,
+                    item: None,
+                    report: PainReport {
+                        during: Some((day.date.day() % 4) as u8),
+                        morning: Some((day.date.day() % 3) as u8),
+                        ..PainReport::default()
+                    },
+                });
+            }
+        }
+    }
+    out
+}
+
+/// An app on Today with the fixture profile and its history, and two items ticked today.
+pub fn busy_app(theme: Theme) -> App {
+    let mut app = fresh_app(theme);
+    app.profiles = vec!["anna".into(), "me".into()];
+    app.load(profile(), &[]);
+    let mut recs = records(&app);
+    let today: Vec<String> = app
+        .today_items()
+        .iter()
+        .map(|i| i.exercise.clone())
+        .collect();
+    recs.push(Record::Done {
+        date: TODAY,
+        item: today[0].clone(),
+        sets: None,
+    });
+    recs.push(Record::Done {
+        date: TODAY,
+        item: today[1].clone(),
+        sets: Some(2),
+    });
+    recs.push(Record::Skipped {
+        date: TODAY,
+        item: today[2].clone(),
+        reason: SkipReason::Equipment,
+    });
+    app.load(profile(), &recs);
+    app
+}
+
+pub fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| ui::render(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+/// Resolves a key as the loop does and updates the app; returns the effects.
+pub fn press(app: &mut App, event: KeyEvent) -> Vec<Effect> {
+    match app.keymap.resolve(&event, app.typing()) {
+        Some(action) => app.update(action),
+        None => Vec::new(),
+    }
+}
+
+/// Presses a key and feeds every record and profile effect back as if the disk accepted it.
+pub fn press_and_store(app: &mut App, event: KeyEvent) -> Vec<Effect> {
+    let effects = press(app, event);
+    for e in &effects {
+        match e {
+            Effect::Append(r) => {
+                app.update(rehab_planner::tui::action::Action::Recorded(r.clone()));
+            }
+            Effect::SaveProfile(p) => {
+                app.update(rehab_planner::tui::action::Action::ProfileSaved(p.clone()));
+            }
+            _ => {}
+        }
+    }
+    effects
+}

@@ -1,0 +1,356 @@
+//! Key handling with no terminal: key -> action -> state and effects.
+
+#![allow(clippy::unwrap_used)]
+
+mod tui_common;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rehab_planner::catalog::FlagLevel;
+use rehab_planner::journal::{Record, SkipReason};
+use rehab_planner::tui::action::Action;
+use rehab_planner::tui::app::{Effect, Overlay, Screen, View};
+use rehab_planner::tui::keymap::Keymap;
+use rehab_planner::tui::theme::Theme;
+use tui_common::*;
+
+const THEME: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+
+#[test]
+fn enter_enter_enter_enter_creates_a_profile_with_defaults() {
+    let mut app = fresh_app(THEME);
+    assert_eq!(app.screen, Screen::Welcome);
+    for _ in 0..3 {
+        assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    }
+    assert!(matches!(app.screen, Screen::Setup(_)));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let Effect::SaveProfile(profile) = &effects[0] else {
+        panic!("first effect should save the profile: {effects:?}");
+    };
+    assert_eq!(profile.name, "me");
+    assert_eq!(profile.condition, "pfps");
+    assert_eq!(profile.settings.start, TODAY);
+    assert_eq!(profile.settings.days_per_week, 4);
+    assert!(profile.red_flags.answers.values().all(|yes| !yes));
+    assert!(matches!(
+        &effects[1],
+        Effect::Append(Record::Screened { .. })
+    ));
+    // The screen changes only once the store says the profile is saved.
+    app.update(Action::ProfileSaved(profile.clone()));
+    assert_eq!(app.screen, Screen::Main);
+    assert_eq!(app.view, View::Today);
+    assert!(!app.today_items().is_empty());
+}
+
+#[test]
+fn ticking_partial_sets_skipping_and_unticking() {
+    let mut app = busy_app(THEME);
+    let items = app.today_items();
+    // Move to the fourth item (not yet marked).
+    for _ in 0..3 {
+        press(&mut app, ch('j'));
+    }
+    let id = items[3].exercise.clone();
+    let effects = press_and_store(&mut app, ch(' '));
+    assert_eq!(
+        effects,
+        vec![Effect::Append(Record::Done {
+            date: TODAY,
+            item: id.clone(),
+            sets: None
+        })]
+    );
+    let effects = press_and_store(&mut app, ch(' '));
+    assert_eq!(
+        effects,
+        vec![Effect::Append(Record::Undone {
+            date: TODAY,
+            item: id.clone()
+        })]
+    );
+    let effects = press_and_store(&mut app, ch('2'));
+    assert_eq!(
+        effects,
+        vec![Effect::Append(Record::Done {
+            date: TODAY,
+            item: id.clone(),
+            sets: Some(2)
+        })]
+    );
+    // A digit at or above the prescribed sets is a full tick.
+    let effects = press_and_store(&mut app, ch('9'));
+    assert_eq!(
+        effects,
+        vec![Effect::Append(Record::Done {
+            date: TODAY,
+            item: id.clone(),
+            sets: None
+        })]
+    );
+    assert!(press(&mut app, ch('x')).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Skip { .. })));
+    press(&mut app, ch('j'));
+    let effects = press_and_store(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        effects,
+        vec![Effect::Append(Record::Skipped {
+            date: TODAY,
+            item: id.clone(),
+            reason: SkipReason::Time
+        })]
+    );
+    assert!(app.overlay.is_none());
+    assert_eq!(app.status.as_ref().map(|s| s.error), Some(false));
+}
+
+#[test]
+fn q_types_in_search_and_quits_elsewhere_ctrl_c_always_quits() {
+    let mut app = busy_app(THEME);
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.view, View::Week);
+    for _ in 0..4 {
+        press(&mut app, key(KeyCode::BackTab));
+    }
+    assert_eq!(app.view, View::Library);
+    press(&mut app, ch('/'));
+    assert!(app.typing());
+    assert!(press(&mut app, ch('q')).is_empty());
+    assert_eq!(app.cursor.query, "q");
+    press(&mut app, key(KeyCode::Esc));
+    assert!(!app.typing());
+    press(&mut app, ch('/'));
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(press(&mut app, ctrl_c), vec![Effect::Quit]);
+
+    let mut app = busy_app(THEME);
+    assert_eq!(press(&mut app, ch('q')), vec![Effect::Quit]);
+}
+
+#[test]
+fn stop_builds_no_plan_and_block_needs_an_assessment() {
+    // Stop: the first fixture flag.
+    let mut app = fresh_app(THEME);
+    for k in [
+        KeyCode::Enter,
+        KeyCode::Enter,
+        KeyCode::Char(' '),
+        KeyCode::Enter,
+    ] {
+        press(&mut app, key(k));
+    }
+    let Screen::FlagResult { screening, .. } = &app.screen else {
+        panic!("{:?}", app.screen);
+    };
+    assert_eq!(screening.level, Some(FlagLevel::Stop));
+    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(matches!(app.screen, Screen::FlagResult { .. }));
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+
+    // Block: Enter refuses until the assessment box is ticked.
+    let mut app = fresh_app(THEME);
+    for k in [
+        KeyCode::Enter,
+        KeyCode::Enter,
+        KeyCode::Down,
+        KeyCode::Char(' '),
+        KeyCode::Enter,
+    ] {
+        press(&mut app, key(k));
+    }
+    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(matches!(app.screen, Screen::FlagResult { .. }));
+    press(&mut app, ch(' '));
+    press(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.screen, Screen::Setup(_)));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let Effect::SaveProfile(p) = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(p.red_flags.assessed_by_clinician, Some(TODAY));
+    assert_eq!(p.red_flags.answers.get("fx-lock"), Some(&true));
+}
+
+#[test]
+fn an_unassessed_block_hides_the_plan() {
+    let mut app = busy_app(THEME);
+    let mut p = app.profile.clone().unwrap();
+    p.red_flags.answers.insert("fx-lock".into(), true);
+    app.load(p, &[]);
+    assert!(!app.plan_allowed());
+    assert!(app.today_items().is_empty());
+    assert!(press(&mut app, ch(' ')).is_empty());
+}
+
+#[test]
+fn sharp_pain_reopens_the_red_flags() {
+    let mut app = busy_app(THEME);
+    press(&mut app, ch('p'));
+    press(&mut app, ch('4'));
+    for _ in 0..4 {
+        press(&mut app, ch('j'));
+    }
+    press(&mut app, ch(' '));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let [Effect::Append(Record::Pain { report, .. })] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(report.during, Some(4));
+    assert_eq!(report.sharp, Some(true));
+    assert!(matches!(
+        app.screen,
+        Screen::RedFlags { reopened: true, .. }
+    ));
+    // Answering again saves the answers to the profile and returns to Today.
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert!(matches!(effects[0], Effect::SaveProfile(_)));
+    assert_eq!(app.screen, Screen::Main);
+}
+
+#[test]
+fn future_days_cannot_be_ticked_but_past_days_can() {
+    let mut app = busy_app(THEME);
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, ch('l'));
+    assert!(press(&mut app, ch(' ')).is_empty());
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    press(&mut app, ch('h'));
+    press(&mut app, ch('h'));
+    let effects = press(&mut app, ch(' '));
+    let [Effect::Append(r)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(r.date() < TODAY);
+}
+
+#[test]
+fn timer_counts_down_work_and_rest() {
+    let mut app = busy_app(THEME);
+    press(&mut app, ch('j'));
+    press(&mut app, ch('t'));
+    assert!(app.timer_running());
+    let Some(Overlay::Timer(t)) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!((t.work_s, t.left_s, t.sets), (10, 10, 6));
+    for _ in 0..10 {
+        app.update(Action::TimerTick);
+    }
+    let Some(Overlay::Timer(t)) = &app.overlay else {
+        panic!()
+    };
+    assert!(t.resting, "after the hold comes the rest");
+    press(&mut app, ch(' '));
+    assert!(!app.timer_running(), "Space pauses");
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn keymap_overrides_are_partial_and_checked() {
+    let map = Keymap::with_overrides(r#"{"Tick": ["enter"], "Quit": ["ctrl-q"]}"#).unwrap();
+    assert_eq!(map.resolve(&key(KeyCode::Enter), false), Some(Action::Tick));
+    // Enter moved to Tick, so Select lost it; other defaults stay.
+    assert_eq!(map.resolve(&ch('j'), false), Some(Action::Down));
+    assert_eq!(map.resolve(&ch('q'), false), None);
+    let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert_eq!(map.resolve(&ctrl_q, false), Some(Action::Quit));
+    assert_eq!(map.key_for(&Action::Quit, true), "^q");
+    let err = Keymap::with_overrides(r#"{"Jump": ["j"]}"#).unwrap_err();
+    assert!(err.contains("unknown action `Jump`"), "{err}");
+    let err = Keymap::with_overrides(r#"{"Tick": ["hyper-x"]}"#).unwrap_err();
+    assert!(err.contains("hyper-x"), "{err}");
+    assert!(Keymap::with_overrides("{").is_err());
+}
+
+#[test]
+fn help_lists_every_bindable_action_with_its_real_key() {
+    let map = Keymap::with_overrides(r#"{"Skip": ["s"]}"#).unwrap();
+    let rows = map.help_rows(false);
+    for action in Keymap::bindable() {
+        assert!(
+            rows.iter().any(|(_, what)| *what == action.describe()),
+            "{action:?} missing from help"
+        );
+    }
+    assert!(
+        rows.iter()
+            .any(|(keys, what)| keys == "s" && *what == "skip with a reason")
+    );
+}
+
+#[test]
+fn library_search_filters_by_name_and_opens_detail() {
+    let mut app = busy_app(THEME);
+    app.view = View::Library;
+    press(&mut app, ch('/'));
+    for c in "wall".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    let rows = app.library_rows();
+    assert!(!rows.is_empty() && rows.iter().all(|e| e.name.to_lowercase().contains("wall")));
+    press(&mut app, key(KeyCode::Enter));
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Detail { exercise, .. }) if exercise == &rows_first(&app))
+    );
+}
+
+fn rows_first(app: &rehab_planner::tui::app::App) -> String {
+    app.library_rows()[0].id.clone()
+}
+
+#[test]
+fn profiles_switch_create_and_edit_patient() {
+    let mut app = busy_app(THEME);
+    app.view = View::Profiles;
+    // anna is first in the list.
+    assert_eq!(
+        press(&mut app, key(KeyCode::Enter)),
+        vec![Effect::SwitchProfile("anna".into())]
+    );
+    press(&mut app, ch('e'));
+    assert!(app.typing());
+    for c in "Ann Lee".chars() {
+        press(&mut app, ch(c));
+    }
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let [Effect::SaveProfile(p)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        p.patient.as_ref().and_then(|x| x.name.as_deref()),
+        Some("Ann Lee")
+    );
+    press(&mut app, ch('n'));
+    for c in "bob".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.profile_name, "bob");
+    assert!(matches!(app.screen, Screen::Picker { .. }));
+}
+
+#[test]
+fn export_says_when_it_is_not_available() {
+    let mut app = busy_app(THEME);
+    app.view = View::Export;
+    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("not available"))
+    );
+    app.export_available = true;
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        effects,
+        vec![Effect::Export {
+            format: "html".into(),
+            path: "rehab-plan-me-2026-11-25.html".into()
+        }]
+    );
+}

@@ -1,0 +1,185 @@
+//! Every screen and overlay at 80x24 (the busiest also at 120x40), from a fixed date and the
+//! fixture library, through `TestBackend` + insta. Read a changed snapshot before accepting it.
+
+#![allow(clippy::unwrap_used)]
+
+mod tui_common;
+
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+use ratatui::{Terminal, backend::TestBackend};
+use rehab_planner::tui::app::{Screen, View};
+use rehab_planner::tui::theme::Theme;
+use rehab_planner::tui::ui;
+use tui_common::*;
+
+const UNICODE: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+
+fn onboarding(keys: &[KeyCode]) -> String {
+    let mut app = fresh_app(UNICODE);
+    for k in keys {
+        press(&mut app, key(*k));
+    }
+    draw(&app, 80, 24)
+}
+
+#[test]
+fn first_run_screens() {
+    use KeyCode::*;
+    insta::assert_snapshot!("welcome", onboarding(&[]));
+    insta::assert_snapshot!("picker", onboarding(&[Enter]));
+    insta::assert_snapshot!(
+        "symptom_question",
+        onboarding(&[Enter, Up, Down, Down, Down, Down, Down, Enter])
+    );
+    insta::assert_snapshot!(
+        "symptom_suggestions",
+        onboarding(&[
+            Enter, Down, Down, Down, Down, Down, Enter, Down, Enter, Enter
+        ])
+    );
+    insta::assert_snapshot!("red_flags", onboarding(&[Enter, Enter, Down, Char(' ')]));
+    insta::assert_snapshot!("flag_stop", onboarding(&[Enter, Enter, Char(' '), Enter]));
+    insta::assert_snapshot!(
+        "flag_block",
+        onboarding(&[Enter, Enter, Down, Char(' '), Enter, Char(' ')])
+    );
+    insta::assert_snapshot!(
+        "flag_advise",
+        onboarding(&[Enter, Enter, Down, Down, Char(' '), Enter])
+    );
+    insta::assert_snapshot!(
+        "setup",
+        onboarding(&[Enter, Enter, Enter, Down, Down, Right, Char(' ')])
+    );
+}
+
+#[test]
+fn today_variants() {
+    let app = busy_app(UNICODE);
+    insta::assert_snapshot!("today", draw(&app, 80, 24));
+    insta::assert_snapshot!("today_120x40", draw(&app, 120, 40));
+    let ascii = busy_app(Theme {
+        color: true,
+        ascii: true,
+    });
+    let text = draw(&ascii, 80, 24);
+    assert!(text.is_ascii(), "non-ASCII in the ASCII theme:\n{text}");
+    insta::assert_snapshot!("today_ascii", text);
+}
+
+#[test]
+fn no_colour_keeps_meaning_without_colour() {
+    let app = busy_app(Theme {
+        color: false,
+        ascii: false,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| ui::render(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "a colour was drawn under NO_COLOR"
+    );
+    insta::assert_snapshot!("today_no_color", terminal.backend());
+    // The coloured theme does use colour, so the check above can fail.
+    let mut coloured = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    coloured
+        .draw(|f| ui::render(f, &busy_app(UNICODE)))
+        .unwrap();
+    assert!(
+        coloured
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .any(|c| c.fg != Color::Reset)
+    );
+}
+
+fn view(v: View) -> rehab_planner::tui::app::App {
+    let mut app = busy_app(UNICODE);
+    app.view = v;
+    app
+}
+
+#[test]
+fn main_views() {
+    insta::assert_snapshot!("week", draw(&view(View::Week), 80, 24));
+    insta::assert_snapshot!("week_120x40", draw(&view(View::Week), 120, 40));
+    insta::assert_snapshot!("program", draw(&view(View::Program), 80, 24));
+    insta::assert_snapshot!("history", draw(&view(View::History), 80, 24));
+    insta::assert_snapshot!("history_120x40", draw(&view(View::History), 120, 40));
+    let mut library = view(View::Library);
+    library.cursor.query = "fixture-free".into();
+    library.cursor.query.clear();
+    for c in "cl".chars() {
+        library.cursor.query.push(c);
+    }
+    insta::assert_snapshot!("library_search", draw(&library, 80, 24));
+    insta::assert_snapshot!("profiles", draw(&view(View::Profiles), 80, 24));
+    insta::assert_snapshot!("export", draw(&view(View::Export), 80, 24));
+}
+
+#[test]
+fn overlays() {
+    let mut app = busy_app(UNICODE);
+    press(&mut app, ch('?'));
+    insta::assert_snapshot!("help", draw(&app, 80, 24));
+
+    let mut app = busy_app(UNICODE);
+    press(&mut app, key(KeyCode::Enter));
+    insta::assert_snapshot!("detail", draw(&app, 80, 24));
+
+    let mut app = busy_app(UNICODE);
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, ch('x'));
+    insta::assert_snapshot!("skip", draw(&app, 80, 24));
+
+    let mut app = busy_app(UNICODE);
+    press(&mut app, ch('p'));
+    press(&mut app, ch('3'));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, ch(' '));
+    insta::assert_snapshot!("pain", draw(&app, 80, 24));
+
+    let mut app = busy_app(UNICODE);
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, ch('t'));
+    for _ in 0..3 {
+        app.update(rehab_planner::tui::action::Action::TimerTick);
+    }
+    insta::assert_snapshot!("timer", draw(&app, 80, 24));
+}
+
+#[test]
+fn load_error_and_too_small() {
+    let mut app = fresh_app(UNICODE);
+    app.load_error(
+        "/data/profiles/me/journal.ron".into(),
+        "journal.ron:3:14: expected `(`".into(),
+    );
+    assert!(matches!(app.screen, Screen::LoadError { .. }));
+    insta::assert_snapshot!("load_error", draw(&app, 80, 24));
+    insta::assert_snapshot!("too_small", draw(&busy_app(UNICODE), 60, 20));
+}
+
+#[test]
+fn advice_banner_lasts_on_today() {
+    let mut app = busy_app(UNICODE);
+    let mut p = app.profile.clone().unwrap();
+    p.red_flags.answers.insert("fx-night".into(), true);
+    app.load(p, &[]);
+    let text = draw(&app, 80, 24);
+    assert!(text.contains("Advice"), "{text}");
+    insta::assert_snapshot!("today_advice_banner", text);
+}
