@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cli;
 pub mod paths;
 pub mod plan;
+pub mod progress;
 pub mod store;
 pub mod text;
 
