@@ -284,3 +284,6 @@ fn painful_exercises(day: &DayLog, limits: Limits, kinds: &Kinds) -> Vec<String>
     over.dedup();
     over
 }
+
+#[cfg(test)]
+mod tests;

@@ -103,11 +103,13 @@ impl RunStep<'_> {
             ..RunCarry::default()
         };
         let mut any_red = false;
+        let mut two_in_a_row = false;
         for s in sessions.iter().filter(|s| s.ran) {
             if s.run_red {
                 any_red = true;
                 c.red_runs_in_a_row += 1;
                 c.passes = 0;
+                two_in_a_row |= c.red_runs_in_a_row >= 2;
             } else {
                 c.red_runs_in_a_row = 0;
                 c.passes += 1;
@@ -115,7 +117,7 @@ impl RunStep<'_> {
         }
         let top = self.catalog.top_walk_run_level().max(1);
         let mut level = this.walk_run_level.unwrap_or(1);
-        if c.red_runs_in_a_row >= 2 {
+        if two_in_a_row {
             c.paused_next = true;
             c.pause_reason = Some(
                 "two red runs in a row; a week without running, then walk-run level 1; check with a clinician"
@@ -128,6 +130,7 @@ impl RunStep<'_> {
             level = level.saturating_sub(1).max(1);
             c.passes = 0;
         } else if walk_run_now
+            && sessions.iter().any(|s| s.ran)
             && decision.verdict == Verdict::Progress
             && c.passes >= self.rules.level_passes
             && level < top
