@@ -6,8 +6,10 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod journal;
 pub mod paths;
 pub mod plan;
+pub mod profile;
 pub mod progress;
 pub mod store;
 pub mod text;
