@@ -12,6 +12,7 @@ mod advance;
 mod classify;
 mod decide;
 mod engine;
+mod from_journal;
 mod log;
 mod outcome;
 mod runs;
@@ -19,13 +20,16 @@ mod runs;
 pub use classify::{Cause, Colour, Limits, SessionReview};
 pub use decide::{Rule, Verdict, WeekNumbers};
 pub use engine::run;
+pub use from_journal::{RUN_ENTRY_CRITERIA, log_from_journal, phase_exit_criteria};
 pub use log::{DayLog, ItemLog, Log, PhaseExit, Status};
 pub use outcome::{AdaptedWeek, Decision, Flag, WeekOutcome};
 
 use jiff::civil::Date;
 
 use crate::catalog::{Catalog, Condition};
+use crate::journal::JournalState;
 use crate::plan::{Overrides, PlanError, Settings, monday_of};
+use crate::profile::Profile;
 
 /// Why the progression cannot be worked out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,6 +38,8 @@ pub enum ProgressError {
     Plan(#[from] PlanError),
     #[error("the library has no `pain_rules`; the built-in screening.ron has them")]
     NoPainRules,
+    #[error("the profile's condition `{0}` is not in the library")]
+    UnknownCondition(String),
 }
 
 /// The plan for week `week` as the log before it shaped it, with the decision that did.
@@ -55,6 +61,50 @@ pub fn adapted_week(
         because: weeks.pop().map(|w| w.decision),
         flags: this.flags,
     })
+}
+
+/// The weeks of a profile from its journal: [`run`] for the profile's condition, settings and
+/// overrides, with the journal's replayed state as the log.
+pub fn run_profile(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    up_to_week: u32,
+) -> Result<Vec<WeekOutcome>, ProgressError> {
+    let condition = catalog
+        .condition(&profile.condition)
+        .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
+    let log = log_from_journal(journal, catalog);
+    run(
+        catalog,
+        condition,
+        &profile.settings,
+        &profile.overrides,
+        &log,
+        up_to_week,
+    )
+}
+
+/// The plan for week `week` of a profile, adapted from its journal, with the decision that
+/// shaped it (`rehab plan --profile NAME --week N`).
+pub fn adapted_week_for_profile(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    week: u32,
+) -> Result<AdaptedWeek, ProgressError> {
+    let condition = catalog
+        .condition(&profile.condition)
+        .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
+    let log = log_from_journal(journal, catalog);
+    adapted_week(
+        catalog,
+        condition,
+        &profile.settings,
+        &profile.overrides,
+        &log,
+        week,
+    )
 }
 
 /// The 1-based program week a date falls in (0 before the start).
