@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Measure the full-screen app in a pseudo-terminal at 80x24 (Python 3 standard library only).
+
+Runs the release binary against a temporary data folder holding one profile with a year of
+journal, and reports: time to first frame, time from a keystroke to the first byte of the
+redraw (median), bytes written per keystroke (moving the cursor one row), output and CPU while
+idle, and peak memory (VmHWM).
+
+    cargo build --release
+    python3 scripts/bench-tui.py [--binary target/release/rehab] [--keys 200]
+
+Targets (issue #5): first frame < 15 ms, keystroke < 1 ms median, < 500 bytes per row move,
+nothing written and no CPU while idle, peak memory < 10 MB.
+"""
+
+import argparse
+import datetime as dt
+import fcntl
+import os
+import pty
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def make_data(binary: str, root: str) -> None:
+    """One profile started a year ago, with a year of ticks and pain scores."""
+    out = subprocess.run(
+        [binary, "exercises", "--condition", "pfps"],
+        check=True, capture_output=True, text=True,
+        env={**os.environ, "REHAB_DATA_DIR": root},
+    ).stdout
+    ids = [line.split()[0] for line in out.splitlines() if line.strip()]
+    start = TODAY - dt.timedelta(days=364)
+    profile_dir = os.path.join(root, "profiles", "me")
+    os.makedirs(profile_dir)
+    with open(os.path.join(profile_dir, "profile.ron"), "w") as f:
+        f.write(f"""Profile(
+    format: 1,
+    name: "me",
+    condition: "pfps",
+    settings: Settings(start: "{start}", days_per_week: 4, run_days: [Tue, Thu, Sat],
+        equipment: [Band, Step], minutes: 45, cross_training: []),
+)
+""")
+    lines = ['(format: "rehab-journal", version: 1)']
+    for n in range(364):
+        day = start + dt.timedelta(days=n)
+        for i, item in enumerate(ids):
+            if (n + i) % 5 == 0:
+                continue
+            lines.append(f'Done(date:"{day}",item:"{item}")')
+        lines.append(f'Pain(date:"{day}",report:(during:Some({n % 4}),morning:Some({n % 3})))')
+    with open(os.path.join(profile_dir, "journal.ron"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"journal: {len(lines)} records", file=sys.stderr)
+
+
+def read_for(fd: int, quiet_s: float, limit_s: float) -> tuple[bytes, float | None]:
+    """Reads until no byte arrives for quiet_s (or limit_s passes). Returns (bytes, time of the
+    first byte or None)."""
+    data = b""
+    first = None
+    deadline = time.perf_counter() + limit_s
+    while True:
+        now = time.perf_counter()
+        wait = min(quiet_s, deadline - now) if data else deadline - now
+        if wait <= 0:
+            break
+        ready, _, _ = select.select([fd], [], [], wait)
+        if not ready:
+            if data:
+                break
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        if first is None:
+            first = time.perf_counter()
+        data += chunk
+    return data, first
+
+
+def cpu_ticks(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def vm_hwm_kb(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return -1
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--binary", default="target/release/rehab")
+    ap.add_argument("--keys", type=int, default=200, help="keystrokes to time")
+    ap.add_argument("--idle", type=float, default=3.0, help="seconds of idle to watch")
+    args = ap.parse_args()
+    if not os.access(args.binary, os.X_OK):
+        print(f"no binary at {args.binary}; run `cargo build --release` first", file=sys.stderr)
+        return 2
+    root = tempfile.mkdtemp(prefix="rehab-bench-")
+    try:
+        make_data(args.binary, root)
+        env = {
+            **os.environ, "REHAB_DATA_DIR": root, "REHAB_LIBRARY": os.path.join(root, "lib"),
+            "REHAB_TODAY": str(TODAY), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+        }
+        env.pop("NO_COLOR", None)
+        start = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            os.execve(args.binary, [args.binary], env)
+        # The first frame ends with the hint bar's last word.
+        frame = b""
+        first_frame_ms = None
+        while time.perf_counter() - start < 10:
+            chunk, _ = read_for(fd, 0.002, 5)
+            frame += chunk
+            if b"quit" in frame:
+                first_frame_ms = (time.perf_counter() - start) * 1000
+                break
+        read_for(fd, 0.2, 1)  # settle
+        latencies, sizes = [], []
+        for n in range(args.keys):
+            key = b"j" if n % 12 < 6 else b"k"
+            sent = time.perf_counter()
+            os.write(fd, key)
+            data, first = read_for(fd, 0.02, 1)
+            if first is not None:
+                latencies.append((first - sent) * 1000)
+                sizes.append(len(data))
+        ticks_before = cpu_ticks(pid)
+        idle_bytes, _ = read_for(fd, args.idle, args.idle)
+        idle_ticks = cpu_ticks(pid) - ticks_before
+        hwm = vm_hwm_kb(pid)
+        os.write(fd, b"q")
+        read_for(fd, 0.2, 2)
+        _, status = os.waitpid(pid, 0)
+        hz = os.sysconf("SC_CLK_TCK")
+        print(f"time to first frame      {first_frame_ms:8.2f} ms   (target < 15)")
+        if latencies:
+            print(f"keystroke -> first byte  {statistics.median(latencies):8.3f} ms   median of {len(latencies)} (target < 1); p90 {sorted(latencies)[int(len(latencies) * 0.9)]:.3f} ms")
+            print(f"bytes per row move       {statistics.median(sizes):8.0f}      median (target < 500); max {max(sizes)}")
+        print(f"idle output              {len(idle_bytes):8d} bytes over {args.idle:.0f} s (target 0)")
+        print(f"idle CPU                 {idle_ticks / hz * 1000:8.1f} ms over {args.idle:.0f} s (target 0)")
+        print(f"peak memory (VmHWM)      {hwm / 1024:8.2f} MB   (target < 10)")
+        print(f"exit status              {os.waitstatus_to_exitcode(status)}")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+//! Pain-monitored progression: each week advances, holds, steps back or says "see a clinician"
+//! from what was logged, and always says why (clinical basis §1).
+//!
+//! Pure: the log comes in as data, nothing is read from disk or the clock. The numbers live in the
+//! library (`pain_rules`, each condition's `ceilings` and `review_week`), not here.
+//!
+//! ```text
+//! week 1 state ─> build_week ─> classify sessions ─> weekly rule ─> next state ─> week 2 ...
+//! ```
+
+mod advance;
+mod classify;
+mod decide;
+mod engine;
+mod from_journal;
+mod log;
+mod outcome;
+mod runs;
+
+pub use classify::{Cause, Colour, Limits, SessionReview};
+pub use decide::{Rule, Verdict, WeekNumbers};
+pub use engine::run;
+pub use from_journal::{RUN_ENTRY_CRITERIA, log_from_journal, phase_exit_criteria};
+pub use log::{DayLog, ItemLog, Log, PhaseExit, Status};
+pub use outcome::{AdaptedWeek, Decision, Flag, WeekOutcome};
+
+use jiff::civil::Date;
+
+use crate::catalog::{Catalog, Condition};
+use crate::journal::JournalState;
+use crate::plan::{Overrides, PlanError, Settings, monday_of};
+use crate::profile::Profile;
+
+/// Why the progression cannot be worked out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProgressError {
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    #[error("the library has no `pain_rules`; the built-in screening.ron has them")]
+    NoPainRules,
+    #[error("the profile's condition `{0}` is not in the library")]
+    UnknownCondition(String),
+}
+
+/// The plan for week `week` as the log before it shaped it, with the decision that did.
+pub fn adapted_week(
+    catalog: &Catalog,
+    condition: &Condition,
+    settings: &Settings,
+    overrides: &Overrides,
+    log: &Log,
+    week: u32,
+) -> Result<AdaptedWeek, ProgressError> {
+    if week == 0 {
+        return Err(PlanError::WeekZero.into());
+    }
+    let mut weeks = run(catalog, condition, settings, overrides, log, week)?;
+    let this = weeks.pop().ok_or(PlanError::WeekZero)?;
+    Ok(AdaptedWeek {
+        plan: this.plan,
+        because: weeks.pop().map(|w| w.decision),
+        flags: this.flags,
+    })
+}
+
+/// The weeks of a profile from its journal: [`run`] for the profile's condition, settings and
+/// overrides, with the journal's replayed state as the log.
+pub fn run_profile(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    up_to_week: u32,
+) -> Result<Vec<WeekOutcome>, ProgressError> {
+    let condition = catalog
+        .condition(&profile.condition)
+        .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
+    let log = log_from_journal(journal, catalog);
+    run(
+        catalog,
+        condition,
+        &profile.settings,
+        &profile.overrides,
+        &log,
+        up_to_week,
+    )
+}
+
+/// The plan for week `week` of a profile, adapted from its journal, with the decision that
+/// shaped it (`rehab plan --profile NAME --week N`).
+pub fn adapted_week_for_profile(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    week: u32,
+) -> Result<AdaptedWeek, ProgressError> {
+    let condition = catalog
+        .condition(&profile.condition)
+        .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
+    let log = log_from_journal(journal, catalog);
+    adapted_week(
+        catalog,
+        condition,
+        &profile.settings,
+        &profile.overrides,
+        &log,
+        week,
+    )
+}
+
+/// The 1-based program week a date falls in (0 before the start).
+pub fn week_of(settings: &Settings, date: Date) -> u32 {
+    let start = monday_of(settings.start);
+    if date < start {
+        return 0;
+    }
+    let days = (date - start).get_days().max(0) as u32;
+    days / 7 + 1
+}
+
+/// The decision lines for `rehab history` and the Program view, one per week.
+pub fn history_lines(weeks: &[WeekOutcome]) -> Vec<String> {
+    weeks.iter().map(WeekOutcome::decision_line).collect()
+}
