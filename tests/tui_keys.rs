@@ -354,3 +354,35 @@ fn export_says_when_it_is_not_available() {
         }]
     );
 }
+
+#[test]
+fn program_records_criteria_and_decisions_come_from_the_log() {
+    let mut app = busy_app(THEME);
+    assert_eq!(app.decisions.len(), 1, "one finished week before today");
+    assert!(
+        app.decisions[0].starts_with("week 1: "),
+        "{:?}",
+        app.decisions
+    );
+    app.view = View::Program;
+    let effects = press_and_store(&mut app, ch(' '));
+    assert_eq!(
+        effects,
+        vec![Effect::Append(Record::Criteria {
+            date: TODAY,
+            id: "phase-1-exit".into(),
+            met: true
+        })]
+    );
+    assert!(app.criteria_met("phase-1-exit"));
+    press(&mut app, ch('j'));
+    let effects = press(&mut app, ch(' '));
+    assert_eq!(
+        effects,
+        vec![Effect::Append(Record::Criteria {
+            date: TODAY,
+            id: "return-to-run".into(),
+            met: true
+        })]
+    );
+}

@@ -35,9 +35,10 @@ use super::action::Action;
 use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::catalog::{Catalog, FlagLevel};
-use crate::journal::Record;
+use crate::journal::{JournalState, Record};
 use crate::plan::{self, WeekPlan};
 use crate::profile::Profile;
+use crate::progress;
 use crate::screening::{self, Screening};
 use crate::triage::Suggestion;
 
@@ -121,8 +122,14 @@ pub struct App {
     pub view: View,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
-    /// Weeks 1..=current on the calendar schedule (empty before the start or without a plan).
+    /// Weeks 1..=current, adapted from the journal (empty before the start or without a plan).
     pub weeks: Vec<WeekPlan>,
+    /// Each finished week's decision line, oldest first.
+    pub decisions: Vec<String>,
+    /// Things to know about this week (running paused, awaiting criteria ...).
+    pub week_flags: Vec<String>,
+    /// Every journal record on disk, in order (the progression reads them).
+    pub records: Vec<Record>,
     /// The condition chosen during first run, before the profile exists.
     pub draft_condition: Option<String>,
     pub draft_flags: BTreeMap<String, bool>,
@@ -156,6 +163,9 @@ impl App {
             overlay: None,
             status: None,
             weeks: Vec::new(),
+            decisions: Vec::new(),
+            week_flags: Vec::new(),
+            records: Vec::new(),
             draft_condition: None,
             draft_flags: BTreeMap::new(),
             draft_flags_assessed: false,
@@ -170,10 +180,18 @@ impl App {
         self.profile_name = profile.name.clone();
         self.profile = Some(profile);
         self.log = Log::from_records(records);
+        self.records = records.to_vec();
         self.screen = Screen::Main;
         self.view = View::Today;
         self.overlay = None;
         self.cursor.week_day = crate::plan::Day::of(self.today).index();
+        self.rebuild();
+    }
+
+    /// Takes the whole journal again (another session wrote to it).
+    pub fn reload_records(&mut self, records: &[Record]) {
+        self.log = Log::from_records(records);
+        self.records = records.to_vec();
         self.rebuild();
     }
 
@@ -228,33 +246,48 @@ impl App {
             .filter(|w| w.days.iter().any(|d| d.date == self.today))
     }
 
-    /// Rebuilds the weeks after the profile changed.
+    /// Rebuilds the weeks after the profile or a past week's log changed: the pain-monitored
+    /// progression when it can run, else the calendar schedule.
     pub fn rebuild(&mut self) {
         self.weeks.clear();
+        self.decisions.clear();
+        self.week_flags.clear();
         let Some(profile) = &self.profile else {
             return;
         };
         let Some(condition) = self.catalog.condition(&profile.condition) else {
             return;
         };
-        let first = plan::monday_of(profile.settings.start);
-        let days = first
-            .until(plan::monday_of(self.today))
-            .map(|s| s.get_days())
-            .unwrap_or(0);
-        if self.today < profile.settings.start && days < 0 {
+        let week = progress::week_of(&profile.settings, self.today);
+        if week == 0 {
             return;
         }
-        let week = (days / 7).max(0) as u32 + 1;
-        match plan::build_program(
-            &self.catalog,
-            condition,
-            &profile.settings,
-            &profile.overrides,
-            week,
-        ) {
-            Ok(program) => self.weeks = program.weeks,
-            Err(e) => self.fail(format!("cannot build the plan: {e}")),
+        let state = JournalState::replay(&self.records);
+        match progress::run_profile(&self.catalog, profile, &state, week) {
+            Ok(outcomes) => {
+                let (past, current) = outcomes.split_at(outcomes.len().saturating_sub(1));
+                self.decisions = past.iter().map(|o| o.decision_line()).collect();
+                self.week_flags = current
+                    .iter()
+                    .flat_map(|o| o.flags.iter().map(|f| f.text()))
+                    .collect();
+                self.weeks = outcomes.into_iter().map(|o| o.plan).collect();
+            }
+            Err(progress_error) => {
+                match plan::build_program(
+                    &self.catalog,
+                    condition,
+                    &profile.settings,
+                    &profile.overrides,
+                    week,
+                ) {
+                    Ok(program) => {
+                        self.weeks = program.weeks;
+                        self.week_flags = vec![format!("calendar schedule only: {progress_error}")];
+                    }
+                    Err(e) => self.fail(format!("cannot build the plan: {e}")),
+                }
+            }
         }
     }
 
@@ -335,6 +368,12 @@ impl App {
 
     fn recorded(&mut self, record: &Record) {
         self.log.apply(record);
+        self.records.push(record.clone());
+        // A backfilled tick or pain in a past week can change the decisions after it.
+        let this_monday = plan::monday_of(self.today);
+        if record.date() < this_monday || matches!(record, Record::Criteria { .. }) {
+            self.rebuild();
+        }
         let what = match record {
             Record::Done {
                 item,
@@ -352,6 +391,8 @@ impl App {
             }
             Record::Pain { .. } => "pain saved".to_string(),
             Record::Screened { .. } => "safety answers saved".to_string(),
+            Record::Criteria { met: true, .. } => "criteria recorded as met, saved".to_string(),
+            Record::Criteria { .. } => "criteria recorded as not met, saved".to_string(),
             _ => "saved".to_string(),
         };
         self.say(what);

@@ -51,7 +51,7 @@ impl Disk {
         }
         match open.journal.refresh() {
             Ok(0) => {}
-            Ok(_) => app.log = super::app::Log::from_records(open.journal.records()),
+            Ok(_) => app.reload_records(open.journal.records()),
             Err(e) => app.fail(e.to_string()),
         }
     }

@@ -68,6 +68,8 @@ pub struct Cursors {
     pub week_day: usize,
     pub week_item: usize,
     pub scroll: u16,
+    /// The selected criteria row on the Program view.
+    pub program_row: usize,
     pub library: usize,
     pub query: String,
     pub searching: bool,
@@ -120,7 +122,8 @@ impl App {
         match self.view {
             View::Today => self.update_today(action),
             View::Week => self.update_week(action),
-            View::Program | View::History => {
+            View::Program => self.update_program(action),
+            View::History => {
                 match action {
                     Action::Down => self.cursor.scroll = self.cursor.scroll.saturating_add(1),
                     Action::Up => self.cursor.scroll = self.cursor.scroll.saturating_sub(1),
@@ -133,6 +136,59 @@ impl App {
             View::Profiles => self.update_profiles(action),
             View::Export => self.update_export(action),
         }
+    }
+
+    /// The criteria the person can record on the Program view: (journal id, label).
+    pub fn criteria_rows(&self) -> Vec<(String, String)> {
+        let mut rows = Vec::new();
+        if let Some(w) = self.this_week() {
+            let phase = w.state.phase as u32 + 1;
+            rows.push((
+                crate::progress::phase_exit_criteria(phase),
+                format!("The exit criteria of phase {phase} are met"),
+            ));
+        }
+        if self.catalog.return_to_run.is_some() {
+            rows.push((
+                crate::progress::RUN_ENTRY_CRITERIA.to_string(),
+                "The return-to-run entry criteria are met".to_string(),
+            ));
+        }
+        rows
+    }
+
+    /// Whether the journal's latest record for a criteria id says met.
+    pub fn criteria_met(&self, id: &str) -> bool {
+        self.records
+            .iter()
+            .rev()
+            .find_map(|r| match r {
+                Record::Criteria { id: rid, met, .. } if rid == id => Some(*met),
+                _ => None,
+            })
+            .unwrap_or(false)
+    }
+
+    fn update_program(&mut self, action: Action) -> Vec<Effect> {
+        let rows = self.criteria_rows();
+        let c = &mut self.cursor;
+        match action {
+            Action::Down => c.program_row = (c.program_row + 1).min(rows.len().saturating_sub(1)),
+            Action::Up => c.program_row = c.program_row.saturating_sub(1),
+            Action::Edit => self.open_settings(),
+            Action::Tick | Action::Select => {
+                if let Some((id, _)) = rows.get(c.program_row) {
+                    let met = !self.criteria_met(id);
+                    return vec![Effect::Append(Record::Criteria {
+                        date: self.today,
+                        id: id.clone(),
+                        met,
+                    })];
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
     }
 
     /// Today's items (empty on a rest day, before the start, or while the plan is held).

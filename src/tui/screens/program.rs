@@ -73,10 +73,38 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .map_or(String::new(), |l| l.text.clone());
         lines.push(Line::raw(format!("Walk-run level {level}: {text}")));
     }
-    lines.push(Line::styled("Weekly decisions", t.title()));
-    lines.push(Line::raw(
-        "This schedule follows the calendar. Decisions to progress, hold or step back need your pain and tick logs, and are not available in this build yet.",
-    ));
+    lines.push(Line::styled("Record progress (Space ticks)", t.title()));
+    for (i, (id, label)) in app.criteria_rows().iter().enumerate() {
+        let tick = if app.criteria_met(id) {
+            t.tick_done()
+        } else {
+            t.tick_open()
+        };
+        lines.push(super::picker::row(
+            app,
+            i == app.cursor.program_row,
+            format!("{tick} {label}"),
+        ));
+    }
+    if let Some(rtr) = &app.catalog.return_to_run {
+        lines.push(Line::styled(
+            format!("    Return to running needs: {}", rtr.criteria.join("; ")),
+            t.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    for flag in &app.week_flags {
+        lines.push(Line::styled(format!("{} {flag}", t.warn_sign()), t.warn()));
+    }
+    lines.push(Line::styled("Weekly decisions (latest first)", t.title()));
+    if app.decisions.is_empty() {
+        lines.push(Line::raw(
+            "None yet: at the end of each week your ticks and pain scores decide whether to progress, hold or step back.",
+        ));
+    }
+    for decision in app.decisions.iter().rev().take(6) {
+        lines.push(Line::raw(format!("  {decision}")));
+    }
     let title = format!("Program: {}", condition.name);
     frame.render_widget(
         Paragraph::new(lines)
