@@ -71,9 +71,18 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     }
     spawn_input_thread(tx);
 
-    // ratatui::init enters the alternate screen and raw mode, and installs a panic hook that
+    // try_init enters the alternate screen and raw mode, and installs a panic hook that
     // restores the terminal before the panic message prints.
-    let mut terminal = ratatui::init();
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            let message = format!(
+                "cannot open the full-screen app here ({e}); the subcommands work without a terminal, see `rehab --help`"
+            );
+            return finish(Err(Failure::data(message)));
+        }
+    };
     let outcome = event_loop(&mut terminal, &mut app, &mut disk, &rx);
     ratatui::restore();
     match outcome {
@@ -118,25 +127,27 @@ fn spawn_signal_thread(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
 /// Reads standard input until it ends; end-of-file or an error (a dropped SSH link) is reported
 /// once and the thread stops, so nothing spins.
 fn spawn_input_thread(tx: mpsc::Sender<Wake>) {
-    std::thread::spawn(move || {
-        let mut stdin = std::io::stdin();
-        let mut buf = [0u8; 1024];
-        loop {
-            match stdin.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    for key in input::parse_keys(&buf[..n]) {
-                        if tx.send(Wake::Key(key)).is_err() {
-                            return;
-                        }
+    std::thread::spawn(move || read_input(std::io::stdin(), &tx));
+}
+
+/// Turns bytes into key wakes until the input ends, then reports the hang-up once and returns.
+fn read_input(mut input: impl Read, tx: &mpsc::Sender<Wake>) {
+    let mut buf = [0u8; 1024];
+    loop {
+        match input.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                for key in input::parse_keys(&buf[..n]) {
+                    if tx.send(Wake::Key(key)).is_err() {
+                        return;
                     }
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(_) => break,
             }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
         }
-        let _ = tx.send(Wake::HungUp);
-    });
+    }
+    let _ = tx.send(Wake::HungUp);
 }
 
 /// Runs until quit; `Some(signal)` when a signal ended it.
@@ -197,5 +208,37 @@ fn event_loop(
             (false, _) => None,
         };
         terminal.draw(|f| ui::render(f, app))?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_of_input_is_reported_once_and_the_reader_stops() {
+        let (tx, rx) = mpsc::channel();
+        // Keys, then end-of-file: a dropped terminal. The call must return (not spin).
+        read_input(&b"j\x1b[A"[..], &tx);
+        drop(tx);
+        let wakes: Vec<Wake> = rx.iter().collect();
+        assert_eq!(wakes.len(), 3);
+        assert!(matches!(wakes[0], Wake::Key(_)));
+        assert!(matches!(wakes[2], Wake::HungUp));
+    }
+
+    #[test]
+    fn a_read_error_is_a_hang_up_too() {
+        struct Broken;
+        impl Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::from_raw_os_error(5))
+            }
+        }
+        let (tx, rx) = mpsc::channel();
+        read_input(Broken, &tx);
+        drop(tx);
+        let wakes: Vec<Wake> = rx.iter().collect();
+        assert!(matches!(wakes.as_slice(), [Wake::HungUp]));
     }
 }

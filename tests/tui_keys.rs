@@ -183,6 +183,23 @@ fn an_unassessed_block_hides_the_plan() {
     assert!(!app.plan_allowed());
     assert!(app.today_items().is_empty());
     assert!(press(&mut app, ch(' ')).is_empty());
+    // After a clinician's look: Enter re-opens the questions, the box lifts the block.
+    press(&mut app, key(KeyCode::Enter));
+    assert!(matches!(
+        app.screen,
+        Screen::RedFlags { reopened: true, .. }
+    ));
+    press(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.screen, Screen::FlagResult { .. }));
+    press(&mut app, ch(' '));
+    let effects = press_and_store(&mut app, key(KeyCode::Enter));
+    let Effect::SaveProfile(p) = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(p.red_flags.assessed_by_clinician, Some(TODAY));
+    assert!(effects.contains(&Effect::Append(Record::Assessed { date: TODAY })));
+    assert!(app.plan_allowed());
+    assert!(!app.today_items().is_empty());
 }
 
 #[test]

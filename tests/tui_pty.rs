@@ -18,6 +18,7 @@ struct Session {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
@@ -62,14 +63,28 @@ impl Session {
             }
         });
         let writer = pair.master.take_writer().expect("writer");
-        // The master must outlive the child; leak it into the session via the writer's lifetime.
-        std::mem::forget(pair.master);
         Session {
             screen,
             raw,
             writer,
             child,
+            master: pair.master,
         }
+    }
+
+    fn resize(&self, rows: u16, cols: u16) {
+        self.screen.lock().unwrap().set_size(
+            std::num::NonZeroU16::new(rows).unwrap(),
+            std::num::NonZeroU16::new(cols).unwrap(),
+        );
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
     }
 
     fn contents(&self) -> String {
@@ -191,4 +206,71 @@ fn sigterm_restores_the_terminal() {
     );
     assert!(!alternate, "the alternate screen was not left");
     assert!(raw.windows(8).any(|w| w == b"\x1b[?1049l"));
+}
+
+#[test]
+fn resizing_redraws_and_too_small_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("Welcome");
+    s.resize(20, 60);
+    s.wait_for("needs at least 80x24");
+    s.resize(24, 80);
+    s.wait_for("Welcome");
+    s.send("q");
+    let (status, _, alternate) = s.finish();
+    assert!(status.success());
+    assert!(!alternate);
+}
+
+/// A dropped SSH link sends SIGHUP; the app must restore and leave, with the tick on disk.
+/// (End-of-file on standard input is covered by a unit test of the input reader.)
+#[test]
+fn sighup_after_a_tick_leaves_it_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("Welcome");
+    s.send("\r");
+    s.wait_for("What is your knee pain most likely?");
+    s.send("\r");
+    s.wait_for("Safety questions");
+    s.send("\r");
+    s.wait_for("Set up your plan");
+    s.send("\r");
+    s.wait_for("0 of ");
+    s.send(" ");
+    s.wait_for("done, saved");
+    let pid = s.child.process_id().expect("pid");
+    let sent = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let (status, _, alternate) = s.finish();
+    assert!(!status.success());
+    assert!(!alternate);
+    let journal = std::fs::read_to_string(dir.path().join("profiles/me/journal.ron")).unwrap();
+    assert!(journal.contains("Done(date:\"2026-11-23\""), "{journal}");
+}
+
+#[test]
+fn a_broken_profile_opens_the_load_error_screen_and_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile_dir = dir.path().join("profiles/me");
+    std::fs::create_dir_all(&profile_dir).unwrap();
+    let broken = "Profile(\n    format: 1,\n    name: \"me\",\n    condition: 42,\n";
+    std::fs::write(profile_dir.join("profile.ron"), broken).unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("A data file could not be loaded");
+    assert!(s.contents().contains("profile.ron"), "{}", s.contents());
+    s.send(" \r");
+    s.send("q");
+    let (status, _, alternate) = s.finish();
+    assert!(status.success());
+    assert!(!alternate);
+    assert_eq!(
+        std::fs::read_to_string(profile_dir.join("profile.ron")).unwrap(),
+        broken
+    );
+    assert!(!profile_dir.join("journal.ron").exists());
 }

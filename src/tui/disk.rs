@@ -27,6 +27,13 @@ impl Disk {
         match OpenProfile::open(&self.paths, &app.profile_name) {
             Ok(open) => {
                 app.load(open.profile.clone(), open.journal.records());
+                let torn = open.journal.warnings().count();
+                if torn > 0 {
+                    app.fail(format!(
+                        "{torn} damaged line(s) in {} were skipped; `rehab doctor` explains",
+                        open.journal.path().display()
+                    ));
+                }
                 self.open = Some(open);
             }
             Err(StoreError::NoProfile { .. }) => {}

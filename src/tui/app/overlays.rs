@@ -141,6 +141,26 @@ impl TimerState {
 }
 
 impl App {
+    /// The red-flag questions again, with the profile's last answers filled in.
+    pub(super) fn red_flags_again(&self) -> Screen {
+        let answers = self
+            .catalog
+            .red_flags
+            .iter()
+            .map(|flag| {
+                self.profile
+                    .as_ref()
+                    .and_then(|p| p.red_flags.answers.get(&flag.id))
+                    == Some(&true)
+            })
+            .collect();
+        Screen::RedFlags {
+            selected: 0,
+            answers,
+            reopened: true,
+        }
+    }
+
     /// Whether a countdown is running, so the loop knows to send ticks.
     pub fn timer_running(&self) -> bool {
         matches!(&self.overlay, Some(Overlay::Timer(t)) if t.running)
@@ -257,21 +277,7 @@ impl App {
                 }));
                 if f.sharp || f.swelling {
                     // Sharp pain or swelling brings the red-flag questions back.
-                    self.screen = Screen::RedFlags {
-                        selected: 0,
-                        answers: self
-                            .catalog
-                            .red_flags
-                            .iter()
-                            .map(|flag| {
-                                self.profile
-                                    .as_ref()
-                                    .and_then(|p| p.red_flags.answers.get(&flag.id))
-                                    == Some(&true)
-                            })
-                            .collect(),
-                        reopened: true,
-                    };
+                    self.screen = self.red_flags_again();
                 }
                 return None;
             }

@@ -203,6 +203,11 @@ impl App {
     }
 
     fn update_today(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::Select && self.profile.is_some() && !self.plan_allowed() {
+            // The way back to a plan: answer again, for example after a clinician's assessment.
+            self.screen = self.red_flags_again();
+            return Vec::new();
+        }
         let items = self.today_items();
         let n = items.len();
         let sel = self.cursor.today.min(n.saturating_sub(1));

@@ -60,10 +60,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if !app.plan_allowed() {
         let why = match app.screening().and_then(|s| s.level) {
             Some(FlagLevel::Stop) => {
-                "Your answers to the safety questions say: get care today. No plan is shown."
+                "Your answers to the safety questions say: get care today. No plan is shown. Press Enter to answer them again."
             }
             _ => {
-                "A clinician should assess your knee before the plan starts. Press p to log pain, or Tab to Profiles."
+                "A clinician should assess your knee before the plan starts. Once they have, press Enter to answer the safety questions again."
             }
         };
         frame.render_widget(
