@@ -342,6 +342,26 @@ fn profiles_switch_create_and_edit_patient() {
         p.patient.as_ref().and_then(|x| x.name.as_deref()),
         Some("Ann Lee")
     );
+    // Overrides: a phase that does not exist is refused with the field named; 2 is kept.
+    press(&mut app, ch('e'));
+    for _ in 0..4 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, ch('9'));
+    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.error && s.text.contains("Pinned phase"))
+    );
+    assert!(app.typing(), "the form stays open to fix it");
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, ch('2'));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let [Effect::SaveProfile(p)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(p.overrides.pinned_phase, Some(2));
     press(&mut app, ch('n'));
     for c in "bob".chars() {
         press(&mut app, ch(c));

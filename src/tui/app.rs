@@ -22,7 +22,7 @@ pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
 pub use views::{Cursors, PatientEdit, View};
 
 /// Labels of the patient fields, in the Profiles view's order.
-pub fn views_patient_fields() -> [&'static str; 4] {
+pub fn views_patient_fields() -> [&'static str; 7] {
     views::PATIENT_FIELDS
 }
 

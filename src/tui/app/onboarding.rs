@@ -197,6 +197,12 @@ impl App {
             Action::Down => Screen::Picker {
                 selected: (selected + 1).min(last),
             },
+            Action::Select if selected == last && self.catalog.symptom_questions.is_empty() => {
+                Screen::Suggestions {
+                    ranked: triage::rank(&self.catalog, &BTreeMap::new()),
+                    selected: 0,
+                }
+            }
             Action::Select if selected == last => Screen::Symptoms {
                 question: 0,
                 selected: 0,

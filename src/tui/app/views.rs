@@ -55,10 +55,74 @@ pub const EXPORT_FORMATS: [&str; 3] = ["html", "markdown", "text"];
 pub struct PatientEdit {
     pub field: usize,
     /// Name, clinician, clinic, notes.
-    pub values: [String; 4],
+    pub values: [String; 7],
 }
 
-pub const PATIENT_FIELDS: [&str; 4] = ["Patient name", "Clinician", "Clinic", "Notes"];
+/// The Profiles edit form's rows: patient details, then a clinician's overrides.
+pub const PATIENT_FIELDS: [&str; 7] = [
+    "Patient name",
+    "Clinician",
+    "Clinic",
+    "Notes",
+    "Pinned phase",
+    "Exercise pain ceiling",
+    "Running pain ceiling",
+];
+
+impl PatientEdit {
+    /// The form filled from a profile; empty text means "not set".
+    pub fn from_profile(p: &crate::profile::Profile) -> PatientEdit {
+        let patient = p.patient.clone().unwrap_or_default();
+        let text = |s: Option<String>| s.unwrap_or_default();
+        let num = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        let o = &p.overrides;
+        PatientEdit {
+            field: 0,
+            values: [
+                text(patient.name),
+                text(patient.clinician),
+                text(patient.clinic),
+                text(patient.notes),
+                num(o.pinned_phase),
+                num(o.ceiling_exercise.map(u32::from)),
+                num(o.ceiling_running.map(u32::from)),
+            ],
+        }
+    }
+
+    /// Writes the form into a profile, or says which field is wrong (nothing changes then).
+    pub fn apply(&self, p: &mut crate::profile::Profile, phases: usize) -> Result<(), String> {
+        let v = &self.values;
+        let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let number = |i: usize, max: u32| -> Result<Option<u32>, String> {
+            match opt(&v[i]) {
+                None => Ok(None),
+                Some(t) => match t.parse::<u32>() {
+                    Ok(n) if (if i == 4 { 1 } else { 0 }..=max).contains(&n) => Ok(Some(n)),
+                    _ => Err(format!(
+                        "{} must be a number from {} to {max}, not `{t}`",
+                        PATIENT_FIELDS[i],
+                        if i == 4 { 1 } else { 0 }
+                    )),
+                },
+            }
+        };
+        let pinned = number(4, phases.max(1) as u32)?;
+        let ceiling_exercise = number(5, 10)?.map(|n| n as u8);
+        let ceiling_running = number(6, 10)?.map(|n| n as u8);
+        let patient = Patient {
+            name: opt(&v[0]),
+            clinician: opt(&v[1]),
+            clinic: opt(&v[2]),
+            notes: opt(&v[3]),
+        };
+        p.patient = (!patient.is_empty()).then_some(patient);
+        p.overrides.pinned_phase = pinned;
+        p.overrides.ceiling_exercise = ceiling_exercise;
+        p.overrides.ceiling_running = ceiling_running;
+        Ok(())
+    }
+}
 
 /// Where each view's cursor is, kept while switching views.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -423,22 +487,27 @@ impl App {
                     edit.values[edit.field].pop();
                 }
                 Action::Up => edit.field = edit.field.saturating_sub(1),
-                Action::Down => edit.field = (edit.field + 1).min(3),
+                Action::Down => edit.field = (edit.field + 1).min(PATIENT_FIELDS.len() - 1),
                 Action::Back => self.cursor.patient = None,
                 Action::Select => {
-                    let values = edit.values.clone();
-                    self.cursor.patient = None;
-                    if let Some(mut p) = self.profile.clone() {
-                        let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-                        let patient = Patient {
-                            name: opt(&values[0]),
-                            clinician: opt(&values[1]),
-                            clinic: opt(&values[2]),
-                            notes: opt(&values[3]),
-                        };
-                        p.patient = (!patient.is_empty()).then_some(patient);
-                        return vec![Effect::SaveProfile(Box::new(p))];
-                    }
+                    let edit = edit.clone();
+                    let Some(mut p) = self.profile.clone() else {
+                        return Vec::new();
+                    };
+                    let phases = self
+                        .catalog
+                        .condition(&p.condition)
+                        .map_or(1, |c| c.phases.len());
+                    return match edit.apply(&mut p, phases) {
+                        Ok(()) => {
+                            self.cursor.patient = None;
+                            vec![Effect::SaveProfile(Box::new(p))]
+                        }
+                        Err(e) => {
+                            self.fail(e);
+                            Vec::new()
+                        }
+                    };
                 }
                 _ => {}
             }
@@ -452,16 +521,7 @@ impl App {
             }
             Action::New => self.cursor.new_profile = Some(String::new()),
             Action::Edit => {
-                let p = self
-                    .profile
-                    .as_ref()
-                    .and_then(|p| p.patient.clone())
-                    .unwrap_or_default();
-                let v = |s: Option<String>| s.unwrap_or_default();
-                self.cursor.patient = Some(PatientEdit {
-                    field: 0,
-                    values: [v(p.name), v(p.clinician), v(p.clinic), v(p.notes)],
-                });
+                self.cursor.patient = self.profile.as_ref().map(PatientEdit::from_profile);
             }
             Action::Select => {
                 if let Some(name) = self.profiles.get(self.cursor.profiles)

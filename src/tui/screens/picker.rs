@@ -119,10 +119,12 @@ pub fn render_suggestions(
     selected: usize,
 ) {
     let t = &app.theme;
-    let mut lines = vec![
-        Line::raw("From your answers, your knee pain might be (best fit first):"),
-        Line::raw(""),
-    ];
+    let intro = if ranked.iter().all(|s| s.score == 0) {
+        "Your answers did not match any condition's pattern. Pick the closest, or ask a clinician:"
+    } else {
+        "From your answers, your knee pain might be (best fit first):"
+    };
+    let mut lines = vec![Line::raw(intro), Line::raw("")];
     for (i, s) in ranked.iter().enumerate() {
         let name = app
             .catalog

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::picker::row;
 use crate::tui::app::App;
-use crate::tui::app::views_patient_fields;
+use crate::tui::app::{PatientEdit, views_patient_fields};
 use crate::tui::ui::block;
 
 /// ```text
@@ -61,13 +61,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         if !p.overrides.is_empty() {
             lines.push(Line::raw("A clinician's changes to the plan apply."));
         }
-        let patient = p.patient.clone().unwrap_or_default();
-        let values = [
-            patient.name,
-            patient.clinician,
-            patient.clinic,
-            patient.notes,
-        ];
+        let values = PatientEdit::from_profile(p).values;
         for (i, label) in views_patient_fields().iter().enumerate() {
             let (value, on) = match &app.cursor.patient {
                 Some(edit) => (
@@ -78,9 +72,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     ),
                     edit.field == i,
                 ),
-                None => (values[i].clone().unwrap_or_else(|| "-".into()), false),
+                None if values[i].is_empty() => ("-".to_string(), false),
+                None => (values[i].clone(), false),
             };
-            let line = format!("{label:<14} {value}");
+            let line = format!("{label:<22} {value}");
             lines.push(if on {
                 Line::styled(line, t.selected())
             } else {
