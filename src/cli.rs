@@ -2,6 +2,7 @@
 
 pub mod args;
 mod catalog_cmds;
+mod plan_cmd;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -135,6 +136,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         }
         Command::Show { id } => catalog_cmds::show(ctx, &id),
         Command::Sources => catalog_cmds::sources(ctx),
+        Command::Plan(args) => plan_cmd::plan(ctx, &args),
         Command::Paths => catalog_cmds::paths(ctx),
         Command::Check { .. } | Command::Completions { .. } | Command::Man => Ok(()),
         other => Err(Failure::data(format!(

@@ -4,3 +4,4 @@
 mod library;
 
 pub use library::{read_library_dir, read_library_files};
+pub mod export;

@@ -1,0 +1,407 @@
+//! What a printed plan holds, gathered once from the catalog and the built weeks so that each
+//! format only lays it out.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use crate::catalog::{
+    Catalog, Ceilings, Condition, Dose, Exercise, FlagLevel, RedFlag, Source, WalkRunLevel,
+};
+use crate::plan::{Day, WeekPlan};
+
+/// Who the plan is for and who wrote it. Every field is optional on paper.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Patient {
+    pub name: Option<String>,
+    pub clinician: Option<String>,
+    pub clinic: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// One week's guidance beside the grid: the phase's goal, running and cross-training.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekGuidance {
+    pub phase_goal: String,
+    /// The walk-run level scheduled this week, with its pattern.
+    pub walk_run: Option<WalkRunLevel>,
+    /// Cross-training choices of the phase, by name.
+    pub cross_training: Vec<String>,
+    /// The builder's notes for the week (running text, swaps, what did not fit).
+    pub notes: Vec<String>,
+}
+
+/// Pain logged on one day (0-10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PainPoint {
+    pub date: Date,
+    pub during: Option<u8>,
+    pub morning: Option<u8>,
+}
+
+/// One logged week of a profile's journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekHistory {
+    pub week: u32,
+    pub monday: Date,
+    /// Share of prescribed sessions done, when any were prescribed.
+    pub adherence_pct: Option<u32>,
+    pub pain: Vec<PainPoint>,
+}
+
+/// What the weekly review decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Progress,
+    Hold,
+    StepBack,
+    SeeClinician,
+}
+
+impl Decision {
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Progress => "progress",
+            Decision::Hold => "hold",
+            Decision::StepBack => "step back",
+            Decision::SeeClinician => "see a clinician",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekDecision {
+    pub week: u32,
+    pub decision: Decision,
+    pub reason: String,
+}
+
+/// Everything a printed plan shows. Build it with [`ExportInput::assemble`]; a profile adds
+/// `history` and `decisions` afterwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportInput {
+    /// The date printed on the plan (today, injected).
+    pub date: Date,
+    pub patient: Patient,
+    pub condition: Condition,
+    pub weeks: Vec<WeekPlan>,
+    /// One per entry of `weeks`.
+    pub guidance: Vec<WeekGuidance>,
+    /// The exercises scheduled, in card order (the order they first appear in the grids).
+    pub exercises: Vec<Exercise>,
+    /// Red flags that mean stop and call (levels Stop and Block).
+    pub red_flags: Vec<RedFlag>,
+    /// The pain rules in plain words.
+    pub pain_rules: Vec<String>,
+    pub ceilings: Ceilings,
+    /// Every source cited, in order of first citation.
+    pub sources: Vec<Source>,
+    /// Names of exercises mentioned but not on a card (progressions, replaced ones), by id.
+    pub other_names: BTreeMap<String, String>,
+    pub history: Option<Vec<WeekHistory>>,
+    pub decisions: Vec<WeekDecision>,
+}
+
+/// One exercise row of a week grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridRow {
+    /// 1-based card number (index into `exercises` plus one).
+    pub card: usize,
+    /// The dose of its first session this week.
+    pub dose: Dose,
+    /// Per day: the sessions prescribed (0 when not scheduled) and that day's work when it
+    /// differs from `dose` (cross-training trimmed to the day's minutes).
+    pub days: [(u32, Option<String>); 7],
+    /// The exercise it stands in for, by name, and why.
+    pub stands_in: Option<(String, String)>,
+    pub optional: bool,
+}
+
+impl ExportInput {
+    /// Gathers a plan's contents. The weeks come from `plan::build_program` or `build_week`.
+    pub fn assemble(
+        catalog: &Catalog,
+        condition: &Condition,
+        weeks: Vec<WeekPlan>,
+        date: Date,
+        patient: Patient,
+    ) -> ExportInput {
+        let mut exercises: Vec<Exercise> = Vec::new();
+        for week in &weeks {
+            for id in row_order(week) {
+                if !exercises.iter().any(|e| e.id == id)
+                    && let Some(e) = catalog.exercise(&id)
+                {
+                    exercises.push(e.clone());
+                }
+            }
+        }
+        let guidance = weeks
+            .iter()
+            .map(|w| week_guidance(catalog, condition, w))
+            .collect();
+        let red_flags: Vec<RedFlag> = catalog
+            .red_flags
+            .iter()
+            .filter(|f| f.level >= FlagLevel::Block)
+            .cloned()
+            .collect();
+        let pain_rules = catalog
+            .pain_rules
+            .as_ref()
+            .map(|r| r.text.clone())
+            .unwrap_or_default();
+        let mut keys: Vec<&str> = Vec::new();
+        for e in &exercises {
+            keys.push(&e.source);
+            keys.extend(e.see_also.iter().map(String::as_str));
+        }
+        keys.extend(condition.sources.iter().map(String::as_str));
+        keys.extend(catalog.pain_rules.iter().map(|r| r.source.as_str()));
+        keys.extend(red_flags.iter().map(|f| f.source.as_str()));
+        let mut sources: Vec<Source> = Vec::new();
+        for key in keys {
+            if !sources.iter().any(|s| s.key == key)
+                && let Some(s) = catalog.source(key)
+            {
+                sources.push(s.clone());
+            }
+        }
+        let mut other_names = BTreeMap::new();
+        let mentioned = exercises
+            .iter()
+            .flat_map(|e| [&e.progression, &e.regression])
+            .flatten()
+            .chain(weeks.iter().flat_map(|w| {
+                w.days
+                    .iter()
+                    .flat_map(|d| d.items.iter().filter_map(|i| i.replaces.as_ref()))
+            }));
+        for id in mentioned {
+            if let Some(e) = catalog.exercise(id) {
+                other_names.insert(id.clone(), e.name.clone());
+            }
+        }
+        ExportInput {
+            date,
+            patient,
+            condition: condition.clone(),
+            weeks,
+            guidance,
+            exercises,
+            red_flags,
+            pain_rules,
+            ceilings: condition.ceilings,
+            sources,
+            other_names,
+            history: None,
+            decisions: Vec::new(),
+        }
+    }
+
+    /// The exercise on card `n` (1-based).
+    pub fn card(&self, n: usize) -> Option<&Exercise> {
+        n.checked_sub(1).and_then(|i| self.exercises.get(i))
+    }
+
+    fn card_of(&self, id: &str) -> Option<usize> {
+        self.exercises
+            .iter()
+            .position(|e| e.id == id)
+            .map(|i| i + 1)
+    }
+
+    /// The name of an exercise id, or the id itself when it is not in the plan.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        match self.exercises.iter().find(|e| e.id == id) {
+            Some(e) => &e.name,
+            None => self.other_names.get(id).map_or(id, String::as_str),
+        }
+    }
+
+    /// The grid rows of one week, in session order.
+    pub fn rows(&self, week: &WeekPlan) -> Vec<GridRow> {
+        let mut rows = Vec::new();
+        for id in row_order(week) {
+            let Some(card) = self.card_of(&id) else {
+                continue;
+            };
+            let items: Vec<(usize, &crate::plan::PlanItem)> = week
+                .days
+                .iter()
+                .enumerate()
+                .flat_map(|(d, day)| day.items.iter().map(move |i| (d, i)))
+                .filter(|(_, i)| i.exercise == id)
+                .collect();
+            let Some((_, first)) = items.first() else {
+                continue;
+            };
+            let mut days: [(u32, Option<String>); 7] = Default::default();
+            for (d, item) in &items {
+                let differs =
+                    item.dose.work != first.dose.work || item.dose.sets != first.dose.sets;
+                days[*d].0 += item.sessions.max(1);
+                if differs {
+                    days[*d].1 = Some(item.dose.sets_text());
+                }
+            }
+            let stands_in = first.replaces.as_ref().map(|r| {
+                let why = first.reason.clone().unwrap_or_default();
+                (self.name_of(r).to_string(), why)
+            });
+            rows.push(GridRow {
+                card,
+                dose: first.dose.clone(),
+                days,
+                stands_in,
+                optional: first.optional,
+            });
+        }
+        rows
+    }
+
+    /// Phase and week in words: "Phase 1 of 3 (Settle), week 1" or "weeks 1-4".
+    pub fn phase_and_week(&self) -> String {
+        let phases = self.condition.phases.len();
+        let (Some(first), Some(last)) = (self.weeks.first(), self.weeks.last()) else {
+            return String::new();
+        };
+        let phase = if first.state.phase == last.state.phase {
+            format!(
+                "Phase {} of {phases} ({})",
+                first.state.phase + 1,
+                first.phase_name
+            )
+        } else {
+            format!(
+                "Phases {}-{} of {phases}",
+                first.state.phase + 1,
+                last.state.phase + 1
+            )
+        };
+        let week = if first.state.week == last.state.week {
+            format!("week {}", first.state.week)
+        } else {
+            format!("weeks {}-{}", first.state.week, last.state.week)
+        };
+        format!("{phase}, {week}")
+    }
+
+    /// The ceilings as a pain rule in plain words, always printed before the library's rules.
+    pub fn ceiling_rule(&self) -> String {
+        format!(
+            "During exercises, pain up to {}/10 is fine; while running, up to {}/10 - \
+             as long as it settles by the next morning.",
+            self.ceilings.exercise, self.ceilings.running
+        )
+    }
+}
+
+/// Exercise ids of a week in session order: by slot, then the day and place they first appear.
+fn row_order(week: &WeekPlan) -> Vec<String> {
+    let mut seen: Vec<(crate::plan::Slot, usize, String)> = Vec::new();
+    for (d, day) in week.days.iter().enumerate() {
+        for (i, item) in day.items.iter().enumerate() {
+            if !seen.iter().any(|(_, _, id)| *id == item.exercise) {
+                seen.push((item.slot, d * 100 + i, item.exercise.clone()));
+            }
+        }
+    }
+    seen.sort();
+    seen.into_iter().map(|(_, _, id)| id).collect()
+}
+
+fn week_guidance(catalog: &Catalog, condition: &Condition, week: &WeekPlan) -> WeekGuidance {
+    let phase = condition.phases.get(week.state.phase);
+    WeekGuidance {
+        phase_goal: phase.map(|p| p.goal.clone()).unwrap_or_default(),
+        // The level actually scheduled (the builder clamps to the library's levels).
+        walk_run: week
+            .days
+            .iter()
+            .flat_map(|d| &d.items)
+            .find_map(|i| i.walk_run_level)
+            .and_then(|l| catalog.walk_run_level(l))
+            .cloned(),
+        cross_training: phase
+            .map(|p| {
+                p.cross_training
+                    .iter()
+                    .map(|id| catalog.exercise(id).map_or(id.clone(), |e| e.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        notes: week.notes.clone(),
+    }
+}
+
+/// "Mon 23 Nov".
+pub fn day_label(date: Date) -> String {
+    format!("{} {}", Day::of(date).short(), date.strftime("%-d %b"))
+}
+
+/// "23 Nov 2026".
+pub fn long_date(date: Date) -> String {
+    date.strftime("%-d %b %Y").to_string()
+}
+
+impl ExportInput {
+    /// The doses of card `n` across the weeks, one entry per change: (first week, dose).
+    pub fn card_doses(&self, card: usize) -> Vec<(u32, Dose)> {
+        let mut doses: Vec<(u32, Dose)> = Vec::new();
+        for week in &self.weeks {
+            if let Some(row) = self.rows(week).into_iter().find(|r| r.card == card)
+                && doses.last().is_none_or(|(_, d)| *d != row.dose)
+            {
+                doses.push((week.state.week, row.dose));
+            }
+        }
+        doses
+    }
+
+    /// A card's "when it gets easy" and "when it hurts" advice: the linked exercise by name
+    /// (with its card number when it is in the plan), else the words from the library.
+    pub fn easier_harder(&self, e: &Exercise) -> (Option<String>, Option<String>) {
+        let link = |id: &Option<String>, words: &Option<String>| match id {
+            Some(id) => Some(match self.card_of(id) {
+                Some(n) => format!("move on to {} (card {n})", self.name_of(id)),
+                None => format!("move on to {}", self.name_of(id)),
+            }),
+            None => words.clone(),
+        };
+        let easy = link(&e.progression, &e.when_easy);
+        let hurts = match (&e.regression, &e.when_painful) {
+            (Some(_), _) => {
+                link(&e.regression, &None).map(|t| t.replacen("move on to", "go back to", 1))
+            }
+            (None, words) => words.clone(),
+        };
+        (easy, hurts)
+    }
+
+    /// The source of a card in one line: "[KEY] Authors (year). Title. Published."
+    pub fn source_line(&self, key: &str) -> String {
+        match self.sources.iter().find(|s| s.key == key) {
+            Some(s) => format!(
+                "[{key}] {} ({}). {}. {}.",
+                s.authors, s.year, s.title, s.published
+            ),
+            None => format!("[{key}]"),
+        }
+    }
+}
+
+/// A dose for a grid row: the work, tempo, rest and load; the days columns say how often.
+pub fn grid_dose(d: &Dose) -> String {
+    let mut parts = vec![d.sets_text()];
+    if let Some(t) = &d.tempo {
+        parts.push(format!("tempo {t}"));
+    }
+    if d.rest_s > 0 {
+        parts.push(format!("rest {} s", d.rest_s));
+    }
+    if let Some(load) = &d.load {
+        parts.push(load.clone());
+    }
+    parts.join(", ")
+}

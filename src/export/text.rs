@@ -1,0 +1,406 @@
+//! Plain text for a terminal or `lp`: at most [`TEXT_WIDTH`] columns, ASCII-only on request.
+
+use std::fmt::Write as _;
+
+use textwrap::Options;
+
+use super::model::{ExportInput, GridRow, day_label, grid_dose, long_date};
+use super::{DISCLAIMER, chart};
+use crate::plan::WeekPlan;
+
+/// No line of the text plan is wider than this.
+pub const TEXT_WIDTH: usize = 80;
+
+/// Width of the exercise-name column of a week grid.
+const NAME_COLUMN: usize = 26;
+/// Width of one day column.
+const DAY_COLUMN: usize = 7;
+
+/// Box-drawing and rule characters; ASCII ones for `--ascii`.
+struct Glyphs {
+    rule: char,
+    heavy: char,
+    corner: [char; 4],
+    side: char,
+    bullet: &'static str,
+}
+
+const UNICODE: Glyphs = Glyphs {
+    rule: '─',
+    heavy: '═',
+    corner: ['┌', '┐', '└', '┘'],
+    side: '│',
+    bullet: "•",
+};
+
+const ASCII: Glyphs = Glyphs {
+    rule: '-',
+    heavy: '=',
+    corner: ['+', '+', '+', '+'],
+    side: '|',
+    bullet: "-",
+};
+
+struct Out {
+    text: String,
+    g: &'static Glyphs,
+    ascii: bool,
+}
+
+impl Out {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line.trim_end());
+        self.text.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.text.push('\n');
+    }
+
+    /// Wrapped to the width, the first line after `first`, the rest after `rest`.
+    fn wrap(&mut self, first: &str, rest: &str, body: &str) {
+        let options = Options::new(TEXT_WIDTH)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        for l in textwrap::wrap(body, options) {
+            self.line(&l);
+        }
+    }
+
+    fn bullet(&mut self, indent: usize, body: &str) {
+        let first = format!("{}{} ", " ".repeat(indent), self.g.bullet);
+        let rest = " ".repeat(indent + 2);
+        self.wrap(&first, &rest, body);
+    }
+
+    fn heading(&mut self, title: &str) {
+        self.blank();
+        self.line(title);
+        self.line(&self.g.rule.to_string().repeat(TEXT_WIDTH));
+    }
+}
+
+/// The plan as text. With `ascii`, every character is ASCII.
+pub fn text(input: &ExportInput, ascii: bool) -> String {
+    let input = if ascii {
+        input.ascii()
+    } else {
+        input.cleaned()
+    };
+    let mut o = Out {
+        text: String::new(),
+        g: if ascii { &ASCII } else { &UNICODE },
+        ascii,
+    };
+    header(&mut o, &input);
+    stop_box(&mut o, &input);
+    for (week, guidance) in input.weeks.iter().zip(&input.guidance) {
+        grid(&mut o, &input, week);
+        o.blank();
+        o.wrap("Goal: ", "      ", &guidance.phase_goal);
+    }
+    cards(&mut o, &input);
+    pain_rules(&mut o, &input);
+    running(&mut o, &input);
+    history(&mut o, &input);
+    sources(&mut o, &input);
+    let mut text = o.text;
+    if ascii && !text.is_ascii() {
+        // Decorations above are ASCII already; this only guards against a missed string.
+        text = text
+            .chars()
+            .map(|c| if c.is_ascii() { c } else { '?' })
+            .collect();
+    }
+    text
+}
+
+fn header(o: &mut Out, input: &ExportInput) {
+    o.line(&format!(
+        "REHAB PLAN: {}",
+        input.condition.name.to_uppercase()
+    ));
+    o.line(&o.g.heavy.to_string().repeat(TEXT_WIDTH));
+    let blank = "_".repeat(30);
+    let field = |v: &Option<String>| v.clone().unwrap_or_else(|| blank.clone());
+    let p = &input.patient;
+    for (label, value) in [
+        ("Patient:   ", field(&p.name)),
+        ("Clinician: ", field(&p.clinician)),
+        ("Clinic:    ", field(&p.clinic)),
+        ("Date:      ", long_date(input.date)),
+        (
+            "Condition: ",
+            format!("{} ({})", input.condition.name, input.condition.id),
+        ),
+        ("Plan:      ", input.phase_and_week()),
+    ] {
+        o.wrap(label, "           ", &value);
+    }
+    if let Some(notes) = &p.notes {
+        o.wrap("Notes:     ", "           ", notes);
+    }
+    o.blank();
+    o.wrap("", "", DISCLAIMER);
+}
+
+fn stop_box(o: &mut Out, input: &ExportInput) {
+    let inner = TEXT_WIDTH - 4;
+    let [tl, tr, bl, br] = o.g.corner;
+    let bar = o.g.rule.to_string().repeat(TEXT_WIDTH - 2);
+    let mut lines = vec!["STOP AND CALL your clinician, or get care, if:".to_string()];
+    for f in &input.red_flags {
+        let body = format!("{} {}", f.question, f.message);
+        let options = Options::new(inner)
+            .initial_indent("- ")
+            .subsequent_indent("  ");
+        lines.extend(
+            textwrap::wrap(&body, options)
+                .into_iter()
+                .map(|l| l.into_owned()),
+        );
+    }
+    if input.red_flags.is_empty() {
+        lines.push("- pain, swelling or giving way gets worse or does not settle.".into());
+    }
+    o.blank();
+    o.line(&format!("{tl}{bar}{tr}"));
+    for l in lines {
+        let pad = inner.saturating_sub(textwrap::core::display_width(&l));
+        o.text.push_str(&format!(
+            "{} {l}{} {}\n",
+            o.g.side,
+            " ".repeat(pad),
+            o.g.side
+        ));
+    }
+    o.line(&format!("{bl}{bar}{br}"));
+}
+
+/// The tick boxes of one cell: one per session, `.` when nothing is prescribed.
+fn boxes(sessions: u32) -> String {
+    match sessions {
+        0 => ".".into(),
+        1 | 2 => vec!["[ ]"; sessions as usize].join(""),
+        3 => "[][][]".into(),
+        n => format!("{n}x[]"),
+    }
+}
+
+fn centred(cell: &str) -> String {
+    format!("{cell:^DAY_COLUMN$}")
+}
+
+fn grid(o: &mut Out, input: &ExportInput, week: &WeekPlan) {
+    let last = week.days.last().map_or(week.monday, |d| d.date);
+    o.heading(&format!(
+        "WEEK {} - {} - {} to {}",
+        week.state.week,
+        week.phase_name,
+        day_label(week.monday),
+        day_label(last)
+    ));
+    o.line("Tick a box for each session done. Write pain 0-10 each day.");
+    o.blank();
+    let mut head = format!(" #  {:<NAME_COLUMN$}", "Exercise");
+    for d in &week.days {
+        head.push_str(&centred(crate::plan::Day::of(d.date).short()));
+    }
+    o.line(&head);
+    for row in input.rows(week) {
+        grid_row(o, input, &row);
+    }
+    o.line("");
+    for label in ["Pain during (0-10)", "Next-morning pain (0-10)"] {
+        let mut l = format!("    {label:<NAME_COLUMN$}");
+        for _ in 0..7 {
+            l.push_str(&centred("__"));
+        }
+        o.line(&l);
+    }
+}
+
+fn grid_row(o: &mut Out, input: &ExportInput, row: &GridRow) {
+    let name = input.card(row.card).map_or("", |e| e.name.as_str());
+    let name_lines = textwrap::wrap(name, NAME_COLUMN);
+    let mut first = format!(
+        "{:>2}  {:<NAME_COLUMN$}",
+        row.card,
+        name_lines.first().map_or("", |l| l.as_ref())
+    );
+    for (sessions, _) in &row.days {
+        first.push_str(&centred(&boxes(*sessions)));
+    }
+    o.line(&first);
+    for l in name_lines.iter().skip(1) {
+        o.line(&format!("    {l}"));
+    }
+    let mut dose = grid_dose(&row.dose);
+    for (d, (_, detail)) in row.days.iter().enumerate() {
+        if let Some(detail) = detail {
+            let _ = write!(
+                dose,
+                "; {}: {detail}",
+                crate::plan::Day::from_index(d).short()
+            );
+        }
+    }
+    if row.optional {
+        dose.push_str(" (optional)");
+    }
+    o.wrap("    ", "      ", &dose);
+    if let Some((name, why)) = &row.stands_in {
+        o.wrap("    ", "      ", &format!("in place of {name}: {why}"));
+    }
+}
+
+fn cards(o: &mut Out, input: &ExportInput) {
+    o.heading("EXERCISES");
+    for (i, e) in input.exercises.iter().enumerate() {
+        let n = i + 1;
+        o.blank();
+        o.wrap(
+            "",
+            "  ",
+            &format!("Card {n}: {} ({})", e.name, e.kind.label()),
+        );
+        let doses = input.card_doses(n);
+        let dose = match doses.as_slice() {
+            [(_, only)] => only.describe(),
+            many => many
+                .iter()
+                .map(|(w, d)| format!("week {w}: {}", d.describe()))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        o.wrap(
+            "Dose: ",
+            "  ",
+            &format!("{dose} ({})", e.dose_origin.label()),
+        );
+        let equipment: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();
+        if !equipment.is_empty() {
+            o.wrap("Equipment: ", "  ", &equipment.join(", "));
+        }
+        o.line("Steps:");
+        for (k, step) in e.steps.iter().enumerate() {
+            o.wrap(&format!("  {}. ", k + 1), "     ", step);
+        }
+        for (title, list) in [("Cues:", &e.cues), ("Cautions:", &e.cautions)] {
+            if !list.is_empty() {
+                o.line(title);
+                for item in list {
+                    o.bullet(2, item);
+                }
+            }
+        }
+        let (easy, hurts) = input.easier_harder(e);
+        if let Some(t) = easy {
+            o.wrap("When it gets easy: ", "  ", &t);
+        }
+        if let Some(t) = hurts {
+            o.wrap("When it hurts: ", "  ", &t);
+        }
+        o.wrap(
+            &format!("Source for card {n}: "),
+            "  ",
+            &format!(
+                "{} Evidence grade {:?}.",
+                input.source_line(&e.source),
+                e.evidence
+            ),
+        );
+    }
+}
+
+fn pain_rules(o: &mut Out, input: &ExportInput) {
+    o.heading("PAIN RULES");
+    o.bullet(0, &input.ceiling_rule());
+    for rule in &input.pain_rules {
+        o.bullet(0, rule);
+    }
+}
+
+fn running(o: &mut Out, input: &ExportInput) {
+    o.heading("RUNNING AND CROSS-TRAINING");
+    o.wrap("", "", &input.condition.run_guidance);
+    for (week, g) in input.weeks.iter().zip(&input.guidance) {
+        o.blank();
+        o.line(&format!("Week {} ({}):", week.state.week, week.phase_name));
+        if let Some(level) = &g.walk_run {
+            o.bullet(
+                2,
+                &format!(
+                    "Walk-run level {}: {} ({} min in all).",
+                    level.level, level.text, level.total_min
+                ),
+            );
+        }
+        if week.run_minutes > 0 {
+            o.bullet(
+                2,
+                &format!("Continuous running: {} min this week.", week.run_minutes),
+            );
+        }
+        if !g.cross_training.is_empty() {
+            o.bullet(
+                2,
+                &format!("Cross-training choices: {}.", g.cross_training.join(", ")),
+            );
+        }
+        for note in super::shown_notes(g) {
+            o.bullet(2, note);
+        }
+    }
+}
+
+fn history(o: &mut Out, input: &ExportInput) {
+    let Some(weeks) = &input.history else {
+        return;
+    };
+    o.heading("HISTORY");
+    for w in weeks {
+        let adherence = w
+            .adherence_pct
+            .map_or("no sessions".to_string(), |p| format!("{p}% done"));
+        let decision = input
+            .decisions
+            .iter()
+            .find(|d| d.week == w.week)
+            .map(|d| format!(" - {}: {}", d.decision.label(), d.reason))
+            .unwrap_or_default();
+        o.wrap(
+            "",
+            "  ",
+            &format!(
+                "Week {} ({}): {adherence}{decision}",
+                w.week,
+                long_date(w.monday)
+            ),
+        );
+        let during: Vec<Option<u8>> = w.pain.iter().map(|p| p.during).collect();
+        let morning: Vec<Option<u8>> = w.pain.iter().map(|p| p.morning).collect();
+        o.line(&format!(
+            "  pain during   {}",
+            chart::sparkline(&during, o.ascii)
+        ));
+        o.line(&format!(
+            "  next morning  {}",
+            chart::sparkline(&morning, o.ascii)
+        ));
+    }
+}
+
+fn sources(o: &mut Out, input: &ExportInput) {
+    o.heading("SOURCES");
+    for s in &input.sources {
+        o.wrap(
+            "",
+            "  ",
+            &format!(
+                "[{}] {} ({}). {}. {}. {}",
+                s.key, s.authors, s.year, s.title, s.published, s.url
+            ),
+        );
+    }
+}
