@@ -41,3 +41,24 @@ fn shown_notes(g: &WeekGuidance) -> impl Iterator<Item = &String> {
         .iter()
         .filter(|n| g.walk_run.is_none() || !n.starts_with("Walk-run level "))
 }
+
+/// The week's running in one line for beside the grid, when it has any.
+fn week_running(week: &crate::plan::WeekPlan, g: &WeekGuidance) -> Option<String> {
+    let days: Vec<&str> = week
+        .days
+        .iter()
+        .filter(|d| d.has_run())
+        .map(|d| crate::plan::Day::of(d.date).short())
+        .collect();
+    let on = days.join(", ");
+    match &g.walk_run {
+        Some(level) => Some(format!(
+            "walk-run level {}, {} ({on}).",
+            level.level, level.text
+        )),
+        None if week.run_minutes > 0 => {
+            Some(format!("{} min in all this week ({on}).", week.run_minutes))
+        }
+        None => None,
+    }
+}

@@ -97,7 +97,9 @@ fn grid(input: &ExportInput, week: &WeekPlan) -> Markup {
         .iter()
         .position(|w| w.state.week == week.state.week)
         .unwrap_or(0);
-    let goal = input.guidance.get(index).map(|g| g.phase_goal.as_str());
+    let guidance = input.guidance.get(index);
+    let goal = guidance.map(|g| g.phase_goal.as_str());
+    let running = guidance.and_then(|g| super::week_running(week, g));
     maud_html! {
         section.week data-week=(week.state.week) {
             h2 { "Week " (week.state.week) ": " (week.phase_name) }
@@ -138,6 +140,7 @@ fn grid(input: &ExportInput, week: &WeekPlan) -> Markup {
                 }
             }
             @if let Some(goal) = goal { p.goal { strong { "Goal: " } (goal) } }
+            @if let Some(run) = running { p.run { strong { "Running: " } (run) } }
         }
     }
 }

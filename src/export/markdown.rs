@@ -42,6 +42,9 @@ pub fn markdown(input: &ExportInput) -> String {
     for (week, g) in input.weeks.iter().zip(&input.guidance) {
         grid(&mut m, &input, week);
         let _ = writeln!(m, "Goal: {}\n", esc(&g.phase_goal));
+        if let Some(run) = super::week_running(week, g) {
+            let _ = writeln!(m, "Running: {}\n", esc(&run));
+        }
         checklist(&mut m, &input, week);
     }
     cards(&mut m, &input);

@@ -98,6 +98,9 @@ pub fn text(input: &ExportInput, ascii: bool) -> String {
         grid(&mut o, &input, week);
         o.blank();
         o.wrap("Goal: ", "      ", &guidance.phase_goal);
+        if let Some(run) = super::week_running(week, guidance) {
+            o.wrap("Running: ", "         ", &run);
+        }
     }
     cards(&mut o, &input);
     pain_rules(&mut o, &input);
