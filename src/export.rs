@@ -2,12 +2,14 @@
 //! No I/O and no clock here; the date comes in with the input and `store::export` writes files.
 
 mod chart;
+mod history;
 mod html;
 mod markdown;
 mod model;
 mod sanitize;
 mod text;
 
+pub use history::history_from;
 pub use html::{Paper, html, html_for_paper};
 pub use markdown::markdown;
 pub use model::*;

@@ -7,8 +7,10 @@
 pub mod catalog;
 pub mod cli;
 pub mod export;
+pub mod journal;
 pub mod paths;
 pub mod plan;
+pub mod profile;
 pub mod store;
 pub mod text;
 

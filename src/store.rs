@@ -1,7 +1,14 @@
 //! All disk I/O: reading library folders, and (in submodules) profiles, journals and exports.
 //! Domain modules get text and give back values; only this module touches files.
 
+pub mod atomic;
+mod data_error;
+pub mod journal;
 mod library;
+pub mod profile;
 
+pub use data_error::{StoreError, describe_io};
+pub use journal::JournalFile;
 pub use library::{read_library_dir, read_library_files};
+pub use profile::OpenProfile;
 pub mod export;

@@ -202,11 +202,14 @@ fn patient_fields_are_printed_without_control_characters() {
 }
 
 #[test]
-fn a_profile_plan_says_it_is_not_available_yet() {
+fn without_condition_or_profile_says_how_to_start() {
     let dir = temp();
     rehab(dir.path())
-        .args(["plan"])
+        .args(["plan", "--profile", "nobody"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("not available yet"));
+        .stderr(
+            predicate::str::contains("no profile `nobody`")
+                .and(predicate::str::contains("--condition")),
+        );
 }

@@ -1,73 +1,135 @@
-//! `rehab plan`: build weeks for a condition and settings, then print or save them as text,
-//! Markdown or HTML.
+//! `rehab plan`: build weeks for a condition and settings, or for a profile, then print or save
+//! them as text, Markdown or HTML.
 
 use std::io::Write;
+use std::ops::RangeInclusive;
+
+use jiff::ToSpan;
 
 use super::args::{PatientArgs, PlanArgs, PlanFormat, SettingsArgs};
 use super::catalog_cmds::find_condition;
 use super::{CmdResult, Ctx, Failure};
-use crate::export::{self, ExportInput, Format, Patient};
-use crate::plan::{Overrides, Settings, WeekPlan, build_program};
+use crate::export::{self, ExportInput, Format, Patient, history_from};
+use crate::journal::{program_through, summarize_week, week_number};
+use crate::plan::{Overrides, Settings, WeekPlan, build_program, monday_of};
+use crate::store::OpenProfile;
 
 /// The longest program a plan prints; more is almost surely a typo.
 const MAX_WEEKS: u32 = 52;
 
 pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
-    let Some(condition_id) = args.condition.as_deref() else {
-        return Err(Failure::data(format!(
-            "plans from a profile (`--profile {}`) are not available yet; give --condition ID",
-            ctx.profile
-        )));
+    let input = match args.condition.as_deref() {
+        Some(id) => for_condition(ctx, args, id)?,
+        None => for_profile(ctx, args)?,
     };
-    let condition = find_condition(&ctx.catalog, condition_id)?;
-    let settings = settings(&args.settings, ctx.today);
-    let weeks = weeks_wanted(args)?;
-    let last = *weeks.end();
-    let program = build_program(
-        &ctx.catalog,
-        condition,
-        &settings,
-        &Overrides::default(),
-        last,
-    )
-    .map_err(|e| Failure::usage(e.to_string()))?;
-    let chosen: Vec<WeekPlan> = program
-        .weeks
-        .into_iter()
-        .filter(|w| weeks.contains(&w.state.week))
-        .collect();
-    let input = ExportInput::assemble(
-        &ctx.catalog,
-        condition,
-        chosen,
-        ctx.today,
-        patient(&args.patient),
-    );
     let format = match args.format {
         PlanFormat::Text => Format::Text,
         PlanFormat::Markdown => Format::Markdown,
         PlanFormat::Html => Format::Html,
     };
     let rendered = export::render(&input, format, ctx.ascii);
+    let mut out = std::io::stdout().lock();
     match &args.output {
         Some(path) => {
             crate::store::export::write_plan(path, &rendered, args.force)
                 .map_err(|e| Failure::data(e.to_string()))?;
-            let mut out = std::io::stdout().lock();
             writeln!(out, "wrote {}", path.display())?;
-            Ok(())
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(rendered.as_bytes())?;
-            out.flush()?;
-            Ok(())
-        }
+        None => out.write_all(rendered.as_bytes())?,
     }
+    out.flush()?;
+    Ok(())
 }
 
-/// Which weeks to print: `--week N` alone, `--weeks N` from week 1, or week 1.
-fn weeks_wanted(args: &PlanArgs) -> Result<std::ops::RangeInclusive<u32>, Failure> {
+/// A plan for a condition and the settings on the command line.
+fn for_condition(ctx: &Ctx, args: &PlanArgs, id: &str) -> Result<ExportInput, Failure> {
+    let condition = find_condition(&ctx.catalog, id)?;
+    let mut settings = Settings::new(args.settings.start.unwrap_or(ctx.today));
+    apply_settings(&mut settings, &args.settings);
+    let weeks = weeks_wanted(args, 1)?;
+    let program = build_program(
+        &ctx.catalog,
+        condition,
+        &settings,
+        &Overrides::default(),
+        *weeks.end(),
+    )
+    .map_err(|e| Failure::usage(e.to_string()))?;
+    let chosen = only(program.weeks, &weeks);
+    let patient = patient(Patient::default(), &args.patient);
+    Ok(ExportInput::assemble(
+        &ctx.catalog,
+        condition,
+        chosen,
+        ctx.today,
+        patient,
+    ))
+}
+
+/// A profile's plan: its condition, settings, overrides and patient details (flags on the
+/// command line win for this print), the current week unless told, and its logged history.
+fn for_profile(ctx: &Ctx, args: &PlanArgs) -> Result<ExportInput, Failure> {
+    let open = OpenProfile::open(&ctx.paths, &ctx.profile).map_err(|e| {
+        Failure::data(format!(
+            "{e}\n  (or give --condition ID for a plan without a profile)"
+        ))
+    })?;
+    let mut profile = open.profile.clone();
+    if let Some(start) = args.settings.start {
+        profile.settings.start = start;
+    }
+    apply_settings(&mut profile.settings, &args.settings);
+    let condition = find_condition(&ctx.catalog, &profile.condition)?;
+    let current = week_number(profile.settings.start, ctx.today).unwrap_or(1);
+    let weeks = weeks_wanted(args, current)?;
+    let last_monday = monday_of(profile.settings.start)
+        .checked_add((i64::from(*weeks.end()) * 7 - 7).days())
+        .map_err(|e| Failure::usage(e.to_string()))?;
+    let program = program_through(&ctx.catalog, &profile, last_monday)
+        .map_err(|e| Failure::data(e.to_string()))?;
+    let summaries: Vec<_> = program
+        .weeks
+        .iter()
+        .filter(|w| w.monday <= ctx.today)
+        .map(|w| summarize_week(w, open.journal.state(), ctx.today))
+        .collect();
+    let chosen = only(program.weeks, &weeks);
+    let patient = patient(
+        profile
+            .patient
+            .clone()
+            .map(|p| Patient {
+                name: p.name,
+                clinician: p.clinician,
+                clinic: p.clinic,
+                notes: p.notes,
+            })
+            .unwrap_or_default(),
+        &args.patient,
+    );
+    let mut input = ExportInput::assemble(&ctx.catalog, condition, chosen, ctx.today, patient);
+    if let Some(rule) = profile.overrides.ceiling_exercise {
+        input.ceilings.exercise = rule;
+    }
+    if let Some(rule) = profile.overrides.ceiling_running {
+        input.ceilings.running = rule;
+    }
+    let history = history_from(&summaries);
+    if !history.is_empty() {
+        input.history = Some(history);
+    }
+    Ok(input)
+}
+
+fn only(weeks: Vec<WeekPlan>, wanted: &RangeInclusive<u32>) -> Vec<WeekPlan> {
+    weeks
+        .into_iter()
+        .filter(|w| wanted.contains(&w.state.week))
+        .collect()
+}
+
+/// Which weeks to print: `--week N` alone, `--weeks N` from week 1, or `default` alone.
+fn weeks_wanted(args: &PlanArgs, default: u32) -> Result<RangeInclusive<u32>, Failure> {
     let check = |flag: &str, n: u32| {
         if (1..=MAX_WEEKS).contains(&n) {
             Ok(n)
@@ -80,13 +142,12 @@ fn weeks_wanted(args: &PlanArgs) -> Result<std::ops::RangeInclusive<u32>, Failur
     match (args.week, args.weeks) {
         (Some(n), _) => check("--week", n).map(|n| n..=n),
         (None, Some(n)) => check("--weeks", n).map(|n| 1..=n),
-        (None, None) => Ok(1..=1),
+        (None, None) => Ok(default..=default),
     }
 }
 
-/// The command line's settings over the defaults; the program starts today unless told.
-pub fn settings(args: &SettingsArgs, today: jiff::civil::Date) -> Settings {
-    let mut s = Settings::new(args.start.unwrap_or(today));
+/// The command line's settings over `s` (the start date is handled by the caller).
+fn apply_settings(s: &mut Settings, args: &SettingsArgs) {
     if let Some(days) = args.days {
         s.days_per_week = days;
     }
@@ -102,16 +163,15 @@ pub fn settings(args: &SettingsArgs, today: jiff::civil::Date) -> Settings {
     if let Some(cross) = &args.cross_training {
         s.cross_training = cross.clone();
     }
-    s
 }
 
-/// Patient fields; blank ones count as not given.
-fn patient(args: &PatientArgs) -> Patient {
+/// Patient fields from the command line over `base`; blank ones count as not given.
+fn patient(base: Patient, args: &PatientArgs) -> Patient {
     let given = |v: &Option<String>| v.clone().filter(|t| !t.trim().is_empty());
     Patient {
-        name: given(&args.patient),
-        clinician: given(&args.clinician),
-        clinic: given(&args.clinic),
-        notes: given(&args.notes),
+        name: given(&args.patient).or(base.name),
+        clinician: given(&args.clinician).or(base.clinician),
+        clinic: given(&args.clinic).or(base.clinic),
+        notes: given(&args.notes).or(base.notes),
     }
 }

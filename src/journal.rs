@@ -1,0 +1,24 @@
+//! The completion journal, pure: records and their one-line text, the replay into the current
+//! state, and the summaries `history` shows. The disk side is `store::journal`.
+//!
+//! ```text
+//! (format: "rehab-journal", version: 1)
+//! Done(date:"2026-11-23",item:"quad-set")
+//! Skipped(date:"2026-11-23",item:"wall-sit",reason:Time)
+//! Pain(date:"2026-11-23",report:(during:Some(3),swelling:Some(true)))
+//! ```
+
+mod parse;
+mod record;
+mod replay;
+mod summary;
+mod week;
+
+pub use parse::{
+    Chunk, JOURNAL_FORMAT, JOURNAL_VERSION, JournalError, TORN_MARKER, Tail, Warning,
+    format_record, header_line, parse_journal, parse_record, parse_records,
+};
+pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
+pub use replay::{DayLog, ItemStatus, JournalState, Pain};
+pub use summary::{DaySummary, WeekSummary, summarize_week};
+pub use week::{WeekError, program_through, week_for, week_number};

@@ -1,0 +1,241 @@
+//! The journal file's text: a header line, then one record per line.
+//!
+//! A record counts once its line ends with `\n`. A last line without one (or a last line that
+//! does not parse) is a crash's torn write: a warning, never an error, and never consumed, so the
+//! next append can tell. An append after a torn line first writes [`TORN_MARKER`] on its own line;
+//! a line followed by the marker is ignored for good, wherever it sits.
+
+use serde::{Deserialize, Serialize};
+
+use super::record::Record;
+use crate::catalog::Problem;
+
+/// The name in the header line.
+pub const JOURNAL_FORMAT: &str = "rehab-journal";
+/// The journal version this program writes.
+pub const JOURNAL_VERSION: u32 = 1;
+/// Written after a torn line so the line stays harmless once more records follow it.
+pub const TORN_MARKER: &str = "// rehab: the line above was cut short (a crash) and is ignored";
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// The first line of a new journal, with its newline.
+pub fn header_line() -> String {
+    format!("(format: \"{JOURNAL_FORMAT}\", version: {JOURNAL_VERSION})\n")
+}
+
+/// One record as a journal line, with its newline. Strings are escaped, so a note with line
+/// breaks still takes one line.
+pub fn format_record(record: &Record) -> String {
+    // Serializing plain data to a String cannot fail; an empty line would be skipped on load.
+    let mut line = ron::to_string(record).unwrap_or_default();
+    line.push('\n');
+    line
+}
+
+/// Parses one record line (without its newline). Errors carry the column.
+pub fn parse_record(line: &str) -> Result<Record, (usize, String)> {
+    let record = ron::from_str::<Record>(line).map_err(|e| {
+        (
+            e.position.col.max(1),
+            crate::text::clean(&e.code.to_string()).into_owned(),
+        )
+    })?;
+    record.validate().map_err(|message| (1, message))?;
+    Ok(record)
+}
+
+/// Something in the journal that was skipped without harm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// How the parsed bytes end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tail {
+    /// At a line end after a good record (or nothing): append as is.
+    Clean,
+    /// Bytes with no newline: the next append must first end that line, then mark it.
+    Unterminated,
+    /// A complete last line that does not parse: the next append must first mark it.
+    BadLastLine,
+}
+
+/// Records read from a run of journal lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chunk {
+    pub records: Vec<Record>,
+    pub warnings: Vec<Warning>,
+    /// Bytes settled: up to the end of the last line that can no longer change meaning. Torn
+    /// lines at the end are not settled; the next read starts over from them.
+    pub consumed: usize,
+    /// Lines settled (for numbering the next chunk).
+    pub lines: usize,
+    pub tail: Tail,
+}
+
+/// Why a journal cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JournalError {
+    #[error("{0}")]
+    Invalid(Problem),
+    #[error(
+        "{file}: journal version {found} is newer than this rehab understands (up to {known}); \
+         update rehab to use this profile"
+    )]
+    Newer {
+        file: String,
+        found: u32,
+        known: u32,
+    },
+}
+
+const FIX_HINT: &str = "fix or delete this line in an editor (or move the file away); rehab \
+                        will not write to this profile until the journal loads";
+
+/// Parses a whole journal file: the header, then the records. Returns the version and records.
+pub fn parse_journal(bytes: &[u8], file: &str) -> Result<(u32, Chunk), JournalError> {
+    let header_end = bytes.iter().position(|&b| b == b'\n');
+    let Some(header_end) = header_end else {
+        let problem = if bytes.is_empty() {
+            Problem::new(
+                file,
+                (1, 1),
+                "the journal is empty; its first line names the format",
+            )
+        } else {
+            Problem::new(file, (1, 1), "the journal's first line has no end")
+        };
+        return Err(JournalError::Invalid(problem.hint(format!(
+            "the first line should read {}",
+            header_line().trim_end()
+        ))));
+    };
+    let version = parse_header(&bytes[..header_end], file)?;
+    let mut chunk = parse_records(&bytes[header_end + 1..], file, 2)?;
+    chunk.consumed += header_end + 1;
+    chunk.lines += 1;
+    Ok((version, chunk))
+}
+
+fn parse_header(bytes: &[u8], file: &str) -> Result<u32, JournalError> {
+    let invalid = |message: String| {
+        JournalError::Invalid(Problem::new(file, (1, 1), message).hint(format!(
+            "the first line should read {}",
+            header_line().trim_end()
+        )))
+    };
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| invalid("the first line is not UTF-8 text".into()))?;
+    let header: Header = ron::from_str(text.trim_end_matches('\r'))
+        .map_err(|_| invalid("this is not a rehab journal (no header line)".into()))?;
+    if header.format != JOURNAL_FORMAT {
+        return Err(invalid(format!(
+            "this is a `{}` file, not a rehab journal",
+            crate::text::clean(&header.format)
+        )));
+    }
+    match header.version {
+        0 => Err(invalid("journal version 0 does not exist".into())),
+        v if v > JOURNAL_VERSION => Err(JournalError::Newer {
+            file: file.to_string(),
+            found: v,
+            known: JOURNAL_VERSION,
+        }),
+        // Older versions would be read here; none exist yet.
+        v => Ok(v),
+    }
+}
+
+/// Parses record lines; `first_line` is the file line number of `bytes[0]`.
+pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chunk, JournalError> {
+    let complete_len = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let fragment = &bytes[complete_len..];
+    let lines: Vec<&[u8]> = if complete_len == 0 {
+        Vec::new()
+    } else {
+        bytes[..complete_len - 1].split(|&b| b == b'\n').collect()
+    };
+    let mut chunk = Chunk {
+        records: Vec::with_capacity(lines.len()),
+        warnings: Vec::new(),
+        consumed: complete_len,
+        lines: lines.len(),
+        tail: Tail::Clean,
+    };
+    let mut offset = 0;
+    for (i, raw) in lines.iter().enumerate() {
+        let line_no = first_line + i;
+        let line_start = offset;
+        offset += raw.len() + 1;
+        let next: Option<&[u8]> = lines.get(i + 1).copied().or(Some(fragment));
+        let marked = next.is_some_and(is_marker_or_its_start);
+        let text = match std::str::from_utf8(raw) {
+            Ok(text) => text.trim_end_matches('\r'),
+            Err(e) if !marked && i + 1 < lines.len() => {
+                let col = String::from_utf8_lossy(&raw[..e.valid_up_to()])
+                    .chars()
+                    .count()
+                    + 1;
+                let problem = Problem::new(file, (line_no, col), "this line is not UTF-8 text");
+                return Err(JournalError::Invalid(problem.hint(FIX_HINT)));
+            }
+            Err(_) => "\u{fffd}",
+        };
+        if text.trim().is_empty() || text.trim_start().starts_with("//") {
+            continue;
+        }
+        if marked {
+            chunk.warnings.push(Warning {
+                line: line_no,
+                message: "ignored: cut short by a crash".into(),
+            });
+            continue;
+        }
+        match parse_record(text) {
+            Ok(record) => chunk.records.push(record),
+            Err(_) if i + 1 == lines.len() && fragment.is_empty() => {
+                // The last line: a torn write until more records follow it.
+                chunk.warnings.push(Warning {
+                    line: line_no,
+                    message: "ignored: the last line does not parse (cut short by a crash?)".into(),
+                });
+                chunk.consumed = line_start;
+                chunk.lines = i;
+                chunk.tail = Tail::BadLastLine;
+            }
+            Err((col, message)) => {
+                let problem = Problem::new(file, (line_no, col), message);
+                return Err(JournalError::Invalid(problem.hint(FIX_HINT)));
+            }
+        }
+    }
+    if !fragment.iter().all(u8::is_ascii_whitespace) && !is_marker_or_its_start(fragment) {
+        chunk.warnings.push(Warning {
+            line: first_line + lines.len(),
+            message: "ignored: the last line has no end (cut short by a crash?)".into(),
+        });
+        chunk.tail = Tail::Unterminated;
+    } else if !fragment.is_empty() {
+        chunk.tail = Tail::Unterminated;
+    }
+    Ok(chunk)
+}
+
+/// The marker line, or a crash-shortened start of it (at least its `//`).
+fn is_marker_or_its_start(line: &[u8]) -> bool {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.len() >= 2 && TORN_MARKER.as_bytes().starts_with(line)
+}

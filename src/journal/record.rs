@@ -1,0 +1,279 @@
+//! The journal's records: one thing that happened on one day, as written on one line.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// Why an item was skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SkipReason {
+    Pain,
+    Time,
+    Equipment,
+    Other,
+}
+
+impl SkipReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            SkipReason::Pain => "pain",
+            SkipReason::Time => "time",
+            SkipReason::Equipment => "equipment",
+            SkipReason::Other => "other",
+        }
+    }
+}
+
+/// Pain scores and warning signs. Every field is optional so a later record can add the morning
+/// score to a day without repeating (or wiping) the score during.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PainReport {
+    /// Worst pain during exercise or running, 0-10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub during: Option<u8>,
+    /// Pain or stiffness on rising the next morning, 0-10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub morning: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swelling: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limp: Option<bool>,
+    /// The pain turned sharp or stabbing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sharp: Option<bool>,
+}
+
+impl PainReport {
+    pub fn is_empty(&self) -> bool {
+        self == &PainReport::default()
+    }
+}
+
+/// One journal line. The state of a day is the replay of its records; a later record wins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Record {
+    /// An item done; `sets` when fewer than prescribed.
+    Done {
+        date: Date,
+        item: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sets: Option<u32>,
+    },
+    /// A tick taken back (done or skipped).
+    Undone {
+        date: Date,
+        item: String,
+    },
+    Skipped {
+        date: Date,
+        item: String,
+        reason: SkipReason,
+    },
+    /// Pain for the day's session, or for one item when `item` is given (a painful run).
+    Pain {
+        date: Date,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<String>,
+        report: PainReport,
+    },
+    Note {
+        date: Date,
+        text: String,
+    },
+    /// The red-flag questions answered (id -> yes), kept as history; the profile holds the latest.
+    Screened {
+        date: Date,
+        answers: BTreeMap<String, bool>,
+    },
+    /// A clinician assessed the knee on this date.
+    Assessed {
+        date: Date,
+    },
+    /// A set of criteria (like `return-to-run` or a phase's exit criteria) recorded as met or not.
+    Criteria {
+        date: Date,
+        id: String,
+        met: bool,
+    },
+}
+
+/// The longest item id, criteria id or red-flag id a record may hold.
+pub const MAX_ID_LEN: usize = 100;
+/// The longest note.
+pub const MAX_NOTE_LEN: usize = 4000;
+/// Sets done can never be more than this.
+pub const MAX_SETS: u32 = 50;
+
+impl Record {
+    pub fn date(&self) -> Date {
+        match self {
+            Record::Done { date, .. }
+            | Record::Undone { date, .. }
+            | Record::Skipped { date, .. }
+            | Record::Pain { date, .. }
+            | Record::Note { date, .. }
+            | Record::Screened { date, .. }
+            | Record::Assessed { date }
+            | Record::Criteria { date, .. } => *date,
+        }
+    }
+
+    /// The item the record is about, if any.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Record::Done { item, .. }
+            | Record::Undone { item, .. }
+            | Record::Skipped { item, .. } => Some(item),
+            Record::Pain { item, .. } => item.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A short lower-case name for the kind of record (`done`, `pain`, ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Record::Done { .. } => "done",
+            Record::Undone { .. } => "undone",
+            Record::Skipped { .. } => "skipped",
+            Record::Pain { .. } => "pain",
+            Record::Note { .. } => "note",
+            Record::Screened { .. } => "screened",
+            Record::Assessed { .. } => "assessed",
+            Record::Criteria { .. } => "criteria",
+        }
+    }
+
+    /// Values the types allow but a record must not hold: pain above 10, zero sets, empty or
+    /// oversized ids and notes. Checked before writing and when loading.
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some(item) = self.item() {
+            check_id("item", item)?;
+        }
+        match self {
+            Record::Done { sets: Some(n), .. } if !(1..=MAX_SETS).contains(n) => {
+                Err(format!("sets must be 1-{MAX_SETS}, not {n}"))
+            }
+            Record::Pain { report, .. } => check_pain(report),
+            Record::Note { text, .. } if text.trim().is_empty() => {
+                Err("a note needs some text".to_string())
+            }
+            Record::Note { text, .. } if text.len() > MAX_NOTE_LEN => Err(format!(
+                "a note may hold at most {MAX_NOTE_LEN} bytes, not {}",
+                text.len()
+            )),
+            Record::Screened { answers, .. } => answers
+                .keys()
+                .try_for_each(|id| check_id("red-flag id", id)),
+            Record::Criteria { id, .. } => check_id("criteria id", id),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn check_pain(report: &PainReport) -> Result<(), String> {
+    if report.is_empty() {
+        return Err("a pain record needs a score or a flag".to_string());
+    }
+    for (what, score) in [("during", report.during), ("morning", report.morning)] {
+        if let Some(n) = score
+            && n > 10
+        {
+            return Err(format!("pain {what} must be 0-10, not {n}"));
+        }
+    }
+    Ok(())
+}
+
+fn check_id(what: &str, id: &str) -> Result<(), String> {
+    if id.trim().is_empty() {
+        return Err(format!("the {what} is empty"));
+    }
+    if id.len() > MAX_ID_LEN {
+        return Err(format!("the {what} is longer than {MAX_ID_LEN} bytes"));
+    }
+    if id.chars().any(char::is_control) {
+        return Err(format!("the {what} holds control characters"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> Date {
+        Date::constant(2026, 11, 23)
+    }
+
+    #[test]
+    fn out_of_range_values_are_refused() {
+        let cases = [
+            Record::Done {
+                date: day(),
+                item: "x".into(),
+                sets: Some(0),
+            },
+            Record::Done {
+                date: day(),
+                item: " ".into(),
+                sets: None,
+            },
+            Record::Pain {
+                date: day(),
+                item: None,
+                report: PainReport {
+                    during: Some(11),
+                    ..PainReport::default()
+                },
+            },
+            Record::Pain {
+                date: day(),
+                item: None,
+                report: PainReport::default(),
+            },
+            Record::Note {
+                date: day(),
+                text: "   ".into(),
+            },
+            Record::Skipped {
+                date: day(),
+                item: "a\u{1b}[2J".into(),
+                reason: SkipReason::Time,
+            },
+        ];
+        for record in cases {
+            assert!(record.validate().is_err(), "{record:?} accepted");
+        }
+    }
+
+    #[test]
+    fn ordinary_records_are_valid() {
+        let ok = [
+            Record::Done {
+                date: day(),
+                item: "wall-sit".into(),
+                sets: Some(2),
+            },
+            Record::Pain {
+                date: day(),
+                item: Some("run".into()),
+                report: PainReport {
+                    during: Some(10),
+                    morning: Some(0),
+                    ..PainReport::default()
+                },
+            },
+            Record::Note {
+                date: day(),
+                text: "felt fine\nreally".into(),
+            },
+        ];
+        for record in ok {
+            assert_eq!(record.validate(), Ok(()), "{record:?}");
+            assert_eq!(record.date(), day());
+        }
+    }
+}

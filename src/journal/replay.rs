@@ -1,0 +1,157 @@
+//! The current state: the replay of the records, a later record winning.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::record::{PainReport, Record, SkipReason};
+
+/// Where one item stands on one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemStatus {
+    /// Done; `sets` when fewer than prescribed.
+    Done {
+        sets: Option<u32>,
+    },
+    Skipped(SkipReason),
+}
+
+/// Pain for a day (or one item of it), merged from its pain records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pain {
+    pub during: Option<u8>,
+    pub morning: Option<u8>,
+    pub swelling: bool,
+    pub limp: bool,
+    pub sharp: bool,
+}
+
+impl Pain {
+    /// Fields present in the report replace the ones held.
+    pub fn merge(&mut self, report: &PainReport) {
+        self.during = report.during.or(self.during);
+        self.morning = report.morning.or(self.morning);
+        self.swelling = report.swelling.unwrap_or(self.swelling);
+        self.limp = report.limp.unwrap_or(self.limp);
+        self.sharp = report.sharp.unwrap_or(self.sharp);
+    }
+
+    /// Swelling, a limp or sharp pain: the signs that re-open the red-flag questions.
+    pub fn has_warning_sign(&self) -> bool {
+        self.swelling || self.limp || self.sharp
+    }
+}
+
+/// Everything logged for one date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DayLog {
+    /// Item id -> its status; an undone item is absent.
+    pub items: BTreeMap<String, ItemStatus>,
+    /// Pain for the day's session as a whole.
+    pub pain: Option<Pain>,
+    /// Pain logged against one item (a run, one exercise).
+    pub item_pain: BTreeMap<String, Pain>,
+    pub notes: Vec<String>,
+}
+
+impl DayLog {
+    pub fn status(&self, item: &str) -> Option<ItemStatus> {
+        self.items.get(item).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self == &DayLog::default()
+    }
+
+    /// The worst pain during of the day, over the session and its items.
+    pub fn worst_during(&self) -> Option<u8> {
+        self.pain
+            .iter()
+            .chain(self.item_pain.values())
+            .filter_map(|p| p.during)
+            .max()
+    }
+}
+
+/// The replayed journal.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JournalState {
+    pub days: BTreeMap<Date, DayLog>,
+    /// Every red-flag screening, oldest first.
+    pub screenings: Vec<(Date, BTreeMap<String, bool>)>,
+    /// The latest clinician assessment.
+    pub assessed: Option<Date>,
+    /// Criteria id -> the date it was recorded as met (absent when not met, or withdrawn).
+    pub criteria_met: BTreeMap<String, Date>,
+    /// Records applied so far.
+    pub records: usize,
+}
+
+impl JournalState {
+    /// Replays records from nothing.
+    pub fn replay<'a>(records: impl IntoIterator<Item = &'a Record>) -> Self {
+        let mut state = JournalState::default();
+        state.apply_all(records);
+        state
+    }
+
+    pub fn apply_all<'a>(&mut self, records: impl IntoIterator<Item = &'a Record>) {
+        for record in records {
+            self.apply(record);
+        }
+    }
+
+    /// Applies one record on top of the state.
+    pub fn apply(&mut self, record: &Record) {
+        self.records += 1;
+        match record {
+            Record::Done { date, item, sets } => {
+                self.day_mut(*date)
+                    .items
+                    .insert(item.clone(), ItemStatus::Done { sets: *sets });
+            }
+            Record::Skipped { date, item, reason } => {
+                self.day_mut(*date)
+                    .items
+                    .insert(item.clone(), ItemStatus::Skipped(*reason));
+            }
+            Record::Undone { date, item } => {
+                if let Some(day) = self.days.get_mut(date) {
+                    day.items.remove(item);
+                }
+            }
+            Record::Pain { date, item, report } => {
+                let day = self.day_mut(*date);
+                let pain = match item {
+                    Some(item) => day.item_pain.entry(item.clone()).or_default(),
+                    None => day.pain.get_or_insert_with(Pain::default),
+                };
+                pain.merge(report);
+            }
+            Record::Note { date, text } => self.day_mut(*date).notes.push(text.clone()),
+            Record::Screened { date, answers } => self.screenings.push((*date, answers.clone())),
+            Record::Assessed { date } => {
+                self.assessed = Some(self.assessed.map_or(*date, |d| d.max(*date)));
+            }
+            Record::Criteria { date, id, met } => {
+                if *met {
+                    self.criteria_met.insert(id.clone(), *date);
+                } else {
+                    self.criteria_met.remove(id);
+                }
+            }
+        }
+    }
+
+    pub fn day(&self, date: Date) -> Option<&DayLog> {
+        self.days.get(&date)
+    }
+
+    pub fn status(&self, date: Date, item: &str) -> Option<ItemStatus> {
+        self.days.get(&date).and_then(|d| d.status(item))
+    }
+
+    fn day_mut(&mut self, date: Date) -> &mut DayLog {
+        self.days.entry(date).or_default()
+    }
+}

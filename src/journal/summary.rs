@@ -1,0 +1,131 @@
+//! Per-week summaries for `rehab history` and the history screen: adherence, pain, each day's
+//! ticks.
+
+use jiff::civil::Date;
+
+use super::replay::{ItemStatus, JournalState, Pain};
+use crate::plan::WeekPlan;
+
+/// One day of a week as planned and as logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DaySummary {
+    pub date: Date,
+    /// The day's items (exercise id) with what was logged for each.
+    pub items: Vec<(String, Option<ItemStatus>)>,
+    /// The day's session pain, merged.
+    pub pain: Option<Pain>,
+    /// The worst pain during over the session and its items.
+    pub worst_during: Option<u8>,
+    pub notes: usize,
+}
+
+/// One week as planned and as logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekSummary {
+    pub week: u32,
+    pub monday: Date,
+    pub phase_name: String,
+    /// Items (not optional) planned on the days counted.
+    pub planned: u32,
+    /// Items done, partial sets counting as their share.
+    pub done: f64,
+    pub skipped: u32,
+    /// `done / planned` in whole percent; `None` when nothing was planned.
+    pub adherence_pct: Option<u32>,
+    /// Median of the days' worst pain during, and of the morning scores.
+    pub median_during: Option<u8>,
+    pub median_morning: Option<u8>,
+    pub max_during: Option<u8>,
+    /// Days with swelling, a limp or sharp pain.
+    pub warning_days: u32,
+    /// Any record at all for the week's days.
+    pub logged: bool,
+    pub days: Vec<DaySummary>,
+}
+
+/// Summarizes a planned week against the journal, counting only days on or before `until`
+/// (so the current week is judged on the days so far).
+pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> WeekSummary {
+    let mut summary = WeekSummary {
+        week: week.state.week,
+        monday: week.monday,
+        phase_name: week.phase_name.clone(),
+        planned: 0,
+        done: 0.0,
+        skipped: 0,
+        adherence_pct: None,
+        median_during: None,
+        median_morning: None,
+        max_during: None,
+        warning_days: 0,
+        logged: false,
+        days: Vec::with_capacity(7),
+    };
+    let mut during = Vec::new();
+    let mut morning = Vec::new();
+    for day in week.days.iter().filter(|d| d.date <= until) {
+        let log = state.day(day.date);
+        summary.logged |= log.is_some_and(|l| !l.is_empty());
+        let mut items = Vec::with_capacity(day.items.len());
+        for item in &day.items {
+            let status = log.and_then(|l| l.status(&item.exercise));
+            if !item.optional {
+                summary.planned += 1;
+                match status {
+                    Some(ItemStatus::Done { sets: None }) => summary.done += 1.0,
+                    Some(ItemStatus::Done { sets: Some(n) }) => {
+                        summary.done += (f64::from(n) / f64::from(item.dose.sets.max(1))).min(1.0);
+                    }
+                    Some(ItemStatus::Skipped(_)) => summary.skipped += 1,
+                    None => {}
+                }
+            }
+            items.push((item.exercise.clone(), status));
+        }
+        let pain = log.and_then(|l| l.pain);
+        let worst_during = log.and_then(|l| l.worst_during());
+        during.extend(worst_during);
+        morning.extend(pain.and_then(|p| p.morning));
+        let warning = log.is_some_and(|l| {
+            l.pain
+                .iter()
+                .chain(l.item_pain.values())
+                .any(Pain::has_warning_sign)
+        });
+        summary.warning_days += u32::from(warning);
+        summary.days.push(DaySummary {
+            date: day.date,
+            items,
+            pain,
+            worst_during,
+            notes: log.map_or(0, |l| l.notes.len()),
+        });
+    }
+    if summary.planned > 0 {
+        summary.adherence_pct =
+            Some((summary.done * 100.0 / f64::from(summary.planned)).round() as u32);
+    }
+    summary.max_during = during.iter().copied().max();
+    summary.median_during = median(&mut during);
+    summary.median_morning = median(&mut morning);
+    summary
+}
+
+/// The lower median, so a score always comes from the log.
+fn median(values: &mut [u8]) -> Option<u8> {
+    values.sort_unstable();
+    values.get(values.len().saturating_sub(1) / 2).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_is_the_lower_middle_value() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [5]), Some(5));
+        assert_eq!(median(&mut [7, 1, 3]), Some(3));
+        assert_eq!(median(&mut [4, 2, 8, 6]), Some(4));
+    }
+}

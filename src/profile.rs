@@ -1,0 +1,292 @@
+//! A person's profile: the condition, the plan settings and overrides, the red-flag answers and,
+//! for a physiotherapist, the patient's details. Pure: parsing and formatting only; the disk side
+//! is `store::profile`.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Problem;
+use crate::plan::{Overrides, Settings};
+
+/// The profile format this program writes. Older formats are read and rewritten as this one.
+pub const PROFILE_FORMAT: u32 = 1;
+
+/// Everything `profiles/<name>/profile.ron` holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The file format version ([`PROFILE_FORMAT`] when written by this program).
+    pub format: u32,
+    /// The profile's name, which is also its folder name.
+    pub name: String,
+    /// Condition id from the library.
+    pub condition: String,
+    pub settings: Settings,
+    #[serde(default)]
+    pub overrides: Overrides,
+    #[serde(default)]
+    pub red_flags: RedFlagAnswers,
+    /// Filled in by a physiotherapist for a patient; `None` for a runner's own profile.
+    #[serde(default)]
+    pub patient: Option<Patient>,
+}
+
+impl Profile {
+    /// A new profile in the current format with no red-flag answers and no patient details.
+    pub fn new(name: impl Into<String>, condition: impl Into<String>, settings: Settings) -> Self {
+        Profile {
+            format: PROFILE_FORMAT,
+            name: name.into(),
+            condition: condition.into(),
+            settings,
+            overrides: Overrides::default(),
+            red_flags: RedFlagAnswers::default(),
+            patient: None,
+        }
+    }
+}
+
+/// The answers to the red-flag questions, with when they were given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlagAnswers {
+    /// When the questions were last answered; `None` means never.
+    #[serde(default)]
+    pub answered_on: Option<Date>,
+    /// Red-flag id -> the answer (true = yes, the flag is raised).
+    #[serde(default)]
+    pub answers: BTreeMap<String, bool>,
+    /// A clinician assessed the knee on this date, which lifts a "block" answer.
+    #[serde(default)]
+    pub assessed_by_clinician: Option<Date>,
+}
+
+impl RedFlagAnswers {
+    /// The ids answered "yes", in id order.
+    pub fn raised(&self) -> Vec<&str> {
+        self.answers
+            .iter()
+            .filter(|(_, yes)| **yes)
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+}
+
+/// A physiotherapist's patient details, shown on printed plans.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patient {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub clinician: Option<String>,
+    #[serde(default)]
+    pub clinic: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+impl Patient {
+    pub fn is_empty(&self) -> bool {
+        self == &Patient::default()
+    }
+}
+
+/// Why a profile file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProfileError {
+    /// The text does not parse or holds impossible values.
+    #[error("{0}")]
+    Invalid(Problem),
+    /// Written by a newer rehab; reading it could lose what the newer version stored.
+    #[error(
+        "{file}: profile format {found} is newer than this rehab understands (up to {known}); \
+         update rehab to use this profile"
+    )]
+    Newer {
+        file: String,
+        found: u32,
+        known: u32,
+    },
+}
+
+/// Only the version, read first so a newer file is refused with a clear message rather than a
+/// confusing "unknown field".
+#[derive(Deserialize)]
+#[serde(rename = "Profile")]
+struct VersionOnly {
+    format: u32,
+}
+
+/// Parses a profile file's text. `file` names it in errors.
+pub fn parse_profile(text: &str, file: &str) -> Result<Profile, ProfileError> {
+    if let Ok(v) = ron::from_str::<VersionOnly>(text)
+        && v.format > PROFILE_FORMAT
+    {
+        return Err(ProfileError::Newer {
+            file: file.to_string(),
+            found: v.format,
+            known: PROFILE_FORMAT,
+        });
+    }
+    let mut profile = ron::from_str::<Profile>(text).map_err(|e| {
+        let at = (e.position.line.max(1), e.position.col.max(1));
+        let message = crate::text::clean(&e.code.to_string()).into_owned();
+        ProfileError::Invalid(Problem::new(file, at, message).hint(
+            "fix this point in an editor (or move the file away); rehab will not write to \
+             this profile until it loads",
+        ))
+    })?;
+    if profile.format == 0 {
+        return Err(ProfileError::Invalid(
+            Problem::new(file, (1, 1), "profile format 0 does not exist")
+                .hint("the first field should read `format: 1`"),
+        ));
+    }
+    if let Err(message) = check_values(&profile) {
+        return Err(ProfileError::Invalid(
+            Problem::new(file, (1, 1), message).hint("fix the value in an editor"),
+        ));
+    }
+    // Older formats would be migrated here; the next rewrite stores the current one.
+    profile.format = PROFILE_FORMAT;
+    Ok(profile)
+}
+
+/// Values the type allows but a profile must not hold.
+fn check_values(profile: &Profile) -> Result<(), String> {
+    validate_name(&profile.name)?;
+    let s = &profile.settings;
+    if !(3..=7).contains(&s.days_per_week) {
+        return Err(format!(
+            "days_per_week must be 3-7, not {}",
+            s.days_per_week
+        ));
+    }
+    if !(10..=240).contains(&s.minutes) {
+        return Err(format!("minutes must be 10-240, not {}", s.minutes));
+    }
+    for (what, ceiling) in [
+        ("ceiling_exercise", profile.overrides.ceiling_exercise),
+        ("ceiling_running", profile.overrides.ceiling_running),
+    ] {
+        if ceiling.is_some_and(|c| c > 10) {
+            return Err(format!("{what} must be 0-10"));
+        }
+    }
+    Ok(())
+}
+
+/// The profile as the text of `profile.ron`, in the current format.
+pub fn format_profile(profile: &Profile) -> String {
+    let mut profile = profile.clone();
+    profile.format = PROFILE_FORMAT;
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string());
+    // Serializing plain data cannot fail; fall back to compact text rather than panic.
+    ron::ser::to_string_pretty(&profile, config)
+        .or_else(|_| ron::to_string(&profile))
+        .unwrap_or_default()
+        + "\n"
+}
+
+/// A profile name doubles as a folder name: 1-40 letters, digits, `-`, `_` or `.`, not starting
+/// with `.` or `-`, so it can never climb out of the profiles folder or hide.
+pub fn validate_name(name: &str) -> Result<(), String> {
+    let ok_chars = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if name.is_empty() || name.len() > 40 || !ok_chars || name.starts_with(['.', '-']) {
+        return Err(format!(
+            "`{}` is not a profile name; use 1-40 letters, digits, `-`, `_` or `.`, \
+             not starting with `.` or `-`",
+            crate::text::clean(name)
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Profile {
+        let mut p = Profile::new("anna", "pfps", Settings::new(Date::constant(2026, 11, 2)));
+        p.red_flags.answered_on = Some(Date::constant(2026, 11, 1));
+        p.red_flags.answers.insert("locking".into(), false);
+        p.red_flags.answers.insert("night-pain".into(), true);
+        p.patient = Some(Patient {
+            name: Some("Anna \"A\" Berg".into()),
+            clinician: Some("Dr. K".into()),
+            clinic: None,
+            notes: Some("line one\nline two".into()),
+        });
+        p.overrides.pinned_phase = Some(2);
+        p
+    }
+
+    #[test]
+    fn round_trips_through_text() {
+        let p = sample();
+        let text = format_profile(&p);
+        assert!(text.starts_with("Profile("), "{text}");
+        assert_eq!(parse_profile(&text, "p.ron").expect("parses"), p);
+        assert_eq!(p.red_flags.raised(), vec!["night-pain"]);
+    }
+
+    #[test]
+    fn newer_format_is_refused_by_version_not_by_field() {
+        let text = format_profile(&sample()).replace("format: 1", "format: 7");
+        let text = text.replace("name:", "future_field: 3,\n    name:");
+        let err = parse_profile(&text, "p.ron").expect_err("newer");
+        assert!(matches!(err, ProfileError::Newer { found: 7, .. }), "{err}");
+        assert!(err.to_string().contains("update rehab"));
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let text = format_profile(&sample()).replace("condition: \"pfps\"", "condition: pfps\"");
+        let ProfileError::Invalid(problem) = parse_profile(&text, "p.ron").expect_err("bad") else {
+            panic!("expected a position");
+        };
+        assert_eq!(problem.file, "p.ron");
+        assert!(problem.line > 1, "{problem}");
+    }
+
+    #[test]
+    fn impossible_values_are_errors() {
+        for (from, to) in [
+            ("days_per_week: 4", "days_per_week: 9"),
+            ("minutes: 30", "minutes: 5"),
+            ("name: \"anna\"", "name: \"../x\""),
+            ("format: 1", "format: 0"),
+        ] {
+            let text = format_profile(&sample()).replace(from, to);
+            assert!(text.contains(to), "replacement {to} missing");
+            assert!(parse_profile(&text, "p").is_err(), "{to} was accepted");
+        }
+    }
+
+    #[test]
+    fn names_that_could_escape_the_folder_are_refused() {
+        for bad in [
+            "",
+            ".",
+            "..",
+            "../x",
+            "a/b",
+            ".hidden",
+            "-x",
+            "a b",
+            &"x".repeat(41),
+        ] {
+            assert!(validate_name(bad).is_err(), "{bad:?} accepted");
+        }
+        for good in ["me", "anna-b", "p_01", "j.doe"] {
+            assert!(validate_name(good).is_ok(), "{good:?} refused");
+        }
+    }
+}

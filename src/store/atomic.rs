@@ -1,0 +1,136 @@
+//! Safe rewrites and advisory locks.
+//!
+//! A rewrite goes to a temporary file in the same folder, is flushed to disk, renamed over the
+//! old file and the folder is flushed too: after a crash the file is either all old or all new.
+//! Writers of one profile take its lock file exclusively; whole-file readers take it shared.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The lock file in each profile folder.
+pub const LOCK_FILE: &str = ".lock";
+/// Temporary files start with this, so `rehab doctor` can spot ones a crash left behind.
+pub const TEMP_PREFIX: &str = ".tmp-";
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Replaces `path` with `bytes` atomically. On any error the old file is untouched and the
+/// temporary file is removed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let (temp_path, mut temp) = loop {
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let candidate = dir.join(format!(
+            "{TEMP_PREFIX}{file_name}.{}.{n}",
+            std::process::id()
+        ));
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(file) => break (candidate, file),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    let written = temp
+        .write_all(bytes)
+        .and_then(|()| temp.sync_all())
+        .and_then(|()| fs::rename(&temp_path, path));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp_path);
+        return Err(e);
+    }
+    sync_dir(dir)
+}
+
+/// Flushes a folder's entries (a rename, a new file) to disk.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// A held advisory lock on a profile folder; dropping it unlocks.
+#[derive(Debug)]
+pub struct DirLock {
+    _file: File,
+}
+
+/// Takes the folder's lock exclusively, waiting for other holders.
+pub fn lock_exclusive(dir: &Path) -> io::Result<DirLock> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join(LOCK_FILE))?;
+    file.lock()?;
+    Ok(DirLock { _file: file })
+}
+
+/// Takes the folder's lock shared, for reading a whole file without meeting a half-done write.
+/// `None` when there is no lock file and none can be made (a read-only folder, where nobody
+/// can be writing either).
+pub fn lock_shared(dir: &Path) -> Option<DirLock> {
+    let path = dir.join(LOCK_FILE);
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .or_else(|_| File::open(&path))
+        .ok()?;
+    file.lock_shared().ok()?;
+    Some(DirLock { _file: file })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rewrite_replaces_the_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("profile.ron");
+        write_atomic(&path, b"old").expect("first write");
+        write_atomic(&path, b"new").expect("second write");
+        assert_eq!(fs::read(&path).expect("read"), b"new");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, vec!["profile.ron"]);
+    }
+
+    #[test]
+    fn a_failed_rewrite_keeps_the_old_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Renaming a file over a non-empty folder fails after the temporary is written.
+        let target = dir.path().join("taken");
+        fs::create_dir(&target).expect("mkdir");
+        fs::write(target.join("keep"), b"data").expect("write");
+        assert!(write_atomic(&target, b"new").is_err());
+        assert_eq!(fs::read(target.join("keep")).expect("read"), b"data");
+        assert_eq!(
+            fs::read_dir(dir.path()).expect("list").count(),
+            1,
+            "temp left"
+        );
+    }
+
+    #[test]
+    fn an_exclusive_lock_excludes_a_second_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let held = lock_exclusive(dir.path()).expect("lock");
+        let other = File::open(dir.path().join(LOCK_FILE)).expect("open");
+        assert!(other.try_lock().is_err(), "second exclusive lock granted");
+        drop(held);
+        assert!(other.try_lock().is_ok(), "lock not released on drop");
+    }
+}

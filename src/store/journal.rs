@@ -1,0 +1,318 @@
+//! The journal on disk: appended one line per record, fsynced, under the profile's lock.
+//!
+//! An append never rewrites or truncates: it opens with O_APPEND, writes once and syncs, so its
+//! cost does not grow with the history. Before writing it reads whatever other processes added
+//! since this handle last looked (so the caller's state is current) and checks how the file ends:
+//! after a torn line it first writes the torn-line marker, so the fragment stays harmless.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::atomic::{lock_exclusive, lock_shared, write_atomic};
+use super::data_error::StoreError;
+use crate::journal::{
+    JournalError, JournalState, Record, TORN_MARKER, Tail, Warning, format_record, header_line,
+    parse_journal, parse_records,
+};
+
+/// The journal's file name in a profile folder.
+pub const JOURNAL_FILE: &str = "journal.ron";
+
+/// What the file looked like when last read: a cheap way to notice another process's writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    /// Changes when an editor saves the file as a new one.
+    pub inode: u64,
+}
+
+impl Stamp {
+    pub(super) fn of(meta: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode: inode(meta),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn inode(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_meta: &std::fs::Metadata) -> u64 {
+    0
+}
+
+/// An open journal: its records, the replayed state, and where reading stopped.
+#[derive(Debug, Clone)]
+pub struct JournalFile {
+    path: PathBuf,
+    dir: PathBuf,
+    version: u32,
+    records: Vec<Record>,
+    state: JournalState,
+    settled_warnings: Vec<Warning>,
+    tail_warnings: Vec<Warning>,
+    /// Bytes and lines settled so far (see `journal::Chunk`).
+    consumed: u64,
+    lines: usize,
+    tail: Tail,
+    /// `None` while the file does not exist.
+    stamp: Option<Stamp>,
+}
+
+impl JournalFile {
+    /// Reads the journal of the profile in `dir`; a missing journal is an empty one.
+    pub fn open(dir: &Path) -> Result<JournalFile, StoreError> {
+        let mut journal = JournalFile {
+            path: dir.join(JOURNAL_FILE),
+            dir: dir.to_path_buf(),
+            version: crate::journal::JOURNAL_VERSION,
+            records: Vec::new(),
+            state: JournalState::default(),
+            settled_warnings: Vec::new(),
+            tail_warnings: Vec::new(),
+            consumed: 0,
+            lines: 0,
+            tail: Tail::Clean,
+            stamp: None,
+        };
+        let _lock = lock_shared(dir);
+        journal.reload()?;
+        Ok(journal)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The journal's format version as read (the current one for a new journal).
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    /// Every record read, in file order.
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    pub fn state(&self) -> &JournalState {
+        &self.state
+    }
+
+    /// Lines skipped without harm (torn by a crash), for a warning.
+    pub fn warnings(&self) -> impl Iterator<Item = &Warning> {
+        self.settled_warnings.iter().chain(&self.tail_warnings)
+    }
+
+    /// Whether the file changed since this handle last read or wrote it: one `stat`.
+    pub fn has_changed(&self) -> bool {
+        let now = std::fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
+        now != self.stamp
+    }
+
+    /// Reads what other processes appended since the last read (or everything, when the file
+    /// was replaced or shortened). Returns how many records arrived.
+    pub fn refresh(&mut self) -> Result<usize, StoreError> {
+        if !self.has_changed() {
+            return Ok(0);
+        }
+        let _lock = lock_shared(&self.dir);
+        self.refresh_locked()
+    }
+
+    /// `refresh` for a caller that holds the folder's lock already (a second lock from the
+    /// same process would wait for the first forever).
+    pub(super) fn refresh_locked(&mut self) -> Result<usize, StoreError> {
+        let before = self.records.len();
+        match open_existing(&self.path, false)? {
+            None => self.reload()?,
+            Some(mut file) => self.catch_up(&mut file)?,
+        }
+        Ok(self.records.len().saturating_sub(before))
+    }
+
+    /// Appends one record: one write and one fsync.
+    pub fn append(&mut self, record: &Record) -> Result<(), StoreError> {
+        self.append_all(std::slice::from_ref(record))
+    }
+
+    /// Appends records in one write and one fsync. Each is checked first; an invalid one means
+    /// nothing is written.
+    pub fn append_all(&mut self, records: &[Record]) -> Result<(), StoreError> {
+        for record in records {
+            record.validate().map_err(StoreError::Invalid)?;
+        }
+        if records.is_empty() {
+            return Ok(());
+        }
+        let _lock = lock_exclusive(&self.dir).map_err(StoreError::io("lock", &self.dir))?;
+        let mut file = open_existing(&self.path, true)?;
+        if file
+            .as_ref()
+            .is_none_or(|f| f.metadata().is_ok_and(|m| m.len() == 0))
+        {
+            // A new journal gets its header in one atomic step, so the header is never torn.
+            write_atomic(&self.path, header_line().as_bytes())
+                .map_err(StoreError::io("create", &self.path))?;
+            file = open_existing(&self.path, true)?;
+        }
+        let Some(mut file) = file else {
+            return Err(StoreError::io("open", &self.path)(
+                io::ErrorKind::NotFound.into(),
+            ));
+        };
+        self.catch_up(&mut file)?;
+        let mut text = match self.tail {
+            Tail::Clean => String::new(),
+            Tail::Unterminated => format!("\n{TORN_MARKER}\n"),
+            Tail::BadLastLine => format!("{TORN_MARKER}\n"),
+        };
+        for record in records {
+            text.push_str(&format_record(record));
+        }
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_data())
+            .map_err(StoreError::io("write to", &self.path))?;
+        // Everything up to the end is now settled: the bytes read, the marker, the records.
+        self.consumed = self.stamp.map_or(0, |s| s.len) + text.len() as u64;
+        // A bad last line was read but not settled; its newline is already in the file.
+        self.lines += text.matches('\n').count() + usize::from(self.tail == Tail::BadLastLine);
+        self.tail = Tail::Clean;
+        self.tail_warnings.clear();
+        self.records.extend_from_slice(records);
+        self.state.apply_all(records);
+        self.stamp = Some(Stamp::of(
+            &file
+                .metadata()
+                .map_err(StoreError::io("read", &self.path))?,
+        ));
+        Ok(())
+    }
+
+    /// Reads the whole file afresh.
+    fn reload(&mut self) -> Result<(), StoreError> {
+        let Some(mut file) = open_existing(&self.path, false)? else {
+            self.reset(None);
+            return Ok(());
+        };
+        let meta = file
+            .metadata()
+            .map_err(StoreError::io("read", &self.path))?;
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        file.read_to_end(&mut bytes)
+            .map_err(StoreError::io("read", &self.path))?;
+        self.reset(Some(Stamp {
+            len: bytes.len() as u64,
+            ..Stamp::of(&meta)
+        }));
+        if bytes.is_empty() {
+            // An empty file holds nothing to lose; the first append gives it its header.
+            return Ok(());
+        }
+        let (version, chunk) =
+            parse_journal(&bytes, &self.path.display().to_string()).map_err(StoreError::Journal)?;
+        self.version = version;
+        self.take(chunk);
+        Ok(())
+    }
+
+    /// Reads from where this handle stopped to the end of `file`, or everything when the file
+    /// is not the one read before.
+    fn catch_up(&mut self, file: &mut File) -> Result<(), StoreError> {
+        let meta = file
+            .metadata()
+            .map_err(StoreError::io("read", &self.path))?;
+        let now = Stamp::of(&meta);
+        let same_file = self
+            .stamp
+            .is_some_and(|s| s.inode == now.inode && now.len >= self.consumed);
+        if !same_file || meta.len() == 0 {
+            return self.reload_from(file);
+        }
+        file.seek(SeekFrom::Start(self.consumed))
+            .map_err(StoreError::io("read", &self.path))?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(StoreError::io("read", &self.path))?;
+        let chunk = parse_records(&bytes, &self.path.display().to_string(), self.lines + 1)
+            .map_err(StoreError::Journal)?;
+        self.stamp = Some(Stamp {
+            len: self.consumed + bytes.len() as u64,
+            ..now
+        });
+        self.consumed += chunk.consumed as u64;
+        self.lines += chunk.lines;
+        self.take_tail(chunk);
+        Ok(())
+    }
+
+    fn reload_from(&mut self, file: &mut File) -> Result<(), StoreError> {
+        file.seek(SeekFrom::Start(0))
+            .map_err(StoreError::io("read", &self.path))?;
+        self.reload()
+    }
+
+    fn reset(&mut self, stamp: Option<Stamp>) {
+        self.records.clear();
+        self.state = JournalState::default();
+        self.settled_warnings.clear();
+        self.tail_warnings.clear();
+        self.consumed = 0;
+        self.lines = 0;
+        self.tail = Tail::Clean;
+        self.stamp = stamp;
+    }
+
+    fn take(&mut self, chunk: crate::journal::Chunk) {
+        self.consumed = chunk.consumed as u64;
+        self.lines = chunk.lines;
+        self.take_tail(chunk);
+    }
+
+    /// Adds a chunk's records; warnings about lines past the settled ones may repeat on the next
+    /// read, so they are kept apart and replaced each time.
+    fn take_tail(&mut self, chunk: crate::journal::Chunk) {
+        let settled_lines = self.lines;
+        self.tail_warnings.clear();
+        for w in chunk.warnings {
+            if w.line <= settled_lines {
+                self.settled_warnings.push(w);
+            } else {
+                self.tail_warnings.push(w);
+            }
+        }
+        self.state.apply_all(&chunk.records);
+        self.records.extend(chunk.records);
+        self.tail = chunk.tail;
+    }
+}
+
+/// Opens the journal if it exists; refuses anything but a regular file (a device or a pipe
+/// could be read forever).
+fn open_existing(path: &Path, write: bool) -> Result<Option<File>, StoreError> {
+    let opened = OpenOptions::new().read(true).append(write).open(path);
+    let file = match opened {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io("open", path)(e)),
+    };
+    let meta = file.metadata().map_err(StoreError::io("read", path))?;
+    if !meta.is_file() {
+        return Err(StoreError::Journal(JournalError::Invalid(
+            crate::catalog::Problem::new(
+                &path.display().to_string(),
+                (1, 1),
+                "the journal is not a regular file",
+            )
+            .hint("move it away; rehab will start a new journal"),
+        )));
+    }
+    Ok(Some(file))
+}

@@ -1,0 +1,196 @@
+//! Profiles on disk: `profiles/<name>/profile.ron` beside the journal. A profile is only ever
+//! rewritten whole, atomically, under the folder's lock, and never while its profile or journal
+//! file fails to load.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::atomic::{lock_exclusive, lock_shared, write_atomic};
+use super::data_error::StoreError;
+use super::journal::{JournalFile, Stamp};
+use crate::journal::Record;
+use crate::paths::Paths;
+use crate::profile::{Profile, format_profile, parse_profile, validate_name};
+
+/// The profile's file name in its folder.
+pub const PROFILE_FILE: &str = "profile.ron";
+
+/// The folder holding every profile folder.
+pub fn profiles_root(paths: &Paths) -> PathBuf {
+    paths.data.join("profiles")
+}
+
+/// Names of the profile folders, sorted. A missing data folder means no profiles.
+pub fn list_profiles(paths: &Paths) -> Result<Vec<String>, StoreError> {
+    let root = profiles_root(paths);
+    let entries = match fs::read_dir(&root) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io("list", root)(e)),
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join(PROFILE_FILE).exists())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| validate_name(n).is_ok())
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// Reads and checks one profile file.
+pub fn read_profile(paths: &Paths, name: &str) -> Result<Profile, StoreError> {
+    validate_name(name).map_err(StoreError::Invalid)?;
+    let dir = paths.profile_dir(name);
+    read_profile_in(&dir, name)
+}
+
+fn read_profile_in(dir: &Path, name: &str) -> Result<Profile, StoreError> {
+    let path = dir.join(PROFILE_FILE);
+    let text = match fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            let at = text_position(e.as_bytes(), e.utf8_error().valid_up_to());
+            StoreError::Profile(crate::profile::ProfileError::Invalid(
+                crate::catalog::Problem::new(
+                    &path.display().to_string(),
+                    at,
+                    "this is not UTF-8 text",
+                )
+                .hint("fix it in an editor or move the file away"),
+            ))
+        })?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(StoreError::NoProfile {
+                name: name.to_string(),
+                dir: dir.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(StoreError::io("read", path)(e)),
+    };
+    let mut profile =
+        parse_profile(&text, &path.display().to_string()).map_err(StoreError::Profile)?;
+    // The folder name is the profile's name, even in a copied folder.
+    profile.name = name.to_string();
+    Ok(profile)
+}
+
+fn text_position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (
+        line,
+        String::from_utf8_lossy(&before[start..]).chars().count() + 1,
+    )
+}
+
+/// A profile and its journal, loaded and checked: the handle every write goes through.
+#[derive(Debug, Clone)]
+pub struct OpenProfile {
+    pub name: String,
+    pub dir: PathBuf,
+    pub profile: Profile,
+    pub journal: JournalFile,
+    /// The profile file as last read, to notice another session's edits.
+    profile_stamp: Option<Stamp>,
+}
+
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    fs::metadata(path).ok().map(|m| Stamp::of(&m))
+}
+
+impl OpenProfile {
+    /// Loads the profile and its whole journal; either failing to load is an error.
+    pub fn open(paths: &Paths, name: &str) -> Result<OpenProfile, StoreError> {
+        validate_name(name).map_err(StoreError::Invalid)?;
+        let dir = paths.profile_dir(name);
+        let (profile, profile_stamp) = {
+            let _lock = lock_shared(&dir);
+            let stamp = stamp_of(&dir.join(PROFILE_FILE));
+            (read_profile_in(&dir, name)?, stamp)
+        };
+        let journal = JournalFile::open(&dir)?;
+        Ok(OpenProfile {
+            name: name.to_string(),
+            dir,
+            profile,
+            journal,
+            profile_stamp,
+        })
+    }
+
+    /// Creates a new profile folder with its profile file; an existing profile is never touched.
+    pub fn create(paths: &Paths, profile: Profile) -> Result<OpenProfile, StoreError> {
+        validate_name(&profile.name).map_err(StoreError::Invalid)?;
+        let dir = paths.profile_dir(&profile.name);
+        fs::create_dir_all(&dir).map_err(StoreError::io("create", &dir))?;
+        {
+            let _lock = lock_exclusive(&dir).map_err(StoreError::io("lock", &dir))?;
+            let path = dir.join(PROFILE_FILE);
+            if path.exists() {
+                return Err(StoreError::Exists(profile.name.clone()));
+            }
+            write_atomic(&path, format_profile(&profile).as_bytes())
+                .map_err(StoreError::io("write", &path))?;
+        }
+        OpenProfile::open(paths, &profile.name)
+    }
+
+    /// Changes the profile: under the lock, re-reads the file (another session may have changed
+    /// it), applies `change`, and rewrites it atomically. Refuses while the profile or journal
+    /// does not load. `change` may refuse with a message; then nothing is written.
+    pub fn update(
+        &mut self,
+        change: impl FnOnce(&mut Profile) -> Result<(), String>,
+    ) -> Result<(), StoreError> {
+        let _lock = lock_exclusive(&self.dir).map_err(StoreError::io("lock", &self.dir))?;
+        self.journal.refresh_locked()?;
+        let mut profile = read_profile_in(&self.dir, &self.name)?;
+        change(&mut profile).map_err(StoreError::Invalid)?;
+        let text = format_profile(&profile);
+        // The new text must read back; a bug here must not reach the disk.
+        parse_profile(&text, PROFILE_FILE).map_err(StoreError::Profile)?;
+        let path = self.dir.join(PROFILE_FILE);
+        write_atomic(&path, text.as_bytes()).map_err(StoreError::io("write", &path))?;
+        self.profile = profile;
+        self.profile_stamp = stamp_of(&path);
+        Ok(())
+    }
+
+    /// Re-reads the profile file (after another session may have changed it).
+    pub fn reload_profile(&mut self) -> Result<(), StoreError> {
+        let _lock = lock_shared(&self.dir);
+        let stamp = stamp_of(&self.dir.join(PROFILE_FILE));
+        self.profile = read_profile_in(&self.dir, &self.name)?;
+        self.profile_stamp = stamp;
+        Ok(())
+    }
+
+    /// Whether the profile file or the journal changed since this handle read them (one `stat`
+    /// each): a running app checks this before showing or writing anything.
+    pub fn has_changed(&self) -> bool {
+        stamp_of(&self.dir.join(PROFILE_FILE)) != self.profile_stamp || self.journal.has_changed()
+    }
+
+    /// Picks up another session's changes to the profile and the journal.
+    pub fn refresh(&mut self) -> Result<(), StoreError> {
+        if stamp_of(&self.dir.join(PROFILE_FILE)) != self.profile_stamp {
+            self.reload_profile()?;
+        }
+        self.journal.refresh()?;
+        Ok(())
+    }
+
+    /// Appends records to the journal (one write, one fsync), after checking that the profile
+    /// file still loads if another session changed it: a damaged profile takes no writes.
+    pub fn record(&mut self, records: &[Record]) -> Result<(), StoreError> {
+        if stamp_of(&self.dir.join(PROFILE_FILE)) != self.profile_stamp {
+            self.reload_profile()?;
+        }
+        self.journal.append_all(records)
+    }
+}

@@ -1,0 +1,305 @@
+//! The journal and profiles on disk: appends, torn lines, damaged files, other writers.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use jiff::civil::Date;
+use rehab_planner::journal::*;
+use rehab_planner::paths::Paths;
+use rehab_planner::plan::Settings;
+use rehab_planner::profile::Profile;
+use rehab_planner::store::journal::JOURNAL_FILE;
+use rehab_planner::store::profile::PROFILE_FILE;
+use rehab_planner::store::{JournalFile, OpenProfile, StoreError};
+
+fn done(day: i8, item: &str) -> Record {
+    Record::Done {
+        date: Date::constant(2026, 11, day),
+        item: item.into(),
+        sets: None,
+    }
+}
+
+fn setup() -> (tempfile::TempDir, Paths, OpenProfile) {
+    let tmp = tempfile::tempdir().unwrap();
+    let paths = Paths::resolve(Some(tmp.path().to_path_buf()), None);
+    let profile = Profile::new("me", "pfps", Settings::new(Date::constant(2026, 11, 2)));
+    let open = OpenProfile::create(&paths, profile).unwrap();
+    (tmp, paths, open)
+}
+
+fn journal_bytes(dir: &Path) -> Vec<u8> {
+    fs::read(dir.join(JOURNAL_FILE)).unwrap()
+}
+
+fn append_raw(dir: &Path, bytes: &[u8]) {
+    let mut f = fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join(JOURNAL_FILE))
+        .unwrap();
+    f.write_all(bytes).unwrap();
+}
+
+#[test]
+fn each_append_adds_exactly_one_line_and_reloads() {
+    let (_tmp, paths, mut open) = setup();
+    open.journal.append(&done(2, "a")).unwrap();
+    let before = journal_bytes(&open.dir);
+    for day in 3..=9 {
+        let record = done(day, "b");
+        let len = journal_bytes(&open.dir).len();
+        open.journal.append(&record).unwrap();
+        let after = journal_bytes(&open.dir);
+        assert_eq!(after.len(), len + format_record(&record).len());
+        assert_eq!(&after[len..], format_record(&record).as_bytes());
+    }
+    assert!(journal_bytes(&open.dir).starts_with(&before));
+    let again = OpenProfile::open(&paths, "me").unwrap();
+    assert_eq!(again.journal.records().len(), 8);
+    assert_eq!(again.journal.state(), open.journal.state());
+}
+
+#[test]
+fn an_append_after_a_torn_line_keeps_the_fragment_harmless() {
+    for torn in [
+        &b"Done(date:\"2026-11-0"[..],
+        b"Done(date:\"2026-11-03\",item:\"x\")",
+        b"Pain(\xe2\x82",
+    ] {
+        let (_tmp, paths, mut open) = setup();
+        open.journal.append(&done(2, "a")).unwrap();
+        append_raw(&open.dir, torn); // kill -9 in the middle of a write
+        let before = journal_bytes(&open.dir);
+
+        let reopened = OpenProfile::open(&paths, "me").unwrap();
+        assert_eq!(reopened.journal.records(), &[done(2, "a")]);
+        assert_eq!(reopened.journal.warnings().count(), 1);
+
+        let mut writer = reopened;
+        writer.journal.append(&done(4, "c")).unwrap();
+        writer.journal.append(&done(5, "d")).unwrap();
+        let after = journal_bytes(&writer.dir);
+        assert!(after.starts_with(&before), "the file was rewritten");
+        let final_load = OpenProfile::open(&paths, "me").unwrap();
+        assert_eq!(
+            final_load.journal.records(),
+            &[done(2, "a"), done(4, "c"), done(5, "d")],
+            "torn {:?}",
+            String::from_utf8_lossy(torn)
+        );
+        assert_eq!(final_load.journal.warnings().count(), 1);
+        // The handle that wrote agrees with a fresh load.
+        assert_eq!(writer.journal.state(), final_load.journal.state());
+        // And the old handle, which saw the torn line, catches up without a false alarm.
+        let mut old = open;
+        assert_eq!(old.journal.refresh().unwrap(), 2);
+        assert_eq!(old.journal.state(), final_load.journal.state());
+    }
+}
+
+#[test]
+fn an_unparsable_complete_last_line_is_marked_before_the_next_append() {
+    let (_tmp, paths, mut open) = setup();
+    open.journal.append(&done(2, "a")).unwrap();
+    append_raw(&open.dir, b"Done(date:\"2026-11-0\n");
+    let mut reopened = OpenProfile::open(&paths, "me").unwrap();
+    reopened.journal.append(&done(3, "b")).unwrap();
+    let text = String::from_utf8(journal_bytes(&open.dir)).unwrap();
+    assert!(
+        text.contains(&format!("2026-11-0\n{TORN_MARKER}\n")),
+        "{text}"
+    );
+    let final_load = OpenProfile::open(&paths, "me").unwrap();
+    assert_eq!(final_load.journal.records(), &[done(2, "a"), done(3, "b")]);
+}
+
+#[test]
+fn a_damaged_journal_is_never_written_to() {
+    let (_tmp, paths, mut open) = setup();
+    open.journal.append(&done(2, "a")).unwrap();
+    // A person's edit breaks a middle line while this handle is open.
+    append_raw(&open.dir, b"Done(date:\"2026-02-30\",item:\"x\")\n");
+    append_raw(&open.dir, format_record(&done(4, "d")).as_bytes());
+    let before = journal_bytes(&open.dir);
+
+    let err = open.journal.append(&done(5, "e")).unwrap_err();
+    assert!(err.is_damaged_file(), "{err}");
+    let message = err.to_string();
+    assert!(message.contains(&format!("{JOURNAL_FILE}:3:")), "{message}");
+    assert_eq!(journal_bytes(&open.dir), before);
+
+    let err = OpenProfile::open(&paths, "me").unwrap_err();
+    assert!(err.is_damaged_file(), "{err}");
+    let err = open.update(|p| {
+        p.settings.minutes = 45;
+        Ok(())
+    });
+    assert!(
+        err.is_err(),
+        "a profile edit went through a damaged journal"
+    );
+    assert_eq!(journal_bytes(&open.dir), before);
+    assert!(
+        !fs::read_to_string(open.dir.join(PROFILE_FILE))
+            .unwrap()
+            .contains("45")
+    );
+}
+
+#[test]
+fn a_newer_journal_is_refused_and_left_alone() {
+    let (_tmp, paths, open) = setup();
+    let newer = b"(format: \"rehab-journal\", version: 9)\nFly(date:\"2026-11-02\")\n";
+    fs::write(open.dir.join(JOURNAL_FILE), newer).unwrap();
+    let err = OpenProfile::open(&paths, "me").unwrap_err();
+    assert!(err.to_string().contains("newer"), "{err}");
+    let mut stale = open;
+    assert!(stale.journal.append(&done(2, "a")).is_err());
+    assert_eq!(journal_bytes(&stale.dir), newer);
+}
+
+#[test]
+fn an_invalid_record_writes_nothing() {
+    let (_tmp, _paths, mut open) = setup();
+    let bad = Record::Pain {
+        date: Date::constant(2026, 11, 2),
+        item: None,
+        report: PainReport {
+            during: Some(11),
+            ..PainReport::default()
+        },
+    };
+    let err = open.journal.append_all(&[done(2, "a"), bad]).unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err}");
+    assert!(!open.dir.join(JOURNAL_FILE).exists());
+}
+
+#[test]
+fn another_sessions_records_are_noticed_cheaply() {
+    let (_tmp, paths, mut a) = setup();
+    a.journal.append(&done(2, "a")).unwrap();
+    assert!(!a.journal.has_changed());
+    let mut b = OpenProfile::open(&paths, "me").unwrap();
+    b.journal.append(&done(3, "b")).unwrap();
+    assert!(a.journal.has_changed());
+    assert_eq!(a.journal.refresh().unwrap(), 1);
+    assert!(
+        a.journal
+            .state()
+            .status(Date::constant(2026, 11, 3), "b")
+            .is_some()
+    );
+    // An append also catches up first, so nothing is shown or written on stale state.
+    b.journal.append(&done(4, "c")).unwrap();
+    a.journal.append(&done(5, "d")).unwrap();
+    assert_eq!(a.journal.records().len(), 4);
+    assert_eq!(a.journal.records()[2], done(4, "c"));
+}
+
+#[test]
+fn a_journal_replaced_by_an_editor_is_read_again() {
+    let (_tmp, _paths, mut a) = setup();
+    a.journal.append_all(&[done(2, "a"), done(3, "b")]).unwrap();
+    let mut text = header_line();
+    text.push_str(&format_record(&done(9, "z")));
+    let tmp = a.dir.join("edited");
+    fs::write(&tmp, text).unwrap();
+    fs::rename(&tmp, a.dir.join(JOURNAL_FILE)).unwrap();
+    a.journal.refresh().unwrap();
+    assert_eq!(a.journal.records(), &[done(9, "z")]);
+}
+
+#[test]
+fn threads_appending_at_once_all_land_whole() {
+    let (_tmp, paths, _open) = setup();
+    let threads: Vec<_> = (0..4)
+        .map(|t| {
+            let paths = paths.clone();
+            std::thread::spawn(move || {
+                let mut open = OpenProfile::open(&paths, "me").unwrap();
+                for i in 0..100 {
+                    open.journal
+                        .append(&done(1 + (i % 28) as i8, &format!("t{t}-{i}")))
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let all = OpenProfile::open(&paths, "me").unwrap();
+    assert_eq!(all.journal.records().len(), 400);
+    assert_eq!(all.journal.warnings().count(), 0);
+    for t in 0..4 {
+        let mine: Vec<_> = all
+            .journal
+            .records()
+            .iter()
+            .filter_map(|r| r.item().filter(|i| i.starts_with(&format!("t{t}-"))))
+            .collect();
+        let want: Vec<String> = (0..100).map(|i| format!("t{t}-{i}")).collect();
+        assert_eq!(mine, want, "thread {t}'s records out of order or lost");
+    }
+}
+
+#[test]
+fn profiles_are_created_once_and_edited_atomically() {
+    let (_tmp, paths, mut open) = setup();
+    let again = OpenProfile::create(
+        &paths,
+        Profile::new("me", "itbs", Settings::new(Date::constant(2026, 1, 1))),
+    );
+    assert!(matches!(again, Err(StoreError::Exists(_))));
+    open.update(|p| {
+        p.settings.minutes = 45;
+        Ok(())
+    })
+    .unwrap();
+    let reread = OpenProfile::open(&paths, "me").unwrap();
+    assert_eq!(reread.profile.settings.minutes, 45);
+    assert_eq!(reread.profile.condition, "pfps");
+    let refused = open.update(|_| Err("no".into()));
+    assert!(matches!(refused, Err(StoreError::Invalid(_))));
+    let names: Vec<String> = fs::read_dir(&open.dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "temporary files left: {names:?}");
+}
+
+#[test]
+fn a_damaged_profile_is_reported_with_its_position_and_kept() {
+    let (_tmp, paths, mut open) = setup();
+    let path = open.dir.join(PROFILE_FILE);
+    let broken = fs::read_to_string(&path)
+        .unwrap()
+        .replace("minutes: 30", "minutes: thirty");
+    fs::write(&path, &broken).unwrap();
+    let err = OpenProfile::open(&paths, "me").unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains(&format!("{PROFILE_FILE}:")), "{message}");
+    assert!(err.is_damaged_file());
+    assert!(open.update(|_| Ok(())).is_err());
+    assert!(open.has_changed());
+    assert!(open.record(&[done(2, "a")]).unwrap_err().is_damaged_file());
+    assert!(
+        !open.dir.join(JOURNAL_FILE).exists(),
+        "a tick went into a damaged profile"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn an_empty_or_missing_journal_starts_with_a_header() {
+    let (_tmp, _paths, open) = setup();
+    fs::write(open.dir.join(JOURNAL_FILE), b"").unwrap();
+    let mut j = JournalFile::open(&open.dir).unwrap();
+    assert!(j.records().is_empty());
+    j.append(&done(2, "a")).unwrap();
+    let text = String::from_utf8(journal_bytes(&open.dir)).unwrap();
+    assert!(text.starts_with(&header_line()), "{text}");
+}
