@@ -125,3 +125,32 @@ fn text_drops_control_characters_in_both_modes() {
         assert!(text.contains("line one line two [2J"));
     }
 }
+
+#[test]
+fn wide_and_long_names_keep_text_within_80_columns() {
+    let ron = r#"(
+    exercises: [(
+        id: "fx-wide", name: "膝のストレッチ体操とても長い名前の運動です本当に長い", kind: Stretch,
+        targets: ["knee"], dose: (sets: 1, work: Hold(30), frequency: PerWeek(3)),
+        steps: ["一歩目。", "二歩目。", "三歩目。"],
+        source: "FX-GUIDE", evidence: C, dose_origin: AppDefault,
+    )],
+    conditions: [(
+        id: "fx-wide-knee", name: "A condition with a name far too long to fit on one line of any printed plan at all",
+        aliases: [], summary: "s", where_it_hurts: "w", symptoms: [], evidence: "e", red_flags: [],
+        avoid_early: [], ceilings: (exercise: 3, running: 2, progress_median: 2), review_week: 6,
+        run_guidance: "r", sources: ["FX-GUIDE"],
+        phases: [(name: "One", goal: "g", weeks: 2, exercises: [(exercise: "fx-wide")],
+            cross_training: [], run: (mode: None, text: "none"), exit_criteria: ["x"])],
+    )],
+)"#;
+    let catalog = export_support::catalog_with(&[SourceText::new("wide.ron", ron)]);
+    let input = export_support::input_for(&catalog, "fx-wide-knee", 2);
+    for ascii in [false, true] {
+        let text = export::text(&input, ascii);
+        for line in text.lines() {
+            let width = textwrap::core::display_width(line);
+            assert!(width <= export::TEXT_WIDTH, "{width} columns: {line}");
+        }
+    }
+}

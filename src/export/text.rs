@@ -119,10 +119,8 @@ pub fn text(input: &ExportInput, ascii: bool) -> String {
 }
 
 fn header(o: &mut Out, input: &ExportInput) {
-    o.line(&format!(
-        "REHAB PLAN: {}",
-        input.condition.name.to_uppercase()
-    ));
+    let title = format!("REHAB PLAN: {}", input.condition.name.to_uppercase());
+    o.wrap("", "  ", &title);
     o.line(&o.g.heavy.to_string().repeat(TEXT_WIDTH));
     let blank = "_".repeat(30);
     let field = |v: &Option<String>| v.clone().unwrap_or_else(|| blank.clone());
@@ -190,6 +188,12 @@ fn boxes(sessions: u32) -> String {
     }
 }
 
+/// `text` and spaces to `width` terminal columns (wide characters count double).
+fn pad(text: &str, width: usize) -> String {
+    let used = textwrap::core::display_width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
 fn centred(cell: &str) -> String {
     format!("{cell:^DAY_COLUMN$}")
 }
@@ -226,11 +230,8 @@ fn grid(o: &mut Out, input: &ExportInput, week: &WeekPlan) {
 fn grid_row(o: &mut Out, input: &ExportInput, row: &GridRow) {
     let name = input.card(row.card).map_or("", |e| e.name.as_str());
     let name_lines = textwrap::wrap(name, NAME_COLUMN);
-    let mut first = format!(
-        "{:>2}  {:<NAME_COLUMN$}",
-        row.card,
-        name_lines.first().map_or("", |l| l.as_ref())
-    );
+    let first_line = name_lines.first().map_or("", |l| l.as_ref());
+    let mut first = format!("{:>2}  {}", row.card, pad(first_line, NAME_COLUMN));
     for (sessions, _) in &row.days {
         first.push_str(&centred(&boxes(*sessions)));
     }
