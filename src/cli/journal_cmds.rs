@@ -41,7 +41,8 @@ fn open(ctx: &Ctx) -> Result<OpenProfile, Failure> {
     let open = OpenProfile::open(&ctx.paths, &ctx.profile).map_err(store_failure)?;
     let mut err = std::io::stderr().lock();
     for w in open.journal.warnings() {
-        let _ = writeln!(err, "rehab: warning: {}:{w}", open.journal.path().display());
+        let path = open.journal.path().display();
+        let _ = writeln!(err, "rehab: warning: {path}:{}: {}", w.line, w.message);
     }
     Ok(open)
 }

@@ -99,7 +99,7 @@ fn check_profile(ctx: &Ctx, name: &str, dir: &Path, t: &mut String) -> usize {
                 let _ = writeln!(
                     t,
                     "  note: {w}\n    This line was cut short when rehab was stopped mid-write \
-                     (a crash, a kill or a power cut). It is ignored and harms nothing; every \
+                     (a crash, a kill, a power cut or a full disk). It is ignored and harms nothing; every \
                      other record is intact. You may delete the line in an editor."
                 );
             }
