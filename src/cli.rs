@@ -150,19 +150,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         Command::History { weeks } => journal_cmds::history(ctx, weeks),
         Command::ExportData { format } => journal_cmds::export_data(ctx, format),
         Command::Doctor => journal_cmds::doctor(ctx),
-        other => Err(Failure::data(format!(
-            "`{}` is not available yet",
-            command_name(&other)
-        ))),
     }
-}
-
-fn command_name(command: &Command) -> String {
-    format!("{command:?}")
-        .split([' ', '(', '{'])
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
 }
 
 fn man_page() -> CmdResult {
