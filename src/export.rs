@@ -33,6 +33,10 @@ pub fn render(input: &ExportInput, format: Format, ascii: bool) -> String {
     }
 }
 
+/// The "stop and call" box when the library lists no red flags.
+const NO_FLAGS: &str =
+    "Stop and call your clinician if pain, swelling or giving way gets worse or does not settle.";
+
 /// Printed at the top of every plan.
 pub const DISCLAIMER: &str = "This plan is guidance, not a diagnosis. It does not replace an \
     assessment by a physiotherapist or doctor. Stop and call if any warning sign below appears.";

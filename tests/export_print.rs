@@ -171,3 +171,37 @@ fn prints_on_letter_without_splitting_cards_or_grids() {
         "612 x 792 pts (letter)",
     );
 }
+
+/// The shipped library's own plans, four weeks of each condition, alternating the paper.
+#[test]
+fn prints_the_shipped_library_without_splitting_cards_or_grids() {
+    let catalog = rehab_planner::catalog::Catalog::builtin().expect("the built-in library");
+    for (i, id) in rehab_planner::catalog::CONDITION_IDS.iter().enumerate() {
+        let condition = catalog.condition(id).expect("a shipped condition");
+        let mut settings = export_support::settings();
+        settings.equipment = vec![
+            rehab_planner::catalog::Equipment::Band,
+            rehab_planner::catalog::Equipment::Step,
+        ];
+        let program = rehab_planner::plan::build_program(
+            &catalog,
+            condition,
+            &settings,
+            &rehab_planner::plan::Overrides::default(),
+            4,
+        )
+        .expect("the plan builds");
+        let input = ExportInput::assemble(
+            &catalog,
+            condition,
+            program.weeks,
+            export_support::PRINTED_ON,
+            rehab_planner::export::Patient::default(),
+        );
+        if i % 2 == 0 {
+            check(&input, Paper::A4, "pts (A4)");
+        } else {
+            check(&input, Paper::Letter, "612 x 792 pts (letter)");
+        }
+    }
+}

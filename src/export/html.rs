@@ -79,13 +79,11 @@ fn header(input: &ExportInput, title: &str) -> Markup {
         }
         section.stop {
             h2 { "Stop and call" }
-            p { "Stop the exercises and call your clinician, or get care, if:" }
-            ul {
-                @for f in &input.red_flags { li { strong { (f.question) } " " (f.message) } }
-                @if input.red_flags.is_empty() {
-                    li { "pain, swelling or giving way gets worse or does not settle." }
-                }
+            @for group in input.flag_groups() {
+                p.level { (group.heading) }
+                ul { @for (question, action) in group.flags { li { strong { (question) } " " (action) } } }
             }
+            @if input.red_flags.is_empty() { p { (super::NO_FLAGS) } }
         }
     }
 }

@@ -92,9 +92,15 @@ fn header(m: &mut String, input: &ExportInput) {
         let _ = writeln!(m, "| **Notes** | {} |", esc(notes));
     }
     let _ = writeln!(m, "\n*{}*\n", esc(DISCLAIMER));
-    let _ = writeln!(m, "> **Stop and call** your clinician, or get care, if:\n>");
-    for f in &input.red_flags {
-        let _ = writeln!(m, "> - {} {}", esc(&f.question), esc(&f.message));
+    let _ = writeln!(m, "> **STOP AND CALL**");
+    for group in input.flag_groups() {
+        let _ = writeln!(m, ">\n> {}\n>", group.heading);
+        for (question, action) in group.flags {
+            let _ = writeln!(m, "> - **{}** {}", esc(question), esc(action));
+        }
+    }
+    if input.red_flags.is_empty() {
+        let _ = writeln!(m, ">\n> {}", super::NO_FLAGS);
     }
     m.push('\n');
 }

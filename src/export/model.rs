@@ -405,3 +405,71 @@ pub fn grid_dose(d: &Dose) -> String {
     }
     parts.join(", ")
 }
+
+/// Red flags of one level for the "stop and call" box: a heading, then each question with the
+/// first sentence of its message (what to do), so the box stays short enough to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagGroup<'a> {
+    pub heading: &'static str,
+    pub flags: Vec<(&'a str, &'a str)>,
+}
+
+impl ExportInput {
+    /// The box's groups, most urgent first; empty groups are left out.
+    pub fn flag_groups(&self) -> Vec<FlagGroup<'_>> {
+        [
+            (FlagLevel::Stop, "Stop and get care now or today if:"),
+            (
+                FlagLevel::Block,
+                "Stop and see a doctor or physiotherapist before going on if:",
+            ),
+        ]
+        .into_iter()
+        .map(|(level, heading)| FlagGroup {
+            heading,
+            flags: self
+                .red_flags
+                .iter()
+                .filter(|f| f.level == level)
+                .map(|f| (f.question.as_str(), first_sentence(&f.message)))
+                .collect(),
+        })
+        .filter(|g| !g.flags.is_empty())
+        .collect()
+    }
+}
+
+/// Up to the first full stop that ends a sentence (followed by a space and a capital).
+pub fn first_sentence(text: &str) -> &str {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(". ") {
+        let end = from + at + 1;
+        if text[end + 1..].starts_with(|c: char| c.is_uppercase()) {
+            return &text[..end];
+        }
+        from = end;
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_sentence;
+
+    #[test]
+    fn first_sentence_stops_at_a_sentence_end() {
+        let cases = [
+            ("Get care today. It may be a clot.", "Get care today."),
+            ("One sentence only.", "One sentence only."),
+            ("Use 2.5 kg. then more", "Use 2.5 kg. then more"),
+            (
+                "See a doctor (e.g. a GP). Then rest.",
+                "See a doctor (e.g. a GP).",
+            ),
+            ("", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(first_sentence(text), want, "{text}");
+        }
+    }
+}

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use textwrap::Options;
 
 use super::model::{ExportInput, GridRow, day_label, grid_dose, long_date};
-use super::{DISCLAIMER, chart};
+use super::{DISCLAIMER, NO_FLAGS, chart};
 use crate::plan::WeekPlan;
 
 /// No line of the text plan is wider than this.
@@ -149,20 +149,24 @@ fn stop_box(o: &mut Out, input: &ExportInput) {
     let inner = TEXT_WIDTH - 4;
     let [tl, tr, bl, br] = o.g.corner;
     let bar = o.g.rule.to_string().repeat(TEXT_WIDTH - 2);
-    let mut lines = vec!["STOP AND CALL your clinician, or get care, if:".to_string()];
-    for f in &input.red_flags {
-        let body = format!("{} {}", f.question, f.message);
-        let options = Options::new(inner)
-            .initial_indent("- ")
-            .subsequent_indent("  ");
-        lines.extend(
-            textwrap::wrap(&body, options)
-                .into_iter()
-                .map(|l| l.into_owned()),
-        );
+    let mut lines = vec!["STOP AND CALL".to_string()];
+    for group in input.flag_groups() {
+        lines.push(String::new());
+        lines.push(group.heading.to_string());
+        for (question, action) in group.flags {
+            let body = format!("{question} {action}");
+            let options = Options::new(inner)
+                .initial_indent("- ")
+                .subsequent_indent("  ");
+            lines.extend(
+                textwrap::wrap(&body, options)
+                    .into_iter()
+                    .map(|l| l.into_owned()),
+            );
+        }
     }
     if input.red_flags.is_empty() {
-        lines.push("- pain, swelling or giving way gets worse or does not settle.".into());
+        lines.push(NO_FLAGS.into());
     }
     o.blank();
     o.line(&format!("{tl}{bar}{tr}"));
