@@ -6,6 +6,8 @@ mod history;
 mod html;
 mod markdown;
 mod model;
+mod profile;
+mod reading;
 mod sanitize;
 mod text;
 
@@ -13,6 +15,8 @@ pub use history::history_from;
 pub use html::{Paper, html, html_for_paper};
 pub use markdown::markdown;
 pub use model::*;
+pub use profile::current_week;
+pub use reading::*;
 pub use sanitize::to_ascii;
 pub use text::{TEXT_WIDTH, text};
 

@@ -4,14 +4,11 @@
 use std::io::Write;
 use std::ops::RangeInclusive;
 
-use jiff::ToSpan;
-
 use super::args::{PatientArgs, PlanArgs, PlanFormat, SettingsArgs};
 use super::catalog_cmds::find_condition;
 use super::{CmdResult, Ctx, Failure};
-use crate::export::{self, ExportInput, Format, Patient, history_from};
-use crate::journal::{program_through, summarize_week, week_number};
-use crate::plan::{Overrides, Settings, WeekPlan, build_program, monday_of};
+use crate::export::{self, ExportInput, Format, Patient};
+use crate::plan::{Overrides, Settings, WeekPlan, build_program};
 use crate::store::OpenProfile;
 
 /// The longest program a plan prints; more is almost surely a typo.
@@ -79,45 +76,18 @@ fn for_profile(ctx: &Ctx, args: &PlanArgs) -> Result<ExportInput, Failure> {
         profile.settings.start = start;
     }
     apply_settings(&mut profile.settings, &args.settings);
-    let condition = find_condition(&ctx.catalog, &profile.condition)?;
-    let current = week_number(profile.settings.start, ctx.today).unwrap_or(1);
-    let weeks = weeks_wanted(args, current)?;
-    let last_monday = monday_of(profile.settings.start)
-        .checked_add((i64::from(*weeks.end()) * 7 - 7).days())
-        .map_err(|e| Failure::usage(e.to_string()))?;
-    let program = program_through(&ctx.catalog, &profile, last_monday)
-        .map_err(|e| Failure::data(e.to_string()))?;
-    let summaries: Vec<_> = program
-        .weeks
-        .iter()
-        .filter(|w| w.monday <= ctx.today)
-        .map(|w| summarize_week(w, open.journal.state(), ctx.today))
-        .collect();
-    let chosen = only(program.weeks, &weeks);
-    let patient = patient(
-        profile
-            .patient
-            .clone()
-            .map(|p| Patient {
-                name: p.name,
-                clinician: p.clinician,
-                clinic: p.clinic,
-                notes: p.notes,
-            })
-            .unwrap_or_default(),
-        &args.patient,
-    );
-    let mut input = ExportInput::assemble(&ctx.catalog, condition, chosen, ctx.today, patient);
-    if let Some(rule) = profile.overrides.ceiling_exercise {
-        input.ceilings.exercise = rule;
-    }
-    if let Some(rule) = profile.overrides.ceiling_running {
-        input.ceilings.running = rule;
-    }
-    let history = history_from(&summaries);
-    if !history.is_empty() {
-        input.history = Some(history);
-    }
+    // An unknown condition gets the same "did you mean" as --condition.
+    find_condition(&ctx.catalog, &profile.condition)?;
+    let weeks = weeks_wanted(args, export::current_week(&profile, ctx.today))?;
+    let mut input = ExportInput::for_profile(
+        &ctx.catalog,
+        &profile,
+        open.journal.state(),
+        weeks,
+        ctx.today,
+    )
+    .map_err(|e| Failure::data(e.to_string()))?;
+    input.patient = patient(input.patient, &args.patient);
     Ok(input)
 }
 

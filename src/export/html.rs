@@ -3,7 +3,8 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html as maud_html};
 
-use super::model::{ExportInput, WeekHistory, day_label, grid_dose, long_date};
+use super::model::{ExportInput, WeekHistory};
+use super::reading::{day_label, grid_dose, long_date};
 use super::{DISCLAIMER, shown_notes};
 use crate::plan::WeekPlan;
 

@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::model::{ExportInput, day_label, grid_dose, long_date};
+use super::model::ExportInput;
+use super::reading::{day_label, grid_dose, long_date};
 use super::{DISCLAIMER, chart};
 use crate::plan::WeekPlan;
 

@@ -1,12 +1,16 @@
 //! Plain text for a terminal or `lp`: at most [`TEXT_WIDTH`] columns, ASCII-only on request.
 
+mod sections;
+
 use std::fmt::Write as _;
 
 use textwrap::Options;
 
-use super::model::{ExportInput, GridRow, day_label, grid_dose, long_date};
-use super::{DISCLAIMER, NO_FLAGS, chart};
+use super::model::{ExportInput, GridRow};
+use super::reading::{day_label, grid_dose, long_date};
+use super::{DISCLAIMER, NO_FLAGS};
 use crate::plan::WeekPlan;
+use sections::{cards, history, pain_rules, running, sources};
 
 /// No line of the text plan is wider than this.
 pub const TEXT_WIDTH: usize = 80;
@@ -259,156 +263,5 @@ fn grid_row(o: &mut Out, input: &ExportInput, row: &GridRow) {
     o.wrap("    ", "      ", &dose);
     if let Some((name, why)) = &row.stands_in {
         o.wrap("    ", "      ", &format!("in place of {name}: {why}"));
-    }
-}
-
-fn cards(o: &mut Out, input: &ExportInput) {
-    o.heading("EXERCISES");
-    for (i, e) in input.exercises.iter().enumerate() {
-        let n = i + 1;
-        o.blank();
-        o.wrap(
-            "",
-            "  ",
-            &format!("Card {n}: {} ({})", e.name, e.kind.label()),
-        );
-        let doses = input.card_doses(n);
-        let dose = match doses.as_slice() {
-            [(_, only)] => only.describe(),
-            many => many
-                .iter()
-                .map(|(w, d)| format!("week {w}: {}", d.describe()))
-                .collect::<Vec<_>>()
-                .join("; "),
-        };
-        o.wrap(
-            "Dose: ",
-            "  ",
-            &format!("{dose} ({})", e.dose_origin.label()),
-        );
-        let equipment: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();
-        if !equipment.is_empty() {
-            o.wrap("Equipment: ", "  ", &equipment.join(", "));
-        }
-        o.line("Steps:");
-        for (k, step) in e.steps.iter().enumerate() {
-            o.wrap(&format!("  {}. ", k + 1), "     ", step);
-        }
-        for (title, list) in [("Cues:", &e.cues), ("Cautions:", &e.cautions)] {
-            if !list.is_empty() {
-                o.line(title);
-                for item in list {
-                    o.bullet(2, item);
-                }
-            }
-        }
-        let (easy, hurts) = input.easier_harder(e);
-        if let Some(t) = easy {
-            o.wrap("When it gets easy: ", "  ", &t);
-        }
-        if let Some(t) = hurts {
-            o.wrap("When it hurts: ", "  ", &t);
-        }
-        o.wrap(
-            &format!("Source for card {n}: "),
-            "  ",
-            &format!(
-                "{} Evidence grade {:?}.",
-                input.source_line(&e.source),
-                e.evidence
-            ),
-        );
-    }
-}
-
-fn pain_rules(o: &mut Out, input: &ExportInput) {
-    o.heading("PAIN RULES");
-    o.bullet(0, &input.ceiling_rule());
-    for rule in &input.pain_rules {
-        o.bullet(0, rule);
-    }
-}
-
-fn running(o: &mut Out, input: &ExportInput) {
-    o.heading("RUNNING AND CROSS-TRAINING");
-    o.wrap("", "", &input.condition.run_guidance);
-    for (week, g) in input.weeks.iter().zip(&input.guidance) {
-        o.blank();
-        o.line(&format!("Week {} ({}):", week.state.week, week.phase_name));
-        if let Some(level) = &g.walk_run {
-            o.bullet(
-                2,
-                &format!(
-                    "Walk-run level {}: {} ({} min in all).",
-                    level.level, level.text, level.total_min
-                ),
-            );
-        }
-        if week.run_minutes > 0 {
-            o.bullet(
-                2,
-                &format!("Continuous running: {} min this week.", week.run_minutes),
-            );
-        }
-        if !g.cross_training.is_empty() {
-            o.bullet(
-                2,
-                &format!("Cross-training choices: {}.", g.cross_training.join(", ")),
-            );
-        }
-        for note in super::shown_notes(g) {
-            o.bullet(2, note);
-        }
-    }
-}
-
-fn history(o: &mut Out, input: &ExportInput) {
-    let Some(weeks) = &input.history else {
-        return;
-    };
-    o.heading("HISTORY");
-    for w in weeks {
-        let adherence = w
-            .adherence_pct
-            .map_or("no sessions".to_string(), |p| format!("{p}% done"));
-        let decision = input
-            .decisions
-            .iter()
-            .find(|d| d.week == w.week)
-            .map(|d| format!(" - {}: {}", d.decision.label(), d.reason))
-            .unwrap_or_default();
-        o.wrap(
-            "",
-            "  ",
-            &format!(
-                "Week {} ({}): {adherence}{decision}",
-                w.week,
-                long_date(w.monday)
-            ),
-        );
-        let during: Vec<Option<u8>> = w.pain.iter().map(|p| p.during).collect();
-        let morning: Vec<Option<u8>> = w.pain.iter().map(|p| p.morning).collect();
-        o.line(&format!(
-            "  pain during   {}",
-            chart::sparkline(&during, o.ascii)
-        ));
-        o.line(&format!(
-            "  next morning  {}",
-            chart::sparkline(&morning, o.ascii)
-        ));
-    }
-}
-
-fn sources(o: &mut Out, input: &ExportInput) {
-    o.heading("SOURCES");
-    for s in &input.sources {
-        o.wrap(
-            "",
-            "  ",
-            &format!(
-                "[{}] {} ({}). {}. {}. {}",
-                s.key, s.authors, s.year, s.title, s.published, s.url
-            ),
-        );
     }
 }
