@@ -81,7 +81,9 @@ pub fn svg(history: &[WeekHistory]) -> Markup {
                 @for (x, y) in &morning {
                     circle cx=(x) cy=(y) r="3" fill="#fff" stroke="#000" {}
                 }
-                text x=(LEFT) y=(bottom + 16) font-size="9" { "■ pain during   ○ next morning (0-10)" }
+                text x=(LEFT) y=(bottom + 16) font-size="9" {
+                    "■ pain during   ○ next morning (0-10)"
+                }
             }
         }
     }

@@ -72,7 +72,10 @@ fn header(input: &ExportInput, title: &str) -> Markup {
                 div { dt { "Clinician" } dd { (field(&p.clinician)) } }
                 div { dt { "Clinic" } dd { (field(&p.clinic)) } }
                 div { dt { "Date" } dd { (long_date(input.date)) } }
-                div { dt { "Condition" } dd { (input.condition.name) " (" (input.condition.id) ")" } }
+                div {
+                    dt { "Condition" }
+                    dd { (input.condition.name) " (" (input.condition.id) ")" }
+                }
                 div { dt { "Plan" } dd { (input.phase_and_week()) } }
             }
             @if let Some(notes) = &p.notes { p.notes { strong { "Notes: " } (notes) } }
@@ -82,7 +85,11 @@ fn header(input: &ExportInput, title: &str) -> Markup {
             h2 { "Stop and call" }
             @for group in input.flag_groups() {
                 p.level { (group.heading) }
-                ul { @for (question, action) in group.flags { li { strong { (question) } " " (action) } } }
+                ul {
+                    @for (question, action) in group.flags {
+                        li { strong { (question) } " " (action) }
+                    }
+                }
             }
             @if input.red_flags.is_empty() { p { (super::NO_FLAGS) } }
         }
@@ -167,7 +174,9 @@ fn cards(input: &ExportInput) -> Markup {
                             (e.equipment.iter().map(|q| q.label()).collect::<Vec<_>>().join(", ")) }
                     }
                     ol.steps { @for s in &e.steps { li { (s) } } }
-                    @if !e.cues.is_empty() { p.label { "Cues" } ul { @for c in &e.cues { li { (c) } } } }
+                    @if !e.cues.is_empty() {
+                        p.label { "Cues" } ul { @for c in &e.cues { li { (c) } } }
+                    }
                     @if !e.cautions.is_empty() {
                         p.label { "Cautions" } ul { @for c in &e.cautions { li { (c) } } }
                     }
@@ -195,7 +204,10 @@ fn rules_and_running(input: &ExportInput) -> Markup {
                     h3 { "Week " (week.state.week) " (" (week.phase_name) ")" }
                     ul {
                         @if let Some(l) = &g.walk_run {
-                            li { "Walk-run level " (l.level) ": " (l.text) " (" (l.total_min) " min in all)." }
+                            li {
+                                "Walk-run level " (l.level) ": " (l.text)
+                                " (" (l.total_min) " min in all)."
+                            }
                         }
                         @if week.run_minutes > 0 {
                             li { "Continuous running: " (week.run_minutes) " min this week." }
@@ -222,7 +234,8 @@ fn history_section(input: &ExportInput, history: &[WeekHistory]) -> Markup {
                         tr {
                             td { (w.week) " (" (long_date(w.monday)) ")" }
                             td { @if let Some(p) = w.adherence_pct { (p) "%" } @else { "-" } }
-                            td { @if let Some(d) = input.decisions.iter().find(|d| d.week == w.week) {
+                            @let decision = input.decisions.iter().find(|d| d.week == w.week);
+                            td { @if let Some(d) = decision {
                                 strong { (d.decision.label()) } ": " (d.reason)
                             } }
                         }

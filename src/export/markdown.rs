@@ -267,7 +267,8 @@ fn history(m: &mut String, input: &ExportInput) {
     };
     let _ = writeln!(
         m,
-        "## History\n\n| Week | Adherence | Pain during | Next morning | Decision |\n|---:|---:|---|---|---|"
+        "## History\n\n| Week | Adherence | Pain during | Next morning | Decision |\n\
+         |---:|---:|---|---|---|"
     );
     for w in weeks {
         let during: Vec<Option<u8>> = w.pain.iter().map(|p| p.during).collect();
