@@ -2,6 +2,7 @@
 
 pub mod args;
 mod catalog_cmds;
+mod journal_cmds;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -137,6 +138,16 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Sources => catalog_cmds::sources(ctx),
         Command::Paths => catalog_cmds::paths(ctx),
         Command::Check { .. } | Command::Completions { .. } | Command::Man => Ok(()),
+        Command::Profile(command) => journal_cmds::profile(ctx, command),
+        Command::Today { date } => journal_cmds::today(ctx, date),
+        Command::Done { items, date, sets } => journal_cmds::done(ctx, &items, date, sets),
+        Command::Undo { item, date } => journal_cmds::undo(ctx, &item, date),
+        Command::Skip { item, reason, date } => journal_cmds::skip(ctx, &item, reason, date),
+        Command::Pain(args) => journal_cmds::pain(ctx, &args),
+        Command::Note { text, date } => journal_cmds::note(ctx, &text, date),
+        Command::History { weeks } => journal_cmds::history(ctx, weeks),
+        Command::ExportData { format } => journal_cmds::export_data(ctx, format),
+        Command::Doctor => journal_cmds::doctor(ctx),
         other => Err(Failure::data(format!(
             "`{}` is not available yet",
             command_name(&other)
