@@ -76,6 +76,7 @@ fn every_builtin_condition_holds_without_logs_and_progresses_with_green_ones() {
             events: Vec::new(),
             phase_exits: Vec::new(),
             run_entry_week: None,
+            assessed_week: None,
             expect: Vec::new(),
         };
         let (_, green) = play(&catalog, &scenario);

@@ -40,6 +40,7 @@ fn steady_green_weeks_move_through_the_phases_on_time() {
             events: Vec::new(),
             phase_exits,
             run_entry_week,
+            assessed_week: None,
             expect: Vec::new(),
         };
         let (_, outcomes) = play(&catalog, &scenario);

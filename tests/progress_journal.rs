@@ -88,8 +88,14 @@ fn journal_days_become_engine_days() {
             met: true,
         },
     ];
+    let mut records = records;
+    records.push(Record::Assessed { date: d(7) });
+    records.push(Record::Assessed { date: d(2) });
     let state = JournalState::replay(&records);
     let log = progress::log_from_journal(&state, &catalog());
+
+    // Every assessment, so a later one never rewrites the weeks before it.
+    assert_eq!(log.assessed, vec![d(7), d(2)]);
 
     assert_eq!(log.run_entry, Some(d(4)));
     assert_eq!(log.phase_exits.len(), 1);
