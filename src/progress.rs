@@ -117,7 +117,12 @@ pub fn week_of(settings: &Settings, date: Date) -> u32 {
     days / 7 + 1
 }
 
-/// The decision lines for `rehab history` and the Program view, one per week.
-pub fn history_lines(weeks: &[WeekOutcome]) -> Vec<String> {
-    weeks.iter().map(WeekOutcome::decision_line).collect()
+/// The decision lines for `rehab history` and the Program view, one per week up to the one
+/// holding `today` (marked "so far").
+pub fn history_lines(weeks: &[WeekOutcome], today: Date) -> Vec<String> {
+    weeks
+        .iter()
+        .filter(|w| w.plan.monday <= today)
+        .map(|w| w.decision_line_on(today))
+        .collect()
 }

@@ -93,6 +93,20 @@ impl WeekOutcome {
     pub fn decision_line(&self) -> String {
         format!("week {}: {}", self.week(), self.decision.text())
     }
+
+    /// Whether the week is over on `today`: before then its decision is only "so far".
+    pub fn is_complete(&self, today: jiff::civil::Date) -> bool {
+        self.plan.days.last().is_some_and(|d| d.date < today)
+    }
+
+    /// [`decision_line`](Self::decision_line), marked "so far" while the week is still running.
+    pub fn decision_line_on(&self, today: jiff::civil::Date) -> String {
+        if self.is_complete(today) {
+            self.decision_line()
+        } else {
+            format!("week {} (so far): {}", self.week(), self.decision.text())
+        }
+    }
 }
 
 /// The plan for one week with the decision that shaped it (the previous week's).
