@@ -85,6 +85,17 @@ pub fn run_profile(
     )
 }
 
+/// Weeks 1 up to the one holding `today`, adapted from the profile's journal: the drop-in for
+/// `journal::program_through` (each outcome's `plan` is that week's plan). Empty before the start.
+pub fn outcomes_through(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    today: Date,
+) -> Result<Vec<WeekOutcome>, ProgressError> {
+    run_profile(catalog, profile, journal, week_of(&profile.settings, today))
+}
+
 /// The plan for week `week` of a profile, adapted from its journal, with the decision that
 /// shaped it (`rehab plan --profile NAME --week N`).
 pub fn adapted_week_for_profile(

@@ -213,6 +213,15 @@ fn a_profile_runs_from_its_journal() {
         week2.header_lines()[0].starts_with("week 2, after week 1: stepped back: 2 red sessions")
     );
 
+    let through = progress::outcomes_through(&catalog, &profile, &painful, d(14)).expect("through");
+    assert_eq!(through.len(), 2);
+    assert_eq!(through[1].plan, week2.plan);
+    assert!(
+        progress::outcomes_through(&catalog, &profile, &painful, d(4))
+            .expect("before")
+            .is_empty()
+    );
+
     let unknown = Profile::new("bo", "no-such-condition", settings());
     let err = progress::run_profile(&catalog, &unknown, &green, 1).expect_err("unknown");
     assert!(err.to_string().contains("no-such-condition"), "{err}");

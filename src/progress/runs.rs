@@ -202,3 +202,6 @@ impl RunStep<'_> {
         c
     }
 }
+
+#[cfg(test)]
+mod tests;
