@@ -36,6 +36,9 @@ impl Decision {
 pub enum Flag {
     /// No running this week, and why.
     RunningPaused(String),
+    /// A week decided "see a clinician" (its Monday) and no assessment is recorded since: the
+    /// banner stays.
+    ClinicianDue(jiff::civil::Date),
     /// Sharp pain or new swelling was logged: ask the red-flag questions again.
     ReopenRedFlags(jiff::civil::Date),
     /// Walk-run is due but its entry criteria are not recorded as met.
@@ -52,6 +55,9 @@ impl Flag {
     pub fn text(&self) -> String {
         match self {
             Flag::RunningPaused(why) => format!("running paused: {why}"),
+            Flag::ClinicianDue(since) => format!(
+                "see a clinician (since the week of {since}); record the assessment once they have seen the knee"
+            ),
             Flag::ReopenRedFlags(date) => format!(
                 "sharp pain or new swelling logged on {date}: answer the red-flag questions again"
             ),

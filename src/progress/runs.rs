@@ -40,6 +40,9 @@ pub fn adjust_runs(
     let unassessed = carry
         .clinician_since
         .is_some_and(|since| !log.assessed_between(since, plan.monday));
+    if let Some(since) = carry.clinician_since.filter(|_| unassessed) {
+        flags.push(Flag::ClinicianDue(since));
+    }
     if has_runs && (carry.paused_next || unassessed) {
         let why = match &carry.pause_reason {
             Some(why) if carry.paused_next => why.clone(),

@@ -154,5 +154,11 @@ fn walk_run_waits_for_its_entry_criteria_and_pauses_remove_runs() {
         (paused.run_minutes, paused.days.iter().any(|d| d.has_run())),
         (0, false)
     );
-    assert_eq!(flags, vec![Flag::RunningPaused(UNTIL_ASSESSED.into())]);
+    assert_eq!(
+        flags,
+        vec![
+            Flag::ClinicianDue(date(2025, 12, 29)),
+            Flag::RunningPaused(UNTIL_ASSESSED.into())
+        ]
+    );
 }
