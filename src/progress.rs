@@ -7,6 +7,20 @@
 //! ```text
 //! week 1 state ─> build_week ─> classify sessions ─> weekly rule ─> next state ─> week 2 ...
 //! ```
+//!
+//! Readings of the rules where the clinical basis leaves room:
+//! - a session is one logged day; a day's pain is blamed on the exercise whose own score went
+//!   over the ceiling, else (no per-exercise scores) on every main exercise done that day;
+//! - one red session with no other trigger holds the week (progress needs none; stepping back
+//!   needs two, or reds two weeks running);
+//! - a phase moves on when the week progresses and its exit criteria are recorded by that Sunday
+//!   (its typical length only raises a reminder); walk-run waits for the entry criteria recorded
+//!   by the week's Monday; walk-run moves up one level a week at most, after `level_passes`
+//!   green or amber runs at the level in a week that progresses;
+//! - "no meaningful improvement" by the review week: the week's pain (the higher of the median
+//!   during and the median morning) is above the "safe" band and has not fallen by
+//!   `improvement_points` since the first logged week;
+//! - "see a clinician" pauses running until an assessment is recorded.
 
 mod advance;
 mod classify;

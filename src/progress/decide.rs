@@ -227,8 +227,10 @@ pub fn decide(
         return (Verdict::StepBack, Rule::RedTwoWeeks, reason);
     }
     if n.red > 0 {
+        let sessions = if n.red == 1 { "session" } else { "sessions" };
         let reason = format!(
-            "1 red session ({}); progress needs none",
+            "{} red {sessions} ({}); progress needs none",
+            n.red,
             red_causes(reviews)
         );
         return (Verdict::Hold, Rule::OneRed, reason);
