@@ -2,6 +2,8 @@
 
 pub mod args;
 mod catalog_cmds;
+mod journal_cmds;
+mod plan_cmd;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -135,21 +137,20 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         }
         Command::Show { id } => catalog_cmds::show(ctx, &id),
         Command::Sources => catalog_cmds::sources(ctx),
+        Command::Plan(args) => plan_cmd::plan(ctx, &args),
         Command::Paths => catalog_cmds::paths(ctx),
         Command::Check { .. } | Command::Completions { .. } | Command::Man => Ok(()),
-        other => Err(Failure::data(format!(
-            "`{}` is not available yet",
-            command_name(&other)
-        ))),
+        Command::Profile(command) => journal_cmds::profile(ctx, command),
+        Command::Today { date } => journal_cmds::today(ctx, date),
+        Command::Done { items, date, sets } => journal_cmds::done(ctx, &items, date, sets),
+        Command::Undo { item, date } => journal_cmds::undo(ctx, &item, date),
+        Command::Skip { item, reason, date } => journal_cmds::skip(ctx, &item, reason, date),
+        Command::Pain(args) => journal_cmds::pain(ctx, &args),
+        Command::Note { text, date } => journal_cmds::note(ctx, &text, date),
+        Command::History { weeks } => journal_cmds::history(ctx, weeks),
+        Command::ExportData { format } => journal_cmds::export_data(ctx, format),
+        Command::Doctor => journal_cmds::doctor(ctx),
     }
-}
-
-fn command_name(command: &Command) -> String {
-    format!("{command:?}")
-        .split([' ', '(', '{'])
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
 }
 
 fn man_page() -> CmdResult {

@@ -7,6 +7,20 @@
 //! ```text
 //! week 1 state ─> build_week ─> classify sessions ─> weekly rule ─> next state ─> week 2 ...
 //! ```
+//!
+//! Readings of the rules where the clinical basis leaves room:
+//! - a session is one logged day; a day's pain is blamed on the exercise whose own score went
+//!   over the ceiling, else (no per-exercise scores) on every main exercise done that day;
+//! - one red session with no other trigger holds the week (progress needs none; stepping back
+//!   needs two, or reds two weeks running);
+//! - a phase moves on when the week progresses and its exit criteria are recorded by that Sunday
+//!   (its typical length only raises a reminder); walk-run waits for the entry criteria recorded
+//!   by the week's Monday; walk-run moves up one level a week at most, after `level_passes`
+//!   green or amber runs at the level in a week that progresses;
+//! - "no meaningful improvement" by the review week: the week's pain (the higher of the median
+//!   during and the median morning) is above the "safe" band and has not fallen by
+//!   `improvement_points` since the first logged week;
+//! - "see a clinician" pauses running until an assessment is recorded.
 
 mod advance;
 mod classify;
@@ -85,6 +99,17 @@ pub fn run_profile(
     )
 }
 
+/// Weeks 1 up to the one holding `today`, adapted from the profile's journal: the drop-in for
+/// `journal::program_through` (each outcome's `plan` is that week's plan). Empty before the start.
+pub fn outcomes_through(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    today: Date,
+) -> Result<Vec<WeekOutcome>, ProgressError> {
+    run_profile(catalog, profile, journal, week_of(&profile.settings, today))
+}
+
 /// The plan for week `week` of a profile, adapted from its journal, with the decision that
 /// shaped it (`rehab plan --profile NAME --week N`).
 pub fn adapted_week_for_profile(
@@ -117,7 +142,12 @@ pub fn week_of(settings: &Settings, date: Date) -> u32 {
     days / 7 + 1
 }
 
-/// The decision lines for `rehab history` and the Program view, one per week.
-pub fn history_lines(weeks: &[WeekOutcome]) -> Vec<String> {
-    weeks.iter().map(WeekOutcome::decision_line).collect()
+/// The decision lines for `rehab history` and the Program view, one per week up to the one
+/// holding `today` (marked "so far").
+pub fn history_lines(weeks: &[WeekOutcome], today: Date) -> Vec<String> {
+    weeks
+        .iter()
+        .filter(|w| w.plan.monday <= today)
+        .map(|w| w.decision_line_on(today))
+        .collect()
 }

@@ -76,6 +76,7 @@ fn every_builtin_condition_holds_without_logs_and_progresses_with_green_ones() {
             events: Vec::new(),
             phase_exits: Vec::new(),
             run_entry_week: None,
+            assessed_week: None,
             expect: Vec::new(),
         };
         let (_, green) = play(&catalog, &scenario);
@@ -152,13 +153,27 @@ fn adapted_week_prints_the_decision_that_shaped_it() {
 fn history_lines_name_the_week_and_the_rule() {
     let catalog = catalog();
     let (_, outcomes) = play(&catalog, &load_scenario("adherence.ron"));
+    let on = |m, d| jiff::civil::date(2026, m, d);
     assert_eq!(
-        progress::history_lines(&outcomes),
+        progress::history_lines(&outcomes, on(1, 19)),
         vec![
             "week 1: held: adherence 50%, needs 80%".to_string(),
             "week 2: progressed: adherence 100%, no red sessions, median pain 1, morning pain 1"
                 .to_string(),
         ]
+    );
+    // On the last Sunday of week 2 it is still running; week 3 has not begun.
+    assert_eq!(
+        progress::history_lines(&outcomes, on(1, 18)),
+        vec![
+            "week 1: held: adherence 50%, needs 80%".to_string(),
+            "week 2 (so far): progressed: adherence 100%, no red sessions, median pain 1, morning pain 1"
+                .to_string(),
+        ]
+    );
+    assert_eq!(
+        progress::history_lines(&outcomes, on(1, 7)),
+        vec!["week 1 (so far): held: adherence 50%, needs 80%".to_string()]
     );
 }
 

@@ -88,8 +88,14 @@ fn journal_days_become_engine_days() {
             met: true,
         },
     ];
+    let mut records = records;
+    records.push(Record::Assessed { date: d(7) });
+    records.push(Record::Assessed { date: d(2) });
     let state = JournalState::replay(&records);
     let log = progress::log_from_journal(&state, &catalog());
+
+    // Every assessment, so a later one never rewrites the weeks before it.
+    assert_eq!(log.assessed, vec![d(7), d(2)]);
 
     assert_eq!(log.run_entry, Some(d(4)));
     assert_eq!(log.phase_exits.len(), 1);
@@ -205,6 +211,15 @@ fn a_profile_runs_from_its_journal() {
         progress::adapted_week_for_profile(&catalog, &profile, &painful, 2).expect("week 2");
     assert!(
         week2.header_lines()[0].starts_with("week 2, after week 1: stepped back: 2 red sessions")
+    );
+
+    let through = progress::outcomes_through(&catalog, &profile, &painful, d(14)).expect("through");
+    assert_eq!(through.len(), 2);
+    assert_eq!(through[1].plan, week2.plan);
+    assert!(
+        progress::outcomes_through(&catalog, &profile, &painful, d(4))
+            .expect("before")
+            .is_empty()
     );
 
     let unknown = Profile::new("bo", "no-such-condition", settings());

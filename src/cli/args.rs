@@ -202,7 +202,8 @@ pub struct PainArgs {
     /// Worst pain during exercise or running (0-10)
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub during: Option<u8>,
-    /// Knee pain or stiffness on rising (0-10)
+    /// Knee pain or stiffness on rising (0-10), for the session before it: without --date it
+    /// goes to yesterday
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub morning: Option<u8>,
     #[arg(long)]
@@ -212,8 +213,12 @@ pub struct PainArgs {
     /// The pain turned sharp or stabbing
     #[arg(long)]
     pub sharp: bool,
+    /// The session's date [default: today]
     #[arg(long, value_parser = parse_date)]
     pub date: Option<Date>,
+    /// The item it hurt during (number or id from `rehab today`), like the run
+    #[arg(long, value_name = "ITEM")]
+    pub item: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -52,7 +52,7 @@ pub enum Rule {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WeekNumbers {
     pub logged_days: u32,
-    /// Non-optional planned item sessions.
+    /// Non-optional planned items, one per exercise per day.
     pub prescribed: u32,
     /// Done counts 2, partial 1.
     pub done_halves: u32,
@@ -81,22 +81,39 @@ impl WeekNumbers {
 
 /// Counts the week's numbers from its plan, its logged days and their reviews.
 pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> WeekNumbers {
+    // Adherence counts item-days, as the journal ticks them: an item listed twice on a day, or
+    // done twice a day, is one tick.
     let mut planned: BTreeMap<&str, u32> = BTreeMap::new();
-    for item in plan.days.iter().flat_map(|d| &d.items) {
-        if !item.optional {
-            *planned.entry(item.exercise.as_str()).or_default() += item.sessions.max(1);
+    for day in &plan.days {
+        let mut ids: Vec<&str> = day
+            .items
+            .iter()
+            .filter(|i| !i.optional)
+            .map(|i| i.exercise.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            *planned.entry(id).or_default() += 1;
         }
     }
     // Logged items count against the same exercise anywhere in the week (people swap days),
     // never beyond what was planned.
     let mut logged: BTreeMap<&str, u32> = BTreeMap::new();
-    for item in days.iter().flat_map(|d| &d.items) {
-        let halves = match item.status {
-            Status::Done => 2,
-            Status::Partial => 1,
-            Status::Skipped => 0,
-        };
-        *logged.entry(item.exercise.as_str()).or_default() += halves;
+    let mut seen: Vec<(jiff::civil::Date, &str)> = Vec::new();
+    for day in days {
+        for item in &day.items {
+            if seen.contains(&(day.date, item.exercise.as_str())) {
+                continue;
+            }
+            seen.push((day.date, item.exercise.as_str()));
+            let halves = match item.status {
+                Status::Done => 2,
+                Status::Partial => 1,
+                Status::Skipped => 0,
+            };
+            *logged.entry(item.exercise.as_str()).or_default() += halves;
+        }
     }
     let done_halves = planned
         .iter()
@@ -210,8 +227,10 @@ pub fn decide(
         return (Verdict::StepBack, Rule::RedTwoWeeks, reason);
     }
     if n.red > 0 {
+        let sessions = if n.red == 1 { "session" } else { "sessions" };
         let reason = format!(
-            "1 red session ({}); progress needs none",
+            "{} red {sessions} ({}); progress needs none",
+            n.red,
             red_causes(reviews)
         );
         return (Verdict::Hold, Rule::OneRed, reason);

@@ -59,6 +59,7 @@ pub fn log_from_journal(state: &JournalState, catalog: &Catalog) -> Log {
         days: days.into_values().collect(),
         phase_exits,
         run_entry: state.criteria_met.get(RUN_ENTRY_CRITERIA).copied(),
+        assessed: state.assessments.clone(),
     }
 }
 

@@ -101,6 +101,9 @@ pub struct Log {
     /// The day the return-to-run entry criteria were recorded as met.
     #[serde(default)]
     pub run_entry: Option<Date>,
+    /// Days a clinician assessed the knee.
+    #[serde(default)]
+    pub assessed: Vec<Date>,
 }
 
 impl Log {
@@ -120,6 +123,11 @@ impl Log {
         self.phase_exits
             .iter()
             .any(|e| e.phase == phase && e.date <= by)
+    }
+
+    /// Whether a clinician assessed the knee between `from` and `to` inclusive.
+    pub fn assessed_between(&self, from: Date, to: Date) -> bool {
+        self.assessed.iter().any(|d| *d >= from && *d <= to)
     }
 
     /// Whether the return-to-run entry criteria were recorded on or before `by`.

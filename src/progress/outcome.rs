@@ -36,6 +36,9 @@ impl Decision {
 pub enum Flag {
     /// No running this week, and why.
     RunningPaused(String),
+    /// A week decided "see a clinician" (its Monday) and no assessment is recorded since: the
+    /// banner stays.
+    ClinicianDue(jiff::civil::Date),
     /// Sharp pain or new swelling was logged: ask the red-flag questions again.
     ReopenRedFlags(jiff::civil::Date),
     /// Walk-run is due but its entry criteria are not recorded as met.
@@ -52,6 +55,9 @@ impl Flag {
     pub fn text(&self) -> String {
         match self {
             Flag::RunningPaused(why) => format!("running paused: {why}"),
+            Flag::ClinicianDue(since) => format!(
+                "see a clinician (since the week of {since}); record the assessment once they have seen the knee"
+            ),
             Flag::ReopenRedFlags(date) => format!(
                 "sharp pain or new swelling logged on {date}: answer the red-flag questions again"
             ),
@@ -92,6 +98,20 @@ impl WeekOutcome {
     /// The line for `rehab history` and the Program view: "week 3: held: adherence 62%, needs 80%".
     pub fn decision_line(&self) -> String {
         format!("week {}: {}", self.week(), self.decision.text())
+    }
+
+    /// Whether the week is over on `today`: before then its decision is only "so far".
+    pub fn is_complete(&self, today: jiff::civil::Date) -> bool {
+        self.plan.days.last().is_some_and(|d| d.date < today)
+    }
+
+    /// [`decision_line`](Self::decision_line), marked "so far" while the week is still running.
+    pub fn decision_line_on(&self, today: jiff::civil::Date) -> String {
+        if self.is_complete(today) {
+            self.decision_line()
+        } else {
+            format!("week {} (so far): {}", self.week(), self.decision.text())
+        }
     }
 }
 

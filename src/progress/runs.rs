@@ -18,7 +18,14 @@ pub struct RunCarry {
     pub pause_reason: Option<String>,
     /// Continuous running minutes for next week when it must not rise (hold, step back).
     pub target_weekly: Option<u32>,
+    /// Monday of the latest week that said "see a clinician": running stays paused until an
+    /// assessment is recorded on or after it.
+    pub clinician_since: Option<jiff::civil::Date>,
 }
+
+/// Why running is paused until a clinician has seen the knee.
+pub const UNTIL_ASSESSED: &str =
+    "see a clinician before running again; record the assessment to resume";
 
 /// Applies pauses, the walk-run entry gate and held running time to a freshly built week.
 pub fn adjust_runs(
@@ -30,8 +37,17 @@ pub fn adjust_runs(
     flags: &mut Vec<Flag>,
 ) {
     let has_runs = plan.days.iter().any(|d| d.has_run());
-    if has_runs && carry.paused_next {
-        let why = carry.pause_reason.clone().unwrap_or_default();
+    let unassessed = carry
+        .clinician_since
+        .is_some_and(|since| !log.assessed_between(since, plan.monday));
+    if let Some(since) = carry.clinician_since.filter(|_| unassessed) {
+        flags.push(Flag::ClinicianDue(since));
+    }
+    if has_runs && (carry.paused_next || unassessed) {
+        let why = match &carry.pause_reason {
+            Some(why) if carry.paused_next => why.clone(),
+            _ => UNTIL_ASSESSED.to_string(),
+        };
         remove_runs(plan);
         plan.notes.push(format!("Running paused: {why}"));
         flags.push(Flag::RunningPaused(why));
@@ -100,6 +116,7 @@ impl RunStep<'_> {
         let mut c = RunCarry {
             passes: carry.passes,
             red_runs_in_a_row: carry.red_runs_in_a_row,
+            clinician_since: carry.clinician_since,
             ..RunCarry::default()
         };
         let mut any_red = false;
@@ -139,8 +156,10 @@ impl RunStep<'_> {
             c.passes = 0;
         }
         if decision.verdict == Verdict::SeeClinician {
-            c.paused_next = true;
-            c.pause_reason = Some("see a clinician before running again".into());
+            c.clinician_since = Some(plan.monday);
+            decision
+                .next
+                .push("running paused until a clinician has seen the knee".into());
         }
 
         next.walk_run_level = None;
@@ -186,3 +205,6 @@ impl RunStep<'_> {
         c
     }
 }
+
+#[cfg(test)]
+mod tests;

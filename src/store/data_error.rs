@@ -61,7 +61,7 @@ pub fn describe_io(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => {
             "permission denied (is the data folder read-only or owned by someone else?)"
         }
-        _ => return format!("{e}; nothing was changed"),
+        _ => return format!("{e}; nothing already saved was changed"),
     };
-    format!("{what} ({e}); nothing was changed")
+    format!("{what} ({e}); nothing already saved was changed")
 }

@@ -126,6 +126,9 @@ pub struct Scenario {
     /// Week whose Sunday records the return-to-run entry criteria as met.
     #[serde(default)]
     pub run_entry_week: Option<u32>,
+    /// Week whose Sunday records a clinician's assessment.
+    #[serde(default)]
+    pub assessed_week: Option<u32>,
     pub expect: Vec<Expect>,
 }
 
@@ -157,6 +160,11 @@ pub fn play(catalog: &Catalog, scenario: &Scenario) -> (Log, Vec<WeekOutcome>) {
         run_entry: scenario
             .run_entry_week
             .map(|w| sunday_of_week(&settings, w)),
+        assessed: scenario
+            .assessed_week
+            .map(|w| sunday_of_week(&settings, w))
+            .into_iter()
+            .collect(),
         ..Log::default()
     };
     for week in 1..=scenario.weeks {

@@ -1,0 +1,152 @@
+//! `rehab doctor`: what is wrong with the data files, and how to fix each thing.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{Failure, print};
+use crate::cli::{CmdResult, Ctx};
+use crate::profile::validate_name;
+use crate::store::atomic::TEMP_PREFIX;
+use crate::store::journal::JOURNAL_FILE;
+use crate::store::profile::{PROFILE_FILE, profiles_root, read_profile};
+use crate::store::{JournalFile, StoreError};
+
+pub fn doctor(ctx: &Ctx) -> CmdResult {
+    let mut t = format!("Data folder: {}\n", ctx.paths.data.display());
+    let mut problems = 0;
+    if !ctx.library_problems.is_empty() {
+        problems += ctx.library_problems.len();
+        let _ = writeln!(
+            t,
+            "\nUser library files left out ({}):",
+            ctx.paths.library.display()
+        );
+        for p in &ctx.library_problems {
+            let _ = writeln!(t, "{p}");
+        }
+        let _ = writeln!(t, "  fix: correct them, then check with `rehab check`.");
+    }
+    let root = profiles_root(&ctx.paths);
+    let mut dirs: Vec<_> = match std::fs::read_dir(&root) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_dir())
+            .collect(),
+        Err(_) => {
+            let _ = writeln!(t, "No profiles yet ({} does not exist).", root.display());
+            return finish(t, problems);
+        }
+    };
+    dirs.sort_by_key(|e| e.file_name());
+    for entry in dirs {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        problems += check_profile(ctx, &name, &entry.path(), &mut t);
+    }
+    finish(t, problems)
+}
+
+fn finish(mut t: String, problems: usize) -> CmdResult {
+    if problems == 0 {
+        t.push_str("\nAll good: nothing to fix.\n");
+        return print(&t);
+    }
+    print(&t)?;
+    Err(Failure::data(format!(
+        "{problems} problem(s) found; rehab will not write to a profile until its files load"
+    )))
+}
+
+/// Checks one profile folder and explains each problem; returns how many it found.
+fn check_profile(ctx: &Ctx, name: &str, dir: &Path, t: &mut String) -> usize {
+    let shown = crate::text::clean(name);
+    if let Err(why) = validate_name(name) {
+        let _ = writeln!(t, "\nFolder `{shown}`: not used as a profile: {why}");
+        return 0;
+    }
+    let _ = writeln!(t, "\nProfile `{shown}` ({})", dir.display());
+    let mut problems = 0;
+    match read_profile(&ctx.paths, name) {
+        Ok(p) => {
+            let _ = writeln!(
+                t,
+                "  {PROFILE_FILE}: ok (condition {})",
+                crate::text::clean(&p.condition)
+            );
+            if ctx.catalog.condition(&p.condition).is_none() {
+                problems += 1;
+                let _ = writeln!(
+                    t,
+                    "  problem: the condition `{}` is not in the library\n  fix: \
+                     `rehab --profile {name} profile set --condition ID` (see `rehab conditions`)",
+                    crate::text::clean(&p.condition)
+                );
+            }
+        }
+        Err(e) => {
+            problems += 1;
+            explain(t, &e, &dir.join(PROFILE_FILE));
+        }
+    }
+    match JournalFile::open(dir) {
+        Ok(j) => {
+            let _ = writeln!(
+                t,
+                "  {JOURNAL_FILE}: ok ({} record(s), version {})",
+                j.records().len(),
+                j.version()
+            );
+            for w in j.warnings() {
+                let _ = writeln!(
+                    t,
+                    "  note: {w}\n    This line was cut short when rehab was stopped mid-write \
+                     (a crash, a kill, a power cut or a full disk). It is ignored and harms nothing; every \
+                     other record is intact. You may delete the line in an editor."
+                );
+            }
+        }
+        Err(e) => {
+            problems += 1;
+            explain(t, &e, &dir.join(JOURNAL_FILE));
+        }
+    }
+    let leftovers: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(TEMP_PREFIX))
+        .collect();
+    for file in leftovers {
+        let _ = writeln!(
+            t,
+            "  note: {} is left from a save that was interrupted; the real files are intact and \
+             it can be deleted.",
+            crate::text::clean(&file)
+        );
+    }
+    problems
+}
+
+fn explain(t: &mut String, e: &StoreError, path: &Path) {
+    let _ = writeln!(t, "  problem: {e}");
+    let file = path.display();
+    let fix = match e {
+        StoreError::Profile(crate::profile::ProfileError::Newer { .. })
+        | StoreError::Journal(crate::journal::JournalError::Newer { .. }) => {
+            "this file was written by a newer rehab. Install that version again; this one \
+              leaves the file alone."
+                .to_string()
+        }
+        StoreError::Io { .. } => "check the file's permissions and the disk, then run \
+                                  `rehab doctor` again."
+            .to_string(),
+        _ => format!(
+            "open {file} in a text editor and correct the place named above (compare with \
+             `rehab profile show` output of a working profile or the examples in the README).\n  \
+             Or move it away to keep it (`mv {file} {file}.broken`): a moved journal starts \
+             afresh, a moved profile must be created again with `rehab profile new`.\n  \
+             Until then rehab reads nothing from and writes nothing to this profile."
+        ),
+    };
+    let _ = writeln!(t, "  fix: {fix}");
+}

@@ -1,0 +1,188 @@
+//! `rehab history` and `rehab export-data`.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{Failure, open, print, store_failure};
+use crate::cli::args::DataFormat;
+use crate::cli::{CmdResult, Ctx};
+use crate::journal::{self, ItemStatus, Record, WeekSummary};
+use crate::profile::Profile;
+use crate::text::clean;
+
+/// `rehab history`: the last `weeks` weeks up to today, oldest first.
+pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
+    if weeks == 0 {
+        return Err(Failure::usage("--weeks must be at least 1"));
+    }
+    let open = open(ctx)?;
+    let program = journal::program_through(&ctx.catalog, &open.profile, ctx.today)
+        .map_err(|e| Failure::data(e.to_string()))?;
+    let state = open.journal.state();
+    let from = program.weeks.len().saturating_sub(weeks as usize);
+    let mut t = String::new();
+    for week in &program.weeks[from..] {
+        let summary = journal::summarize_week(week, state, ctx.today);
+        week_text(ctx, &summary, &mut t);
+    }
+    print(&t)
+}
+
+fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
+    let score = |v: Option<u8>| v.map_or("-".to_string(), |n| n.to_string());
+    let adherence = s
+        .adherence_pct
+        .map_or("nothing planned".to_string(), |p| format!("adherence {p}%"));
+    let _ = writeln!(
+        t,
+        "Week {} (from {}) · {} · {adherence}",
+        s.week,
+        s.monday.strftime("%a %-d %b"),
+        clean(&s.phase_name)
+    );
+    let _ = writeln!(
+        t,
+        "  pain during: median {}, worst {} · next morning: median {}{}",
+        score(s.median_during),
+        score(s.max_during),
+        score(s.median_morning),
+        if s.warning_days > 0 {
+            format!(
+                " · {} day(s) with swelling, a limp or sharp pain",
+                s.warning_days
+            )
+        } else {
+            String::new()
+        }
+    );
+    if !s.logged {
+        let _ = writeln!(t, "  nothing logged");
+    }
+    for day in &s.days {
+        let ticks: String = day
+            .items
+            .iter()
+            .map(|(_, status)| match (status, ctx.ascii) {
+                (Some(ItemStatus::Done { sets: None }), false) => '✓',
+                (Some(ItemStatus::Done { sets: None }), true) => 'x',
+                (Some(ItemStatus::Done { .. }), _) => 'p',
+                (Some(ItemStatus::Skipped(_)), _) => 's',
+                (None, false) => '·',
+                (None, true) => '.',
+            })
+            .collect();
+        let ticks = if ticks.is_empty() {
+            "rest".to_string()
+        } else {
+            ticks
+        };
+        let pain = day
+            .worst_during
+            .map(|p| format!("  pain {p}"))
+            .unwrap_or_default();
+        let morning = day
+            .pain
+            .and_then(|p| p.morning)
+            .map(|m| format!("  morning {m}"))
+            .unwrap_or_default();
+        let notes = if day.notes > 0 {
+            format!("  {} note(s)", day.notes)
+        } else {
+            String::new()
+        };
+        let line = format!(
+            "  {}  {ticks:<12}{pain}{morning}{notes}",
+            day.date.strftime("%a %-d")
+        );
+        let _ = writeln!(t, "{}", line.trim_end());
+    }
+    let _ = writeln!(
+        t,
+        "  ({} done, p partial, s skipped, {} not done)",
+        if ctx.ascii { "x" } else { "✓" },
+        if ctx.ascii { "." } else { "·" }
+    );
+}
+
+#[derive(Serialize)]
+struct Export<'a> {
+    profile: &'a Profile,
+    records: &'a [Record],
+}
+
+/// `rehab export-data`: the profile and every record, for a backup or a spreadsheet.
+pub fn export_data(ctx: &Ctx, format: DataFormat) -> CmdResult {
+    let open = open(ctx)?;
+    let export = Export {
+        profile: &open.profile,
+        records: open.journal.records(),
+    };
+    let text = match format {
+        DataFormat::Ron => {
+            let config = ron::ser::PrettyConfig::new().struct_names(true);
+            ron::ser::to_string_pretty(&export, config).map_err(|e| Failure::data(e.to_string()))?
+                + "\n"
+        }
+        DataFormat::Json => {
+            serde_json::to_string_pretty(&export).map_err(|e| Failure::data(e.to_string()))? + "\n"
+        }
+        DataFormat::Csv => csv_text(open.journal.records()).map_err(store_failure)?,
+    };
+    print(&text)
+}
+
+/// One row per record. Text cells that a spreadsheet would run as a formula get a leading `'`.
+fn csv_text(records: &[Record]) -> Result<String, crate::store::StoreError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let io = |e: csv::Error| crate::store::StoreError::Invalid(e.to_string());
+    w.write_record([
+        "date", "kind", "item", "sets", "reason", "during", "morning", "swelling", "limp", "sharp",
+        "met", "text",
+    ])
+    .map_err(io)?;
+    let num = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    let flag = |b: Option<bool>| b.map(|b| b.to_string()).unwrap_or_default();
+    for r in records {
+        let mut row = vec![String::new(); 12];
+        row[0] = r.date().to_string();
+        row[1] = r.kind().to_string();
+        row[2] = r.item().map(safe_cell).unwrap_or_default();
+        match r {
+            Record::Done { sets, .. } => row[3] = num(*sets),
+            Record::Skipped { reason, .. } => row[4] = reason.label().to_string(),
+            Record::Pain { report, .. } => {
+                row[5] = num(report.during.map(u32::from));
+                row[6] = num(report.morning.map(u32::from));
+                row[7] = flag(report.swelling);
+                row[8] = flag(report.limp);
+                row[9] = flag(report.sharp);
+            }
+            Record::Note { text, .. } => row[11] = safe_cell(text),
+            Record::Screened { answers, .. } => {
+                let yes: Vec<&str> = answers
+                    .iter()
+                    .filter(|(_, y)| **y)
+                    .map(|(id, _)| id.as_str())
+                    .collect();
+                row[11] = safe_cell(&format!("yes: {}", yes.join(" ")));
+            }
+            Record::Criteria { id, met, .. } => {
+                row[2] = safe_cell(id);
+                row[10] = met.to_string();
+            }
+            Record::Undone { .. } | Record::Assessed { .. } => {}
+        }
+        w.write_record(&row).map_err(io)?;
+    }
+    let bytes = w.into_inner().map_err(|e| io(e.into_error().into()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn safe_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,330 @@
+//! `rehab profile new | list | show | set`.
+
+use std::fmt::Write as _;
+
+use super::{Failure, print, store_failure};
+use crate::catalog::{Catalog, closest};
+use crate::cli::args::{PatientArgs, ProfileCommand, ProfileSetArgs, SettingsArgs};
+use crate::cli::{CmdResult, Ctx};
+use crate::plan::Settings;
+use crate::profile::{Patient, Profile};
+use crate::store::OpenProfile;
+use crate::store::profile::list_profiles;
+use crate::text::clean;
+
+pub fn profile(ctx: &Ctx, command: ProfileCommand) -> CmdResult {
+    match command {
+        ProfileCommand::New {
+            name,
+            condition,
+            settings,
+        } => new(ctx, &name, &condition, &settings),
+        ProfileCommand::List => list(ctx),
+        ProfileCommand::Show { name } => show(ctx, name.as_deref().unwrap_or(&ctx.profile)),
+        ProfileCommand::Set(args) => set(ctx, &args),
+    }
+}
+
+fn condition_id(catalog: &Catalog, id: &str) -> Result<String, Failure> {
+    crate::cli::catalog_cmds::find_condition(catalog, id).map(|c| c.id.clone())
+}
+
+fn check_exercise(catalog: &Catalog, id: &str) -> Result<(), String> {
+    if catalog.exercise(id).is_some() {
+        return Ok(());
+    }
+    let near = closest(id, catalog.exercises.iter().map(|e| e.id.as_str()))
+        .map(|n| format!(" Did you mean `{n}`?"))
+        .unwrap_or_default();
+    Err(format!(
+        "unknown exercise `{}`.{near} `rehab exercises` lists the valid ids.",
+        clean(id)
+    ))
+}
+
+/// Applies the settings given on the command line.
+fn apply_settings(catalog: &Catalog, s: &mut Settings, args: &SettingsArgs) -> Result<(), String> {
+    if let Some(start) = args.start {
+        s.start = start;
+    }
+    if let Some(days) = args.days {
+        s.days_per_week = days;
+    }
+    if let Some(run_days) = &args.run_days {
+        let mut days = run_days.clone();
+        days.sort();
+        days.dedup();
+        s.run_days = days;
+    }
+    if let Some(equipment) = &args.equipment {
+        let mut list: Vec<_> = equipment.iter().flatten().copied().collect();
+        list.dedup();
+        s.equipment = list;
+    }
+    if let Some(minutes) = args.minutes {
+        s.minutes = minutes;
+    }
+    if let Some(cross) = &args.cross_training {
+        for id in cross {
+            check_exercise(catalog, id)?;
+        }
+        s.cross_training = cross.clone();
+    }
+    Ok(())
+}
+
+fn apply_patient(patient: &mut Option<Patient>, args: &PatientArgs) {
+    let mut p = patient.take().unwrap_or_default();
+    // An empty value clears the field.
+    let set = |field: &mut Option<String>, value: &Option<String>| {
+        if let Some(v) = value {
+            *field = Some(v.clone()).filter(|v| !v.trim().is_empty());
+        }
+    };
+    set(&mut p.name, &args.patient);
+    set(&mut p.clinician, &args.clinician);
+    set(&mut p.clinic, &args.clinic);
+    set(&mut p.notes, &args.notes);
+    *patient = Some(p).filter(|p| !p.is_empty());
+}
+
+fn new(ctx: &Ctx, name: &str, condition: &str, args: &SettingsArgs) -> CmdResult {
+    let condition = condition_id(&ctx.catalog, condition)?;
+    let mut settings = Settings::new(ctx.today);
+    apply_settings(&ctx.catalog, &mut settings, args).map_err(Failure::data)?;
+    let profile = Profile::new(name, condition, settings);
+    let open = OpenProfile::create(&ctx.paths, profile).map_err(store_failure)?;
+    let mut t = format!("Created profile `{name}` in {}.\n", open.dir.display());
+    t.push_str(&describe(ctx, &open.profile));
+    let pick = if name == ctx.profile {
+        String::new()
+    } else {
+        format!(" --profile {name}")
+    };
+    let _ = writeln!(
+        t,
+        "\nNext: `rehab{pick}` answers the red-flag questions; `rehab today{pick}` shows today's items."
+    );
+    print(&t)
+}
+
+fn list(ctx: &Ctx) -> CmdResult {
+    let names = list_profiles(&ctx.paths).map_err(store_failure)?;
+    if names.is_empty() {
+        return print(
+            "No profiles yet. Create one with `rehab profile new NAME --condition ID`.\n",
+        );
+    }
+    let mut t = String::new();
+    for name in names {
+        let current = if name == ctx.profile { "*" } else { " " };
+        match crate::store::profile::read_profile(&ctx.paths, &name) {
+            Ok(p) => {
+                let patient = p
+                    .patient
+                    .as_ref()
+                    .and_then(|p| p.name.as_deref())
+                    .map(|n| format!("  patient: {}", clean(n)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    t,
+                    "{current} {name:<20} {:<24} from {}{patient}",
+                    clean(&p.condition),
+                    p.settings.start
+                );
+            }
+            Err(_) => {
+                let _ = writeln!(
+                    t,
+                    "{current} {name:<20} (does not load: run `rehab doctor`)"
+                );
+            }
+        }
+    }
+    print(&t)
+}
+
+fn show(ctx: &Ctx, name: &str) -> CmdResult {
+    let open = OpenProfile::open(&ctx.paths, name).map_err(store_failure)?;
+    let mut t = format!("Profile `{name}` ({})\n", open.dir.display());
+    t.push_str(&describe(ctx, &open.profile));
+    let _ = writeln!(
+        t,
+        "Journal: {} record(s), {} day(s) logged",
+        open.journal.records().len(),
+        open.journal.state().days.len()
+    );
+    print(&t)
+}
+
+/// The profile in plain words.
+fn describe(ctx: &Ctx, p: &Profile) -> String {
+    let mut t = String::new();
+    let condition = ctx.catalog.condition(&p.condition).map_or_else(
+        || format!("{} (not in the library)", clean(&p.condition)),
+        |c| format!("{} ({})", c.name, c.id),
+    );
+    let s = &p.settings;
+    let _ = writeln!(t, "Condition: {condition}");
+    let _ = writeln!(t, "Start: {}", s.start);
+    let _ = writeln!(t, "Training days a week: {}", s.days_per_week);
+    let runs: Vec<&str> = s.run_days.iter().map(|d| d.short()).collect();
+    let _ = writeln!(t, "Run days: {}", or_none(&runs.join(", ")));
+    let kit: Vec<&str> = s.equipment.iter().map(|e| e.label()).collect();
+    let _ = writeln!(t, "Equipment: {}", or_none(&kit.join(", ")));
+    let _ = writeln!(t, "Minutes per session: {}", s.minutes);
+    let _ = writeln!(
+        t,
+        "Cross-training: {}",
+        or_none(&clean(&s.cross_training.join(", ")))
+    );
+    let r = &p.red_flags;
+    match r.answered_on {
+        None => {
+            let _ = writeln!(t, "Red flags: not answered yet");
+        }
+        Some(date) => {
+            let raised = r.raised();
+            let _ = writeln!(
+                t,
+                "Red flags: answered {date}; yes to: {}",
+                or_none(&clean(&raised.join(", ")))
+            );
+        }
+    }
+    if let Some(date) = r.assessed_by_clinician {
+        let _ = writeln!(t, "Assessed by a clinician: {date}");
+    }
+    if let Some(patient) = &p.patient {
+        for (label, value) in [
+            ("Patient", &patient.name),
+            ("Clinician", &patient.clinician),
+            ("Clinic", &patient.clinic),
+            ("Notes", &patient.notes),
+        ] {
+            if let Some(v) = value {
+                let _ = writeln!(t, "{label}: {}", clean(v));
+            }
+        }
+    }
+    let o = &p.overrides;
+    if !o.is_empty() {
+        let _ = writeln!(t, "Overrides:");
+        if let Some(n) = o.pinned_phase {
+            let _ = writeln!(t, "  phase pinned at {n}");
+        }
+        if let Some(n) = o.pinned_walk_run_level {
+            let _ = writeln!(t, "  walk-run level pinned at {n}");
+        }
+        for id in &o.added {
+            let _ = writeln!(t, "  added: {}", clean(id));
+        }
+        for id in &o.removed {
+            let _ = writeln!(t, "  removed: {}", clean(id));
+        }
+        for (old, new) in &o.replaced {
+            let _ = writeln!(t, "  {} replaced by {}", clean(old), clean(new));
+        }
+        for (id, dose) in &o.doses {
+            let _ = writeln!(t, "  dose of {}: {}", clean(id), dose.describe());
+        }
+        if let Some(c) = o.ceiling_exercise {
+            let _ = writeln!(t, "  pain ceiling for exercise: {c}");
+        }
+        if let Some(c) = o.ceiling_running {
+            let _ = writeln!(t, "  pain ceiling for running: {c}");
+        }
+    }
+    t
+}
+
+fn or_none(text: &str) -> &str {
+    if text.is_empty() { "none" } else { text }
+}
+
+fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
+    let condition = args
+        .condition
+        .as_deref()
+        .map(|c| condition_id(&ctx.catalog, c))
+        .transpose()?;
+    let mut open = super::open(ctx)?;
+    let catalog = &ctx.catalog;
+    open.update(|p| {
+        if let Some(c) = &condition {
+            p.condition = c.clone();
+        }
+        apply_settings(catalog, &mut p.settings, &args.settings)?;
+        apply_patient(&mut p.patient, &args.patient);
+        apply_overrides(catalog, p, args)
+    })
+    .map_err(store_failure)?;
+    let mut t = format!("Updated profile `{}`.\n", open.name);
+    t.push_str(&describe(ctx, &open.profile));
+    print(&t)
+}
+
+fn apply_overrides(
+    catalog: &Catalog,
+    p: &mut Profile,
+    args: &ProfileSetArgs,
+) -> Result<(), String> {
+    let phases = catalog
+        .condition(&p.condition)
+        .map_or(0, |c| c.phases.len() as u32);
+    let o = &mut p.overrides;
+    match args.pin_phase {
+        Some(0) => o.pinned_phase = None,
+        Some(n) if n > phases => {
+            return Err(format!(
+                "--pin-phase takes 1-{phases} for this condition (0 clears)"
+            ));
+        }
+        Some(n) => o.pinned_phase = Some(n),
+        None => {}
+    }
+    match args.pin_level {
+        Some(0) => o.pinned_walk_run_level = None,
+        Some(n) if n > catalog.top_walk_run_level() => {
+            return Err(format!(
+                "--pin-level takes 1-{} (0 clears)",
+                catalog.top_walk_run_level()
+            ));
+        }
+        Some(n) => o.pinned_walk_run_level = Some(n),
+        None => {}
+    }
+    for id in &args.add_exercise {
+        check_exercise(catalog, id)?;
+        o.removed.retain(|r| r != id);
+        if !o.added.contains(id) {
+            o.added.push(id.clone());
+        }
+    }
+    for id in &args.remove_exercise {
+        check_exercise(catalog, id)?;
+        o.added.retain(|a| a != id);
+        if !o.removed.contains(id) {
+            o.removed.push(id.clone());
+        }
+    }
+    for pair in &args.replace_exercise {
+        let Some((old, new)) = pair.split_once('=') else {
+            return Err(format!(
+                "--replace-exercise takes OLD=NEW, not `{}`",
+                clean(pair)
+            ));
+        };
+        let (old, new) = (old.trim(), new.trim());
+        check_exercise(catalog, old)?;
+        check_exercise(catalog, new)?;
+        o.replaced.insert(old.to_string(), new.to_string());
+    }
+    if let Some(c) = args.ceiling_exercise {
+        o.ceiling_exercise = Some(c);
+    }
+    if let Some(c) = args.ceiling_running {
+        o.ceiling_running = Some(c);
+    }
+    Ok(())
+}

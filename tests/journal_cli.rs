@@ -1,0 +1,334 @@
+//! The journal commands through the real binary: outputs, exit codes, and what lands on disk.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+const TODAY: &str = "2026-11-25";
+
+struct Env {
+    tmp: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let env = Env {
+            tmp: tempfile::tempdir().unwrap(),
+        };
+        env.rehab(&[
+            "profile",
+            "new",
+            "me",
+            "--condition",
+            "pfps",
+            "--start",
+            "2026-11-02",
+        ])
+        .success();
+        env
+    }
+
+    fn data(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    fn journal(&self) -> PathBuf {
+        self.data().join("profiles/me/journal.ron")
+    }
+
+    fn journal_text(&self) -> String {
+        fs::read_to_string(self.journal()).unwrap_or_default()
+    }
+
+    fn rehab(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        Command::cargo_bin("rehab")
+            .unwrap()
+            .env("REHAB_DATA_DIR", self.data())
+            .env("REHAB_TODAY", TODAY)
+            .env_remove("REHAB_PROFILE")
+            .env_remove("REHAB_LIBRARY")
+            .env("HOME", self.data())
+            .args(args)
+            .assert()
+    }
+
+    /// The first exercise id on the day's list.
+    fn first_item(&self, date: &str) -> String {
+        let out = self.rehab(&["today", "--date", date]).success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("1."))
+            .unwrap();
+        line.split_whitespace().nth(3).unwrap().to_string()
+    }
+}
+
+#[test]
+fn a_tick_shows_in_today_and_survives_reloading() {
+    let env = Env::new();
+    let id = env.first_item(TODAY);
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains(format!("[ ]   {id}")));
+    env.rehab(&["done", "1"])
+        .success()
+        .stdout(contains(format!("done: {id}")));
+    env.rehab(&["today", "--ascii"])
+        .success()
+        .stdout(contains(format!("[x]   {id}")))
+        .stdout(contains("1 of"));
+    env.rehab(&["undo", &id]).success();
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains(format!("[ ]   {id}")));
+    env.rehab(&["skip", "1", "--reason", "time"]).success();
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains("(skipped: time)"));
+    let lines = env.journal_text().lines().count();
+    assert_eq!(
+        lines,
+        4,
+        "header + done + undone + skipped:\n{}",
+        env.journal_text()
+    );
+}
+
+#[test]
+fn bad_input_is_refused_and_writes_nothing() {
+    let env = Env::new();
+    env.rehab(&["done", "1"]).success();
+    let before = env.journal_text();
+    let cases: [(&[&str], i32, &str); 9] = [
+        (&["pain", "--during", "11"], 2, "11"),
+        (&["done", "1", "--date", "2026-02-30"], 2, "2026-02-30"),
+        (&["done", "no-such-exercise"], 1, "unknown item"),
+        (&["done", "1", "99"], 2, "no item 99"),
+        (
+            &["done", "1", "--date", "2026-11-26"],
+            2,
+            "has not come yet",
+        ),
+        (&["done", "1", "--sets", "40"], 2, "--sets"),
+        (&["pain"], 2, "give a score"),
+        (&["note", "  "], 1, "note"),
+        (&["undo", "1", "--date", "2026-11-24"], 1, "nothing to undo"),
+    ];
+    for (args, code, message) in cases {
+        env.rehab(args).code(code).stderr(contains(message));
+        assert_eq!(env.journal_text(), before, "{args:?} wrote something");
+    }
+    env.rehab(&["--profile", "../evil", "today"])
+        .code(1)
+        .stderr(contains("not a profile name"));
+    env.rehab(&["--profile", "nobody", "today"])
+        .code(1)
+        .stderr(contains("rehab profile new nobody"));
+    env.rehab(&["profile", "new", "me", "--condition", "pfps"])
+        .code(1)
+        .stderr(contains("already exists"));
+    env.rehab(&["profile", "new", "x", "--condition", "nope"])
+        .code(1)
+        .stderr(contains("unknown condition"));
+}
+
+#[test]
+fn pain_without_a_date_puts_the_morning_score_on_yesterday() {
+    let env = Env::new();
+    env.rehab(&["pain", "--during", "3", "--morning", "2", "--limp"])
+        .success()
+        .stdout(contains("2026-11-25: during 3"))
+        .stdout(contains("2026-11-24: during -, next morning 2"));
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains("Pain: during 3, next morning -, limp"));
+    env.rehab(&["pain", "--morning", "1", "--date", "2026-11-25"])
+        .success();
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains("Pain: during 3, next morning 1, limp"));
+}
+
+#[test]
+fn a_damaged_journal_is_explained_and_never_touched() {
+    let env = Env::new();
+    env.rehab(&["done", "1"]).success();
+    let mut text = env.journal_text();
+    text.push_str("Done(date:\"2026-11-25\",item:\"x\",sets:Some(\"two\"))\n");
+    text.push_str("Note(date:\"2026-11-25\",text:\"after\")\n");
+    fs::write(env.journal(), &text).unwrap();
+    env.rehab(&["done", "1"])
+        .code(1)
+        .stderr(contains("journal.ron:3:"))
+        .stderr(contains("rehab doctor"));
+    env.rehab(&["profile", "set", "--minutes", "45"]).code(1);
+    env.rehab(&["doctor"])
+        .code(1)
+        .stdout(contains("journal.ron:3:"))
+        .stdout(contains("fix:"))
+        .stdout(contains(".broken"));
+    assert_eq!(env.journal_text(), text);
+    // Moving the file away, as doctor suggests, makes the profile usable again.
+    fs::rename(
+        env.journal(),
+        env.data().join("profiles/me/journal.ron.broken"),
+    )
+    .unwrap();
+    env.rehab(&["done", "1"]).success();
+    env.rehab(&["doctor"])
+        .success()
+        .stdout(contains("All good"));
+}
+
+#[test]
+fn a_damaged_profile_and_a_newer_version_are_refused() {
+    let env = Env::new();
+    let path = env.data().join("profiles/me/profile.ron");
+    let good = fs::read_to_string(&path).unwrap();
+    let newer = good.replace("format: 1", "format: 3");
+    fs::write(&path, &newer).unwrap();
+    env.rehab(&["today"]).code(1).stderr(contains("newer"));
+    env.rehab(&["doctor"])
+        .code(1)
+        .stdout(contains("newer rehab"));
+    let broken = good.replace("days_per_week: 4", "days_per_week: 4 4");
+    fs::write(&path, &broken).unwrap();
+    env.rehab(&["done", "1"])
+        .code(1)
+        .stderr(contains("profile.ron:"));
+    env.rehab(&["profile", "list"])
+        .success()
+        .stdout(contains("does not load"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+    assert!(!env.journal().exists());
+}
+
+#[test]
+fn a_torn_last_line_warns_and_the_next_tick_lands() {
+    let env = Env::new();
+    env.rehab(&["done", "1"]).success();
+    let mut text = env.journal_text();
+    text.push_str("Note(date:\"2026-11-25\",te"); // kill -9 mid-write
+    fs::write(env.journal(), &text).unwrap();
+    env.rehab(&["note", "after the crash"])
+        .success()
+        .stderr(contains("warning"))
+        .stderr(contains("journal.ron:3: ignored"));
+    assert!(env.journal_text().starts_with(&text));
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains("[✓]"))
+        .stdout(contains("Note: after the crash"));
+    env.rehab(&["doctor"])
+        .success()
+        .stdout(contains("cut short"));
+}
+
+#[test]
+fn profile_set_changes_settings_patient_and_overrides() {
+    let env = Env::new();
+    let id = env.first_item("2026-11-23");
+    env.rehab(&[
+        "profile",
+        "set",
+        "--minutes",
+        "45",
+        "--patient",
+        "Ann \u{1b}[31mB",
+        "--clinic",
+        "North",
+        "--pin-phase",
+        "1",
+        "--remove-exercise",
+        &id,
+    ])
+    .success();
+    env.rehab(&["profile", "show"])
+        .success()
+        .stdout(contains("Minutes per session: 45"))
+        .stdout(contains("Patient: Ann [31mB"))
+        .stdout(contains(format!("removed: {id}")))
+        .stdout(contains("\u{1b}").not());
+    env.rehab(&["profile", "set", "--pin-phase", "99"])
+        .code(1)
+        .stderr(contains("--pin-phase"));
+    env.rehab(&["profile", "set", "--add-exercise", "nope"])
+        .code(1);
+    env.rehab(&["profile", "list"])
+        .success()
+        .stdout(contains("patient: Ann"));
+}
+
+#[test]
+fn history_and_export_hold_what_was_logged() {
+    let env = Env::new();
+    env.rehab(&["done", "1", "--date", "2026-11-23"]).success();
+    env.rehab(&["pain", "--during", "4", "--date", "2026-11-23"])
+        .success();
+    env.rehab(&["note", "=cmd|' /C calc'!A0", "--date", "2026-11-23"])
+        .success();
+    env.rehab(&["history", "--weeks", "2"])
+        .success()
+        .stdout(contains("Week 3"))
+        .stdout(contains("Week 4"))
+        .stdout(contains("adherence"))
+        .stdout(contains("pain 4"));
+    let json = env.rehab(&["export-data", "--format", "json"]).success();
+    let value: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(value["profile"]["condition"], "pfps");
+    assert_eq!(value["records"].as_array().unwrap().len(), 3);
+    env.rehab(&["export-data", "--format", "csv"])
+        .success()
+        .stdout(contains("date,kind,item"))
+        .stdout(contains("'=cmd"));
+    env.rehab(&["export-data"])
+        .success()
+        .stdout(contains("records: ["));
+}
+
+#[test]
+fn two_processes_appending_at_once_both_land() {
+    let env = Env::new();
+    let per_process = 25;
+    let bin = assert_cmd::cargo::cargo_bin("rehab");
+    let workers: Vec<_> = ["a", "b"]
+        .into_iter()
+        .map(|who| {
+            let (bin, data) = (bin.clone(), env.data().to_path_buf());
+            std::thread::spawn(move || {
+                // One long-lived loop of real processes per "SSH session".
+                for i in 0..per_process {
+                    let status = std::process::Command::new(&bin)
+                        .env("REHAB_DATA_DIR", &data)
+                        .env("REHAB_TODAY", TODAY)
+                        .args(["note", &format!("{who}-{i}")])
+                        .stdout(std::process::Stdio::null())
+                        .status()
+                        .unwrap();
+                    assert!(status.success());
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let text = env.journal_text();
+    for who in ["a", "b"] {
+        let seen: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.split("text:\"").nth(1))
+            .filter(|t| t.starts_with(who))
+            .map(|t| t.trim_end_matches("\")").to_string())
+            .collect();
+        let want: Vec<String> = (0..per_process).map(|i| format!("{who}-{i}")).collect();
+        assert_eq!(seen, want, "{who}'s notes lost or interleaved:\n{text}");
+    }
+    assert_eq!(text.lines().count(), 1 + 2 * per_process);
+    env.rehab(&["doctor"]).success();
+}
