@@ -375,6 +375,7 @@ fn profiles_switch_create_and_edit_patient() {
 fn export_says_when_it_is_not_available() {
     let mut app = busy_app(THEME);
     app.view = View::Export;
+    app.export_available = false;
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
     assert!(
         app.status

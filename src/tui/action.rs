@@ -47,6 +47,8 @@ pub enum Action {
     Failed(String),
     /// An effect succeeded with this message for the status line.
     Done(String),
+    /// The printable plan was written here.
+    Exported(String),
     /// A record is on disk (written by us, or noticed from another process).
     Recorded(Record),
     /// The profile is on disk as given.

@@ -170,7 +170,7 @@ impl App {
             draft_flags: BTreeMap::new(),
             draft_flags_assessed: false,
             cursor: Cursors::default(),
-            export_available: false,
+            export_available: true,
             quit: false,
         }
     }
@@ -321,6 +321,11 @@ impl App {
             }
             Action::Done(text) => {
                 self.say(text);
+                return Vec::new();
+            }
+            Action::Exported(path) => {
+                self.say(format!("plan written to {path}"));
+                self.cursor.exported = Some(path);
                 return Vec::new();
             }
             Action::Recorded(record) => {

@@ -1,6 +1,7 @@
 //! The loop's hands: performs effects through the store and reports back as actions. Only the
 //! store writes files; this turns its results into messages.
 
+use crate::export;
 use crate::journal::Record;
 use crate::paths::Paths;
 use crate::profile::Profile;
@@ -82,10 +83,40 @@ impl Disk {
                 }
                 Err(e) => Action::Failed(format!("cannot open profile {name}: {e}")),
             },
-            Effect::Export { .. } => {
-                Action::Failed("export is not available yet in this build".into())
-            }
+            Effect::Export { format, path } => self.export(app, &format, &path),
             Effect::Quit => Action::Resize,
+        }
+    }
+
+    /// Writes this week's printable plan; an existing file is never overwritten.
+    fn export(&self, app: &App, format: &str, path: &str) -> Action {
+        let Some(open) = &self.open else {
+            return Action::Failed("no profile is open, so there is no plan to export".into());
+        };
+        let week = export::current_week(&open.profile, app.today);
+        let input = match export::ExportInput::for_profile(
+            &app.catalog,
+            &open.profile,
+            open.journal.state(),
+            week..=week,
+            app.today,
+        ) {
+            Ok(input) => input,
+            Err(e) => return Action::Failed(format!("cannot build the plan: {e}")),
+        };
+        let format = match format {
+            "html" => export::Format::Html,
+            "markdown" => export::Format::Markdown,
+            _ => export::Format::Text,
+        };
+        let contents = export::render(&input, format, app.theme.ascii);
+        let path = std::path::Path::new(path);
+        match crate::store::export::write_plan(path, &contents, false) {
+            Ok(()) => {
+                let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                Action::Exported(shown.display().to_string())
+            }
+            Err(e) => Action::Failed(e.to_string()),
         }
     }
 

@@ -144,6 +144,8 @@ pub struct Cursors {
     pub export_format: usize,
     pub export_path: String,
     pub editing_path: bool,
+    /// Where the last export went.
+    pub exported: Option<String>,
 }
 
 impl Cursors {
@@ -409,6 +411,7 @@ impl App {
             .filter(|e| {
                 q.is_empty()
                     || e.name.to_lowercase().contains(&q)
+                    || e.id.contains(&q)
                     || e.kind.label().contains(&q)
                     || self.catalog.conditions.iter().any(|c| {
                         (c.id.contains(&q) || c.name.to_lowercase().contains(&q))

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::app::views_export_formats;
 use crate::tui::ui::block;
@@ -48,6 +49,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ),
         Line::raw(""),
     ];
+    if let Some(path) = &app.cursor.exported {
+        lines.push(Line::styled(
+            format!("{} Written: {path}", t.tick_done()),
+            t.done(),
+        ));
+        lines.push(Line::raw(
+            "Open it in a browser (HTML) or print it; an existing file is never overwritten.",
+        ));
+    }
+    let key = |a: Action| app.keymap.key_for(&a, t.ascii);
+    lines.push(Line::styled(
+        format!(
+            "{}/{} format, {} edit the path, {} write this week's plan.",
+            key(Action::Left),
+            key(Action::Right),
+            key(Action::Edit),
+            key(Action::Select)
+        ),
+        t.dim(),
+    ));
     if !app.export_available {
         lines.push(Line::styled(
             "Export is not available in this build yet; `rehab plan` will print plans when it is.",
