@@ -3,6 +3,7 @@
 pub mod export;
 pub mod history;
 pub mod library;
+pub mod list_detail;
 pub mod load_error;
 pub mod overlays;
 pub mod picker;

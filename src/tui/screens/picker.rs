@@ -2,13 +2,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
+use super::list_detail::{self, ListDetail};
 use crate::triage::Suggestion;
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// A row with the pointer and reverse video when selected.
 pub fn row(app: &App, selected: bool, text: String) -> Line<'static> {
@@ -25,52 +23,43 @@ pub fn row(app: &App, selected: bool, text: String) -> Line<'static> {
 
 /// ```text
 /// +- What is your knee pain most likely? --------+
-/// | > Runner's knee         front, around the cap |
-/// |     one-line summary                          |
-/// |   IT band syndrome      outside of the knee   |
-/// |     ...                                       |
+/// | > Runner's knee                               |
+/// |   IT band syndrome                            |
+/// |   ...                                         |
 /// |   Not sure? Answer a few questions            |
+/// | Where it hurts: ... (the selected one)        |
+/// | summary                                       |
 /// +-----------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let t = &app.theme;
-    let mut lines = Vec::new();
-    for (i, c) in app.catalog.conditions.iter().enumerate() {
-        lines.push(row(
-            app,
-            i == selected,
-            format!("{:<24} {}", c.name, c.where_it_hurts),
-        ));
-        lines.push(Line::styled(
-            format!("      {}", first_sentence(&c.summary)),
+    let conditions = &app.catalog.conditions;
+    let mut rows: Vec<String> = conditions.iter().map(|c| c.name.clone()).collect();
+    rows.push("Not sure? Answer a few questions".into());
+    let detail = match conditions.get(selected) {
+        Some(c) => vec![
+            Line::from(vec![
+                Span::styled("Where it hurts: ", t.title()),
+                Span::raw(c.where_it_hurts.clone()),
+            ]),
+            Line::raw(c.summary.clone()),
+        ],
+        None => vec![Line::raw(
+            "A few questions about where and when it hurts; the answers rank the conditions and show what decided it.",
+        )],
+    };
+    let view = ListDetail {
+        title: "What is your knee pain most likely?",
+        intro: vec![],
+        rows,
+        selected,
+        detail,
+        footer: vec![Line::styled(
+            "This picks a plan; it is not a diagnosis.",
             t.dim(),
-        ));
-    }
-    lines.push(Line::raw(""));
-    let last = app.catalog.conditions.len();
-    lines.push(row(
-        app,
-        selected == last,
-        "Not sure? Answer a few questions".into(),
-    ));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "This picks a plan; it is not a diagnosis.",
-        t.dim(),
-    ));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(app, "What is your knee pain most likely?")),
-        area,
-    );
-}
-
-fn first_sentence(text: &str) -> &str {
-    match text.find(". ") {
-        Some(i) => &text[..=i],
-        None => text,
-    }
+        )],
+    };
+    list_detail::render(frame, area, app, view);
 }
 
 /// ```text
@@ -86,28 +75,34 @@ pub fn render_symptoms(frame: &mut Frame, area: Rect, app: &App, question: usize
     let Some(q) = app.catalog.symptom_questions.get(question) else {
         return;
     };
-    let mut lines = vec![Line::styled(q.text.clone(), t.title()), Line::raw("")];
-    for (i, a) in q.answers.iter().enumerate() {
-        lines.push(row(
-            app,
-            i == selected,
-            format!("{} {}", t.radio(i == selected), a.text),
-        ));
-    }
+    let rows = q
+        .answers
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("{} {}", t.radio(i == selected), a.text))
+        .collect();
+    let detail = q
+        .answers
+        .get(selected)
+        .map(|a| vec![Line::raw(a.text.clone())])
+        .unwrap_or_default();
     let title = format!("Not sure? Question {} of {total}", question + 1);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(app, &title)),
-        area,
-    );
+    let view = ListDetail {
+        title: &title,
+        intro: vec![Line::styled(q.text.clone(), t.title()), Line::raw("")],
+        rows,
+        selected,
+        detail,
+        footer: vec![],
+    };
+    list_detail::render(frame, area, app, view);
 }
 
 /// ```text
 /// +- It might be ... ----------------------------+
-/// | > Runner's knee (score 5)                     |
-/// |     because: pain around the kneecap, ...     |
-/// |   IT band syndrome (score 1)                  |
+/// | > Runner's knee (fit 5)                       |
+/// |   IT band syndrome (fit 1)                    |
+/// | Because: the features that matched            |
 /// | Not a diagnosis: a clinician can tell.        |
 /// +-----------------------------------------------+
 /// ```
@@ -124,32 +119,35 @@ pub fn render_suggestions(
     } else {
         "From your answers, your knee pain might be (best fit first):"
     };
-    let mut lines = vec![Line::raw(intro), Line::raw("")];
-    for (i, s) in ranked.iter().enumerate() {
-        let name = app
-            .catalog
-            .condition(&s.condition)
-            .map_or(s.condition.as_str(), |c| c.name.as_str());
-        lines.push(row(app, i == selected, format!("{name} (fit {})", s.score)));
-        let why = if s.reasons.is_empty() {
-            "no matching features".to_string()
+    let rows = ranked
+        .iter()
+        .map(|s| {
+            let name = app
+                .catalog
+                .condition(&s.condition)
+                .map_or(s.condition.as_str(), |c| c.name.as_str());
+            format!("{name} (fit {})", s.score)
+        })
+        .collect();
+    let mut detail = Vec::new();
+    if let Some(s) = ranked.get(selected) {
+        if s.reasons.is_empty() {
+            detail.push(Line::raw("No matching features."));
         } else {
-            format!("because: {}", s.reasons.join("; "))
-        };
-        lines.push(Line::styled(
-            format!("      {why}"),
-            if i == selected { Style::new() } else { t.dim() },
-        ));
+            detail.push(Line::styled("What fits:", t.title()));
+            detail.extend(s.reasons.iter().map(|r| Line::raw(format!("- {r}"))));
+        }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "This is a guess from a few answers, never a diagnosis. A physiotherapist or doctor can tell.",
-        t.warn(),
-    ));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(app, "It might be ...")),
-        area,
-    );
+    let view = ListDetail {
+        title: "It might be ...",
+        intro: vec![Line::raw(intro)],
+        rows,
+        selected,
+        detail,
+        footer: vec![Line::styled(
+            "This is a guess from a few answers, never a diagnosis. A physiotherapist or doctor can tell.",
+            t.warn(),
+        )],
+    };
+    list_detail::render(frame, area, app, view);
 }

@@ -34,45 +34,35 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .this_week()
         .map(|w| (w.state.phase, w.state.week_in_phase, w.state.walk_run_level));
     let mut lines = Vec::new();
-    for (i, phase) in condition.phases.iter().enumerate() {
-        let here = current.is_some_and(|(p, _, _)| p == i);
-        let marker = if here { t.pointer() } else { " " };
-        let at = match current {
-            Some((p, w, _)) if p == i => {
-                format!("  <- you are here (week {w} of ~{})", phase.weeks)
-            }
-            _ => String::new(),
-        };
+    // Where the person is, in full.
+    if let Some((p, week, level)) = current
+        && let Some(phase) = condition.phases.get(p)
+    {
         lines.push(Line::styled(
             format!(
-                "{marker} Phase {}: {} (~{} weeks){at}",
-                i + 1,
+                "You are in phase {} of {}: {} (week {week} of ~{})",
+                p + 1,
+                condition.phases.len(),
                 phase.name,
                 phase.weeks
             ),
-            if here {
-                t.title()
-            } else {
-                ratatui::style::Style::new()
-            },
+            t.title(),
         ));
-        lines.push(Line::raw(format!("    Goal: {}", phase.goal)));
-        if here {
-            lines.push(Line::raw("    Move on when:"));
-            for c in &phase.exit_criteria {
-                lines.push(Line::raw(format!("      - {c}")));
-            }
-            lines.push(Line::raw(format!("    Running: {}", phase.run.text)));
+        lines.push(Line::raw(format!("Goal: {}", phase.goal)));
+        lines.push(Line::raw("Move on when:"));
+        for c in &phase.exit_criteria {
+            lines.push(Line::raw(format!("  - {c}")));
+        }
+        lines.push(Line::raw(format!("Running: {}", phase.run.text)));
+        if let Some(level) = level {
+            let text = app
+                .catalog
+                .walk_run_level(level)
+                .map_or(String::new(), |l| l.text.clone());
+            lines.push(Line::raw(format!("Walk-run level {level}: {text}")));
         }
     }
     lines.push(Line::raw(""));
-    if let Some(level) = current.and_then(|(_, _, l)| l) {
-        let text = app
-            .catalog
-            .walk_run_level(level)
-            .map_or(String::new(), |l| l.text.clone());
-        lines.push(Line::raw(format!("Walk-run level {level}: {text}")));
-    }
     lines.push(Line::styled("Record progress (Space ticks)", t.title()));
     for (i, (id, label)) in app.criteria_rows().iter().enumerate() {
         let tick = if app.criteria_met(id) {
@@ -86,24 +76,41 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             format!("{tick} {label}"),
         ));
     }
-    if let Some(rtr) = &app.catalog.return_to_run {
-        lines.push(Line::styled(
-            format!("    Return to running needs: {}", rtr.criteria.join("; ")),
-            t.dim(),
-        ));
+    // The return-to-run list is long: shown while its row is selected.
+    let rows = app.criteria_rows();
+    let on_run_row = rows
+        .get(app.cursor.program_row)
+        .is_some_and(|(id, _)| id == crate::progress::RUN_ENTRY_CRITERIA);
+    if let Some(rtr) = app.catalog.return_to_run.as_ref().filter(|_| on_run_row) {
+        lines.push(Line::styled("    Return to running needs all of:", t.dim()));
+        for c in &rtr.criteria {
+            lines.push(Line::styled(format!("    - {c}"), t.dim()));
+        }
     }
-    lines.push(Line::raw(""));
     for flag in &app.week_flags {
         lines.push(Line::styled(format!("{} {flag}", t.warn_sign()), t.warn()));
     }
+    lines.push(Line::raw(""));
     lines.push(Line::styled("Weekly decisions (latest first)", t.title()));
     if app.decisions.is_empty() {
         lines.push(Line::raw(
             "None yet: at the end of each week your ticks and pain scores decide whether to progress, hold or step back.",
         ));
     }
-    for decision in app.decisions.iter().rev().take(6) {
+    for decision in app.decisions.iter().rev().take(4) {
         lines.push(Line::raw(format!("  {decision}")));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("All phases", t.title()));
+    for (i, phase) in condition.phases.iter().enumerate() {
+        let here = current.is_some_and(|(p, _, _)| p == i);
+        let marker = if here { t.pointer() } else { " " };
+        lines.push(Line::raw(format!(
+            "{marker} {}. {} (~{} weeks)",
+            i + 1,
+            phase.name,
+            phase.weeks
+        )));
     }
     let title = format!("Program: {}", condition.name);
     frame.render_widget(

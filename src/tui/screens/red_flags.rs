@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::list_detail::{self, ListDetail};
 use super::picker::row;
 use crate::catalog::FlagLevel;
 use crate::screening::Screening;
@@ -14,10 +15,11 @@ use crate::tui::ui::block;
 
 /// ```text
 /// +- Safety questions -----------------------------+
-/// | Answer yes to any that is true today.           |
+/// | Is any of these true today? ...                 |
 /// | > [ ] no   Is the knee hot, red and swollen?    |
 /// |   [x] YES  Did it lock or give way?             |
-/// | Enter: continue                                 |
+/// | the selected question in full                   |
+/// | Space toggles, Enter continues                  |
 /// +-------------------------------------------------+
 /// ```
 pub fn render(
@@ -29,49 +31,51 @@ pub fn render(
     reopened: bool,
 ) {
     let t = &app.theme;
-    let mut lines = Vec::new();
+    let mut intro = Vec::new();
     if reopened {
-        lines.push(Line::styled(
-            format!(
-                "{} You logged sharp pain or swelling: please answer these again.",
-                t.warn_sign()
-            ),
+        intro.push(Line::styled(
+            format!("{} Please answer these again (after sharp pain or swelling, or a clinician's assessment).", t.warn_sign()),
             t.warn(),
         ));
     }
-    lines.push(Line::raw(
+    intro.push(Line::raw(
         "Is any of these true today? Mark each yes; leave the rest as no.",
     ));
-    lines.push(Line::raw(""));
-    for (i, flag) in app.catalog.red_flags.iter().enumerate() {
-        let yes = answers.get(i).copied().unwrap_or(false);
-        let mark = if yes {
-            format!("{} YES", t.tick_done())
-        } else {
-            format!("{} no ", t.tick_open())
-        };
-        lines.push(row(
-            app,
-            i == selected,
-            format!("{mark}  {}", flag.question),
-        ));
-    }
-    lines.push(Line::raw(""));
+    let flags = &app.catalog.red_flags;
+    let rows = flags
+        .iter()
+        .enumerate()
+        .map(|(i, flag)| {
+            let yes = answers.get(i).copied().unwrap_or(false);
+            let mark = if yes {
+                format!("{} YES", t.tick_done())
+            } else {
+                format!("{} no ", t.tick_open())
+            };
+            format!("{mark}  {}", flag.question)
+        })
+        .collect();
+    let detail = flags
+        .get(selected)
+        .map(|f| vec![Line::styled(f.question.clone(), t.title())])
+        .unwrap_or_default();
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
-    lines.push(Line::styled(
-        format!(
-            "{} toggles yes/no, {} continues.",
-            key(Action::Tick),
-            key(Action::Select)
-        ),
-        t.dim(),
-    ));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(app, "Safety questions")),
-        area,
-    );
+    let view = ListDetail {
+        title: "Safety questions",
+        intro,
+        rows,
+        selected,
+        detail,
+        footer: vec![Line::styled(
+            format!(
+                "{} toggles yes/no, {} continues.",
+                key(Action::Tick),
+                key(Action::Select)
+            ),
+            t.dim(),
+        )],
+    };
+    list_detail::render(frame, area, app, view);
 }
 
 /// ```text

@@ -96,8 +96,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // Keep the selection on screen when the list is longer than the area.
     let height = list.height as usize;
     let first = sel.saturating_sub(height.saturating_sub(1));
-    // pointer 2 + state 10 + name + space + dose 28 + minutes 8 + sessions 3 = name + 52.
-    let name_w = (list.width as usize).saturating_sub(52).clamp(14, 40);
+    // pointer 2 + state 10 + name + space + dose 24 + minutes 8 + sessions 3 = name + 48.
+    let name_w = (list.width as usize).saturating_sub(48).clamp(14, 48);
+    let ellipsis = if t.ascii { "..." } else { "…" };
     let lines: Vec<Line> = items
         .iter()
         .enumerate()
@@ -115,9 +116,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 String::new()
             };
             let text = format!(
-                "{:<name_w$.name_w$} {:<28.28}{:>4} min{sessions}",
-                name,
-                item.dose.sets_text(),
+                "{:<name_w$} {:<24}{:>4} min{sessions}",
+                super::list_detail::cut(&name, name_w, ellipsis),
+                super::list_detail::cut(&item.dose.sets_text(), 24, ellipsis),
                 item.minutes,
             );
             let pointer = if i == sel {

@@ -107,8 +107,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(format!("{sym:<10}"), style),
             Span::styled(
                 format!(
-                    "{:<28} {}",
-                    app.name_of(&item.exercise),
+                    "{:<32} {}",
+                    super::list_detail::cut(
+                        &app.name_of(&item.exercise),
+                        32,
+                        if t.ascii { "..." } else { "…" }
+                    ),
                     item.dose.sets_text()
                 ),
                 row_style,

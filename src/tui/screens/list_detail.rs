@@ -1,0 +1,94 @@
+//! The layout shared by the choosing screens: an intro, a one-line-per-row list that scrolls to
+//! keep the selection in view, then the selected row in full (wrapped), then a footer. Long
+//! library text never pushes a row off an 80x24 screen.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::picker::row;
+use crate::tui::app::App;
+use crate::tui::ui::block;
+
+/// What one choosing screen shows.
+pub struct ListDetail<'a> {
+    pub title: &'a str,
+    pub intro: Vec<Line<'static>>,
+    /// One line each; cut to the width with "..." when long.
+    pub rows: Vec<String>,
+    pub selected: usize,
+    /// The selected row in full.
+    pub detail: Vec<Line<'static>>,
+    pub footer: Vec<Line<'static>>,
+}
+
+/// ```text
+/// +- title ----------------------------------------+
+/// | intro                                           |
+/// | > row one, cut to the width...                  |
+/// |   row two                                       |
+/// |                                                 |
+/// | the selected row in full, wrapped               |
+/// | footer                                          |
+/// +-------------------------------------------------+
+/// ```
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: ListDetail) {
+    let outer = block(app, view.title);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let intro_h = wrapped_height(&view.intro, inner.width);
+    let footer_h = wrapped_height(&view.footer, inner.width);
+    // The list gets what it needs, leaving at least 4 lines for the detail.
+    let room = inner.height.saturating_sub(intro_h + footer_h + 1 + 4);
+    let list_h = (view.rows.len() as u16).min(room.max(3));
+    let [intro, list, _, detail, footer] = inner.layout(&Layout::vertical([
+        Constraint::Length(intro_h),
+        Constraint::Length(list_h),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(footer_h),
+    ]));
+    frame.render_widget(Paragraph::new(view.intro).wrap(Wrap { trim: false }), intro);
+    let height = list_h as usize;
+    let first = view.selected.saturating_sub(height.saturating_sub(1));
+    let width = (list.width as usize).saturating_sub(2);
+    let ellipsis = if app.theme.ascii { "..." } else { "…" };
+    let lines: Vec<Line> = view
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, text)| row(app, i == view.selected, cut(text, width, ellipsis)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(
+        Paragraph::new(view.detail).wrap(Wrap { trim: false }),
+        detail,
+    );
+    frame.render_widget(
+        Paragraph::new(view.footer).wrap(Wrap { trim: false }),
+        footer,
+    );
+}
+
+/// Lines the text takes when wrapped at `width` (a close estimate by characters).
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let w = width.max(1) as usize;
+    lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(w) as u16)
+        .sum()
+}
+
+/// `text` cut to `width` characters, ending in `ellipsis` when cut.
+pub fn cut(text: &str, width: usize, ellipsis: &str) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let keep = width.saturating_sub(ellipsis.chars().count());
+    let mut out: String = text.chars().take(keep).collect();
+    out.push_str(ellipsis);
+    out
+}
