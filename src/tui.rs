@@ -55,14 +55,8 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
         Err(f) => return finish(Err(f)),
     };
     let theme = Theme::new(ctx.color, ctx.ascii);
-    let mut app = App::new(
-        ctx.catalog.clone(),
-        keymap,
-        theme,
-        today,
-        ctx.profile.clone(),
-    );
     let mut disk = Disk::new(ctx.paths.clone());
+    let mut app = App::new(ctx.catalog, keymap, theme, today, ctx.profile);
     disk.open_at_start(&mut app);
 
     let (tx, rx) = mpsc::channel();

@@ -424,3 +424,32 @@ fn program_records_criteria_and_decisions_come_from_the_log() {
         })]
     );
 }
+
+#[test]
+fn the_week_view_walks_back_into_last_week_to_backfill() {
+    let mut app = busy_app(THEME);
+    app.view = View::Week;
+    // Today is Wednesday: three steps left reach last Sunday.
+    for _ in 0..3 {
+        press(&mut app, ch('h'));
+    }
+    assert_eq!(app.cursor.weeks_back, 1);
+    let sunday = app.shown_week().unwrap().days[6].clone();
+    assert_eq!(sunday.date, jiff::civil::date(2026, 11, 22));
+    let effects = press(&mut app, ch(' '));
+    let [Effect::Append(r)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(r.date(), sunday.date);
+    // The first week has no week before it.
+    for _ in 0..10 {
+        press(&mut app, ch('h'));
+    }
+    assert_eq!(app.cursor.weeks_back, 1);
+    assert_eq!(app.cursor.week_day, 0);
+    press(&mut app, ch('l'));
+    for _ in 0..6 {
+        press(&mut app, ch('l'));
+    }
+    assert_eq!(app.cursor.weeks_back, 0);
+}

@@ -185,6 +185,7 @@ impl App {
         self.view = View::Today;
         self.overlay = None;
         self.cursor.week_day = crate::plan::Day::of(self.today).index();
+        self.cursor.weeks_back = 0;
         self.rebuild();
     }
 

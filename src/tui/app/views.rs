@@ -134,6 +134,8 @@ pub struct Cursors {
     pub scroll: u16,
     /// The selected criteria row on the Program view.
     pub program_row: usize,
+    /// Weeks before this one shown on the Week view (0 = this week).
+    pub weeks_back: usize,
     pub library: usize,
     pub query: String,
     pub searching: bool,
@@ -290,21 +292,40 @@ impl App {
         Vec::new()
     }
 
+    /// The week the Week view shows: this one, or `cursor.weeks_back` before it.
+    pub fn shown_week(&self) -> Option<&crate::plan::WeekPlan> {
+        self.this_week()?;
+        let i = self.weeks.len().checked_sub(1 + self.cursor.weeks_back)?;
+        self.weeks.get(i)
+    }
+
     fn update_week(&mut self, action: Action) -> Vec<Effect> {
-        let Some(week) = self.this_week().filter(|_| self.plan_allowed()).cloned() else {
+        let Some(week) = self.shown_week().filter(|_| self.plan_allowed()).cloned() else {
             return Vec::new();
         };
         let day = &week.days[self.cursor.week_day.min(6)];
         let n = day.items.len();
         let sel = self.cursor.week_item.min(n.saturating_sub(1));
+        let c = &mut self.cursor;
         match action {
+            // Past Monday goes to the week before, past Sunday back toward this week.
+            Action::Left if c.week_day == 0 && c.weeks_back + 1 < self.weeks.len() => {
+                c.weeks_back += 1;
+                c.week_day = 6;
+                c.week_item = 0;
+            }
+            Action::Right if c.week_day == 6 && c.weeks_back > 0 => {
+                c.weeks_back -= 1;
+                c.week_day = 0;
+                c.week_item = 0;
+            }
             Action::Left => {
-                self.cursor.week_day = self.cursor.week_day.saturating_sub(1);
-                self.cursor.week_item = 0;
+                c.week_day = c.week_day.saturating_sub(1);
+                c.week_item = 0;
             }
             Action::Right => {
-                self.cursor.week_day = (self.cursor.week_day + 1).min(6);
-                self.cursor.week_item = 0;
+                c.week_day = (c.week_day + 1).min(6);
+                c.week_item = 0;
             }
             Action::Up => self.cursor.week_item = sel.saturating_sub(1),
             Action::Down => self.cursor.week_item = (sel + 1).min(n.saturating_sub(1)),

@@ -24,7 +24,7 @@ const SIDE_BY_SIDE_WIDTH: u16 = 112;
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
-    let Some(week) = app.this_week().filter(|_| app.plan_allowed()) else {
+    let Some(week) = app.shown_week().filter(|_| app.plan_allowed()) else {
         frame.render_widget(
             Paragraph::new("No plan this week yet.").block(block(app, "Week")),
             area,
