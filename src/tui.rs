@@ -45,6 +45,12 @@ enum Wake {
 
 /// Opens the app for the profile in `global`, on `today`. Returns the exit status.
 pub fn run(global: &Global, today: Date) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return finish(Err(Failure::usage(
+            "the full-screen app needs a terminal; the subcommands work without one (see `rehab --help`)",
+        )));
+    }
     let ctx = match Ctx::load(global, today) {
         Ok(ctx) => ctx,
         Err(f) => return finish(Err(f)),

@@ -274,3 +274,41 @@ fn a_broken_profile_opens_the_load_error_screen_and_is_not_written() {
     );
     assert!(!profile_dir.join("journal.ron").exists());
 }
+
+#[test]
+fn a_tick_from_another_session_shows_before_the_next_key_acts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("Welcome");
+    for (key, wait) in [
+        ("\r", "most likely"),
+        ("\r", "Safety questions"),
+        ("\r", "Set up"),
+        ("\r", "0 of "),
+    ] {
+        s.send(key);
+        s.wait_for(wait);
+    }
+    // A second session (the command line) ticks item 1 while the app is open.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehab"))
+        .args(["done", "1"])
+        .env("REHAB_DATA_DIR", dir.path())
+        .env("REHAB_LIBRARY", dir.path().join("no-library"))
+        .env("REHAB_TODAY", "2026-11-23")
+        .env_remove("REHAB_PROFILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Any key makes the app look: the tick appears without being written twice.
+    s.send("j");
+    s.wait_for("1 of ");
+    s.send("q");
+    let (status, _, _) = s.finish();
+    assert!(status.success());
+    let journal = std::fs::read_to_string(dir.path().join("profiles/me/journal.ron")).unwrap();
+    assert_eq!(journal.matches("Done(").count(), 1, "{journal}");
+}
