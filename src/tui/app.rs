@@ -128,8 +128,8 @@ pub struct App {
     pub decisions: Vec<String>,
     /// Things to know about this week (running paused, awaiting criteria ...).
     pub week_flags: Vec<String>,
-    /// Every journal record on disk, in order (the progression reads them).
-    pub records: Vec<Record>,
+    /// The journal on disk, replayed (the progression reads it).
+    pub journal: JournalState,
     /// The condition chosen during first run, before the profile exists.
     pub draft_condition: Option<String>,
     pub draft_flags: BTreeMap<String, bool>,
@@ -165,7 +165,7 @@ impl App {
             weeks: Vec::new(),
             decisions: Vec::new(),
             week_flags: Vec::new(),
-            records: Vec::new(),
+            journal: JournalState::default(),
             draft_condition: None,
             draft_flags: BTreeMap::new(),
             draft_flags_assessed: false,
@@ -180,7 +180,7 @@ impl App {
         self.profile_name = profile.name.clone();
         self.profile = Some(profile);
         self.log = Log::from_records(records);
-        self.records = records.to_vec();
+        self.journal = JournalState::replay(records);
         self.screen = Screen::Main;
         self.view = View::Today;
         self.overlay = None;
@@ -192,7 +192,7 @@ impl App {
     /// Takes the whole journal again (another session wrote to it).
     pub fn reload_records(&mut self, records: &[Record]) {
         self.log = Log::from_records(records);
-        self.records = records.to_vec();
+        self.journal = JournalState::replay(records);
         self.rebuild();
     }
 
@@ -263,8 +263,7 @@ impl App {
         if week == 0 {
             return;
         }
-        let state = JournalState::replay(&self.records);
-        match progress::run_profile(&self.catalog, profile, &state, week) {
+        match progress::run_profile(&self.catalog, profile, &self.journal, week) {
             Ok(outcomes) => {
                 let (past, current) = outcomes.split_at(outcomes.len().saturating_sub(1));
                 self.decisions = past.iter().map(|o| o.decision_line()).collect();
@@ -374,7 +373,7 @@ impl App {
 
     fn recorded(&mut self, record: &Record) {
         self.log.apply(record);
-        self.records.push(record.clone());
+        self.journal.apply(record);
         // A backfilled tick or pain in a past week can change the decisions after it.
         let this_monday = plan::monday_of(self.today);
         if record.date() < this_monday || matches!(record, Record::Criteria { .. }) {

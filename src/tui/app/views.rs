@@ -227,14 +227,7 @@ impl App {
 
     /// Whether the journal's latest record for a criteria id says met.
     pub fn criteria_met(&self, id: &str) -> bool {
-        self.records
-            .iter()
-            .rev()
-            .find_map(|r| match r {
-                Record::Criteria { id: rid, met, .. } if rid == id => Some(*met),
-                _ => None,
-            })
-            .unwrap_or(false)
+        self.journal.criteria_met.contains_key(id)
     }
 
     fn update_program(&mut self, action: Action) -> Vec<Effect> {
