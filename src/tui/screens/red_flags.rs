@@ -1,7 +1,7 @@
 //! The red-flag questions and what their answers mean.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -121,11 +121,12 @@ pub fn render_result(
     for flag in &screening.lesser {
         lines.push(Line::raw(format!("{} {}", t.warn_sign(), flag.message)));
     }
-    lines.push(Line::raw(""));
+    // What to do next sits at the bottom, so a long list of messages never hides it.
+    let mut foot: Vec<Line> = Vec::new();
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
     match screening.level {
         Some(FlagLevel::Stop) => {
-            lines.push(Line::raw(
+            foot.push(Line::raw(
                 "No plan is built. Esc goes back to the answers; q quits.",
             ));
         }
@@ -135,27 +136,30 @@ pub fn render_result(
             } else {
                 t.tick_open()
             };
-            lines.push(row(
+            foot.push(row(
                 app,
                 true,
                 format!("{tick} A clinician has assessed my knee and said I can exercise"),
             ));
-            lines.push(Line::raw(""));
-            lines.push(Line::raw(format!(
+            foot.push(Line::raw(format!(
                 "No plan until then. {} ticks the box, {} continues, Esc goes back.",
                 key(Action::Tick),
                 key(Action::Select)
             )));
         }
-        _ => lines.push(Line::raw(format!(
+        _ => foot.push(Line::raw(format!(
             "{} continues to the set-up.",
             key(Action::Select)
         ))),
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(app, title)),
-        area,
-    );
+    let outer = block(app, title);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let foot_h = foot.len() as u16 + 1;
+    let [body, footer] = inner.layout(&Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(foot_h),
+    ]));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    frame.render_widget(Paragraph::new(foot).wrap(Wrap { trim: false }), footer);
 }
