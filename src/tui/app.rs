@@ -2,8 +2,11 @@
 //! terminal. The loop performs the effects and feeds their results back as actions.
 
 mod log;
+mod manage;
 mod onboarding;
 mod overlays;
+mod setup;
+mod standing;
 mod views;
 
 use std::collections::BTreeMap;
@@ -12,34 +15,34 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 pub use log::{Log, Mark};
-pub use onboarding::{SetupField, SetupForm};
+pub use manage::{EXPORT_FORMATS, PATIENT_FIELDS, PatientEdit};
 pub use overlays::{Overlay, PainField, PainForm, TimerState};
+pub use setup::{SetupField, SetupForm};
 
 /// The skip reasons in the order the skip pop-up lists them.
 pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
     overlays::SKIP_REASONS
 }
-pub use views::{Cursors, PatientEdit, View};
+pub use views::{Cursors, View};
 
 /// Labels of the patient fields, in the Profiles view's order.
 pub fn views_patient_fields() -> [&'static str; 7] {
-    views::PATIENT_FIELDS
+    manage::PATIENT_FIELDS
 }
 
 /// Export formats offered, in order.
 pub fn views_export_formats() -> [&'static str; 3] {
-    views::EXPORT_FORMATS
+    manage::EXPORT_FORMATS
 }
 
 use super::action::Action;
 use super::keymap::Keymap;
 use super::theme::Theme;
-use crate::catalog::{Catalog, FlagLevel};
+use crate::catalog::Catalog;
 use crate::journal::{JournalState, Record};
 use crate::plan::{self, WeekPlan};
 use crate::profile::Profile;
-use crate::progress;
-use crate::screening::{self, Screening};
+use crate::screening::Screening;
 use crate::triage::Suggestion;
 
 /// Something for the loop to do; the only way the app touches the world.
@@ -207,87 +210,6 @@ impl App {
             (Some(o), _) => o.typing(),
             (None, Screen::Main) => self.cursor.typing(self.view),
             _ => false,
-        }
-    }
-
-    /// The red-flag outcome of the current profile.
-    pub fn screening(&self) -> Option<Screening> {
-        self.profile
-            .as_ref()
-            .map(|p| screening::assess(&self.catalog, &p.red_flags.answers))
-    }
-
-    /// Whether the plan may be shown: clear, advice only, or blocked and since assessed.
-    pub fn plan_allowed(&self) -> bool {
-        match (self.screening(), &self.profile) {
-            (Some(s), Some(p)) => {
-                screening::cleared_by_assessment(&s, p.red_flags.assessed_by_clinician.is_some())
-            }
-            _ => false,
-        }
-    }
-
-    /// The lasting banner: advice flags, or a block/stop that holds the plan.
-    pub fn banner(&self) -> Option<(FlagLevel, String)> {
-        let s = self.screening()?;
-        let level = s.level?;
-        let text = s
-            .flags
-            .iter()
-            .map(|f| f.message.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        Some((level, text))
-    }
-
-    /// The week containing today, when the program has started and may be shown.
-    pub fn this_week(&self) -> Option<&WeekPlan> {
-        self.weeks
-            .last()
-            .filter(|w| w.days.iter().any(|d| d.date == self.today))
-    }
-
-    /// Rebuilds the weeks after the profile or a past week's log changed: the pain-monitored
-    /// progression when it can run, else the calendar schedule.
-    pub fn rebuild(&mut self) {
-        self.weeks.clear();
-        self.decisions.clear();
-        self.week_flags.clear();
-        let Some(profile) = &self.profile else {
-            return;
-        };
-        let Some(condition) = self.catalog.condition(&profile.condition) else {
-            return;
-        };
-        let week = progress::week_of(&profile.settings, self.today);
-        if week == 0 {
-            return;
-        }
-        match progress::run_profile(&self.catalog, profile, &self.journal, week) {
-            Ok(outcomes) => {
-                let (past, current) = outcomes.split_at(outcomes.len().saturating_sub(1));
-                self.decisions = past.iter().map(|o| o.decision_line()).collect();
-                self.week_flags = current
-                    .iter()
-                    .flat_map(|o| o.flags.iter().map(|f| f.text()))
-                    .collect();
-                self.weeks = outcomes.into_iter().map(|o| o.plan).collect();
-            }
-            Err(progress_error) => {
-                match plan::build_program(
-                    &self.catalog,
-                    condition,
-                    &profile.settings,
-                    &profile.overrides,
-                    week,
-                ) {
-                    Ok(program) => {
-                        self.weeks = program.weeks;
-                        self.week_flags = vec![format!("calendar schedule only: {progress_error}")];
-                    }
-                    Err(e) => self.fail(format!("cannot build the plan: {e}")),
-                }
-            }
         }
     }
 

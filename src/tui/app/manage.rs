@@ -1,0 +1,267 @@
+//! The managing views: Library search, Profiles (switch, create, patient details and a
+//! clinician's overrides) and Export.
+
+use super::{App, Effect, Overlay, Screen};
+use crate::profile::Patient;
+use crate::tui::action::Action;
+
+/// Export formats offered, in order.
+/// Export formats offered, in order.
+pub const EXPORT_FORMATS: [&str; 3] = ["html", "markdown", "text"];
+
+/// Patient fields being edited in the Profiles view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PatientEdit {
+    pub field: usize,
+    /// Name, clinician, clinic, notes.
+    pub values: [String; 7],
+}
+
+/// The Profiles edit form's rows: patient details, then a clinician's overrides.
+pub const PATIENT_FIELDS: [&str; 7] = [
+    "Patient name",
+    "Clinician",
+    "Clinic",
+    "Notes",
+    "Pinned phase",
+    "Exercise pain ceiling",
+    "Running pain ceiling",
+];
+
+impl PatientEdit {
+    /// The form filled from a profile; empty text means "not set".
+    pub fn from_profile(p: &crate::profile::Profile) -> PatientEdit {
+        let patient = p.patient.clone().unwrap_or_default();
+        let text = |s: Option<String>| s.unwrap_or_default();
+        let num = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        let o = &p.overrides;
+        PatientEdit {
+            field: 0,
+            values: [
+                text(patient.name),
+                text(patient.clinician),
+                text(patient.clinic),
+                text(patient.notes),
+                num(o.pinned_phase),
+                num(o.ceiling_exercise.map(u32::from)),
+                num(o.ceiling_running.map(u32::from)),
+            ],
+        }
+    }
+
+    /// Writes the form into a profile, or says which field is wrong (nothing changes then).
+    pub fn apply(&self, p: &mut crate::profile::Profile, phases: usize) -> Result<(), String> {
+        let v = &self.values;
+        let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let number = |i: usize, max: u32| -> Result<Option<u32>, String> {
+            match opt(&v[i]) {
+                None => Ok(None),
+                Some(t) => match t.parse::<u32>() {
+                    Ok(n) if (if i == 4 { 1 } else { 0 }..=max).contains(&n) => Ok(Some(n)),
+                    _ => Err(format!(
+                        "{} must be a number from {} to {max}, not `{t}`",
+                        PATIENT_FIELDS[i],
+                        if i == 4 { 1 } else { 0 }
+                    )),
+                },
+            }
+        };
+        let pinned = number(4, phases.max(1) as u32)?;
+        let ceiling_exercise = number(5, 10)?.map(|n| n as u8);
+        let ceiling_running = number(6, 10)?.map(|n| n as u8);
+        let patient = Patient {
+            name: opt(&v[0]),
+            clinician: opt(&v[1]),
+            clinic: opt(&v[2]),
+            notes: opt(&v[3]),
+        };
+        p.patient = (!patient.is_empty()).then_some(patient);
+        p.overrides.pinned_phase = pinned;
+        p.overrides.ceiling_exercise = ceiling_exercise;
+        p.overrides.ceiling_running = ceiling_running;
+        Ok(())
+    }
+}
+
+impl App {
+    /// Library rows matching the search (name, id, kind or condition), by name.
+    pub fn library_rows(&self) -> Vec<&crate::catalog::Exercise> {
+        let q = self.cursor.query.to_lowercase();
+        let mut rows: Vec<_> = self
+            .catalog
+            .exercises
+            .iter()
+            .filter(|e| {
+                q.is_empty()
+                    || e.name.to_lowercase().contains(&q)
+                    || e.id.contains(&q)
+                    || e.kind.label().contains(&q)
+                    || self.catalog.conditions.iter().any(|c| {
+                        (c.id.contains(&q) || c.name.to_lowercase().contains(&q))
+                            && self.catalog.exercises_for(c).iter().any(|x| x.id == e.id)
+                    })
+            })
+            .collect();
+        rows.sort_by(|a, b| a.name.cmp(&b.name));
+        rows
+    }
+
+    pub(super) fn update_library(&mut self, action: Action) -> Vec<Effect> {
+        let n = self.library_rows().len();
+        let c = &mut self.cursor;
+        match action {
+            Action::Input(ch) if c.searching => {
+                c.query.push(ch);
+                c.library = 0;
+            }
+            Action::Erase if c.searching => {
+                c.query.pop();
+            }
+            Action::Select | Action::Back if c.searching => c.searching = false,
+            Action::Search => c.searching = true,
+            Action::Back => c.query.clear(),
+            Action::Up => c.library = c.library.saturating_sub(1),
+            Action::Down => c.library = (c.library + 1).min(n.saturating_sub(1)),
+            Action::Select => {
+                let id = self
+                    .library_rows()
+                    .get(self.cursor.library)
+                    .map(|e| e.id.clone());
+                if let Some(exercise) = id {
+                    self.overlay = Some(Overlay::Detail {
+                        exercise,
+                        scroll: 0,
+                    });
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub(super) fn update_profiles(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(name) = &mut self.cursor.new_profile {
+            match action {
+                Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => {
+                    name.push(ch)
+                }
+                Action::Erase => {
+                    name.pop();
+                }
+                Action::Back => self.cursor.new_profile = None,
+                Action::Select if !name.is_empty() => {
+                    if self.profiles.contains(name) {
+                        let text = format!("a profile called {name} exists already");
+                        self.fail(text);
+                        return Vec::new();
+                    }
+                    self.profile_name = name.clone();
+                    self.cursor.new_profile = None;
+                    self.profile = None;
+                    self.log = Default::default();
+                    self.weeks.clear();
+                    self.screen = Screen::Picker { selected: 0 };
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        if let Some(edit) = &mut self.cursor.patient {
+            match action {
+                Action::Input(ch) => edit.values[edit.field].push(ch),
+                Action::Erase => {
+                    edit.values[edit.field].pop();
+                }
+                Action::Up => edit.field = edit.field.saturating_sub(1),
+                Action::Down => edit.field = (edit.field + 1).min(PATIENT_FIELDS.len() - 1),
+                Action::Back => self.cursor.patient = None,
+                Action::Select => {
+                    let edit = edit.clone();
+                    let Some(mut p) = self.profile.clone() else {
+                        return Vec::new();
+                    };
+                    let phases = self
+                        .catalog
+                        .condition(&p.condition)
+                        .map_or(1, |c| c.phases.len());
+                    return match edit.apply(&mut p, phases) {
+                        Ok(()) => {
+                            self.cursor.patient = None;
+                            vec![Effect::SaveProfile(Box::new(p))]
+                        }
+                        Err(e) => {
+                            self.fail(e);
+                            Vec::new()
+                        }
+                    };
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        let n = self.profiles.len();
+        match action {
+            Action::Up => self.cursor.profiles = self.cursor.profiles.saturating_sub(1),
+            Action::Down => {
+                self.cursor.profiles = (self.cursor.profiles + 1).min(n.saturating_sub(1))
+            }
+            Action::New => self.cursor.new_profile = Some(String::new()),
+            Action::Edit => {
+                self.cursor.patient = self.profile.as_ref().map(PatientEdit::from_profile);
+            }
+            Action::Select => {
+                if let Some(name) = self.profiles.get(self.cursor.profiles)
+                    && Some(name) != self.profile.as_ref().map(|p| &p.name)
+                {
+                    return vec![Effect::SwitchProfile(name.clone())];
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub(super) fn update_export(&mut self, action: Action) -> Vec<Effect> {
+        let c = &mut self.cursor;
+        if c.editing_path {
+            match action {
+                Action::Input(ch) => c.export_path.push(ch),
+                Action::Erase => {
+                    c.export_path.pop();
+                }
+                Action::Select | Action::Back => c.editing_path = false,
+                _ => {}
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::Left => c.export_format = c.export_format.saturating_sub(1),
+            Action::Right => c.export_format = (c.export_format + 1).min(EXPORT_FORMATS.len() - 1),
+            Action::Edit => c.editing_path = true,
+            Action::Select if !self.export_available => {
+                self.fail("export is not available yet in this build");
+            }
+            Action::Select => {
+                let format = EXPORT_FORMATS[c.export_format].to_string();
+                let path = if c.export_path.is_empty() {
+                    self.default_export_path()
+                } else {
+                    c.export_path.clone()
+                };
+                return vec![Effect::Export { format, path }];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// `rehab-plan-<profile>-<date>.<ext>` in the current folder.
+    pub fn default_export_path(&self) -> String {
+        let ext = match EXPORT_FORMATS[self.cursor.export_format.min(2)] {
+            "html" => "html",
+            "markdown" => "md",
+            _ => "txt",
+        };
+        format!("rehab-plan-{}-{}.{ext}", self.profile_name, self.today)
+    }
+}

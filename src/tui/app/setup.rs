@@ -1,0 +1,211 @@
+//! The set-up form: start date, days, run days, equipment, minutes, cross-training, with
+//! defaults so Enter alone accepts it.
+
+use jiff::ToSpan;
+
+use super::{App, Effect, Screen, View};
+use crate::catalog::Equipment;
+use crate::journal::Record;
+use crate::plan::{Day, Settings};
+use crate::profile::Profile;
+use crate::tui::action::Action;
+
+/// The set-up form's fields, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupField {
+    Start,
+    Days,
+    RunDays,
+    Equipment,
+    Minutes,
+    CrossTraining,
+}
+
+impl SetupField {
+    pub const ALL: [SetupField; 6] = [
+        SetupField::Start,
+        SetupField::Days,
+        SetupField::RunDays,
+        SetupField::Equipment,
+        SetupField::Minutes,
+        SetupField::CrossTraining,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SetupField::Start => "Start date",
+            SetupField::Days => "Training days a week",
+            SetupField::RunDays => "Run days",
+            SetupField::Equipment => "Equipment at hand",
+            SetupField::Minutes => "Minutes per session",
+            SetupField::CrossTraining => "Cross-training",
+        }
+    }
+}
+
+/// The set-up form: the settings being edited, with defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetupForm {
+    pub settings: Settings,
+    /// Index into [`SetupField::ALL`].
+    pub field: usize,
+    /// Cursor inside a multi-choice row (run days, equipment).
+    pub sub: usize,
+    /// Cross-training choices: "" (no preference) then the condition's options.
+    pub cross_options: Vec<String>,
+    pub cross: usize,
+}
+
+impl SetupForm {
+    pub fn field(&self) -> SetupField {
+        SetupField::ALL[self.field.min(SetupField::ALL.len() - 1)]
+    }
+}
+
+impl App {
+    pub(super) fn setup_form(&self) -> SetupForm {
+        let mut settings = self
+            .profile
+            .as_ref()
+            .map_or_else(|| Settings::new(self.today), |p| p.settings.clone());
+        let condition = self
+            .draft_condition
+            .as_deref()
+            .or(self.profile.as_ref().map(|p| p.condition.as_str()))
+            .and_then(|c| self.catalog.condition(c));
+        let mut cross_options = vec![String::new()];
+        for phase in condition.map(|c| c.phases.as_slice()).unwrap_or_default() {
+            for id in &phase.cross_training {
+                if !cross_options.contains(id) {
+                    cross_options.push(id.clone());
+                }
+            }
+        }
+        let cross = settings
+            .cross_training
+            .first()
+            .and_then(|c| cross_options.iter().position(|o| o == c))
+            .unwrap_or(0);
+        if self.profile.is_none() {
+            settings.start = self.today;
+        }
+        SetupForm {
+            settings,
+            field: 0,
+            sub: 0,
+            cross_options,
+            cross,
+        }
+    }
+
+    pub(super) fn setup(&mut self, mut form: SetupForm, action: Action) -> (Screen, Vec<Effect>) {
+        let last = SetupField::ALL.len() - 1;
+        let field = form.field();
+        let s = &mut form.settings;
+        match (action.clone(), field) {
+            (Action::Up, _) => {
+                form.field = form.field.saturating_sub(1);
+                form.sub = 0;
+            }
+            (Action::Down, _) => {
+                form.field = (form.field + 1).min(last);
+                form.sub = 0;
+            }
+            (Action::Left | Action::Right, field) => {
+                let step: i32 = if action == Action::Left { -1 } else { 1 };
+                match field {
+                    SetupField::Start => {
+                        s.start = s
+                            .start
+                            .checked_add(i64::from(step).days())
+                            .unwrap_or(s.start)
+                    }
+                    SetupField::Days => {
+                        s.days_per_week = (s.days_per_week as i32 + step).clamp(3, 7) as u8
+                    }
+                    SetupField::RunDays => form.sub = (form.sub as i32 + step).clamp(0, 6) as usize,
+                    SetupField::Equipment => {
+                        form.sub = (form.sub as i32 + step)
+                            .clamp(0, Equipment::ALL.len() as i32 - 1)
+                            as usize
+                    }
+                    SetupField::Minutes => {
+                        s.minutes = (s.minutes as i32 + 5 * step).clamp(10, 240) as u32
+                    }
+                    SetupField::CrossTraining => {
+                        let n = form.cross_options.len() as i32;
+                        form.cross = (form.cross as i32 + step).rem_euclid(n.max(1)) as usize;
+                    }
+                }
+            }
+            (Action::Tick, SetupField::RunDays) => {
+                toggle(&mut s.run_days, Day::from_index(form.sub))
+            }
+            (Action::Tick, SetupField::Equipment) => {
+                if let Some(e) = Equipment::ALL.get(form.sub) {
+                    toggle(&mut s.equipment, *e);
+                }
+            }
+            (Action::Select, _) => return self.accept_setup(form),
+            (Action::Back, _) => {
+                return match self.profile {
+                    Some(_) if self.draft_condition.is_none() => (Screen::Main, Vec::new()),
+                    _ => (Screen::Picker { selected: 0 }, Vec::new()),
+                };
+            }
+            _ => {}
+        }
+        (Screen::Setup(form), Vec::new())
+    }
+
+    fn accept_setup(&mut self, form: SetupForm) -> (Screen, Vec<Effect>) {
+        let mut settings = form.settings.clone();
+        settings.run_days.sort();
+        settings.equipment.sort();
+        settings.cross_training = form
+            .cross_options
+            .get(form.cross)
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .into_iter()
+            .collect();
+        let mut effects = Vec::new();
+        let profile = match (self.profile.clone(), self.draft_condition.take()) {
+            (Some(mut p), condition) => {
+                p.settings = settings;
+                if let Some(c) = condition {
+                    p.condition = c;
+                    p.red_flags.answers = std::mem::take(&mut self.draft_flags);
+                    p.red_flags.answered_on = Some(self.today);
+                }
+                p
+            }
+            (None, condition) => {
+                let condition = condition.unwrap_or_default();
+                let mut p = Profile::new(self.profile_name.clone(), condition, settings);
+                p.red_flags.answers = std::mem::take(&mut self.draft_flags);
+                p.red_flags.answered_on = Some(self.today);
+                if std::mem::take(&mut self.draft_flags_assessed) {
+                    p.red_flags.assessed_by_clinician = Some(self.today);
+                }
+                effects.push(Effect::Append(Record::Screened {
+                    date: self.today,
+                    answers: p.red_flags.answers.clone(),
+                }));
+                p
+            }
+        };
+        effects.insert(0, Effect::SaveProfile(Box::new(profile)));
+        self.view = View::Today;
+        (Screen::Setup(form), effects)
+    }
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    match list.iter().position(|x| *x == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value),
+    }
+}
