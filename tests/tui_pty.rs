@@ -34,6 +34,8 @@ impl Session {
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
         cmd.env("REHAB_DATA_DIR", data);
+        // Exports go to the current folder by default.
+        cmd.cwd(data);
         cmd.env("REHAB_LIBRARY", data.join("no-library"));
         cmd.env("REHAB_TODAY", "2026-11-23");
         cmd.env("TERM", "xterm-256color");
@@ -311,4 +313,34 @@ fn a_tick_from_another_session_shows_before_the_next_key_acts() {
     assert!(status.success());
     let journal = std::fs::read_to_string(dir.path().join("profiles/me/journal.ron")).unwrap();
     assert_eq!(journal.matches("Done(").count(), 1, "{journal}");
+}
+
+#[test]
+fn export_writes_the_plan_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("Welcome");
+    for (key, wait) in [
+        ("\r", "most likely"),
+        ("\r", "Safety questions"),
+        ("\r", "Set up"),
+        ("\r", "0 of "),
+    ] {
+        s.send(key);
+        s.wait_for(wait);
+    }
+    // Shift-Tab from Today wraps to Export.
+    s.send("\x1b[Z");
+    s.wait_for("Export a printable plan");
+    s.send("\r");
+    s.wait_for("Written:");
+    let file = dir.path().join("rehab-plan-me-2026-11-23.html");
+    let html = std::fs::read_to_string(&file).expect("the plan file");
+    assert!(html.contains("<html"), "{}", &html[..html.len().min(200)]);
+    // A second export never overwrites the first.
+    s.send("\r");
+    s.wait_for("already exists");
+    s.send("q");
+    let (status, _, _) = s.finish();
+    assert!(status.success());
 }
