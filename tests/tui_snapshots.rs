@@ -180,3 +180,36 @@ fn advice_banner_lasts_on_today() {
     assert!(text.contains("Advice"), "{text}");
     insta::assert_snapshot!("today_advice_banner", text);
 }
+
+#[test]
+fn ascii_theme_draws_only_ascii_on_every_view_and_overlay() {
+    let ascii = Theme {
+        color: false,
+        ascii: true,
+    };
+    for v in View::ALL {
+        let mut app = busy_app(ascii);
+        app.view = v;
+        let text = draw(&app, 80, 24);
+        assert!(text.is_ascii(), "{v:?} is not ASCII:\n{text}");
+        let wide = draw(&app, 120, 40);
+        assert!(wide.is_ascii(), "{v:?} at 120x40 is not ASCII:\n{wide}");
+    }
+    for keys in [&['?'][..], &['p'], &['t'], &['x']] {
+        let mut app = busy_app(ascii);
+        press(&mut app, key(KeyCode::Down));
+        press(&mut app, key(KeyCode::Down));
+        press(&mut app, key(KeyCode::Down));
+        for c in keys {
+            press(&mut app, ch(*c));
+        }
+        let text = draw(&app, 80, 24);
+        assert!(text.is_ascii(), "overlay {keys:?} is not ASCII:\n{text}");
+    }
+    let mut app = fresh_app(ascii);
+    for k in [KeyCode::Enter, KeyCode::Enter] {
+        press(&mut app, key(k));
+        let text = draw(&app, 80, 24);
+        assert!(text.is_ascii(), "first run is not ASCII:\n{text}");
+    }
+}

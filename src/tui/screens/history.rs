@@ -100,27 +100,36 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(weekly), weeks_area);
 
     let mut pain = vec![Line::styled(
-        "Pain, last 14 days (0-10; - not logged)",
+        "Pain, last 28 days (0-10, one mark a day; blank: not logged)",
         t.title(),
     )];
-    let days: Vec<Date> = (0..14).rev().map(|n| app.day_offset(-n)).collect();
+    let days: Vec<Date> = (0..28).rev().map(|n| app.day_offset(-n)).collect();
+    let marks = pain_marks(t.ascii);
     let series = |pick: fn(&crate::journal::PainReport) -> Option<u8>| -> String {
-        days.iter()
-            .map(|d| {
-                app.log
-                    .pain
-                    .get(d)
-                    .and_then(pick)
-                    .map_or(" -".to_string(), |v| format!("{v:>2}"))
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+        let values: Vec<Option<u8>> = days
+            .iter()
+            .map(|d| app.log.pain.get(d).and_then(pick))
+            .collect();
+        let chart: String = values
+            .iter()
+            .map(|v| v.map_or(" ", |v| marks[(usize::from(v.min(10)) * 7).div_ceil(10)]))
+            .collect();
+        let logged: Vec<u8> = values.iter().flatten().copied().collect();
+        let summary = match (logged.last(), logged.iter().max()) {
+            (Some(last), Some(max)) => format!("latest {last}, highest {max}"),
+            _ => "nothing logged".to_string(),
+        };
+        format!("{chart}  {summary}")
     };
     pain.push(Line::raw(format!("during        {}", series(|p| p.during))));
     pain.push(Line::raw(format!(
         "next morning  {}",
         series(|p| p.morning)
     )));
+    pain.push(Line::styled(
+        format!("scale         {} 0 .. {} 10", marks[0], marks[7]),
+        t.dim(),
+    ));
     frame.render_widget(Paragraph::new(pain), pain_area);
     let legend_text = format!(
         "{} none done  {} under half  {} most  {} all   (blank: rest day or ahead)",
@@ -130,6 +139,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         t.heat(Some(1.0))
     );
     frame.render_widget(Paragraph::new(Line::styled(legend_text, t.dim())), legend);
+}
+
+/// Eight marks from no pain to the worst, for a one-line chart.
+fn pain_marks(ascii: bool) -> [&'static str; 8] {
+    if ascii {
+        ["_", ".", "-", "~", "=", "+", "*", "#"]
+    } else {
+        ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    }
 }
 
 fn month_name(m: i8) -> &'static str {
