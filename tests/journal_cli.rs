@@ -332,3 +332,19 @@ fn two_processes_appending_at_once_both_land() {
     assert_eq!(text.lines().count(), 1 + 2 * per_process);
     env.rehab(&["doctor"]).success();
 }
+
+#[test]
+fn a_lost_profile_file_keeps_its_journal_and_doctor_says_how_to_recreate_it() {
+    let env = Env::new();
+    env.rehab(&["note", "keep me"]).success();
+    fs::remove_file(env.data().join("profiles/me/profile.ron")).unwrap();
+    env.rehab(&["doctor"])
+        .code(1)
+        .stdout(contains("rehab profile new me"))
+        .stdout(contains("journal.ron: ok (1 record(s)"));
+    env.rehab(&["profile", "new", "me", "--condition", "pfps", "--days", "7"])
+        .success();
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains("Note: keep me"));
+}
