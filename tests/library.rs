@@ -724,6 +724,21 @@ fn the_builder_can_use_every_phase() {
                     }
                     RunMode::None | RunMode::PainLimited => assert_eq!(runs, 0),
                 }
+                // A stand-in (missing equipment) must not repeat something already on the day.
+                for day in &week.days {
+                    let mut ids: Vec<&str> =
+                        day.items.iter().map(|i| i.exercise.as_str()).collect();
+                    let before = ids.len();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    assert_eq!(
+                        ids.len(),
+                        before,
+                        "`{}` {} repeats an exercise (equipment {equipment:?})",
+                        c.id,
+                        day.date
+                    );
+                }
                 let avoided = avoided_in_phase(c, week.state.phase);
                 for i in &items {
                     assert!(
