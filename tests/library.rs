@@ -372,6 +372,15 @@ fn every_source_key_resolves() {
     cited.push(("pain rules".into(), &rules.source));
     let rtr = catalog.return_to_run.as_ref().expect("return to run");
     cited.push(("return to run".into(), &rtr.source));
+    // Our own defaults are labelled as such: grade C and "our default dose".
+    for e in catalog.exercises.iter().filter(|e| e.source == "APP") {
+        assert_eq!(
+            (e.evidence, e.dose_origin),
+            (Grade::C, DoseOrigin::AppDefault),
+            "{}",
+            e.id
+        );
+    }
     for (who, key) in &cited {
         assert!(
             catalog.source(key).is_some(),
