@@ -351,6 +351,93 @@ fn key_symptoms_match_the_symptom_helper_table() {
     );
 }
 
+/// The typical picture of each condition in the symptom-helper table ranks that condition first.
+#[test]
+fn each_typical_picture_ranks_its_own_condition_first() {
+    let catalog = catalog();
+    let pictures: [(&str, [(&str, &str); 7]); 5] = [
+        (
+            "pfps",
+            [
+                ("where", "around-kneecap"),
+                ("onset", "after-more-training"),
+                ("worse-with", "stairs-squat-sitting"),
+                ("time-pattern", "during-after-sitting"),
+                ("mechanical", "grinding"),
+                ("swelling", "little-or-none"),
+                ("age", "16-34"),
+            ],
+        ),
+        (
+            "itbs",
+            [
+                ("where", "outer-knee"),
+                ("onset", "same-point-in-run"),
+                ("worse-with", "downhill-camber"),
+                ("time-pattern", "builds-in-run"),
+                ("mechanical", "snapping"),
+                ("swelling", "outer-only"),
+                ("age", "35-44"),
+            ],
+        ),
+        (
+            "patellar-tendinopathy",
+            [
+                ("where", "below-kneecap"),
+                ("onset", "jumps-hills-speed"),
+                ("worse-with", "jumps-stairs-up"),
+                ("time-pattern", "eases-when-warm"),
+                ("mechanical", "nothing"),
+                ("swelling", "little-or-none"),
+                ("age", "16-34"),
+            ],
+        ),
+        (
+            "meniscus",
+            [
+                ("where", "joint-line"),
+                ("onset", "twist-or-squat"),
+                ("worse-with", "twisting-pivoting"),
+                ("time-pattern", "swells-next-day"),
+                ("mechanical", "catching-locking"),
+                ("swelling", "whole-knee"),
+                ("age", "45-plus"),
+            ],
+        ),
+        (
+            "knee-oa",
+            [
+                ("where", "inner-or-whole"),
+                ("onset", "over-years"),
+                ("worse-with", "long-activity"),
+                ("time-pattern", "morning-stiffness"),
+                ("mechanical", "grinding"),
+                ("swelling", "after-activity"),
+                ("age", "45-plus"),
+            ],
+        ),
+    ];
+    for (expected, picture) in pictures {
+        let answers: std::collections::BTreeMap<String, String> = picture
+            .iter()
+            .map(|(q, a)| ((*q).to_string(), (*a).to_string()))
+            .collect();
+        for (q, a) in &picture {
+            let known = catalog
+                .symptom_questions
+                .iter()
+                .any(|x| x.id == *q && x.answers.iter().any(|y| y.id == *a));
+            assert!(known, "`{q}/{a}` is not a symptom-helper answer");
+        }
+        let ranked = rehab_planner::triage::rank(&catalog, &answers);
+        assert_eq!(ranked[0].condition, expected, "{ranked:?}");
+        assert!(
+            ranked[0].score > ranked[1].score,
+            "{expected} ties: {ranked:?}"
+        );
+    }
+}
+
 #[test]
 fn every_source_key_resolves() {
     let catalog = catalog();
