@@ -10,7 +10,7 @@ use crate::plan::Day;
 
 /// Knee rehab and cross-training plans for runners. Guidance, not a diagnosis.
 #[derive(Debug, Parser)]
-#[command(name = "rehab", version, about, long_about = None, propagate_version = true)]
+#[command(name = "rehab", version, long_about = None, propagate_version = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -21,10 +21,22 @@ pub struct Cli {
 #[derive(Debug, Args, Clone)]
 pub struct Global {
     /// A folder of extra RON library files [default: <config dir>/library]
-    #[arg(long, global = true, env = "REHAB_LIBRARY", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "REHAB_LIBRARY",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub library: Option<PathBuf>,
     /// Where profiles and journals live [default: the platform data dir]
-    #[arg(long, global = true, env = "REHAB_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "REHAB_DATA_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub data_dir: Option<PathBuf>,
     /// The profile to use
     #[arg(

@@ -46,23 +46,23 @@ fn red_flag_gate(ctx: &Ctx, profile: &Profile, text: &mut String) -> Option<Fail
         );
         return None;
     }
-    let mut worst = None;
-    for id in answers.raised() {
-        let flag = ctx.catalog.red_flag(id);
-        let level = flag.map_or(FlagLevel::Block, |f| f.level);
-        let message = flag.map_or("a red-flag answer was yes", |f| f.message.as_str());
-        let _ = writeln!(text, "Red flag ({}): {}", clean(id), clean(message));
-        worst = worst.max(Some(level));
+    let screen = crate::screening::assess(&ctx.catalog, &answers.answers);
+    for flag in screen.flags.iter().chain(&screen.lesser) {
+        let _ = writeln!(text, "Red flag: {}", clean(&flag.message));
     }
-    match worst {
-        Some(FlagLevel::Stop) => Some(Failure::data(
-            "no plan: a red-flag answer says to seek care first",
-        )),
-        Some(FlagLevel::Block) if answers.assessed_by_clinician.is_none() => Some(Failure::data(
-            "no plan until a clinician has assessed the knee; record it in `rehab` once they have",
-        )),
-        _ => None,
+    // An assessment counts only when it came after the answers.
+    let assessed = matches!(
+        (answers.assessed_by_clinician, answers.answered_on),
+        (Some(seen), Some(answered)) if seen >= answered
+    );
+    if crate::screening::cleared_by_assessment(&screen, assessed) {
+        return None;
     }
+    Some(Failure::data(if screen.level == Some(FlagLevel::Stop) {
+        "no plan: a red-flag answer says to seek care first"
+    } else {
+        "no plan until a clinician has assessed the knee; record it in `rehab` once they have"
+    }))
 }
 
 /// The numbered items of a day with their ticks, then pain and notes.
