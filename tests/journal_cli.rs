@@ -299,6 +299,16 @@ fn profile_set_changes_settings_patient_and_overrides() {
         .stderr(contains("--pin-phase"));
     env.rehab(&["profile", "set", "--add-exercise", "nope"])
         .code(1);
+    env.rehab(&[
+        "profile",
+        "set",
+        "--clear-overrides",
+        "--ceiling-running",
+        "3",
+    ])
+    .success()
+    .stdout(contains("removed:").not())
+    .stdout(contains("pain ceiling for running: 3"));
     env.rehab(&["profile", "list"])
         .success()
         .stdout(contains("patient: Ann"));
@@ -428,4 +438,38 @@ fn red_flag_answers_gate_the_day_plan() {
     env.rehab(&["today"])
         .success()
         .stdout(contains("Red flag:"));
+}
+
+#[test]
+fn a_writer_killed_at_any_moment_leaves_a_journal_that_loads() {
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("rehab");
+    let (mut finished, attempts) = (0, 40);
+    for i in 0..attempts {
+        let mut child = std::process::Command::new(&bin)
+            .env("REHAB_DATA_DIR", env.data())
+            .env("REHAB_TODAY", env.day(0))
+            .args(["note", &format!("n{i} {}", "x".repeat(3000))])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill at a different moment each time: before, during or after the write.
+        std::thread::sleep(std::time::Duration::from_millis(i));
+        let _ = child.kill(); // SIGKILL
+        if child.wait().unwrap().success() {
+            finished += 1;
+        }
+    }
+    eprintln!("{finished} of {attempts} writers finished before the kill");
+    env.rehab(&["doctor"]).success();
+    let out = env.rehab(&["export-data", "--format", "csv"]).success();
+    let notes = String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .filter(|l| l.contains(",note,"))
+        .count() as u64;
+    assert!(
+        (finished..=attempts).contains(&notes),
+        "{notes} notes, {finished} writers finished"
+    );
 }

@@ -280,6 +280,9 @@ pub struct ProfileSetArgs {
     /// Pain ceiling for running (0-10)
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub ceiling_running: Option<u8>,
+    /// Drop every override first (pins, doses, added, removed and replaced exercises, ceilings)
+    #[arg(long)]
+    pub clear_overrides: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
