@@ -68,8 +68,8 @@ pub struct Catalog {
     pub walk_run: Vec<WalkRunLevel>,
     pub return_to_run: Option<ReturnToRun>,
     pub pain_rules: Option<PainRules>,
-    exercise_index: HashMap<String, usize>,
-    source_index: HashMap<String, usize>,
+    pub(crate) exercise_index: HashMap<String, usize>,
+    pub(crate) source_index: HashMap<String, usize>,
 }
 
 /// What loading produced: the catalog, and the problems of any user file left out of it.

@@ -11,8 +11,10 @@ pub mod paths;
 pub mod plan;
 pub mod profile;
 pub mod progress;
+pub mod screening;
 pub mod store;
 pub mod text;
+pub mod triage;
 
 /// Whether the locale promises UTF-8; when it does not, the app falls back to ASCII.
 pub fn locale_is_utf8() -> bool {
