@@ -141,6 +141,7 @@ impl Inputs<'_> {
             catalog: self.catalog,
             condition: self.condition,
             overrides: self.overrides,
+            settings: self.settings,
             log: self.log,
             sunday,
         };
