@@ -21,14 +21,16 @@ const IDS: [&str; 7] = [
     "tp-squat-easy",
 ];
 
-fn day_log() -> impl Strategy<
-    Value = (
-        u32,
-        Vec<(usize, u8, Option<u8>)>,
-        [Option<u8>; 3],
-        [bool; 4],
-    ),
-> {
+/// Day offset, (item index, status index, pain) for each item, [during, run, morning] scores,
+/// [swelling, limp, sharp, red flag].
+type RandomDay = (
+    u32,
+    Vec<(usize, u8, Option<u8>)>,
+    [Option<u8>; 3],
+    [bool; 4],
+);
+
+fn day_log() -> impl Strategy<Value = RandomDay> {
     (
         0..WEEKS * 7,
         prop::collection::vec((0..IDS.len(), 0u8..3, prop::option::of(0u8..=10)), 0..5),
