@@ -138,10 +138,14 @@ impl RunStep<'_> {
         let mut level = this.walk_run_level.unwrap_or(1);
         if two_in_a_row {
             c.paused_next = true;
-            c.pause_reason = Some(
-                "two red runs in a row; a week without running, then walk-run level 1; check with a clinician"
-                    .into(),
-            );
+            let restart = if walk_run_now {
+                "walk-run level 1"
+            } else {
+                "the phase's starting running time"
+            };
+            c.pause_reason = Some(format!(
+                "two red runs in a row; a week without running, then {restart}; check with a clinician"
+            ));
             c.red_runs_in_a_row = 0;
             c.passes = 0;
             level = 1;
