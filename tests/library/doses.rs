@@ -93,7 +93,13 @@ fn the_required_doses_are_exact() {
 
     let decline = exercise(&catalog, "decline-squat");
     assert_eq!(decline.kind, Kind::Eccentric);
-    assert!(decline.name.contains("25-degree"), "{}", decline.name);
+    assert!(
+        decline
+            .steps
+            .iter()
+            .any(|s| s.contains("25-degree decline board")),
+        "the decline squat names its 25-degree board"
+    );
     assert_eq!((decline.dose.sets, decline.dose.work), (3, Work::Reps(15)));
     assert_eq!(decline.dose.frequency, Frequency::Daily(2));
     assert_eq!(decline.equipment, vec![Equipment::Step]);
