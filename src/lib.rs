@@ -10,6 +10,7 @@ pub mod journal;
 pub mod paths;
 pub mod plan;
 pub mod profile;
+pub mod progress;
 pub mod screening;
 pub mod store;
 pub mod text;

@@ -480,7 +480,14 @@ pub struct PainRules {
     /// Passes of a walk-run level before moving up.
     pub level_passes: u32,
     pub max_levels_per_week: u32,
+    /// Fall in weekly pain (0-10 points) that counts as meaningful improvement by the review week.
+    #[serde(default = "improvement_points")]
+    pub improvement_points: u8,
     /// The rules in plain words, for screens and printed plans.
     pub text: Vec<String>,
     pub source: String,
+}
+
+fn improvement_points() -> u8 {
+    2
 }

@@ -81,6 +81,9 @@ pub struct JournalState {
     pub screenings: Vec<(Date, BTreeMap<String, bool>)>,
     /// The latest clinician assessment.
     pub assessed: Option<Date>,
+    /// Every clinician assessment, in journal order (the progression needs them all, so a later
+    /// assessment never rewrites the weeks before it).
+    pub assessments: Vec<Date>,
     /// Criteria id -> the date it was recorded as met (absent when not met, or withdrawn).
     pub criteria_met: BTreeMap<String, Date>,
     /// Records applied so far.
@@ -132,6 +135,7 @@ impl JournalState {
             Record::Screened { date, answers } => self.screenings.push((*date, answers.clone())),
             Record::Assessed { date } => {
                 self.assessed = Some(self.assessed.map_or(*date, |d| d.max(*date)));
+                self.assessments.push(*date);
             }
             Record::Criteria { date, id, met } => {
                 if *met {

@@ -1,0 +1,153 @@
+//! Pain-monitored progression: each week advances, holds, steps back or says "see a clinician"
+//! from what was logged, and always says why (clinical basis §1).
+//!
+//! Pure: the log comes in as data, nothing is read from disk or the clock. The numbers live in the
+//! library (`pain_rules`, each condition's `ceilings` and `review_week`), not here.
+//!
+//! ```text
+//! week 1 state ─> build_week ─> classify sessions ─> weekly rule ─> next state ─> week 2 ...
+//! ```
+//!
+//! Readings of the rules where the clinical basis leaves room:
+//! - a session is one logged day; a day's pain is blamed on the exercise whose own score went
+//!   over the ceiling, else (no per-exercise scores) on every main exercise done that day;
+//! - one red session with no other trigger holds the week (progress needs none; stepping back
+//!   needs two, or reds two weeks running);
+//! - a phase moves on when the week progresses and its exit criteria are recorded by that Sunday
+//!   (its typical length only raises a reminder); walk-run waits for the entry criteria recorded
+//!   by the week's Monday; walk-run moves up one level a week at most, after `level_passes`
+//!   green or amber runs at the level in a week that progresses;
+//! - "no meaningful improvement" by the review week: the week's pain (the higher of the median
+//!   during and the median morning) is above the "safe" band and has not fallen by
+//!   `improvement_points` since the first logged week;
+//! - "see a clinician" pauses running until an assessment is recorded.
+
+mod advance;
+mod classify;
+mod decide;
+mod engine;
+mod from_journal;
+mod log;
+mod outcome;
+mod runs;
+
+pub use classify::{Cause, Colour, Limits, SessionReview};
+pub use decide::{Rule, Verdict, WeekNumbers};
+pub use engine::run;
+pub use from_journal::{RUN_ENTRY_CRITERIA, log_from_journal, phase_exit_criteria};
+pub use log::{DayLog, ItemLog, Log, PhaseExit, Status};
+pub use outcome::{AdaptedWeek, Decision, Flag, WeekOutcome};
+
+use jiff::civil::Date;
+
+use crate::catalog::{Catalog, Condition};
+use crate::journal::JournalState;
+use crate::plan::{Overrides, PlanError, Settings, monday_of};
+use crate::profile::Profile;
+
+/// Why the progression cannot be worked out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProgressError {
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    #[error("the library has no `pain_rules`; the built-in screening.ron has them")]
+    NoPainRules,
+    #[error("the profile's condition `{0}` is not in the library")]
+    UnknownCondition(String),
+}
+
+/// The plan for week `week` as the log before it shaped it, with the decision that did.
+pub fn adapted_week(
+    catalog: &Catalog,
+    condition: &Condition,
+    settings: &Settings,
+    overrides: &Overrides,
+    log: &Log,
+    week: u32,
+) -> Result<AdaptedWeek, ProgressError> {
+    if week == 0 {
+        return Err(PlanError::WeekZero.into());
+    }
+    let mut weeks = run(catalog, condition, settings, overrides, log, week)?;
+    let this = weeks.pop().ok_or(PlanError::WeekZero)?;
+    Ok(AdaptedWeek {
+        plan: this.plan,
+        because: weeks.pop().map(|w| w.decision),
+        flags: this.flags,
+    })
+}
+
+/// The weeks of a profile from its journal: [`run`] for the profile's condition, settings and
+/// overrides, with the journal's replayed state as the log.
+pub fn run_profile(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    up_to_week: u32,
+) -> Result<Vec<WeekOutcome>, ProgressError> {
+    let condition = catalog
+        .condition(&profile.condition)
+        .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
+    let log = log_from_journal(journal, catalog);
+    run(
+        catalog,
+        condition,
+        &profile.settings,
+        &profile.overrides,
+        &log,
+        up_to_week,
+    )
+}
+
+/// Weeks 1 up to the one holding `today`, adapted from the profile's journal: the drop-in for
+/// `journal::program_through` (each outcome's `plan` is that week's plan). Empty before the start.
+pub fn outcomes_through(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    today: Date,
+) -> Result<Vec<WeekOutcome>, ProgressError> {
+    run_profile(catalog, profile, journal, week_of(&profile.settings, today))
+}
+
+/// The plan for week `week` of a profile, adapted from its journal, with the decision that
+/// shaped it (`rehab plan --profile NAME --week N`).
+pub fn adapted_week_for_profile(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    week: u32,
+) -> Result<AdaptedWeek, ProgressError> {
+    let condition = catalog
+        .condition(&profile.condition)
+        .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
+    let log = log_from_journal(journal, catalog);
+    adapted_week(
+        catalog,
+        condition,
+        &profile.settings,
+        &profile.overrides,
+        &log,
+        week,
+    )
+}
+
+/// The 1-based program week a date falls in (0 before the start).
+pub fn week_of(settings: &Settings, date: Date) -> u32 {
+    let start = monday_of(settings.start);
+    if date < start {
+        return 0;
+    }
+    let days = (date - start).get_days().max(0) as u32;
+    days / 7 + 1
+}
+
+/// The decision lines for `rehab history` and the Program view, one per week up to the one
+/// holding `today` (marked "so far").
+pub fn history_lines(weeks: &[WeekOutcome], today: Date) -> Vec<String> {
+    weeks
+        .iter()
+        .filter(|w| w.plan.monday <= today)
+        .map(|w| w.decision_line_on(today))
+        .collect()
+}

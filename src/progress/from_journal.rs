@@ -1,0 +1,118 @@
+//! Reads the journal's replayed state as the engine's input, so the rules never depend on how
+//! the journal stores things.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::log::{DayLog, ItemLog, Log, PhaseExit, Status};
+use crate::catalog::{Catalog, FlagLevel};
+use crate::journal::{self, ItemStatus, JournalState, Pain};
+
+/// The criteria id the journal records when the return-to-run entry criteria are met.
+pub const RUN_ENTRY_CRITERIA: &str = "return-to-run";
+
+/// The criteria id the journal records when a phase's exit criteria are met (1-based phase):
+/// `phase-2-exit`.
+pub fn phase_exit_criteria(phase: u32) -> String {
+    format!("phase-{phase}-exit")
+}
+
+fn phase_of_criteria(id: &str) -> Option<u32> {
+    id.strip_prefix("phase-")?
+        .strip_suffix("-exit")?
+        .parse()
+        .ok()
+        .filter(|&n| n > 0)
+}
+
+/// The engine's view of the journal. The library tells which items are runs (their pain is read
+/// against the running ceiling) and how serious each red-flag answer is.
+pub fn log_from_journal(state: &JournalState, catalog: &Catalog) -> Log {
+    let mut days: BTreeMap<Date, DayLog> = state
+        .days
+        .iter()
+        .map(|(date, day)| (*date, day_log(*date, day, catalog)))
+        .collect();
+    for (date, answers) in &state.screenings {
+        let raised = answers.iter().any(|(id, yes)| {
+            // An unknown id counts as serious: better a needless "see a clinician" than none.
+            *yes && catalog
+                .red_flag(id)
+                .is_none_or(|f| f.level >= FlagLevel::Block)
+        });
+        if raised {
+            days.entry(*date)
+                .or_insert_with(|| DayLog::new(*date))
+                .red_flag = true;
+        }
+    }
+    let mut phase_exits: Vec<PhaseExit> = state
+        .criteria_met
+        .iter()
+        .filter_map(|(id, date)| {
+            phase_of_criteria(id).map(|phase| PhaseExit { phase, date: *date })
+        })
+        .collect();
+    phase_exits.sort_by_key(|e| (e.phase, e.date));
+    Log {
+        days: days.into_values().collect(),
+        phase_exits,
+        run_entry: state.criteria_met.get(RUN_ENTRY_CRITERIA).copied(),
+        assessed: state.assessments.clone(),
+    }
+}
+
+fn day_log(date: Date, day: &journal::DayLog, catalog: &Catalog) -> DayLog {
+    let is_run = |id: &str| {
+        catalog
+            .exercise(id)
+            .is_some_and(|e| e.kind == crate::catalog::Kind::Run)
+    };
+    let mut log = DayLog::new(date);
+    for (id, status) in &day.items {
+        log.items.push(ItemLog {
+            exercise: id.clone(),
+            status: match status {
+                ItemStatus::Done { sets: None } => Status::Done,
+                // The journal writes sets only when fewer than prescribed.
+                ItemStatus::Done { sets: Some(_) } => Status::Partial,
+                ItemStatus::Skipped(_) => Status::Skipped,
+            },
+            pain: day.item_pain.get(id).and_then(|p| p.during),
+        });
+    }
+    // Pain logged for an item with no tick means it was at least started.
+    for (id, pain) in &day.item_pain {
+        if !day.items.contains_key(id) {
+            log.items.push(ItemLog {
+                exercise: id.clone(),
+                status: Status::Partial,
+                pain: pain.during,
+            });
+        }
+    }
+    let all_pain: Vec<&Pain> = day.pain.iter().chain(day.item_pain.values()).collect();
+    let session = day.pain.unwrap_or_default();
+    let ran = log
+        .items
+        .iter()
+        .any(|i| is_run(&i.exercise) && i.status != Status::Skipped);
+    let exercised = log
+        .items
+        .iter()
+        .any(|i| !is_run(&i.exercise) && i.status != Status::Skipped);
+    log.pain_during = session.during.filter(|_| exercised || !ran);
+    // The session score says "during exercise or running": on a day with a run and no separate
+    // run score it is read against the (lower) running ceiling too.
+    let run_scored = log
+        .items
+        .iter()
+        .any(|i| is_run(&i.exercise) && i.pain.is_some());
+    log.run_pain = session.during.filter(|_| ran && !run_scored);
+    log.pain_next_morning = all_pain.iter().filter_map(|p| p.morning).max();
+    log.swelling = all_pain.iter().any(|p| p.swelling);
+    log.limp = all_pain.iter().any(|p| p.limp);
+    log.sharp = all_pain.iter().any(|p| p.sharp);
+    log
+}

@@ -1,0 +1,142 @@
+//! What the engine hands back for each week, and the lines screens and printouts show.
+
+use serde::{Deserialize, Serialize};
+
+use super::classify::SessionReview;
+use super::decide::{Rule, Verdict, WeekNumbers};
+use crate::plan::WeekPlan;
+
+/// The end-of-week decision, with the numbers and the rule that produced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub verdict: Verdict,
+    pub rule: Rule,
+    /// The numbers against the rule, in plain words ("adherence 62%, needs 80%").
+    pub reason: String,
+    /// Clinician overrides that changed the result, in plain words.
+    pub overrides: Vec<String>,
+    /// What changes next week because of it ("phase 2 (Load) starts").
+    pub next: Vec<String>,
+}
+
+impl Decision {
+    /// "held: adherence 62%, needs 80%", with "; override applies: ..." when one did.
+    pub fn text(&self) -> String {
+        let mut text = format!("{}: {}", self.verdict.label(), self.reason);
+        if !self.overrides.is_empty() {
+            text.push_str("; override applies: ");
+            text.push_str(&self.overrides.join("; "));
+        }
+        text
+    }
+}
+
+/// Something the person should see beside the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Flag {
+    /// No running this week, and why.
+    RunningPaused(String),
+    /// A week decided "see a clinician" (its Monday) and no assessment is recorded since: the
+    /// banner stays.
+    ClinicianDue(jiff::civil::Date),
+    /// Sharp pain or new swelling was logged: ask the red-flag questions again.
+    ReopenRedFlags(jiff::civil::Date),
+    /// Walk-run is due but its entry criteria are not recorded as met.
+    AwaitingRunEntry,
+    /// The phase's typical length is done but its exit criteria are not recorded (1-based phase).
+    AwaitingExit(u32),
+    /// Running time this week is more than the warning rise over two weeks.
+    FortnightRise { from: u32, to: u32, pct: u32 },
+    /// A painful exercise cannot be eased: no easier version in the library, or an equipment
+    /// stand-in the plan builder does not ease.
+    NoEasierVersion(String),
+}
+
+impl Flag {
+    pub fn text(&self) -> String {
+        match self {
+            Flag::RunningPaused(why) => format!("running paused: {why}"),
+            Flag::ClinicianDue(since) => format!(
+                "see a clinician (since the week of {since}); record the assessment once they have seen the knee"
+            ),
+            Flag::ReopenRedFlags(date) => format!(
+                "sharp pain or new swelling logged on {date}: answer the red-flag questions again"
+            ),
+            Flag::AwaitingRunEntry => {
+                "walk-run starts once the return-to-run entry criteria are recorded as met".into()
+            }
+            Flag::AwaitingExit(phase) => {
+                format!("phase {phase} moves on once its exit criteria are recorded as met")
+            }
+            Flag::FortnightRise { from, to, pct } => format!(
+                "running time rises from {from} to {to} min over two weeks, more than {pct}%: injury risk rises"
+            ),
+            Flag::NoEasierVersion(id) => {
+                format!("{id} has no easier version here; keep it under the pain ceiling")
+            }
+        }
+    }
+}
+
+/// One week walked from the log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeekOutcome {
+    /// The week's plan as adapted from the weeks before.
+    pub plan: WeekPlan,
+    /// Each logged session's classification, in date order.
+    pub sessions: Vec<SessionReview>,
+    pub numbers: WeekNumbers,
+    /// The decision at the end of this week, which shapes the next one.
+    pub decision: Decision,
+    pub flags: Vec<Flag>,
+}
+
+impl WeekOutcome {
+    pub fn week(&self) -> u32 {
+        self.plan.state.week
+    }
+
+    /// The line for `rehab history` and the Program view: "week 3: held: adherence 62%, needs 80%".
+    pub fn decision_line(&self) -> String {
+        format!("week {}: {}", self.week(), self.decision.text())
+    }
+
+    /// Whether the week is over on `today`: before then its decision is only "so far".
+    pub fn is_complete(&self, today: jiff::civil::Date) -> bool {
+        self.plan.days.last().is_some_and(|d| d.date < today)
+    }
+
+    /// [`decision_line`](Self::decision_line), marked "so far" while the week is still running.
+    pub fn decision_line_on(&self, today: jiff::civil::Date) -> String {
+        if self.is_complete(today) {
+            self.decision_line()
+        } else {
+            format!("week {} (so far): {}", self.week(), self.decision.text())
+        }
+    }
+}
+
+/// The plan for one week with the decision that shaped it (the previous week's).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdaptedWeek {
+    pub plan: WeekPlan,
+    /// `None` for week 1, which follows the plan as written.
+    pub because: Option<Decision>,
+    pub flags: Vec<Flag>,
+}
+
+impl AdaptedWeek {
+    /// Lines to print above the plan: why it looks as it does, then the flags.
+    pub fn header_lines(&self) -> Vec<String> {
+        let week = self.plan.state.week;
+        let mut lines = vec![match &self.because {
+            Some(d) => format!("week {week}, after week {}: {}", week - 1, d.text()),
+            None => format!("week {week}: the starting plan"),
+        }];
+        if let Some(d) = &self.because {
+            lines.extend(d.next.iter().map(|n| format!("  {n}")));
+        }
+        lines.extend(self.flags.iter().map(|f| format!("! {}", f.text())));
+        lines
+    }
+}

@@ -1,0 +1,217 @@
+//! Running: the walk-run levels (clinical basis §1.4), the weekly rise ceiling and fortnight
+//! warning for continuous running (§1.3), and pauses.
+
+use super::classify::SessionReview;
+use super::decide::Verdict;
+use super::log::Log;
+use super::outcome::{Decision, Flag};
+use crate::catalog::{Catalog, Condition, PainRules, Phase, RunMode, Work};
+use crate::plan::{Overrides, Slot, WeekPlan, WeekState, item_minutes};
+
+/// Running carried from one week to the next.
+#[derive(Debug, Clone, Default)]
+pub struct RunCarry {
+    /// Green or amber runs at the current walk-run level.
+    pub passes: u32,
+    pub red_runs_in_a_row: u32,
+    pub paused_next: bool,
+    pub pause_reason: Option<String>,
+    /// Continuous running minutes for next week when it must not rise (hold, step back).
+    pub target_weekly: Option<u32>,
+    /// Monday of the latest week that said "see a clinician": running stays paused until an
+    /// assessment is recorded on or after it.
+    pub clinician_since: Option<jiff::civil::Date>,
+}
+
+/// Why running is paused until a clinician has seen the knee.
+pub const UNTIL_ASSESSED: &str =
+    "see a clinician before running again; record the assessment to resume";
+
+/// Applies pauses, the walk-run entry gate and held running time to a freshly built week.
+pub fn adjust_runs(
+    plan: &mut WeekPlan,
+    phase: &Phase,
+    log: &Log,
+    carry: &RunCarry,
+    rules: &PainRules,
+    flags: &mut Vec<Flag>,
+) {
+    let has_runs = plan.days.iter().any(|d| d.has_run());
+    let unassessed = carry
+        .clinician_since
+        .is_some_and(|since| !log.assessed_between(since, plan.monday));
+    if let Some(since) = carry.clinician_since.filter(|_| unassessed) {
+        flags.push(Flag::ClinicianDue(since));
+    }
+    if has_runs && (carry.paused_next || unassessed) {
+        let why = match &carry.pause_reason {
+            Some(why) if carry.paused_next => why.clone(),
+            _ => UNTIL_ASSESSED.to_string(),
+        };
+        remove_runs(plan);
+        plan.notes.push(format!("Running paused: {why}"));
+        flags.push(Flag::RunningPaused(why));
+    } else if has_runs && phase.run.mode == RunMode::WalkRun && !log.run_entry_met(plan.monday) {
+        remove_runs(plan);
+        flags.push(Flag::AwaitingRunEntry);
+        plan.notes.push(Flag::AwaitingRunEntry.text());
+    } else if let (Some(target), RunMode::Continuous) = (carry.target_weekly, phase.run.mode) {
+        set_weekly_minutes(plan, target);
+    }
+    let two_ago = plan.state.run_minutes_two_weeks_ago;
+    let pct = rules.running_fortnight_warn_pct;
+    // In u64: a library may hold any percentage.
+    let rise = u64::from(plan.run_minutes) * 100;
+    if plan.run_minutes > 0 && two_ago > 0 && rise > u64::from(two_ago) * (100 + u64::from(pct)) {
+        flags.push(Flag::FortnightRise {
+            from: two_ago,
+            to: plan.run_minutes,
+            pct,
+        });
+    }
+}
+
+fn remove_runs(plan: &mut WeekPlan) {
+    for day in &mut plan.days {
+        day.items.retain(|i| i.slot != Slot::Run);
+    }
+    plan.run_minutes = 0;
+}
+
+/// Spreads `weekly` minutes over the week's runs, whole minutes per run.
+fn set_weekly_minutes(plan: &mut WeekPlan, weekly: u32) {
+    let runs = plan.days.iter().filter(|d| d.has_run()).count() as u32;
+    if runs == 0 {
+        return;
+    }
+    let per_run = (weekly / runs).max(1);
+    for item in plan.days.iter_mut().flat_map(|d| &mut d.items) {
+        if item.slot == Slot::Run {
+            item.dose.sets = 1;
+            item.dose.work = Work::Minutes(per_run);
+            item.minutes = item_minutes(&item.dose);
+        }
+    }
+    plan.run_minutes = per_run * runs;
+}
+
+/// What the week's runs and decision mean for next week's level, minutes and pauses.
+pub struct RunStep<'a> {
+    pub catalog: &'a Catalog,
+    pub condition: &'a Condition,
+    pub overrides: &'a Overrides,
+    pub rules: &'a PainRules,
+}
+
+impl RunStep<'_> {
+    pub fn next(
+        &self,
+        carry: &RunCarry,
+        this: &WeekState,
+        next: &mut WeekState,
+        plan: &WeekPlan,
+        sessions: &[SessionReview],
+        decision: &mut Decision,
+    ) -> RunCarry {
+        let mode = |phase: usize| self.condition.phases.get(phase).map(|p| p.run.mode);
+        let walk_run_now = mode(this.phase) == Some(RunMode::WalkRun);
+        let mut c = RunCarry {
+            passes: carry.passes,
+            red_runs_in_a_row: carry.red_runs_in_a_row,
+            clinician_since: carry.clinician_since,
+            ..RunCarry::default()
+        };
+        let mut any_red = false;
+        let mut two_in_a_row = false;
+        for s in sessions.iter().filter(|s| s.ran) {
+            if s.run_red {
+                any_red = true;
+                c.red_runs_in_a_row += 1;
+                c.passes = 0;
+                two_in_a_row |= c.red_runs_in_a_row >= 2;
+            } else {
+                c.red_runs_in_a_row = 0;
+                c.passes += 1;
+            }
+        }
+        let top = self.catalog.top_walk_run_level().max(1);
+        let mut level = this.walk_run_level.unwrap_or(1);
+        if two_in_a_row {
+            c.paused_next = true;
+            let restart = if walk_run_now {
+                "walk-run level 1"
+            } else {
+                "the phase's starting running time"
+            };
+            c.pause_reason = Some(format!(
+                "two red runs in a row; a week without running, then {restart}; check with a clinician"
+            ));
+            c.red_runs_in_a_row = 0;
+            c.passes = 0;
+            level = 1;
+        } else if walk_run_now && (any_red || decision.verdict == Verdict::StepBack) {
+            level = level.saturating_sub(1).max(1);
+            c.passes = 0;
+        } else if walk_run_now
+            && sessions.iter().any(|s| s.ran)
+            && decision.verdict == Verdict::Progress
+            && c.passes >= self.rules.level_passes
+            && level < top
+        {
+            level += 1;
+            c.passes = 0;
+        }
+        if decision.verdict == Verdict::SeeClinician {
+            c.clinician_since = Some(plan.monday);
+            decision
+                .next
+                .push("running paused until a clinician has seen the knee".into());
+        }
+
+        next.walk_run_level = None;
+        if mode(next.phase) == Some(RunMode::WalkRun) {
+            if next.phase != this.phase {
+                level = 1;
+                c.passes = 0;
+            } else if Some(level) != this.walk_run_level
+                && self.overrides.pinned_walk_run_level.is_none()
+            {
+                decision.next.push(format!("walk-run level {level}"));
+            }
+            next.walk_run_level = Some(level);
+            if let Some(pinned) = self.overrides.pinned_walk_run_level {
+                if pinned != level {
+                    decision.overrides.push(format!(
+                        "walk-run level pinned to {pinned} by your clinician"
+                    ));
+                }
+                next.walk_run_level = Some(pinned);
+            }
+        }
+
+        if mode(this.phase) == Some(RunMode::Continuous)
+            && mode(next.phase) == Some(RunMode::Continuous)
+            && plan.run_minutes > 0
+        {
+            let now = plan.run_minutes;
+            c.target_weekly = match decision.verdict {
+                _ if any_red || decision.verdict == Verdict::StepBack => {
+                    let pct = self.rules.running_weekly_rise_pct.min(100);
+                    let down = now - now * pct / 100;
+                    decision
+                        .next
+                        .push(format!("running time down to {down} min a week"));
+                    Some(down)
+                }
+                Verdict::Progress => None,
+                Verdict::Hold | Verdict::SeeClinician | Verdict::StepBack => Some(now),
+            };
+        }
+        next.previous_run_minutes = plan.run_minutes;
+        next.run_minutes_two_weeks_ago = this.previous_run_minutes;
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests;
