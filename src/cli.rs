@@ -3,6 +3,7 @@
 pub mod args;
 mod catalog_cmds;
 mod journal_cmds;
+mod plan_cmd;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -136,6 +137,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         }
         Command::Show { id } => catalog_cmds::show(ctx, &id),
         Command::Sources => catalog_cmds::sources(ctx),
+        Command::Plan(args) => plan_cmd::plan(ctx, &args),
         Command::Paths => catalog_cmds::paths(ctx),
         Command::Check { .. } | Command::Completions { .. } | Command::Man => Ok(()),
         Command::Profile(command) => journal_cmds::profile(ctx, command),
@@ -148,19 +150,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         Command::History { weeks } => journal_cmds::history(ctx, weeks),
         Command::ExportData { format } => journal_cmds::export_data(ctx, format),
         Command::Doctor => journal_cmds::doctor(ctx),
-        other => Err(Failure::data(format!(
-            "`{}` is not available yet",
-            command_name(&other)
-        ))),
     }
-}
-
-fn command_name(command: &Command) -> String {
-    format!("{command:?}")
-        .split([' ', '(', '{'])
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
 }
 
 fn man_page() -> CmdResult {

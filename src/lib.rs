@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod export;
 pub mod journal;
 pub mod paths;
 pub mod plan;

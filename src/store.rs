@@ -11,3 +11,4 @@ pub use data_error::{StoreError, describe_io};
 pub use journal::JournalFile;
 pub use library::{read_library_dir, read_library_files};
 pub use profile::OpenProfile;
+pub mod export;

@@ -1,0 +1,147 @@
+//! `rehab plan`: build weeks for a condition and settings, or for a profile, then print or save
+//! them as text, Markdown or HTML.
+
+use std::io::Write;
+use std::ops::RangeInclusive;
+
+use super::args::{PatientArgs, PlanArgs, PlanFormat, SettingsArgs};
+use super::catalog_cmds::find_condition;
+use super::{CmdResult, Ctx, Failure};
+use crate::export::{self, ExportInput, Format, Patient};
+use crate::plan::{Overrides, Settings, WeekPlan, build_program};
+use crate::store::OpenProfile;
+
+/// The longest program a plan prints; more is almost surely a typo.
+const MAX_WEEKS: u32 = 52;
+
+pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
+    let input = match args.condition.as_deref() {
+        Some(id) => for_condition(ctx, args, id)?,
+        None => for_profile(ctx, args)?,
+    };
+    let format = match args.format {
+        PlanFormat::Text => Format::Text,
+        PlanFormat::Markdown => Format::Markdown,
+        PlanFormat::Html => Format::Html,
+    };
+    let rendered = export::render(&input, format, ctx.ascii);
+    let mut out = std::io::stdout().lock();
+    match &args.output {
+        Some(path) => {
+            crate::store::export::write_plan(path, &rendered, args.force)
+                .map_err(|e| Failure::data(e.to_string()))?;
+            writeln!(out, "wrote {}", path.display())?;
+        }
+        None => out.write_all(rendered.as_bytes())?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A plan for a condition and the settings on the command line.
+fn for_condition(ctx: &Ctx, args: &PlanArgs, id: &str) -> Result<ExportInput, Failure> {
+    let condition = find_condition(&ctx.catalog, id)?;
+    let mut settings = Settings::new(args.settings.start.unwrap_or(ctx.today));
+    apply_settings(&mut settings, &args.settings);
+    let weeks = weeks_wanted(args, 1)?;
+    let program = build_program(
+        &ctx.catalog,
+        condition,
+        &settings,
+        &Overrides::default(),
+        *weeks.end(),
+    )
+    .map_err(|e| Failure::usage(e.to_string()))?;
+    let chosen = only(program.weeks, &weeks);
+    let patient = patient(Patient::default(), &args.patient);
+    Ok(ExportInput::assemble(
+        &ctx.catalog,
+        condition,
+        chosen,
+        ctx.today,
+        patient,
+    ))
+}
+
+/// A profile's plan: its condition, settings, overrides and patient details (flags on the
+/// command line win for this print), the current week unless told, and its logged history.
+fn for_profile(ctx: &Ctx, args: &PlanArgs) -> Result<ExportInput, Failure> {
+    let open = OpenProfile::open(&ctx.paths, &ctx.profile).map_err(|e| {
+        Failure::data(format!(
+            "{e}\n  (or give --condition ID for a plan without a profile)"
+        ))
+    })?;
+    let mut profile = open.profile.clone();
+    if let Some(start) = args.settings.start {
+        profile.settings.start = start;
+    }
+    apply_settings(&mut profile.settings, &args.settings);
+    // An unknown condition gets the same "did you mean" as --condition.
+    find_condition(&ctx.catalog, &profile.condition)?;
+    let weeks = weeks_wanted(args, export::current_week(&profile, ctx.today))?;
+    let mut input = ExportInput::for_profile(
+        &ctx.catalog,
+        &profile,
+        open.journal.state(),
+        weeks,
+        ctx.today,
+    )
+    .map_err(|e| Failure::data(e.to_string()))?;
+    input.patient = patient(input.patient, &args.patient);
+    Ok(input)
+}
+
+fn only(weeks: Vec<WeekPlan>, wanted: &RangeInclusive<u32>) -> Vec<WeekPlan> {
+    weeks
+        .into_iter()
+        .filter(|w| wanted.contains(&w.state.week))
+        .collect()
+}
+
+/// Which weeks to print: `--week N` alone, `--weeks N` from week 1, or `default` alone.
+fn weeks_wanted(args: &PlanArgs, default: u32) -> Result<RangeInclusive<u32>, Failure> {
+    let check = |flag: &str, n: u32| {
+        if (1..=MAX_WEEKS).contains(&n) {
+            Ok(n)
+        } else {
+            Err(Failure::usage(format!(
+                "{flag} must be 1-{MAX_WEEKS}, not {n}"
+            )))
+        }
+    };
+    match (args.week, args.weeks) {
+        (Some(n), _) => check("--week", n).map(|n| n..=n),
+        (None, Some(n)) => check("--weeks", n).map(|n| 1..=n),
+        (None, None) => Ok(default..=default),
+    }
+}
+
+/// The command line's settings over `s` (the start date is handled by the caller).
+fn apply_settings(s: &mut Settings, args: &SettingsArgs) {
+    if let Some(days) = args.days {
+        s.days_per_week = days;
+    }
+    if let Some(run_days) = &args.run_days {
+        s.run_days = run_days.clone();
+    }
+    if let Some(equipment) = &args.equipment {
+        s.equipment = equipment.iter().flatten().copied().collect();
+    }
+    if let Some(minutes) = args.minutes {
+        s.minutes = minutes;
+    }
+    if let Some(cross) = &args.cross_training {
+        s.cross_training = cross.clone();
+    }
+}
+
+/// Patient fields from the command line over `base`; blank ones count as not given.
+fn patient(base: Patient, args: &PatientArgs) -> Patient {
+    let given = |v: &Option<String>| v.clone().filter(|t| !t.trim().is_empty());
+    Patient {
+        name: given(&args.patient).or(base.name),
+        clinician: given(&args.clinician).or(base.clinician),
+        clinic: given(&args.clinic).or(base.clinic),
+        notes: given(&args.notes).or(base.notes),
+    }
+}

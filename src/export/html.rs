@@ -1,0 +1,248 @@
+//! One self-contained HTML file (inline CSS, no scripts, no fetches) for the browser's print:
+//! fits A4 and US Letter, never splits a card or a week grid, needs no colour.
+
+use maud::{DOCTYPE, Markup, PreEscaped, html as maud_html};
+
+use super::model::{ExportInput, WeekHistory};
+use super::reading::{day_label, grid_dose, long_date};
+use super::{DISCLAIMER, shown_notes};
+use crate::plan::WeekPlan;
+
+/// A paper size to force with CSS `@page`; without one the printer's default applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+/// The plan as HTML, sized for whatever paper the printer uses.
+pub fn html(input: &ExportInput) -> String {
+    html_for_paper(input, None)
+}
+
+const STYLE: &str = include_str!("plan.css");
+
+/// The plan as HTML with the page size fixed to `paper`.
+pub fn html_for_paper(input: &ExportInput, paper: Option<Paper>) -> String {
+    let input = input.cleaned();
+    let page = match paper {
+        None => "",
+        Some(Paper::A4) => "@page { size: A4; }",
+        Some(Paper::Letter) => "@page { size: letter; }",
+    };
+    let title = format!("Rehab plan: {}", input.condition.name);
+    maud_html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(STYLE)) (PreEscaped(page)) }
+            }
+            body {
+                (header(&input, &title))
+                @for week in &input.weeks { (grid(&input, week)) }
+                (cards(&input))
+                (rules_and_running(&input))
+                @if let Some(history) = &input.history { (history_section(&input, history)) }
+                section.sources {
+                    h2 { "Sources" }
+                    ol {
+                        @for s in &input.sources {
+                            li { "[" (s.key) "] " (s.authors) " (" (s.year) "). " (s.title) ". "
+                                (s.published) ". " span.url { (s.url) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+fn header(input: &ExportInput, title: &str) -> Markup {
+    let p = &input.patient;
+    let field = |v: &Option<String>| v.clone().unwrap_or_default();
+    maud_html! {
+        header {
+            h1 { (title) }
+            dl.fields {
+                div { dt { "Patient" } dd { (field(&p.name)) } }
+                div { dt { "Clinician" } dd { (field(&p.clinician)) } }
+                div { dt { "Clinic" } dd { (field(&p.clinic)) } }
+                div { dt { "Date" } dd { (long_date(input.date)) } }
+                div {
+                    dt { "Condition" }
+                    dd { (input.condition.name) " (" (input.condition.id) ")" }
+                }
+                div { dt { "Plan" } dd { (input.phase_and_week()) } }
+            }
+            @if let Some(notes) = &p.notes { p.notes { strong { "Notes: " } (notes) } }
+            p.disclaimer { (DISCLAIMER) }
+        }
+        section.stop {
+            h2 { "Stop and call" }
+            @for group in input.flag_groups() {
+                p.level { (group.heading) }
+                ul {
+                    @for (question, action) in group.flags {
+                        li { strong { (question) } " " (action) }
+                    }
+                }
+            }
+            @if input.red_flags.is_empty() { p { (super::NO_FLAGS) } }
+        }
+    }
+}
+
+fn grid(input: &ExportInput, week: &WeekPlan) -> Markup {
+    let last = week.days.last().map_or(week.monday, |d| d.date);
+    let index = input
+        .weeks
+        .iter()
+        .position(|w| w.state.week == week.state.week)
+        .unwrap_or(0);
+    let guidance = input.guidance.get(index);
+    let goal = guidance.map(|g| g.phase_goal.as_str());
+    let running = guidance.and_then(|g| super::week_running(week, g));
+    maud_html! {
+        section.week data-week=(week.state.week) {
+            h2 { "Week " (week.state.week) ": " (week.phase_name) }
+            p.dates { (day_label(week.monday)) " to " (day_label(last))
+                " - tick a box for each session done; write pain 0-10 each day." }
+            table.grid {
+                colgroup { col.num; col.name; @for _ in 0..7 { col.day; } }
+                thead { tr {
+                    th { "#" } th { "Exercise and dose" }
+                    @for d in &week.days { th { (day_label(d.date)) } }
+                } }
+                tbody {
+                    @for row in input.rows(week) {
+                        tr.exercise {
+                            td.num { (row.card) }
+                            td.name {
+                                strong { (input.card(row.card).map_or("", |e| e.name.as_str())) }
+                                br;
+                                span.dose { (grid_dose(&row.dose)) }
+                                @if row.optional { " (optional)" }
+                                @if let Some((instead, why)) = &row.stands_in {
+                                    br; span.instead { "in place of " (instead) ": " (why) }
+                                }
+                            }
+                            @for (sessions, detail) in &row.days {
+                                td.day {
+                                    @for _ in 0..*sessions { span.box {} }
+                                    @if let Some(detail) = detail { br; span.detail { (detail) } }
+                                }
+                            }
+                        }
+                    }
+                }
+                tfoot {
+                    @for label in ["Pain during (0-10)", "Next-morning pain (0-10)"] {
+                        tr.pain { td {} th scope="row" { (label) } @for _ in 0..7 { td.write {} } }
+                    }
+                }
+            }
+            @if let Some(goal) = goal { p.goal { strong { "Goal: " } (goal) } }
+            @if let Some(run) = running { p.run { strong { "Running: " } (run) } }
+        }
+    }
+}
+
+fn cards(input: &ExportInput) -> Markup {
+    maud_html! {
+        section.cards {
+            h2 { "Exercises" }
+            @for (i, e) in input.exercises.iter().enumerate() {
+                @let n = i + 1;
+                @let doses = input.card_doses(n);
+                @let (easy, hurts) = input.easier_harder(e);
+                article.card id={ "card-" (n) } {
+                    h3 { "Card " (n) ": " (e.name) span.kind { " (" (e.kind.label()) ")" } }
+                    p.dose { strong { "Dose: " }
+                        @if let [(_, only)] = doses.as_slice() { (only.describe()) } @else {
+                            @for (k, (w, d)) in doses.iter().enumerate() {
+                                @if k > 0 { "; " } "week " (w) ": " (d.describe())
+                            }
+                        }
+                        " " span.origin { "(" (e.dose_origin.label()) ")" }
+                    }
+                    @if !e.equipment.is_empty() {
+                        p { strong { "Equipment: " }
+                            (e.equipment.iter().map(|q| q.label()).collect::<Vec<_>>().join(", ")) }
+                    }
+                    ol.steps { @for s in &e.steps { li { (s) } } }
+                    @if !e.cues.is_empty() {
+                        p.label { "Cues" } ul { @for c in &e.cues { li { (c) } } }
+                    }
+                    @if !e.cautions.is_empty() {
+                        p.label { "Cautions" } ul { @for c in &e.cautions { li { (c) } } }
+                    }
+                    @if let Some(t) = easy { p { strong { "When it gets easy: " } (t) } }
+                    @if let Some(t) = hurts { p { strong { "When it hurts: " } (t) } }
+                    p.source { "Source for card " (n) ": " (input.source_line(&e.source))
+                        " Evidence grade " (format!("{:?}", e.evidence)) "." }
+                }
+            }
+        }
+    }
+}
+
+fn rules_and_running(input: &ExportInput) -> Markup {
+    maud_html! {
+        section.rules {
+            h2 { "Pain rules" }
+            ul { li { (input.ceiling_rule()) } @for r in &input.pain_rules { li { (r) } } }
+        }
+        section.running {
+            h2 { "Running and cross-training" }
+            p { (input.condition.run_guidance) }
+            @for (week, g) in input.weeks.iter().zip(&input.guidance) {
+                div.week-guidance {
+                    h3 { "Week " (week.state.week) " (" (week.phase_name) ")" }
+                    ul {
+                        @if let Some(l) = &g.walk_run {
+                            li {
+                                "Walk-run level " (l.level) ": " (l.text)
+                                " (" (l.total_min) " min in all)."
+                            }
+                        }
+                        @if week.run_minutes > 0 {
+                            li { "Continuous running: " (week.run_minutes) " min this week." }
+                        }
+                        @if !g.cross_training.is_empty() {
+                            li { "Cross-training choices: " (g.cross_training.join(", ")) "." }
+                        }
+                        @for note in shown_notes(g) { li { (note) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn history_section(input: &ExportInput, history: &[WeekHistory]) -> Markup {
+    maud_html! {
+        section.history {
+            h2 { "History" }
+            table.adherence {
+                thead { tr { th { "Week" } th { "Adherence" } th { "Decision" } } }
+                tbody {
+                    @for w in history {
+                        tr {
+                            td { (w.week) " (" (long_date(w.monday)) ")" }
+                            td { @if let Some(p) = w.adherence_pct { (p) "%" } @else { "-" } }
+                            @let decision = input.decisions.iter().find(|d| d.week == w.week);
+                            td { @if let Some(d) = decision {
+                                strong { (d.decision.label()) } ": " (d.reason)
+                            } }
+                        }
+                    }
+                }
+            }
+            (super::chart::svg(history))
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! GitHub-flavoured Markdown: tables for the week grids, `- [ ]` task boxes for each day.
+
+use std::fmt::Write as _;
+
+use super::model::ExportInput;
+use super::reading::{day_label, grid_dose, long_date};
+use super::{DISCLAIMER, chart};
+use crate::plan::WeekPlan;
+
+/// Backslash-escapes Markdown and HTML punctuation so library text stays text.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '|'
+                | '#'
+                | '&'
+                | '!'
+                | '~'
+                | '{'
+                | '}'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The plan as Markdown.
+pub fn markdown(input: &ExportInput) -> String {
+    let input = input.cleaned();
+    let mut m = String::new();
+    header(&mut m, &input);
+    for (week, g) in input.weeks.iter().zip(&input.guidance) {
+        grid(&mut m, &input, week);
+        let _ = writeln!(m, "Goal: {}\n", esc(&g.phase_goal));
+        if let Some(run) = super::week_running(week, g) {
+            let _ = writeln!(m, "Running: {}\n", esc(&run));
+        }
+        checklist(&mut m, &input, week);
+    }
+    cards(&mut m, &input);
+    rules_and_running(&mut m, &input);
+    history(&mut m, &input);
+    let _ = writeln!(m, "## Sources\n");
+    for s in &input.sources {
+        let _ = writeln!(
+            m,
+            "- \\[{}\\] {} ({}). {}. {}. <{}>",
+            esc(&s.key),
+            esc(&s.authors),
+            s.year,
+            esc(&s.title),
+            esc(&s.published),
+            s.url.replace(['<', '>', ' '], "")
+        );
+    }
+    m
+}
+
+fn header(m: &mut String, input: &ExportInput) {
+    let _ = writeln!(m, "# Rehab plan: {}\n", esc(&input.condition.name));
+    let p = &input.patient;
+    let field = |v: &Option<String>| v.as_deref().map_or("\\_\\_\\_\\_\\_\\_".to_string(), esc);
+    let _ = writeln!(m, "| | |\n|---|---|");
+    for (label, value) in [
+        ("Patient", field(&p.name)),
+        ("Clinician", field(&p.clinician)),
+        ("Clinic", field(&p.clinic)),
+        ("Date", long_date(input.date)),
+        (
+            "Condition",
+            format!(
+                "{} ({})",
+                esc(&input.condition.name),
+                esc(&input.condition.id)
+            ),
+        ),
+        ("Plan", esc(&input.phase_and_week())),
+    ] {
+        let _ = writeln!(m, "| **{label}** | {value} |");
+    }
+    if let Some(notes) = &p.notes {
+        let _ = writeln!(m, "| **Notes** | {} |", esc(notes));
+    }
+    let _ = writeln!(m, "\n*{}*\n", esc(DISCLAIMER));
+    let _ = writeln!(m, "> **STOP AND CALL**");
+    for group in input.flag_groups() {
+        let _ = writeln!(m, ">\n> {}\n>", group.heading);
+        for (question, action) in group.flags {
+            let _ = writeln!(m, "> - **{}** {}", esc(question), esc(action));
+        }
+    }
+    if input.red_flags.is_empty() {
+        let _ = writeln!(m, ">\n> {}", super::NO_FLAGS);
+    }
+    m.push('\n');
+}
+
+fn grid(m: &mut String, input: &ExportInput, week: &WeekPlan) {
+    let last = week.days.last().map_or(week.monday, |d| d.date);
+    let _ = writeln!(
+        m,
+        "## Week {}: {} ({} to {})\n",
+        week.state.week,
+        esc(&week.phase_name),
+        day_label(week.monday),
+        day_label(last)
+    );
+    let _ = write!(m, "| # | Exercise | Dose |");
+    for d in &week.days {
+        let _ = write!(m, " {} |", day_label(d.date));
+    }
+    let _ = writeln!(m, "\n|---:|---|---|{}", ":---:|".repeat(7));
+    for row in input.rows(week) {
+        let name = input.card(row.card).map_or("", |e| e.name.as_str());
+        let mut dose = esc(&grid_dose(&row.dose));
+        if let Some((instead, why)) = &row.stands_in {
+            let _ = write!(dose, "<br>in place of {}: {}", esc(instead), esc(why));
+        }
+        if row.optional {
+            dose.push_str(" (optional)");
+        }
+        let _ = write!(m, "| {} | {} | {dose} |", row.card, esc(name));
+        for (sessions, detail) in &row.days {
+            let mut cell = vec!["☐"; *sessions as usize].join(" ");
+            if let Some(detail) = detail {
+                let _ = write!(cell, " {}", esc(detail));
+            }
+            let _ = write!(m, " {cell} |");
+        }
+        m.push('\n');
+    }
+    for label in ["Pain during (0-10)", "Next-morning pain (0-10)"] {
+        let _ = writeln!(m, "| | {label} | |{}", " \\_\\_ |".repeat(7));
+    }
+    m.push('\n');
+}
+
+/// Each day's sessions as task boxes, so a Markdown viewer can tick them.
+fn checklist(m: &mut String, input: &ExportInput, week: &WeekPlan) {
+    for day in &week.days {
+        let _ = writeln!(m, "**{}**\n", day_label(day.date));
+        if day.is_rest() {
+            let _ = writeln!(m, "- Rest day\n");
+            continue;
+        }
+        for item in &day.items {
+            let name = esc(input.name_of(&item.exercise));
+            for session in 1..=item.sessions.max(1) {
+                let which = if item.sessions > 1 {
+                    format!(" (session {session})")
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(m, "- [ ] {name}{which}: {}", esc(&item.dose.sets_text()));
+            }
+        }
+        let _ = writeln!(m, "- Pain during: \\_\\_/10, next morning: \\_\\_/10\n");
+    }
+}
+
+fn cards(m: &mut String, input: &ExportInput) {
+    let _ = writeln!(m, "## Exercises\n");
+    for (i, e) in input.exercises.iter().enumerate() {
+        let n = i + 1;
+        let _ = writeln!(m, "### Card {n}: {} ({})\n", esc(&e.name), e.kind.label());
+        let doses = input.card_doses(n);
+        let dose = match doses.as_slice() {
+            [(_, only)] => esc(&only.describe()),
+            many => many
+                .iter()
+                .map(|(w, d)| format!("week {w}: {}", esc(&d.describe())))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        let _ = writeln!(m, "**Dose:** {dose} ({})\n", e.dose_origin.label());
+        if !e.equipment.is_empty() {
+            let list: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();
+            let _ = writeln!(m, "**Equipment:** {}\n", list.join(", "));
+        }
+        for (k, step) in e.steps.iter().enumerate() {
+            let _ = writeln!(m, "{}. {}", k + 1, esc(step));
+        }
+        m.push('\n');
+        for (title, list) in [("Cues", &e.cues), ("Cautions", &e.cautions)] {
+            if !list.is_empty() {
+                let _ = writeln!(m, "**{title}:**\n");
+                for item in list {
+                    let _ = writeln!(m, "- {}", esc(item));
+                }
+                m.push('\n');
+            }
+        }
+        let (easy, hurts) = input.easier_harder(e);
+        if let Some(t) = easy {
+            let _ = writeln!(m, "**When it gets easy:** {}\n", esc(&t));
+        }
+        if let Some(t) = hurts {
+            let _ = writeln!(m, "**When it hurts:** {}\n", esc(&t));
+        }
+        let _ = writeln!(
+            m,
+            "*Source for card {n}: {} Evidence grade {:?}.*\n",
+            esc(&input.source_line(&e.source)),
+            e.evidence
+        );
+    }
+}
+
+fn rules_and_running(m: &mut String, input: &ExportInput) {
+    let _ = writeln!(m, "## Pain rules\n\n- {}", esc(&input.ceiling_rule()));
+    for rule in &input.pain_rules {
+        let _ = writeln!(m, "- {}", esc(rule));
+    }
+    let _ = writeln!(
+        m,
+        "\n## Running and cross-training\n\n{}\n",
+        esc(&input.condition.run_guidance)
+    );
+    for (week, g) in input.weeks.iter().zip(&input.guidance) {
+        let _ = writeln!(
+            m,
+            "**Week {} ({}):**\n",
+            week.state.week,
+            esc(&week.phase_name)
+        );
+        if let Some(level) = &g.walk_run {
+            let _ = writeln!(
+                m,
+                "- Walk-run level {}: {} ({} min in all).",
+                level.level,
+                esc(&level.text),
+                level.total_min
+            );
+        }
+        if week.run_minutes > 0 {
+            let _ = writeln!(
+                m,
+                "- Continuous running: {} min this week.",
+                week.run_minutes
+            );
+        }
+        if !g.cross_training.is_empty() {
+            let names: Vec<String> = g.cross_training.iter().map(|c| esc(c)).collect();
+            let _ = writeln!(m, "- Cross-training choices: {}.", names.join(", "));
+        }
+        for note in super::shown_notes(g) {
+            let _ = writeln!(m, "- {}", esc(note));
+        }
+        m.push('\n');
+    }
+}
+
+fn history(m: &mut String, input: &ExportInput) {
+    let Some(weeks) = &input.history else {
+        return;
+    };
+    let _ = writeln!(
+        m,
+        "## History\n\n| Week | Adherence | Pain during | Next morning | Decision |\n\
+         |---:|---:|---|---|---|"
+    );
+    for w in weeks {
+        let during: Vec<Option<u8>> = w.pain.iter().map(|p| p.during).collect();
+        let morning: Vec<Option<u8>> = w.pain.iter().map(|p| p.morning).collect();
+        let decision = input
+            .decisions
+            .iter()
+            .find(|d| d.week == w.week)
+            .map(|d| format!("{}: {}", d.decision.label(), esc(&d.reason)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            m,
+            "| {} | {} | `{}` | `{}` | {decision} |",
+            w.week,
+            w.adherence_pct.map_or("-".into(), |p| format!("{p}%")),
+            chart::sparkline(&during, false),
+            chart::sparkline(&morning, false),
+        );
+    }
+    m.push('\n');
+}

@@ -1,0 +1,239 @@
+//! What a printed plan holds, gathered once from the catalog and the built weeks so that each
+//! format only lays it out.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use crate::catalog::{
+    Catalog, Ceilings, Condition, Dose, Exercise, FlagLevel, RedFlag, Source, WalkRunLevel,
+};
+use crate::plan::WeekPlan;
+
+/// Who the plan is for and who wrote it. Every field is optional on paper.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Patient {
+    pub name: Option<String>,
+    pub clinician: Option<String>,
+    pub clinic: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// One week's guidance beside the grid: the phase's goal, running and cross-training.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekGuidance {
+    pub phase_goal: String,
+    /// The walk-run level scheduled this week, with its pattern.
+    pub walk_run: Option<WalkRunLevel>,
+    /// Cross-training choices of the phase, by name.
+    pub cross_training: Vec<String>,
+    /// The builder's notes for the week (running text, swaps, what did not fit).
+    pub notes: Vec<String>,
+}
+
+/// Pain logged on one day (0-10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PainPoint {
+    pub date: Date,
+    pub during: Option<u8>,
+    pub morning: Option<u8>,
+}
+
+/// One logged week of a profile's journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekHistory {
+    pub week: u32,
+    pub monday: Date,
+    /// Share of prescribed sessions done, when any were prescribed.
+    pub adherence_pct: Option<u32>,
+    pub pain: Vec<PainPoint>,
+}
+
+/// What the weekly review decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Progress,
+    Hold,
+    StepBack,
+    SeeClinician,
+}
+
+impl Decision {
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Progress => "progress",
+            Decision::Hold => "hold",
+            Decision::StepBack => "step back",
+            Decision::SeeClinician => "see a clinician",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekDecision {
+    pub week: u32,
+    pub decision: Decision,
+    pub reason: String,
+}
+
+/// Everything a printed plan shows. Build it with [`ExportInput::assemble`]; a profile adds
+/// `history` and `decisions` afterwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportInput {
+    /// The date printed on the plan (today, injected).
+    pub date: Date,
+    pub patient: Patient,
+    pub condition: Condition,
+    pub weeks: Vec<WeekPlan>,
+    /// One per entry of `weeks`.
+    pub guidance: Vec<WeekGuidance>,
+    /// The exercises scheduled, in card order (the order they first appear in the grids).
+    pub exercises: Vec<Exercise>,
+    /// Red flags that mean stop and call (levels Stop and Block).
+    pub red_flags: Vec<RedFlag>,
+    /// The pain rules in plain words.
+    pub pain_rules: Vec<String>,
+    pub ceilings: Ceilings,
+    /// Every source cited, in order of first citation.
+    pub sources: Vec<Source>,
+    /// Names of exercises mentioned but not on a card (progressions, replaced ones), by id.
+    pub other_names: BTreeMap<String, String>,
+    pub history: Option<Vec<WeekHistory>>,
+    pub decisions: Vec<WeekDecision>,
+}
+
+/// One exercise row of a week grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridRow {
+    /// 1-based card number (index into `exercises` plus one).
+    pub card: usize,
+    /// The dose of its first session this week.
+    pub dose: Dose,
+    /// Per day: the sessions prescribed (0 when not scheduled) and that day's work when it
+    /// differs from `dose` (cross-training trimmed to the day's minutes).
+    pub days: [(u32, Option<String>); 7],
+    /// The exercise it stands in for, by name, and why.
+    pub stands_in: Option<(String, String)>,
+    pub optional: bool,
+}
+
+impl ExportInput {
+    /// Gathers a plan's contents. The weeks come from `plan::build_program` or `build_week`.
+    pub fn assemble(
+        catalog: &Catalog,
+        condition: &Condition,
+        weeks: Vec<WeekPlan>,
+        date: Date,
+        patient: Patient,
+    ) -> ExportInput {
+        let mut exercises: Vec<Exercise> = Vec::new();
+        for week in &weeks {
+            for id in row_order(week) {
+                if !exercises.iter().any(|e| e.id == id)
+                    && let Some(e) = catalog.exercise(&id)
+                {
+                    exercises.push(e.clone());
+                }
+            }
+        }
+        let guidance = weeks
+            .iter()
+            .map(|w| week_guidance(catalog, condition, w))
+            .collect();
+        let red_flags: Vec<RedFlag> = catalog
+            .red_flags
+            .iter()
+            .filter(|f| f.level >= FlagLevel::Block)
+            .cloned()
+            .collect();
+        let pain_rules = catalog
+            .pain_rules
+            .as_ref()
+            .map(|r| r.text.clone())
+            .unwrap_or_default();
+        let mut keys: Vec<&str> = Vec::new();
+        for e in &exercises {
+            keys.push(&e.source);
+            keys.extend(e.see_also.iter().map(String::as_str));
+        }
+        keys.extend(condition.sources.iter().map(String::as_str));
+        keys.extend(catalog.pain_rules.iter().map(|r| r.source.as_str()));
+        keys.extend(red_flags.iter().map(|f| f.source.as_str()));
+        let mut sources: Vec<Source> = Vec::new();
+        for key in keys {
+            if !sources.iter().any(|s| s.key == key)
+                && let Some(s) = catalog.source(key)
+            {
+                sources.push(s.clone());
+            }
+        }
+        let mut other_names = BTreeMap::new();
+        let mentioned = exercises
+            .iter()
+            .flat_map(|e| [&e.progression, &e.regression])
+            .flatten()
+            .chain(weeks.iter().flat_map(|w| {
+                w.days
+                    .iter()
+                    .flat_map(|d| d.items.iter().filter_map(|i| i.replaces.as_ref()))
+            }));
+        for id in mentioned {
+            if let Some(e) = catalog.exercise(id) {
+                other_names.insert(id.clone(), e.name.clone());
+            }
+        }
+        ExportInput {
+            date,
+            patient,
+            condition: condition.clone(),
+            weeks,
+            guidance,
+            exercises,
+            red_flags,
+            pain_rules,
+            ceilings: condition.ceilings,
+            sources,
+            other_names,
+            history: None,
+            decisions: Vec::new(),
+        }
+    }
+}
+
+/// Exercise ids of a week in session order: by slot, then the day and place they first appear.
+pub(super) fn row_order(week: &WeekPlan) -> Vec<String> {
+    let mut seen: Vec<(crate::plan::Slot, usize, String)> = Vec::new();
+    for (d, day) in week.days.iter().enumerate() {
+        for (i, item) in day.items.iter().enumerate() {
+            if !seen.iter().any(|(_, _, id)| *id == item.exercise) {
+                seen.push((item.slot, d * 100 + i, item.exercise.clone()));
+            }
+        }
+    }
+    seen.sort();
+    seen.into_iter().map(|(_, _, id)| id).collect()
+}
+
+fn week_guidance(catalog: &Catalog, condition: &Condition, week: &WeekPlan) -> WeekGuidance {
+    let phase = condition.phases.get(week.state.phase);
+    WeekGuidance {
+        phase_goal: phase.map(|p| p.goal.clone()).unwrap_or_default(),
+        // The level actually scheduled (the builder clamps to the library's levels).
+        walk_run: week
+            .days
+            .iter()
+            .flat_map(|d| &d.items)
+            .find_map(|i| i.walk_run_level)
+            .and_then(|l| catalog.walk_run_level(l))
+            .cloned(),
+        cross_training: phase
+            .map(|p| {
+                p.cross_training
+                    .iter()
+                    .map(|id| catalog.exercise(id).map_or(id.clone(), |e| e.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        notes: week.notes.clone(),
+    }
+}

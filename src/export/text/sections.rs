@@ -1,0 +1,157 @@
+//! The text plan after the grids: exercise cards, pain rules, running, history and sources.
+
+use super::Out;
+use crate::export::chart;
+use crate::export::model::ExportInput;
+use crate::export::reading::long_date;
+
+pub(super) fn cards(o: &mut Out, input: &ExportInput) {
+    o.heading("EXERCISES");
+    for (i, e) in input.exercises.iter().enumerate() {
+        let n = i + 1;
+        o.blank();
+        o.wrap(
+            "",
+            "  ",
+            &format!("Card {n}: {} ({})", e.name, e.kind.label()),
+        );
+        let doses = input.card_doses(n);
+        let dose = match doses.as_slice() {
+            [(_, only)] => only.describe(),
+            many => many
+                .iter()
+                .map(|(w, d)| format!("week {w}: {}", d.describe()))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        o.wrap(
+            "Dose: ",
+            "  ",
+            &format!("{dose} ({})", e.dose_origin.label()),
+        );
+        let equipment: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();
+        if !equipment.is_empty() {
+            o.wrap("Equipment: ", "  ", &equipment.join(", "));
+        }
+        o.line("Steps:");
+        for (k, step) in e.steps.iter().enumerate() {
+            o.wrap(&format!("  {}. ", k + 1), "     ", step);
+        }
+        for (title, list) in [("Cues:", &e.cues), ("Cautions:", &e.cautions)] {
+            if !list.is_empty() {
+                o.line(title);
+                for item in list {
+                    o.bullet(2, item);
+                }
+            }
+        }
+        let (easy, hurts) = input.easier_harder(e);
+        if let Some(t) = easy {
+            o.wrap("When it gets easy: ", "  ", &t);
+        }
+        if let Some(t) = hurts {
+            o.wrap("When it hurts: ", "  ", &t);
+        }
+        o.wrap(
+            &format!("Source for card {n}: "),
+            "  ",
+            &format!(
+                "{} Evidence grade {:?}.",
+                input.source_line(&e.source),
+                e.evidence
+            ),
+        );
+    }
+}
+
+pub(super) fn pain_rules(o: &mut Out, input: &ExportInput) {
+    o.heading("PAIN RULES");
+    o.bullet(0, &input.ceiling_rule());
+    for rule in &input.pain_rules {
+        o.bullet(0, rule);
+    }
+}
+
+pub(super) fn running(o: &mut Out, input: &ExportInput) {
+    o.heading("RUNNING AND CROSS-TRAINING");
+    o.wrap("", "", &input.condition.run_guidance);
+    for (week, g) in input.weeks.iter().zip(&input.guidance) {
+        o.blank();
+        o.line(&format!("Week {} ({}):", week.state.week, week.phase_name));
+        if let Some(level) = &g.walk_run {
+            o.bullet(
+                2,
+                &format!(
+                    "Walk-run level {}: {} ({} min in all).",
+                    level.level, level.text, level.total_min
+                ),
+            );
+        }
+        if week.run_minutes > 0 {
+            o.bullet(
+                2,
+                &format!("Continuous running: {} min this week.", week.run_minutes),
+            );
+        }
+        if !g.cross_training.is_empty() {
+            o.bullet(
+                2,
+                &format!("Cross-training choices: {}.", g.cross_training.join(", ")),
+            );
+        }
+        for note in crate::export::shown_notes(g) {
+            o.bullet(2, note);
+        }
+    }
+}
+
+pub(super) fn history(o: &mut Out, input: &ExportInput) {
+    let Some(weeks) = &input.history else {
+        return;
+    };
+    o.heading("HISTORY");
+    for w in weeks {
+        let adherence = w
+            .adherence_pct
+            .map_or("no sessions".to_string(), |p| format!("{p}% done"));
+        let decision = input
+            .decisions
+            .iter()
+            .find(|d| d.week == w.week)
+            .map(|d| format!(" - {}: {}", d.decision.label(), d.reason))
+            .unwrap_or_default();
+        o.wrap(
+            "",
+            "  ",
+            &format!(
+                "Week {} ({}): {adherence}{decision}",
+                w.week,
+                long_date(w.monday)
+            ),
+        );
+        let during: Vec<Option<u8>> = w.pain.iter().map(|p| p.during).collect();
+        let morning: Vec<Option<u8>> = w.pain.iter().map(|p| p.morning).collect();
+        o.line(&format!(
+            "  pain during   {}",
+            chart::sparkline(&during, o.ascii)
+        ));
+        o.line(&format!(
+            "  next morning  {}",
+            chart::sparkline(&morning, o.ascii)
+        ));
+    }
+}
+
+pub(super) fn sources(o: &mut Out, input: &ExportInput) {
+    o.heading("SOURCES");
+    for s in &input.sources {
+        o.wrap(
+            "",
+            "  ",
+            &format!(
+                "[{}] {} ({}). {}. {}. {}",
+                s.key, s.authors, s.year, s.title, s.published, s.url
+            ),
+        );
+    }
+}

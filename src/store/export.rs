@@ -1,0 +1,129 @@
+//! Writes a printed plan to a file: never over an existing file unless forced, and never half a
+//! plan (the text goes to a temporary file in the same folder, synced, then moved into place).
+
+use std::fs::{self, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+/// Why a plan could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{} already exists; add --force to overwrite it", .0.display())]
+    Exists(PathBuf),
+    #[error("cannot write {}: the folder {} does not exist", .path.display(), .folder.display())]
+    NoFolder { path: PathBuf, folder: PathBuf },
+    #[error("cannot write {}: no permission to write in {}", .path.display(), .folder.display())]
+    NoPermission { path: PathBuf, folder: PathBuf },
+    #[error("cannot write {}: it is a folder", .0.display())]
+    IsFolder(PathBuf),
+    #[error("cannot write {}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Writes `contents` to `path`. Without `force` an existing file is left untouched and reported.
+pub fn write_plan(path: &Path, contents: &str, force: bool) -> Result<(), WriteError> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if path.is_dir() {
+        return Err(WriteError::IsFolder(path.to_path_buf()));
+    }
+    if !folder.is_dir() {
+        return Err(WriteError::NoFolder {
+            path: path.to_path_buf(),
+            folder,
+        });
+    }
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(WriteError::Exists(path.to_path_buf()));
+    }
+    let io = |source: std::io::Error| match source.kind() {
+        ErrorKind::PermissionDenied => WriteError::NoPermission {
+            path: path.to_path_buf(),
+            folder: folder.clone(),
+        },
+        _ => WriteError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    };
+    let temp = temp_path(path, &folder);
+    let written = write_temp(&temp, contents).map_err(io).and_then(|()| {
+        if force {
+            fs::rename(&temp, path).map_err(io)
+        } else {
+            place_new(&temp, path).map_err(|e| match e.kind() {
+                ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
+                _ => io(e),
+            })
+        }
+    });
+    // The temporary file is gone after a rename; after any failure it must not be left behind.
+    let _ = fs::remove_file(&temp);
+    written
+}
+
+fn temp_path(path: &Path, folder: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or("plan".into(), |n| n.to_string_lossy().into_owned());
+    folder.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+fn write_temp(temp: &Path, contents: &str) -> std::io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()
+}
+
+/// Moves the finished file into place only if nothing is there: a hard link fails on an existing
+/// name, so a file that appears meanwhile is never clobbered. Filesystems without hard links fall
+/// back to a checked rename.
+fn place_new(temp: &Path, path: &Path) -> std::io::Result<()> {
+    match fs::hard_link(temp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(e),
+        Err(_) if fs::symlink_metadata(path).is_ok() => {
+            Err(std::io::Error::from(ErrorKind::AlreadyExists))
+        }
+        Err(_) => fs::rename(temp, path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_overwrite_then_forces() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("plan.txt");
+        write_plan(&path, "first", false).expect("new file");
+        let err = write_plan(&path, "second", false).expect_err("must refuse");
+        assert!(matches!(err, WriteError::Exists(_)), "{err}");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "first");
+        write_plan(&path, "third", true).expect("forced");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "third");
+        let left: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn names_a_missing_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("nope").join("plan.html");
+        let err = write_plan(&path, "x", false).expect_err("no folder");
+        assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+
+    #[test]
+    fn refuses_a_folder_as_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let err = write_plan(dir.path(), "x", true).expect_err("a folder");
+        assert!(matches!(err, WriteError::IsFolder(_)), "{err}");
+    }
+}

@@ -1,0 +1,207 @@
+//! Headless Chromium prints the HTML plan at A4 and at US Letter; `pdftotext` then shows every
+//! exercise name, and no card or week grid runs over a page break.
+//!
+//! Without chromium or pdftotext the test says why and passes, except under CI=true where the
+//! tools are installed by `.ci/run` and their absence is a failure.
+
+mod export_support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rehab_planner::export::{self, ExportInput, Paper};
+
+fn on_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    names.iter().find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// The tools, or None (after saying why) when they are missing outside CI.
+fn tools() -> Option<(PathBuf, PathBuf, PathBuf)> {
+    let chromium = on_path(&["chromium", "chromium-browser", "google-chrome"]);
+    let pdftotext = on_path(&["pdftotext"]);
+    let pdfinfo = on_path(&["pdfinfo"]);
+    match (chromium, pdftotext, pdfinfo) {
+        (Some(c), Some(t), Some(i)) => Some((c, t, i)),
+        missing => {
+            let why = format!(
+                "print test skipped: chromium {} / pdftotext {} / pdfinfo {} (apt-get install chromium poppler-utils)",
+                if missing.0.is_some() {
+                    "found"
+                } else {
+                    "missing"
+                },
+                if missing.1.is_some() {
+                    "found"
+                } else {
+                    "missing"
+                },
+                if missing.2.is_some() {
+                    "found"
+                } else {
+                    "missing"
+                },
+            );
+            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+            assert!(!ci, "{why}; CI must have them");
+            eprintln!("{why}");
+            None
+        }
+    }
+}
+
+fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        pdf.is_file(),
+        "chromium made no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The PDF's text, one entry per page, whitespace collapsed so wrapped names still match.
+fn pages(pdftotext: &Path, pdf: &Path) -> Vec<String> {
+    let out = Command::new(pdftotext)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .map(|page| page.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|page| !page.is_empty())
+        .collect()
+}
+
+/// Pages on which `needle` appears, in order, once per appearance.
+fn pages_of(pages: &[String], needle: &str) -> Vec<usize> {
+    pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| std::iter::repeat_n(i + 1, p.matches(needle).count()))
+        .collect()
+}
+
+fn check(input: &ExportInput, paper: Paper, size: &str) {
+    let Some((chromium, pdftotext, pdfinfo)) = tools() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("plan.html");
+    let pdf = dir.path().join("plan.pdf");
+    std::fs::write(&html, export::html_for_paper(input, Some(paper))).expect("write html");
+    print_to_pdf(&chromium, &html, &pdf, &dir.path().join("profile"));
+    // To look at the pages: REHAB_PRINT_KEEP=DIR keeps the PDFs (`pdftoppm -png` them).
+    if let Some(keep) = std::env::var_os("REHAB_PRINT_KEEP") {
+        let to = Path::new(&keep).join(format!("plan-{paper:?}.pdf"));
+        std::fs::copy(&pdf, &to).expect("keep the PDF");
+    }
+
+    let info = Command::new(pdfinfo)
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.contains(size),
+        "{paper:?}: page size is not {size}:\n{info}"
+    );
+
+    let pages = pages(&pdftotext, &pdf);
+    let all = pages.join(" ");
+    for (i, e) in input.exercises.iter().enumerate() {
+        let n = i + 1;
+        assert!(
+            all.contains(&e.name),
+            "{paper:?}: `{}` is not in the PDF",
+            e.name
+        );
+        let start = pages_of(&pages, &format!("Card {n}: "));
+        let end = pages_of(&pages, &format!("Source for card {n}: "));
+        assert_eq!(start.len(), 1, "{paper:?}: card {n} title found {start:?}");
+        assert_eq!(start, end, "{paper:?}: card {n} is split across pages");
+    }
+    let titles: Vec<usize> = input
+        .weeks
+        .iter()
+        .flat_map(|w| pages_of(&pages, &format!("Week {}: ", w.state.week)))
+        .collect();
+    let last_rows = pages_of(&pages, "Next-morning pain (0-10)");
+    assert_eq!(
+        titles.len(),
+        input.weeks.len(),
+        "{paper:?}: week titles {titles:?}"
+    );
+    assert_eq!(
+        titles, last_rows,
+        "{paper:?}: a week grid is split across pages"
+    );
+}
+
+#[test]
+fn prints_on_a4_without_splitting_cards_or_grids() {
+    check(&export_support::input_with_history(), Paper::A4, "pts (A4)");
+}
+
+#[test]
+fn prints_on_letter_without_splitting_cards_or_grids() {
+    check(
+        &export_support::input(5),
+        Paper::Letter,
+        "612 x 792 pts (letter)",
+    );
+}
+
+/// The shipped library's own plans, four weeks of each condition, alternating the paper.
+#[test]
+fn prints_the_shipped_library_without_splitting_cards_or_grids() {
+    let catalog = rehab_planner::catalog::Catalog::builtin().expect("the built-in library");
+    for (i, id) in rehab_planner::catalog::CONDITION_IDS.iter().enumerate() {
+        let condition = catalog.condition(id).expect("a shipped condition");
+        let mut settings = export_support::settings();
+        settings.equipment = vec![
+            rehab_planner::catalog::Equipment::Band,
+            rehab_planner::catalog::Equipment::Step,
+        ];
+        let program = rehab_planner::plan::build_program(
+            &catalog,
+            condition,
+            &settings,
+            &rehab_planner::plan::Overrides::default(),
+            4,
+        )
+        .expect("the plan builds");
+        let input = ExportInput::assemble(
+            &catalog,
+            condition,
+            program.weeks,
+            export_support::PRINTED_ON,
+            rehab_planner::export::Patient::default(),
+        );
+        if i % 2 == 0 {
+            check(&input, Paper::A4, "pts (A4)");
+        } else {
+            check(&input, Paper::Letter, "612 x 792 pts (letter)");
+        }
+    }
+}
