@@ -87,10 +87,25 @@ pub fn parse_file(file: &SourceText) -> Result<LibraryFile, Problem> {
             Ok(parsed)
         }
         Err(err) => {
-            let at = (err.position.line.max(1), err.position.col.max(1));
+            let mut at = (err.position.line.max(1), err.position.col.max(1));
+            if let ron::Error::NoSuchStructField { found, .. } = &err.code {
+                at.1 = field_start(&file.text, at, found);
+            }
             let message = crate::text::clean(&err.code.to_string()).into_owned();
             Err(Problem::new(&file.name, at, message).hint(parse_hint(&err.code)))
         }
+    }
+}
+
+/// ron reports an unknown field just after its name; point at where the name starts instead.
+fn field_start(text: &str, (line, column): (usize, usize), field: &str) -> usize {
+    let Some(line_text) = text.lines().nth(line - 1) else {
+        return column;
+    };
+    let before: String = line_text.chars().take(column.saturating_sub(1)).collect();
+    match before.rfind(field) {
+        Some(byte) => before[..byte].chars().count() + 1,
+        None => column,
     }
 }
 
@@ -256,12 +271,24 @@ fn index<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usize> 
         .collect()
 }
 
-/// The closest of `candidates` to `wanted`, for "did you mean" in error messages.
+/// The closest of `candidates` to `wanted`, for "did you mean" in error messages: one that
+/// contains what was typed, or a near spelling.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = wanted.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(wanted, c), c))
-        .filter(|(score, _)| *score > 0.7)
+        .map(|c| {
+            let contains = wanted.len() >= 3 && (c.contains(wanted.as_str()) || wanted.contains(c));
+            (
+                if contains {
+                    1.0
+                } else {
+                    strsim::jaro_winkler(&wanted, c)
+                },
+                c,
+            )
+        })
+        .filter(|(score, _)| *score > 0.9)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }

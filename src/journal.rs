@@ -8,12 +8,14 @@
 //! Pain(date:"2026-11-23",report:(during:Some(3),swelling:Some(true)))
 //! ```
 
+mod fast;
 mod parse;
 mod record;
 mod replay;
 mod summary;
 mod week;
 
+pub use fast::parse_compact;
 pub use parse::{
     Chunk, JOURNAL_FORMAT, JOURNAL_VERSION, JournalError, TORN_MARKER, Tail, Warning,
     format_record, header_line, parse_journal, parse_record, parse_records,

@@ -91,6 +91,11 @@ fn profile_plan_prints_the_current_week_with_history() {
     assert!(html.contains("(itbs)"), "the profile's condition");
     let rows = doc.select(&sel("table.adherence tbody tr")).count();
     assert_eq!(rows, 2, "two logged weeks");
+    let decided = doc
+        .select(&sel("table.adherence tbody td strong"))
+        .filter(|d| d.text().any(|t| t == "hold"))
+        .count();
+    assert_eq!(decided, 2, "a decision for each finished week");
     assert_eq!(doc.select(&sel("figure.pain-chart svg rect")).count(), 4);
 
     let text = rehab(dir.path())
@@ -111,5 +116,13 @@ fn profile_plan_prints_the_current_week_with_history() {
     assert!(text.contains("Notes:     Right knee"));
     assert_eq!(text.lines().filter(|l| l.starts_with("WEEK ")).count(), 2);
     assert!(text.contains("HISTORY"));
+    // Weeks 1 and 2 are over by 18 Nov, so each has a decision; so few ticks cannot progress.
+    for week in ["Week 1 (2 Nov 2026): ", "Week 2 (9 Nov 2026): "] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(week))
+            .unwrap_or_else(|| panic!("no history line for {week}"));
+        assert!(line.contains("% done - hold: "), "{line}");
+    }
     assert!(text.contains("pain during"));
 }

@@ -8,17 +8,48 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-const TODAY: &str = "2026-11-25";
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+/// The profile starts on Monday 2 November 2026 with seven training days a week.
+const START: &str = "2026-11-02";
+
+/// "Today" for the tests: the latest day up to 25 November that has items in the library's plan
+/// (phases with 3x-a-week exercises leave some days empty), and not the first day.
+fn test_today() -> Date {
+    use rehab_planner::catalog::Catalog;
+    use rehab_planner::plan::Settings;
+    use rehab_planner::profile::Profile;
+    let catalog = Catalog::builtin().unwrap();
+    let mut settings = Settings::new(START.parse().unwrap());
+    settings.days_per_week = 7;
+    let profile = Profile::new("me", "pfps", settings);
+    let mut day: Date = "2026-11-25".parse().unwrap();
+    loop {
+        let week = rehab_planner::journal::week_for(&catalog, &profile, day).unwrap();
+        if week.day(day).is_some_and(|d| !d.items.is_empty()) {
+            return day;
+        }
+        day = day.checked_sub(1.day()).unwrap();
+        assert!(
+            day > START.parse().unwrap(),
+            "no day with items in November"
+        );
+    }
+}
 
 struct Env {
     tmp: tempfile::TempDir,
+    today: Date,
 }
 
 impl Env {
     fn new() -> Env {
         let env = Env {
             tmp: tempfile::tempdir().unwrap(),
+            today: test_today(),
         };
+        // Seven training days a week, so most dates have items whatever the library.
         env.rehab(&[
             "profile",
             "new",
@@ -26,10 +57,17 @@ impl Env {
             "--condition",
             "pfps",
             "--start",
-            "2026-11-02",
+            START,
+            "--days",
+            "7",
         ])
         .success();
         env
+    }
+
+    /// Today moved by `days`, as typed on a command line.
+    fn day(&self, days: i64) -> String {
+        self.today.checked_add(days.days()).unwrap().to_string()
     }
 
     fn data(&self) -> &Path {
@@ -48,7 +86,7 @@ impl Env {
         Command::cargo_bin("rehab")
             .unwrap()
             .env("REHAB_DATA_DIR", self.data())
-            .env("REHAB_TODAY", TODAY)
+            .env("REHAB_TODAY", self.today.to_string())
             .env_remove("REHAB_PROFILE")
             .env_remove("REHAB_LIBRARY")
             .env("HOME", self.data())
@@ -64,14 +102,15 @@ impl Env {
             .lines()
             .find(|l| l.trim_start().starts_with("1."))
             .unwrap();
-        line.split_whitespace().nth(3).unwrap().to_string()
+        let after_mark = &line[line.find(']').unwrap() + 1..];
+        after_mark.split_whitespace().next().unwrap().to_string()
     }
 }
 
 #[test]
 fn a_tick_shows_in_today_and_survives_reloading() {
     let env = Env::new();
-    let id = env.first_item(TODAY);
+    let id = env.first_item(&env.day(0));
     env.rehab(&["today"])
         .success()
         .stdout(contains(format!("[ ]   {id}")));
@@ -104,20 +143,17 @@ fn bad_input_is_refused_and_writes_nothing() {
     let env = Env::new();
     env.rehab(&["done", "1"]).success();
     let before = env.journal_text();
+    let (tomorrow, yesterday, id) = (env.day(1), env.day(-1), env.first_item(&env.day(0)));
     let cases: [(&[&str], i32, &str); 9] = [
         (&["pain", "--during", "11"], 2, "11"),
         (&["done", "1", "--date", "2026-02-30"], 2, "2026-02-30"),
         (&["done", "no-such-exercise"], 1, "unknown item"),
         (&["done", "1", "99"], 2, "no item 99"),
-        (
-            &["done", "1", "--date", "2026-11-26"],
-            2,
-            "has not come yet",
-        ),
+        (&["done", "1", "--date", &tomorrow], 2, "has not come yet"),
         (&["done", "1", "--sets", "40"], 2, "--sets"),
         (&["pain"], 2, "give a score"),
         (&["note", "  "], 1, "note"),
-        (&["undo", "1", "--date", "2026-11-24"], 1, "nothing to undo"),
+        (&["undo", &id, "--date", &yesterday], 1, "nothing to undo"),
     ];
     for (args, code, message) in cases {
         env.rehab(args).code(code).stderr(contains(message));
@@ -142,12 +178,15 @@ fn pain_without_a_date_puts_the_morning_score_on_yesterday() {
     let env = Env::new();
     env.rehab(&["pain", "--during", "3", "--morning", "2", "--limp"])
         .success()
-        .stdout(contains("2026-11-25: during 3"))
-        .stdout(contains("2026-11-24: during -, next morning 2"));
+        .stdout(contains(format!("{}: during 3", env.day(0))))
+        .stdout(contains(format!(
+            "{}: during -, next morning 2",
+            env.day(-1)
+        )));
     env.rehab(&["today"])
         .success()
         .stdout(contains("Pain: during 3, next morning -, limp"));
-    env.rehab(&["pain", "--morning", "1", "--date", "2026-11-25"])
+    env.rehab(&["pain", "--morning", "1", "--date", &env.day(0)])
         .success();
     env.rehab(&["today"])
         .success()
@@ -196,7 +235,8 @@ fn a_damaged_profile_and_a_newer_version_are_refused() {
     env.rehab(&["doctor"])
         .code(1)
         .stdout(contains("newer rehab"));
-    let broken = good.replace("days_per_week: 4", "days_per_week: 4 4");
+    let broken = good.replace("minutes: 30", "minutes: 30 30");
+    assert_ne!(broken, good, "the edit must break the file");
     fs::write(&path, &broken).unwrap();
     env.rehab(&["done", "1"])
         .code(1)
@@ -232,7 +272,7 @@ fn a_torn_last_line_warns_and_the_next_tick_lands() {
 #[test]
 fn profile_set_changes_settings_patient_and_overrides() {
     let env = Env::new();
-    let id = env.first_item("2026-11-23");
+    let id = env.first_item(&env.day(0));
     env.rehab(&[
         "profile",
         "set",
@@ -259,6 +299,16 @@ fn profile_set_changes_settings_patient_and_overrides() {
         .stderr(contains("--pin-phase"));
     env.rehab(&["profile", "set", "--add-exercise", "nope"])
         .code(1);
+    env.rehab(&[
+        "profile",
+        "set",
+        "--clear-overrides",
+        "--ceiling-running",
+        "3",
+    ])
+    .success()
+    .stdout(contains("removed:").not())
+    .stdout(contains("pain ceiling for running: 3"));
     env.rehab(&["profile", "list"])
         .success()
         .stdout(contains("patient: Ann"));
@@ -267,15 +317,19 @@ fn profile_set_changes_settings_patient_and_overrides() {
 #[test]
 fn history_and_export_hold_what_was_logged() {
     let env = Env::new();
-    env.rehab(&["done", "1", "--date", "2026-11-23"]).success();
-    env.rehab(&["pain", "--during", "4", "--date", "2026-11-23"])
+    let (today, week) = (
+        env.day(0),
+        rehab_planner::journal::week_number(START.parse().unwrap(), env.today).unwrap(),
+    );
+    env.rehab(&["done", "1", "--date", &today]).success();
+    env.rehab(&["pain", "--during", "4", "--date", &today])
         .success();
-    env.rehab(&["note", "=cmd|' /C calc'!A0", "--date", "2026-11-23"])
+    env.rehab(&["note", "=cmd|' /C calc'!A0", "--date", &today])
         .success();
     env.rehab(&["history", "--weeks", "2"])
         .success()
-        .stdout(contains("Week 3"))
-        .stdout(contains("Week 4"))
+        .stdout(contains(format!("Week {}", week - 1)))
+        .stdout(contains(format!("Week {week}")))
         .stdout(contains("adherence"))
         .stdout(contains("pain 4"));
     let json = env.rehab(&["export-data", "--format", "json"]).success();
@@ -299,13 +353,13 @@ fn two_processes_appending_at_once_both_land() {
     let workers: Vec<_> = ["a", "b"]
         .into_iter()
         .map(|who| {
-            let (bin, data) = (bin.clone(), env.data().to_path_buf());
+            let (bin, data, today) = (bin.clone(), env.data().to_path_buf(), env.day(0));
             std::thread::spawn(move || {
                 // One long-lived loop of real processes per "SSH session".
                 for i in 0..per_process {
                     let status = std::process::Command::new(&bin)
                         .env("REHAB_DATA_DIR", &data)
-                        .env("REHAB_TODAY", TODAY)
+                        .env("REHAB_TODAY", &today)
                         .args(["note", &format!("{who}-{i}")])
                         .stdout(std::process::Stdio::null())
                         .status()
@@ -331,4 +385,91 @@ fn two_processes_appending_at_once_both_land() {
     }
     assert_eq!(text.lines().count(), 1 + 2 * per_process);
     env.rehab(&["doctor"]).success();
+}
+
+#[test]
+fn a_lost_profile_file_keeps_its_journal_and_doctor_says_how_to_recreate_it() {
+    let env = Env::new();
+    env.rehab(&["note", "keep me"]).success();
+    fs::remove_file(env.data().join("profiles/me/profile.ron")).unwrap();
+    env.rehab(&["doctor"])
+        .code(1)
+        .stdout(contains("rehab profile new me"))
+        .stdout(contains("journal.ron: ok (1 record(s)"));
+    env.rehab(&["profile", "new", "me", "--condition", "pfps", "--days", "7"])
+        .success();
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains("Note: keep me"));
+}
+
+#[test]
+fn red_flag_answers_gate_the_day_plan() {
+    use rehab_planner::profile::{format_profile, parse_profile};
+    let env = Env::new();
+    let path = env.data().join("profiles/me/profile.ron");
+    let answer = |id: &str, assessed: Option<&str>| {
+        let mut p = parse_profile(&fs::read_to_string(&path).unwrap(), "p").unwrap();
+        p.red_flags.answered_on = Some("2026-11-20".parse().unwrap());
+        p.red_flags.answers.clear();
+        p.red_flags.answers.insert(id.to_string(), true);
+        p.red_flags.assessed_by_clinician = assessed.map(|d| d.parse().unwrap());
+        fs::write(&path, format_profile(&p)).unwrap();
+    };
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains("not been answered"));
+    answer("hot-swollen-knee", Some("2026-11-21"));
+    env.rehab(&["today"]).code(1).stderr(contains("seek care"));
+    answer("locked-knee", None);
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("clinician has assessed"));
+    answer("locked-knee", Some("2026-11-19"));
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("clinician has assessed"));
+    answer("locked-knee", Some("2026-11-21"));
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains("Red flag:"))
+        .stdout(contains(" 1. "));
+    answer("persistent-unassessed", None);
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains("Red flag:"));
+}
+
+#[test]
+fn a_writer_killed_at_any_moment_leaves_a_journal_that_loads() {
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("rehab");
+    let (mut finished, attempts) = (0, 40);
+    for i in 0..attempts {
+        let mut child = std::process::Command::new(&bin)
+            .env("REHAB_DATA_DIR", env.data())
+            .env("REHAB_TODAY", env.day(0))
+            .args(["note", &format!("n{i} {}", "x".repeat(3000))])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill at a different moment each time: before, during or after the write.
+        std::thread::sleep(std::time::Duration::from_millis(i));
+        let _ = child.kill(); // SIGKILL
+        if child.wait().unwrap().success() {
+            finished += 1;
+        }
+    }
+    eprintln!("{finished} of {attempts} writers finished before the kill");
+    env.rehab(&["doctor"]).success();
+    let out = env.rehab(&["export-data", "--format", "csv"]).success();
+    let notes = String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .filter(|l| l.contains(",note,"))
+        .count() as u64;
+    assert!(
+        (finished..=attempts).contains(&notes),
+        "{notes} notes, {finished} writers finished"
+    );
 }

@@ -303,3 +303,45 @@ fn an_empty_or_missing_journal_starts_with_a_header() {
     let text = String::from_utf8(journal_bytes(&open.dir)).unwrap();
     assert!(text.starts_with(&header_line()), "{text}");
 }
+
+#[test]
+fn screenings_and_assessments_land_in_profile_and_journal() {
+    let (_tmp, paths, mut open) = setup();
+    let date = Date::constant(2026, 11, 3);
+    let answers = std::collections::BTreeMap::from([
+        ("locked-knee".to_string(), true),
+        ("giving-way".to_string(), false),
+    ]);
+    open.save_screening(date, answers.clone()).unwrap();
+    open.save_assessment(Date::constant(2026, 11, 5)).unwrap();
+    let again = OpenProfile::open(&paths, "me").unwrap();
+    let flags = &again.profile.red_flags;
+    assert_eq!(flags.answered_on, Some(date));
+    assert_eq!(flags.raised(), vec!["locked-knee"]);
+    assert_eq!(
+        flags.assessed_by_clinician,
+        Some(Date::constant(2026, 11, 5))
+    );
+    let state = again.journal.state();
+    assert_eq!(state.screenings, vec![(date, answers)]);
+    assert_eq!(state.assessed, Some(Date::constant(2026, 11, 5)));
+}
+
+#[test]
+fn a_journal_damaged_while_open_keeps_the_shown_state_and_refuses_writes() {
+    let (_tmp, _paths, mut open) = setup();
+    open.journal.append(&done(2, "a")).unwrap();
+    let shown = open.journal.state().clone();
+    let broken = format!("{}Oops\n{}", header_line(), format_record(&done(3, "b")));
+    let tmp = open.dir.join("edited");
+    fs::write(&tmp, &broken).unwrap();
+    fs::rename(&tmp, open.dir.join(JOURNAL_FILE)).unwrap();
+    assert!(open.journal.refresh().unwrap_err().is_damaged_file());
+    assert_eq!(open.journal.state(), &shown);
+    assert!(open.journal.has_changed(), "must look again next time");
+    assert!(open.journal.append(&done(4, "c")).is_err());
+    assert_eq!(
+        fs::read_to_string(open.dir.join(JOURNAL_FILE)).unwrap(),
+        broken
+    );
+}

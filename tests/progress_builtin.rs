@@ -6,7 +6,7 @@ mod progress_support;
 
 use progress_support::{Follow, Scenario, play};
 use rehab_planner::catalog::{Catalog, RunMode};
-use rehab_planner::plan::{Overrides, scheduled_state};
+use rehab_planner::plan::{Day, Overrides, Slot, scheduled_state};
 use rehab_planner::progress::Verdict;
 
 #[test]
@@ -100,4 +100,120 @@ fn steady_green_weeks_move_through_the_phases_on_time() {
             condition.id
         );
     }
+}
+
+#[test]
+fn one_painful_exercise_is_eased_alone_in_every_condition() {
+    let catalog = Catalog::builtin().expect("built-in library");
+    let mut checked = 0;
+    for condition in &catalog.conditions {
+        let green = || Follow {
+            weeks: (1, 2),
+            pain: Some(1),
+            run_pain: Some(1),
+            morning: Some(1),
+            done_days: None,
+            skip: Vec::new(),
+        };
+        let mut scenario = Scenario {
+            condition: condition.id.clone(),
+            overrides: Overrides::default(),
+            weeks: 1,
+            follow: vec![green()],
+            events: Vec::new(),
+            phase_exits: Vec::new(),
+            run_entry_week: None,
+            assessed_week: None,
+            expect: Vec::new(),
+        };
+        let (_, first) = play(&catalog, &scenario);
+        // The first prescribed main exercise of week 1 (not a stand-in) that has an easier
+        // version, on its first day.
+        let Some((day, painful)) = first[0].plan.days.iter().find_map(|d| {
+            d.items
+                .iter()
+                .filter(|i| i.slot == Slot::Main && !i.optional && i.replaces.is_none())
+                .find(|i| {
+                    catalog
+                        .exercise(&i.exercise)
+                        .is_some_and(|e| e.regression.is_some())
+                })
+                .map(|i| (Day::of(d.date), i.exercise.clone()))
+        }) else {
+            continue;
+        };
+        scenario.weeks = 2;
+        scenario.events = vec![progress_support::Event {
+            week: 1,
+            day,
+            item_pain: Some((painful.clone(), 9)),
+            pain: None,
+            run_pain: None,
+            morning: None,
+            swelling: false,
+            limp: false,
+            sharp: false,
+            red_flag: false,
+        }];
+        let (_, weeks) = play(&catalog, &scenario);
+        assert_eq!(
+            weeks[0].decision.verdict,
+            Verdict::Hold,
+            "{}",
+            weeks[0].decision_line()
+        );
+        let easier = catalog
+            .exercise(&painful)
+            .and_then(|e| e.regression.clone())
+            .expect("regression");
+        let ids = |w: usize| -> Vec<String> {
+            let mut ids: Vec<String> = weeks[w]
+                .plan
+                .days
+                .iter()
+                .flat_map(|d| &d.items)
+                .map(|i| i.exercise.clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids
+        };
+        let (before, after) = (ids(0), ids(1));
+        assert!(
+            !after.contains(&painful),
+            "{}: {painful} still in week 2",
+            condition.id
+        );
+        let swapped: Vec<String> = before
+            .iter()
+            .map(|id| {
+                if *id == painful {
+                    easier.clone()
+                } else {
+                    id.clone()
+                }
+            })
+            .collect();
+        let mut swapped = swapped;
+        swapped.sort();
+        swapped.dedup();
+        // Everything else in the week stays as it was (an equipment stand-in for the easier
+        // exercise is allowed to take its place).
+        let others = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .filter(|id| **id != easier && **id != painful)
+                .cloned()
+                .collect()
+        };
+        let others_after: Vec<String> = others(&after)
+            .into_iter()
+            .filter(|id| before.contains(id))
+            .collect();
+        assert_eq!(others(&swapped), others_after, "{}", condition.id);
+        checked += 1;
+    }
+    assert!(
+        checked >= 3,
+        "only {checked} conditions had an exercise with an easier version"
+    );
 }

@@ -27,3 +27,4 @@ scenario!(run_entry_gate);
 scenario!(red_runs);
 scenario!(no_improvement);
 scenario!(adherence);
+scenario!(stand_in_not_eased);

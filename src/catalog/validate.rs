@@ -349,39 +349,49 @@ fn missing_exercise(
     );
 }
 
-/// A progression (or regression) chain that comes back to where it started.
+/// A progression (or regression) chain that comes back on itself. Each exercise has at most one
+/// link, so one walk per chain with "on this walk" / "already checked" marks finds every cycle in
+/// linear time, even for a 5,000-long chain.
 fn chain_cycles(
     r: &mut Report,
     catalog: &Catalog,
     what: &str,
     next: impl Fn(&Exercise) -> Option<&str>,
 ) {
-    let mut reported: HashSet<String> = HashSet::new();
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        OnWalk,
+        Checked,
+    }
+    let mut marks: HashMap<&str, Mark> = HashMap::with_capacity(catalog.exercises.len());
     for start in &catalog.exercises {
-        let mut seen: Vec<&str> = vec![start.id.as_str()];
+        let mut walk: Vec<&str> = Vec::new();
         let mut current = start;
-        while let Some(target) = next(current) {
-            let Some(next_exercise) = catalog.exercise(target) else {
-                break;
-            };
-            if target == start.id {
-                let mut cycle = seen.clone();
-                cycle.sort_unstable();
-                if reported.insert(cycle.join(",")) {
-                    let place = r.places.inside("id", &start.id, what);
+        loop {
+            match marks.get(current.id.as_str()) {
+                Some(Mark::Checked) => break,
+                Some(Mark::OnWalk) => {
+                    let from = walk.iter().position(|id| *id == current.id).unwrap_or(0);
+                    let cycle = &walk[from..];
+                    let place = r.places.inside("id", cycle[0], what);
                     r.at(
                         place,
-                        format!("{what} cycle: {} -> {}", seen.join(" -> "), start.id),
+                        format!("{what} cycle: {} -> {}", cycle.join(" -> "), cycle[0]),
                         &format!("a {what} chain must end; remove one link"),
                     );
+                    break;
                 }
-                break;
+                None => {}
             }
-            if seen.contains(&target) {
-                break; // a cycle further on; reported from its own start
+            marks.insert(&current.id, Mark::OnWalk);
+            walk.push(&current.id);
+            match next(current).and_then(|id| catalog.exercise(id)) {
+                Some(following) => current = following,
+                None => break,
             }
-            seen.push(target);
-            current = next_exercise;
+        }
+        for id in walk {
+            marks.insert(id, Mark::Checked);
         }
     }
 }

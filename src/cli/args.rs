@@ -10,7 +10,7 @@ use crate::plan::Day;
 
 /// Knee rehab and cross-training plans for runners. Guidance, not a diagnosis.
 #[derive(Debug, Parser)]
-#[command(name = "rehab", version, about, long_about = None, propagate_version = true)]
+#[command(name = "rehab", version, long_about = None, propagate_version = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -21,10 +21,22 @@ pub struct Cli {
 #[derive(Debug, Args, Clone)]
 pub struct Global {
     /// A folder of extra RON library files [default: <config dir>/library]
-    #[arg(long, global = true, env = "REHAB_LIBRARY", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "REHAB_LIBRARY",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub library: Option<PathBuf>,
     /// Where profiles and journals live [default: the platform data dir]
-    #[arg(long, global = true, env = "REHAB_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "REHAB_DATA_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub data_dir: Option<PathBuf>,
     /// The profile to use
     #[arg(
@@ -268,6 +280,9 @@ pub struct ProfileSetArgs {
     /// Pain ceiling for running (0-10)
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub ceiling_running: Option<u8>,
+    /// Drop every override first (pins, doses, added, removed and replaced exercises, ceilings)
+    #[arg(long)]
+    pub clear_overrides: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,6 +4,7 @@
 mod doctor;
 mod history;
 mod profile_cmds;
+mod today;
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -14,11 +15,13 @@ use jiff::civil::Date;
 pub use doctor::doctor;
 pub use history::{export_data, history};
 pub use profile_cmds::profile;
+use today::pain_text;
+pub use today::today;
 
 use super::args::{PainArgs, SkipReason as SkipArg};
 use super::{CmdResult, Ctx, Failure};
-use crate::catalog::{FlagLevel, closest};
-use crate::journal::{self, DayLog, ItemStatus, PainReport, Record, SkipReason};
+use crate::catalog::closest;
+use crate::journal::{self, PainReport, Record, SkipReason};
 use crate::plan::{DayPlan, PlanItem, WeekPlan};
 use crate::profile::Profile;
 use crate::store::{OpenProfile, StoreError};
@@ -102,153 +105,6 @@ fn resolve<'a>(
         "unknown item `{}`.{near} Use a number or an id from `rehab today`.",
         clean(text)
     )))
-}
-
-/// `rehab today`.
-pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
-    let open = open(ctx)?;
-    let date = date.unwrap_or(ctx.today);
-    let mut text = String::new();
-    if let Some(stop) = red_flag_gate(ctx, &open.profile, &mut text) {
-        print(&text)?;
-        return Err(stop);
-    }
-    let week = week(ctx, &open.profile, date)?;
-    let day = day_of(&week, date);
-    let log = open.journal.state().day(date);
-    let _ = writeln!(
-        text,
-        "{}{} · week {} · {}",
-        if date == ctx.today { "Today, " } else { "" },
-        date.strftime("%a %-d %b %Y"),
-        week.state.week,
-        clean(&week.phase_name)
-    );
-    print(&(text + &day_text(ctx, &day, log)))
-}
-
-/// The red-flag answers' verdict: a message, and an error when no plan may be shown.
-fn red_flag_gate(ctx: &Ctx, profile: &Profile, text: &mut String) -> Option<Failure> {
-    let answers = &profile.red_flags;
-    if answers.answered_on.is_none() {
-        let _ = writeln!(
-            text,
-            "Note: the red-flag questions have not been answered for this profile yet; \
-             open `rehab` to answer them."
-        );
-        return None;
-    }
-    let mut worst = None;
-    for id in answers.raised() {
-        let flag = ctx.catalog.red_flag(id);
-        let level = flag.map_or(FlagLevel::Block, |f| f.level);
-        let message = flag.map_or("a red-flag answer was yes", |f| f.message.as_str());
-        let _ = writeln!(text, "Red flag ({}): {}", clean(id), clean(message));
-        worst = worst.max(Some(level));
-    }
-    match worst {
-        Some(FlagLevel::Stop) => Some(Failure::data(
-            "no plan: a red-flag answer says to seek care first",
-        )),
-        Some(FlagLevel::Block) if answers.assessed_by_clinician.is_none() => Some(Failure::data(
-            "no plan until a clinician has assessed the knee; record it in `rehab` once they have",
-        )),
-        _ => None,
-    }
-}
-
-/// The numbered items of a day with their ticks, then pain and notes.
-fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
-    let mut t = String::new();
-    if day.is_rest() {
-        let _ = writeln!(t, "Rest day: nothing planned.");
-    }
-    let mut done = 0;
-    let mut minutes_left = 0;
-    for (i, item) in day.items.iter().enumerate() {
-        let status = log.and_then(|l| l.status(&item.exercise));
-        let mark = match status {
-            Some(ItemStatus::Done { sets: None }) => (if ctx.ascii { "[x]" } else { "[✓]" }).into(),
-            Some(ItemStatus::Done { sets: Some(n) }) => format!("[{n}/{}]", item.dose.sets),
-            Some(ItemStatus::Skipped(_)) => "[-]".into(),
-            None => "[ ]".into(),
-        };
-        if matches!(status, Some(ItemStatus::Done { .. })) {
-            done += 1;
-        } else if status.is_none() {
-            minutes_left += item.minutes;
-        }
-        let name = ctx
-            .catalog
-            .exercise(&item.exercise)
-            .map_or(item.exercise.as_str(), |e| e.name.as_str());
-        let _ = write!(
-            t,
-            "{:>2}. {mark:<5} {:<26} {:<34} {:>3} min",
-            i + 1,
-            item.exercise,
-            item.dose.sets_text(),
-            item.minutes * item.sessions.max(1)
-        );
-        let _ = write!(t, "  {name}");
-        if item.sessions > 1 {
-            let _ = write!(t, " ({} sessions)", item.sessions);
-        }
-        if item.optional {
-            let _ = write!(t, " (optional)");
-        }
-        if let Some(ItemStatus::Skipped(reason)) = status {
-            let _ = write!(t, " (skipped: {})", reason.label());
-        }
-        let _ = writeln!(t);
-    }
-    if let Some(log) = log {
-        let extra: Vec<&String> = log
-            .items
-            .keys()
-            .filter(|id| !day.items.iter().any(|i| &i.exercise == *id))
-            .collect();
-        for id in extra {
-            let _ = writeln!(t, "    also logged: {}", clean(id));
-        }
-        if let Some(p) = log.pain {
-            let _ = writeln!(t, "Pain: {}", pain_text(&p));
-        }
-        for (id, p) in &log.item_pain {
-            let _ = writeln!(t, "Pain ({}): {}", clean(id), pain_text(p));
-        }
-        for note in &log.notes {
-            let _ = writeln!(t, "Note: {}", clean(note));
-        }
-    }
-    if !day.is_rest() {
-        let _ = writeln!(
-            t,
-            "{done} of {} done, {minutes_left} min to go. Tick with `rehab done N` or `rehab done ID`.",
-            day.items.len()
-        );
-    }
-    t
-}
-
-fn pain_text(p: &journal::Pain) -> String {
-    let score = |s: Option<u8>| s.map_or("-".to_string(), |n| n.to_string());
-    let mut t = format!(
-        "during {}, next morning {}",
-        score(p.during),
-        score(p.morning)
-    );
-    for (flag, name) in [
-        (p.swelling, "swelling"),
-        (p.limp, "limp"),
-        (p.sharp, "sharp pain"),
-    ] {
-        if flag {
-            t.push_str(", ");
-            t.push_str(name);
-        }
-    }
-    t
 }
 
 /// `rehab done`: every item is checked first; then one write, one fsync.

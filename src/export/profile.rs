@@ -1,6 +1,7 @@
 //! A profile's printed plan: its condition, settings, overrides and patient details, the weeks
-//! asked for, and the history its journal holds. Pure: the profile and the replayed journal come
-//! in; the CLI and the app's Export screen read them from disk.
+//! asked for as the pain-monitored progression adapts them, the history its journal holds and
+//! each finished week's decision. Pure: the profile and the replayed journal come in; the CLI
+//! and the app's Export screen read them from disk.
 
 use std::ops::RangeInclusive;
 
@@ -8,11 +9,12 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::history::history_from;
-use super::model::{ExportInput, Patient};
+use super::model::{Decision, ExportInput, Patient, WeekDecision};
 use crate::catalog::Catalog;
-use crate::journal::{JournalState, WeekError, program_through, summarize_week, week_number};
-use crate::plan::{PlanError, monday_of};
+use crate::journal::{JournalState, summarize_week, week_number};
+use crate::plan::PlanError;
 use crate::profile::Profile;
+use crate::progress::{ProgressError, Verdict, WeekOutcome, run_profile};
 
 /// The week holding `today` (week 1 before the start): what a profile prints by default.
 pub fn current_week(profile: &Profile, today: Date) -> u32 {
@@ -20,34 +22,41 @@ pub fn current_week(profile: &Profile, today: Date) -> u32 {
 }
 
 impl ExportInput {
-    /// The printed plan of `profile` for `weeks`, dated `today`, with the adherence and pain of
-    /// every logged week up to today.
+    /// The printed plan of `profile` for `weeks`, dated `today`: each week as the progression
+    /// adapts it from the journal (weeks after today hold until a logged week says otherwise),
+    /// with the adherence and pain of every logged week and the decision of every finished one.
     pub fn for_profile(
         catalog: &Catalog,
         profile: &Profile,
         journal: &JournalState,
         weeks: RangeInclusive<u32>,
         today: Date,
-    ) -> Result<ExportInput, WeekError> {
+    ) -> Result<ExportInput, ProgressError> {
         if *weeks.start() == 0 {
-            return Err(WeekError::Plan(PlanError::WeekZero));
+            return Err(PlanError::WeekZero.into());
         }
         let condition = catalog
             .condition(&profile.condition)
-            .ok_or_else(|| WeekError::UnknownCondition(profile.condition.clone()))?;
-        let last_monday = monday_of(profile.settings.start)
-            .checked_add((i64::from(*weeks.end()) * 7 - 7).days())
-            .map_err(|_| WeekError::Plan(PlanError::WeekZero))?;
-        let program = program_through(catalog, profile, last_monday)?;
-        let summaries: Vec<_> = program
-            .weeks
+            .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
+        let outcomes = run_profile(catalog, profile, journal, *weeks.end())?;
+        let summaries: Vec<_> = outcomes
             .iter()
-            .filter(|w| w.monday <= today)
-            .map(|w| summarize_week(w, journal, today))
+            .filter(|o| o.plan.monday <= today)
+            .map(|o| summarize_week(&o.plan, journal, today))
             .collect();
-        let chosen = program
-            .weeks
+        // The engine's adherence, so a week's line agrees with its decision's reason.
+        let adherence: Vec<(u32, Option<u32>)> = outcomes
+            .iter()
+            .map(|o| (o.week(), o.numbers.adherence_pct()))
+            .collect();
+        let decisions = outcomes
+            .iter()
+            .filter(|o| finished(o, today))
+            .map(decision)
+            .collect();
+        let chosen = outcomes
             .into_iter()
+            .map(|o| o.plan)
             .filter(|w| weeks.contains(&w.state.week))
             .collect();
         let patient = profile
@@ -67,10 +76,44 @@ impl ExportInput {
         if let Some(ceiling) = profile.overrides.ceiling_running {
             input.ceilings.running = ceiling;
         }
-        let history = history_from(&summaries);
+        let mut history = history_from(&summaries);
+        for week in &mut history {
+            if let Some((_, pct)) = adherence.iter().find(|(w, _)| *w == week.week) {
+                week.adherence_pct = *pct;
+            }
+        }
         if !history.is_empty() {
             input.history = Some(history);
         }
+        input.decisions = decisions;
         Ok(input)
+    }
+}
+
+/// A week is decided once its Sunday is over.
+fn finished(outcome: &WeekOutcome, today: Date) -> bool {
+    outcome
+        .plan
+        .monday
+        .checked_add(7.days())
+        .is_ok_and(|next_monday| next_monday <= today)
+}
+
+fn decision(outcome: &WeekOutcome) -> WeekDecision {
+    let d = &outcome.decision;
+    let mut reason = d.reason.clone();
+    for line in &d.overrides {
+        reason.push_str("; ");
+        reason.push_str(line);
+    }
+    WeekDecision {
+        week: outcome.week(),
+        decision: match d.verdict {
+            Verdict::Progress => Decision::Progress,
+            Verdict::Hold => Decision::Hold,
+            Verdict::StepBack => Decision::StepBack,
+            Verdict::SeeClinician => Decision::SeeClinician,
+        },
+        reason,
     }
 }

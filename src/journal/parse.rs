@@ -39,7 +39,11 @@ pub fn format_record(record: &Record) -> String {
 
 /// Parses one record line (without its newline). Errors carry the column.
 pub fn parse_record(line: &str) -> Result<Record, (usize, String)> {
-    let record = ron::from_str::<Record>(line).map_err(|e| {
+    let parsed = match super::fast::parse_compact(line) {
+        Some(record) => Ok(record),
+        None => ron::from_str::<Record>(line),
+    };
+    let record = parsed.map_err(|e| {
         (
             e.position.col.max(1),
             crate::text::clean(&e.code.to_string()).into_owned(),

@@ -7,13 +7,14 @@ use super::decide::Verdict;
 use super::log::Log;
 use super::outcome::{Decision, Flag};
 use crate::catalog::{Catalog, Condition};
-use crate::plan::{Overrides, WeekPlan, WeekState};
+use crate::plan::{Overrides, PlanItem, Settings, WeekPlan, WeekState, build_week};
 
 /// What a week's log moves the next week to (phase and dose step; runs are done separately).
 pub struct Advance<'a> {
     pub catalog: &'a Catalog,
     pub condition: &'a Condition,
     pub overrides: &'a Overrides,
+    pub settings: &'a Settings,
     pub log: &'a Log,
     pub sunday: Date,
 }
@@ -104,12 +105,10 @@ impl Advance<'_> {
                 continue;
             }
             eased.push(key.clone());
-            let has_easier = self
-                .catalog
-                .exercise(logged)
-                .is_some_and(|e| e.regression.is_some());
-            if has_easier {
-                *next.regressions.entry(key.clone()).or_default() += 1;
+            let mut trial = next.clone();
+            *trial.regressions.entry(key.clone()).or_default() += 1;
+            if self.changes(&trial, &key, logged) {
+                next.regressions = trial.regressions;
                 let name = self
                     .catalog
                     .exercise(&key)
@@ -121,17 +120,43 @@ impl Advance<'_> {
         }
     }
 
-    /// The id the plan builder looks regressions up by: the prescribed exercise, or the
-    /// clinician's replacement for it.
-    fn regression_key(&self, plan: &WeekPlan, logged: &str) -> String {
-        let item = plan
-            .days
+    /// Whether the week built from `trial` schedules something other than `logged` for `key`:
+    /// an exercise with no easier version, or an equipment stand-in the builder does not ease,
+    /// stays the same, and saying "eased" would be untrue.
+    fn changes(&self, trial: &WeekState, key: &str, logged: &str) -> bool {
+        let Ok(week) = build_week(
+            self.catalog,
+            self.condition,
+            self.settings,
+            self.overrides,
+            trial,
+        ) else {
+            return false;
+        };
+        week.days
             .iter()
             .flat_map(|d| &d.items)
-            .find(|i| i.exercise == logged);
-        let base = item
-            .and_then(|i| i.replaces.clone())
-            .unwrap_or_else(|| logged.to_string());
-        self.overrides.replaced.get(&base).cloned().unwrap_or(base)
+            .find(|i| self.stands_for(i) == key)
+            .is_some_and(|i| i.exercise != logged)
+    }
+
+    /// The id the plan builder looks regressions up by for an item: the prescribed exercise, or
+    /// the clinician's replacement for it.
+    fn stands_for(&self, item: &PlanItem) -> String {
+        let base = item.replaces.as_ref().unwrap_or(&item.exercise);
+        self.overrides
+            .replaced
+            .get(base)
+            .unwrap_or(base)
+            .to_string()
+    }
+
+    /// The id the plan builder looks regressions up by for a logged exercise.
+    fn regression_key(&self, plan: &WeekPlan, logged: &str) -> String {
+        plan.days
+            .iter()
+            .flat_map(|d| &d.items)
+            .find(|i| i.exercise == logged)
+            .map_or_else(|| logged.to_string(), |i| self.stands_for(i))
     }
 }

@@ -128,7 +128,7 @@ impl Inputs<'_> {
             next: Vec::new(),
         };
         self.ceiling_override(&mut decision, &plan, &week_days, &before, &sessions);
-        self.replaced_override(&mut decision, &plan);
+        self.item_overrides(&mut decision, &plan);
         if let Some(r) = sessions.iter().find(|r| {
             r.causes
                 .iter()
@@ -141,6 +141,7 @@ impl Inputs<'_> {
             catalog: self.catalog,
             condition: self.condition,
             overrides: self.overrides,
+            settings: self.settings,
             log: self.log,
             sunday,
         };
@@ -263,12 +264,21 @@ impl Inputs<'_> {
         ));
     }
 
-    fn replaced_override(&self, decision: &mut Decision, plan: &WeekPlan) {
+    /// Says so when the week's plan holds a clinician's replacement, or a clinician's dose that
+    /// the decision's dose step does not move.
+    fn item_overrides(&self, decision: &mut Decision, plan: &WeekPlan) {
+        let steps = matches!(decision.verdict, Verdict::Progress | Verdict::StepBack);
         for item in plan.days.iter().flat_map(|d| &d.items) {
+            let mut texts = Vec::new();
             if let Some(original) = &item.replaces
                 && self.overrides.replaced.get(original) == Some(&item.exercise)
             {
-                let text = format!("{original} replaced by {}", item.exercise);
+                texts.push(format!("{original} replaced by {}", item.exercise));
+            }
+            if steps && self.overrides.doses.contains_key(&item.exercise) {
+                texts.push(format!("{} dose set by your clinician", item.exercise));
+            }
+            for text in texts {
                 if !decision.overrides.contains(&text) {
                     decision.overrides.push(text);
                 }

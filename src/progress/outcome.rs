@@ -47,7 +47,8 @@ pub enum Flag {
     AwaitingExit(u32),
     /// Running time this week is more than the warning rise over two weeks.
     FortnightRise { from: u32, to: u32, pct: u32 },
-    /// A painful exercise has no easier version in the library.
+    /// A painful exercise cannot be eased: no easier version in the library, or an equipment
+    /// stand-in the plan builder does not ease.
     NoEasierVersion(String),
 }
 
@@ -71,7 +72,7 @@ impl Flag {
                 "running time rises from {from} to {to} min over two weeks, more than {pct}%: injury risk rises"
             ),
             Flag::NoEasierVersion(id) => {
-                format!("{id} has no easier version; keep it under the pain ceiling")
+                format!("{id} has no easier version here; keep it under the pain ceiling")
             }
         }
     }

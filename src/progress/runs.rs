@@ -60,7 +60,9 @@ pub fn adjust_runs(
     }
     let two_ago = plan.state.run_minutes_two_weeks_ago;
     let pct = rules.running_fortnight_warn_pct;
-    if plan.run_minutes > 0 && two_ago > 0 && plan.run_minutes * 100 > two_ago * (100 + pct) {
+    // In u64: a library may hold any percentage.
+    let rise = u64::from(plan.run_minutes) * 100;
+    if plan.run_minutes > 0 && two_ago > 0 && rise > u64::from(two_ago) * (100 + u64::from(pct)) {
         flags.push(Flag::FortnightRise {
             from: two_ago,
             to: plan.run_minutes,
@@ -136,10 +138,14 @@ impl RunStep<'_> {
         let mut level = this.walk_run_level.unwrap_or(1);
         if two_in_a_row {
             c.paused_next = true;
-            c.pause_reason = Some(
-                "two red runs in a row; a week without running, then walk-run level 1; check with a clinician"
-                    .into(),
-            );
+            let restart = if walk_run_now {
+                "walk-run level 1"
+            } else {
+                "the phase's starting running time"
+            };
+            c.pause_reason = Some(format!(
+                "two red runs in a row; a week without running, then {restart}; check with a clinician"
+            ));
             c.red_runs_in_a_row = 0;
             c.passes = 0;
             level = 1;
@@ -190,7 +196,8 @@ impl RunStep<'_> {
             let now = plan.run_minutes;
             c.target_weekly = match decision.verdict {
                 _ if any_red || decision.verdict == Verdict::StepBack => {
-                    let down = now - now * self.rules.running_weekly_rise_pct / 100;
+                    let pct = self.rules.running_weekly_rise_pct.min(100);
+                    let down = now - now * pct / 100;
                     decision
                         .next
                         .push(format!("running time down to {down} min a week"));

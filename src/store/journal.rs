@@ -208,19 +208,28 @@ impl JournalFile {
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         file.read_to_end(&mut bytes)
             .map_err(StoreError::io("read", &self.path))?;
-        self.reset(Some(Stamp {
+        let stamp = Stamp {
             len: bytes.len() as u64,
             ..Stamp::of(&meta)
-        }));
+        };
         if bytes.is_empty() {
             // An empty file holds nothing to lose; the first append gives it its header.
+            self.reset(Some(stamp));
             return Ok(());
         }
-        let (version, chunk) =
-            parse_journal(&bytes, &self.path.display().to_string()).map_err(StoreError::Journal)?;
-        self.version = version;
-        self.take(chunk);
-        Ok(())
+        match parse_journal(&bytes, &self.path.display().to_string()) {
+            Ok((version, chunk)) => {
+                self.reset(Some(stamp));
+                self.version = version;
+                self.take(chunk);
+                Ok(())
+            }
+            Err(e) => {
+                // Keep what was shown so far, and look again next time.
+                self.stamp = None;
+                Err(StoreError::Journal(e))
+            }
+        }
     }
 
     /// Reads from where this handle stopped to the end of `file`, or everything when the file

@@ -185,6 +185,33 @@ impl OpenProfile {
         Ok(())
     }
 
+    /// Saves red-flag answers: the profile keeps the latest, the journal keeps each screening.
+    /// The journal line comes first, so a crash between the two loses nothing a person said.
+    pub fn save_screening(
+        &mut self,
+        date: jiff::civil::Date,
+        answers: std::collections::BTreeMap<String, bool>,
+    ) -> Result<(), StoreError> {
+        self.record(&[Record::Screened {
+            date,
+            answers: answers.clone(),
+        }])?;
+        self.update(|p| {
+            p.red_flags.answered_on = Some(date);
+            p.red_flags.answers = answers;
+            Ok(())
+        })
+    }
+
+    /// Records that a clinician assessed the knee on `date`, in the journal and the profile.
+    pub fn save_assessment(&mut self, date: jiff::civil::Date) -> Result<(), StoreError> {
+        self.record(&[Record::Assessed { date }])?;
+        self.update(|p| {
+            p.red_flags.assessed_by_clinician = Some(date);
+            Ok(())
+        })
+    }
+
     /// Appends records to the journal (one write, one fsync), after checking that the profile
     /// file still loads if another session changed it: a damaged profile takes no writes.
     pub fn record(&mut self, records: &[Record]) -> Result<(), StoreError> {

@@ -106,6 +106,9 @@ pub struct Expect {
     /// Text the decision's "next" lines must contain.
     #[serde(default)]
     pub next: Vec<String>,
+    /// The decision's "next" lines, exactly.
+    #[serde(default)]
+    pub next_all: Option<Vec<String>>,
     #[serde(default)]
     pub no_flags: bool,
 }
@@ -320,6 +323,14 @@ pub fn check(outcomes: &[WeekOutcome], expect: &[Expect]) -> Vec<String> {
         }
         if e.no_flags && !flags.is_empty() {
             fail(format!("unexpected flags {flags:?}"));
+        }
+        if let Some(all) = &e.next_all
+            && &o.decision.next != all
+        {
+            fail(format!(
+                "next lines {:?}, expected {all:?}",
+                o.decision.next
+            ));
         }
         for n in &e.next {
             if !o.decision.next.iter().any(|t| t.contains(n.as_str())) {

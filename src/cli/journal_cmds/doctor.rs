@@ -131,6 +131,10 @@ fn explain(t: &mut String, e: &StoreError, path: &Path) {
     let _ = writeln!(t, "  problem: {e}");
     let file = path.display();
     let fix = match e {
+        StoreError::NoProfile { name, .. } => format!(
+            "this folder has no {PROFILE_FILE}. Create one with `rehab profile new {name} \
+             --condition ID`; a journal already in the folder is kept."
+        ),
         StoreError::Profile(crate::profile::ProfileError::Newer { .. })
         | StoreError::Journal(crate::journal::JournalError::Newer { .. }) => {
             "this file was written by a newer rehab. Install that version again; this one \

@@ -273,6 +273,9 @@ fn apply_overrides(
         .condition(&p.condition)
         .map_or(0, |c| c.phases.len() as u32);
     let o = &mut p.overrides;
+    if args.clear_overrides {
+        *o = crate::plan::Overrides::default();
+    }
     match args.pin_phase {
         Some(0) => o.pinned_phase = None,
         Some(n) if n > phases => {
