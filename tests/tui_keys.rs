@@ -453,3 +453,18 @@ fn the_week_view_walks_back_into_last_week_to_backfill() {
     }
     assert_eq!(app.cursor.weeks_back, 0);
 }
+
+#[test]
+fn library_search_lists_name_matches_before_kind_and_condition_matches() {
+    let mut app = busy_app(THEME);
+    app.cursor.query = "band".into();
+    let rows = app.library_rows();
+    let named: Vec<bool> = rows
+        .iter()
+        .map(|e| e.name.to_lowercase().contains("band") || e.id.contains("band"))
+        .collect();
+    assert!(named.contains(&true) && named.contains(&false), "{named:?}");
+    // Once a row matches only through its condition ("IT band syndrome"), no name match follows.
+    let first_other = named.iter().position(|n| !n).unwrap();
+    assert!(named[first_other..].iter().all(|n| !n), "{named:?}");
+}

@@ -87,23 +87,35 @@ impl App {
     /// Library rows matching the search (name, id, kind or condition), by name.
     pub fn library_rows(&self) -> Vec<&crate::catalog::Exercise> {
         let q = self.cursor.query.to_lowercase();
-        let mut rows: Vec<_> = self
+        // Exercises of the conditions whose id or name matches, worked out once.
+        let by_condition: std::collections::HashSet<&str> = self
+            .catalog
+            .conditions
+            .iter()
+            .filter(|c| !q.is_empty() && (c.id.contains(&q) || c.name.to_lowercase().contains(&q)))
+            .flat_map(|c| self.catalog.exercises_for(c))
+            .map(|e| e.id.as_str())
+            .collect();
+        // 0: the name or id matches, 1: the kind, 2: a matching condition uses it.
+        let rank = |e: &crate::catalog::Exercise| -> Option<u8> {
+            if q.is_empty() || e.name.to_lowercase().contains(&q) || e.id.contains(&q) {
+                Some(0)
+            } else if e.kind.label().contains(&q) {
+                Some(1)
+            } else if by_condition.contains(e.id.as_str()) {
+                Some(2)
+            } else {
+                None
+            }
+        };
+        let mut rows: Vec<(u8, &crate::catalog::Exercise)> = self
             .catalog
             .exercises
             .iter()
-            .filter(|e| {
-                q.is_empty()
-                    || e.name.to_lowercase().contains(&q)
-                    || e.id.contains(&q)
-                    || e.kind.label().contains(&q)
-                    || self.catalog.conditions.iter().any(|c| {
-                        (c.id.contains(&q) || c.name.to_lowercase().contains(&q))
-                            && self.catalog.exercises_for(c).iter().any(|x| x.id == e.id)
-                    })
-            })
+            .filter_map(|e| rank(e).map(|r| (r, e)))
             .collect();
-        rows.sort_by(|a, b| a.name.cmp(&b.name));
-        rows
+        rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+        rows.into_iter().map(|(_, e)| e).collect()
     }
 
     pub(super) fn update_library(&mut self, action: Action) -> Vec<Effect> {
