@@ -130,6 +130,14 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
         (Screen::Main, View::Week) => "day",
         _ => "change",
     };
+    if app.typing() {
+        // In a text field Enter finishes and Esc cancels; arrows move between fields.
+        let mut hints = vec![(Action::Select, "done"), (Action::Back, "cancel")];
+        if app.cursor.patient.is_some() {
+            hints.insert(0, (Action::Down, "next field"));
+        }
+        return hints;
+    }
     actions_here(app)
         .into_iter()
         .map(|a| {
@@ -194,6 +202,7 @@ fn hint_bar(app: &App) -> Paragraph<'static> {
             match action {
                 Action::Select => "Enter".to_string(),
                 Action::Back => "Esc".to_string(),
+                Action::Down => if app.theme.ascii { "Down" } else { "↓" }.to_string(),
                 _ => app.keymap.key_for(&action, app.theme.ascii),
             }
         } else {

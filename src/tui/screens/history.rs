@@ -13,7 +13,9 @@ use crate::tui::ui::block;
 /// Share of planned (non-optional) items done on a date; `None` when nothing was planned or
 /// the day is still ahead.
 fn share(app: &App, date: Date) -> Option<f32> {
-    if date > app.today {
+    let start = app.profile.as_ref().map(|p| p.settings.start)?;
+    // Days before the program started, or still ahead, were never due.
+    if date > app.today || date < start {
         return None;
     }
     let day = app.weeks.iter().find_map(|w| w.day(date))?;
@@ -88,7 +90,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut spans = Vec::new();
     for w in app.weeks.iter().rev().take(8).rev() {
         let (mut done, mut planned) = (0, 0);
-        for day in w.days.iter().filter(|d| d.date <= app.today) {
+        for day in w
+            .days
+            .iter()
+            .filter(|d| d.date <= app.today && d.date >= start)
+        {
             let (d, p, n) = app.log.day_progress(day);
             done += d * 2 + p;
             planned += n * 2;
