@@ -52,9 +52,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let outer = block(app, &title);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
+    let foot_h = if app.week_flags.is_empty() { 2 } else { 3 };
     let [list, foot] = inner.layout(&Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(foot_h),
     ]));
 
     if !app.plan_allowed() {
@@ -165,12 +166,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 p.morning.map_or("-".into(), |v| v.to_string())
             )
         });
-        frame.render_widget(
-            Paragraph::new(vec![
-                progress,
-                Line::styled(pain.unwrap_or_default(), t.dim()),
-            ]),
-            foot,
-        );
+        let mut lines = vec![progress, Line::styled(pain.unwrap_or_default(), t.dim())];
+        // This week's notes from the progression (running paused, criteria awaited ...).
+        if let Some(first) = app.week_flags.first() {
+            let more = match app.week_flags.len() {
+                1 => String::new(),
+                n => format!(" (+{} more on Program)", n - 1),
+            };
+            lines.push(Line::styled(
+                format!("{} {first}{more}", t.warn_sign()),
+                t.warn(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(lines), foot);
     }
 }
