@@ -1,7 +1,7 @@
 //! The app's whole vocabulary: every key resolves to one of these, and the loop feeds results of
 //! effects back as these too.
 
-use crate::journal::Record;
+use crate::journal::{JournalState, Record};
 use crate::profile::Profile;
 
 /// Something the person asked for, or something the loop reports back.
@@ -54,7 +54,7 @@ pub enum Action {
     /// The profile is on disk as given.
     ProfileSaved(Box<Profile>),
     /// A profile and its journal were (re)loaded.
-    Loaded(Box<Profile>, Vec<Record>),
+    Loaded(Box<Profile>, Box<JournalState>),
 }
 
 impl Action {

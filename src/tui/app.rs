@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-pub use log::{Log, Mark};
+pub use log::Mark;
 pub use manage::{EXPORT_FORMATS, PATIENT_FIELDS, PatientEdit};
 pub use overlays::{Overlay, PainField, PainForm, TimerState};
 pub use setup::{SetupField, SetupForm};
@@ -120,7 +120,6 @@ pub struct App {
     pub profile: Option<Profile>,
     /// Names of the profiles on disk, for the Profiles view.
     pub profiles: Vec<String>,
-    pub log: Log,
     pub screen: Screen,
     pub view: View,
     pub overlay: Option<Overlay>,
@@ -160,7 +159,6 @@ impl App {
             profile_name,
             profile: None,
             profiles: Vec::new(),
-            log: Log::default(),
             screen: Screen::Welcome,
             view: View::Today,
             overlay: None,
@@ -180,10 +178,14 @@ impl App {
 
     /// Puts a loaded profile and its journal in place and opens Today.
     pub fn load(&mut self, profile: Profile, records: &[Record]) {
+        self.load_state(profile, JournalState::replay(records));
+    }
+
+    /// As [`App::load`], with a journal the store has replayed already.
+    pub fn load_state(&mut self, profile: Profile, journal: JournalState) {
         self.profile_name = profile.name.clone();
         self.profile = Some(profile);
-        self.log = Log::from_records(records);
-        self.journal = JournalState::replay(records);
+        self.journal = journal;
         self.screen = Screen::Main;
         self.view = View::Today;
         self.overlay = None;
@@ -193,9 +195,8 @@ impl App {
     }
 
     /// Takes the whole journal again (another session wrote to it).
-    pub fn reload_records(&mut self, records: &[Record]) {
-        self.log = Log::from_records(records);
-        self.journal = JournalState::replay(records);
+    pub fn reload_journal(&mut self, journal: JournalState) {
+        self.journal = journal;
         self.rebuild();
     }
 
@@ -258,8 +259,8 @@ impl App {
                 self.profile_saved(*profile);
                 return Vec::new();
             }
-            Action::Loaded(profile, records) => {
-                self.load(*profile, &records);
+            Action::Loaded(profile, journal) => {
+                self.load_state(*profile, *journal);
                 return Vec::new();
             }
             Action::TimerTick => {
@@ -294,7 +295,6 @@ impl App {
     }
 
     fn recorded(&mut self, record: &Record) {
-        self.log.apply(record);
         self.journal.apply(record);
         // A backfilled tick or pain in a past week can change the decisions after it.
         let this_monday = plan::monday_of(self.today);

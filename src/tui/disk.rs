@@ -27,7 +27,7 @@ impl Disk {
         app.profiles = list_profiles(&self.paths).unwrap_or_default();
         match OpenProfile::open(&self.paths, &app.profile_name) {
             Ok(open) => {
-                app.load(open.profile.clone(), open.journal.records());
+                app.load_state(open.profile.clone(), open.journal.state().clone());
                 let torn = open.journal.warnings().count();
                 if torn > 0 {
                     app.fail(format!(
@@ -59,7 +59,7 @@ impl Disk {
         }
         match open.journal.refresh() {
             Ok(0) => {}
-            Ok(_) => app.reload_records(open.journal.records()),
+            Ok(_) => app.reload_journal(open.journal.state().clone()),
             Err(e) => app.fail(e.to_string()),
         }
     }
@@ -76,7 +76,7 @@ impl Disk {
                 Ok(open) => {
                     let action = Action::Loaded(
                         Box::new(open.profile.clone()),
-                        open.journal.records().to_vec(),
+                        Box::new(open.journal.state().clone()),
                     );
                     self.open = Some(open);
                     action

@@ -170,7 +170,7 @@ impl App {
                     self.profile_name = name.clone();
                     self.cursor.new_profile = None;
                     self.profile = None;
-                    self.log = Default::default();
+                    self.journal = Default::default();
                     self.weeks.clear();
                     self.screen = Screen::Picker { selected: 0 };
                 }

@@ -269,7 +269,7 @@ impl App {
             return Vec::new();
         }
         let record = match action {
-            Action::Tick => match self.log.mark(date, &id) {
+            Action::Tick => match self.mark(date, &id) {
                 Some(_) => Record::Undone { date, item: id },
                 None => Record::Done {
                     date,
@@ -289,7 +289,7 @@ impl App {
                 sets: Some(n),
             },
             Action::Skip => {
-                if let Some(Mark::Skipped(_)) = self.log.mark(date, &id) {
+                if let Some(Mark::Skipped(_)) = self.mark(date, &id) {
                     Record::Undone { date, item: id }
                 } else {
                     self.overlay = Some(Overlay::Skip {

@@ -19,7 +19,7 @@ fn share(app: &App, date: Date) -> Option<f32> {
         return None;
     }
     let day = app.weeks.iter().find_map(|w| w.day(date))?;
-    let (done, partial, planned) = app.log.day_progress(day);
+    let (done, partial, planned) = app.day_progress(day);
     (planned > 0).then(|| (done as f32 + partial as f32 * 0.5) / planned as f32)
 }
 
@@ -95,7 +95,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .iter()
             .filter(|d| d.date <= app.today && d.date >= start)
         {
-            let (d, p, n) = app.log.day_progress(day);
+            let (d, p, n) = app.day_progress(day);
             done += d * 2 + p;
             planned += n * 2;
         }
@@ -111,10 +111,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     )];
     let days: Vec<Date> = (0..28).rev().map(|n| app.day_offset(-n)).collect();
     let marks = pain_marks(t.ascii);
-    let series = |pick: fn(&crate::journal::PainReport) -> Option<u8>| -> String {
+    let series = |pick: fn(&crate::journal::Pain) -> Option<u8>| -> String {
         let values: Vec<Option<u8>> = days
             .iter()
-            .map(|d| app.log.pain.get(d).and_then(pick))
+            .map(|d| app.pain_on(*d).as_ref().and_then(pick))
             .collect();
         let chart: String = values
             .iter()

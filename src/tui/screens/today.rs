@@ -106,7 +106,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .skip(first)
         .take(height)
         .map(|(i, item)| {
-            let (sym, style) = mark_symbol(t, app.log.mark(app.today, &item.exercise), item);
+            let (sym, style) = mark_symbol(t, app.mark(app.today, &item.exercise), item);
             let mut name = app.name_of(&item.exercise);
             if item.optional {
                 name.push_str(" (optional)");
@@ -138,7 +138,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), list);
 
     if let Some(day) = day {
-        let (done, partial, planned) = app.log.day_progress(day);
+        let (done, partial, planned) = app.day_progress(day);
         let bar_w = 20usize;
         let filled = (done * bar_w + partial * bar_w / 2)
             .checked_div(planned)
@@ -159,7 +159,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(bar, t.done()),
             Span::raw(format!("  {} min planned", day.minutes())),
         ]);
-        let pain = app.log.pain.get(&app.today).map(|p| {
+        let pain = app.pain_on(app.today).map(|p| {
             format!(
                 "pain today: during {}, next morning {}",
                 p.during.map_or("-".into(), |v| v.to_string()),

@@ -44,7 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         for (i, (day, col)) in week.days.iter().zip(cols.iter()).enumerate() {
             let mut lines = vec![day_heading(app, day, i == sel_day)];
             for (j, item) in day.items.iter().enumerate() {
-                let (sym, style) = mark_symbol(t, app.log.mark(day.date, &item.exercise), item);
+                let (sym, style) = mark_symbol(t, app.mark(day.date, &item.exercise), item);
                 let sym: String = sym.chars().take(3).collect();
                 let w = (col.width as usize).saturating_sub(4);
                 let name: String = app.name_of(&item.exercise).chars().take(w).collect();
@@ -79,13 +79,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         spans.extend(day_heading(app, day, i == sel_day).spans);
         spans.push(Span::raw("  "));
         for item in &day.items {
-            let (sym, style) = mark_symbol(t, app.log.mark(day.date, &item.exercise), item);
+            let (sym, style) = mark_symbol(t, app.mark(day.date, &item.exercise), item);
             spans.push(Span::styled(sym.chars().take(3).collect::<String>(), style));
         }
         if day.is_rest() {
             spans.push(Span::styled("rest", t.dim()));
         } else {
-            let (done, _, planned) = app.log.day_progress(day);
+            let (done, _, planned) = app.day_progress(day);
             spans.push(Span::raw(format!("  {done}/{planned}")));
         }
         lines.push(Line::from(spans));
@@ -97,7 +97,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         t.title(),
     )];
     for (j, item) in day.items.iter().enumerate() {
-        let (sym, style) = mark_symbol(t, app.log.mark(day.date, &item.exercise), item);
+        let (sym, style) = mark_symbol(t, app.mark(day.date, &item.exercise), item);
         let row_style = if j == app.cursor.week_item {
             t.selected()
         } else {
