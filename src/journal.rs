@@ -23,4 +23,4 @@ pub use parse::{
 pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
 pub use replay::{DayLog, ItemStatus, JournalState, Pain};
 pub use summary::{DaySummary, WeekSummary, summarize_week};
-pub use week::{WeekError, program_through, week_for, week_number};
+pub use week::week_number;

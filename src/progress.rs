@@ -54,6 +54,8 @@ pub enum ProgressError {
     NoPainRules,
     #[error("the profile's condition `{0}` is not in the library")]
     UnknownCondition(String),
+    #[error("{date} is before the program starts ({start})")]
+    BeforeStart { date: Date, start: Date },
 }
 
 /// The plan for week `week` as the log before it shaped it, with the decision that did.
@@ -134,12 +136,21 @@ pub fn adapted_week_for_profile(
 
 /// The 1-based program week a date falls in (0 before the start).
 pub fn week_of(settings: &Settings, date: Date) -> u32 {
-    let start = monday_of(settings.start);
-    if date < start {
-        return 0;
-    }
-    let days = (date - start).get_days().max(0) as u32;
-    days / 7 + 1
+    crate::journal::week_number(settings.start, date).unwrap_or(0)
+}
+
+/// The pain-adapted week holding `date` for a profile: what `rehab today`, `done` and the app
+/// show, so every view agrees with the printed plan and the weekly decisions.
+pub fn week_for(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    date: Date,
+) -> Result<WeekOutcome, ProgressError> {
+    let start = monday_of(profile.settings.start);
+    outcomes_through(catalog, profile, journal, date)?
+        .pop()
+        .ok_or(ProgressError::BeforeStart { date, start })
 }
 
 /// The decision lines for `rehab history` and the Program view, one per week up to the one
@@ -150,4 +161,30 @@ pub fn history_lines(weeks: &[WeekOutcome], today: Date) -> Vec<String> {
         .filter(|w| w.plan.monday <= today)
         .map(|w| w.decision_line_on(today))
         .collect()
+}
+
+#[cfg(test)]
+mod week_for_tests {
+    use super::*;
+    use crate::plan::Settings;
+
+    #[test]
+    fn the_week_holds_the_date_and_follows_the_profile() {
+        let catalog = Catalog::builtin().expect("built-in library");
+        let profile = Profile::new("me", "pfps", Settings::new(Date::constant(2026, 11, 2)));
+        let journal = JournalState::default();
+        let date = Date::constant(2026, 11, 19);
+        let week = week_for(&catalog, &profile, &journal, date).expect("week");
+        assert_eq!(week.plan.state.week, 3);
+        assert!(week.plan.day(date).is_some());
+        assert!(matches!(
+            week_for(&catalog, &profile, &journal, Date::constant(2026, 11, 1)),
+            Err(ProgressError::BeforeStart { .. })
+        ));
+        let unknown = Profile::new("me", "nope", profile.settings.clone());
+        assert!(matches!(
+            week_for(&catalog, &unknown, &journal, date),
+            Err(ProgressError::UnknownCondition(_))
+        ));
+    }
 }

@@ -97,6 +97,17 @@ fn profile_plan_prints_the_current_week_with_history() {
         .count();
     assert_eq!(decided, 2, "a decision for each finished week");
     assert_eq!(doc.select(&sel("figure.pain-chart svg rect")).count(), 4);
+    let why: Vec<String> = doc
+        .select(&sel("section.week p.goal"))
+        .map(|p| p.text().collect())
+        .filter(|t: &String| t.starts_with("Why this week: "))
+        .collect();
+    assert_eq!(why.len(), 1, "week 3 names the decision that shaped it");
+    assert!(
+        why[0].starts_with("Why this week: after week 2: hold: "),
+        "{}",
+        why[0]
+    );
 
     let text = rehab(dir.path())
         .args([
@@ -125,4 +136,10 @@ fn profile_plan_prints_the_current_week_with_history() {
         assert!(line.contains("% done - hold: "), "{line}");
     }
     assert!(text.contains("pain during"));
+    // Week 2 follows week 1's decision; week 1 follows none.
+    assert_eq!(
+        text.matches("Why this week: after week 1: hold: ").count(),
+        1
+    );
+    assert!(!text.contains("after week 0"));
 }

@@ -26,7 +26,10 @@ fn test_today() -> Date {
     let profile = Profile::new("me", "pfps", settings);
     let mut day: Date = "2026-11-25".parse().unwrap();
     loop {
-        let week = rehab_planner::journal::week_for(&catalog, &profile, day).unwrap();
+        let journal = rehab_planner::journal::JournalState::default();
+        let week = rehab_planner::progress::week_for(&catalog, &profile, &journal, day)
+            .unwrap()
+            .plan;
         if week.day(day).is_some_and(|d| !d.items.is_empty()) {
             return day;
         }

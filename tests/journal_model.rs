@@ -259,7 +259,10 @@ fn replay_lets_a_later_record_win() {
 fn a_week_summary_counts_adherence_and_pain() {
     let catalog = Catalog::builtin().unwrap();
     let profile = Profile::new("me", "pfps", Settings::new(d(2)));
-    let week = week_for(&catalog, &profile, d(2)).unwrap();
+    let week =
+        rehab_planner::progress::week_for(&catalog, &profile, &JournalState::default(), d(2))
+            .unwrap()
+            .plan;
     let training: Vec<_> = week.days.iter().filter(|d| !d.is_rest()).collect();
     let first = &training[0];
     let mut records: Vec<Record> = first

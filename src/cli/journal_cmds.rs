@@ -23,7 +23,7 @@ use super::{CmdResult, Ctx, Failure};
 use crate::catalog::closest;
 use crate::journal::{self, PainReport, Record, SkipReason};
 use crate::plan::{DayPlan, PlanItem, WeekPlan};
-use crate::profile::Profile;
+use crate::progress;
 use crate::store::{OpenProfile, StoreError};
 use crate::text::clean;
 
@@ -50,9 +50,11 @@ fn open(ctx: &Ctx) -> Result<OpenProfile, Failure> {
     Ok(open)
 }
 
-/// The week holding `date` for the profile.
-fn week(ctx: &Ctx, profile: &Profile, date: Date) -> Result<WeekPlan, Failure> {
-    journal::week_for(&ctx.catalog, profile, date).map_err(|e| Failure::data(e.to_string()))
+/// The pain-adapted week holding `date` for the profile.
+fn week(ctx: &Ctx, open: &OpenProfile, date: Date) -> Result<WeekPlan, Failure> {
+    progress::week_for(&ctx.catalog, &open.profile, open.journal.state(), date)
+        .map(|outcome| outcome.plan)
+        .map_err(|e| Failure::data(e.to_string()))
 }
 
 /// Days that have not come yet cannot be logged.
@@ -112,7 +114,7 @@ pub fn done(ctx: &Ctx, items: &[String], date: Option<Date>, sets: Option<u32>) 
     let mut open = open(ctx)?;
     let date = date.unwrap_or(ctx.today);
     check_not_future(ctx, date)?;
-    let day = day_of(&week(ctx, &open.profile, date)?, date);
+    let day = day_of(&week(ctx, &open, date)?, date);
     let mut records = Vec::new();
     let mut said = String::new();
     for text in items {
@@ -156,7 +158,7 @@ pub fn done(ctx: &Ctx, items: &[String], date: Option<Date>, sets: Option<u32>) 
 pub fn undo(ctx: &Ctx, item: &str, date: Option<Date>) -> CmdResult {
     let mut open = open(ctx)?;
     let date = date.unwrap_or(ctx.today);
-    let day = day_of(&week(ctx, &open.profile, date)?, date);
+    let day = day_of(&week(ctx, &open, date)?, date);
     let (id, _) = match resolve(ctx, &day, item) {
         // An id logged that day but no longer planned or in the library can still be undone.
         Err(_) if open.journal.state().status(date, item).is_some() => (item.to_string(), None),
@@ -181,7 +183,7 @@ pub fn skip(ctx: &Ctx, item: &str, reason: SkipArg, date: Option<Date>) -> CmdRe
     let mut open = open(ctx)?;
     let date = date.unwrap_or(ctx.today);
     check_not_future(ctx, date)?;
-    let day = day_of(&week(ctx, &open.profile, date)?, date);
+    let day = day_of(&week(ctx, &open, date)?, date);
     let (id, _) = resolve(ctx, &day, item)?;
     let reason = match reason {
         SkipArg::Pain => SkipReason::Pain,
@@ -226,7 +228,7 @@ pub fn pain(ctx: &Ctx, args: &PainArgs) -> CmdResult {
     check_not_future(ctx, session_date)?;
     let item = match &args.item {
         Some(text) => {
-            let day = day_of(&week(ctx, &open.profile, session_date)?, session_date);
+            let day = day_of(&week(ctx, &open, session_date)?, session_date);
             Some(resolve(ctx, &day, text)?.0)
         }
         None => None,

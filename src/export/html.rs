@@ -105,6 +105,7 @@ fn grid(input: &ExportInput, week: &WeekPlan) -> Markup {
         .unwrap_or(0);
     let guidance = input.guidance.get(index);
     let goal = guidance.map(|g| g.phase_goal.as_str());
+    let shaped_by = guidance.and_then(|g| g.shaped_by.as_deref());
     let running = guidance.and_then(|g| super::week_running(week, g));
     maud_html! {
         section.week data-week=(week.state.week) {
@@ -146,6 +147,7 @@ fn grid(input: &ExportInput, week: &WeekPlan) -> Markup {
                 }
             }
             @if let Some(goal) = goal { p.goal { strong { "Goal: " } (goal) } }
+            @if let Some(why) = shaped_by { p.goal { strong { "Why this week: " } (why) } }
             @if let Some(run) = running { p.run { strong { "Running: " } (run) } }
         }
     }

@@ -43,6 +43,9 @@ pub fn markdown(input: &ExportInput) -> String {
     for (week, g) in input.weeks.iter().zip(&input.guidance) {
         grid(&mut m, &input, week);
         let _ = writeln!(m, "Goal: {}\n", esc(&g.phase_goal));
+        if let Some(why) = &g.shaped_by {
+            let _ = writeln!(m, "Why this week: {}\n", esc(why));
+        }
         if let Some(run) = super::week_running(week, g) {
             let _ = writeln!(m, "Running: {}\n", esc(&run));
         }

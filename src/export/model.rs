@@ -29,6 +29,8 @@ pub struct WeekGuidance {
     pub cross_training: Vec<String>,
     /// The builder's notes for the week (running text, swaps, what did not fit).
     pub notes: Vec<String>,
+    /// For a profile: the decision of the week before, which shaped this one.
+    pub shaped_by: Option<String>,
 }
 
 /// Pain logged on one day (0-10).
@@ -235,5 +237,6 @@ fn week_guidance(catalog: &Catalog, condition: &Condition, week: &WeekPlan) -> W
             })
             .unwrap_or_default(),
         notes: week.notes.clone(),
+        shaped_by: None,
     }
 }

@@ -86,6 +86,16 @@ impl ExportInput {
             input.history = Some(history);
         }
         input.decisions = decisions;
+        for (week, guidance) in input.weeks.iter().zip(&mut input.guidance) {
+            let before = week.state.week.saturating_sub(1);
+            if let Some(d) = input.decisions.iter().find(|d| d.week == before) {
+                guidance.shaped_by = Some(format!(
+                    "after week {before}: {}: {}",
+                    d.decision.label(),
+                    d.reason
+                ));
+            }
+        }
         Ok(input)
     }
 }

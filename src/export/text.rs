@@ -102,6 +102,9 @@ pub fn text(input: &ExportInput, ascii: bool) -> String {
         grid(&mut o, &input, week);
         o.blank();
         o.wrap("Goal: ", "      ", &guidance.phase_goal);
+        if let Some(why) = &guidance.shaped_by {
+            o.wrap("Why this week: ", "      ", why);
+        }
         if let Some(run) = super::week_running(week, guidance) {
             o.wrap("Running: ", "         ", &run);
         }

@@ -102,8 +102,9 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
         });
     }
     if summary.planned > 0 {
+        // Rounded down, as the weekly decision rounds it, so the two lines never disagree.
         summary.adherence_pct =
-            Some((summary.done * 100.0 / f64::from(summary.planned)).round() as u32);
+            Some((summary.done * 100.0 / f64::from(summary.planned)).floor() as u32);
     }
     summary.max_during = during.iter().copied().max();
     summary.median_during = median(&mut during);

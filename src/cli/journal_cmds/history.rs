@@ -9,6 +9,7 @@ use crate::cli::args::DataFormat;
 use crate::cli::{CmdResult, Ctx};
 use crate::journal::{self, ItemStatus, Record, WeekSummary};
 use crate::profile::Profile;
+use crate::progress;
 use crate::text::clean;
 
 /// `rehab history`: the last `weeks` weeks up to today, oldest first.
@@ -17,14 +18,24 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
         return Err(Failure::usage("--weeks must be at least 1"));
     }
     let open = open(ctx)?;
-    let program = journal::program_through(&ctx.catalog, &open.profile, ctx.today)
-        .map_err(|e| Failure::data(e.to_string()))?;
     let state = open.journal.state();
-    let from = program.weeks.len().saturating_sub(weeks as usize);
+    let outcomes = progress::outcomes_through(&ctx.catalog, &open.profile, state, ctx.today)
+        .map_err(|e| Failure::data(e.to_string()))?;
+    if outcomes.is_empty() {
+        return Err(Failure::data(format!(
+            "the program starts on {}; nothing to show yet",
+            open.profile.settings.start
+        )));
+    }
+    let from = outcomes.len().saturating_sub(weeks as usize);
     let mut t = String::new();
-    for week in &program.weeks[from..] {
-        let summary = journal::summarize_week(week, state, ctx.today);
+    for outcome in &outcomes[from..] {
+        let summary = journal::summarize_week(&outcome.plan, state, ctx.today);
         week_text(ctx, &summary, &mut t);
+        let _ = writeln!(t, "  {}", clean(&outcome.decision_line_on(ctx.today)));
+        for flag in &outcome.flags {
+            let _ = writeln!(t, "  ! {}", clean(&flag.text()));
+        }
     }
     print(&t)
 }

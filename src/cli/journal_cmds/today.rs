@@ -21,7 +21,7 @@ pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
         print(&text)?;
         return Err(stop);
     }
-    let week = week(ctx, &open.profile, date)?;
+    let week = week(ctx, &open, date)?;
     let day = day_of(&week, date);
     let log = open.journal.state().day(date);
     let _ = writeln!(

@@ -1,0 +1,82 @@
+//! The weekly decisions as a person meets them on the command line: `rehab history` shows each
+//! week's decision and reason, from what was logged.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn rehab(dir: &std::path::Path, today: &str) -> Command {
+    let mut cmd = Command::cargo_bin("rehab").expect("binary");
+    cmd.env("REHAB_DATA_DIR", dir.join("data"))
+        .env("REHAB_LIBRARY", dir.join("library"))
+        .env("REHAB_TODAY", today)
+        .env("LC_ALL", "C.UTF-8");
+    cmd
+}
+
+fn history(dir: &std::path::Path, today: &str) -> String {
+    let out = rehab(dir, today)
+        .args(["history", "--weeks", "3"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn history_says_why_each_week_held_or_stepped_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    rehab(d, "2026-11-23")
+        .args([
+            "profile",
+            "new",
+            "me",
+            "--condition",
+            "pfps",
+            "--start",
+            "2026-11-23",
+            "--days",
+            "7",
+        ])
+        .assert()
+        .success();
+
+    // Nothing logged: a week without logs holds, never progresses.
+    let quiet = history(d, "2026-12-01");
+    assert!(quiet.contains("week 1: held: no logs this week"), "{quiet}");
+
+    // Two red sessions in week 1: pain over the ceiling, then new swelling.
+    rehab(d, "2026-12-01")
+        .args(["pain", "--during", "6", "--date", "2026-11-24"])
+        .assert()
+        .success();
+    rehab(d, "2026-12-01")
+        .args([
+            "pain",
+            "--during",
+            "1",
+            "--swelling",
+            "--date",
+            "2026-11-26",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("red-flag questions again"));
+    let red = history(d, "2026-12-01");
+    assert!(
+        red.contains("week 1: stepped back: 2 red sessions (2026-11-24: exercise pain 6, ceiling 3; 2026-11-26: new swelling)"),
+        "{red}"
+    );
+    assert!(
+        red.contains("! sharp pain or new swelling logged on 2026-11-26"),
+        "{red}"
+    );
+    assert!(
+        red.contains("week 2 (so far): "),
+        "the running week is marked: {red}"
+    );
+}
