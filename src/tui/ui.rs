@@ -138,11 +138,27 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
         }
         return hints;
     }
+    // What Enter does here, in one word.
+    let select_word = match (&app.overlay, &app.screen, app.view) {
+        (Some(Overlay::Skip { .. }), _, _) => "skip",
+        (Some(Overlay::Pain(_)), _, _) => "save",
+        (Some(_), _, _) => "close",
+        (None, Screen::Welcome, _) => "start",
+        (None, Screen::Picker { .. } | Screen::Symptoms { .. } | Screen::Suggestions { .. }, _) => {
+            "choose"
+        }
+        (None, Screen::RedFlags { .. } | Screen::FlagResult { .. }, _) => "continue",
+        (None, Screen::Setup(_), _) => "start plan",
+        (None, Screen::Main, View::Profiles) => "switch",
+        (None, Screen::Main, View::Export) => "write",
+        _ => "open",
+    };
     actions_here(app)
         .into_iter()
         .map(|a| {
             let word = match a {
                 Action::Left | Action::Right => context_word,
+                Action::Select => select_word,
                 _ => a.hint(),
             };
             (a, word)
@@ -171,7 +187,11 @@ fn actions_here(app: &App) -> Vec<Action> {
             vec![Down, Select, Back, Help, Quit]
         }
         Screen::RedFlags { .. } => vec![Down, Tick, Select, Back, Quit],
-        Screen::FlagResult { .. } => vec![Tick, Select, Back, Quit],
+        Screen::FlagResult { screening, .. } => match screening.level {
+            Some(FlagLevel::Stop) => vec![Back, Quit],
+            Some(FlagLevel::Block) => vec![Tick, Select, Back, Quit],
+            _ => vec![Select, Back, Quit],
+        },
         Screen::Setup(_) => vec![Down, Right, Tick, Select, Back, Quit],
         Screen::Main => match app.view {
             View::Today => vec![
