@@ -124,7 +124,8 @@ impl Disk {
         let Some(open) = &mut self.open else {
             return Action::Failed("no profile is open, so nothing was saved".into());
         };
-        match open.journal.append(&record) {
+        // `record` re-checks the profile file first: a profile damaged meanwhile takes no writes.
+        match open.record(std::slice::from_ref(&record)) {
             Ok(()) => Action::Recorded(record),
             Err(e) => Action::Failed(format!("not saved: {e}")),
         }

@@ -315,13 +315,12 @@ impl App {
                 profile.red_flags.answers = answers;
                 profile.red_flags.answered_on = Some(self.today);
                 profile.red_flags.assessed_by_clinician = assessed_on;
-                let mut effects = vec![
-                    Effect::SaveProfile(Box::new(profile)),
-                    Effect::Append(record),
-                ];
+                // Journal lines first, then the profile: a crash between them loses no answer.
+                let mut effects = vec![Effect::Append(record)];
                 if assessed {
                     effects.push(Effect::Append(Record::Assessed { date: self.today }));
                 }
+                effects.push(Effect::SaveProfile(Box::new(profile)));
                 self.view = View::Today;
                 (Screen::Main, effects)
             }
