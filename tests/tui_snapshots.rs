@@ -213,3 +213,23 @@ fn ascii_theme_draws_only_ascii_on_every_view_and_overlay() {
         assert!(text.is_ascii(), "first run is not ASCII:\n{text}");
     }
 }
+
+#[test]
+fn text_fields() {
+    let mut app = busy_app(UNICODE);
+    app.view = View::Profiles;
+    press(&mut app, ch('e'));
+    for c in "Ann Lee".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, key(KeyCode::Down));
+    insta::assert_snapshot!("profiles_edit", draw(&app, 80, 24));
+
+    let mut app = busy_app(UNICODE);
+    app.view = View::Library;
+    press(&mut app, ch('/'));
+    for c in "fx-wa".chars() {
+        press(&mut app, ch(c));
+    }
+    insta::assert_snapshot!("library_typing", draw(&app, 80, 24));
+}

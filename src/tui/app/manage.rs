@@ -129,7 +129,11 @@ impl App {
             Action::Erase if c.searching => {
                 c.query.pop();
             }
-            Action::Select | Action::Back if c.searching => c.searching = false,
+            Action::Select if c.searching => c.searching = false,
+            Action::Back if c.searching => {
+                c.searching = false;
+                c.query.clear();
+            }
             Action::Search => c.searching = true,
             Action::Back => c.query.clear(),
             Action::Up => c.library = c.library.saturating_sub(1),

@@ -62,6 +62,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::raw("A clinician's changes to the plan apply."));
         }
         let values = PatientEdit::from_profile(p).values;
+        if app.cursor.patient.is_some() {
+            lines.push(Line::styled(
+                "Empty means not set. A phase number keeps the plan in that phase; ceilings are 0-10.",
+                t.dim(),
+            ));
+        }
         for (i, label) in views_patient_fields().iter().enumerate() {
             let (value, on) = match &app.cursor.patient {
                 Some(edit) => (
