@@ -473,3 +473,33 @@ fn library_search_lists_name_matches_before_kind_and_condition_matches() {
     let first_other = named.iter().position(|n| !n).unwrap();
     assert!(named[first_other..].iter().all(|n| !n), "{named:?}");
 }
+
+#[test]
+fn sharp_pain_logged_elsewhere_asks_the_red_flags_again_on_opening() {
+    let mut app = busy_app(THEME);
+    let mut recs = records(&app);
+    recs.push(Record::Pain {
+        date: jiff::civil::date(2026, 11, 24),
+        item: None,
+        report: rehab_planner::journal::PainReport {
+            during: Some(4),
+            sharp: Some(true),
+            ..Default::default()
+        },
+    });
+    app.load(profile(), &recs);
+    assert!(app.needs_rescreen());
+    assert!(matches!(
+        app.screen,
+        Screen::RedFlags { reopened: true, .. }
+    ));
+    // Answered today, the question is settled.
+    let effects = press_and_store(&mut app, key(KeyCode::Enter));
+    let Some(Effect::SaveProfile(p)) = effects.last() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(p.red_flags.answered_on, Some(TODAY));
+    app.load(p.as_ref().clone(), &recs);
+    assert!(!app.needs_rescreen());
+    assert_eq!(app.screen, Screen::Main);
+}

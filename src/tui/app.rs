@@ -128,6 +128,8 @@ pub struct App {
     pub weeks: Vec<WeekPlan>,
     /// Each finished week's decision line, oldest first.
     pub decisions: Vec<String>,
+    /// The latest day sharp pain or swelling was logged, from the progression.
+    pub sharp_or_swollen: Option<Date>,
     /// Things to know about this week (running paused, awaiting criteria ...).
     pub week_flags: Vec<String>,
     /// The journal on disk, replayed (the progression reads it).
@@ -166,6 +168,7 @@ impl App {
             weeks: Vec::new(),
             decisions: Vec::new(),
             week_flags: Vec::new(),
+            sharp_or_swollen: None,
             journal: JournalState::default(),
             draft_condition: None,
             draft_flags: BTreeMap::new(),
@@ -192,6 +195,9 @@ impl App {
         self.cursor.week_day = crate::plan::Day::of(self.today).index();
         self.cursor.weeks_back = 0;
         self.rebuild();
+        if self.needs_rescreen() {
+            self.screen = self.red_flags_again();
+        }
     }
 
     /// Takes the whole journal again (another session wrote to it).

@@ -142,7 +142,7 @@ impl TimerState {
 
 impl App {
     /// The red-flag questions again, with the profile's last answers filled in.
-    pub(super) fn red_flags_again(&self) -> Screen {
+    pub(crate) fn red_flags_again(&self) -> Screen {
         let answers = self
             .catalog
             .red_flags

@@ -51,6 +51,7 @@ impl App {
         self.weeks.clear();
         self.decisions.clear();
         self.week_flags.clear();
+        self.sharp_or_swollen = None;
         let Some(profile) = &self.profile else {
             return;
         };
@@ -69,6 +70,14 @@ impl App {
                     .iter()
                     .flat_map(|o| o.flags.iter().map(|f| f.text()))
                     .collect();
+                self.sharp_or_swollen = outcomes
+                    .iter()
+                    .flat_map(|o| &o.flags)
+                    .filter_map(|f| match f {
+                        progress::Flag::ReopenRedFlags(date) => Some(*date),
+                        _ => None,
+                    })
+                    .max();
                 self.weeks = outcomes.into_iter().map(|o| o.plan).collect();
             }
             Err(progress_error) => {
@@ -86,6 +95,15 @@ impl App {
                     Err(e) => self.fail(format!("cannot build the plan: {e}")),
                 }
             }
+        }
+    }
+
+    /// Sharp pain or swelling was logged after the red-flag questions were last answered
+    /// (perhaps from another session), so they must be asked again.
+    pub fn needs_rescreen(&self) -> bool {
+        match (self.sharp_or_swollen, &self.profile) {
+            (Some(logged), Some(p)) => p.red_flags.answered_on.is_none_or(|on| on < logged),
+            _ => false,
         }
     }
 }
