@@ -377,25 +377,20 @@ fn profiles_switch_create_and_edit_patient() {
 }
 
 #[test]
-fn export_says_when_it_is_not_available() {
+fn export_asks_the_loop_to_write_the_chosen_format() {
     let mut app = busy_app(THEME);
     app.view = View::Export;
-    app.export_available = false;
-    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
-    assert!(
-        app.status
-            .as_ref()
-            .is_some_and(|s| s.text.contains("not available"))
-    );
-    app.export_available = true;
+    press(&mut app, ch('l'));
     let effects = press(&mut app, key(KeyCode::Enter));
     assert_eq!(
         effects,
         vec![Effect::Export {
-            format: "html".into(),
-            path: "rehab-plan-me-2026-11-25.html".into()
+            format: "markdown".into(),
+            path: "rehab-plan-me-2026-11-25.md".into()
         }]
     );
+    app.update(Action::Exported("/tmp/x.md".into()));
+    assert_eq!(app.cursor.exported.as_deref(), Some("/tmp/x.md"));
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
 pub use views::{Cursors, View};
 
 /// Labels of the patient fields, in the Profiles view's order.
-pub fn views_patient_fields() -> [&'static str; 7] {
+pub fn views_patient_fields() -> [&'static str; 8] {
     manage::PATIENT_FIELDS
 }
 
@@ -139,8 +139,6 @@ pub struct App {
     pub draft_flags: BTreeMap<String, bool>,
     pub draft_flags_assessed: bool,
     pub cursor: Cursors,
-    /// Whether the export module is available in this build.
-    pub export_available: bool,
     pub quit: bool,
 }
 
@@ -174,7 +172,6 @@ impl App {
             draft_flags: BTreeMap::new(),
             draft_flags_assessed: false,
             cursor: Cursors::default(),
-            export_available: true,
             quit: false,
         }
     }

@@ -84,6 +84,7 @@ impl Disk {
                 Err(e) => Action::Failed(format!("cannot open profile {name}: {e}")),
             },
             Effect::Export { format, path } => self.export(app, &format, &path),
+            // The loop leaves before it asks for this; nothing to do.
             Effect::Quit => Action::Resize,
         }
     }

@@ -6,24 +6,24 @@ use crate::profile::Patient;
 use crate::tui::action::Action;
 
 /// Export formats offered, in order.
-/// Export formats offered, in order.
 pub const EXPORT_FORMATS: [&str; 3] = ["html", "markdown", "text"];
 
-/// Patient fields being edited in the Profiles view.
+/// Patient fields and a clinician's overrides being edited in the Profiles view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PatientEdit {
     pub field: usize,
-    /// Name, clinician, clinic, notes.
-    pub values: [String; 7],
+    /// One text per row of [`PATIENT_FIELDS`].
+    pub values: [String; 8],
 }
 
 /// The Profiles edit form's rows: patient details, then a clinician's overrides.
-pub const PATIENT_FIELDS: [&str; 7] = [
+pub const PATIENT_FIELDS: [&str; 8] = [
     "Patient name",
     "Clinician",
     "Clinic",
     "Notes",
     "Pinned phase",
+    "Pinned walk-run level",
     "Exercise pain ceiling",
     "Running pain ceiling",
 ];
@@ -43,6 +43,7 @@ impl PatientEdit {
                 text(patient.clinic),
                 text(patient.notes),
                 num(o.pinned_phase),
+                num(o.pinned_walk_run_level),
                 num(o.ceiling_exercise.map(u32::from)),
                 num(o.ceiling_running.map(u32::from)),
             ],
@@ -50,25 +51,31 @@ impl PatientEdit {
     }
 
     /// Writes the form into a profile, or says which field is wrong (nothing changes then).
-    pub fn apply(&self, p: &mut crate::profile::Profile, phases: usize) -> Result<(), String> {
+    /// `phases` and `levels` are the highest phase and walk-run level that exist.
+    pub fn apply(
+        &self,
+        p: &mut crate::profile::Profile,
+        phases: u32,
+        levels: u32,
+    ) -> Result<(), String> {
         let v = &self.values;
         let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-        let number = |i: usize, max: u32| -> Result<Option<u32>, String> {
-            match opt(&v[i]) {
-                None => Ok(None),
-                Some(t) => match t.parse::<u32>() {
-                    Ok(n) if (if i == 4 { 1 } else { 0 }..=max).contains(&n) => Ok(Some(n)),
-                    _ => Err(format!(
-                        "{} must be a number from {} to {max}, not `{t}`",
-                        PATIENT_FIELDS[i],
-                        if i == 4 { 1 } else { 0 }
-                    )),
-                },
+        let number = |i: usize, min: u32, max: u32| -> Result<Option<u32>, String> {
+            let Some(t) = opt(&v[i]) else {
+                return Ok(None);
+            };
+            match t.parse::<u32>() {
+                Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+                _ => Err(format!(
+                    "{} must be a number from {min} to {max}, not `{t}`",
+                    PATIENT_FIELDS[i]
+                )),
             }
         };
-        let pinned = number(4, phases.max(1) as u32)?;
-        let ceiling_exercise = number(5, 10)?.map(|n| n as u8);
-        let ceiling_running = number(6, 10)?.map(|n| n as u8);
+        let pinned_phase = number(4, 1, phases.max(1))?;
+        let pinned_level = number(5, 1, levels.max(1))?;
+        let ceiling_exercise = number(6, 0, 10)?.map(|n| n as u8);
+        let ceiling_running = number(7, 0, 10)?.map(|n| n as u8);
         let patient = Patient {
             name: opt(&v[0]),
             clinician: opt(&v[1]),
@@ -76,9 +83,11 @@ impl PatientEdit {
             notes: opt(&v[3]),
         };
         p.patient = (!patient.is_empty()).then_some(patient);
-        p.overrides.pinned_phase = pinned;
-        p.overrides.ceiling_exercise = ceiling_exercise;
-        p.overrides.ceiling_running = ceiling_running;
+        let o = &mut p.overrides;
+        o.pinned_phase = pinned_phase;
+        o.pinned_walk_run_level = pinned_level;
+        o.ceiling_exercise = ceiling_exercise;
+        o.ceiling_running = ceiling_running;
         Ok(())
     }
 }
@@ -199,8 +208,9 @@ impl App {
                     let phases = self
                         .catalog
                         .condition(&p.condition)
-                        .map_or(1, |c| c.phases.len());
-                    return match edit.apply(&mut p, phases) {
+                        .map_or(1, |c| c.phases.len() as u32);
+                    let levels = self.catalog.top_walk_run_level();
+                    return match edit.apply(&mut p, phases, levels) {
                         Ok(()) => {
                             self.cursor.patient = None;
                             vec![Effect::SaveProfile(Box::new(p))]
@@ -254,9 +264,6 @@ impl App {
             Action::Left => c.export_format = c.export_format.saturating_sub(1),
             Action::Right => c.export_format = (c.export_format + 1).min(EXPORT_FORMATS.len() - 1),
             Action::Edit => c.editing_path = true,
-            Action::Select if !self.export_available => {
-                self.fail("export is not available yet in this build");
-            }
             Action::Select => {
                 let format = EXPORT_FORMATS[c.export_format].to_string();
                 let path = if c.export_path.is_empty() {

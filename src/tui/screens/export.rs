@@ -69,12 +69,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ),
         t.dim(),
     ));
-    if !app.export_available {
-        lines.push(Line::styled(
-            "Export is not available in this build yet; `rehab plan` will print plans when it is.",
-            t.warn(),
-        ));
-    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
