@@ -217,6 +217,7 @@ impl App {
         }
     }
 
+    /// Shows an error on the status line.
     pub fn fail(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
@@ -224,6 +225,7 @@ impl App {
         });
     }
 
+    /// Shows a message on the status line.
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),

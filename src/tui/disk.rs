@@ -17,6 +17,7 @@ pub struct Disk {
 }
 
 impl Disk {
+    /// Nothing open yet; profiles live under `paths`.
     pub fn new(paths: Paths) -> Disk {
         Disk { paths, open: None }
     }

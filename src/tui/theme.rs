@@ -12,6 +12,7 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// A theme; `color` false for NO_COLOR, `ascii` true for ASCII-only output.
     pub fn new(color: bool, ascii: bool) -> Theme {
         Theme { color, ascii }
     }
@@ -24,6 +25,7 @@ impl Theme {
         }
     }
 
+    /// Box borders: rounded, or `+ - |`.
     pub fn border(&self) -> border::Set<'static> {
         if self.ascii {
             border::Set {
@@ -46,22 +48,27 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// Titles and headings.
     pub fn title(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// Done items and good news.
     pub fn done(&self) -> Style {
         self.fg(Color::Green)
     }
 
+    /// Partly done items.
     pub fn partial(&self) -> Style {
         self.fg(Color::Yellow)
     }
 
+    /// Skipped items.
     pub fn skipped(&self) -> Style {
         self.fg(Color::DarkGray)
     }
 
+    /// Secondary text.
     pub fn dim(&self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)
@@ -70,18 +77,22 @@ impl Theme {
         }
     }
 
+    /// Advice and cautions.
     pub fn warn(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 
+    /// Errors and stop / block messages.
     pub fn danger(&self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// Key names in hints and help.
     pub fn key(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// Today, in calendars.
     pub fn today(&self) -> Style {
         self.fg(Color::Cyan)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
@@ -91,12 +102,15 @@ impl Theme {
     pub fn tick_done(&self) -> &'static str {
         if self.ascii { "[x]" } else { "[✓]" }
     }
+    /// The mark of a partly done item.
     pub fn tick_partial(&self) -> &'static str {
         if self.ascii { "[~]" } else { "[◐]" }
     }
+    /// The mark of a skipped item.
     pub fn tick_skipped(&self) -> &'static str {
         if self.ascii { "[-]" } else { "[–]" }
     }
+    /// The mark of an item not yet done.
     pub fn tick_open(&self) -> &'static str {
         "[ ]"
     }
@@ -115,9 +129,11 @@ impl Theme {
         if self.ascii { ">" } else { "›" }
     }
 
+    /// A filled cell of a progress bar.
     pub fn bar_full(&self) -> &'static str {
         if self.ascii { "#" } else { "█" }
     }
+    /// An empty cell of a progress bar.
     pub fn bar_empty(&self) -> &'static str {
         if self.ascii { "." } else { "░" }
     }
@@ -137,10 +153,12 @@ impl Theme {
         }
     }
 
+    /// The separator between tabs.
     pub fn sep(&self) -> &'static str {
         if self.ascii { "|" } else { "│" }
     }
 
+    /// The sign before a warning.
     pub fn warn_sign(&self) -> &'static str {
         if self.ascii { "!" } else { "⚠" }
     }

@@ -17,6 +17,7 @@ pub enum Mark {
 }
 
 impl App {
+    /// An item's mark on a day; `None` when nothing (or an untick) was logged.
     pub fn mark(&self, date: Date, item: &str) -> Option<Mark> {
         self.journal.status(date, item).map(|s| match s {
             ItemStatus::Done { sets } => Mark::Done(sets),

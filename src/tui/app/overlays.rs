@@ -49,6 +49,7 @@ pub enum PainField {
 }
 
 impl PainField {
+    /// The rows, top to bottom.
     pub const ALL: [PainField; 5] = [
         PainField::During,
         PainField::Morning,
@@ -57,6 +58,7 @@ impl PainField {
         PainField::Sharp,
     ];
 
+    /// The row's label.
     pub fn label(self) -> &'static str {
         match self {
             PainField::During => "Pain during exercise (0-10)",
@@ -95,6 +97,7 @@ pub struct TimerState {
 }
 
 impl TimerState {
+    /// A running countdown at the start of the first set.
     pub fn new(label: String, work_s: u32, rest_s: u32, sets: u32) -> TimerState {
         TimerState {
             label,
@@ -108,6 +111,7 @@ impl TimerState {
         }
     }
 
+    /// The last set is done.
     pub fn finished(&self) -> bool {
         self.left_s == 0 && !self.resting && self.set >= self.sets
     }

@@ -22,6 +22,7 @@ pub enum SetupField {
 }
 
 impl SetupField {
+    /// The rows, top to bottom.
     pub const ALL: [SetupField; 6] = [
         SetupField::Start,
         SetupField::Days,
@@ -31,6 +32,7 @@ impl SetupField {
         SetupField::CrossTraining,
     ];
 
+    /// The row's label.
     pub fn label(self) -> &'static str {
         match self {
             SetupField::Start => "Start date",
@@ -57,6 +59,7 @@ pub struct SetupForm {
 }
 
 impl SetupForm {
+    /// The row the cursor is on.
     pub fn field(&self) -> SetupField {
         SetupField::ALL[self.field.min(SetupField::ALL.len() - 1)]
     }

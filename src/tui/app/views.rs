@@ -20,6 +20,7 @@ pub enum View {
 }
 
 impl View {
+    /// Every view, in Tab order.
     pub const ALL: [View; 7] = [
         View::Today,
         View::Week,
@@ -30,6 +31,7 @@ impl View {
         View::Export,
     ];
 
+    /// The name on its tab.
     pub fn title(self) -> &'static str {
         match self {
             View::Today => "Today",
@@ -74,6 +76,7 @@ pub struct Cursors {
 }
 
 impl Cursors {
+    /// Whether a text field of `view` has the keys.
     pub fn typing(&self, view: View) -> bool {
         match view {
             View::Library => self.searching,
