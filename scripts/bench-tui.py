@@ -120,7 +120,7 @@ def main() -> int:
         make_data(args.binary, root)
         env = {
             **os.environ, "REHAB_DATA_DIR": root, "REHAB_LIBRARY": os.path.join(root, "lib"),
-            "REHAB_TODAY": str(TODAY), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+            "REHAB_TODAY": str(TODAY), "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
         }
         env.pop("NO_COLOR", None)
         with open("/proc/loadavg") as f:

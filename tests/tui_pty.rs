@@ -37,9 +37,14 @@ impl Session {
         // Exports go to the current folder by default.
         cmd.cwd(data);
         cmd.env("REHAB_LIBRARY", data.join("no-library"));
+        // The developer's own key bindings must not change what the test types.
+        cmd.env("XDG_CONFIG_HOME", data.join("config"));
         cmd.env("REHAB_TODAY", "2026-11-23");
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
+        // LC_ALL and LC_CTYPE win over LANG; a CI box may set them to plain C.
+        cmd.env("LC_ALL", "C.UTF-8");
+        cmd.env_remove("LC_CTYPE");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("REHAB_PROFILE");
         let child = pair.slave.spawn_command(cmd).expect("spawn rehab");
