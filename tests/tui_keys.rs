@@ -498,3 +498,42 @@ fn sharp_pain_logged_elsewhere_asks_the_red_flags_again_on_opening() {
     assert!(!app.needs_rescreen());
     assert_eq!(app.screen, Screen::Main);
 }
+
+#[test]
+fn pain_during_goes_to_today_and_the_morning_score_to_yesterday() {
+    let mut app = busy_app(THEME);
+    press(&mut app, ch('p'));
+    // Nothing given: nothing saved, and the form stays.
+    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Pain(_))));
+    press(&mut app, ch('3'));
+    press(&mut app, ch('j'));
+    press(&mut app, ch('2'));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let yesterday = jiff::civil::date(2026, 11, 24);
+    let [
+        Effect::Append(Record::Pain {
+            date: d1,
+            report: r1,
+            ..
+        }),
+        Effect::Append(Record::Pain {
+            date: d2,
+            report: r2,
+            ..
+        }),
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        (*d1, r1.during, r1.morning, r1.sharp),
+        (TODAY, Some(3), None, None)
+    );
+    assert_eq!((*d2, r2.during, r2.morning), (yesterday, None, Some(2)));
+    assert!(app.overlay.is_none());
+    assert!(
+        matches!(app.screen, Screen::Main),
+        "no sign ticked, no red flags"
+    );
+}

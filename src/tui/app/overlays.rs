@@ -61,8 +61,8 @@ impl PainField {
     /// The row's label.
     pub fn label(self) -> &'static str {
         match self {
-            PainField::During => "Pain during exercise (0-10)",
-            PainField::Morning => "Pain next morning (0-10)",
+            PainField::During => "Pain during exercise today",
+            PainField::Morning => "This morning, after yesterday",
             PainField::Swelling => "Swelling",
             PainField::Limp => "Limp",
             PainField::Sharp => "Sharp or stabbing pain",
@@ -267,18 +267,39 @@ impl App {
             (Action::Tick | Action::Left | Action::Right, PainField::Limp) => f.limp = !f.limp,
             (Action::Tick | Action::Left | Action::Right, PainField::Sharp) => f.sharp = !f.sharp,
             (Action::Select, _) => {
-                let report = PainReport {
+                // As `rehab pain` does: pain during and the signs belong to today's session,
+                // the morning score to yesterday's, the one it follows. A sign left unticked
+                // says nothing, so it never clears one logged earlier.
+                let today = PainReport {
                     during: f.during,
-                    morning: f.morning,
-                    swelling: Some(f.swelling),
-                    limp: Some(f.limp),
-                    sharp: Some(f.sharp),
+                    morning: None,
+                    swelling: f.swelling.then_some(true),
+                    limp: f.limp.then_some(true),
+                    sharp: f.sharp.then_some(true),
                 };
-                effects.push(Effect::Append(Record::Pain {
-                    date: f.date,
-                    item: None,
-                    report,
-                }));
+                let morning = PainReport {
+                    morning: f.morning,
+                    ..PainReport::default()
+                };
+                if today.is_empty() && morning.is_empty() {
+                    self.fail("nothing to save: give a score or tick a sign");
+                    return Some(Overlay::Pain(f));
+                }
+                if !today.is_empty() {
+                    effects.push(Effect::Append(Record::Pain {
+                        date: f.date,
+                        item: None,
+                        report: today,
+                    }));
+                }
+                if !morning.is_empty() {
+                    let yesterday = f.date.yesterday().unwrap_or(f.date);
+                    effects.push(Effect::Append(Record::Pain {
+                        date: yesterday,
+                        item: None,
+                        report: morning,
+                    }));
+                }
                 if f.sharp || f.swelling {
                     // Sharp pain or swelling brings the red-flag questions back.
                     self.screen = self.red_flags_again();

@@ -168,7 +168,7 @@ fn skip(frame: &mut Frame, rect: Rect, app: &App, item: &str, selected: usize) {
 fn pain(frame: &mut Frame, rect: Rect, app: &App, f: &PainForm) {
     let t = &app.theme;
     let mut lines = vec![
-        Line::raw(format!("Pain on {} (0 none, 10 worst)", f.date)),
+        Line::raw(format!("Pain, {} (0 none, 10 worst)", f.date)),
         Line::raw(""),
     ];
     for (i, field) in PainField::ALL.iter().enumerate() {

@@ -159,11 +159,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(bar, t.done()),
             Span::raw(format!("  {} min planned", day.minutes())),
         ]);
-        let pain = app.pain_on(app.today).map(|p| {
+        // The morning score belongs to yesterday's session; show it beside today's.
+        let during = app.pain_on(app.today).and_then(|p| p.during);
+        let morning = app
+            .today
+            .yesterday()
+            .ok()
+            .and_then(|d| app.pain_on(d))
+            .and_then(|p| p.morning);
+        let pain = (during.is_some() || morning.is_some()).then(|| {
             format!(
-                "pain today: during {}, next morning {}",
-                p.during.map_or("-".into(), |v| v.to_string()),
-                p.morning.map_or("-".into(), |v| v.to_string())
+                "pain: during today {}, this morning {}",
+                during.map_or("-".into(), |v| v.to_string()),
+                morning.map_or("-".into(), |v| v.to_string())
             )
         });
         let mut lines = vec![progress, Line::styled(pain.unwrap_or_default(), t.dim())];
