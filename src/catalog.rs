@@ -2,6 +2,7 @@
 //! and validated, with every problem pinned to `file:line:column`.
 
 mod clean;
+pub use clean::{MapText, TextFn};
 mod describe;
 pub mod model;
 mod problem;

@@ -1,111 +1,166 @@
-//! Strips control characters from every string of a parsed library file, once, at load.
+//! One walk over every string of each library type, so cleaning at load and transliterating for
+//! printed plans visit exactly the same fields.
 
 use super::model::*;
-use crate::text::clean_in_place as c;
+use crate::text::clean_in_place;
 
-fn all(list: &mut [String]) {
-    list.iter_mut().for_each(c);
+/// A function applied to each string in place.
+pub type TextFn<'f> = &'f mut dyn FnMut(&mut String);
+
+/// Types whose every string can be visited.
+pub trait MapText {
+    fn map_text(&mut self, f: TextFn);
 }
 
-fn dose(d: &mut Dose) {
-    d.tempo.iter_mut().for_each(c);
-    d.load.iter_mut().for_each(c);
+fn all(f: TextFn, list: &mut [String]) {
+    list.iter_mut().for_each(f);
+}
+
+fn opt(f: TextFn, text: &mut Option<String>) {
+    text.iter_mut().for_each(f);
+}
+
+impl MapText for Dose {
+    fn map_text(&mut self, f: TextFn) {
+        opt(f, &mut self.tempo);
+        opt(f, &mut self.load);
+    }
+}
+
+impl MapText for Source {
+    fn map_text(&mut self, f: TextFn) {
+        for t in [
+            &mut self.key,
+            &mut self.authors,
+            &mut self.title,
+            &mut self.published,
+            &mut self.url,
+        ] {
+            f(t);
+        }
+        opt(f, &mut self.note);
+    }
+}
+
+impl MapText for Exercise {
+    fn map_text(&mut self, f: TextFn) {
+        for t in [&mut self.id, &mut self.name, &mut self.source] {
+            f(t);
+        }
+        for list in [
+            &mut self.targets,
+            &mut self.steps,
+            &mut self.cues,
+            &mut self.cautions,
+            &mut self.alternatives,
+            &mut self.see_also,
+        ] {
+            all(f, list);
+        }
+        for t in [
+            &mut self.progression,
+            &mut self.regression,
+            &mut self.when_easy,
+            &mut self.when_painful,
+        ] {
+            opt(f, t);
+        }
+        self.dose.map_text(f);
+        self.schedule.iter_mut().for_each(|b| f(&mut b.load));
+    }
+}
+
+impl MapText for Condition {
+    fn map_text(&mut self, f: TextFn) {
+        for t in [
+            &mut self.id,
+            &mut self.name,
+            &mut self.summary,
+            &mut self.where_it_hurts,
+            &mut self.evidence,
+            &mut self.run_guidance,
+        ] {
+            f(t);
+        }
+        all(f, &mut self.aliases);
+        all(f, &mut self.red_flags);
+        all(f, &mut self.sources);
+        for s in &mut self.symptoms {
+            for t in [&mut s.question, &mut s.answer, &mut s.text] {
+                f(t);
+            }
+        }
+        for a in &mut self.avoid_early {
+            f(&mut a.text);
+            all(f, &mut a.exercises);
+        }
+        for p in &mut self.phases {
+            for t in [&mut p.name, &mut p.goal, &mut p.run.text] {
+                f(t);
+            }
+            opt(f, &mut p.run.exercise);
+            all(f, &mut p.cross_training);
+            all(f, &mut p.exit_criteria);
+            all(f, &mut p.cautions);
+            for r in &mut p.exercises {
+                f(&mut r.exercise);
+                if let Some(d) = &mut r.dose {
+                    d.map_text(f);
+                }
+            }
+        }
+    }
+}
+
+impl MapText for RedFlag {
+    fn map_text(&mut self, f: TextFn) {
+        for t in [
+            &mut self.id,
+            &mut self.question,
+            &mut self.message,
+            &mut self.source,
+        ] {
+            f(t);
+        }
+    }
+}
+
+impl MapText for WalkRunLevel {
+    fn map_text(&mut self, f: TextFn) {
+        f(&mut self.text);
+    }
+}
+
+impl MapText for LibraryFile {
+    fn map_text(&mut self, f: TextFn) {
+        self.sources.iter_mut().for_each(|s| s.map_text(f));
+        self.exercises.iter_mut().for_each(|e| e.map_text(f));
+        self.conditions.iter_mut().for_each(|c| c.map_text(f));
+        self.red_flags.iter_mut().for_each(|r| r.map_text(f));
+        for q in &mut self.symptom_questions {
+            f(&mut q.id);
+            f(&mut q.text);
+            for a in &mut q.answers {
+                f(&mut a.id);
+                f(&mut a.text);
+            }
+        }
+        self.walk_run.iter_mut().for_each(|l| l.map_text(f));
+        if let Some(r) = &mut self.return_to_run {
+            all(f, &mut r.criteria);
+            all(f, &mut r.rules);
+            f(&mut r.source);
+        }
+        if let Some(p) = &mut self.pain_rules {
+            all(f, &mut p.text);
+            f(&mut p.source);
+        }
+    }
 }
 
 impl LibraryFile {
     /// Removes control characters from every text field.
     pub fn clean_text(&mut self) {
-        for s in &mut self.sources {
-            for f in [
-                &mut s.key,
-                &mut s.authors,
-                &mut s.title,
-                &mut s.published,
-                &mut s.url,
-            ] {
-                c(f);
-            }
-            s.note.iter_mut().for_each(c);
-        }
-        for e in &mut self.exercises {
-            c(&mut e.id);
-            c(&mut e.name);
-            c(&mut e.source);
-            all(&mut e.targets);
-            all(&mut e.steps);
-            all(&mut e.cues);
-            all(&mut e.cautions);
-            all(&mut e.alternatives);
-            all(&mut e.see_also);
-            dose(&mut e.dose);
-            for f in [
-                &mut e.progression,
-                &mut e.regression,
-                &mut e.when_easy,
-                &mut e.when_painful,
-            ] {
-                f.iter_mut().for_each(c);
-            }
-            e.schedule.iter_mut().for_each(|b| c(&mut b.load));
-        }
-        for k in &mut self.conditions {
-            for f in [
-                &mut k.id,
-                &mut k.name,
-                &mut k.summary,
-                &mut k.where_it_hurts,
-                &mut k.evidence,
-                &mut k.run_guidance,
-            ] {
-                c(f);
-            }
-            all(&mut k.aliases);
-            all(&mut k.red_flags);
-            all(&mut k.sources);
-            for s in &mut k.symptoms {
-                c(&mut s.question);
-                c(&mut s.answer);
-                c(&mut s.text);
-            }
-            for a in &mut k.avoid_early {
-                c(&mut a.text);
-                all(&mut a.exercises);
-            }
-            for p in &mut k.phases {
-                c(&mut p.name);
-                c(&mut p.goal);
-                c(&mut p.run.text);
-                all(&mut p.cross_training);
-                all(&mut p.exit_criteria);
-                all(&mut p.cautions);
-                for r in &mut p.exercises {
-                    c(&mut r.exercise);
-                    r.dose.iter_mut().for_each(dose);
-                }
-            }
-        }
-        for f in &mut self.red_flags {
-            for s in [&mut f.id, &mut f.question, &mut f.message, &mut f.source] {
-                c(s);
-            }
-        }
-        for q in &mut self.symptom_questions {
-            c(&mut q.id);
-            c(&mut q.text);
-            for a in &mut q.answers {
-                c(&mut a.id);
-                c(&mut a.text);
-            }
-        }
-        self.walk_run.iter_mut().for_each(|l| c(&mut l.text));
-        if let Some(r) = &mut self.return_to_run {
-            all(&mut r.criteria);
-            all(&mut r.rules);
-            c(&mut r.source);
-        }
-        if let Some(p) = &mut self.pain_rules {
-            all(&mut p.text);
-            c(&mut p.source);
-        }
+        self.map_text(&mut clean_in_place);
     }
 }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::model::ExportInput;
-use crate::catalog::{Condition, Dose, Exercise};
+use crate::catalog::MapText;
 
 type Map<'f> = &'f dyn Fn(&str) -> String;
 
@@ -21,56 +21,9 @@ fn opt(f: Map, text: &mut Option<String>) {
     text.iter_mut().for_each(|t| s(f, t));
 }
 
-fn dose(f: Map, d: &mut Dose) {
-    opt(f, &mut d.tempo);
-    opt(f, &mut d.load);
-}
-
-fn exercise(f: Map, e: &mut Exercise) {
-    for t in [&mut e.id, &mut e.name, &mut e.source] {
-        s(f, t);
-    }
-    for list in [
-        &mut e.targets,
-        &mut e.steps,
-        &mut e.cues,
-        &mut e.cautions,
-        &mut e.alternatives,
-        &mut e.see_also,
-    ] {
-        all(f, list);
-    }
-    for t in [
-        &mut e.progression,
-        &mut e.regression,
-        &mut e.when_easy,
-        &mut e.when_painful,
-    ] {
-        opt(f, t);
-    }
-    dose(f, &mut e.dose);
-    e.schedule.iter_mut().for_each(|b| s(f, &mut b.load));
-}
-
-fn condition(f: Map, c: &mut Condition) {
-    for t in [
-        &mut c.id,
-        &mut c.name,
-        &mut c.summary,
-        &mut c.where_it_hurts,
-        &mut c.evidence,
-        &mut c.run_guidance,
-    ] {
-        s(f, t);
-    }
-    all(f, &mut c.aliases);
-    for p in &mut c.phases {
-        s(f, &mut p.name);
-        s(f, &mut p.goal);
-        s(f, &mut p.run.text);
-        all(f, &mut p.exit_criteria);
-        all(f, &mut p.cautions);
-    }
+/// Applies `f` through the catalog's own walk over a type's strings.
+fn walk(f: Map, x: &mut impl MapText) {
+    x.map_text(&mut |t| s(f, t));
 }
 
 impl ExportInput {
@@ -85,7 +38,7 @@ impl ExportInput {
         ] {
             opt(f, t);
         }
-        condition(f, &mut x.condition);
+        walk(f, &mut x.condition);
         for w in &mut x.weeks {
             s(f, &mut w.phase_name);
             all(f, &mut w.notes);
@@ -93,36 +46,22 @@ impl ExportInput {
                 s(f, &mut item.exercise);
                 opt(f, &mut item.replaces);
                 opt(f, &mut item.reason);
-                dose(f, &mut item.dose);
+                walk(f, &mut item.dose);
             }
         }
         for g in &mut x.guidance {
             s(f, &mut g.phase_goal);
             all(f, &mut g.cross_training);
             all(f, &mut g.notes);
+            opt(f, &mut g.shaped_by);
             if let Some(l) = &mut g.walk_run {
-                s(f, &mut l.text);
+                walk(f, l);
             }
         }
-        x.exercises.iter_mut().for_each(|e| exercise(f, e));
-        for r in &mut x.red_flags {
-            for t in [&mut r.id, &mut r.question, &mut r.message, &mut r.source] {
-                s(f, t);
-            }
-        }
+        x.exercises.iter_mut().for_each(|e| walk(f, e));
+        x.red_flags.iter_mut().for_each(|r| walk(f, r));
         all(f, &mut x.pain_rules);
-        for src in &mut x.sources {
-            for t in [
-                &mut src.key,
-                &mut src.authors,
-                &mut src.title,
-                &mut src.published,
-                &mut src.url,
-            ] {
-                s(f, t);
-            }
-            opt(f, &mut src.note);
-        }
+        x.sources.iter_mut().for_each(|src| walk(f, src));
         x.other_names.values_mut().for_each(|n| s(f, n));
         x.decisions.iter_mut().for_each(|d| s(f, &mut d.reason));
         x
