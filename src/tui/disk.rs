@@ -72,7 +72,7 @@ impl Disk {
         }
         match effect {
             Effect::Append(record) => self.append(record),
-            Effect::SaveProfile(profile) => self.save(*profile),
+            Effect::SaveProfile(profile) => self.save(*profile, app.profile.as_ref()),
             Effect::SwitchProfile(name) => match OpenProfile::open(&self.paths, &name) {
                 Ok(open) => {
                     let action = Action::Loaded(
@@ -133,12 +133,15 @@ impl Disk {
         }
     }
 
-    fn save(&mut self, profile: Profile) -> Action {
+    /// Creates the profile, or changes the open one. Only the parts the person changed from
+    /// what they saw (`seen`) are written, onto the file as it is now, so a change another
+    /// session made meanwhile to another part is kept.
+    fn save(&mut self, profile: Profile, seen: Option<&Profile>) -> Action {
         let result = match &mut self.open {
             Some(open) if open.name == profile.name => {
-                let wanted = profile.clone();
+                let seen = seen.cloned().unwrap_or_else(|| open.profile.clone());
                 open.update(move |p| {
-                    *p = wanted;
+                    apply_changes(p, &seen, profile);
                     Ok(())
                 })
                 .map(|()| open.profile.clone())
@@ -153,5 +156,47 @@ impl Disk {
             Ok(saved) => Action::ProfileSaved(Box::new(saved)),
             Err(e) => Action::Failed(format!("profile not saved: {e}")),
         }
+    }
+}
+
+/// Copies into `onto` each part of `wanted` that differs from `seen`.
+fn apply_changes(onto: &mut Profile, seen: &Profile, wanted: Profile) {
+    if wanted.condition != seen.condition {
+        onto.condition = wanted.condition;
+    }
+    if wanted.settings != seen.settings {
+        onto.settings = wanted.settings;
+    }
+    if wanted.overrides != seen.overrides {
+        onto.overrides = wanted.overrides;
+    }
+    if wanted.red_flags != seen.red_flags {
+        onto.red_flags = wanted.red_flags;
+    }
+    if wanted.patient != seen.patient {
+        onto.patient = wanted.patient;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Settings;
+
+    #[test]
+    fn only_what_changed_is_written_over_another_sessions_change() {
+        let seen = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 23)));
+        // Another session changed the minutes meanwhile.
+        let mut on_disk = seen.clone();
+        on_disk.settings.minutes = 45;
+        // This session changed the patient's name only.
+        let mut wanted = seen.clone();
+        wanted.patient = Some(crate::profile::Patient {
+            name: Some("Ann".into()),
+            ..Default::default()
+        });
+        apply_changes(&mut on_disk, &seen, wanted);
+        assert_eq!(on_disk.settings.minutes, 45);
+        assert_eq!(on_disk.patient.and_then(|p| p.name).as_deref(), Some("Ann"));
     }
 }
