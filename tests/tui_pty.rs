@@ -313,6 +313,23 @@ fn a_tick_from_another_session_shows_before_the_next_key_acts() {
     // Any key makes the app look: the tick appears without being written twice.
     s.send("j");
     s.wait_for("1 of ");
+    // A profile change from another session shows too.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehab"))
+        .args(["profile", "set", "--minutes", "55"])
+        .env("REHAB_DATA_DIR", dir.path())
+        .env("REHAB_LIBRARY", dir.path().join("no-library"))
+        .env("REHAB_TODAY", "2026-11-23")
+        .env_remove("REHAB_PROFILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    s.send("\x1b[Z");
+    s.send("\x1b[Z");
+    s.wait_for("55 min per session");
     s.send("q");
     let (status, _, _) = s.finish();
     assert!(status.success());

@@ -197,8 +197,9 @@ impl App {
         }
     }
 
-    /// Takes the whole journal again (another session wrote to it).
-    pub fn reload_journal(&mut self, journal: JournalState) {
+    /// Takes the profile and journal as another session left them, staying on this screen.
+    pub fn take_changes(&mut self, profile: Profile, journal: JournalState) {
+        self.profile = Some(profile);
         self.journal = journal;
         self.rebuild();
     }

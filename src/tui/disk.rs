@@ -55,13 +55,18 @@ impl Disk {
         let Some(open) = &mut self.open else {
             return;
         };
-        if !open.journal.has_changed() {
+        // One stat each for the profile and the journal when nothing changed.
+        if !open.has_changed() {
             return;
         }
-        match open.journal.refresh() {
-            Ok(0) => {}
-            Ok(_) => app.reload_journal(open.journal.state().clone()),
-            Err(e) => app.fail(e.to_string()),
+        let records_before = open.journal.state().records;
+        if let Err(e) = open.refresh() {
+            app.fail(e.to_string());
+            return;
+        }
+        let profile_changed = app.profile.as_ref() != Some(&open.profile);
+        if profile_changed || open.journal.state().records != records_before {
+            app.take_changes(open.profile.clone(), open.journal.state().clone());
         }
     }
 
