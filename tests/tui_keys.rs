@@ -537,3 +537,28 @@ fn pain_during_goes_to_today_and_the_morning_score_to_yesterday() {
         "no sign ticked, no red flags"
     );
 }
+
+#[test]
+fn history_pages_back_through_the_months() {
+    let mut app = busy_app(THEME);
+    let mut p = profile();
+    p.settings.start = jiff::civil::date(2026, 6, 1);
+    app.load(p, &[]);
+    app.view = View::History;
+    assert_eq!(app.months_of_program(), 6);
+    let now = draw(&app, 80, 24);
+    assert!(
+        now.contains("November 2026") && !now.contains("June 2026"),
+        "{now}"
+    );
+    press(&mut app, ch('h'));
+    press(&mut app, ch('h'));
+    assert_eq!(app.cursor.months_back, 3, "no paging past the start");
+    let then = draw(&app, 80, 24);
+    assert!(
+        then.contains("June 2026") && then.contains("August 2026"),
+        "{then}"
+    );
+    press(&mut app, ch('l'));
+    assert_eq!(app.cursor.months_back, 0);
+}

@@ -128,6 +128,7 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
 pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
     let context_word = match (&app.screen, app.view) {
         (Screen::Main, View::Week) => "day",
+        (Screen::Main, View::History) => "months",
         _ => "change",
     };
     if app.typing() {
@@ -207,7 +208,7 @@ fn actions_here(app: &App) -> Vec<Action> {
             ],
             View::Week => vec![Right, Tick, Select, NextView, Help, Quit],
             View::Program => vec![Down, Tick, Edit, NextView, Help, Quit],
-            View::History => vec![Down, Edit, NextView, Help, Quit],
+            View::History => vec![Left, Edit, NextView, Help, Quit],
             View::Library => vec![Search, Select, NextView, Help, Quit],
             View::Profiles => vec![Select, New, Edit, NextView, Help, Quit],
             View::Export => vec![Right, Edit, Select, NextView, Help, Quit],

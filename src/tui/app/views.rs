@@ -59,6 +59,8 @@ pub struct Cursors {
     pub scroll: u16,
     /// The selected criteria row on the Program view.
     pub program_row: usize,
+    /// Months the History heatmap is paged back (0 = ends with this month).
+    pub months_back: u32,
     /// Weeks before this one shown on the Week view (0 = this week).
     pub weeks_back: usize,
     pub library: usize,
@@ -118,9 +120,15 @@ impl App {
             View::Week => self.update_week(action),
             View::Program => self.update_program(action),
             View::History => {
+                // Left and Right page the heatmap through the months, three at a time.
+                let months = self.months_of_program();
                 match action {
-                    Action::Down => self.cursor.scroll = self.cursor.scroll.saturating_add(1),
-                    Action::Up => self.cursor.scroll = self.cursor.scroll.saturating_sub(1),
+                    Action::Left if self.cursor.months_back + 3 < months => {
+                        self.cursor.months_back += 3;
+                    }
+                    Action::Right => {
+                        self.cursor.months_back = self.cursor.months_back.saturating_sub(3);
+                    }
                     Action::Edit => self.open_settings(),
                     _ => {}
                 }
@@ -209,6 +217,17 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Months from the program's start to today, counting both.
+    pub fn months_of_program(&self) -> u32 {
+        let Some(start) = self.profile.as_ref().map(|p| p.settings.start) else {
+            return 1;
+        };
+        let months = (i32::from(self.today.year()) - i32::from(start.year())) * 12
+            + i32::from(self.today.month())
+            - i32::from(start.month());
+        months.max(0) as u32 + 1
     }
 
     /// The week the Week view shows: this one, or `cursor.weeks_back` before it.

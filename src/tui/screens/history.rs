@@ -46,8 +46,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Min(3),
         Constraint::Length(1),
     ]));
-    // Up to three months, ending with this one.
-    let this_month = app.today.first_of_month();
+    // Up to three months, ending with this one (or earlier, paged with Left / Right).
+    let back = i64::from(app.cursor.months_back);
+    let this_month = app
+        .today
+        .first_of_month()
+        .checked_sub(back.months())
+        .unwrap_or(app.today.first_of_month());
     let first_month = start
         .first_of_month()
         .max(this_month.checked_sub(2.months()).unwrap_or(this_month));

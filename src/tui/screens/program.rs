@@ -100,6 +100,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     for decision in app.decisions.iter().rev().take(4) {
         lines.push(Line::raw(format!("  {decision}")));
     }
+    if app.decisions.len() > 4 {
+        lines.push(Line::styled(
+            format!(
+                "  ({} earlier weeks: `rehab history` lists them all)",
+                app.decisions.len() - 4
+            ),
+            t.dim(),
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled("All phases", t.title()));
     for (i, phase) in condition.phases.iter().enumerate() {
