@@ -562,3 +562,21 @@ fn history_pages_back_through_the_months() {
     press(&mut app, ch('l'));
     assert_eq!(app.cursor.months_back, 0);
 }
+
+#[test]
+fn program_rows_then_scrolling() {
+    let mut app = busy_app(THEME);
+    app.view = View::Program;
+    let rows = app.criteria_rows().len();
+    for _ in 0..rows + 2 {
+        press(&mut app, ch('j'));
+    }
+    assert_eq!(app.cursor.program_row, rows - 1);
+    assert_eq!(app.cursor.scroll, 3);
+    for _ in 0..3 {
+        press(&mut app, ch('k'));
+    }
+    assert_eq!((app.cursor.scroll, app.cursor.program_row), (0, rows - 1));
+    press(&mut app, ch('k'));
+    assert_eq!(app.cursor.program_row, rows - 2);
+}

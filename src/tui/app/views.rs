@@ -168,7 +168,12 @@ impl App {
         let rows = self.criteria_rows();
         let c = &mut self.cursor;
         match action {
-            Action::Down => c.program_row = (c.program_row + 1).min(rows.len().saturating_sub(1)),
+            // Past the last row Down scrolls the page, so a long program can be read whole.
+            Action::Down if c.program_row + 1 >= rows.len() => {
+                c.scroll = c.scroll.saturating_add(1).min(200);
+            }
+            Action::Down => c.program_row += 1,
+            Action::Up if c.scroll > 0 => c.scroll -= 1,
             Action::Up => c.program_row = c.program_row.saturating_sub(1),
             Action::Edit => self.open_settings(),
             Action::Tick | Action::Select => {
