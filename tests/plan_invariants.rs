@@ -69,6 +69,12 @@ fn check(
             if day.date != expected {
                 return Err(format!("{label}: day {i} is {} not {expected}", day.date));
             }
+            if day.date < s.start && !day.is_rest() {
+                return Err(format!(
+                    "{label} {}: items before the start date {}",
+                    day.date, s.start
+                ));
+            }
             if day.minutes() > s.minutes {
                 return Err(format!(
                     "{label} {}: {} min planned, only {} available",

@@ -165,7 +165,12 @@ pub fn build_week(
     let mut day_plans = Vec::with_capacity(7);
     for (i, items) in days.into_iter().enumerate() {
         let date = monday.checked_add((i as i64).days()).unwrap_or(monday);
-        let items = fit_budget(items, settings.minutes, date, catalog, &mut notes);
+        // A program that starts mid-week plans nothing before its first day.
+        let items = if date < settings.start {
+            Vec::new()
+        } else {
+            fit_budget(items, settings.minutes, date, catalog, &mut notes)
+        };
         day_plans.push(DayPlan { date, items });
     }
     if !phase.run.text.is_empty() {
