@@ -27,6 +27,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
 use crate::cli::args::Global;
 use crate::cli::{Ctx, Failure, finish};
+use crate::store::{OpenProfile, StoreError};
 use action::Action;
 use app::{App, Effect};
 use disk::Disk;
@@ -51,10 +52,22 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
             "the full-screen app needs a terminal; the subcommands work without one (see `rehab --help`)",
         )));
     }
+    // A year of journal is thousands of lines: read it on the second core while the library
+    // parses, so the first frame comes sooner.
+    let opening = {
+        let paths = crate::paths::Paths::resolve(global.data_dir.clone(), global.library.clone());
+        let name = global.profile.clone();
+        std::thread::spawn(move || OpenProfile::open(&paths, &name))
+    };
     let ctx = match Ctx::load(global, today) {
         Ok(ctx) => ctx,
         Err(f) => return finish(Err(f)),
     };
+    let opened = opening.join().unwrap_or_else(|_| {
+        Err(StoreError::Invalid(
+            "the profile could not be read (the reader stopped)".into(),
+        ))
+    });
     ctx.warn_library_problems();
     let keymap = match load_keymap(&ctx) {
         Ok(k) => k,
@@ -63,7 +76,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     let theme = Theme::new(ctx.color, ctx.ascii);
     let mut disk = Disk::new(ctx.paths.clone());
     let mut app = App::new(ctx.catalog, keymap, theme, today, ctx.profile);
-    disk.open_at_start(&mut app);
+    disk.open_at_start(&mut app, opened);
 
     let (tx, rx) = mpsc::channel();
     if let Err(e) = spawn_signal_thread(tx.clone()) {

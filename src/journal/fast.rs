@@ -137,19 +137,21 @@ impl<'a> Fields<'a> {
     }
 
     fn date(&mut self, name: &str) -> Option<Date> {
-        let text = self.string(name)?;
+        let quoted = self.value(name)?;
+        let b = quoted.strip_prefix('"')?.strip_suffix('"')?.as_bytes();
         // Only the plain YYYY-MM-DD form; anything else goes to RON and jiff's full parser.
-        let b = text.as_bytes();
-        let plain = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if !plain {
+        // Read the digits directly: a year of journal is thousands of dates at every start.
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        text.parse().ok()
+        let number = |range: std::ops::Range<usize>| {
+            b[range].iter().try_fold(0i16, |n, c| {
+                c.is_ascii_digit().then(|| n * 10 + i16::from(c - b'0'))
+            })
+        };
+        let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+        // Date::new refuses 2026-02-30; such a line then gets RON's precise error.
+        Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
     }
 
     fn nested(&mut self, name: &str) -> Option<&'a str> {

@@ -100,13 +100,15 @@ pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> 
     // Logged items count against the same exercise anywhere in the week (people swap days),
     // never beyond what was planned.
     let mut logged: BTreeMap<&str, u32> = BTreeMap::new();
-    let mut seen: Vec<(jiff::civil::Date, &str)> = Vec::new();
     for day in days {
+        // An exercise logged twice on one day is one tick; days are distinct, so the check
+        // stays within the day (a week-wide list made every start slow on a long journal).
+        let mut seen_today: Vec<&str> = Vec::with_capacity(day.items.len());
         for item in &day.items {
-            if seen.contains(&(day.date, item.exercise.as_str())) {
+            if seen_today.contains(&item.exercise.as_str()) {
                 continue;
             }
-            seen.push((day.date, item.exercise.as_str()));
+            seen_today.push(item.exercise.as_str());
             let halves = match item.status {
                 Status::Done => 2,
                 Status::Partial => 1,

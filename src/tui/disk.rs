@@ -24,9 +24,10 @@ impl Disk {
 
     /// Loads the profile named on the command line: Today when it exists, the welcome screen
     /// when it does not, the load-error screen when it does not load.
-    pub fn open_at_start(&mut self, app: &mut App) {
+    /// Takes the profile opened (on another thread) at start.
+    pub fn open_at_start(&mut self, app: &mut App, opened: Result<OpenProfile, StoreError>) {
         app.profiles = list_profiles(&self.paths).unwrap_or_default();
-        match OpenProfile::open(&self.paths, &app.profile_name) {
+        match opened {
             Ok(open) => {
                 app.load_state(open.profile.clone(), open.journal.state().clone());
                 let torn = open.journal.warnings().count();
