@@ -580,3 +580,40 @@ fn program_rows_then_scrolling() {
     press(&mut app, ch('k'));
     assert_eq!(app.cursor.program_row, rows - 2);
 }
+
+#[test]
+fn going_back_from_an_outcome_lands_on_the_answer_to_change() {
+    let mut app = fresh_app(THEME);
+    // Welcome, pick the first condition, then "yes" to the second question.
+    for k in [
+        KeyCode::Enter,
+        KeyCode::Enter,
+        KeyCode::Down,
+        KeyCode::Char(' '),
+        KeyCode::Enter,
+    ] {
+        press(&mut app, key(k));
+    }
+    assert!(
+        matches!(app.screen, Screen::FlagResult { .. }),
+        "{:?}",
+        app.screen
+    );
+    press(&mut app, key(KeyCode::Esc));
+    let Screen::RedFlags {
+        selected, answers, ..
+    } = &app.screen
+    else {
+        panic!("{:?}", app.screen);
+    };
+    assert_eq!(
+        *selected, 1,
+        "the cursor rests on the yes, so Space undoes it"
+    );
+    assert!(answers[1]);
+    press(&mut app, ch(' '));
+    let Screen::RedFlags { answers, .. } = &app.screen else {
+        panic!("{:?}", app.screen);
+    };
+    assert!(answers.iter().all(|yes| !yes));
+}

@@ -43,6 +43,11 @@ fn first_run_screens() {
     );
     insta::assert_snapshot!("red_flags", onboarding(&[Enter, Enter, Down, Char(' ')]));
     insta::assert_snapshot!("flag_stop", onboarding(&[Enter, Enter, Char(' '), Enter]));
+    // A stop with a lesser flag beside it: both read as question, then advice.
+    insta::assert_snapshot!(
+        "flag_stop_and_block",
+        onboarding(&[Enter, Enter, Char(' '), Down, Char(' '), Enter])
+    );
     insta::assert_snapshot!(
         "flag_block",
         onboarding(&[Enter, Enter, Down, Char(' '), Enter, Char(' ')])

@@ -103,13 +103,15 @@ impl App {
                 }
                 Action::Back => {
                     let flags = &self.catalog.red_flags;
-                    let answers = flags
+                    let answers: Vec<bool> = flags
                         .iter()
                         .map(|f| answers.get(&f.id) == Some(&true))
                         .collect();
+                    // Back on the first "yes": the answer the person most likely wants to change.
+                    let selected = answers.iter().position(|yes| *yes).unwrap_or(0);
                     (
                         Screen::RedFlags {
-                            selected: 0,
+                            selected,
                             answers,
                             reopened,
                         },

@@ -118,8 +118,14 @@ pub fn render_result(
         ));
         lines.push(Line::raw(format!("  {}", flag.message)));
     }
+    if !screening.lesser.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Also:", t.title()));
+    }
+    // Lesser flags read like the main ones: the question answered yes, then what it means.
     for flag in &screening.lesser {
-        lines.push(Line::raw(format!("{} {}", t.warn_sign(), flag.message)));
+        lines.push(Line::raw(format!("{} {}", t.warn_sign(), flag.question)));
+        lines.push(Line::raw(format!("  {}", flag.message)));
     }
     // What to do next sits at the bottom, so a long list of messages never hides it.
     let mut foot: Vec<Line> = Vec::new();
