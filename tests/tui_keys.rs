@@ -617,3 +617,19 @@ fn going_back_from_an_outcome_lands_on_the_answer_to_change() {
     };
     assert!(answers.iter().all(|yes| !yes));
 }
+
+#[test]
+fn a_rest_timer_counts_the_rest_and_stops() {
+    use rehab_planner::tui::app::TimerState;
+    let mut t = TimerState::rest("Clamshell".into(), 3);
+    assert!(t.resting && t.running, "a rest timer starts resting");
+    assert_eq!((t.set, t.sets, t.left_s), (1, 1, 3));
+    for _ in 0..3 {
+        t.tick();
+    }
+    assert!(t.finished(), "{t:?}");
+    assert!(!t.running);
+    assert_eq!(t.set, 1, "never counts past its one set");
+    t.tick();
+    assert!(t.finished() && t.left_s == 0);
+}

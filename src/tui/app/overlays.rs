@@ -111,6 +111,15 @@ impl TimerState {
         }
     }
 
+    /// A single rest countdown (between sets of reps, which the person counts).
+    pub fn rest(label: String, rest_s: u32) -> TimerState {
+        TimerState {
+            resting: true,
+            left_s: rest_s,
+            ..TimerState::new(label, 0, rest_s, 1)
+        }
+    }
+
     /// The last set is done.
     pub fn finished(&self) -> bool {
         self.left_s == 0 && !self.resting && self.set >= self.sets
@@ -128,6 +137,11 @@ impl TimerState {
         }
         if self.resting {
             self.resting = false;
+            if self.set >= self.sets {
+                // A rest on its own ends the timer.
+                self.running = false;
+                return;
+            }
             self.set += 1;
             self.left_s = self.work_s;
         } else if self.set < self.sets {

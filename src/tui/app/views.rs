@@ -344,7 +344,7 @@ impl App {
                 let label = self.name_of(&id);
                 let timer = if work_s == 0 {
                     // Reps are counted by the person; the timer runs the rests between sets.
-                    TimerState::new(format!("{label}: rest"), d.rest_s.max(30), 0, 1)
+                    TimerState::rest(label, d.rest_s.max(30))
                 } else {
                     let sides = if d.per_side { 2 } else { 1 };
                     TimerState::new(label, work_s, d.rest_s, d.sets * sides)
