@@ -213,3 +213,31 @@ fn without_condition_or_profile_says_how_to_start() {
                 .and(predicate::str::contains("--condition")),
         );
 }
+
+#[test]
+fn the_output_file_name_picks_the_format_unless_one_is_given() {
+    let dir = temp();
+    let cases = [
+        ("plan.html", None, "<!DOCTYPE html>"),
+        ("plan.HTM", None, "<!DOCTYPE html>"),
+        ("plan.md", None, "# "),
+        ("plan.txt", None, "REHAB PLAN"),
+        ("plan", None, "REHAB PLAN"),
+        ("forced.html", Some("text"), "REHAB PLAN"),
+    ];
+    for (name, format, starts) in cases {
+        let path = dir.path().join(name);
+        let mut cmd = rehab(dir.path());
+        cmd.args(["plan", "--condition", "pfps", "-o"]).arg(&path);
+        if let Some(f) = format {
+            cmd.args(["--format", f]);
+        }
+        cmd.assert().success();
+        let written = std::fs::read_to_string(&path).expect("written");
+        assert!(
+            written.starts_with(starts),
+            "{name}: starts {:?}",
+            &written[..40.min(written.len())]
+        );
+    }
+}

@@ -161,8 +161,9 @@ pub struct PlanArgs {
     pub weeks: Option<u32>,
     #[command(flatten)]
     pub settings: SettingsArgs,
-    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
-    pub format: PlanFormat,
+    /// text, markdown or html [default: from the -o file's extension, else text]
+    #[arg(long, value_enum)]
+    pub format: Option<PlanFormat>,
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

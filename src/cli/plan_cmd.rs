@@ -19,7 +19,10 @@ pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
         Some(id) => for_condition(ctx, args, id)?,
         None => for_profile(ctx, args)?,
     };
-    let format = match args.format {
+    let format = match args
+        .format
+        .unwrap_or_else(|| format_of(args.output.as_deref()))
+    {
         PlanFormat::Text => Format::Text,
         PlanFormat::Markdown => Format::Markdown,
         PlanFormat::Html => Format::Html,
@@ -143,5 +146,17 @@ fn patient(base: Patient, args: &PatientArgs) -> Patient {
         clinician: given(&args.clinician).or(base.clinician),
         clinic: given(&args.clinic).or(base.clinic),
         notes: given(&args.notes).or(base.notes),
+    }
+}
+
+/// The format a file name asks for: `plan.html` is HTML, `plan.md` Markdown, anything else text.
+fn format_of(output: Option<&std::path::Path>) -> PlanFormat {
+    let extension = output
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("html" | "htm") => PlanFormat::Html,
+        Some("md" | "markdown") => PlanFormat::Markdown,
+        _ => PlanFormat::Text,
     }
 }
