@@ -297,36 +297,12 @@ fn a_tick_from_another_session_shows_before_the_next_key_acts() {
         s.wait_for(wait);
     }
     // A second session (the command line) ticks item 1 while the app is open.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehab"))
-        .args(["done", "1"])
-        .env("REHAB_DATA_DIR", dir.path())
-        .env("REHAB_LIBRARY", dir.path().join("no-library"))
-        .env("REHAB_TODAY", "2026-11-23")
-        .env_remove("REHAB_PROFILE")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    other_session(dir.path(), &["done", "1"]);
     // Any key makes the app look: the tick appears without being written twice.
     s.send("j");
     s.wait_for("1 of ");
     // A profile change from another session shows too.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehab"))
-        .args(["profile", "set", "--minutes", "55"])
-        .env("REHAB_DATA_DIR", dir.path())
-        .env("REHAB_LIBRARY", dir.path().join("no-library"))
-        .env("REHAB_TODAY", "2026-11-23")
-        .env_remove("REHAB_PROFILE")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    other_session(dir.path(), &["profile", "set", "--minutes", "55"]);
     s.send("\x1b[Z");
     s.send("\x1b[Z");
     s.wait_for("55 min per session");
@@ -365,4 +341,21 @@ fn export_writes_the_plan_and_says_where() {
     s.send("q");
     let (status, _, _) = s.finish();
     assert!(status.success());
+}
+
+/// Runs a command as a second session (say, another SSH login) on the same data folder.
+fn other_session(data: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehab"))
+        .args(args)
+        .env("REHAB_DATA_DIR", data)
+        .env("REHAB_LIBRARY", data.join("no-library"))
+        .env("REHAB_TODAY", "2026-11-23")
+        .env_remove("REHAB_PROFILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
