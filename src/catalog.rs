@@ -10,6 +10,8 @@ mod validate;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 pub use model::*;
 pub use problem::Problem;
 
@@ -69,8 +71,9 @@ pub struct Catalog {
     pub walk_run: Vec<WalkRunLevel>,
     pub return_to_run: Option<ReturnToRun>,
     pub pain_rules: Option<PainRules>,
-    pub(crate) exercise_index: HashMap<String, usize>,
-    pub(crate) source_index: HashMap<String, usize>,
+    // Looked up thousands of times at start (every logged item): a fast non-keyed hash.
+    pub(crate) exercise_index: FxHashMap<String, usize>,
+    pub(crate) source_index: FxHashMap<String, usize>,
 }
 
 /// What loading produced: the catalog, and the problems of any user file left out of it.
@@ -264,7 +267,7 @@ fn upsert<T>(into: &mut Vec<T>, items: Vec<T>, key: impl Fn(&T) -> String) {
     }
 }
 
-fn index<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+fn index<T>(items: &[T], key: impl Fn(&T) -> &String) -> FxHashMap<String, usize> {
     items
         .iter()
         .enumerate()
