@@ -282,17 +282,27 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
     candidates
         .into_iter()
         .map(|c| {
+            let similar = strsim::jaro_winkler(&wanted, c);
             let contains = wanted.len() >= 3 && (c.contains(wanted.as_str()) || wanted.contains(c));
-            (
-                if contains {
-                    1.0
-                } else {
-                    strsim::jaro_winkler(&wanted, c)
-                },
-                c,
-            )
+            // Containing what was typed ranks above any near spelling; among those, the most
+            // similar wins ("quad-se" -> `quad-set`, not `fx-quad-set`).
+            (if contains { 1.0 + similar } else { similar }, c)
         })
         .filter(|(score, _)| *score > 0.9)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod closest_tests {
+    use super::closest;
+
+    #[test]
+    fn the_most_similar_of_the_containing_ids_wins() {
+        let ids = ["quad-set", "fx-quad-set", "clamshell"];
+        assert_eq!(closest("quad-se", ids), Some("quad-set"));
+        assert_eq!(closest("quad", ids), Some("quad-set"));
+        assert_eq!(closest("clamshel", ids), Some("clamshell"));
+        assert_eq!(closest("zzz", ids), None);
+    }
 }

@@ -633,3 +633,55 @@ fn a_rest_timer_counts_the_rest_and_stops() {
     t.tick();
     assert!(t.finished() && t.left_s == 0);
 }
+
+#[test]
+fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
+    let mut app = busy_app(THEME);
+    app.view = View::Profiles;
+    let ids: Vec<String> = app
+        .catalog
+        .exercises
+        .iter()
+        .take(3)
+        .map(|e| e.id.clone())
+        .collect();
+    let type_text = |app: &mut rehab_planner::tui::app::App, text: &str| {
+        for c in text.chars() {
+            press(app, ch(c));
+        }
+    };
+    press(&mut app, ch('e'));
+    for _ in 0..9 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    // "Removed exercises": a typo is refused, naming the field and the closest id.
+    let typo = &ids[0][..ids[0].len() - 1];
+    type_text(&mut app, typo);
+    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    let status = app.status.as_ref().expect("an error");
+    assert!(status.error, "{status:?}");
+    assert!(
+        status.text.contains("Removed exercises: no exercise"),
+        "{}",
+        status.text
+    );
+    assert!(
+        status.text.contains(&format!("did you mean `{}`", ids[0])),
+        "{}",
+        status.text
+    );
+    for _ in 0..typo.len() {
+        press(&mut app, key(KeyCode::Backspace));
+    }
+    type_text(&mut app, &ids[0]);
+    // "Replaced (old=new)".
+    press(&mut app, key(KeyCode::Down));
+    type_text(&mut app, &format!("{}={}", ids[1], ids[2]));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let [Effect::SaveProfile(p)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(p.overrides.removed, vec![ids[0].clone()]);
+    assert_eq!(p.overrides.replaced.get(&ids[1]), Some(&ids[2]));
+    assert!(p.overrides.added.is_empty());
+}

@@ -2,6 +2,7 @@
 //! clinician's overrides) and Export.
 
 use super::{App, Effect, Overlay, Screen};
+use crate::catalog::{Catalog, closest};
 use crate::profile::Patient;
 use crate::tui::action::Action;
 
@@ -13,11 +14,11 @@ pub const EXPORT_FORMATS: [&str; 3] = ["html", "markdown", "text"];
 pub struct PatientEdit {
     pub field: usize,
     /// One text per row of [`PATIENT_FIELDS`].
-    pub values: [String; 8],
+    pub values: [String; 11],
 }
 
 /// The Profiles edit form's rows: patient details, then a clinician's overrides.
-pub const PATIENT_FIELDS: [&str; 8] = [
+pub const PATIENT_FIELDS: [&str; 11] = [
     "Patient name",
     "Clinician",
     "Clinic",
@@ -26,6 +27,9 @@ pub const PATIENT_FIELDS: [&str; 8] = [
     "Pinned walk-run level",
     "Exercise pain ceiling",
     "Running pain ceiling",
+    "Added exercises",
+    "Removed exercises",
+    "Replaced (old=new)",
 ];
 
 impl PatientEdit {
@@ -46,18 +50,23 @@ impl PatientEdit {
                 num(o.pinned_walk_run_level),
                 num(o.ceiling_exercise.map(u32::from)),
                 num(o.ceiling_running.map(u32::from)),
+                o.added.join(", "),
+                o.removed.join(", "),
+                o.replaced
+                    .iter()
+                    .map(|(old, new)| format!("{old}={new}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             ],
         }
     }
 
     /// Writes the form into a profile, or says which field is wrong (nothing changes then).
-    /// `phases` and `levels` are the highest phase and walk-run level that exist.
-    pub fn apply(
-        &self,
-        p: &mut crate::profile::Profile,
-        phases: u32,
-        levels: u32,
-    ) -> Result<(), String> {
+    pub fn apply(&self, p: &mut crate::profile::Profile, catalog: &Catalog) -> Result<(), String> {
+        let phases = catalog
+            .condition(&p.condition)
+            .map_or(1, |c| c.phases.len() as u32);
+        let levels = catalog.top_walk_run_level();
         let v = &self.values;
         let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let number = |i: usize, min: u32, max: u32| -> Result<Option<u32>, String> {
@@ -76,6 +85,20 @@ impl PatientEdit {
         let pinned_level = number(5, 1, levels.max(1))?;
         let ceiling_exercise = number(6, 0, 10)?.map(|n| n as u8);
         let ceiling_running = number(7, 0, 10)?.map(|n| n as u8);
+        let added = exercise_ids(catalog, 8, &v[8])?;
+        let removed = exercise_ids(catalog, 9, &v[9])?;
+        let mut replaced = std::collections::BTreeMap::new();
+        for pair in list(&v[10]) {
+            let Some((old, new)) = pair.split_once('=') else {
+                return Err(format!(
+                    "{}: write each as old=new, not `{pair}`",
+                    PATIENT_FIELDS[10]
+                ));
+            };
+            let old = known_exercise(catalog, 10, old.trim())?;
+            let new = known_exercise(catalog, 10, new.trim())?;
+            replaced.insert(old, new);
+        }
         let patient = Patient {
             name: opt(&v[0]),
             clinician: opt(&v[1]),
@@ -88,8 +111,36 @@ impl PatientEdit {
         o.pinned_walk_run_level = pinned_level;
         o.ceiling_exercise = ceiling_exercise;
         o.ceiling_running = ceiling_running;
+        o.added = added;
+        o.removed = removed;
+        o.replaced = replaced;
         Ok(())
     }
+}
+
+/// The comma-separated entries of a field, trimmed, without empties.
+fn list(text: &str) -> impl Iterator<Item = &str> {
+    text.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn exercise_ids(catalog: &Catalog, field: usize, text: &str) -> Result<Vec<String>, String> {
+    list(text)
+        .map(|id| known_exercise(catalog, field, id))
+        .collect()
+}
+
+/// An exercise id from the library, or an error naming the field and the closest id.
+fn known_exercise(catalog: &Catalog, field: usize, id: &str) -> Result<String, String> {
+    if catalog.exercise(id).is_some() {
+        return Ok(id.to_string());
+    }
+    let near = closest(id, catalog.exercises.iter().map(|e| e.id.as_str()))
+        .map(|n| format!("; did you mean `{n}`?"))
+        .unwrap_or_default();
+    Err(format!(
+        "{}: no exercise `{id}`{near}",
+        PATIENT_FIELDS[field]
+    ))
 }
 
 impl App {
@@ -205,12 +256,7 @@ impl App {
                     let Some(mut p) = self.profile.clone() else {
                         return Vec::new();
                     };
-                    let phases = self
-                        .catalog
-                        .condition(&p.condition)
-                        .map_or(1, |c| c.phases.len() as u32);
-                    let levels = self.catalog.top_walk_run_level();
-                    return match edit.apply(&mut p, phases, levels) {
+                    return match edit.apply(&mut p, &self.catalog) {
                         Ok(()) => {
                             self.cursor.patient = None;
                             vec![Effect::SaveProfile(Box::new(p))]

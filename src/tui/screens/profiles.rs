@@ -20,7 +20,14 @@ use crate::tui::ui::block;
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let mut lines = Vec::new();
-    for (i, name) in app.profiles.iter().enumerate() {
+    // While the form is open the list steps aside, so all its rows fit at 80x24 however many
+    // patients a clinic has.
+    let listed = if app.cursor.patient.is_some() {
+        &[][..]
+    } else {
+        &app.profiles[..]
+    };
+    for (i, name) in listed.iter().enumerate() {
         let current = app.profile.as_ref().is_some_and(|p| &p.name == name);
         let note = if current { "  (current)" } else { "" };
         lines.push(row(app, i == app.cursor.profiles, format!("{name}{note}")));
@@ -36,7 +43,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             t.dim(),
         ));
     }
-    lines.push(Line::raw(""));
+    if !lines.is_empty() {
+        lines.push(Line::raw(""));
+    }
     if let Some(p) = &app.profile {
         let condition = app
             .catalog
@@ -64,7 +73,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let values = PatientEdit::from_profile(p).values;
         if app.cursor.patient.is_some() {
             lines.push(Line::styled(
-                "Empty means not set. A phase number keeps the plan in that phase; ceilings are 0-10.",
+                "Empty means not set. Phase and level are numbers, ceilings 0-10; exercises are ids, comma-separated.",
                 t.dim(),
             ));
         }
