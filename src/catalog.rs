@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 pub use model::*;
 pub use problem::Problem;
+pub use validate::dose_problem;
 
 /// The built-in library, embedded so `rehab` works with no set-up.
 pub const BUILTIN_FILES: [(&str, &str); 4] = [

@@ -4,7 +4,9 @@
 mod build;
 mod minutes;
 pub mod model;
+mod overrides;
 
 pub use build::{PlanError, build_program, build_week, monday_of, scheduled_state};
 pub use minutes::item_minutes;
 pub use model::*;
+pub use overrides::{dose_change_text, parse_dose_change};

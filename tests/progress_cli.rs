@@ -80,3 +80,55 @@ fn history_says_why_each_week_held_or_stepped_back() {
         "the running week is marked: {red}"
     );
 }
+
+#[test]
+fn a_clinicians_dose_change_reaches_the_plan_and_bad_ones_write_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    rehab(d, "2026-11-23")
+        .args([
+            "profile",
+            "new",
+            "me",
+            "--condition",
+            "pfps",
+            "--start",
+            "2026-11-23",
+            "--days",
+            "7",
+        ])
+        .assert()
+        .success();
+    let profile = d.join("data/profiles/me/profile.ron");
+    let before = std::fs::read(&profile).expect("profile");
+    let bad = rehab(d, "2026-11-23")
+        .args(["profile", "set", "--dose", "clamshell=0x10"])
+        .output()
+        .expect("runs");
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("--dose"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&profile).expect("profile"),
+        before,
+        "a refused change writes nothing"
+    );
+
+    rehab(d, "2026-11-23")
+        .args(["profile", "set", "--dose", "clamshell=2x8"])
+        .assert()
+        .success();
+    let out = rehab(d, "2026-11-23")
+        .args(["plan", "--profile", "me", "--week", "1"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("Clamshell"), "{text}");
+    assert!(
+        text.contains("2 x 8 reps per side"),
+        "the changed dose is printed:\n{text}"
+    );
+}

@@ -674,9 +674,11 @@ fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
         press(&mut app, key(KeyCode::Backspace));
     }
     type_text(&mut app, &ids[0]);
-    // "Replaced (old=new)".
+    // "Replaced (old=new)", then "Changed doses (id=3x15)".
     press(&mut app, key(KeyCode::Down));
     type_text(&mut app, &format!("{}={}", ids[1], ids[2]));
+    press(&mut app, key(KeyCode::Down));
+    type_text(&mut app, &format!("{}=2x7", ids[2]));
     let effects = press(&mut app, key(KeyCode::Enter));
     let [Effect::SaveProfile(p)] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -684,4 +686,6 @@ fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
     assert_eq!(p.overrides.removed, vec![ids[0].clone()]);
     assert_eq!(p.overrides.replaced.get(&ids[1]), Some(&ids[2]));
     assert!(p.overrides.added.is_empty());
+    let dose = p.overrides.doses.get(&ids[2]).expect("the dose change");
+    assert_eq!((dose.sets, dose.work.amount()), (2, 7));
 }

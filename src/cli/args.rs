@@ -275,6 +275,9 @@ pub struct ProfileSetArgs {
     /// Schedule NEW in place of OLD, written OLD=NEW
     #[arg(long, value_name = "OLD=NEW")]
     pub replace_exercise: Vec<String>,
+    /// Change an exercise's dose, written ID=SETSxAMOUNT (reps, seconds or minutes), like clamshell=3x15
+    #[arg(long, value_name = "ID=SETSxAMOUNT")]
+    pub dose: Vec<String>,
     /// Pain ceiling for exercise (0-10)
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub ceiling_exercise: Option<u8>,

@@ -26,7 +26,7 @@ pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
 pub use views::{Cursors, View};
 
 /// Labels of the patient fields, in the Profiles view's order.
-pub fn views_patient_fields() -> [&'static str; 11] {
+pub fn views_patient_fields() -> [&'static str; 12] {
     manage::PATIENT_FIELDS
 }
 

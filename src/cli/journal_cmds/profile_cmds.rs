@@ -323,6 +323,11 @@ fn apply_overrides(
         check_exercise(catalog, new)?;
         o.replaced.insert(old.to_string(), new.to_string());
     }
+    for change in &args.dose {
+        let (id, dose) = crate::plan::parse_dose_change(catalog, change)
+            .map_err(|e| format!("--dose {}", clean(&e)))?;
+        o.doses.insert(id, dose);
+    }
     if let Some(c) = args.ceiling_exercise {
         o.ceiling_exercise = Some(c);
     }

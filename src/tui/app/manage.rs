@@ -14,11 +14,11 @@ pub const EXPORT_FORMATS: [&str; 3] = ["html", "markdown", "text"];
 pub struct PatientEdit {
     pub field: usize,
     /// One text per row of [`PATIENT_FIELDS`].
-    pub values: [String; 11],
+    pub values: [String; 12],
 }
 
 /// The Profiles edit form's rows: patient details, then a clinician's overrides.
-pub const PATIENT_FIELDS: [&str; 11] = [
+pub const PATIENT_FIELDS: [&str; 12] = [
     "Patient name",
     "Clinician",
     "Clinic",
@@ -30,6 +30,7 @@ pub const PATIENT_FIELDS: [&str; 11] = [
     "Added exercises",
     "Removed exercises",
     "Replaced (old=new)",
+    "Changed doses (id=3x15)",
 ];
 
 impl PatientEdit {
@@ -55,6 +56,11 @@ impl PatientEdit {
                 o.replaced
                     .iter()
                     .map(|(old, new)| format!("{old}={new}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                o.doses
+                    .iter()
+                    .map(|(id, dose)| crate::plan::dose_change_text(id, dose))
                     .collect::<Vec<_>>()
                     .join(", "),
             ],
@@ -99,6 +105,12 @@ impl PatientEdit {
             let new = known_exercise(catalog, 10, new.trim())?;
             replaced.insert(old, new);
         }
+        let mut doses = std::collections::BTreeMap::new();
+        for change in list(&v[11]) {
+            let (id, dose) = crate::plan::parse_dose_change(catalog, change)
+                .map_err(|e| format!("{}: {e}", PATIENT_FIELDS[11]))?;
+            doses.insert(id, dose);
+        }
         let patient = Patient {
             name: opt(&v[0]),
             clinician: opt(&v[1]),
@@ -114,6 +126,7 @@ impl PatientEdit {
         o.added = added;
         o.removed = removed;
         o.replaced = replaced;
+        o.doses = doses;
         Ok(())
     }
 }
