@@ -1,8 +1,6 @@
 //! The weekly decision (clinical basis §1.1): progress, hold, step back or see a clinician, with
 //! the numbers and the rule that produced it.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::classify::{Colour, SessionReview};
@@ -83,7 +81,9 @@ impl WeekNumbers {
 pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> WeekNumbers {
     // Adherence counts item-days, as the journal ticks them: an item listed twice on a day, or
     // done twice a day, is one tick.
-    let mut planned: BTreeMap<&str, u32> = BTreeMap::new();
+    // A week has a handful of exercises: small lists beat maps here, and this runs for every
+    // week of the program at each start.
+    let mut planned: Vec<(&str, u32)> = Vec::new();
     for day in &plan.days {
         let mut ids: Vec<&str> = day
             .items
@@ -94,12 +94,12 @@ pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> 
         ids.sort_unstable();
         ids.dedup();
         for id in ids {
-            *planned.entry(id).or_default() += 1;
+            *count_of(&mut planned, id) += 1;
         }
     }
     // Logged items count against the same exercise anywhere in the week (people swap days),
     // never beyond what was planned.
-    let mut logged: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut logged: Vec<(&str, u32)> = Vec::new();
     for day in days {
         // An exercise logged twice on one day is one tick; days are distinct, so the check
         // stays within the day (a week-wide list made every start slow on a long journal).
@@ -114,12 +114,15 @@ pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> 
                 Status::Partial => 1,
                 Status::Skipped => 0,
             };
-            *logged.entry(item.exercise.as_str()).or_default() += halves;
+            *count_of(&mut logged, item.exercise.as_str()) += halves;
         }
     }
     let done_halves = planned
         .iter()
-        .map(|(id, n)| logged.get(id).copied().unwrap_or(0).min(n * 2))
+        .map(|(id, n)| {
+            let done = logged.iter().find(|(l, _)| l == id).map_or(0, |(_, h)| *h);
+            done.min(n * 2)
+        })
         .sum();
     let pains: Vec<u8> = days
         .iter()
@@ -132,7 +135,7 @@ pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> 
     let count = |c: Colour| reviews.iter().filter(|r| r.colour == c).count() as u32;
     WeekNumbers {
         logged_days: days.iter().filter(|d| d.is_logged()).count() as u32,
-        prescribed: planned.values().sum(),
+        prescribed: planned.iter().map(|(_, n)| n).sum(),
         done_halves,
         green: count(Colour::Green),
         amber: count(Colour::Amber),
@@ -140,6 +143,18 @@ pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> 
         median_pain: median(&pains),
         median_morning: median(&mornings),
     }
+}
+
+/// The counter for `id` in a small list of counters, added at zero when missing.
+fn count_of<'c, 'a>(counts: &'c mut Vec<(&'a str, u32)>, id: &'a str) -> &'c mut u32 {
+    let at = match counts.iter().position(|(c, _)| *c == id) {
+        Some(at) => at,
+        None => {
+            counts.push((id, 0));
+            counts.len() - 1
+        }
+    };
+    &mut counts[at].1
 }
 
 pub fn median(scores: &[u8]) -> Option<f32> {

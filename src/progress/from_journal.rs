@@ -94,21 +94,18 @@ fn day_log(date: Date, day: &journal::DayLog, catalog: &Catalog) -> DayLog {
     }
     let all_pain: Vec<&Pain> = day.pain.iter().chain(day.item_pain.values()).collect();
     let session = day.pain.unwrap_or_default();
-    let ran = log
-        .items
-        .iter()
-        .any(|i| is_run(&i.exercise) && i.status != Status::Skipped);
-    let exercised = log
-        .items
-        .iter()
-        .any(|i| !is_run(&i.exercise) && i.status != Status::Skipped);
+    // One catalog look-up per item (a year of journal is thousands of items at every start).
+    let (mut ran, mut exercised, mut run_scored) = (false, false, false);
+    for item in &log.items {
+        let run = is_run(&item.exercise);
+        let done = item.status != Status::Skipped;
+        ran |= run && done;
+        exercised |= !run && done;
+        run_scored |= run && item.pain.is_some();
+    }
     log.pain_during = session.during.filter(|_| exercised || !ran);
     // The session score says "during exercise or running": on a day with a run and no separate
     // run score it is read against the (lower) running ceiling too.
-    let run_scored = log
-        .items
-        .iter()
-        .any(|i| is_run(&i.exercise) && i.pain.is_some());
     log.run_pain = session.during.filter(|_| ran && !run_scored);
     log.pain_next_morning = all_pain.iter().filter_map(|p| p.morning).max();
     log.swelling = all_pain.iter().any(|p| p.swelling);
