@@ -234,18 +234,33 @@ impl Catalog {
         self.walk_run.iter().map(|l| l.level).max().unwrap_or(0)
     }
 
-    /// Exercises used by a condition in any phase (including its cross-training), in library order.
+    /// Exercises a condition's plan can schedule: its phases' exercises with their stand-ins
+    /// (alternatives, and every easier step down the regression chain, used for missing
+    /// equipment or after a painful session), its run exercises and cross-training, in library
+    /// order.
     pub fn exercises_for(&self, condition: &Condition) -> Vec<&Exercise> {
-        let used: std::collections::HashSet<&str> = condition
-            .phases
-            .iter()
-            .flat_map(|p| {
-                p.exercises
-                    .iter()
-                    .map(|r| r.exercise.as_str())
-                    .chain(p.cross_training.iter().map(String::as_str))
-            })
-            .collect();
+        let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for phase in &condition.phases {
+            for prescribed in &phase.exercises {
+                let Some(e) = self.exercise(&prescribed.exercise) else {
+                    continue;
+                };
+                used.insert(e.id.as_str());
+                used.extend(e.alternatives.iter().map(String::as_str));
+                let mut step = e;
+                // Chains are validated to end; the bound also stops a cycle in unchecked data.
+                for _ in 0..self.exercises.len() {
+                    let Some(easier) = step.regression.as_deref().and_then(|r| self.exercise(r))
+                    else {
+                        break;
+                    };
+                    used.insert(easier.id.as_str());
+                    step = easier;
+                }
+            }
+            used.extend(phase.run.exercise.as_deref());
+            used.extend(phase.cross_training.iter().map(String::as_str));
+        }
         self.exercises
             .iter()
             .filter(|e| used.contains(e.id.as_str()))

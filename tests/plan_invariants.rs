@@ -296,3 +296,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_conditions_exercise_list_holds_everything_its_plans_schedule() {
+    let catalog = catalog();
+    for condition in &catalog.conditions {
+        let listed: Vec<&str> = catalog
+            .exercises_for(condition)
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        for equipment in equipment_sets() {
+            let s = settings(
+                date(2026, 11, 23),
+                5,
+                vec![Day::Tue, Day::Sat],
+                equipment,
+                60,
+            );
+            let program =
+                build_program(&catalog, condition, &s, &Overrides::default(), 16).expect("plan");
+            for item in program
+                .weeks
+                .iter()
+                .flat_map(|w| &w.days)
+                .flat_map(|d| &d.items)
+            {
+                assert!(
+                    listed.contains(&item.exercise.as_str()),
+                    "{}: `{}` is scheduled but not in `rehab exercises --condition {}`",
+                    condition.id,
+                    item.exercise,
+                    condition.id
+                );
+            }
+        }
+    }
+}
