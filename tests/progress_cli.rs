@@ -26,24 +26,21 @@ fn history(dir: &std::path::Path, today: &str) -> String {
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
-#[test]
-fn history_says_why_each_week_held_or_stepped_back() {
+/// A data folder with profile `me`: runner's knee from Monday 23 November, seven days a week.
+fn pfps_profile() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let d = dir.path();
-    rehab(d, "2026-11-23")
-        .args([
-            "profile",
-            "new",
-            "me",
-            "--condition",
-            "pfps",
-            "--start",
-            "2026-11-23",
-            "--days",
-            "7",
-        ])
+    rehab(dir.path(), "2026-11-23")
+        .args(["profile", "new", "me", "--condition", "pfps"])
+        .args(["--start", "2026-11-23", "--days", "7"])
         .assert()
         .success();
+    dir
+}
+
+#[test]
+fn history_says_why_each_week_held_or_stepped_back() {
+    let dir = pfps_profile();
+    let d = dir.path();
 
     // Nothing logged: a week without logs holds, never progresses.
     let quiet = history(d, "2026-12-01");
@@ -83,22 +80,8 @@ fn history_says_why_each_week_held_or_stepped_back() {
 
 #[test]
 fn a_clinicians_dose_change_reaches_the_plan_and_bad_ones_write_nothing() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = pfps_profile();
     let d = dir.path();
-    rehab(d, "2026-11-23")
-        .args([
-            "profile",
-            "new",
-            "me",
-            "--condition",
-            "pfps",
-            "--start",
-            "2026-11-23",
-            "--days",
-            "7",
-        ])
-        .assert()
-        .success();
     let profile = d.join("data/profiles/me/profile.ron");
     let before = std::fs::read(&profile).expect("profile");
     let bad = rehab(d, "2026-11-23")
