@@ -22,6 +22,21 @@ struct Session {
 }
 
 impl Session {
+    /// A first run as a person does it: Enter through the welcome, picker, safety questions
+    /// (all no) and set-up defaults, until Today shows.
+    fn first_run_with_defaults(&mut self) {
+        self.wait_for("Welcome");
+        for (key, next) in [
+            ("\r", "What is your knee pain most likely?"),
+            ("\r", "Safety questions"),
+            ("\r", "Set up your plan"),
+            ("\r", "0 of "),
+        ] {
+            self.send(key);
+            self.wait_for(next);
+        }
+    }
+
     fn start(data: &Path) -> Session {
         let pty = native_pty_system();
         let pair = pty
@@ -155,15 +170,7 @@ impl Session {
 fn first_run_to_a_tick_on_disk_and_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path());
-    s.wait_for("Welcome");
-    s.send("\r");
-    s.wait_for("What is your knee pain most likely?");
-    s.send("\r");
-    s.wait_for("Safety questions");
-    s.send("\r");
-    s.wait_for("Set up your plan");
-    s.send("\r");
-    s.wait_for("0 of ");
+    s.first_run_with_defaults();
     // Esc alone closes the exercise detail.
     s.send("\r");
     s.wait_for("Steps");
@@ -236,15 +243,7 @@ fn resizing_redraws_and_too_small_says_so() {
 fn sighup_after_a_tick_leaves_it_on_disk() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path());
-    s.wait_for("Welcome");
-    s.send("\r");
-    s.wait_for("What is your knee pain most likely?");
-    s.send("\r");
-    s.wait_for("Safety questions");
-    s.send("\r");
-    s.wait_for("Set up your plan");
-    s.send("\r");
-    s.wait_for("0 of ");
+    s.first_run_with_defaults();
     s.send(" ");
     s.wait_for("done, saved");
     let pid = s.child.process_id().expect("pid");
@@ -286,16 +285,7 @@ fn a_broken_profile_opens_the_load_error_screen_and_is_not_written() {
 fn a_tick_from_another_session_shows_before_the_next_key_acts() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path());
-    s.wait_for("Welcome");
-    for (key, wait) in [
-        ("\r", "most likely"),
-        ("\r", "Safety questions"),
-        ("\r", "Set up"),
-        ("\r", "0 of "),
-    ] {
-        s.send(key);
-        s.wait_for(wait);
-    }
+    s.first_run_with_defaults();
     // A second session (the command line) ticks item 1 while the app is open.
     other_session(dir.path(), &["done", "1"]);
     // Any key makes the app look: the tick appears without being written twice.
@@ -317,16 +307,7 @@ fn a_tick_from_another_session_shows_before_the_next_key_acts() {
 fn export_writes_the_plan_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path());
-    s.wait_for("Welcome");
-    for (key, wait) in [
-        ("\r", "most likely"),
-        ("\r", "Safety questions"),
-        ("\r", "Set up"),
-        ("\r", "0 of "),
-    ] {
-        s.send(key);
-        s.wait_for(wait);
-    }
+    s.first_run_with_defaults();
     // Shift-Tab from Today wraps to Export.
     s.send("\x1b[Z");
     s.wait_for("Export a printable plan");
