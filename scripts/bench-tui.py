@@ -64,6 +64,19 @@ def make_data(binary: str, root: str) -> None:
     print(f"journal: {len(lines)} records", file=sys.stderr)
 
 
+def read_chunk(fd: int, wait_s: float) -> bytes | None:
+    """One read: the bytes that arrived within wait_s (b"" if none), or None when the terminal
+    has closed."""
+    ready, _, _ = select.select([fd], [], [], wait_s)
+    if not ready:
+        return b""
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        return None
+    return chunk or None
+
+
 def read_for(fd: int, quiet_s: float, limit_s: float) -> tuple[bytes, float | None]:
     """Reads until no byte arrives for quiet_s (or limit_s passes). Returns (bytes, time of the
     first byte or None)."""
@@ -75,16 +88,12 @@ def read_for(fd: int, quiet_s: float, limit_s: float) -> tuple[bytes, float | No
         wait = min(quiet_s, deadline - now) if data else deadline - now
         if wait <= 0:
             break
-        ready, _, _ = select.select([fd], [], [], wait)
-        if not ready:
+        chunk = read_chunk(fd, wait)
+        if chunk == b"":
             if data:
                 break
             continue
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
+        if chunk is None:
             break
         if first is None:
             first = time.perf_counter()
@@ -135,14 +144,8 @@ def main() -> int:
         frame = b""
         first_frame_ms = None
         while time.perf_counter() - start < 10:
-            ready, _, _ = select.select([fd], [], [], 5)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
+            chunk = read_chunk(fd, 5)
+            if chunk is None:
                 break
             frame += chunk
             if b"quit" in frame:
