@@ -283,8 +283,10 @@ fn keymap_overrides_are_partial_and_checked() {
     assert_eq!(map.key_for(&Action::Quit, true), "^q");
     let err = Keymap::with_overrides(r#"{"Jump": ["j"]}"#).unwrap_err();
     assert!(err.contains("unknown action `Jump`"), "{err}");
-    let err = Keymap::with_overrides(r#"{"Tick": ["hyper-x"]}"#).unwrap_err();
+    assert!(err.starts_with("1:2: "), "the error says where: {err}");
+    let err = Keymap::with_overrides("{\n  \"Tick\": [\"space\", \"hyper-x\"],\n}").unwrap_err();
     assert!(err.contains("hyper-x"), "{err}");
+    assert!(err.starts_with("2:21: "), "the error says where: {err}");
     assert!(Keymap::with_overrides("{").is_err());
 }
 

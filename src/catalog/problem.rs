@@ -55,11 +55,7 @@ impl<'a> Locator<'a> {
 
     /// Line and column (1-based) of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let before = &self.text[..offset.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        (line, column)
+        crate::text::line_column(self.text, offset)
     }
 
     /// Byte offset of the `nth` (0-based) `field: "value"` in the file.

@@ -163,13 +163,24 @@ impl Keymap {
             .map_err(|e| format!("{}:{}: {}", e.position.line, e.position.col, e.code))?;
         let mut map = Keymap::default();
         for (name, keys) in wanted {
+            let at = |needle: &str| {
+                let (line, column) = crate::text::position_of_quoted(text, needle);
+                format!("{line}:{column}")
+            };
             let action = action_named(&name).ok_or_else(|| {
                 let names: Vec<&str> = DEFAULTS.iter().map(|(n, _)| *n).collect();
-                format!("unknown action `{name}`; use one of {}", names.join(", "))
+                format!(
+                    "{}: unknown action `{name}`; use one of {}",
+                    at(&name),
+                    names.join(", ")
+                )
             })?;
             let keys: Vec<Key> = keys
                 .iter()
-                .map(|k| Key::parse(k).ok_or_else(|| format!("`{k}` is not a key (for {name})")))
+                .map(|k| {
+                    Key::parse(k)
+                        .ok_or_else(|| format!("{}: `{k}` is not a key (for {name})", at(k)))
+                })
                 .collect::<Result<_, _>>()?;
             // A key the user moved to this action leaves its old one.
             for (_, bound) in &mut map.bindings {
