@@ -20,9 +20,9 @@ pub enum StoreError {
     /// A bad profile name or a record out of range: nothing was written.
     #[error("{0}")]
     Invalid(String),
-    #[error("{0}\n  rehab will not write to this profile until it loads; `rehab doctor` explains")]
+    #[error("{0}\n  `rehab doctor` explains how to fix it")]
     Profile(ProfileError),
-    #[error("{0}\n  rehab will not write to this profile until it loads; `rehab doctor` explains")]
+    #[error("{0}\n  `rehab doctor` explains how to fix it")]
     Journal(JournalError),
     #[error("cannot {doing} {}: {}", path.display(), describe_io(source))]
     Io {
@@ -39,6 +39,16 @@ impl StoreError {
             doing,
             path,
             source,
+        }
+    }
+
+    /// The problem itself, without the advice the command line adds (the app's load-error
+    /// screen gives its own).
+    pub fn detail(&self) -> String {
+        match self {
+            StoreError::Profile(e) => e.to_string(),
+            StoreError::Journal(e) => e.to_string(),
+            other => other.to_string(),
         }
     }
 

@@ -46,7 +46,7 @@ impl Disk {
                     .profile_dir(&app.profile_name)
                     .display()
                     .to_string();
-                app.load_error(file, e.to_string());
+                app.load_error(file, e.detail());
             }
         }
     }
