@@ -9,7 +9,7 @@ use super::record::{PainReport, Record, SkipReason};
 
 /// The record on a compact line, or `None` to ask the RON parser.
 pub fn parse_compact(line: &str) -> Option<Record> {
-    let open = line.find('(')?;
+    let open = byte_at(line, |b| b == b'(')?;
     let (variant, rest) = (&line[..open], &line[open + 1..]);
     let body = rest.strip_suffix(')')?;
     let mut fields = Fields { rest: body };
@@ -101,10 +101,11 @@ impl<'a> Fields<'a> {
     fn value(&mut self, name: &str) -> Option<&'a str> {
         let after = self.rest.strip_prefix(name)?.strip_prefix(':')?;
         let end = match after.as_bytes().first()? {
-            b'"' => after[1..].find('"')? + 2,
+            b'"' => byte_at(&after[1..], |b| b == b'"')? + 2,
             b'(' => matching_paren(after)? + 1,
             _ => {
-                let stop = after.find([',', '(', ')', '"']).unwrap_or(after.len());
+                let stop = byte_at(after, |b| matches!(b, b',' | b'(' | b')' | b'"'))
+                    .unwrap_or(after.len());
                 if after[stop..].starts_with('(') {
                     stop + matching_paren(&after[stop..])? + 1
                 } else {
@@ -125,7 +126,7 @@ impl<'a> Fields<'a> {
     fn string(&mut self, name: &str) -> Option<String> {
         let quoted = self.value(name)?;
         let inner = quoted.strip_prefix('"')?.strip_suffix('"')?;
-        (!inner.contains('\\')).then(|| inner.to_string())
+        (!inner.as_bytes().contains(&b'\\')).then(|| inner.to_string())
     }
 
     fn some_string(&mut self, name: &str) -> Option<String> {
@@ -133,7 +134,8 @@ impl<'a> Fields<'a> {
             .value(name)?
             .strip_prefix("Some(\"")?
             .strip_suffix("\")")?;
-        (!inner.contains(['\\', '"'])).then(|| inner.to_string())
+        let plain = !inner.bytes().any(|b| b == b'\\' || b == b'"');
+        plain.then(|| inner.to_string())
     }
 
     fn date(&mut self, name: &str) -> Option<Date> {
@@ -178,16 +180,22 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// The index of the first byte that `wanted` accepts. Byte loops, because these fields are a
+/// few bytes long and `str::find` with a char pattern costs more to set up than to run here.
+fn byte_at(text: &str, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    text.bytes().position(wanted)
+}
+
 /// The index of the `)` closing the `(` at the start of `text`, outside strings.
 fn matching_paren(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut in_string = false;
-    for (i, c) in text.char_indices() {
+    for (i, c) in text.bytes().enumerate() {
         match c {
-            '"' => in_string = !in_string,
-            '\\' if in_string => return None,
-            '(' if !in_string => depth += 1,
-            ')' if !in_string => {
+            b'"' => in_string = !in_string,
+            b'\\' if in_string => return None,
+            b'(' if !in_string => depth += 1,
+            b')' if !in_string => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
                     return Some(i);

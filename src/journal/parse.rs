@@ -179,6 +179,9 @@ pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chun
         lines: lines.len(),
         tail: Tail::Clean,
     };
+    // One UTF-8 check for the whole run is far cheaper than one per line; a line is checked on
+    // its own only when the run is not UTF-8, to say where.
+    let whole = std::str::from_utf8(&bytes[..complete_len]).ok();
     let mut offset = 0;
     for (i, raw) in lines.iter().enumerate() {
         let line_no = first_line + i;
@@ -186,8 +189,13 @@ pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chun
         offset += raw.len() + 1;
         let next: Option<&[u8]> = lines.get(i + 1).copied().or(Some(fragment));
         let marked = next.is_some_and(is_marker_or_its_start);
-        let text = match std::str::from_utf8(raw) {
-            Ok(text) => text.trim_end_matches('\r'),
+        let line_text = match whole {
+            Some(whole) => Ok(&whole[line_start..line_start + raw.len()]),
+            None => std::str::from_utf8(raw),
+        };
+        let text = match line_text {
+            Ok(text) if text.ends_with('\r') => text.trim_end_matches('\r'),
+            Ok(text) => text,
             Err(e) if !marked && i + 1 < lines.len() => {
                 let col = String::from_utf8_lossy(&raw[..e.valid_up_to()])
                     .chars()
@@ -198,7 +206,9 @@ pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chun
             }
             Err(_) => "\u{fffd}",
         };
-        if text.trim().is_empty() || text.trim_start().starts_with("//") {
+        // Written records start with their name; only other lines need the closer look.
+        let plain_record = text.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        if !plain_record && (text.trim().is_empty() || text.trim_start().starts_with("//")) {
             continue;
         }
         if marked {

@@ -194,7 +194,13 @@ fn check_id(what: &str, id: &str) -> Result<(), String> {
     if id.len() > MAX_ID_LEN {
         return Err(format!("the {what} is longer than {MAX_ID_LEN} bytes"));
     }
-    if id.chars().any(char::is_control) {
+    // Ids are nearly always ASCII: a byte test, with the full check only for other text.
+    let control = if id.is_ascii() {
+        id.bytes().any(|b| b.is_ascii_control())
+    } else {
+        id.chars().any(char::is_control)
+    };
+    if control {
         return Err(format!("the {what} holds control characters"));
     }
     Ok(())

@@ -156,6 +156,16 @@ impl JournalState {
     }
 
     fn day_mut(&mut self, date: Date) -> &mut DayLog {
-        self.days.entry(date).or_default()
+        // Records arrive in date order almost always, so the newest day is the usual target: it
+        // is found by walking the tree's right edge, with no comparisons.
+        let newest = self.days.last_key_value().map(|(d, _)| *d);
+        match newest {
+            Some(d) if d == date => self
+                .days
+                .values_mut()
+                .next_back()
+                .unwrap_or_else(|| unreachable!("the map has a newest day")),
+            _ => self.days.entry(date).or_default(),
+        }
     }
 }

@@ -8,6 +8,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::atomic::{lock_exclusive, lock_shared, write_atomic};
@@ -56,7 +57,8 @@ pub struct JournalFile {
     dir: PathBuf,
     version: u32,
     records: Vec<Record>,
-    state: JournalState,
+    /// Shared with the app, which would otherwise copy a year of days at every start.
+    state: Arc<JournalState>,
     settled_warnings: Vec<Warning>,
     tail_warnings: Vec<Warning>,
     /// Bytes and lines settled so far (see `journal::Chunk`).
@@ -75,7 +77,7 @@ impl JournalFile {
             dir: dir.to_path_buf(),
             version: crate::journal::JOURNAL_VERSION,
             records: Vec::new(),
-            state: JournalState::default(),
+            state: Arc::default(),
             settled_warnings: Vec::new(),
             tail_warnings: Vec::new(),
             consumed: 0,
@@ -104,6 +106,11 @@ impl JournalFile {
 
     pub fn state(&self) -> &JournalState {
         &self.state
+    }
+
+    /// The state, shared: the next change here copies it first, so the holder's stays as is.
+    pub fn shared_state(&self) -> Arc<JournalState> {
+        Arc::clone(&self.state)
     }
 
     /// Lines skipped without harm (torn by a crash), for a warning.
@@ -187,7 +194,7 @@ impl JournalFile {
         self.tail = Tail::Clean;
         self.tail_warnings.clear();
         self.records.extend_from_slice(records);
-        self.state.apply_all(records);
+        Arc::make_mut(&mut self.state).apply_all(records);
         self.stamp = Some(Stamp::of(
             &file
                 .metadata()
@@ -270,7 +277,7 @@ impl JournalFile {
 
     fn reset(&mut self, stamp: Option<Stamp>) {
         self.records.clear();
-        self.state = JournalState::default();
+        self.state = Arc::default();
         self.settled_warnings.clear();
         self.tail_warnings.clear();
         self.consumed = 0;
@@ -297,7 +304,9 @@ impl JournalFile {
                 self.tail_warnings.push(w);
             }
         }
-        self.state.apply_all(&chunk.records);
+        if !chunk.records.is_empty() {
+            Arc::make_mut(&mut self.state).apply_all(&chunk.records);
+        }
         self.records.extend(chunk.records);
         self.tail = chunk.tail;
     }

@@ -1,6 +1,8 @@
 //! The app's whole vocabulary: every key resolves to one of these, and the loop feeds results of
 //! effects back as these too.
 
+use std::sync::Arc;
+
 use crate::journal::{JournalState, Record};
 use crate::profile::Profile;
 
@@ -54,7 +56,7 @@ pub enum Action {
     /// The profile is on disk as given.
     ProfileSaved(Box<Profile>),
     /// A profile and its journal were (re)loaded.
-    Loaded(Box<Profile>, Box<JournalState>),
+    Loaded(Box<Profile>, Arc<JournalState>),
 }
 
 impl Action {

@@ -10,6 +10,7 @@ mod standing;
 mod views;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -133,7 +134,7 @@ pub struct App {
     /// Things to know about this week (running paused, awaiting criteria ...).
     pub week_flags: Vec<String>,
     /// The journal on disk, replayed (the progression reads it).
-    pub journal: JournalState,
+    pub journal: Arc<JournalState>,
     /// The condition chosen during first run, before the profile exists.
     pub draft_condition: Option<String>,
     pub draft_flags: BTreeMap<String, bool>,
@@ -167,7 +168,7 @@ impl App {
             decisions: Vec::new(),
             week_flags: Vec::new(),
             sharp_or_swollen: None,
-            journal: JournalState::default(),
+            journal: Arc::default(),
             draft_condition: None,
             draft_flags: BTreeMap::new(),
             draft_flags_assessed: false,
@@ -178,11 +179,11 @@ impl App {
 
     /// Puts a loaded profile and its journal in place and opens Today.
     pub fn load(&mut self, profile: Profile, records: &[Record]) {
-        self.load_state(profile, JournalState::replay(records));
+        self.load_state(profile, Arc::new(JournalState::replay(records)));
     }
 
     /// As [`App::load`], with a journal the store has replayed already.
-    pub fn load_state(&mut self, profile: Profile, journal: JournalState) {
+    pub fn load_state(&mut self, profile: Profile, journal: Arc<JournalState>) {
         self.profile_name = profile.name.clone();
         self.profile = Some(profile);
         self.journal = journal;
@@ -198,7 +199,7 @@ impl App {
     }
 
     /// Takes the profile and journal as another session left them, staying on this screen.
-    pub fn take_changes(&mut self, profile: Profile, journal: JournalState) {
+    pub fn take_changes(&mut self, profile: Profile, journal: Arc<JournalState>) {
         self.profile = Some(profile);
         self.journal = journal;
         self.rebuild();
@@ -266,7 +267,7 @@ impl App {
                 return Vec::new();
             }
             Action::Loaded(profile, journal) => {
-                self.load_state(*profile, *journal);
+                self.load_state(*profile, journal);
                 return Vec::new();
             }
             Action::TimerTick => {
@@ -301,7 +302,7 @@ impl App {
     }
 
     fn recorded(&mut self, record: &Record) {
-        self.journal.apply(record);
+        Arc::make_mut(&mut self.journal).apply(record);
         // A backfilled tick or pain in a past week can change the decisions after it.
         let this_monday = plan::monday_of(self.today);
         if record.date() < this_monday || matches!(record, Record::Criteria { .. }) {

@@ -29,7 +29,7 @@ impl Disk {
         app.profiles = list_profiles(&self.paths).unwrap_or_default();
         match opened {
             Ok(open) => {
-                app.load_state(open.profile.clone(), open.journal.state().clone());
+                app.load_state(open.profile.clone(), open.journal.shared_state());
                 let torn = open.journal.warnings().count();
                 if torn > 0 {
                     app.fail(format!(
@@ -67,7 +67,7 @@ impl Disk {
         }
         let profile_changed = app.profile.as_ref() != Some(&open.profile);
         if profile_changed || open.journal.state().records != records_before {
-            app.take_changes(open.profile.clone(), open.journal.state().clone());
+            app.take_changes(open.profile.clone(), open.journal.shared_state());
         }
     }
 
@@ -81,10 +81,8 @@ impl Disk {
             Effect::SaveProfile(profile) => self.save(*profile, app.profile.as_ref()),
             Effect::SwitchProfile(name) => match OpenProfile::open(&self.paths, &name) {
                 Ok(open) => {
-                    let action = Action::Loaded(
-                        Box::new(open.profile.clone()),
-                        Box::new(open.journal.state().clone()),
-                    );
+                    let action =
+                        Action::Loaded(Box::new(open.profile.clone()), open.journal.shared_state());
                     self.open = Some(open);
                     action
                 }
