@@ -174,6 +174,47 @@ fn bad_values_in_the_middle_are_errors_with_positions() {
     assert!(matches!(parse_journal(&not_utf8, "j"), Err(JournalError::Invalid(p)) if p.line == 2));
 }
 
+/// Long enough that the two halves are read on two threads.
+fn long_file(extra: &str) -> String {
+    let records: Vec<Record> = (0..3000).map(|n| done(1 + (n % 28) as i8, "a")).collect();
+    format!("{}{extra}", file(&records))
+}
+
+#[test]
+fn a_long_journal_reads_the_same_and_points_at_the_same_lines() {
+    let (_, chunk) = parse_journal(long_file("").as_bytes(), "j").unwrap();
+    assert_eq!(chunk.records.len(), 3000);
+    assert_eq!(chunk.records[2999], done(1 + (2999 % 28) as i8, "a"));
+    assert_eq!(chunk.lines, 3001);
+
+    // A bad line late in the file (in the second half) names its own line.
+    let bad = long_file(&format!(
+        "Done(date:\"2026-02-30\",item:\"a\")\n{}",
+        format_record(&done(3, "b"))
+    ));
+    match parse_journal(bad.as_bytes(), "j") {
+        Err(JournalError::Invalid(p)) => assert_eq!(p.line, 3002, "{p}"),
+        other => panic!("gave {other:?}"),
+    }
+    // A bad line in the first half too.
+    let mut lines: Vec<String> = long_file("").lines().map(String::from).collect();
+    lines[10] = "Done(\"x\")".into();
+    match parse_journal((lines.join("\n") + "\n").as_bytes(), "j") {
+        Err(JournalError::Invalid(p)) => assert_eq!(p.line, 11, "{p}"),
+        other => panic!("gave {other:?}"),
+    }
+
+    // A torn last line is still a warning, and is not settled.
+    let whole = long_file("");
+    let torn = long_file("Done(date:\"2026-1\n");
+    let (_, chunk) = parse_journal(torn.as_bytes(), "j").unwrap();
+    assert_eq!(chunk.records.len(), 3000);
+    assert_eq!(chunk.tail, Tail::BadLastLine);
+    assert_eq!(chunk.consumed, whole.len());
+    assert_eq!(chunk.warnings.len(), 1);
+    assert_eq!(chunk.warnings[0].line, 3002);
+}
+
 #[test]
 fn headers_are_checked_and_newer_versions_refused() {
     let newer = "(format: \"rehab-journal\", version: 2, compression: None)\n";

@@ -110,7 +110,7 @@ fn journal_days_become_engine_days() {
         monday
             .items
             .iter()
-            .find(|i| i.exercise == id)
+            .find(|i| &*i.exercise == id)
             .map(|i| (i.status, i.pain))
     };
     assert_eq!(status("tp-squat"), Some((Status::Done, Some(5))));

@@ -71,7 +71,7 @@ fn journal() -> impl Strategy<Value = Log> {
                             d.items = items
                                 .into_iter()
                                 .map(|(i, status, pain)| ItemLog {
-                                    exercise: IDS[i].to_string(),
+                                    exercise: IDS[i].into(),
                                     status: [Status::Done, Status::Partial, Status::Skipped]
                                         [status as usize],
                                     pain,

@@ -163,6 +163,24 @@ fn parse_header(bytes: &[u8], file: &str) -> Result<u32, JournalError> {
     }
 }
 
+/// What one line holds.
+enum Line {
+    /// Empty, or a comment.
+    Blank,
+    Record(Record),
+    /// Followed by the torn-line marker: ignored for good.
+    Marked,
+    /// Does not parse (or is not UTF-8): an error, or a torn write when it is the last line.
+    Bad {
+        col: usize,
+        message: String,
+    },
+}
+
+/// From this many lines on, the two halves are read on two threads: a year of journal is
+/// thousands of lines at every start.
+const PARALLEL_FROM: usize = 2048;
+
 /// Parses record lines; `first_line` is the file line number of `bytes[0]`.
 pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chunk, JournalError> {
     let complete_len = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -172,65 +190,68 @@ pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chun
     } else {
         bytes[..complete_len - 1].split(|&b| b == b'\n').collect()
     };
+    // One UTF-8 check for the whole run is far cheaper than one per line; a line is checked on
+    // its own only when the run is not UTF-8, to say where.
+    let whole = std::str::from_utf8(&bytes[..complete_len]).ok();
+    let read = |range: std::ops::Range<usize>| -> Vec<Line> {
+        // A line's start is its distance from the first line's start.
+        let mut start = lines[..range.start]
+            .iter()
+            .map(|l| l.len() + 1)
+            .sum::<usize>();
+        range
+            .map(|i| {
+                let raw = lines[i];
+                let text = whole.map(|w| &w[start..start + raw.len()]);
+                start += raw.len() + 1;
+                let next = lines.get(i + 1).copied().unwrap_or(fragment);
+                read_line(raw, text, is_marker_or_its_start(next))
+            })
+            .collect()
+    };
+    let read_lines: Vec<Line> = if lines.len() >= PARALLEL_FROM {
+        let middle = lines.len() / 2;
+        std::thread::scope(|scope| {
+            let back = scope.spawn(|| read(middle..lines.len()));
+            let mut front = read(0..middle);
+            match back.join() {
+                Ok(back) => front.extend(back),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            front
+        })
+    } else {
+        read(0..lines.len())
+    };
+
     let mut chunk = Chunk {
-        records: Vec::with_capacity(lines.len()),
+        records: Vec::with_capacity(read_lines.len()),
         warnings: Vec::new(),
         consumed: complete_len,
         lines: lines.len(),
         tail: Tail::Clean,
     };
-    // One UTF-8 check for the whole run is far cheaper than one per line; a line is checked on
-    // its own only when the run is not UTF-8, to say where.
-    let whole = std::str::from_utf8(&bytes[..complete_len]).ok();
-    let mut offset = 0;
-    for (i, raw) in lines.iter().enumerate() {
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in read_lines.into_iter().enumerate() {
         let line_no = first_line + i;
-        let line_start = offset;
-        offset += raw.len() + 1;
-        let next: Option<&[u8]> = lines.get(i + 1).copied().or(Some(fragment));
-        let marked = next.is_some_and(is_marker_or_its_start);
-        let line_text = match whole {
-            Some(whole) => Ok(&whole[line_start..line_start + raw.len()]),
-            None => std::str::from_utf8(raw),
-        };
-        let text = match line_text {
-            Ok(text) if text.ends_with('\r') => text.trim_end_matches('\r'),
-            Ok(text) => text,
-            Err(e) if !marked && i + 1 < lines.len() => {
-                let col = String::from_utf8_lossy(&raw[..e.valid_up_to()])
-                    .chars()
-                    .count()
-                    + 1;
-                let problem = Problem::new(file, (line_no, col), "this line is not UTF-8 text");
-                return Err(JournalError::Invalid(problem.hint(FIX_HINT)));
-            }
-            Err(_) => "\u{fffd}",
-        };
-        // Written records start with their name; only other lines need the closer look.
-        let plain_record = text.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-        if !plain_record && (text.trim().is_empty() || text.trim_start().starts_with("//")) {
-            continue;
-        }
-        if marked {
-            chunk.warnings.push(Warning {
+        match line {
+            Line::Blank => {}
+            Line::Record(record) => chunk.records.push(record),
+            Line::Marked => chunk.warnings.push(Warning {
                 line: line_no,
                 message: "ignored: cut short by a crash".into(),
-            });
-            continue;
-        }
-        match parse_record(text) {
-            Ok(record) => chunk.records.push(record),
-            Err(_) if i + 1 == lines.len() && fragment.is_empty() => {
+            }),
+            Line::Bad { .. } if i == last && fragment.is_empty() => {
                 // The last line: a torn write until more records follow it.
                 chunk.warnings.push(Warning {
                     line: line_no,
                     message: "ignored: the last line does not parse (cut short by a crash?)".into(),
                 });
-                chunk.consumed = line_start;
+                chunk.consumed = complete_len - lines[i].len() - 1;
                 chunk.lines = i;
                 chunk.tail = Tail::BadLastLine;
             }
-            Err((col, message)) => {
+            Line::Bad { col, message } => {
                 let problem = Problem::new(file, (line_no, col), message);
                 return Err(JournalError::Invalid(problem.hint(FIX_HINT)));
             }
@@ -246,6 +267,35 @@ pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chun
         chunk.tail = Tail::Unterminated;
     }
     Ok(chunk)
+}
+
+/// Reads one line (without its newline); `text` is the line as UTF-8 when the whole run was.
+fn read_line(raw: &[u8], text: Option<&str>, marked: bool) -> Line {
+    let text = match text.map_or_else(|| std::str::from_utf8(raw), Ok) {
+        Ok(text) if text.ends_with('\r') => text.trim_end_matches('\r'),
+        Ok(text) => text,
+        Err(_) if marked => return Line::Marked,
+        Err(e) => {
+            let col = String::from_utf8_lossy(&raw[..e.valid_up_to()])
+                .chars()
+                .count()
+                + 1;
+            let message = "this line is not UTF-8 text".to_string();
+            return Line::Bad { col, message };
+        }
+    };
+    // Written records start with their name; only other lines need the closer look.
+    let plain_record = text.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    if !plain_record && (text.trim().is_empty() || text.trim_start().starts_with("//")) {
+        return Line::Blank;
+    }
+    if marked {
+        return Line::Marked;
+    }
+    match parse_record(text) {
+        Ok(record) => Line::Record(record),
+        Err((col, message)) => Line::Bad { col, message },
+    }
 }
 
 /// The marker line, or a crash-shortened start of it (at least its `//`).

@@ -1,6 +1,7 @@
 //! The current state: the replay of the records, a later record winning.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -46,11 +47,11 @@ impl Pain {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DayLog {
     /// Item id -> its status; an undone item is absent.
-    pub items: BTreeMap<String, ItemStatus>,
+    pub items: BTreeMap<Arc<str>, ItemStatus>,
     /// Pain for the day's session as a whole.
     pub pain: Option<Pain>,
     /// Pain logged against one item (a run, one exercise).
-    pub item_pain: BTreeMap<String, Pain>,
+    pub item_pain: BTreeMap<Arc<str>, Pain>,
     pub notes: Vec<String>,
 }
 
@@ -88,7 +89,33 @@ pub struct JournalState {
     pub criteria_met: BTreeMap<String, Date>,
     /// Records applied so far.
     pub records: usize,
+    ids: Ids,
 }
+
+/// One shared copy of each item id: a year of journal names the same few exercises thousands
+/// of times, and a copy each would be a thousand allocations at every start.
+#[derive(Debug, Clone, Default)]
+struct Ids(rustc_hash::FxHashSet<Arc<str>>);
+
+impl Ids {
+    fn get(&mut self, id: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(id) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(id);
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
+}
+
+/// A cache, not part of the state: two states with the same days are equal.
+impl PartialEq for Ids {
+    fn eq(&self, _: &Ids) -> bool {
+        true
+    }
+}
+
+impl Eq for Ids {}
 
 impl JournalState {
     /// Replays records from nothing.
@@ -109,24 +136,27 @@ impl JournalState {
         self.records += 1;
         match record {
             Record::Done { date, item, sets } => {
+                let id = self.ids.get(item);
                 self.day_mut(*date)
                     .items
-                    .insert(item.clone(), ItemStatus::Done { sets: *sets });
+                    .insert(id, ItemStatus::Done { sets: *sets });
             }
             Record::Skipped { date, item, reason } => {
+                let id = self.ids.get(item);
                 self.day_mut(*date)
                     .items
-                    .insert(item.clone(), ItemStatus::Skipped(*reason));
+                    .insert(id, ItemStatus::Skipped(*reason));
             }
             Record::Undone { date, item } => {
                 if let Some(day) = self.days.get_mut(date) {
-                    day.items.remove(item);
+                    day.items.remove(item.as_str());
                 }
             }
             Record::Pain { date, item, report } => {
+                let id = item.as_deref().map(|item| self.ids.get(item));
                 let day = self.day_mut(*date);
-                let pain = match item {
-                    Some(item) => day.item_pain.entry(item.clone()).or_default(),
+                let pain = match id {
+                    Some(id) => day.item_pain.entry(id).or_default(),
                     None => day.pain.get_or_insert_with(Pain::default),
                 };
                 pain.merge(report);

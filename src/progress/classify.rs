@@ -267,17 +267,17 @@ fn painful_exercises(day: &DayLog, limits: Limits, kinds: &Kinds) -> Vec<String>
     let done = || {
         day.items
             .iter()
-            .filter(|i| !kinds.runs.contains(&i.exercise.as_str()) && i.status != Status::Skipped)
+            .filter(|i| !kinds.runs.contains(&&*i.exercise) && i.status != Status::Skipped)
     };
     let mut over: Vec<String> = done()
         .filter(|i| i.pain.is_some_and(|p| p > limits.exercise))
-        .map(|i| i.exercise.clone())
+        .map(|i| i.exercise.to_string())
         .collect();
     let day_over = day.pain_during.is_some_and(|p| p > limits.exercise);
     if over.is_empty() && day_over && !done().any(|i| i.pain.is_some()) {
         over = done()
-            .filter(|i| kinds.main.contains(&i.exercise.as_str()))
-            .map(|i| i.exercise.clone())
+            .filter(|i| kinds.main.contains(&&*i.exercise))
+            .map(|i| i.exercise.to_string())
             .collect();
     }
     over.sort();

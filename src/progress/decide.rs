@@ -1,6 +1,7 @@
 //! The weekly decision (clinical basis §1.1): progress, hold, step back or see a clinician, with
 //! the numbers and the rule that produced it.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::classify::{Colour, SessionReview};
@@ -80,49 +81,46 @@ impl WeekNumbers {
 /// Counts the week's numbers from its plan, its logged days and their reviews.
 pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> WeekNumbers {
     // Adherence counts item-days, as the journal ticks them: an item listed twice on a day, or
-    // done twice a day, is one tick.
-    // A week has a handful of exercises: small lists beat maps here, and this runs for every
-    // week of the program at each start.
-    let mut planned: Vec<(&str, u32)> = Vec::new();
+    // done twice a day, is one tick. This runs for every week of the program at each start.
+    let mut planned: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut day_ids: Vec<&str> = Vec::new();
     for day in &plan.days {
-        let mut ids: Vec<&str> = day
-            .items
-            .iter()
-            .filter(|i| !i.optional)
-            .map(|i| i.exercise.as_str())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            *count_of(&mut planned, id) += 1;
+        day_ids.clear();
+        day_ids.extend(
+            day.items
+                .iter()
+                .filter(|i| !i.optional)
+                .map(|i| i.exercise.as_str()),
+        );
+        day_ids.sort_unstable();
+        day_ids.dedup();
+        for id in &day_ids {
+            *planned.entry(id).or_default() += 1;
         }
     }
     // Logged items count against the same exercise anywhere in the week (people swap days),
-    // never beyond what was planned.
-    let mut logged: Vec<(&str, u32)> = Vec::new();
+    // never beyond what was planned. Only planned exercises are counted.
+    let mut logged: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut seen_today: FxHashSet<&str> = FxHashSet::default();
     for day in days {
-        // An exercise logged twice on one day is one tick; days are distinct, so the check
-        // stays within the day (a week-wide list made every start slow on a long journal).
-        let mut seen_today: Vec<&str> = Vec::with_capacity(day.items.len());
+        // An exercise logged twice on one day is one tick: the first entry counts.
+        seen_today.clear();
         for item in &day.items {
-            if seen_today.contains(&item.exercise.as_str()) {
+            let id = &*item.exercise;
+            if !planned.contains_key(id) || !seen_today.insert(id) {
                 continue;
             }
-            seen_today.push(item.exercise.as_str());
             let halves = match item.status {
                 Status::Done => 2,
                 Status::Partial => 1,
                 Status::Skipped => 0,
             };
-            *count_of(&mut logged, item.exercise.as_str()) += halves;
+            *logged.entry(id).or_default() += halves;
         }
     }
     let done_halves = planned
         .iter()
-        .map(|(id, n)| {
-            let done = logged.iter().find(|(l, _)| l == id).map_or(0, |(_, h)| *h);
-            done.min(n * 2)
-        })
+        .map(|(id, n)| logged.get(id).map_or(0, |h| (*h).min(n * 2)))
         .sum();
     let pains: Vec<u8> = days
         .iter()
@@ -135,7 +133,7 @@ pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> 
     let count = |c: Colour| reviews.iter().filter(|r| r.colour == c).count() as u32;
     WeekNumbers {
         logged_days: days.iter().filter(|d| d.is_logged()).count() as u32,
-        prescribed: planned.iter().map(|(_, n)| n).sum(),
+        prescribed: planned.values().sum(),
         done_halves,
         green: count(Colour::Green),
         amber: count(Colour::Amber),
@@ -143,18 +141,6 @@ pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> 
         median_pain: median(&pains),
         median_morning: median(&mornings),
     }
-}
-
-/// The counter for `id` in a small list of counters, added at zero when missing.
-fn count_of<'c, 'a>(counts: &'c mut Vec<(&'a str, u32)>, id: &'a str) -> &'c mut u32 {
-    let at = match counts.iter().position(|(c, _)| *c == id) {
-        Some(at) => at,
-        None => {
-            counts.push((id, 0));
-            counts.len() - 1
-        }
-    };
-    &mut counts[at].1
 }
 
 pub fn median(scores: &[u8]) -> Option<f32> {

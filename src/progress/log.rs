@@ -4,6 +4,8 @@
 //! The journal's own records are adapted to this shape, so the rules never depend on how the
 //! journal stores things.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +23,8 @@ pub enum Status {
 #[serde(deny_unknown_fields)]
 pub struct ItemLog {
     /// The exercise id actually done (the one the plan showed).
-    pub exercise: String,
+    /// Shared with the journal's replayed state, which holds one copy of each id.
+    pub exercise: Arc<str>,
     pub status: Status,
     /// Worst pain (0-10) during this exercise, when logged per exercise.
     #[serde(default)]

@@ -218,7 +218,7 @@ fn follow_week(plan: &WeekPlan, follow: Option<&Follow>) -> Vec<DayLog> {
                 .iter()
                 .filter(|i| !f.skip.contains(&i.exercise))
                 .map(|i| ItemLog {
-                    exercise: i.exercise.clone(),
+                    exercise: i.exercise.as_str().into(),
                     status: Status::Done,
                     pain: None,
                 })
@@ -240,10 +240,10 @@ fn apply(days: &mut Vec<DayLog>, plan: &WeekPlan, event: &Event) {
     }
     let day = days.iter_mut().find(|d| d.date == date).expect("day");
     if let Some((id, pain)) = &event.item_pain {
-        match day.items.iter_mut().find(|i| &i.exercise == id) {
+        match day.items.iter_mut().find(|i| *i.exercise == **id) {
             Some(item) => item.pain = Some(*pain),
             None => day.items.push(ItemLog {
-                exercise: id.clone(),
+                exercise: id.as_str().into(),
                 status: Status::Done,
                 pain: Some(*pain),
             }),

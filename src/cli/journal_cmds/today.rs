@@ -111,10 +111,10 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
         let _ = writeln!(t);
     }
     if let Some(log) = log {
-        let extra: Vec<&String> = log
+        let extra: Vec<&std::sync::Arc<str>> = log
             .items
             .keys()
-            .filter(|id| !day.items.iter().any(|i| &i.exercise == *id))
+            .filter(|id| !day.items.iter().any(|i| *i.exercise == ***id))
             .collect();
         for id in extra {
             let _ = writeln!(t, "    also logged: {}", clean(id));
