@@ -63,11 +63,6 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
         Ok(ctx) => ctx,
         Err(f) => return finish(Err(f)),
     };
-    let opened = opening.join().unwrap_or_else(|_| {
-        Err(StoreError::Invalid(
-            "the profile could not be read (the reader stopped)".into(),
-        ))
-    });
     ctx.warn_library_problems();
     let keymap = match load_keymap(&ctx) {
         Ok(k) => k,
@@ -76,6 +71,12 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     let theme = Theme::new(ctx.color, ctx.ascii);
     let mut disk = Disk::new(ctx.paths.clone());
     let mut app = App::new(ctx.catalog, keymap, theme, today, ctx.profile);
+    // Everything that does not need the journal is done by now.
+    let opened = opening.join().unwrap_or_else(|_| {
+        Err(StoreError::Invalid(
+            "the profile could not be read (the reader stopped)".into(),
+        ))
+    });
     disk.open_at_start(&mut app, opened);
 
     let (tx, rx) = mpsc::channel();

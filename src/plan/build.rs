@@ -411,23 +411,32 @@ fn run_days(phase: &Phase, settings: &Settings) -> Vec<usize> {
 fn pick_days(n: usize, candidates: &[usize], avoid: &[usize], strict: bool) -> Option<Vec<usize>> {
     let n = n.min(candidates.len());
     let mut best: Option<((usize, usize), Vec<usize>)> = None;
+    // Weekdays as bits (Monday = bit 0), so a choice is scored without building a list; this
+    // runs for every week of the program at each start.
+    let week_bits = |days: &mut dyn Iterator<Item = usize>| days.fold(0u8, |bits, d| bits | 1 << d);
+    let avoid_bits = week_bits(&mut avoid.iter().copied());
     for mask in 0u32..(1 << candidates.len()) {
         if mask.count_ones() as usize != n {
             continue;
         }
-        let days: Vec<usize> = (0..candidates.len())
-            .filter(|i| mask & (1 << i) != 0)
-            .map(|i| candidates[i])
-            .collect();
-        let on_avoided = days.iter().filter(|d| avoid.contains(d)).count();
-        let adjacent = days
-            .iter()
-            .filter(|&&d| days.contains(&((d + 1) % 7)))
-            .count();
+        let chosen = || {
+            (0..candidates.len())
+                .filter(move |i| mask & (1 << i) != 0)
+                .map(|i| candidates[i])
+        };
+        let bits = week_bits(&mut chosen());
+        let on_avoided = (bits & avoid_bits).count_ones() as usize;
+        // A day followed by the next (Sunday by Monday).
+        let adjacent = (bits & bits.rotate_right(1) & 0x7f).count_ones() as usize
+            + usize::from(bits & 0x40 != 0 && bits & 0x01 != 0);
         if strict && adjacent > 0 {
             continue;
         }
         let score = (on_avoided, adjacent);
+        if best.as_ref().is_some_and(|(s, _)| score > *s) {
+            continue;
+        }
+        let days: Vec<usize> = chosen().collect();
         // Masks run in increasing order, so the first best is also the earliest days.
         if best
             .as_ref()
@@ -646,4 +655,21 @@ fn fit_budget(
         .collect();
     kept.sort_by_key(|i| i.slot);
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pick_days;
+
+    #[test]
+    fn sunday_and_monday_count_as_back_to_back() {
+        // Strict: no two chosen days in a row, Sunday (6) then Monday (0) included.
+        assert_eq!(pick_days(2, &[0, 6], &[], true), None);
+        assert_eq!(pick_days(2, &[0, 2, 6], &[], true), Some(vec![0, 2]));
+        assert_eq!(pick_days(4, &[0, 2, 4, 6], &[], true), None);
+        // Not strict: the fewest days in a row, then the fewest avoided days, earliest first.
+        assert_eq!(pick_days(2, &[0, 1, 3], &[], false), Some(vec![0, 3]));
+        assert_eq!(pick_days(2, &[0, 2, 4], &[0], false), Some(vec![2, 4]));
+        assert_eq!(pick_days(3, &[0, 1, 2], &[], false), Some(vec![0, 1, 2]));
+    }
 }
