@@ -7,7 +7,7 @@ redraw (median), bytes written per keystroke (moving the cursor one row), output
 idle, and peak memory (VmHWM).
 
     cargo build --release
-    python3 scripts/bench-tui.py [--binary target/release/rehab] [--keys 200]
+    python3 scripts/bench-tui.py [--binary target/release/rehab] [--keys 200] [--starts 9]
 
 Targets (issue #5): first frame < 15 ms, keystroke < 1 ms median, < 500 bytes per row move,
 nothing written and no CPU while idle, peak memory < 10 MB.
@@ -115,10 +115,31 @@ def vm_hwm_kb(pid: int) -> int:
     return -1
 
 
+def start_app(binary: str, env: dict) -> tuple[int, int, float | None]:
+    """Starts the app in an 80x24 pseudo-terminal. Returns (pid, fd, ms to the first frame)."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.execve(binary, [binary], env)
+    # The first frame ends with the hint bar's last word; the time is taken when the chunk
+    # holding it arrives (waiting for a quiet gap after it would add that gap).
+    frame = b""
+    while time.perf_counter() - start < 10:
+        chunk = read_chunk(fd, 5)
+        if chunk is None:
+            break
+        frame += chunk
+        if b"quit" in frame:
+            return pid, fd, (time.perf_counter() - start) * 1000
+    return pid, fd, None
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--binary", default="target/release/rehab")
     ap.add_argument("--keys", type=int, default=200, help="keystrokes to time")
+    ap.add_argument("--starts", type=int, default=9, help="starts to time the first frame over")
     ap.add_argument("--idle", type=float, default=3.0, help="seconds of idle to watch")
     args = ap.parse_args()
     if not os.access(args.binary, os.X_OK):
@@ -134,23 +155,18 @@ def main() -> int:
         env.pop("NO_COLOR", None)
         with open("/proc/loadavg") as f:
             print(f"load average             {f.read().split()[0]:>8}      (other work on the machine inflates latencies)")
-        start = time.perf_counter()
-        pid, fd = pty.fork()
-        if pid == 0:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-            os.execve(args.binary, [args.binary], env)
-        # The first frame ends with the hint bar's last word; the time is taken when the chunk
-        # holding it arrives (waiting for a quiet gap after it would add that gap).
-        frame = b""
-        first_frame_ms = None
-        while time.perf_counter() - start < 10:
-            chunk = read_chunk(fd, 5)
-            if chunk is None:
-                break
-            frame += chunk
-            if b"quit" in frame:
-                first_frame_ms = (time.perf_counter() - start) * 1000
-                break
+        # Single starts on a shared VM spread widely, so the first frame is timed over several
+        # starts and the median reported with the spread.
+        frames = []
+        for _ in range(args.starts):
+            pid, fd, first_frame_ms = start_app(args.binary, env)
+            if first_frame_ms is not None:
+                frames.append(first_frame_ms)
+            os.write(fd, b"q")
+            read_for(fd, 0.2, 2)
+            os.waitpid(pid, 0)
+            os.close(fd)
+        pid, fd, _ = start_app(args.binary, env)
         read_for(fd, 0.2, 1)  # settle
         latencies, sizes = [], []
         keys_ticks = cpu_ticks(pid)
@@ -171,7 +187,10 @@ def main() -> int:
         read_for(fd, 0.2, 2)
         _, status = os.waitpid(pid, 0)
         hz = os.sysconf("SC_CLK_TCK")
-        print(f"time to first frame      {first_frame_ms:8.2f} ms   (target < 15)")
+        if frames:
+            print(f"time to first frame      {statistics.median(frames):8.2f} ms   median of {len(frames)} starts (target < 15); min {min(frames):.2f}, max {max(frames):.2f}")
+        else:
+            print("time to first frame           none: the app drew no frame")
         if latencies:
             print(f"keystroke -> first byte  {statistics.median(latencies):8.3f} ms   median of {len(latencies)} (target < 1); p90 {sorted(latencies)[int(len(latencies) * 0.9)]:.3f} ms")
             print(f"CPU per keystroke        {keys_ticks / hz * 1000 / args.keys:8.3f} ms   (the app's own time; latency also counts waiting for a core)")
