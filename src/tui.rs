@@ -97,7 +97,13 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
             return finish(Err(Failure::data(message)));
         }
     };
-    let outcome = event_loop(&mut terminal, &mut app, &mut disk, &rx);
+    let outcome = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut disk,
+        &rx,
+        global.today.is_some(),
+    );
     ratatui::restore();
     match outcome {
         Ok(None) => ExitCode::SUCCESS,
@@ -164,18 +170,23 @@ fn read_input(mut input: impl Read, tx: &mpsc::Sender<Wake>) {
     let _ = tx.send(Wake::HungUp);
 }
 
-/// Runs until quit; `Some(signal)` when a signal ended it.
+/// Runs until quit; `Some(signal)` when a signal ended it. `pinned` is true when the date was
+/// given on the command line; otherwise the app follows the clock past midnight.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     disk: &mut Disk,
     rx: &mpsc::Receiver<Wake>,
+    pinned: bool,
 ) -> std::io::Result<Option<i32>> {
     terminal.draw(|f| ui::render(f, app))?;
     let mut next_tick: Option<Instant> = None;
     loop {
-        // Idle means blocked here: no timeout unless a countdown is running.
-        let wake = match next_tick {
+        // Idle means blocked here: no timeout unless a countdown runs, and one wake at midnight
+        // so an app left open turns to the new day.
+        let midnight = if pinned { None } else { next_midnight() };
+        let wake_at = next_tick.into_iter().chain(midnight).min();
+        let wake = match wake_at {
             Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                 Ok(w) => Some(w),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,
@@ -186,34 +197,45 @@ fn event_loop(
                 Err(_) => return Ok(None),
             },
         };
-        let action = match wake {
-            None => {
+        let mut pending = Vec::new();
+        // Before a key is acted on: a tick after midnight belongs to the new day.
+        if !pinned
+            && let now = jiff::Zoned::now().date()
+            && now != app.today
+        {
+            pending.push(Action::NewDay(now));
+        }
+        match wake {
+            None if next_tick.is_some_and(|t| Instant::now() >= t) => {
                 next_tick = next_tick.map(|t| t + Duration::from_secs(1));
-                Some(Action::TimerTick)
+                pending.push(Action::TimerTick);
             }
+            None => {}
             Some(Wake::Signal(s)) => return Ok(Some(s)),
             // The terminal is gone: every tick is already on disk, so just leave.
             Some(Wake::HungUp) => return Ok(Some(SIGHUP)),
             Some(Wake::Resize) => {
                 terminal.autoresize()?;
-                Some(Action::Resize)
+                pending.push(Action::Resize);
             }
             Some(Wake::Key(key)) => {
                 // Records another session wrote are shown before anything is based on them.
                 disk.notice_changes(app);
-                app.keymap.resolve(&key, app.typing())
+                pending.extend(app.keymap.resolve(&key, app.typing()));
             }
-        };
-        let Some(action) = action else {
+        }
+        if pending.is_empty() {
             continue;
-        };
-        let mut pending = vec![action];
+        }
+        // Actions in order; each effect's result runs before the next action.
+        pending.reverse();
         while let Some(action) = pending.pop() {
             for effect in app.update(action) {
-                if effect == Effect::Quit {
-                    return Ok(None);
+                match effect {
+                    Effect::Quit => return Ok(None),
+                    Effect::Bell => ring_bell(terminal)?,
+                    effect => pending.insert(0, disk.perform(effect, app)),
                 }
-                pending.insert(0, disk.perform(effect, app));
             }
         }
         next_tick = match (app.timer_running(), next_tick) {
@@ -223,6 +245,28 @@ fn event_loop(
         };
         terminal.draw(|f| ui::render(f, app))?;
     }
+}
+
+/// The terminal's bell: the one sound a terminal can make, over SSH too (the terminal may show
+/// it as a flash, or be set to keep quiet).
+fn ring_bell(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    use std::io::Write;
+    let out = terminal.backend_mut();
+    out.write_all(b"\x07")?;
+    out.flush()
+}
+
+/// Just after the next local midnight, or `None` when the clock cannot say.
+fn next_midnight() -> Option<Instant> {
+    let now = jiff::Zoned::now();
+    let tomorrow = now
+        .date()
+        .tomorrow()
+        .ok()?
+        .to_zoned(now.time_zone().clone())
+        .ok()?;
+    let wait = std::time::Duration::try_from(tomorrow.duration_since(&now)).ok()?;
+    Some(Instant::now() + wait + Duration::from_secs(1))
 }
 
 #[cfg(test)]

@@ -258,13 +258,25 @@ fn timer_counts_down_work_and_rest() {
         panic!()
     };
     assert_eq!((t.work_s, t.left_s, t.sets), (10, 10, 6));
-    for _ in 0..10 {
-        app.update(Action::TimerTick);
-    }
+    // The bell rings once, as the hold ends, and not on the seconds before it.
+    let bells: Vec<bool> = (0..10)
+        .map(|_| app.update(Action::TimerTick) == vec![Effect::Bell])
+        .collect();
+    assert_eq!(bells.iter().filter(|b| **b).count(), 1);
+    assert!(bells[9], "{bells:?}");
     let Some(Overlay::Timer(t)) = &app.overlay else {
         panic!()
     };
     assert!(t.resting, "after the hold comes the rest");
+    let rest = t.left_s;
+    let bells = (0..rest)
+        .filter(|_| app.update(Action::TimerTick) == vec![Effect::Bell])
+        .count();
+    assert_eq!(bells, 1, "the rest's end rings too");
+    let Some(Overlay::Timer(t)) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!((t.set, t.resting), (2, false));
     press(&mut app, ch(' '));
     assert!(!app.timer_running(), "Space pauses");
     press(&mut app, key(KeyCode::Esc));
@@ -388,8 +400,22 @@ fn export_asks_the_loop_to_write_the_chosen_format() {
         effects,
         vec![Effect::Export {
             format: "markdown".into(),
-            path: "rehab-plan-me-2026-11-25.md".into()
+            path: "rehab-plan-me-2026-11-25.md".into(),
+            all_weeks: false,
         }]
+    );
+    // Down chooses every week so far.
+    press(&mut app, ch('j'));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::Export {
+                all_weeks: true,
+                ..
+            }]
+        ),
+        "{effects:?}"
     );
     app.update(Action::Exported("/tmp/x.md".into()));
     assert_eq!(app.cursor.exported.as_deref(), Some("/tmp/x.md"));
@@ -690,4 +716,36 @@ fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
     assert!(p.overrides.added.is_empty());
     let dose = p.overrides.doses.get(&ids[2]).expect("the dose change");
     assert_eq!((dose.sets, dose.work.amount()), (2, 7));
+}
+
+#[test]
+fn past_midnight_today_turns_to_the_new_day_and_ticks_go_there() {
+    let mut app = busy_app(THEME);
+    let yesterday = app.today_items();
+    let tomorrow = TODAY.tomorrow().unwrap();
+    assert!(app.update(Action::NewDay(tomorrow)).is_empty());
+    assert_eq!(app.today, tomorrow);
+    let said = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("new day"), "{said}");
+    let today = app.today_items();
+    // Nothing is ticked yet on the new day, whatever was ticked yesterday.
+    let Some(first) = today.first() else {
+        panic!("the fixture trains on {tomorrow}")
+    };
+    assert_eq!(app.mark(tomorrow, &first.exercise), None);
+    let effects = press(&mut app, ch(' '));
+    assert_eq!(
+        effects,
+        vec![Effect::Append(Record::Done {
+            date: tomorrow,
+            item: first.exercise.clone(),
+            sets: None
+        })]
+    );
+    // Yesterday's ticks stay on yesterday.
+    assert!(app.mark(TODAY, &yesterday[0].exercise).is_some());
 }

@@ -45,6 +45,8 @@ pub enum Action {
     Resize,
     /// One second of a running countdown passed (sent by the loop, which owns the clock).
     TimerTick,
+    /// The clock passed midnight while the app was open: today is now this date.
+    NewDay(jiff::civil::Date),
     /// An effect failed; the message is shown, nothing else changes.
     Failed(String),
     /// An effect succeeded with this message for the status line.

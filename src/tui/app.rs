@@ -59,7 +59,11 @@ pub enum Effect {
     Export {
         format: String,
         path: String,
+        /// Weeks 1 to this one, not only this one.
+        all_weeks: bool,
     },
+    /// Ring the terminal's bell (a countdown's hold or rest ended).
+    Bell,
     Quit,
 }
 
@@ -198,6 +202,26 @@ impl App {
         }
     }
 
+    /// The clock passed midnight: Today shows the new day, and ticks go to it. The cursor follows
+    /// only when it was on the old today (someone backfilling last week stays where they were).
+    pub fn new_day(&mut self, date: Date) {
+        let was_on_today = self.cursor.weeks_back == 0
+            && self.cursor.week_day == crate::plan::Day::of(self.today).index();
+        self.today = date;
+        if was_on_today {
+            self.cursor.week_day = crate::plan::Day::of(date).index();
+            self.cursor.week_item = 0;
+        }
+        self.cursor.today = 0;
+        self.rebuild();
+        if self.profile.is_some() {
+            self.say(format!(
+                "a new day: Today shows {}",
+                date.strftime("%a %Y-%m-%d")
+            ));
+        }
+    }
+
     /// Takes the profile and journal as another session left them, staying on this screen.
     pub fn take_changes(&mut self, profile: Profile, journal: Arc<JournalState>) {
         self.profile = Some(profile);
@@ -271,9 +295,15 @@ impl App {
                 return Vec::new();
             }
             Action::TimerTick => {
-                if let Some(Overlay::Timer(t)) = &mut self.overlay {
-                    t.tick();
+                if let Some(Overlay::Timer(t)) = &mut self.overlay
+                    && t.tick()
+                {
+                    return vec![Effect::Bell];
                 }
+                return Vec::new();
+            }
+            Action::NewDay(date) => {
+                self.new_day(date);
                 return Vec::new();
             }
             _ => {}

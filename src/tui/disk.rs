@@ -88,14 +88,19 @@ impl Disk {
                 }
                 Err(e) => Action::Failed(format!("cannot open profile {name}: {e}")),
             },
-            Effect::Export { format, path } => self.export(app, &format, &path),
-            // The loop leaves before it asks for this; nothing to do.
-            Effect::Quit => Action::Resize,
+            Effect::Export {
+                format,
+                path,
+                all_weeks,
+            } => self.export(app, &format, &path, all_weeks),
+            // The loop handles these itself; nothing to do here.
+            Effect::Quit | Effect::Bell => Action::Resize,
         }
     }
 
-    /// Writes this week's printable plan; an existing file is never overwritten.
-    fn export(&self, app: &App, format: &str, path: &str) -> Action {
+    /// Writes the printable plan for this week (or weeks 1 to this one); an existing file is
+    /// never overwritten.
+    fn export(&self, app: &App, format: &str, path: &str, all_weeks: bool) -> Action {
         let Some(open) = &self.open else {
             return Action::Failed("no profile is open, so there is no plan to export".into());
         };
@@ -104,7 +109,7 @@ impl Disk {
             &app.catalog,
             &open.profile,
             open.journal.state(),
-            week..=week,
+            if all_weeks { 1..=week } else { week..=week },
             app.today,
         ) {
             Ok(input) => input,
@@ -202,5 +207,48 @@ mod tests {
         apply_changes(&mut on_disk, &seen, wanted);
         assert_eq!(on_disk.settings.minutes, 45);
         assert_eq!(on_disk.patient.and_then(|p| p.name).as_deref(), Some("Ann"));
+    }
+
+    #[test]
+    fn export_writes_this_week_or_every_week_so_far() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temporary folder")
+        };
+        let paths = Paths::resolve(Some(dir.path().join("data")), Some(dir.path().join("lib")));
+        let today = jiff::civil::date(2026, 11, 25);
+        let profile = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 9)));
+        assert!(OpenProfile::create(&paths, profile).is_ok());
+        let Ok(catalog) = crate::catalog::Catalog::builtin() else {
+            panic!("the built-in library loads")
+        };
+        let theme = crate::tui::theme::Theme::new(false, true);
+        let keymap = crate::tui::keymap::Keymap::default();
+        let mut app = App::new(catalog, keymap, theme, today, "me".into());
+        let mut disk = Disk::new(paths.clone());
+        disk.open_at_start(&mut app, OpenProfile::open(&paths, "me"));
+        for (all_weeks, name, weeks) in [
+            (false, "one.txt", vec![3]),
+            (true, "all.txt", vec![1, 2, 3]),
+        ] {
+            let path = dir.path().join(name).display().to_string();
+            let effect = Effect::Export {
+                format: "text".into(),
+                path: path.clone(),
+                all_weeks,
+            };
+            let done = disk.perform(effect, &app);
+            assert!(matches!(done, Action::Exported(_)), "{done:?}");
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                panic!("{path} was not written")
+            };
+            for week in 1..=3 {
+                let heading = format!("Week {week}");
+                assert_eq!(
+                    text.contains(&heading),
+                    weeks.contains(&week),
+                    "{name}: {heading}"
+                );
+            }
+        }
     }
 }

@@ -323,14 +323,20 @@ impl App {
             Action::Left => c.export_format = c.export_format.saturating_sub(1),
             Action::Right => c.export_format = (c.export_format + 1).min(EXPORT_FORMATS.len() - 1),
             Action::Edit => c.editing_path = true,
+            Action::Up | Action::Down => c.export_all_weeks = !c.export_all_weeks,
             Action::Select => {
+                let all_weeks = c.export_all_weeks;
                 let format = EXPORT_FORMATS[c.export_format].to_string();
                 let path = if c.export_path.is_empty() {
                     self.default_export_path()
                 } else {
                     c.export_path.clone()
                 };
-                return vec![Effect::Export { format, path }];
+                return vec![Effect::Export {
+                    format,
+                    path,
+                    all_weeks,
+                }];
             }
             _ => {}
         }

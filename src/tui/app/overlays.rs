@@ -125,22 +125,23 @@ impl TimerState {
         self.left_s == 0 && !self.resting && self.set >= self.sets
     }
 
-    /// One second passed.
-    pub fn tick(&mut self) {
+    /// One second passed. Returns true when a hold or a rest just ended (time for the bell:
+    /// the person doing a wall sit is not looking at the screen).
+    pub fn tick(&mut self) -> bool {
         if !self.running || self.finished() {
             self.running = false;
-            return;
+            return false;
         }
         self.left_s = self.left_s.saturating_sub(1);
         if self.left_s > 0 {
-            return;
+            return false;
         }
         if self.resting {
             self.resting = false;
             if self.set >= self.sets {
                 // A rest on its own ends the timer.
                 self.running = false;
-                return;
+                return true;
             }
             self.set += 1;
             self.left_s = self.work_s;
@@ -155,6 +156,7 @@ impl TimerState {
         } else {
             self.running = false;
         }
+        true
     }
 }
 

@@ -71,6 +71,8 @@ pub struct Cursors {
     pub new_profile: Option<String>,
     pub patient: Option<PatientEdit>,
     pub export_format: usize,
+    /// Print every week from week 1 (a record of the program so far), not only this one.
+    pub export_all_weeks: bool,
     pub export_path: String,
     pub editing_path: bool,
     /// Where the last export went.

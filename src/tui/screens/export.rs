@@ -14,6 +14,7 @@ use crate::tui::ui::block;
 /// ```text
 /// +- Export a printable plan ------------------------+
 /// | Format: (*) html ( ) markdown ( ) text            |
+/// | Weeks:  (*) this week ( ) weeks 1-5               |
 /// | Path:   rehab-plan-me-2026-11-23.html             |
 /// +---------------------------------------------------+
 /// ```
@@ -37,8 +38,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             if app.cursor.editing_path { "_" } else { "" }
         )
     };
+    let week = app.weeks.len();
+    let mut weeks = vec![Span::raw("Weeks:  ")];
+    for (all, label) in [
+        (false, "this week".to_string()),
+        (true, format!("weeks 1-{week}")),
+    ] {
+        let on = app.cursor.export_all_weeks == all;
+        weeks.push(Span::styled(
+            format!("{} {label}", t.radio(on)),
+            if on { t.title() } else { Style::new() },
+        ));
+        weeks.push(Span::raw("  "));
+    }
     let mut lines = vec![
         Line::from(spans),
+        Line::from(weeks),
         Line::styled(
             format!("Path:   {path}"),
             if app.cursor.editing_path {
@@ -61,9 +76,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
     lines.push(Line::styled(
         format!(
-            "{}/{} format, {} edit the path, {} write this week's plan.",
+            "{}/{} format, {}/{} weeks, {} edit the path, {} write the plan.",
             key(Action::Left),
             key(Action::Right),
+            key(Action::Up),
+            key(Action::Down),
             key(Action::Edit),
             key(Action::Select)
         ),
