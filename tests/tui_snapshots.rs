@@ -238,3 +238,23 @@ fn text_fields() {
     }
     insta::assert_snapshot!("library_typing", draw(&app, 80, 24));
 }
+
+#[test]
+fn a_long_week_note_wraps_on_today_instead_of_being_cut() {
+    let mut app = busy_app(UNICODE);
+    app.week_flags = vec![
+        "see a clinician (since the week of 2026-11-09); record the assessment once they have seen the knee".into(),
+        "running paused".into(),
+    ];
+    let text = draw(&app, 80, 24);
+    let flat: String = text
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '"' || c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("record the assessment once they have seen the knee (+1 more on Program)"),
+        "{text}"
+    );
+    insta::assert_snapshot!("today_long_note", text);
+}

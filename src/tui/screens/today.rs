@@ -52,7 +52,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let outer = block(app, &title);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let foot_h = if app.week_flags.is_empty() { 2 } else { 3 };
+    // This week's first note from the progression (see a clinician, running paused ...), wrapped
+    // so that nothing of it is cut off at 80 columns.
+    let flag_lines: Vec<String> = app
+        .week_flags
+        .first()
+        .map(|first| {
+            let more = match app.week_flags.len() {
+                1 => String::new(),
+                n => format!(" (+{} more on Program)", n - 1),
+            };
+            let text = format!("{} {first}{more}", t.warn_sign());
+            textwrap::wrap(&text, usize::from(inner.width.max(1)))
+                .into_iter()
+                .take(3)
+                .map(|l| l.into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let foot_h = 2 + flag_lines.len() as u16;
     let [list, foot] = inner.layout(&Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(foot_h),
@@ -175,17 +193,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             )
         });
         let mut lines = vec![progress, Line::styled(pain.unwrap_or_default(), t.dim())];
-        // This week's notes from the progression (running paused, criteria awaited ...).
-        if let Some(first) = app.week_flags.first() {
-            let more = match app.week_flags.len() {
-                1 => String::new(),
-                n => format!(" (+{} more on Program)", n - 1),
-            };
-            lines.push(Line::styled(
-                format!("{} {first}{more}", t.warn_sign()),
-                t.warn(),
-            ));
-        }
+        lines.extend(flag_lines.into_iter().map(|l| Line::styled(l, t.warn())));
         frame.render_widget(Paragraph::new(lines), foot);
     }
 }
