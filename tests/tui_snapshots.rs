@@ -258,3 +258,14 @@ fn a_long_week_note_wraps_on_today_instead_of_being_cut() {
     );
     insta::assert_snapshot!("today_long_note", text);
 }
+
+#[test]
+fn export_before_the_start_offers_week_1() {
+    let mut app = fresh_app(UNICODE);
+    let mut p = profile();
+    p.settings.start = TODAY.checked_add(jiff::ToSpan::days(10)).unwrap();
+    app.load(p, &[]);
+    app.view = View::Export;
+    let text = draw(&app, 80, 24);
+    assert!(text.contains("weeks 1-1"), "{text}");
+}

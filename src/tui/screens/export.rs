@@ -38,7 +38,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             if app.cursor.editing_path { "_" } else { "" }
         )
     };
-    let week = app.weeks.len();
+    // The week the export prints, counted as the export counts it (week 1 before the start).
+    let week = app
+        .profile
+        .as_ref()
+        .map_or(1, |p| crate::export::current_week(p, app.today));
     let mut weeks = vec![Span::raw("Weeks:  ")];
     for (all, label) in [
         (false, "this week".to_string()),
