@@ -413,8 +413,7 @@ fn pick_days(n: usize, candidates: &[usize], avoid: &[usize], strict: bool) -> O
     let mut best: Option<((usize, usize), Vec<usize>)> = None;
     // Weekdays as bits (Monday = bit 0), so a choice is scored without building a list; this
     // runs for every week of the program at each start.
-    let week_bits = |days: &mut dyn Iterator<Item = usize>| days.fold(0u8, |bits, d| bits | 1 << d);
-    let avoid_bits = week_bits(&mut avoid.iter().copied());
+    let avoid_bits = avoid.iter().fold(0u8, |bits, d| bits | 1 << d);
     for mask in 0u32..(1 << candidates.len()) {
         if mask.count_ones() as usize != n {
             continue;
@@ -424,7 +423,7 @@ fn pick_days(n: usize, candidates: &[usize], avoid: &[usize], strict: bool) -> O
                 .filter(move |i| mask & (1 << i) != 0)
                 .map(|i| candidates[i])
         };
-        let bits = week_bits(&mut chosen());
+        let bits = chosen().fold(0u8, |bits, d| bits | 1 << d);
         let on_avoided = (bits & avoid_bits).count_ones() as usize;
         // A day followed by the next (Sunday by Monday).
         let adjacent = (bits & bits.rotate_right(1) & 0x7f).count_ones() as usize
