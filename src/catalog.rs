@@ -211,6 +211,17 @@ impl Catalog {
         self.exercise_index.get(id).map(|&i| &self.exercises[i])
     }
 
+    /// An exercise by id, or "unknown exercise `x`. Did you mean `y`?" for every caller alike.
+    pub fn find_exercise(&self, id: &str) -> Result<&Exercise, String> {
+        self.exercise(id).ok_or_else(|| {
+            format!(
+                "unknown exercise `{}`.{}",
+                crate::text::clean(id),
+                did_you_mean(id, self.exercises.iter().map(|e| e.id.as_str()))
+            )
+        })
+    }
+
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.source_index.get(key).map(|&i| &self.sources[i])
     }
@@ -293,6 +304,13 @@ fn index<T>(items: &[T], key: impl Fn(&T) -> &String) -> FxHashMap<String, usize
 
 /// The closest of `candidates` to `wanted`, for "did you mean" in error messages: one that
 /// contains what was typed, or a near spelling.
+/// " Did you mean `x`?" for the candidate closest to `wanted`, or nothing.
+pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(wanted, candidates)
+        .map(|n| format!(" Did you mean `{n}`?"))
+        .unwrap_or_default()
+}
+
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = wanted.to_lowercase();
     candidates

@@ -2,7 +2,7 @@
 
 pub mod args;
 mod catalog_cmds;
-mod journal_cmds;
+pub(crate) mod journal_cmds;
 mod plan_cmd;
 
 use std::io::Write;
@@ -150,6 +150,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         Command::History { weeks } => journal_cmds::history(ctx, weeks),
         Command::ExportData { format } => journal_cmds::export_data(ctx, format),
         Command::Doctor => journal_cmds::doctor(ctx),
+        Command::Screen(args) => journal_cmds::screen(ctx, &args),
     }
 }
 

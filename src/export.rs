@@ -15,17 +15,51 @@ pub use history::history_from;
 pub use html::{Paper, html, html_for_paper};
 pub use markdown::markdown;
 pub use model::*;
-pub use profile::current_week;
 pub use reading::*;
 pub use sanitize::to_ascii;
 pub use text::{TEXT_WIDTH, text};
 
-/// The printed formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The printed formats: the one type the command line parses (`--format`), the app offers and
+/// the renderers take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
     Markdown,
     Html,
+}
+
+impl Format {
+    /// In the order the app offers them: the printable one first.
+    pub const ALL: [Format; 3] = [Format::Html, Format::Markdown, Format::Text];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    /// The file name extension a plan in this format gets.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format a file name asks for: `plan.html` is HTML, `plan.md` Markdown, else text.
+    pub fn for_path(path: &std::path::Path) -> Format {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("html" | "htm") => Format::Html,
+            Some("md" | "markdown") => Format::Markdown,
+            _ => Format::Text,
+        }
+    }
 }
 
 /// Renders `input` in `format`; `ascii` applies to text only (HTML and Markdown are UTF-8 files).

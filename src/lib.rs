@@ -13,6 +13,7 @@ pub mod plan;
 pub mod profile;
 pub mod progress;
 pub mod screening;
+pub mod session;
 pub mod store;
 pub mod text;
 pub mod triage;

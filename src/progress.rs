@@ -109,7 +109,10 @@ pub fn outcomes_through(
     journal: &JournalState,
     today: Date,
 ) -> Result<Vec<WeekOutcome>, ProgressError> {
-    run_profile(catalog, profile, journal, week_of(&profile.settings, today))
+    match crate::plan::ProgramWeek::of(&profile.settings, today) {
+        crate::plan::ProgramWeek::Week(n) => run_profile(catalog, profile, journal, n),
+        crate::plan::ProgramWeek::BeforeStart { .. } => Ok(Vec::new()),
+    }
 }
 
 /// The plan for week `week` of a profile, adapted from its journal, with the decision that
@@ -132,11 +135,6 @@ pub fn adapted_week_for_profile(
         &log,
         week,
     )
-}
-
-/// The 1-based program week a date falls in (0 before the start).
-pub fn week_of(settings: &Settings, date: Date) -> u32 {
-    crate::journal::week_number(settings.start, date).unwrap_or(0)
 }
 
 /// The pain-adapted week holding `date` for a profile: what `rehab today`, `done` and the app

@@ -9,7 +9,7 @@
 
 pub mod action;
 pub mod app;
-mod disk;
+pub mod disk;
 pub mod input;
 pub mod keymap;
 pub mod screens;

@@ -10,11 +10,33 @@ use rehab_planner::profile::{Patient, Profile};
 use rehab_planner::store::OpenProfile;
 use scraper::{Html, Selector};
 
+/// Profile `jane` with two weeks of ticks and pain, and every red-flag question answered "no"
+/// on the first day.
 fn setup(dir: &std::path::Path) {
+    setup_with(dir, |profile| {
+        answer_all(profile, date(2026, 11, 2), &[]);
+    });
+}
+
+/// Answers every red-flag question of the built-in library on `on`: "yes" to those in `yes`,
+/// "no" to the rest.
+fn answer_all(profile: &mut Profile, on: jiff::civil::Date, yes: &[&str]) {
+    let catalog = rehab_planner::catalog::Catalog::builtin().expect("library");
+    profile.red_flags.answered_on = Some(on);
+    profile.red_flags.answers = catalog
+        .red_flags
+        .iter()
+        .map(|f| (f.id.clone(), yes.contains(&f.id.as_str())))
+        .collect();
+}
+
+/// As [`setup`], with `answers` filling in the red-flag answers (or not).
+fn setup_with(dir: &std::path::Path, answers: impl FnOnce(&mut Profile)) {
     let paths = Paths::resolve(Some(dir.join("data")), Some(dir.join("library")));
     let mut settings = Settings::new(date(2026, 11, 2));
     settings.run_days = vec![Day::Tue, Day::Sat];
     let mut profile = Profile::new("jane", "itbs", settings);
+    answers(&mut profile);
     profile.patient = Some(Patient {
         name: Some("Jane <Runner>".into()),
         clinician: Some("Sam Physio".into()),
@@ -142,4 +164,46 @@ fn profile_plan_prints_the_current_week_with_history() {
         1
     );
     assert!(!text.contains("after week 0"));
+}
+
+/// No printout hands out what the screens withhold: while the red-flag answers hold the plan,
+/// `plan --profile` is refused in every format and writes no file.
+#[test]
+fn a_profile_plan_is_refused_while_the_red_flags_hold_it() {
+    type Answers = fn(&mut Profile);
+    let holds: [(&str, Answers, &str); 3] = [
+        ("never answered", |_| {}, "No plan yet"),
+        (
+            "see a clinician first",
+            |p| answer_all(p, date(2026, 11, 2), &["locked-knee"]),
+            "No plan until a clinician has assessed the knee",
+        ),
+        (
+            "get care today",
+            |p| answer_all(p, date(2026, 11, 2), &["hot-swollen-knee"]),
+            "Get medical care today",
+        ),
+    ];
+    for (case, answers, said) in holds {
+        let dir = tempfile::tempdir().expect("temp dir");
+        setup_with(dir.path(), answers);
+        for format in ["text", "markdown", "html"] {
+            let out = rehab(dir.path())
+                .args(["--profile", "jane", "plan", "--format", format])
+                .output()
+                .expect("runs");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{case}, {format}: {stderr}");
+            assert!(stderr.contains(said), "{case}, {format}: {stderr}");
+            assert!(out.stdout.is_empty(), "{case}, {format}: printed a plan");
+        }
+        let file = dir.path().join("plan.html");
+        let out = rehab(dir.path())
+            .args(["--profile", "jane", "plan", "-o"])
+            .arg(&file)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{case}, -o");
+        assert!(!file.exists(), "{case}: a refused plan was written");
+    }
 }

@@ -41,13 +41,41 @@ fn test_today() -> Date {
     }
 }
 
+/// Every red-flag question id in the built-in library, in its order.
+fn red_flag_ids() -> Vec<String> {
+    rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .into_iter()
+        .map(|f| f.id)
+        .collect()
+}
+
+/// Every red-flag id but `yes`, comma-joined: the `--no` of an answer "yes" to `yes` alone.
+fn all_ids_but(yes: &str) -> String {
+    let ids = red_flag_ids();
+    assert!(ids.iter().any(|id| id == yes), "no red flag `{yes}`");
+    ids.into_iter()
+        .filter(|id| id != yes)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 struct Env {
     tmp: tempfile::TempDir,
     today: Date,
 }
 
 impl Env {
+    /// Profile `me`, with every red-flag question answered "no" today: the plan is open.
     fn new() -> Env {
+        let env = Env::unscreened();
+        env.screen_all_no();
+        env
+    }
+
+    /// Profile `me` as `profile new` leaves it in a script: no red-flag answers, so no plan.
+    fn unscreened() -> Env {
         let env = Env {
             tmp: tempfile::tempdir().unwrap(),
             today: test_today(),
@@ -64,8 +92,24 @@ impl Env {
             "--days",
             "7",
         ])
-        .success();
+        .success()
+        .stdout(contains(
+            "Next: answer the red-flag questions with `rehab screen`",
+        ));
         env
+    }
+
+    /// Answers every red-flag question "no", today.
+    fn screen_all_no(&self) {
+        self.rehab(&["screen", "--no", &red_flag_ids().join(",")])
+            .success()
+            .stdout(contains("red-flag answers saved"))
+            .stdout(contains("the plan goes on"));
+    }
+
+    /// Answers `yes` "yes" and every other question "no", on `date`.
+    fn screen_yes_on(&self, date: &str, yes: &str) -> assert_cmd::assert::Assert {
+        self.rehab_on(date, &["screen", "--yes", yes, "--no", &all_ids_but(yes)])
     }
 
     /// Today moved by `days`, as typed on a command line.
@@ -86,10 +130,15 @@ impl Env {
     }
 
     fn rehab(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        self.rehab_on(&self.today.to_string(), args)
+    }
+
+    /// As [`Env::rehab`], with "today" being `today`.
+    fn rehab_on(&self, today: &str, args: &[&str]) -> assert_cmd::assert::Assert {
         Command::cargo_bin("rehab")
             .unwrap()
             .env("REHAB_DATA_DIR", self.data())
-            .env("REHAB_TODAY", self.today.to_string())
+            .env("REHAB_TODAY", today)
             .env_remove("REHAB_PROFILE")
             .env_remove("REHAB_LIBRARY")
             .env("HOME", self.data())
@@ -123,20 +172,24 @@ fn a_tick_shows_in_today_and_survives_reloading() {
     env.rehab(&["today", "--ascii"])
         .success()
         .stdout(contains(format!("[x]   {id}")))
-        .stdout(contains("1 of"));
+        .stdout(contains("1 of "))
+        .stdout(contains(" min to go. Tick with "));
     env.rehab(&["undo", &id]).success();
     env.rehab(&["today"])
         .success()
-        .stdout(contains(format!("[ ]   {id}")));
+        .stdout(contains(format!("[ ]   {id}")))
+        .stdout(contains("0 of "));
     env.rehab(&["skip", "1", "--reason", "time"]).success();
     env.rehab(&["today"])
         .success()
-        .stdout(contains("(skipped: time)"));
+        .stdout(contains("(skipped: time)"))
+        .stdout(contains("0 of "))
+        .stdout(contains(" done, 1 skipped, "));
     let lines = env.journal_text().lines().count();
     assert_eq!(
         lines,
-        4,
-        "header + done + undone + skipped:\n{}",
+        5,
+        "header + screened + done + undone + skipped:\n{}",
         env.journal_text()
     );
 }
@@ -153,7 +206,7 @@ fn bad_input_is_refused_and_writes_nothing() {
         (&["done", "no-such-exercise"], 1, "unknown item"),
         (&["done", "1", "99"], 2, "no item 99"),
         (&["done", "1", "--date", &tomorrow], 2, "has not come yet"),
-        (&["done", "1", "--sets", "40"], 2, "--sets"),
+        (&["done", "1", "--sets", "40"], 2, "sets take 1-"),
         (&["pain"], 2, "give a score"),
         (&["note", "  "], 1, "note"),
         (&["undo", &id, "--date", &yesterday], 1, "nothing to undo"),
@@ -185,7 +238,14 @@ fn pain_without_a_date_puts_the_morning_score_on_yesterday() {
         .stdout(contains(format!(
             "{}: during -, next morning 2",
             env.day(-1)
-        )));
+        )))
+        .stdout(contains("the plan pauses until the red-flag questions"));
+    // A limp pauses the plan until the questions are answered again.
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("Plan paused"))
+        .stderr(contains("rehab screen"));
+    env.screen_all_no();
     env.rehab(&["today"])
         .success()
         .stdout(contains("Pain: during 3, next morning -, limp"));
@@ -197,6 +257,46 @@ fn pain_without_a_date_puts_the_morning_score_on_yesterday() {
 }
 
 #[test]
+fn the_worst_pain_of_a_day_stands_and_over_the_ceiling_says_so() {
+    use rehab_planner::catalog::Catalog;
+    let env = Env::new();
+    let ceiling = Catalog::builtin()
+        .unwrap()
+        .condition("pfps")
+        .unwrap()
+        .ceilings
+        .exercise;
+    let over = (ceiling + 2).min(10);
+    let under = ceiling.saturating_sub(1);
+    assert!(under < over);
+    env.rehab(&["pain", "--during", &over.to_string()])
+        .success()
+        .stdout(contains(format!(
+            "Pain {over} is over your ceiling of {ceiling} for exercise: "
+        )));
+    // A later, lower score the same day does not replace the worse one.
+    env.rehab(&["pain", "--during", &under.to_string()])
+        .success()
+        .stdout(contains("over your ceiling").not());
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains(format!("Pain: during {over}, next morning -")));
+    // Within the ceiling says nothing of it; the plan is not paused by a score alone.
+    env.rehab(&[
+        "pain",
+        "--during",
+        &ceiling.to_string(),
+        "--date",
+        &env.day(-1),
+    ])
+    .success()
+    .stdout(contains("over your ceiling").not());
+    env.rehab(&["today", "--date", &env.day(-1)])
+        .success()
+        .stdout(contains(format!("Pain: during {ceiling}, next morning -")));
+}
+
+#[test]
 fn a_damaged_journal_is_explained_and_never_touched() {
     let env = Env::new();
     env.rehab(&["done", "1"]).success();
@@ -204,14 +304,15 @@ fn a_damaged_journal_is_explained_and_never_touched() {
     text.push_str("Done(date:\"2026-11-25\",item:\"x\",sets:Some(\"two\"))\n");
     text.push_str("Note(date:\"2026-11-25\",text:\"after\")\n");
     fs::write(env.journal(), &text).unwrap();
+    // Line 1 is the header, 2 the red-flag answers, 3 the tick: the bad line is 4.
     env.rehab(&["done", "1"])
         .code(1)
-        .stderr(contains("journal.ron:3:"))
+        .stderr(contains("journal.ron:4:"))
         .stderr(contains("rehab doctor"));
     env.rehab(&["profile", "set", "--minutes", "45"]).code(1);
     env.rehab(&["doctor"])
         .code(1)
-        .stdout(contains("journal.ron:3:"))
+        .stdout(contains("journal.ron:4:"))
         .stdout(contains("fix:"))
         .stdout(contains(".broken"));
     assert_eq!(env.journal_text(), text);
@@ -224,7 +325,7 @@ fn a_damaged_journal_is_explained_and_never_touched() {
     env.rehab(&["done", "1"]).success();
     env.rehab(&["doctor"])
         .success()
-        .stdout(contains("All good"));
+        .stdout(contains("All good: no file needs fixing."));
 }
 
 #[test]
@@ -232,6 +333,7 @@ fn a_damaged_profile_and_a_newer_version_are_refused() {
     let env = Env::new();
     let path = env.data().join("profiles/me/profile.ron");
     let good = fs::read_to_string(&path).unwrap();
+    let journal = env.journal_text();
     let newer = good.replace("format: 1", "format: 3");
     fs::write(&path, &newer).unwrap();
     env.rehab(&["today"]).code(1).stderr(contains("newer"));
@@ -248,7 +350,11 @@ fn a_damaged_profile_and_a_newer_version_are_refused() {
         .success()
         .stdout(contains("does not load"));
     assert_eq!(fs::read_to_string(&path).unwrap(), broken);
-    assert!(!env.journal().exists());
+    assert_eq!(
+        env.journal_text(),
+        journal,
+        "a refused tick wrote to the journal"
+    );
 }
 
 #[test]
@@ -261,7 +367,7 @@ fn a_torn_last_line_warns_and_the_next_tick_lands() {
     env.rehab(&["note", "after the crash"])
         .success()
         .stderr(contains("warning"))
-        .stderr(contains("journal.ron:3: ignored"));
+        .stderr(contains("journal.ron:4: ignored"));
     assert!(env.journal_text().starts_with(&text));
     env.rehab(&["today"])
         .success()
@@ -338,7 +444,9 @@ fn history_and_export_hold_what_was_logged() {
     let json = env.rehab(&["export-data", "--format", "json"]).success();
     let value: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
     assert_eq!(value["profile"]["condition"], "pfps");
-    assert_eq!(value["records"].as_array().unwrap().len(), 3);
+    let records = value["records"].as_array().unwrap();
+    assert_eq!(records.len(), 4, "screened + done + pain + note");
+    assert!(records[0]["Screened"].is_object(), "{}", records[0]);
     env.rehab(&["export-data", "--format", "csv"])
         .success()
         .stdout(contains("date,kind,item"))
@@ -386,7 +494,11 @@ fn two_processes_appending_at_once_both_land() {
         let want: Vec<String> = (0..per_process).map(|i| format!("{who}-{i}")).collect();
         assert_eq!(seen, want, "{who}'s notes lost or interleaved:\n{text}");
     }
-    assert_eq!(text.lines().count(), 1 + 2 * per_process);
+    assert_eq!(
+        text.lines().count(),
+        2 + 2 * per_process,
+        "header + screened + notes"
+    );
     env.rehab(&["doctor"]).success();
 }
 
@@ -398,9 +510,19 @@ fn a_lost_profile_file_keeps_its_journal_and_doctor_says_how_to_recreate_it() {
     env.rehab(&["doctor"])
         .code(1)
         .stdout(contains("rehab profile new me"))
-        .stdout(contains("journal.ron: ok (1 record(s)"));
+        .stdout(contains("journal.ron: ok (2 record(s)"));
     env.rehab(&["profile", "new", "me", "--condition", "pfps", "--days", "7"])
         .success();
+    // The answers lived in the lost profile: the new one has none, so no plan until they are
+    // given again, and doctor says why without calling the files broken.
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("rehab screen"));
+    env.rehab(&["doctor"])
+        .success()
+        .stdout(contains("plan on hold: No plan yet"))
+        .stdout(contains("All good: no file needs fixing."));
+    env.screen_all_no();
     env.rehab(&["today"])
         .success()
         .stdout(contains("Note: keep me"));
@@ -409,38 +531,213 @@ fn a_lost_profile_file_keeps_its_journal_and_doctor_says_how_to_recreate_it() {
 #[test]
 fn red_flag_answers_gate_the_day_plan() {
     use rehab_planner::profile::{format_profile, parse_profile};
-    let env = Env::new();
+    let env = Env::unscreened();
+    let (answered, before, after) = (env.day(-2), env.day(-3), env.day(-1));
+    let unanswered = red_flag_ids().len();
+
+    // Never answered: no plan, and the way out is named.
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains(format!(
+            "No plan yet: {unanswered} red-flag question(s) not answered"
+        )))
+        .stderr(contains("`rehab screen`"))
+        .stdout(contains(" 1. ").not());
+
+    // Answers must name every question; a partial set is refused and saves nothing.
+    env.rehab(&["screen", "--no", "hot-swollen-knee"])
+        .code(2)
+        .stderr(contains("every red-flag question needs an answer"));
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("No plan yet"));
+
+    // A "get care now" answer: no plan, the flag's own message says what to do. (The answers
+    // below go forward in time: this one, an assessment, newer answers, later assessments.)
+    env.screen_yes_on(&env.day(-4), "hot-swollen-knee")
+        .code(1)
+        .stderr(contains("Get medical care today"));
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("No plan: Get medical care today"))
+        .stderr(contains("answer the questions again with `rehab screen`"))
+        .stdout(contains(" 1. ").not());
+
+    // A "see a clinician first" answer: no plan until an assessment after it is recorded.
+    env.screen_yes_on(&answered, "locked-knee")
+        .code(1)
+        .stderr(contains("No plan until a clinician has assessed the knee"));
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("No plan until a clinician has assessed the knee"))
+        .stderr(contains("rehab profile set --assessed-on"))
+        .stdout(contains(" 1. ").not());
+
+    // The profile's own field does not lift it: only an assessment in the journal does.
     let path = env.data().join("profiles/me/profile.ron");
-    let answer = |id: &str, assessed: Option<&str>| {
-        let mut p = parse_profile(&fs::read_to_string(&path).unwrap(), "p").unwrap();
-        p.red_flags.answered_on = Some("2026-11-20".parse().unwrap());
-        p.red_flags.answers.clear();
-        p.red_flags.answers.insert(id.to_string(), true);
-        p.red_flags.assessed_by_clinician = assessed.map(|d| d.parse().unwrap());
-        fs::write(&path, format_profile(&p)).unwrap();
-    };
-    env.rehab(&["today"])
-        .success()
-        .stdout(contains("not been answered"));
-    answer("hot-swollen-knee", Some("2026-11-21"));
-    env.rehab(&["today"]).code(1).stderr(contains("seek care"));
-    answer("locked-knee", None);
+    let mut p = parse_profile(&fs::read_to_string(&path).unwrap(), "p").unwrap();
+    p.red_flags.assessed_by_clinician = Some(after.parse().unwrap());
+    fs::write(&path, format_profile(&p)).unwrap();
     env.rehab(&["today"])
         .code(1)
-        .stderr(contains("clinician has assessed"));
-    answer("locked-knee", Some("2026-11-19"));
+        .stderr(contains("No plan until a clinician has assessed the knee"));
+
+    // An assessment dated before the answers does not count, and the refusal says so.
+    env.rehab(&["profile", "set", "--assessed-on", &before])
+        .success()
+        .stdout(contains(format!(
+            "assessment recorded: a clinician on {before}"
+        )));
     env.rehab(&["today"])
         .code(1)
-        .stderr(contains("clinician has assessed"));
-    answer("locked-knee", Some("2026-11-21"));
+        .stderr(contains("No plan until a clinician has assessed the knee"))
+        .stderr(contains(format!(
+            "(a clinician on {before}) came before these answers ({answered})"
+        )));
+    // One dated after the answers lifts it, and Today says who cleared the plan.
+    env.rehab(&[
+        "profile",
+        "set",
+        "--assessed-on",
+        &after,
+        "--assessed-by",
+        "Dr K",
+    ])
+    .success()
+    .stdout(contains(format!("assessment recorded: Dr K on {after}")));
     env.rehab(&["today"])
         .success()
-        .stdout(contains("Red flag:"))
+        .stdout(contains(format!(
+            "Note: Plan cleared after an assessment by Dr K on {after}"
+        )))
         .stdout(contains(" 1. "));
-    answer("persistent-unassessed", None);
+    assert!(
+        env.journal_text().contains("Assessed("),
+        "the assessment is in the journal:\n{}",
+        env.journal_text()
+    );
+
+    // The same answer given again after that assessment needs a new one.
+    env.screen_yes_on(&env.day(0), "locked-knee")
+        .code(1)
+        .stderr(contains("came before these answers"));
+    env.rehab(&["today"]).code(1);
+    // An assessment the same day, recorded after the answers, counts.
+    env.rehab(&["profile", "set", "--assessed-on", &env.day(0)])
+        .success();
+    env.rehab(&["today"]).success().stdout(contains(" 1. "));
+    // But one ticked the same day before answering "yes" is not a visit.
+    env.screen_yes_on(&env.day(0), "giving-way").code(1);
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("came before these answers"));
+
+    // An "advise" answer: the plan goes on with the advice on screen.
+    env.screen_yes_on(&env.day(0), "persistent-unassessed")
+        .success()
+        .stdout(contains("Advice: "));
     env.rehab(&["today"])
         .success()
-        .stdout(contains("Red flag:"));
+        .stdout(contains(
+            "Advice: You can use the plan, but book an assessment",
+        ))
+        .stdout(contains("Red flag:").not())
+        .stdout(contains(" 1. "));
+}
+
+#[test]
+fn while_the_plan_is_held_nothing_hands_out_or_logs_plan_items() {
+    let env = Env::new();
+    let id = env.first_item(&env.day(0));
+    env.rehab(&["done", "1"]).success();
+    // Sharp pain pauses the plan until the questions are answered again.
+    env.rehab(&["pain", "--sharp"])
+        .success()
+        .stdout(contains("the plan pauses"));
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("Plan paused: sharp pain, new swelling or a limp"));
+    let out = env.tmp.path().join("plan.html");
+    let out = out.to_str().unwrap();
+    let before = env.journal_text();
+    let refused: [&[&str]; 8] = [
+        &["done", "2"],
+        &["done", &id, "--date", &env.day(-1)],
+        &["skip", "2", "--reason", "time"],
+        &["pain", "--during", "2", "--item", "1"],
+        &["plan", "--profile", "me", "--format", "text"],
+        &["plan", "--profile", "me", "--format", "markdown"],
+        &["plan", "--profile", "me", "--format", "html"],
+        &["plan", "--profile", "me", "-o", out],
+    ];
+    for args in refused {
+        env.rehab(args)
+            .code(1)
+            .stderr(contains("Plan paused"))
+            .stdout(predicate::str::is_empty());
+        assert_eq!(env.journal_text(), before, "{args:?} wrote something");
+    }
+    assert!(!Path::new(out).exists(), "a refused plan was written");
+    // Taking back, notes and plain pain are still taken: none of them hands out an item.
+    // (By id: while the plan is held the day lists no items to number.)
+    env.rehab(&["undo", &id])
+        .success()
+        .stdout(contains(format!("undone: {id}")));
+    env.rehab(&["note", "knee felt odd"]).success();
+    env.rehab(&["pain", "--morning", "2"]).success();
+    env.rehab(&["doctor"])
+        .success()
+        .stdout(contains("plan on hold: Plan paused"));
+    // Answering again opens the plan, with the untick kept.
+    env.screen_all_no();
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains(format!("[ ]   {id}")))
+        .stdout(contains("Note: knee felt odd"));
+    env.rehab(&["plan", "--profile", "me", "--format", "text"])
+        .success()
+        .stdout(contains("WEEK "));
+}
+
+#[test]
+fn a_profile_never_screened_gets_no_plan_items_anywhere() {
+    let env = Env::unscreened();
+    let before = env.journal_text();
+    let refused: [&[&str]; 6] = [
+        &["today"],
+        &["done", "1"],
+        &["skip", "1", "--reason", "time"],
+        &["pain", "--during", "2", "--item", "1"],
+        &["plan", "--profile", "me"],
+        &["plan", "--profile", "me", "--format", "html"],
+    ];
+    for args in refused {
+        env.rehab(args)
+            .code(1)
+            .stderr(contains("No plan yet"))
+            .stderr(contains("rehab screen"))
+            .stdout(predicate::str::is_empty());
+        assert_eq!(env.journal_text(), before, "{args:?} wrote something");
+    }
+    env.rehab(&["note", "first day"]).success();
+    env.rehab(&["pain", "--during", "1"]).success();
+    // A script cannot be asked the questions: it must name every one.
+    env.rehab(&["screen"])
+        .code(2)
+        .stderr(contains("--yes"))
+        .stderr(contains("--no"));
+    let listed = env.rehab(&["screen", "--list"]).success();
+    let listed = String::from_utf8(listed.get_output().stdout.clone()).unwrap();
+    let ids: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(ids, red_flag_ids(), "--list shows every id, in order");
+    env.rehab(&["screen", "--no", &ids.join(",")]).success();
+    env.rehab(&["today"])
+        .success()
+        .stdout(contains(" 1. "))
+        .stdout(contains("Note: first day"));
 }
 
 #[test]

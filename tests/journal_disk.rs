@@ -16,12 +16,25 @@ fn namespaces_work() -> bool {
     ok
 }
 
-/// Runs a shell script in a private mount namespace with $BIN and $D set.
+/// Every red-flag question id in the built-in library, comma-joined (for `rehab screen --no`).
+fn all_red_flag_ids() -> String {
+    rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Runs a shell script in a private mount namespace with $BIN, $D and $IDS (every red-flag
+/// question id) set.
 fn in_namespace(dir: &std::path::Path, script: &str) -> Output {
     Command::new("unshare")
         .args(["-Urm", "sh", "-c", script])
         .env("BIN", assert_cmd::cargo::cargo_bin("rehab"))
         .env("D", dir)
+        .env("IDS", all_red_flag_ids())
         .env("REHAB_DATA_DIR", dir)
         .env("REHAB_TODAY", "2026-11-25")
         .env_remove("REHAB_PROFILE")
@@ -43,11 +56,13 @@ fn a_read_only_data_folder_is_reported_and_left_as_it_was() {
         tmp.path(),
         r#"set -e
         "$BIN" profile new me --condition pfps --start 2026-11-02 >/dev/null
+        "$BIN" screen --no "$IDS" >/dev/null
         "$BIN" note "before" >/dev/null
         mount --bind "$D" "$D"
         mount -o remount,bind,ro "$D"
         "$BIN" today >/dev/null && echo "today-ok"
         "$BIN" note "while read-only" && echo "note-ok" || echo "note-rc=$?"
+        "$BIN" screen --yes locked-knee --no "$(echo "$IDS" | tr , '\n' | grep -vx locked-knee | paste -sd, -)" && echo "screen-ok" || echo "screen-rc=$?"
         "$BIN" profile set --minutes 45 && echo "set-ok" || echo "set-rc=$?"
         "$BIN" profile new other --condition pfps && echo "new-ok" || echo "new-rc=$?"
         "#,
@@ -55,7 +70,7 @@ fn a_read_only_data_folder_is_reported_and_left_as_it_was() {
     let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
     assert!(out.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("today-ok"), "reading must work: {stderr}");
-    for cmd in ["note", "set", "new"] {
+    for cmd in ["note", "screen", "set", "new"] {
         assert!(
             stdout.contains(&format!("{cmd}-rc=1")),
             "{cmd}: {stdout}\n{stderr}"
@@ -69,8 +84,19 @@ fn a_read_only_data_folder_is_reported_and_left_as_it_was() {
     // Outside the namespace the folder is writable again: check what is on disk.
     let journal = std::fs::read_to_string(tmp.path().join("profiles/me/journal.ron")).unwrap();
     assert!(journal.contains("before") && !journal.contains("while read-only"));
+    assert_eq!(
+        journal.matches("Screened(").count(),
+        1,
+        "only the answers given before the folder went read-only:\n{journal}"
+    );
     let profile = std::fs::read_to_string(tmp.path().join("profiles/me/profile.ron")).unwrap();
     assert!(profile.contains("minutes: 30"));
+    let profile = rehab_planner::profile::parse_profile(&profile, "profile.ron").unwrap();
+    assert!(
+        profile.red_flags.answers.values().all(|yes| !yes),
+        "the refused answers reached the profile: {:?}",
+        profile.red_flags.answers
+    );
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path().join("profiles/me"))
         .unwrap()
         .map(|e| e.unwrap().file_name())

@@ -71,7 +71,10 @@ fn all_kinds() -> Vec<Record> {
             date: d(1),
             answers: BTreeMap::from([("locking".to_string(), false)]),
         },
-        Record::Assessed { date: d(4) },
+        Record::Assessed {
+            date: d(4),
+            by: None,
+        },
         Record::Criteria {
             date: d(5),
             id: "return-to-run".into(),

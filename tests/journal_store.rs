@@ -313,7 +313,11 @@ fn screenings_and_assessments_land_in_profile_and_journal() {
         ("giving-way".to_string(), false),
     ]);
     open.save_screening(date, answers.clone()).unwrap();
-    open.save_assessment(Date::constant(2026, 11, 5)).unwrap();
+    open.save_assessment(&Record::Assessed {
+        date: Date::constant(2026, 11, 5),
+        by: Some("Dr K".into()),
+    })
+    .unwrap();
     let again = OpenProfile::open(&paths, "me").unwrap();
     let flags = &again.profile.red_flags;
     assert_eq!(flags.answered_on, Some(date));
@@ -325,6 +329,10 @@ fn screenings_and_assessments_land_in_profile_and_journal() {
     let state = again.journal.state();
     assert_eq!(state.screenings, vec![(date, answers)]);
     assert_eq!(state.assessed, Some(Date::constant(2026, 11, 5)));
+    assert_eq!(
+        state.last_assessment,
+        Some((1, Date::constant(2026, 11, 5), Some("Dr K".to_string())))
+    );
 }
 
 #[test]

@@ -181,11 +181,15 @@ fn history_lines_name_the_week_and_the_rule() {
 fn week_of_counts_from_the_starting_monday() {
     let s = settings();
     let d = |m, day| jiff::civil::date(2026, m, day);
-    assert_eq!(progress::week_of(&s, d(1, 4)), 0);
-    assert_eq!(progress::week_of(&s, d(1, 5)), 1);
-    assert_eq!(progress::week_of(&s, d(1, 11)), 1);
-    assert_eq!(progress::week_of(&s, d(1, 12)), 2);
-    assert_eq!(progress::week_of(&s, d(3, 2)), 9);
+    use rehab_planner::plan::ProgramWeek;
+    assert!(matches!(
+        ProgramWeek::of(&s, d(1, 4)),
+        ProgramWeek::BeforeStart { .. }
+    ));
+    assert_eq!(ProgramWeek::of(&s, d(1, 5)), ProgramWeek::Week(1));
+    assert_eq!(ProgramWeek::of(&s, d(1, 11)), ProgramWeek::Week(1));
+    assert_eq!(ProgramWeek::of(&s, d(1, 12)), ProgramWeek::Week(2));
+    assert_eq!(ProgramWeek::of(&s, d(3, 2)), ProgramWeek::Week(9));
 }
 
 #[test]

@@ -26,7 +26,27 @@ fn history(dir: &std::path::Path, today: &str) -> String {
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
-/// A data folder with profile `me`: runner's knee from Monday 23 November, seven days a week.
+/// Every red-flag question id in the built-in library, comma-joined.
+fn all_red_flag_ids() -> String {
+    rehab_planner::catalog::Catalog::builtin()
+        .expect("library")
+        .red_flags
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Every red-flag question answered "no" on `today`.
+fn screen_all_no(dir: &std::path::Path, today: &str) {
+    rehab(dir, today)
+        .args(["screen", "--no", &all_red_flag_ids()])
+        .assert()
+        .success();
+}
+
+/// A data folder with profile `me`: runner's knee from Monday 23 November, seven days a week,
+/// with every red-flag question answered "no" that day.
 fn pfps_profile() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     rehab(dir.path(), "2026-11-23")
@@ -34,6 +54,7 @@ fn pfps_profile() -> tempfile::TempDir {
         .args(["--start", "2026-11-23", "--days", "7"])
         .assert()
         .success();
+    screen_all_no(dir.path(), "2026-11-23");
     dir
 }
 
@@ -50,7 +71,8 @@ fn history_says_why_each_week_held_or_stepped_back() {
     rehab(d, "2026-12-01")
         .args(["pain", "--during", "6", "--date", "2026-11-24"])
         .assert()
-        .success();
+        .success()
+        .stdout(contains("Pain 6 is over your ceiling of 3 for exercise: "));
     rehab(d, "2026-12-01")
         .args([
             "pain",
@@ -62,7 +84,9 @@ fn history_says_why_each_week_held_or_stepped_back() {
         ])
         .assert()
         .success()
-        .stdout(contains("red-flag questions again"));
+        .stdout(contains(
+            "the plan pauses until the red-flag questions are answered again",
+        ));
     let red = history(d, "2026-12-01");
     assert!(
         red.contains("week 1: stepped back: 2 red sessions (2026-11-24: exercise pain 6, ceiling 3; 2026-11-26: new swelling)"),
@@ -75,6 +99,24 @@ fn history_says_why_each_week_held_or_stepped_back() {
     assert!(
         red.contains("week 2 (so far): "),
         "the running week is marked: {red}"
+    );
+
+    // The swelling paused the plan until the questions are answered again.
+    rehab(d, "2026-12-01")
+        .arg("today")
+        .assert()
+        .code(1)
+        .stderr(contains("Plan paused: sharp pain, new swelling or a limp"));
+    screen_all_no(d, "2026-12-01");
+    rehab(d, "2026-12-01")
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(contains(" 1. "));
+    let after = history(d, "2026-12-01");
+    assert!(
+        after.contains("week 1: stepped back: 2 red sessions"),
+        "{after}"
     );
 }
 
@@ -108,6 +150,11 @@ fn a_clinicians_dose_change_reaches_the_plan_and_bad_ones_write_nothing() {
         .args(["plan", "--profile", "me", "--week", "1"])
         .output()
         .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(text.contains("Clamshell"), "{text}");
     assert!(

@@ -89,8 +89,14 @@ fn journal_days_become_engine_days() {
         },
     ];
     let mut records = records;
-    records.push(Record::Assessed { date: d(7) });
-    records.push(Record::Assessed { date: d(2) });
+    records.push(Record::Assessed {
+        date: d(7),
+        by: None,
+    });
+    records.push(Record::Assessed {
+        date: d(2),
+        by: None,
+    });
     let state = JournalState::replay(&records);
     let log = progress::log_from_journal(&state, &catalog());
 

@@ -4,6 +4,7 @@
 
 mod tui_common;
 
+use jiff::civil::date;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rehab_planner::catalog::FlagLevel;
 use rehab_planner::journal::{Record, SkipReason};
@@ -19,12 +20,13 @@ const THEME: Theme = Theme {
 };
 
 #[test]
-fn enter_enter_enter_enter_creates_a_profile_with_defaults() {
+fn enter_through_every_question_creates_a_profile_with_defaults() {
     let mut app = fresh_app(THEME);
     assert_eq!(app.screen, Screen::Welcome);
-    for _ in 0..3 {
+    for _ in 0..2 {
         assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
     }
+    assert!(read_all_flags(&mut app).is_empty());
     assert!(matches!(app.screen, Screen::Setup(_)));
     let effects = press(&mut app, key(KeyCode::Enter));
     let Effect::SaveProfile(profile) = &effects[0] else {
@@ -130,18 +132,55 @@ fn q_types_in_search_and_quits_elsewhere_ctrl_c_always_quits() {
     assert_eq!(press(&mut app, ch('q')), vec![Effect::Quit]);
 }
 
+/// Welcome, the first condition, then the questions with the `yes` rows ticked.
+fn first_run_answering(yes: &[usize]) -> rehab_planner::tui::app::App {
+    let mut app = fresh_app(THEME);
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Enter));
+    let n = app.catalog.red_flags.len();
+    for row in 0..n {
+        if yes.contains(&row) {
+            press(&mut app, ch(' '));
+        }
+        if row + 1 < n {
+            press(&mut app, key(KeyCode::Down));
+        }
+    }
+    press(&mut app, key(KeyCode::Enter));
+    app
+}
+
+#[test]
+fn enter_on_the_first_screen_cannot_save_unseen_questions() {
+    let mut app = busy_app(THEME);
+    app.screen = Screen::RedFlags {
+        selected: 0,
+        answers: vec![false; app.catalog.red_flags.len()],
+        seen: 1,
+        reopened: true,
+    };
+    let n = app.catalog.red_flags.len();
+    assert!(n > 2, "the fixture needs several questions");
+    // Each Enter shows the next unread question and saves nothing.
+    for shown in 2..=n {
+        assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+        let Screen::RedFlags { selected, seen, .. } = &app.screen else {
+            panic!("{:?}", app.screen)
+        };
+        assert_eq!((*selected, *seen), (shown - 1, shown));
+    }
+    // All read: now Enter saves.
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert!(matches!(
+        effects.first(),
+        Some(Effect::Append(Record::Screened { .. }))
+    ));
+}
+
 #[test]
 fn stop_builds_no_plan_and_block_needs_an_assessment() {
-    // Stop: the first fixture flag.
-    let mut app = fresh_app(THEME);
-    for k in [
-        KeyCode::Enter,
-        KeyCode::Enter,
-        KeyCode::Char(' '),
-        KeyCode::Enter,
-    ] {
-        press(&mut app, key(k));
-    }
+    // Stop: the first fixture flag. No profile, no set-up.
+    let mut app = first_run_answering(&[0]);
     let Screen::FlagResult { screening, .. } = &app.screen else {
         panic!("{:?}", app.screen);
     };
@@ -150,61 +189,105 @@ fn stop_builds_no_plan_and_block_needs_an_assessment() {
     assert!(matches!(app.screen, Screen::FlagResult { .. }));
     assert!(app.status.as_ref().is_some_and(|s| s.error));
 
-    // Block: Enter refuses until the assessment box is ticked.
-    let mut app = fresh_app(THEME);
-    for k in [
-        KeyCode::Enter,
-        KeyCode::Enter,
-        KeyCode::Down,
-        KeyCode::Char(' '),
-        KeyCode::Enter,
-    ] {
-        press(&mut app, key(k));
-    }
-    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    // Block: no box to tick; Enter sets up the profile with the plan on hold.
+    let mut app = first_run_answering(&[1]);
     assert!(matches!(app.screen, Screen::FlagResult { .. }));
-    press(&mut app, ch(' '));
+    assert!(press(&mut app, ch(' ')).is_empty());
     press(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen, Screen::Setup(_)));
-    let effects = press(&mut app, key(KeyCode::Enter));
+    let effects = press_and_store(&mut app, key(KeyCode::Enter));
     let Effect::SaveProfile(p) = &effects[0] else {
         panic!("{effects:?}")
     };
-    assert_eq!(p.red_flags.assessed_by_clinician, Some(TODAY));
+    assert_eq!(p.red_flags.assessed_by_clinician, None);
     assert_eq!(p.red_flags.answers.get("fx-lock"), Some(&true));
+    assert!(!app.plan_allowed());
 }
 
 #[test]
-fn an_unassessed_block_hides_the_plan() {
+fn an_unassessed_block_hides_the_plan_until_a_later_assessment() {
     let mut app = busy_app(THEME);
     let mut p = app.profile.clone().unwrap();
     p.red_flags.answers.insert("fx-lock".into(), true);
-    app.load(p, &[]);
+    p.red_flags.answered_on = Some(TODAY);
+    let screened = Record::Screened {
+        date: TODAY,
+        answers: p.red_flags.answers.clone(),
+    };
+    // An assessment dated before the answers does not count.
+    let earlier = Record::Assessed {
+        date: date(2026, 11, 10),
+        by: None,
+    };
+    app.load(p, &[earlier, screened]);
     assert!(!app.plan_allowed());
     assert!(app.today_items().is_empty());
     assert!(press(&mut app, ch(' ')).is_empty());
-    // After a clinician's look: Enter re-opens the questions, the box lifts the block.
+    // Answering again changes nothing while the answer stands.
     press(&mut app, key(KeyCode::Enter));
     assert!(matches!(
         app.screen,
         Screen::RedFlags { reopened: true, .. }
     ));
-    press(&mut app, key(KeyCode::Enter));
+    let effects = press_and_store_all(&mut app, read_all_flags);
+    assert!(matches!(
+        effects.first(),
+        Some(Effect::Append(Record::Screened { .. }))
+    ));
     assert!(matches!(app.screen, Screen::FlagResult { .. }));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Main);
+    assert!(!app.plan_allowed());
+    // The clinician's assessment, recorded in Profiles, lifts it.
+    for _ in 0..5 {
+        press(&mut app, key(KeyCode::Tab));
+    }
+    assert_eq!(app.view, View::Profiles);
+    press(&mut app, ch('e'));
+    for _ in 0..12 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    for c in TODAY.to_string().chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, key(KeyCode::Down));
+    for c in "Dr K".chars() {
+        press(&mut app, ch(c));
+    }
+    let effects = press_and_store(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        effects[0],
+        Effect::Append(Record::Assessed {
+            date: TODAY,
+            by: Some("Dr K".into())
+        })
+    );
+    assert!(app.plan_allowed(), "{:?}", app.gate());
+    assert!(!app.today_items().is_empty());
+}
+
+#[test]
+fn logging_sharp_pain_pauses_the_plan_until_answered_and_a_ceiling_is_named() {
+    let mut app = busy_app(THEME);
+    press(&mut app, ch('p'));
+    press(&mut app, ch('5'));
+    for _ in 0..4 {
+        press(&mut app, ch('j'));
+    }
     press(&mut app, ch(' '));
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
-    // The journal lines come before the profile rewrite.
-    assert!(matches!(
-        effects[0],
-        Effect::Append(Record::Screened { .. })
-    ));
-    assert_eq!(effects[1], Effect::Append(Record::Assessed { date: TODAY }));
-    let Some(Effect::SaveProfile(p)) = effects.last() else {
-        panic!("{effects:?}")
-    };
-    assert_eq!(p.red_flags.assessed_by_clinician, Some(TODAY));
+    assert_eq!(effects.len(), 1, "{effects:?}");
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("over your ceiling of 3"), "{status}");
+    assert!(!app.plan_allowed());
+    assert!(app.today_items().is_empty());
+    // Esc leaves the questions: the plan stays paused.
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Main);
+    assert!(app.today_items().is_empty());
+    press(&mut app, key(KeyCode::Enter));
+    press_and_store_all(&mut app, read_all_flags);
     assert!(app.plan_allowed());
-    assert!(!app.today_items().is_empty());
 }
 
 #[test]
@@ -227,7 +310,7 @@ fn sharp_pain_reopens_the_red_flags() {
         Screen::RedFlags { reopened: true, .. }
     ));
     // Answering again saves the answers to the profile and returns to Today.
-    let effects = press(&mut app, key(KeyCode::Enter));
+    let effects = read_all_flags(&mut app);
     assert!(matches!(effects.last(), Some(Effect::SaveProfile(_))));
     assert_eq!(app.screen, Screen::Main);
 }
@@ -399,7 +482,7 @@ fn export_asks_the_loop_to_write_the_chosen_format() {
     assert_eq!(
         effects,
         vec![Effect::Export {
-            format: "markdown".into(),
+            format: rehab_planner::export::Format::Markdown,
             path: "rehab-plan-me-2026-11-25.md".into(),
             all_weeks: false,
         }]
@@ -424,9 +507,15 @@ fn export_asks_the_loop_to_write_the_chosen_format() {
 #[test]
 fn program_records_criteria_and_decisions_come_from_the_log() {
     let mut app = busy_app(THEME);
-    assert_eq!(app.decisions.len(), 1, "one finished week before today");
+    // The same lines `rehab history` prints: the finished week, then this one so far.
+    assert_eq!(app.decisions.len(), 2, "{:?}", app.decisions);
     assert!(
         app.decisions[0].starts_with("week 1: "),
+        "{:?}",
+        app.decisions
+    );
+    assert!(
+        app.decisions[1].starts_with("week 2 (so far): "),
         "{:?}",
         app.decisions
     );
@@ -517,11 +606,15 @@ fn sharp_pain_logged_elsewhere_asks_the_red_flags_again_on_opening() {
         Screen::RedFlags { reopened: true, .. }
     ));
     // Answered today, the question is settled.
-    let effects = press_and_store(&mut app, key(KeyCode::Enter));
+    let effects = press_and_store_all(&mut app, read_all_flags);
     let Some(Effect::SaveProfile(p)) = effects.last() else {
         panic!("{effects:?}")
     };
     assert_eq!(p.red_flags.answered_on, Some(TODAY));
+    let Some(Effect::Append(screened)) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    recs.push(screened.clone());
     app.load(p.as_ref().clone(), &recs);
     assert!(!app.needs_rescreen());
     assert_eq!(app.screen, Screen::Main);
@@ -611,17 +704,8 @@ fn program_rows_then_scrolling() {
 
 #[test]
 fn going_back_from_an_outcome_lands_on_the_answer_to_change() {
-    let mut app = fresh_app(THEME);
     // Welcome, pick the first condition, then "yes" to the second question.
-    for k in [
-        KeyCode::Enter,
-        KeyCode::Enter,
-        KeyCode::Down,
-        KeyCode::Char(' '),
-        KeyCode::Enter,
-    ] {
-        press(&mut app, key(k));
-    }
+    let mut app = first_run_answering(&[1]);
     assert!(
         matches!(app.screen, Screen::FlagResult { .. }),
         "{:?}",
@@ -689,12 +773,12 @@ fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
     let status = app.status.as_ref().expect("an error");
     assert!(status.error, "{status:?}");
     assert!(
-        status.text.contains("Removed exercises: no exercise"),
+        status.text.contains("Removed exercises: unknown exercise"),
         "{}",
         status.text
     );
     assert!(
-        status.text.contains(&format!("did you mean `{}`", ids[0])),
+        status.text.contains(&format!("Did you mean `{}`", ids[0])),
         "{}",
         status.text
     );

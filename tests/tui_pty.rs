@@ -24,17 +24,28 @@ struct Session {
 impl Session {
     /// A first run as a person does it: Enter through the welcome, picker, safety questions
     /// (all no) and set-up defaults, until Today shows.
+    ///
+    /// Every safety question must be shown before the answers count: each Enter moves to the
+    /// next unread one (the title counts "k of n"), and only the Enter on the last one saves.
+    /// Each step waits for its own screen, so no key is typed ahead of the one it follows.
     fn first_run_with_defaults(&mut self) {
+        let questions = builtin_questions();
+        assert!(questions > 1, "the built-in library has red-flag questions");
         self.wait_for("Welcome");
-        for (key, next) in [
-            ("\r", "What is your knee pain most likely?"),
-            ("\r", "Safety questions"),
-            ("\r", "Set up your plan"),
-            ("\r", "0 of "),
-        ] {
-            self.send(key);
-            self.wait_for(next);
+        self.send("\r");
+        self.wait_for("What is your knee pain most likely?");
+        self.send("\r");
+        self.wait_for(&format!("Safety questions: 1 of {questions} "));
+        for k in 2..=questions {
+            self.send("\r");
+            self.wait_for(&format!("Safety questions: {k} of {questions} "));
         }
+        // The last question is on screen and every one has been read: Enter saves them all.
+        self.wait_for(&format!("All {questions} read"));
+        self.send("\r");
+        self.wait_for("Set up your plan");
+        self.send("\r");
+        self.wait_for("0 of ");
     }
 
     fn start(data: &Path) -> Session {
@@ -191,6 +202,29 @@ fn first_run_to_a_tick_on_disk_and_back() {
         journal.contains("Done(date:\"2026-11-23\""),
         "tick not on disk:\n{journal}"
     );
+    assert!(
+        journal.contains("Screened(date:\"2026-11-23\""),
+        "the answers are not in the journal:\n{journal}"
+    );
+    // Every question was read and answered "no", today: that is what opened the plan.
+    let profile = rehab_planner::profile::parse_profile(
+        &std::fs::read_to_string(dir.path().join("profiles/me/profile.ron")).unwrap(),
+        "profile.ron",
+    )
+    .unwrap();
+    assert_eq!(
+        profile.red_flags.answered_on,
+        Some("2026-11-23".parse().unwrap())
+    );
+    let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
+    for flag in &catalog.red_flags {
+        assert_eq!(
+            profile.red_flags.answers.get(&flag.id),
+            Some(&false),
+            "{} not answered no",
+            flag.id
+        );
+    }
 
     let mut again = Session::start(dir.path());
     again.wait_for("1 of ");
@@ -322,6 +356,15 @@ fn export_writes_the_plan_and_says_where() {
     s.send("q");
     let (status, _, _) = s.finish();
     assert!(status.success());
+}
+
+/// How many red-flag questions the first run walks through (the built-in library's: the app
+/// runs with an empty user library).
+fn builtin_questions() -> usize {
+    rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .len()
 }
 
 /// Runs a command as a second session (say, another SSH login) on the same data folder.

@@ -42,24 +42,72 @@ fn first_run_screens() {
         ])
     );
     insta::assert_snapshot!("red_flags", onboarding(&[Enter, Enter, Down, Char(' ')]));
-    insta::assert_snapshot!("flag_stop", onboarding(&[Enter, Enter, Char(' '), Enter]));
+    // Every question is read (the cursor passes each) before the answers count.
+    insta::assert_snapshot!(
+        "flag_stop",
+        onboarding(&[Enter, Enter, Char(' '), Down, Down, Down, Enter])
+    );
     // A stop with a lesser flag beside it: both read as question, then advice.
     insta::assert_snapshot!(
         "flag_stop_and_block",
-        onboarding(&[Enter, Enter, Char(' '), Down, Char(' '), Enter])
+        onboarding(&[Enter, Enter, Char(' '), Down, Char(' '), Down, Down, Enter])
     );
     insta::assert_snapshot!(
         "flag_block",
-        onboarding(&[Enter, Enter, Down, Char(' '), Enter, Char(' ')])
+        onboarding(&[Enter, Enter, Down, Char(' '), Down, Down, Enter])
     );
     insta::assert_snapshot!(
         "flag_advise",
-        onboarding(&[Enter, Enter, Down, Down, Char(' '), Enter])
+        onboarding(&[Enter, Enter, Down, Down, Char(' '), Down, Enter])
     );
     insta::assert_snapshot!(
         "setup",
-        onboarding(&[Enter, Enter, Enter, Down, Down, Right, Char(' ')])
+        onboarding(&[
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Down,
+            Down,
+            Right,
+            Char(' ')
+        ])
     );
+}
+
+/// The built-in library's fifteen questions at 80x24: the screen says where the person is and
+/// that more questions follow, so none is answered unseen.
+#[test]
+fn builtin_red_flags_show_that_more_follow() {
+    use rehab_planner::catalog::Catalog;
+    use rehab_planner::tui::app::App;
+    use rehab_planner::tui::keymap::Keymap;
+    let mut app = App::new(
+        Catalog::builtin().unwrap(),
+        Keymap::default(),
+        UNICODE,
+        TODAY,
+        "me".into(),
+    );
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Enter));
+    let n = app.catalog.red_flags.len();
+    let first = draw(&app, 80, 24);
+    assert!(first.contains(&format!("1 of {n}")), "{first}");
+    assert!(
+        first.contains(&format!("{} more question(s) below", n - 1)),
+        "{first}"
+    );
+    insta::assert_snapshot!("red_flags_builtin_first", first);
+    // Enter walks to the next unread question; after the last, it says all are read.
+    for _ in 1..n {
+        press(&mut app, key(KeyCode::Enter));
+    }
+    let last = draw(&app, 80, 24);
+    assert!(last.contains(&format!("All {n} read")), "{last}");
+    insta::assert_snapshot!("red_flags_builtin_last", last);
 }
 
 #[test]

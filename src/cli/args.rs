@@ -146,6 +146,8 @@ pub enum Command {
     },
     /// Explain what is wrong with the data files and how to fix it
     Doctor,
+    /// Answer the red-flag questions: one at a time on a terminal, or every one by flag
+    Screen(ScreenArgs),
 }
 
 #[derive(Debug, Args)]
@@ -163,7 +165,7 @@ pub struct PlanArgs {
     pub settings: SettingsArgs,
     /// text, markdown or html [default: from the -o file's extension, else text]
     #[arg(long, value_enum)]
-    pub format: Option<PlanFormat>,
+    pub format: Option<crate::export::Format>,
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -249,7 +251,7 @@ pub enum ProfileCommand {
     /// Show a profile (the current one by default)
     Show { name: Option<String> },
     /// Change settings and patient fields of the current profile
-    Set(ProfileSetArgs),
+    Set(Box<ProfileSetArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -287,13 +289,12 @@ pub struct ProfileSetArgs {
     /// Drop every override first (pins, doses, added, removed and replaced exercises, ceilings)
     #[arg(long)]
     pub clear_overrides: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PlanFormat {
-    Text,
-    Markdown,
-    Html,
+    /// Record that a clinician assessed the knee on this date (YYYY-MM-DD, today or before)
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub assessed_on: Option<Date>,
+    /// The clinician who assessed the knee (with --assessed-on)
+    #[arg(long, value_name = "NAME", requires = "assessed_on")]
+    pub assessed_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -372,4 +373,19 @@ fn parse_equipment(text: &str) -> Result<Option<Equipment>, String> {
                 names.join(", ")
             )
         })
+}
+
+/// `rehab screen`: with no flags on a terminal it asks each question; in a script, `--yes` and
+/// `--no` together must name every question (`--list` shows their ids).
+#[derive(Debug, Args, Default)]
+pub struct ScreenArgs {
+    /// Print the questions with their ids and stop
+    #[arg(long, conflicts_with_all = ["yes", "no"])]
+    pub list: bool,
+    /// Questions answered "yes", by id (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    pub yes: Vec<String>,
+    /// Questions answered "no", by id (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    pub no: Vec<String>,
 }

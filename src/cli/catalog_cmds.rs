@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{CmdResult, Ctx, Failure};
-use crate::catalog::{Catalog, Exercise, Kind, closest};
+use crate::catalog::{Catalog, Exercise, Kind, did_you_mean};
 use crate::store;
 
 fn print(text: &str) -> CmdResult {
@@ -30,9 +30,7 @@ pub fn find_condition<'a>(
 ) -> Result<&'a crate::catalog::Condition, Failure> {
     catalog.condition(id).ok_or_else(|| {
         let ids: Vec<&str> = catalog.conditions.iter().map(|c| c.id.as_str()).collect();
-        let near = closest(id, ids.iter().copied())
-            .map(|n| format!(" Did you mean `{n}`?"))
-            .unwrap_or_default();
+        let near = did_you_mean(id, ids.iter().copied());
         Failure::data(format!(
             "unknown condition `{id}`.{near} Valid ids: {}",
             ids.join(", ")
@@ -42,14 +40,9 @@ pub fn find_condition<'a>(
 
 /// Finds an exercise by id; an unknown one names the closest and how to list them all.
 pub fn find_exercise<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Exercise, Failure> {
-    catalog.exercise(id).ok_or_else(|| {
-        let near = closest(id, catalog.exercises.iter().map(|e| e.id.as_str()))
-            .map(|n| format!(" Did you mean `{n}`?"))
-            .unwrap_or_default();
-        Failure::data(format!(
-            "unknown exercise `{id}`.{near} `rehab exercises` lists the valid ids."
-        ))
-    })
+    catalog
+        .find_exercise(id)
+        .map_err(|e| Failure::data(format!("{e} `rehab exercises` lists the valid ids.")))
 }
 
 pub fn exercises(ctx: &Ctx, condition: Option<&str>, kind: Option<Kind>) -> CmdResult {

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::ops::RangeInclusive;
 
-use super::args::{PatientArgs, PlanArgs, PlanFormat, SettingsArgs};
+use super::args::{PatientArgs, PlanArgs, SettingsArgs};
 use super::catalog_cmds::find_condition;
 use super::{CmdResult, Ctx, Failure};
 use crate::export::{self, ExportInput, Format, Patient};
@@ -19,14 +19,11 @@ pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
         Some(id) => for_condition(ctx, args, id)?,
         None => for_profile(ctx, args)?,
     };
-    let format = match args
-        .format
-        .unwrap_or_else(|| format_of(args.output.as_deref()))
-    {
-        PlanFormat::Text => Format::Text,
-        PlanFormat::Markdown => Format::Markdown,
-        PlanFormat::Html => Format::Html,
-    };
+    let format = args.format.unwrap_or_else(|| {
+        args.output
+            .as_deref()
+            .map_or(Format::Text, Format::for_path)
+    });
     let rendered = export::render(&input, format, ctx.ascii);
     let mut out = std::io::stdout().lock();
     match &args.output {
@@ -81,15 +78,16 @@ fn for_profile(ctx: &Ctx, args: &PlanArgs) -> Result<ExportInput, Failure> {
     apply_settings(&mut profile.settings, &args.settings);
     // An unknown condition gets the same "did you mean" as --condition.
     find_condition(&ctx.catalog, &profile.condition)?;
-    let weeks = weeks_wanted(args, export::current_week(&profile, ctx.today))?;
-    let mut input = ExportInput::for_profile(
+    let default_week = crate::session::ProgramWeek::of(&profile.settings, ctx.today).or_first();
+    let weeks = weeks_wanted(args, default_week)?;
+    let mut input = crate::session::export_profile(
         &ctx.catalog,
         &profile,
         open.journal.state(),
         weeks,
         ctx.today,
     )
-    .map_err(|e| Failure::data(e.to_string()))?;
+    .map_err(super::journal_cmds::refused)?;
     input.patient = patient(input.patient, &args.patient);
     Ok(input)
 }
@@ -146,17 +144,5 @@ fn patient(base: Patient, args: &PatientArgs) -> Patient {
         clinician: given(&args.clinician).or(base.clinician),
         clinic: given(&args.clinic).or(base.clinic),
         notes: given(&args.notes).or(base.notes),
-    }
-}
-
-/// The format a file name asks for: `plan.html` is HTML, `plan.md` Markdown, anything else text.
-fn format_of(output: Option<&std::path::Path>) -> PlanFormat {
-    let extension = output
-        .and_then(|p| p.extension())
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match extension.as_deref() {
-        Some("html" | "htm") => PlanFormat::Html,
-        Some("md" | "markdown") => PlanFormat::Markdown,
-        _ => PlanFormat::Text,
     }
 }

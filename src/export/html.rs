@@ -80,6 +80,12 @@ fn header(input: &ExportInput, title: &str) -> Markup {
             }
             @if let Some(notes) = &p.notes { p.notes { strong { "Notes: " } (notes) } }
             p.disclaimer { (DISCLAIMER) }
+            @if !input.standing.is_empty() {
+                section.standing {
+                    h2 { "Please note" }
+                    ul { @for line in &input.standing { li { (line) } } }
+                }
+            }
         }
         section.stop {
             h2 { "Stop and call" }

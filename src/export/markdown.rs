@@ -96,6 +96,13 @@ fn header(m: &mut String, input: &ExportInput) {
         let _ = writeln!(m, "| **Notes** | {} |", esc(notes));
     }
     let _ = writeln!(m, "\n*{}*\n", esc(DISCLAIMER));
+    if !input.standing.is_empty() {
+        let _ = writeln!(m, "**Please note**\n");
+        for line in &input.standing {
+            let _ = writeln!(m, "- {}", esc(line));
+        }
+        let _ = writeln!(m);
+    }
     let _ = writeln!(m, "> **STOP AND CALL**");
     for group in input.flag_groups() {
         let _ = writeln!(m, ">\n> {}\n>", group.heading);

@@ -102,6 +102,9 @@ pub struct ExportInput {
     pub other_names: BTreeMap<String, String>,
     pub history: Option<Vec<WeekHistory>>,
     pub decisions: Vec<WeekDecision>,
+    /// For a profile: lines that stand beside the plan (advice answers, a clinician's review
+    /// due, running paused), as `session::Standing` gives them.
+    pub standing: Vec<String>,
 }
 
 /// One exercise row of a week grid.
@@ -198,6 +201,7 @@ impl ExportInput {
             other_names,
             history: None,
             decisions: Vec::new(),
+            standing: Vec::new(),
         }
     }
 }

@@ -11,15 +11,10 @@ use jiff::civil::Date;
 use super::history::history_from;
 use super::model::{Decision, ExportInput, Patient, WeekDecision};
 use crate::catalog::Catalog;
-use crate::journal::{JournalState, summarize_week, week_number};
+use crate::journal::{JournalState, summarize_week};
 use crate::plan::PlanError;
 use crate::profile::Profile;
 use crate::progress::{ProgressError, Verdict, WeekOutcome, run_profile};
-
-/// The week holding `today` (week 1 before the start): what a profile prints by default.
-pub fn current_week(profile: &Profile, today: Date) -> u32 {
-    week_number(profile.settings.start, today).unwrap_or(1)
-}
 
 impl ExportInput {
     /// The printed plan of `profile` for `weeks`, dated `today`: each week as the progression

@@ -64,6 +64,7 @@ impl ExportInput {
         x.sources.iter_mut().for_each(|src| walk(f, src));
         x.other_names.values_mut().for_each(|n| s(f, n));
         x.decisions.iter_mut().for_each(|d| s(f, &mut d.reason));
+        all(f, &mut x.standing);
         x
     }
 

@@ -150,6 +150,13 @@ fn header(o: &mut Out, input: &ExportInput) {
     }
     o.blank();
     o.wrap("", "", DISCLAIMER);
+    if !input.standing.is_empty() {
+        o.blank();
+        o.line("PLEASE NOTE");
+        for line in &input.standing {
+            o.bullet(0, line);
+        }
+    }
 }
 
 fn stop_box(o: &mut Out, input: &ExportInput) {

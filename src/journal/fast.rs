@@ -53,8 +53,10 @@ pub fn parse_compact(line: &str) -> Option<Record> {
             date: fields.date("date")?,
             text: fields.string("text")?,
         },
+        // With a clinician's name the line goes to the RON parser (rare, and names need escapes).
         "Assessed" => Record::Assessed {
             date: fields.date("date")?,
+            by: None,
         },
         "Criteria" => Record::Criteria {
             date: fields.date("date")?,

@@ -88,9 +88,11 @@ pub enum Record {
         date: Date,
         answers: BTreeMap<String, bool>,
     },
-    /// A clinician assessed the knee on this date.
+    /// A clinician assessed the knee on this date (`by`: the clinician's name, when given).
     Assessed {
         date: Date,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
     },
     /// A set of criteria (like `return-to-run` or a phase's exit criteria) recorded as met or not.
     Criteria {
@@ -116,7 +118,7 @@ impl Record {
             | Record::Pain { date, .. }
             | Record::Note { date, .. }
             | Record::Screened { date, .. }
-            | Record::Assessed { date }
+            | Record::Assessed { date, .. }
             | Record::Criteria { date, .. } => *date,
         }
     }
@@ -168,6 +170,7 @@ impl Record {
                 .keys()
                 .try_for_each(|id| check_id("red-flag id", id)),
             Record::Criteria { id, .. } => check_id("criteria id", id),
+            Record::Assessed { by: Some(name), .. } => check_id("clinician's name", name),
             _ => Ok(()),
         }
     }

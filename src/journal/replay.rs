@@ -28,10 +28,11 @@ pub struct Pain {
 }
 
 impl Pain {
-    /// Fields present in the report replace the ones held.
+    /// A later score never hides a higher one (the day counts its worst); a sign given
+    /// replaces the one held.
     pub fn merge(&mut self, report: &PainReport) {
-        self.during = report.during.or(self.during);
-        self.morning = report.morning.or(self.morning);
+        self.during = report.during.max(self.during);
+        self.morning = report.morning.max(self.morning);
         self.swelling = report.swelling.unwrap_or(self.swelling);
         self.limp = report.limp.unwrap_or(self.limp);
         self.sharp = report.sharp.unwrap_or(self.sharp);
@@ -87,6 +88,12 @@ pub struct JournalState {
     pub assessments: Vec<Date>,
     /// Criteria id -> the date it was recorded as met (absent when not met, or withdrawn).
     pub criteria_met: BTreeMap<String, Date>,
+    /// The latest screening's place in the journal (0-based record number) and date.
+    pub last_screened: Option<(usize, Date)>,
+    /// The latest assessment by journal order: its place, date and the clinician's name.
+    pub last_assessment: Option<(usize, Date, Option<String>)>,
+    /// The latest pain record with a warning sign (swelling, a limp, sharp pain): place, date.
+    pub last_warning_sign: Option<(usize, Date)>,
     /// Records applied so far.
     pub records: usize,
     ids: Ids,
@@ -133,6 +140,7 @@ impl JournalState {
 
     /// Applies one record on top of the state.
     pub fn apply(&mut self, record: &Record) {
+        let at = self.records;
         self.records += 1;
         match record {
             Record::Done { date, item, sets } => {
@@ -153,6 +161,9 @@ impl JournalState {
                 }
             }
             Record::Pain { date, item, report } => {
+                if [report.swelling, report.limp, report.sharp].contains(&Some(true)) {
+                    self.last_warning_sign = Some((at, *date));
+                }
                 let id = item.as_deref().map(|item| self.ids.get(item));
                 let day = self.day_mut(*date);
                 let pain = match id {
@@ -162,8 +173,19 @@ impl JournalState {
                 pain.merge(report);
             }
             Record::Note { date, text } => self.day_mut(*date).notes.push(text.clone()),
-            Record::Screened { date, answers } => self.screenings.push((*date, answers.clone())),
-            Record::Assessed { date } => {
+            Record::Screened { date, answers } => {
+                self.last_screened = Some((at, *date));
+                self.screenings.push((*date, answers.clone()));
+            }
+            Record::Assessed { date, by } => {
+                // The latest by date; on the same date, the later line (it may follow answers).
+                if self
+                    .last_assessment
+                    .as_ref()
+                    .is_none_or(|(_, d, _)| date >= d)
+                {
+                    self.last_assessment = Some((at, *date, by.clone()));
+                }
                 self.assessed = Some(self.assessed.map_or(*date, |d| d.max(*date)));
                 self.assessments.push(*date);
             }

@@ -258,3 +258,37 @@ pub struct Program {
     pub condition: String,
     pub weeks: Vec<WeekPlan>,
 }
+
+/// Which week of the program a date falls in, with "before the start" as its own case rather
+/// than a 0 or a 1 standing in for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgramWeek {
+    /// The program starts on `starts` (its first Monday holds the start date).
+    BeforeStart { starts: Date },
+    /// 1-based.
+    Week(u32),
+}
+
+impl ProgramWeek {
+    pub fn of(settings: &Settings, date: Date) -> ProgramWeek {
+        match crate::journal::week_number(settings.start, date) {
+            Some(n) if n > 0 => ProgramWeek::Week(n),
+            _ => ProgramWeek::BeforeStart {
+                starts: settings.start,
+            },
+        }
+    }
+
+    /// The week number, or `None` before the start.
+    pub fn number(self) -> Option<u32> {
+        match self {
+            ProgramWeek::Week(n) => Some(n),
+            ProgramWeek::BeforeStart { .. } => None,
+        }
+    }
+
+    /// The week a printout shows by default: this one, or the first before the start.
+    pub fn or_first(self) -> u32 {
+        self.number().unwrap_or(1)
+    }
+}

@@ -1,7 +1,7 @@
 //! A clinician's dose change written as text, `clamshell=3x15`: the command line and the app's
 //! Profiles form read it the same way.
 
-use crate::catalog::{Catalog, Dose, closest};
+use crate::catalog::{Catalog, Dose};
 
 /// Parses `ID=SETSxAMOUNT` into the exercise's own dose with those sets and that amount (reps,
 /// seconds or minutes, in the exercise's unit); frequency, tempo and rest stay as they were.
@@ -11,12 +11,7 @@ pub fn parse_dose_change(catalog: &Catalog, text: &str) -> Result<(String, Dose)
         .split_once('=')
         .ok_or_else(|| format!("`{text}`: {form}"))?;
     let id = id.trim();
-    let exercise = catalog.exercise(id).ok_or_else(|| {
-        let near = closest(id, catalog.exercises.iter().map(|e| e.id.as_str()))
-            .map(|n| format!("; did you mean `{n}`?"))
-            .unwrap_or_default();
-        format!("no exercise `{id}`{near}")
-    })?;
+    let exercise = catalog.find_exercise(id)?;
     let (sets, amount) = amounts
         .trim()
         .split_once(['x', 'X'])
@@ -64,7 +59,7 @@ mod tests {
         assert!(err("clamshell").contains("ID=SETSxAMOUNT"));
         assert!(err(&format!("{}=three", e.id)).contains("ID=SETSxAMOUNT"));
         assert!(err(&format!("{}=0x10", e.id)).contains("0 sets"));
-        assert!(err("clamshel=3x10").contains("did you mean `clamshell`"));
+        assert!(err("clamshel=3x10").contains("Did you mean `clamshell`"));
         let hold = catalog
             .exercises
             .iter()

@@ -7,7 +7,7 @@ use super::decide::Verdict;
 use super::log::Log;
 use super::outcome::{Decision, Flag};
 use crate::catalog::{Catalog, Condition};
-use crate::plan::{Overrides, PlanItem, Settings, WeekPlan, WeekState, build_week};
+use crate::plan::{Overrides, PlanItem, Settings, Slot, WeekPlan, WeekState, build_week};
 
 /// What a week's log moves the next week to (phase and dose step; runs are done separately).
 pub struct Advance<'a> {
@@ -116,6 +116,61 @@ impl Advance<'_> {
                 decision.next.push(format!("{name} eased one step"));
             } else {
                 flags.push(Flag::NoEasierVersion(logged.clone()));
+            }
+        }
+    }
+
+    /// Section 1.1's same-session rule: an exercise red in a session is eased one step from its
+    /// very next session, in this week too, not only from next Monday. Days after each red
+    /// session take the item the eased state schedules; runs keep their own rules.
+    pub fn ease_within_week(
+        &self,
+        this: &WeekState,
+        plan: &mut WeekPlan,
+        sessions: &[SessionReview],
+    ) {
+        let mut trial = this.clone();
+        for session in sessions.iter().filter(|s| !s.painful_exercises.is_empty()) {
+            let mut keys: Vec<String> = Vec::new();
+            for logged in &session.painful_exercises {
+                let key = self.regression_key(plan, logged);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            for key in &keys {
+                *trial.regressions.entry(key.clone()).or_default() += 1;
+            }
+            let Ok(eased) = build_week(
+                self.catalog,
+                self.condition,
+                self.settings,
+                self.overrides,
+                &trial,
+            ) else {
+                continue;
+            };
+            for (day, eased_day) in plan.days.iter_mut().zip(&eased.days) {
+                if day.date <= session.date {
+                    continue;
+                }
+                for item in day.items.iter_mut().filter(|i| i.slot != Slot::Run) {
+                    let key = self.stands_for(item);
+                    if !keys.contains(&key) {
+                        continue;
+                    }
+                    if let Some(easier) = eased_day
+                        .items
+                        .iter()
+                        .find(|i| self.stands_for(i) == key && i.exercise != item.exercise)
+                    {
+                        *item = easier.clone();
+                        item.reason = Some(format!(
+                            "eased one step after a painful session on {}",
+                            session.date
+                        ));
+                    }
+                }
             }
         }
     }

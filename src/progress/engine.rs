@@ -118,6 +118,19 @@ impl Inputs<'_> {
             progress_median: self.condition.ceilings.progress_median,
         };
         let limits = self.limits();
+        let advance = Advance {
+            catalog: self.catalog,
+            condition: self.condition,
+            overrides: self.overrides,
+            settings: self.settings,
+            log: self.log,
+            sunday,
+        };
+        // The same-session rule first, so the week is judged as the person saw it.
+        let (first_look, _, _) = self.judge(&plan, &week_days, limits, &before);
+        if first_look.iter().any(|s| !s.painful_exercises.is_empty()) {
+            advance.ease_within_week(&state, &mut plan, &first_look);
+        }
         let (sessions, nums, (verdict, rule, reason)) =
             self.judge(&plan, &week_days, limits, &before);
         let mut decision = Decision {
@@ -137,14 +150,6 @@ impl Inputs<'_> {
             flags.push(Flag::ReopenRedFlags(r.date));
         }
 
-        let advance = Advance {
-            catalog: self.catalog,
-            condition: self.condition,
-            overrides: self.overrides,
-            settings: self.settings,
-            log: self.log,
-            sunday,
-        };
         let mut next = advance.next_state(&state, &plan, &sessions, &mut decision, &mut flags);
         let runs = RunStep {
             catalog: self.catalog,

@@ -203,9 +203,14 @@ impl OpenProfile {
         })
     }
 
-    /// Records that a clinician assessed the knee on `date`, in the journal and the profile.
-    pub fn save_assessment(&mut self, date: jiff::civil::Date) -> Result<(), StoreError> {
-        self.record(&[Record::Assessed { date }])?;
+    /// Records a clinician's assessment (the record from `session::record_assessment`), in the
+    /// journal and, for `profile show`, in the profile.
+    pub fn save_assessment(&mut self, record: &Record) -> Result<(), StoreError> {
+        let Record::Assessed { date, .. } = record else {
+            return Err(StoreError::Invalid("not an assessment record".into()));
+        };
+        let date = *date;
+        self.record(std::slice::from_ref(record))?;
         self.update(|p| {
             p.red_flags.assessed_by_clinician = Some(date);
             Ok(())

@@ -16,7 +16,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 pub use log::Mark;
-pub use manage::{EXPORT_FORMATS, PATIENT_FIELDS, PatientEdit};
+pub use manage::{PATIENT_FIELDS, PatientEdit};
 pub use overlays::{Overlay, PainField, PainForm, TimerState};
 pub use setup::{SetupField, SetupForm};
 
@@ -27,13 +27,8 @@ pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
 pub use views::{Cursors, View};
 
 /// Labels of the patient fields, in the Profiles view's order.
-pub fn views_patient_fields() -> [&'static str; 12] {
+pub fn views_patient_fields() -> [&'static str; 14] {
     manage::PATIENT_FIELDS
-}
-
-/// Export formats offered, in order.
-pub fn views_export_formats() -> [&'static str; 3] {
-    manage::EXPORT_FORMATS
 }
 
 use super::action::Action;
@@ -57,7 +52,7 @@ pub enum Effect {
     SwitchProfile(String),
     /// Write the printable plan.
     Export {
-        format: String,
+        format: crate::export::Format,
         path: String,
         /// Weeks 1 to this one, not only this one.
         all_weeks: bool,
@@ -88,17 +83,19 @@ pub enum Screen {
         ranked: Vec<Suggestion>,
         selected: usize,
     },
-    /// The red-flag questions; `reopened` when pain logging brought them back.
+    /// The red-flag questions; `reopened` when pain logging brought them back. `seen` counts
+    /// the questions shown so far from the top: none counts as answered until all are seen.
     RedFlags {
         selected: usize,
         answers: Vec<bool>,
+        seen: usize,
         reopened: bool,
     },
-    /// The outcome of the red-flag questions when something was raised.
+    /// The outcome of the red-flag questions when something was raised (already saved when
+    /// the profile exists).
     FlagResult {
         screening: Screening,
         answers: BTreeMap<String, bool>,
-        assessed: bool,
         reopened: bool,
     },
     Setup(SetupForm),
@@ -133,8 +130,8 @@ pub struct App {
     pub weeks: Vec<WeekPlan>,
     /// Each finished week's decision line, oldest first.
     pub decisions: Vec<String>,
-    /// The latest day sharp pain or swelling was logged, from the progression.
-    pub sharp_or_swollen: Option<Date>,
+    /// Where the profile stands today (the gate, the weeks, the standing lines).
+    pub standing: Option<crate::session::Standing>,
     /// Things to know about this week (running paused, awaiting criteria ...).
     pub week_flags: Vec<String>,
     /// The journal on disk, replayed (the progression reads it).
@@ -142,9 +139,10 @@ pub struct App {
     /// The condition chosen during first run, before the profile exists.
     pub draft_condition: Option<String>,
     pub draft_flags: BTreeMap<String, bool>,
-    pub draft_flags_assessed: bool,
     pub cursor: Cursors,
     pub quit: bool,
+    /// What to say once the record now being written is saved (a pain score over the ceiling).
+    pub after_save: Option<String>,
 }
 
 impl App {
@@ -171,13 +169,13 @@ impl App {
             weeks: Vec::new(),
             decisions: Vec::new(),
             week_flags: Vec::new(),
-            sharp_or_swollen: None,
+            standing: None,
             journal: Arc::default(),
             draft_condition: None,
             draft_flags: BTreeMap::new(),
-            draft_flags_assessed: false,
             cursor: Cursors::default(),
             quit: false,
+            after_save: None,
         }
     }
 
@@ -270,6 +268,7 @@ impl App {
             Action::ForceQuit => return self.quit(),
             Action::Resize => return Vec::new(),
             Action::Failed(text) => {
+                self.after_save = None;
                 self.fail(text);
                 return Vec::new();
             }
@@ -333,9 +332,18 @@ impl App {
 
     fn recorded(&mut self, record: &Record) {
         Arc::make_mut(&mut self.journal).apply(record);
-        // A backfilled tick or pain in a past week can change the decisions after it.
+        // A backfilled tick or pain in a past week can change the decisions after it; pain,
+        // answers and assessments can change the gate.
         let this_monday = plan::monday_of(self.today);
-        if record.date() < this_monday || matches!(record, Record::Criteria { .. }) {
+        if record.date() < this_monday
+            || matches!(
+                record,
+                Record::Criteria { .. }
+                    | Record::Pain { .. }
+                    | Record::Screened { .. }
+                    | Record::Assessed { .. }
+            )
+        {
             self.rebuild();
         }
         let what = match record {
@@ -353,7 +361,10 @@ impl App {
                     reason.label()
                 )
             }
-            Record::Pain { .. } => "pain saved".to_string(),
+            Record::Pain { .. } => match self.after_save.take() {
+                Some(more) => format!("pain saved. {more}"),
+                None => "pain saved".to_string(),
+            },
             Record::Screened { .. } => "safety answers saved".to_string(),
             Record::Criteria { met: true, .. } => "criteria recorded as met, saved".to_string(),
             Record::Criteria { .. } => "criteria recorded as not met, saved".to_string(),
@@ -369,7 +380,10 @@ impl App {
             self.profiles.sort();
         }
         self.profile = Some(profile);
-        self.screen = Screen::Main;
+        // Answers given on the questions screen are saved while their outcome is still shown.
+        if !matches!(self.screen, Screen::FlagResult { .. }) {
+            self.screen = Screen::Main;
+        }
         self.rebuild();
     }
 

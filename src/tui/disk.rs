@@ -92,7 +92,7 @@ impl Disk {
                 format,
                 path,
                 all_weeks,
-            } => self.export(app, &format, &path, all_weeks),
+            } => self.export(app, format, &path, all_weeks),
             // The loop handles these itself; nothing to do here.
             Effect::Quit | Effect::Bell => Action::Resize,
         }
@@ -100,12 +100,12 @@ impl Disk {
 
     /// Writes the printable plan for this week (or weeks 1 to this one); an existing file is
     /// never overwritten.
-    fn export(&self, app: &App, format: &str, path: &str, all_weeks: bool) -> Action {
+    fn export(&self, app: &App, format: export::Format, path: &str, all_weeks: bool) -> Action {
         let Some(open) = &self.open else {
             return Action::Failed("no profile is open, so there is no plan to export".into());
         };
-        let week = export::current_week(&open.profile, app.today);
-        let input = match export::ExportInput::for_profile(
+        let week = crate::session::ProgramWeek::of(&open.profile.settings, app.today).or_first();
+        let input = match crate::session::export_profile(
             &app.catalog,
             &open.profile,
             open.journal.state(),
@@ -113,12 +113,7 @@ impl Disk {
             app.today,
         ) {
             Ok(input) => input,
-            Err(e) => return Action::Failed(format!("cannot build the plan: {e}")),
-        };
-        let format = match format {
-            "html" => export::Format::Html,
-            "markdown" => export::Format::Markdown,
-            _ => export::Format::Text,
+            Err(e) => return Action::Failed(format!("no plan to print: {e}")),
         };
         let contents = export::render(&input, format, app.theme.ascii);
         let path = std::path::Path::new(path);
@@ -216,11 +211,15 @@ mod tests {
         };
         let paths = Paths::resolve(Some(dir.path().join("data")), Some(dir.path().join("lib")));
         let today = jiff::civil::date(2026, 11, 25);
-        let profile = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 9)));
-        assert!(OpenProfile::create(&paths, profile).is_ok());
         let Ok(catalog) = crate::catalog::Catalog::builtin() else {
             panic!("the built-in library loads")
         };
+        let mut profile = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 9)));
+        profile.red_flags.answered_on = Some(profile.settings.start);
+        for flag in &catalog.red_flags {
+            profile.red_flags.answers.insert(flag.id.clone(), false);
+        }
+        assert!(OpenProfile::create(&paths, profile).is_ok());
         let theme = crate::tui::theme::Theme::new(false, true);
         let keymap = crate::tui::keymap::Keymap::default();
         let mut app = App::new(catalog, keymap, theme, today, "me".into());
@@ -232,7 +231,7 @@ mod tests {
         ] {
             let path = dir.path().join(name).display().to_string();
             let effect = Effect::Export {
-                format: "text".into(),
+                format: export::Format::Text,
                 path: path.clone(),
                 all_weeks,
             };

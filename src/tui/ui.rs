@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::action::Action;
 use super::app::{App, Overlay, Screen, View};
 use super::screens;
-use crate::catalog::FlagLevel;
+use crate::session::Urgency;
 
 /// The smallest terminal the layout is made for.
 pub const MIN_WIDTH: u16 = 80;
@@ -44,13 +44,22 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::RedFlags {
             selected,
             answers,
+            seen,
             reopened,
-        } => screens::red_flags::render(frame, body, app, *selected, answers, *reopened),
-        Screen::FlagResult {
-            screening,
-            assessed,
-            ..
-        } => screens::red_flags::render_result(frame, body, app, screening, *assessed),
+        } => screens::red_flags::render(
+            frame,
+            body,
+            app,
+            screens::red_flags::Questions {
+                selected: *selected,
+                answers,
+                seen: *seen,
+                reopened: *reopened,
+            },
+        ),
+        Screen::FlagResult { screening, .. } => {
+            screens::red_flags::render_result(frame, body, app, screening)
+        }
         Screen::Setup(form) => screens::setup::render(frame, body, app, form),
     }
     if let Some(overlay) = &app.overlay {
@@ -103,9 +112,9 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
     if let Some((level, text)) = banner {
         let (label, style) = match level {
-            FlagLevel::Advise => ("Advice", app.theme.warn()),
-            FlagLevel::Block => ("See a clinician first", app.theme.danger()),
-            FlagLevel::Stop => ("Stop", app.theme.danger()),
+            Urgency::Info | Urgency::Advise => ("Advice", app.theme.warn()),
+            Urgency::Hold => ("On hold", app.theme.danger()),
+            Urgency::Stop => ("Stop", app.theme.danger()),
         };
         let line = Line::from(vec![
             Span::styled(format!("{} {label}: ", app.theme.warn_sign()), style),
@@ -152,6 +161,7 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
         (None, Screen::Setup(_), _) => "start plan",
         (None, Screen::Main, View::Profiles) => "switch",
         (None, Screen::Main, View::Export) => "write",
+        (None, Screen::Main, View::Today) if !app.plan_allowed() => "answer again",
         _ => "open",
     };
     actions_here(app)
@@ -188,13 +198,17 @@ fn actions_here(app: &App) -> Vec<Action> {
             vec![Down, Select, Back, Help, Quit]
         }
         Screen::RedFlags { .. } => vec![Down, Tick, Select, Back, Quit],
-        Screen::FlagResult { screening, .. } => match screening.level {
-            Some(FlagLevel::Stop) => vec![Back, Quit],
-            Some(FlagLevel::Block) => vec![Tick, Select, Back, Quit],
-            _ => vec![Select, Back, Quit],
-        },
+        Screen::FlagResult { screening, .. }
+            if screening.level == Some(crate::catalog::FlagLevel::Stop)
+                && (app.profile.is_none() || app.draft_condition.is_some()) =>
+        {
+            vec![Back, Quit]
+        }
+        Screen::FlagResult { .. } => vec![Select, Back, Quit],
         Screen::Setup(_) => vec![Down, Right, Tick, Select, Back, Quit],
         Screen::Main => match app.view {
+            // On hold: nothing to tick; the way back is answering again.
+            View::Today if !app.plan_allowed() => vec![Select, Pain, NextView, Help, Quit],
             View::Today => vec![
                 Tick,
                 Sets(0),

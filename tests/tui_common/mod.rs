@@ -11,7 +11,7 @@ use rehab_planner::catalog::{Catalog, Equipment, SourceText};
 use rehab_planner::journal::{PainReport, Record, SkipReason};
 use rehab_planner::plan::{Day, Settings};
 use rehab_planner::profile::Profile;
-use rehab_planner::tui::app::{App, Effect};
+use rehab_planner::tui::app::{App, Effect, Screen};
 use rehab_planner::tui::keymap::Keymap;
 use rehab_planner::tui::theme::Theme;
 use rehab_planner::tui::ui;
@@ -49,10 +49,26 @@ pub fn settings() -> Settings {
     }
 }
 
+/// The fixture profile: every red-flag question answered "no" on its start day.
 pub fn profile() -> Profile {
     let mut p = Profile::new("me", "pfps", settings());
     p.red_flags.answered_on = Some(date(2026, 11, 16));
+    for flag in &catalog().red_flags {
+        p.red_flags.answers.insert(flag.id.clone(), false);
+    }
     p
+}
+
+/// Presses Enter on the red-flag questions until they are all read and the answers given.
+pub fn read_all_flags(app: &mut App) -> Vec<Effect> {
+    let n = app.catalog.red_flags.len();
+    for _ in 0..n {
+        let effects = press(app, key(KeyCode::Enter));
+        if !matches!(app.screen, Screen::RedFlags { .. }) {
+            return effects;
+        }
+    }
+    panic!("still on the questions after {n} Enters: {:?}", app.screen)
 }
 
 /// A week and a half of history: some done, one partial, one skipped, some pain.
@@ -155,6 +171,26 @@ pub fn press(app: &mut App, event: KeyEvent) -> Vec<Effect> {
 /// Presses a key and feeds every record and profile effect back as if the disk accepted it.
 pub fn press_and_store(app: &mut App, event: KeyEvent) -> Vec<Effect> {
     let effects = press(app, event);
+    for e in &effects {
+        match e {
+            Effect::Append(r) => {
+                app.update(rehab_planner::tui::action::Action::Recorded(r.clone()));
+            }
+            Effect::SaveProfile(p) => {
+                app.update(rehab_planner::tui::action::Action::ProfileSaved(p.clone()));
+            }
+            _ => {}
+        }
+    }
+    effects
+}
+
+/// Runs `keys` (which presses several keys) and stores every effect of its last key.
+pub fn press_and_store_all(
+    app: &mut App,
+    keys: impl FnOnce(&mut App) -> Vec<Effect>,
+) -> Vec<Effect> {
+    let effects = keys(app);
     for e in &effects {
         match e {
             Effect::Append(r) => {

@@ -47,7 +47,7 @@ pub fn doctor(ctx: &Ctx) -> CmdResult {
 
 fn finish(mut t: String, problems: usize) -> CmdResult {
     if problems == 0 {
-        t.push_str("\nAll good: nothing to fix.\n");
+        t.push_str("\nAll good: no file needs fixing.\n");
         return print(&t);
     }
     print(&t)?;
@@ -89,6 +89,12 @@ fn check_profile(ctx: &Ctx, name: &str, dir: &Path, t: &mut String) -> usize {
     }
     match JournalFile::open(dir) {
         Ok(j) => {
+            // Not a file problem, but the first thing a person asking "is all well?" needs.
+            if let Ok(p) = read_profile(&ctx.paths, name)
+                && let Some(why) = crate::session::gate(&ctx.catalog, &p, j.state()).refusal()
+            {
+                let _ = writeln!(t, "  plan on hold: {}", crate::text::clean(&why));
+            }
             let _ = writeln!(
                 t,
                 "  {JOURNAL_FILE}: ok ({} record(s), version {})",

@@ -9,7 +9,6 @@ use crate::cli::args::DataFormat;
 use crate::cli::{CmdResult, Ctx};
 use crate::journal::{self, ItemStatus, Record, WeekSummary};
 use crate::profile::Profile;
-use crate::progress;
 use crate::text::clean;
 
 /// `rehab history`: the last `weeks` weeks up to today, oldest first.
@@ -19,8 +18,15 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
     }
     let open = open(ctx)?;
     let state = open.journal.state();
-    let outcomes = progress::outcomes_through(&ctx.catalog, &open.profile, state, ctx.today)
-        .map_err(|e| Failure::data(e.to_string()))?;
+    let standing = crate::session::Standing::compute(&ctx.catalog, &open.profile, state, ctx.today);
+    if let Some(e) = standing
+        .plan_error
+        .as_ref()
+        .or(standing.calendar_only.as_ref())
+    {
+        return Err(Failure::data(e.clone()));
+    }
+    let outcomes = &standing.outcomes;
     if outcomes.is_empty() {
         return Err(Failure::data(format!(
             "the program starts on {}; nothing to show yet",
@@ -28,7 +34,7 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
         )));
     }
     let from = outcomes.len().saturating_sub(weeks as usize);
-    let mut t = String::new();
+    let mut t = super::today::standing_lines(&standing);
     for outcome in &outcomes[from..] {
         let summary = journal::summarize_week(&outcome.plan, state, ctx.today);
         week_text(ctx, &summary, &mut t);
@@ -182,7 +188,10 @@ fn csv_text(records: &[Record]) -> Result<String, crate::store::StoreError> {
                 row[2] = safe_cell(id);
                 row[10] = met.to_string();
             }
-            Record::Undone { .. } | Record::Assessed { .. } => {}
+            Record::Assessed { by, .. } => {
+                row[11] = by.as_deref().map(safe_cell).unwrap_or_default();
+            }
+            Record::Undone { .. } => {}
         }
         w.write_record(&row).map_err(io)?;
     }

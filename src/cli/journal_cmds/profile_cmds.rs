@@ -1,9 +1,10 @@
 //! `rehab profile new | list | show | set`.
 
 use std::fmt::Write as _;
+use std::io::IsTerminal;
 
 use super::{Failure, print, store_failure};
-use crate::catalog::{Catalog, closest};
+use crate::catalog::Catalog;
 use crate::cli::args::{PatientArgs, ProfileCommand, ProfileSetArgs, SettingsArgs};
 use crate::cli::{CmdResult, Ctx};
 use crate::plan::Settings;
@@ -30,16 +31,10 @@ fn condition_id(catalog: &Catalog, id: &str) -> Result<String, Failure> {
 }
 
 fn check_exercise(catalog: &Catalog, id: &str) -> Result<(), String> {
-    if catalog.exercise(id).is_some() {
-        return Ok(());
-    }
-    let near = closest(id, catalog.exercises.iter().map(|e| e.id.as_str()))
-        .map(|n| format!(" Did you mean `{n}`?"))
-        .unwrap_or_default();
-    Err(format!(
-        "unknown exercise `{}`.{near} `rehab exercises` lists the valid ids.",
-        clean(id)
-    ))
+    catalog
+        .find_exercise(id)
+        .map(|_| ())
+        .map_err(|e| format!("{e} `rehab exercises` lists the valid ids."))
 }
 
 /// Applies the settings given on the command line.
@@ -93,7 +88,7 @@ fn new(ctx: &Ctx, name: &str, condition: &str, args: &SettingsArgs) -> CmdResult
     let mut settings = Settings::new(ctx.today);
     apply_settings(&ctx.catalog, &mut settings, args).map_err(Failure::data)?;
     let profile = Profile::new(name, condition, settings);
-    let open = OpenProfile::create(&ctx.paths, profile).map_err(store_failure)?;
+    let mut open = OpenProfile::create(&ctx.paths, profile).map_err(store_failure)?;
     let mut t = format!("Created profile `{name}` in {}.\n", open.dir.display());
     t.push_str(&describe(ctx, &open.profile));
     let pick = if name == ctx.profile {
@@ -101,9 +96,15 @@ fn new(ctx: &Ctx, name: &str, condition: &str, args: &SettingsArgs) -> CmdResult
     } else {
         format!(" --profile {name}")
     };
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        // A person at a terminal answers the red-flag questions now: no plan comes before them.
+        print(&format!("{t}\n"))?;
+        return super::screen::ask_and_save(ctx, &mut open);
+    }
     let _ = writeln!(
         t,
-        "\nNext: `rehab{pick}` answers the red-flag questions; `rehab today{pick}` shows today's items."
+        "\nNext: answer the red-flag questions with `rehab{pick} screen` (or in `rehab{pick}`); \
+         there is no plan until then."
     );
     print(&t)
 }
@@ -154,6 +155,13 @@ fn show(ctx: &Ctx, name: &str) -> CmdResult {
         open.journal.records().len(),
         open.journal.state().days.len()
     );
+    let standing = crate::session::Standing::compute(
+        &ctx.catalog,
+        &open.profile,
+        open.journal.state(),
+        ctx.today,
+    );
+    t.push_str(&super::today::standing_lines(&standing));
     print(&t)
 }
 
@@ -195,6 +203,7 @@ fn describe(ctx: &Ctx, p: &Profile) -> String {
     if let Some(date) = r.assessed_by_clinician {
         let _ = writeln!(t, "Assessed by a clinician: {date}");
     }
+
     if let Some(patient) = &p.patient {
         for (label, value) in [
             ("Patient", &patient.name),
@@ -248,6 +257,12 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
         .as_deref()
         .map(|c| condition_id(&ctx.catalog, c))
         .transpose()?;
+    // Checked before anything is written, so a bad date changes nothing.
+    let assessment = args
+        .assessed_on
+        .map(|date| crate::session::record_assessment(ctx.today, date, args.assessed_by.as_deref()))
+        .transpose()
+        .map_err(super::refused)?;
     let mut open = super::open(ctx)?;
     let catalog = &ctx.catalog;
     open.update(|p| {
@@ -260,7 +275,22 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
     })
     .map_err(store_failure)?;
     let mut t = format!("Updated profile `{}`.\n", open.name);
+    if let Some(written) = assessment {
+        for record in &written.records {
+            open.save_assessment(record).map_err(store_failure)?;
+        }
+        for line in &written.said {
+            let _ = writeln!(t, "{line}");
+        }
+    }
     t.push_str(&describe(ctx, &open.profile));
+    let standing = crate::session::Standing::compute(
+        &ctx.catalog,
+        &open.profile,
+        open.journal.state(),
+        ctx.today,
+    );
+    t.push_str(&super::today::standing_lines(&standing));
     print(&t)
 }
 

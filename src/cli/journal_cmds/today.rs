@@ -1,68 +1,63 @@
-//! `rehab today`: the day's items, numbered, with their ticks, pain and notes.
+//! `rehab today`: the day's items, numbered, with their ticks, pain and notes, under the lines
+//! that stand (advice, a clinician's review due, running paused).
 
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use super::{day_of, open, print, week};
-use crate::catalog::FlagLevel;
-use crate::cli::{CmdResult, Ctx, Failure};
-use crate::journal::{self, DayLog, ItemStatus};
+use super::{Loaded, load, print, refused};
+use crate::cli::{CmdResult, Ctx};
+use crate::journal::{DayLog, ItemStatus};
 use crate::plan::DayPlan;
-use crate::profile::Profile;
+use crate::session::{DayCounts, ProgramWeek, Refusal, Standing, Urgency, item_name, pain_text};
 use crate::text::clean;
 
 /// `rehab today`.
 pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
-    let open = open(ctx)?;
     let date = date.unwrap_or(ctx.today);
-    let mut text = String::new();
-    if let Some(stop) = red_flag_gate(ctx, &open.profile, &mut text) {
-        print(&text)?;
-        return Err(stop);
+    let Loaded { open, standing } = load(ctx, date)?;
+    if let Some(text) = standing.gate.refusal() {
+        return Err(refused(Refusal::Gate(text)));
     }
-    let week = week(ctx, &open, date)?;
-    let day = day_of(&week, date);
+    let mut text = String::new();
+    let this = if date == ctx.today { "Today, " } else { "" };
+    let day_name = date.strftime("%a %-d %b %Y");
+    match (
+        ProgramWeek::of(&open.profile.settings, date),
+        standing.week_holding(date),
+    ) {
+        (ProgramWeek::Week(n), Some(week)) => {
+            let _ = writeln!(
+                text,
+                "{this}{day_name} · week {n} · {}",
+                clean(&week.phase_name)
+            );
+        }
+        (ProgramWeek::Week(n), None) => {
+            let _ = writeln!(text, "{this}{day_name} · week {n}");
+        }
+        (ProgramWeek::BeforeStart { starts }, _) => {
+            let _ = writeln!(text, "{this}{day_name} · the program starts on {starts}");
+        }
+    }
+    text.push_str(&standing_lines(&standing));
+    let day = standing.day(date);
     let log = open.journal.state().day(date);
-    let _ = writeln!(
-        text,
-        "{}{} · week {} · {}",
-        if date == ctx.today { "Today, " } else { "" },
-        date.strftime("%a %-d %b %Y"),
-        week.state.week,
-        clean(&week.phase_name)
-    );
     print(&(text + &day_text(ctx, &day, log)))
 }
 
-/// The red-flag answers' verdict: a message, and an error when no plan may be shown.
-fn red_flag_gate(ctx: &Ctx, profile: &Profile, text: &mut String) -> Option<Failure> {
-    let answers = &profile.red_flags;
-    if answers.answered_on.is_none() {
-        let _ = writeln!(
-            text,
-            "Note: the red-flag questions have not been answered for this profile yet; \
-             open `rehab` to answer them."
-        );
-        return None;
+/// The standing lines, one per line, each marked by how urgent it is.
+pub(crate) fn standing_lines(standing: &Standing) -> String {
+    let mut t = String::new();
+    for line in &standing.lines {
+        let mark = match line.urgency {
+            Urgency::Stop | Urgency::Hold => "! ",
+            Urgency::Advise => "Advice: ",
+            Urgency::Info => "Note: ",
+        };
+        let _ = writeln!(t, "{mark}{}", clean(&line.text));
     }
-    let screen = crate::screening::assess(&ctx.catalog, &answers.answers);
-    for flag in screen.flags.iter().chain(&screen.lesser) {
-        let _ = writeln!(text, "Red flag: {}", clean(&flag.message));
-    }
-    // An assessment counts only when it came after the answers.
-    let assessed = matches!(
-        (answers.assessed_by_clinician, answers.answered_on),
-        (Some(seen), Some(answered)) if seen >= answered
-    );
-    if crate::screening::cleared_by_assessment(&screen, assessed) {
-        return None;
-    }
-    Some(Failure::data(if screen.level == Some(FlagLevel::Stop) {
-        "no plan: a red-flag answer says to seek care first"
-    } else {
-        "no plan until a clinician has assessed the knee; record it in `rehab` once they have"
-    }))
+    t
 }
 
 /// The numbered items of a day with their ticks, then pain and notes.
@@ -71,8 +66,6 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
     if day.is_rest() {
         let _ = writeln!(t, "Rest day: nothing planned.");
     }
-    let mut done = 0;
-    let mut minutes_left = 0;
     for (i, item) in day.items.iter().enumerate() {
         let status = log.and_then(|l| l.status(&item.exercise));
         let mark = match status {
@@ -81,15 +74,6 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
             Some(ItemStatus::Skipped(_)) => "[-]".into(),
             None => "[ ]".into(),
         };
-        if matches!(status, Some(ItemStatus::Done { .. })) {
-            done += 1;
-        } else if status.is_none() {
-            minutes_left += item.minutes;
-        }
-        let name = ctx
-            .catalog
-            .exercise(&item.exercise)
-            .map_or(item.exercise.as_str(), |e| e.name.as_str());
         let _ = write!(
             t,
             "{:>2}. {mark:<5} {:<26} {:<34} {:>3} min",
@@ -98,7 +82,7 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
             item.dose.sets_text(),
             item.minutes * item.sessions.max(1)
         );
-        let _ = write!(t, "  {name}");
+        let _ = write!(t, "  {}", item_name(&ctx.catalog, item));
         if item.sessions > 1 {
             let _ = write!(t, " ({} sessions)", item.sessions);
         }
@@ -132,29 +116,9 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
     if !day.is_rest() {
         let _ = writeln!(
             t,
-            "{done} of {} done, {minutes_left} min to go. Tick with `rehab done N` or `rehab done ID`.",
-            day.items.len()
+            "{}. Tick with `rehab done N` or `rehab done ID`.",
+            DayCounts::of(day, log)
         );
-    }
-    t
-}
-
-pub(super) fn pain_text(p: &journal::Pain) -> String {
-    let score = |s: Option<u8>| s.map_or("-".to_string(), |n| n.to_string());
-    let mut t = format!(
-        "during {}, next morning {}",
-        score(p.during),
-        score(p.morning)
-    );
-    for (flag, name) in [
-        (p.swelling, "swelling"),
-        (p.limp, "limp"),
-        (p.sharp, "sharp pain"),
-    ] {
-        if flag {
-            t.push_str(", ");
-            t.push_str(name);
-        }
     }
     t
 }

@@ -2,23 +2,21 @@
 //! clinician's overrides) and Export.
 
 use super::{App, Effect, Overlay, Screen};
-use crate::catalog::{Catalog, closest};
+use crate::catalog::Catalog;
+use crate::export::Format;
 use crate::profile::Patient;
 use crate::tui::action::Action;
-
-/// Export formats offered, in order.
-pub const EXPORT_FORMATS: [&str; 3] = ["html", "markdown", "text"];
 
 /// Patient fields and a clinician's overrides being edited in the Profiles view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PatientEdit {
     pub field: usize,
     /// One text per row of [`PATIENT_FIELDS`].
-    pub values: [String; 12],
+    pub values: [String; 14],
 }
 
 /// The Profiles edit form's rows: patient details, then a clinician's overrides.
-pub const PATIENT_FIELDS: [&str; 12] = [
+pub const PATIENT_FIELDS: [&str; 14] = [
     "Patient name",
     "Clinician",
     "Clinic",
@@ -31,7 +29,13 @@ pub const PATIENT_FIELDS: [&str; 12] = [
     "Removed exercises",
     "Replaced (old=new)",
     "Changed doses (id=3x15)",
+    "Assessed on (date)",
+    "Assessed by",
 ];
+
+/// The rows that record a clinician's assessment (a journal record, not a profile field).
+const ASSESSED_ON: usize = 12;
+const ASSESSED_BY: usize = 13;
 
 impl PatientEdit {
     /// The form filled from a profile; empty text means "not set".
@@ -63,8 +67,36 @@ impl PatientEdit {
                     .map(|(id, dose)| crate::plan::dose_change_text(id, dose))
                     .collect::<Vec<_>>()
                     .join(", "),
+                // A new assessment each time: empty records none.
+                String::new(),
+                String::new(),
             ],
         }
+    }
+
+    /// The assessment the form records, checked by the session's rule; `None` when the date
+    /// row is empty.
+    pub fn assessment(
+        &self,
+        today: jiff::civil::Date,
+    ) -> Result<Option<crate::session::Written>, String> {
+        let on = self.values[ASSESSED_ON].trim();
+        let by = self.values[ASSESSED_BY].trim();
+        if on.is_empty() {
+            return match by.is_empty() {
+                true => Ok(None),
+                false => Err(format!("{} needs a date too", PATIENT_FIELDS[ASSESSED_BY])),
+            };
+        }
+        let date: jiff::civil::Date = on.parse().map_err(|_| {
+            format!(
+                "{}: write the date as YYYY-MM-DD, not `{on}`",
+                PATIENT_FIELDS[ASSESSED_ON]
+            )
+        })?;
+        crate::session::record_assessment(today, date, Some(by))
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", PATIENT_FIELDS[ASSESSED_ON]))
     }
 
     /// Writes the form into a profile, or says which field is wrong (nothing changes then).
@@ -144,16 +176,10 @@ fn exercise_ids(catalog: &Catalog, field: usize, text: &str) -> Result<Vec<Strin
 
 /// An exercise id from the library, or an error naming the field and the closest id.
 fn known_exercise(catalog: &Catalog, field: usize, id: &str) -> Result<String, String> {
-    if catalog.exercise(id).is_some() {
-        return Ok(id.to_string());
-    }
-    let near = closest(id, catalog.exercises.iter().map(|e| e.id.as_str()))
-        .map(|n| format!("; did you mean `{n}`?"))
-        .unwrap_or_default();
-    Err(format!(
-        "{}: no exercise `{id}`{near}",
-        PATIENT_FIELDS[field]
-    ))
+    catalog
+        .find_exercise(id)
+        .map(|e| e.id.clone())
+        .map_err(|e| format!("{}: {e}", PATIENT_FIELDS[field]))
 }
 
 impl App {
@@ -269,10 +295,26 @@ impl App {
                     let Some(mut p) = self.profile.clone() else {
                         return Vec::new();
                     };
+                    let assessment = match edit.assessment(self.today) {
+                        Ok(a) => a,
+                        Err(e) => {
+                            self.fail(e);
+                            return Vec::new();
+                        }
+                    };
                     return match edit.apply(&mut p, &self.catalog) {
                         Ok(()) => {
                             self.cursor.patient = None;
-                            vec![Effect::SaveProfile(Box::new(p))]
+                            // The journal line first, then the profile (which shows the date).
+                            let mut effects: Vec<Effect> = Vec::new();
+                            for record in assessment.into_iter().flat_map(|w| w.records) {
+                                if let crate::journal::Record::Assessed { date, .. } = &record {
+                                    p.red_flags.assessed_by_clinician = Some(*date);
+                                }
+                                effects.push(Effect::Append(record));
+                            }
+                            effects.push(Effect::SaveProfile(Box::new(p)));
+                            effects
                         }
                         Err(e) => {
                             self.fail(e);
@@ -321,12 +363,12 @@ impl App {
         }
         match action {
             Action::Left => c.export_format = c.export_format.saturating_sub(1),
-            Action::Right => c.export_format = (c.export_format + 1).min(EXPORT_FORMATS.len() - 1),
+            Action::Right => c.export_format = (c.export_format + 1).min(Format::ALL.len() - 1),
             Action::Edit => c.editing_path = true,
             Action::Up | Action::Down => c.export_all_weeks = !c.export_all_weeks,
             Action::Select => {
                 let all_weeks = c.export_all_weeks;
-                let format = EXPORT_FORMATS[c.export_format].to_string();
+                let format = Format::ALL[c.export_format.min(Format::ALL.len() - 1)];
                 let path = if c.export_path.is_empty() {
                     self.default_export_path()
                 } else {
@@ -345,11 +387,7 @@ impl App {
 
     /// `rehab-plan-<profile>-<date>.<ext>` in the current folder.
     pub fn default_export_path(&self) -> String {
-        let ext = match EXPORT_FORMATS[self.cursor.export_format.min(2)] {
-            "html" => "html",
-            "markdown" => "md",
-            _ => "txt",
-        };
+        let ext = Format::ALL[self.cursor.export_format.min(Format::ALL.len() - 1)].extension();
         format!("rehab-plan-{}-{}.{ext}", self.profile_name, self.today)
     }
 }

@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 
 use super::{App, Effect, Screen, View};
 use crate::catalog::FlagLevel;
-use crate::journal::Record;
 use crate::tui::action::Action;
-use crate::{screening, triage};
+use crate::{screening, session, triage};
 
 impl App {
     pub(super) fn update_onboarding(&mut self, action: Action) -> Vec<Effect> {
@@ -64,42 +63,38 @@ impl App {
                 Screen::RedFlags {
                     selected,
                     answers,
+                    seen,
                     reopened,
                 },
                 a,
-            ) => self.red_flags(selected, answers, reopened, a),
+            ) => self.red_flags(selected, answers, seen, reopened, a),
             (
                 Screen::FlagResult {
                     screening,
                     answers,
-                    assessed,
                     reopened,
                 },
                 a,
             ) => match a {
-                Action::Tick if screening.level == Some(FlagLevel::Block) => (
-                    Screen::FlagResult {
-                        screening,
-                        answers,
-                        assessed: !assessed,
-                        reopened,
-                    },
-                    none,
-                ),
-                Action::Select if screening.allows_plan() || assessed => {
-                    self.flags_settled(answers, assessed, reopened)
-                }
-                Action::Select => {
-                    self.fail("no plan until this is resolved; Esc changes the answers, q quits");
-                    (
-                        Screen::FlagResult {
+                Action::Select if self.first_run() => {
+                    if screening.level == Some(FlagLevel::Stop) {
+                        self.fail("no plan while this stands; Esc changes the answers, q quits");
+                        let screen = Screen::FlagResult {
                             screening,
                             answers,
-                            assessed,
                             reopened,
-                        },
-                        none,
-                    )
+                        };
+                        return (screen, none);
+                    }
+                    // A "see a clinician first" answer still gets a profile, on hold, so the
+                    // assessment can be recorded in it later.
+                    self.draft_flags = answers;
+                    (Screen::Setup(self.setup_form()), none)
+                }
+                // The answers were saved when given; Today shows where that leaves the plan.
+                Action::Select => {
+                    self.view = View::Today;
+                    (Screen::Main, none)
                 }
                 Action::Back => {
                     let flags = &self.catalog.red_flags;
@@ -109,10 +104,12 @@ impl App {
                         .collect();
                     // Back on the first "yes": the answer the person most likely wants to change.
                     let selected = answers.iter().position(|yes| *yes).unwrap_or(0);
+                    let seen = answers.len();
                     (
                         Screen::RedFlags {
                             selected,
                             answers,
+                            seen,
                             reopened,
                         },
                         none,
@@ -122,7 +119,6 @@ impl App {
                     Screen::FlagResult {
                         screening,
                         answers,
-                        assessed,
                         reopened,
                     },
                     none,
@@ -230,109 +226,105 @@ impl App {
         (screen, Vec::new())
     }
 
-    /// A condition was chosen: on first run the red flags come next; with a profile, the set-up.
+    /// A condition was chosen: the red flags come next.
     fn choose(&mut self, condition: String) -> Screen {
         self.draft_condition = Some(condition);
         Screen::RedFlags {
             selected: 0,
             answers: vec![false; self.catalog.red_flags.len()],
+            seen: 1,
             reopened: false,
         }
+    }
+
+    /// No profile yet, or a new condition chosen: answers wait for the set-up to be saved.
+    fn first_run(&self) -> bool {
+        self.profile.is_none() || self.draft_condition.is_some()
     }
 
     fn red_flags(
         &mut self,
         selected: usize,
         mut answers: Vec<bool>,
+        seen: usize,
         reopened: bool,
         action: Action,
     ) -> (Screen, Vec<Effect>) {
         let n = answers.len();
+        let moved = |selected: usize, answers: Vec<bool>| Screen::RedFlags {
+            selected,
+            answers,
+            seen: seen.max(selected + 1).min(n),
+            reopened,
+        };
         let screen = match action {
-            Action::Up => Screen::RedFlags {
-                selected: selected.saturating_sub(1),
-                answers,
-                reopened,
-            },
-            Action::Down => Screen::RedFlags {
-                selected: (selected + 1).min(n.saturating_sub(1)),
-                answers,
-                reopened,
-            },
+            Action::Up => moved(selected.saturating_sub(1), answers),
+            Action::Down => moved((selected + 1).min(n.saturating_sub(1)), answers),
             Action::Tick | Action::Left | Action::Right => {
                 if let Some(a) = answers.get_mut(selected) {
                     *a = !*a;
                 }
-                Screen::RedFlags {
-                    selected,
-                    answers,
-                    reopened,
-                }
+                moved(selected, answers)
             }
-            Action::Select => {
-                let answers: BTreeMap<String, bool> = self
-                    .catalog
-                    .red_flags
-                    .iter()
-                    .zip(&answers)
-                    .map(|(f, yes)| (f.id.clone(), *yes))
-                    .collect();
-                let screening = screening::assess(&self.catalog, &answers);
-                if screening.level.is_none() {
-                    return self.flags_settled(answers, false, reopened);
-                }
-                Screen::FlagResult {
-                    screening,
-                    answers,
-                    assessed: false,
-                    reopened,
-                }
+            // Every question is read before any answer counts: Enter walks to the next unseen.
+            Action::Select if seen < n => {
+                let after = n - seen - 1;
+                self.say(match after {
+                    0 => "the last question: Enter saves the answers".to_string(),
+                    _ => format!("{after} more question(s) after this one; each is shown first"),
+                });
+                moved(seen, answers)
             }
+            Action::Select => return self.flags_given(&answers, reopened),
             Action::Back if reopened => Screen::Main,
             Action::Back => Screen::Picker { selected: 0 },
-            _ => Screen::RedFlags {
-                selected,
-                answers,
-                reopened,
-            },
+            _ => moved(selected, answers),
         };
         (screen, Vec::new())
     }
 
-    /// The answers allow a plan: save them to the profile, or go on to the set-up on first run.
-    fn flags_settled(
-        &mut self,
-        answers: BTreeMap<String, bool>,
-        assessed: bool,
-        reopened: bool,
-    ) -> (Screen, Vec<Effect>) {
-        let record = Record::Screened {
-            date: self.today,
-            answers: answers.clone(),
-        };
-        let assessed_on = assessed.then_some(self.today);
-        match (&self.profile, reopened) {
-            (Some(profile), _) if reopened || self.draft_condition.is_none() => {
-                let mut profile = profile.clone();
-                profile.red_flags.answers = answers;
-                profile.red_flags.answered_on = Some(self.today);
-                profile.red_flags.assessed_by_clinician = assessed_on;
-                // Journal lines first, then the profile: a crash between them loses no answer.
-                let mut effects = vec![Effect::Append(record)];
-                if assessed {
-                    effects.push(Effect::Append(Record::Assessed { date: self.today }));
+    /// Every question seen and answered: saved at once when the profile exists (quitting
+    /// loses nothing), then the outcome.
+    fn flags_given(&mut self, given: &[bool], reopened: bool) -> (Screen, Vec<Effect>) {
+        let answers: BTreeMap<String, bool> = self
+            .catalog
+            .red_flags
+            .iter()
+            .zip(given)
+            .map(|(f, yes)| (f.id.clone(), *yes))
+            .collect();
+        let screening = screening::assess(&self.catalog, &answers);
+        let mut effects = Vec::new();
+        if !self.first_run()
+            && let Some(profile) = &self.profile
+        {
+            match session::answer_screen(&self.catalog, &answers, self.today) {
+                Ok(written) => {
+                    let mut profile = profile.clone();
+                    profile.red_flags.answers = answers.clone();
+                    profile.red_flags.answered_on = Some(self.today);
+                    // Journal lines first, then the profile: a crash between them loses nothing.
+                    effects.extend(written.records.into_iter().map(Effect::Append));
+                    effects.push(Effect::SaveProfile(Box::new(profile)));
                 }
-                effects.push(Effect::SaveProfile(Box::new(profile)));
+                Err(refusal) => {
+                    self.fail(refusal.to_string());
+                    return (Screen::Main, effects);
+                }
+            }
+            if screening.level.is_none() {
                 self.view = View::Today;
-                (Screen::Main, effects)
+                return (Screen::Main, effects);
             }
-            _ => {
-                self.draft_flags = answers;
-                if assessed {
-                    self.draft_flags_assessed = true;
-                }
-                (Screen::Setup(self.setup_form()), Vec::new())
-            }
+        } else if screening.level.is_none() {
+            self.draft_flags = answers;
+            return (Screen::Setup(self.setup_form()), effects);
         }
+        let screen = Screen::FlagResult {
+            screening,
+            answers,
+            reopened,
+        };
+        (screen, effects)
     }
 }

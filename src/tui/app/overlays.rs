@@ -1,7 +1,8 @@
 //! Pop-ups over a view: help, an exercise's detail, skip reasons, the pain form, the countdown.
 
 use super::{App, Effect, Screen};
-use crate::journal::{PainReport, Record, SkipReason};
+use crate::journal::SkipReason;
+use crate::session::PainInput;
 use crate::tui::action::Action;
 
 /// What is drawn over the current screen; Esc closes it.
@@ -177,6 +178,7 @@ impl App {
         Screen::RedFlags {
             selected: 0,
             answers,
+            seen: 1,
             reopened: true,
         }
     }
@@ -228,7 +230,8 @@ impl App {
                 }),
                 Action::Select | Action::Tick => {
                     let reason = SKIP_REASONS[selected.min(SKIP_REASONS.len() - 1)];
-                    effects.push(Effect::Append(Record::Skipped { date, item, reason }));
+                    effects
+                        .extend(self.run_command(|s, c, p, _| s.skip(c, p, date, &item, reason)));
                     None
                 }
                 _ => Some(Overlay::Skip {
@@ -283,44 +286,40 @@ impl App {
             (Action::Tick | Action::Left | Action::Right, PainField::Limp) => f.limp = !f.limp,
             (Action::Tick | Action::Left | Action::Right, PainField::Sharp) => f.sharp = !f.sharp,
             (Action::Select, _) => {
-                // As `rehab pain` does: pain during and the signs belong to today's session,
-                // the morning score to yesterday's, the one it follows. A sign left unticked
-                // says nothing, so it never clears one logged earlier.
-                let today = PainReport {
+                let input = PainInput {
                     during: f.during,
-                    morning: None,
-                    swelling: f.swelling.then_some(true),
-                    limp: f.limp.then_some(true),
-                    sharp: f.sharp.then_some(true),
-                };
-                let morning = PainReport {
                     morning: f.morning,
-                    ..PainReport::default()
+                    swelling: f.swelling,
+                    limp: f.limp,
+                    sharp: f.sharp,
+                    // Today's form: the session rule splits the morning score to yesterday.
+                    date: (f.date != self.today).then_some(f.date),
+                    item: None,
                 };
-                if today.is_empty() && morning.is_empty() {
-                    self.fail("nothing to save: give a score or tick a sign");
-                    return Some(Overlay::Pain(f));
+                let (Some(standing), Some(profile)) = (&self.standing, &self.profile) else {
+                    self.fail("no profile is open, so nothing was saved");
+                    return None;
+                };
+                match standing.log_pain(&self.catalog, profile, &input) {
+                    Ok((written, said)) => {
+                        effects.extend(written.records.into_iter().map(Effect::Append));
+                        // Beyond "saved": over the ceiling, or the plan pausing.
+                        let extra: Vec<String> = written
+                            .said
+                            .into_iter()
+                            .filter(|l| !l.starts_with("pain logged"))
+                            .collect();
+                        self.after_save = (!extra.is_empty()).then(|| extra.join(" "));
+                        if said.rescreen {
+                            self.screen = self.red_flags_again();
+                        }
+                        return None;
+                    }
+                    Err(refusal) => {
+                        self.fail(refusal.to_string());
+                        return Some(Overlay::Pain(f));
+                    }
                 }
-                if !today.is_empty() {
-                    effects.push(Effect::Append(Record::Pain {
-                        date: f.date,
-                        item: None,
-                        report: today,
-                    }));
-                }
-                if !morning.is_empty() {
-                    let yesterday = f.date.yesterday().unwrap_or(f.date);
-                    effects.push(Effect::Append(Record::Pain {
-                        date: yesterday,
-                        item: None,
-                        report: morning,
-                    }));
-                }
-                if f.sharp || f.swelling {
-                    // Sharp pain or swelling brings the red-flag questions back.
-                    self.screen = self.red_flags_again();
-                }
-                return None;
             }
             _ => {}
         }

@@ -180,6 +180,10 @@ impl App {
                     p.condition = c;
                     p.red_flags.answers = std::mem::take(&mut self.draft_flags);
                     p.red_flags.answered_on = Some(self.today);
+                    effects.push(Effect::Append(Record::Screened {
+                        date: self.today,
+                        answers: p.red_flags.answers.clone(),
+                    }));
                 }
                 p
             }
@@ -188,9 +192,6 @@ impl App {
                 let mut p = Profile::new(self.profile_name.clone(), condition, settings);
                 p.red_flags.answers = std::mem::take(&mut self.draft_flags);
                 p.red_flags.answered_on = Some(self.today);
-                if std::mem::take(&mut self.draft_flags_assessed) {
-                    p.red_flags.assessed_by_clinician = Some(self.today);
-                }
                 effects.push(Effect::Append(Record::Screened {
                     date: self.today,
                     answers: p.red_flags.answers.clone(),

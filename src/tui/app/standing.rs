@@ -1,109 +1,79 @@
-//! Where the person stands: the red-flag outcome, whether the plan may show, and the weeks
-//! rebuilt from the journal by the pain-monitored progression.
+//! Where the person stands, as `session::Standing` says: the gate, the weeks, the lines that
+//! stay on screen. The app computes none of it itself.
 
 use super::App;
-use crate::catalog::FlagLevel;
-use crate::plan::{self, WeekPlan};
-use crate::progress;
-use crate::screening::{self, Screening};
+use crate::plan::{DayPlan, WeekPlan};
+use crate::session::{DayCounts, Gate, Standing, Urgency};
 
 impl App {
-    /// The red-flag outcome of the current profile.
-    pub fn screening(&self) -> Option<Screening> {
-        self.profile
-            .as_ref()
-            .map(|p| screening::assess(&self.catalog, &p.red_flags.answers))
-    }
-
-    /// Whether the plan may be shown: clear, advice only, or blocked and since assessed.
+    /// Whether the plan may be shown and logged.
     pub fn plan_allowed(&self) -> bool {
-        match (self.screening(), &self.profile) {
-            (Some(s), Some(p)) => {
-                screening::cleared_by_assessment(&s, p.red_flags.assessed_by_clinician.is_some())
-            }
-            _ => false,
+        self.standing.as_ref().is_some_and(Standing::allows_plan)
+    }
+
+    /// The gate, once a profile is loaded.
+    pub fn gate(&self) -> Option<&Gate> {
+        self.standing.as_ref().map(|s| &s.gate)
+    }
+
+    /// The lasting banner: the most urgent standing line, and how many more there are.
+    pub fn banner(&self) -> Option<(Urgency, String)> {
+        let standing = self.standing.as_ref()?;
+        // A closed gate's full text is on Today; above every view a short line is enough.
+        if let Some(headline) = standing.gate.headline() {
+            let urgency = standing.lines.first().map_or(Urgency::Hold, |l| l.urgency);
+            return Some((urgency, headline.to_string()));
         }
-    }
-
-    /// The lasting banner: advice flags, or a block/stop that holds the plan.
-    pub fn banner(&self) -> Option<(FlagLevel, String)> {
-        let s = self.screening()?;
-        let level = s.level?;
-        let text = s
-            .flags
+        let lines = &standing.lines;
+        let first = lines.iter().find(|l| l.urgency >= Urgency::Advise)?;
+        let more = lines
             .iter()
-            .map(|f| f.message.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        Some((level, text))
+            .filter(|l| l.urgency >= Urgency::Advise)
+            .count()
+            - 1;
+        let text = match more {
+            0 => first.text.clone(),
+            n => format!("{} (+{n} more on Today)", first.text),
+        };
+        Some((first.urgency, text))
     }
 
-    /// The week containing today, when the program has started and may be shown.
+    /// The week containing today, when the program has started.
     pub fn this_week(&self) -> Option<&WeekPlan> {
         self.weeks
             .last()
             .filter(|w| w.days.iter().any(|d| d.date == self.today))
     }
 
-    /// Rebuilds the weeks after the profile or a past week's log changed: the pain-monitored
-    /// progression when it can run, else the calendar schedule.
+    /// Rebuilds where the person stands after the profile or the journal changed.
     pub fn rebuild(&mut self) {
         self.weeks.clear();
         self.decisions.clear();
         self.week_flags.clear();
-        self.sharp_or_swollen = None;
         let Some(profile) = &self.profile else {
+            self.standing = None;
             return;
         };
-        let Some(condition) = self.catalog.condition(&profile.condition) else {
-            return;
-        };
-        let week = progress::week_of(&profile.settings, self.today);
-        if week == 0 {
-            return;
-        }
-        match progress::run_profile(&self.catalog, profile, &self.journal, week) {
-            Ok(outcomes) => {
-                let (past, current) = outcomes.split_at(outcomes.len().saturating_sub(1));
-                self.decisions = past.iter().map(|o| o.decision_line()).collect();
-                self.week_flags = current
-                    .iter()
-                    .flat_map(|o| o.flags.iter().map(|f| f.text()))
-                    .collect();
-                self.sharp_or_swollen = outcomes
-                    .iter()
-                    .flat_map(|o| &o.flags)
-                    .filter_map(|f| match f {
-                        progress::Flag::ReopenRedFlags(date) => Some(*date),
-                        _ => None,
-                    })
-                    .max();
-                self.weeks = outcomes.into_iter().map(|o| o.plan).collect();
-            }
-            Err(progress_error) => {
-                match plan::build_program(
-                    &self.catalog,
-                    condition,
-                    &profile.settings,
-                    &profile.overrides,
-                    week,
-                ) {
-                    Ok(program) => {
-                        self.weeks = program.weeks;
-                        self.week_flags = vec![format!("calendar schedule only: {progress_error}")];
-                    }
-                    Err(e) => self.fail(format!("cannot build the plan: {e}")),
-                }
-            }
-        }
+        let standing = Standing::compute(&self.catalog, profile, &self.journal, self.today);
+        self.weeks = standing.plans.clone();
+        self.decisions = standing.decision_lines();
+        self.week_flags = standing
+            .lines
+            .iter()
+            .filter(|l| l.urgency < Urgency::Advise)
+            .map(|l| l.text.clone())
+            .collect();
+        self.standing = Some(standing);
     }
 
-    /// Sharp pain or swelling was logged after the red-flag questions were last answered
-    /// (perhaps from another session), so they must be asked again.
+    /// Sharp pain, swelling or a limp was logged after the last answers (perhaps from another
+    /// session), so the questions must be asked again.
     pub fn needs_rescreen(&self) -> bool {
-        match (self.sharp_or_swollen, &self.profile) {
-            (Some(logged), Some(p)) => p.red_flags.answered_on.is_none_or(|on| on < logged),
-            _ => false,
-        }
+        matches!(self.gate(), Some(Gate::Rescreen { .. }))
+    }
+
+    /// A day's counts, the same as `rehab today` gives.
+    pub fn day_counts(&self, day: &DayPlan) -> DayCounts {
+        DayCounts::of(day, self.journal.day(day.date))
     }
 }

@@ -292,49 +292,72 @@ impl App {
         action: Action,
     ) -> Vec<Effect> {
         let id = item.exercise.clone();
-        let writes = matches!(action, Action::Tick | Action::Sets(_) | Action::Skip);
-        if writes && date > self.today {
-            self.fail("that day has not come yet; only today and past days can be ticked");
-            return Vec::new();
-        }
-        let record = match action {
-            Action::Tick => match self.mark(date, &id) {
-                Some(_) => Record::Undone { date, item: id },
-                None => Record::Done {
-                    date,
-                    item: id,
-                    sets: None,
-                },
-            },
-            Action::Sets(0) => Record::Undone { date, item: id },
-            Action::Sets(n) if n >= item.dose.sets => Record::Done {
-                date,
-                item: id,
-                sets: None,
-            },
-            Action::Sets(n) => Record::Done {
-                date,
-                item: id,
-                sets: Some(n),
-            },
+        let full = item.dose.sets;
+        match action {
+            Action::Tick if self.mark(date, &id).is_some() => {
+                self.run_command(|s, c, _, j| s.untick(c, j, date, &id))
+            }
+            Action::Tick => {
+                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), None))
+            }
+            Action::Sets(0) => self.run_command(|s, c, _, j| s.untick(c, j, date, &id)),
+            Action::Sets(n) => {
+                let sets = Some(n.min(full));
+                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), sets))
+            }
             Action::Skip => {
                 if let Some(Mark::Skipped(_)) = self.mark(date, &id) {
-                    Record::Undone { date, item: id }
-                } else {
-                    self.overlay = Some(Overlay::Skip {
-                        date,
-                        item: id,
-                        selected: 0,
-                    });
+                    return self.run_command(|s, c, _, j| s.untick(c, j, date, &id));
+                }
+                if date > self.today {
+                    // Said before the reasons are asked, not after.
+                    self.fail("that day has not come yet; only today and past days can be skipped");
                     return Vec::new();
                 }
+                self.overlay = Some(Overlay::Skip {
+                    date,
+                    item: id,
+                    selected: 0,
+                });
+                Vec::new()
             }
+            action => self.open_item(item, action),
+        }
+    }
+
+    /// One of the session's commands on the standing: its records as effects, or its refusal
+    /// on the status line.
+    pub(super) fn run_command(
+        &mut self,
+        command: impl FnOnce(
+            &crate::session::Standing,
+            &crate::catalog::Catalog,
+            &crate::profile::Profile,
+            &crate::journal::JournalState,
+        ) -> Result<crate::session::Written, crate::session::Refusal>,
+    ) -> Vec<Effect> {
+        let (Some(standing), Some(profile)) = (&self.standing, &self.profile) else {
+            self.fail("no profile is open, so nothing was saved");
+            return Vec::new();
+        };
+        match command(standing, &self.catalog, profile, &self.journal) {
+            Ok(written) => written.records.into_iter().map(Effect::Append).collect(),
+            Err(refusal) => {
+                self.fail(refusal.to_string());
+                Vec::new()
+            }
+        }
+    }
+
+    /// Detail or timer for one item.
+    fn open_item(&mut self, item: &PlanItem, action: Action) -> Vec<Effect> {
+        let id = item.exercise.clone();
+        match action {
             Action::Select => {
                 self.overlay = Some(Overlay::Detail {
                     exercise: id,
                     scroll: 0,
                 });
-                return Vec::new();
             }
             Action::Timer => {
                 let d = &item.dose;
@@ -352,11 +375,10 @@ impl App {
                     TimerState::new(label, work_s, d.rest_s, d.sets * sides)
                 };
                 self.overlay = Some(Overlay::Timer(timer));
-                return Vec::new();
             }
-            _ => return Vec::new(),
-        };
-        vec![Effect::Append(record)]
+            _ => {}
+        }
+        Vec::new()
     }
 
     /// The set-up form again, to change the plan settings.

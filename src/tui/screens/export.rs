@@ -8,7 +8,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::app::views_export_formats;
 use crate::tui::ui::block;
 
 /// ```text
@@ -21,7 +20,11 @@ use crate::tui::ui::block;
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let mut spans = vec![Span::raw("Format: ")];
-    for (i, f) in views_export_formats().iter().enumerate() {
+    for (i, f) in crate::export::Format::ALL
+        .iter()
+        .map(|f| f.label())
+        .enumerate()
+    {
         let on = i == app.cursor.export_format;
         spans.push(Span::styled(
             format!("{} {f}", t.radio(on)),
@@ -39,10 +42,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         )
     };
     // The week the export prints, counted as the export counts it (week 1 before the start).
-    let week = app
-        .profile
-        .as_ref()
-        .map_or(1, |p| crate::export::current_week(p, app.today));
+    let week = app.profile.as_ref().map_or(1, |p| {
+        crate::session::ProgramWeek::of(&p.settings, app.today).or_first()
+    });
     let mut weeks = vec![Span::raw("Weeks:  ")];
     for (all, label) in [
         (false, "this week".to_string()),

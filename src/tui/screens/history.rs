@@ -19,8 +19,8 @@ fn share(app: &App, date: Date) -> Option<f32> {
         return None;
     }
     let day = app.weeks.iter().find_map(|w| w.day(date))?;
-    let (done, partial, planned) = app.day_progress(day);
-    (planned > 0).then(|| (done as f32 + partial as f32 * 0.5) / planned as f32)
+    let c = app.day_counts(day);
+    (c.planned > 0).then(|| (c.done as f32 + c.partly as f32 * 0.5) / c.planned as f32)
 }
 
 /// ```text
@@ -100,9 +100,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .iter()
             .filter(|d| d.date <= app.today && d.date >= start)
         {
-            let (d, p, n) = app.day_progress(day);
-            done += d * 2 + p;
-            planned += n * 2;
+            let c = app.day_counts(day);
+            done += c.done * 2 + c.partly;
+            planned += c.planned * 2;
         }
         let pct = (done * 100).checked_div(planned).unwrap_or(0);
         spans.push(Span::raw(format!("wk{} {pct:>3}%  ", w.state.week)));

@@ -87,6 +87,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     ),
                     edit.field == i,
                 ),
+                // The assessment rows show the latest one recorded, from the journal.
+                None if i >= 12 => {
+                    let latest = app.journal.last_assessment.as_ref();
+                    let shown = match (i, latest) {
+                        (12, Some((_, date, _))) => date.to_string(),
+                        (13, Some((_, _, Some(by)))) => crate::text::clean(by).into_owned(),
+                        _ => "-".to_string(),
+                    };
+                    (shown, false)
+                }
                 None if values[i].is_empty() => ("-".to_string(), false),
                 None => (values[i].clone(), false),
             };

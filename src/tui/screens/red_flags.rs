@@ -6,48 +6,53 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::list_detail::{self, ListDetail};
-use super::picker::row;
 use crate::catalog::FlagLevel;
 use crate::screening::Screening;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::ui::block;
 
+/// The questions screen's state, as the app holds it.
+pub struct Questions<'a> {
+    pub selected: usize,
+    pub answers: &'a [bool],
+    /// Questions shown so far, from the top.
+    pub seen: usize,
+    pub reopened: bool,
+}
+
 /// ```text
-/// +- Safety questions -----------------------------+
+/// +- Safety questions: 3 of 15 --------------------+
 /// | Is any of these true today? ...                 |
 /// | > [ ] no   Is the knee hot, red and swollen?    |
 /// |   [x] YES  Did it lock or give way?             |
+/// |   ...      (not read yet)                       |
 /// | the selected question in full                   |
-/// | Space toggles, Enter continues                  |
+/// | v 12 more questions below: Enter shows the next |
 /// +-------------------------------------------------+
 /// ```
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    selected: usize,
-    answers: &[bool],
-    reopened: bool,
-) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, q: Questions) {
     let t = &app.theme;
     let mut intro = Vec::new();
-    if reopened {
+    if q.reopened {
         intro.push(Line::styled(
-            format!("{} Please answer these again (after sharp pain or swelling, or a clinician's assessment).", t.warn_sign()),
+            format!("{} Please answer these again (after sharp pain, swelling or a limp, or to change an answer).", t.warn_sign()),
             t.warn(),
         ));
     }
     intro.push(Line::raw(
-        "Is any of these true today? Mark each yes; leave the rest as no.",
+        "Is any of these true today? Read each one; mark each yes.",
     ));
     let flags = &app.catalog.red_flags;
+    let unread = if t.ascii { "..." } else { "…" };
     let rows = flags
         .iter()
         .enumerate()
         .map(|(i, flag)| {
-            let yes = answers.get(i).copied().unwrap_or(false);
-            let mark = if yes {
+            let yes = q.answers.get(i).copied().unwrap_or(false);
+            let mark = if i >= q.seen {
+                format!("{unread:<7}")
+            } else if yes {
                 format!("{} YES", t.tick_done())
             } else {
                 format!("{} no ", t.tick_open())
@@ -56,24 +61,41 @@ pub fn render(
         })
         .collect();
     let detail = flags
-        .get(selected)
+        .get(q.selected)
         .map(|f| vec![Line::styled(f.question.clone(), t.title())])
         .unwrap_or_default();
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
-    let view = ListDetail {
-        title: "Safety questions",
-        intro,
-        rows,
-        selected,
-        detail,
-        footer: vec![Line::styled(
+    let n = flags.len();
+    let left = n.saturating_sub(q.seen);
+    let next = if left > 0 {
+        let arrow = if t.ascii { "v" } else { "↓" };
+        Line::styled(
             format!(
-                "{} toggles yes/no, {} continues.",
-                key(Action::Tick),
+                "{arrow} {left} more question(s) below, not read yet: {} shows the next.",
                 key(Action::Select)
             ),
-            t.dim(),
-        )],
+            t.warn(),
+        )
+    } else {
+        Line::raw(format!(
+            "All {n} read: {} saves the answers.",
+            key(Action::Select)
+        ))
+    };
+    let title = format!("Safety questions: {} of {n}", (q.selected + 1).min(n));
+    let view = ListDetail {
+        title: &title,
+        intro,
+        rows,
+        selected: q.selected,
+        detail,
+        footer: vec![
+            next,
+            Line::styled(
+                format!("{} toggles yes/no, Esc goes back.", key(Action::Tick)),
+                t.dim(),
+            ),
+        ],
     };
     list_detail::render(frame, area, app, view);
 }
@@ -82,16 +104,10 @@ pub fn render(
 /// +- Stop: get care today -------------------------+
 /// | ! message of each raised flag                   |
 /// | what to do now / why a clinician first          |
-/// | [ ] A clinician has assessed my knee (block)    |
+/// | what lifts it, and what Enter does               |
 /// +-------------------------------------------------+
 /// ```
-pub fn render_result(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    screening: &Screening,
-    assessed: bool,
-) {
+pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Screening) {
     let t = &app.theme;
     let (title, intro, style) = match screening.level {
         Some(FlagLevel::Stop) => (
@@ -130,38 +146,58 @@ pub fn render_result(
     // What to do next sits at the bottom, so a long list of messages never hides it.
     let mut foot: Vec<Line> = Vec::new();
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
+    let first_run = app.profile.is_none() || app.draft_condition.is_some();
+    let saved = if first_run {
+        ""
+    } else {
+        "Your answers are saved. "
+    };
     match screening.level {
-        Some(FlagLevel::Stop) => {
-            foot.push(Line::raw(
-                "No plan is built. Esc goes back to the answers; q quits.",
-            ));
-        }
+        Some(FlagLevel::Stop) if first_run => foot.push(Line::raw(
+            "No plan is built. Esc goes back to the answers; q quits.",
+        )),
+        Some(FlagLevel::Stop) => foot.push(Line::raw(format!(
+            "{saved}No plan is shown until the questions are answered again. {} goes to Today.",
+            key(Action::Select)
+        ))),
         Some(FlagLevel::Block) => {
-            let tick = if assessed {
-                t.tick_done()
-            } else {
-                t.tick_open()
-            };
-            foot.push(row(
-                app,
-                true,
-                format!("{tick} A clinician has assessed my knee and said I can exercise"),
+            foot.push(Line::styled(
+                "What lifts this: a clinician's assessment recorded after today's answers, in \
+                 Profiles (Assessed on, Assessed by) or with `rehab profile set --assessed-on \
+                 DATE --assessed-by NAME`.",
+                t.title(),
             ));
-            foot.push(Line::raw(format!(
-                "No plan until then. {} ticks the box, {} continues, Esc goes back.",
-                key(Action::Tick),
-                key(Action::Select)
-            )));
+            foot.push(Line::raw(if first_run {
+                format!(
+                    "{} sets up the profile with the plan on hold; Esc goes back.",
+                    key(Action::Select)
+                )
+            } else {
+                format!(
+                    "{saved}{} goes to Today; Esc goes back.",
+                    key(Action::Select)
+                )
+            }));
         }
-        _ => foot.push(Line::raw(format!(
+        _ if first_run => foot.push(Line::raw(format!(
             "{} continues to the set-up.",
+            key(Action::Select)
+        ))),
+        _ => foot.push(Line::raw(format!(
+            "{saved}{} goes to Today.",
             key(Action::Select)
         ))),
     }
     let outer = block(app, title);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let foot_h = foot.len() as u16 + 1;
+    // Each footer line as wrapped, so what to do next is never cut off.
+    let width = usize::from(inner.width.max(1));
+    let foot_h = foot
+        .iter()
+        .map(|l| l.width().div_ceil(width).max(1) as u16)
+        .sum::<u16>()
+        + 1;
     let [body, footer] = inner.layout(&Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(foot_h),

@@ -6,7 +6,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::catalog::FlagLevel;
 use crate::plan::PlanItem;
 use crate::tui::app::{App, Mark};
 use crate::tui::theme::Theme;
@@ -77,18 +76,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ]));
 
     if !app.plan_allowed() {
-        let why = match app.screening().and_then(|s| s.level) {
-            Some(FlagLevel::Stop) => {
-                "Your answers to the safety questions say: get care today. No plan is shown. Press Enter to answer them again."
-            }
-            _ => {
-                "A clinician should assess your knee before the plan starts. Once they have, press Enter to answer the safety questions again."
-            }
-        };
-        frame.render_widget(
-            Paragraph::new(Line::styled(why, t.danger())).wrap(Wrap { trim: true }),
-            list,
-        );
+        let why = app
+            .gate()
+            .and_then(|g| g.refusal())
+            .unwrap_or_else(|| "No plan can be shown.".into());
+        let key = app
+            .keymap
+            .key_for(&crate::tui::action::Action::Select, t.ascii);
+        let lines = vec![
+            Line::styled(why, t.danger()),
+            Line::raw(""),
+            Line::raw(format!("{key} answers the safety questions again.")),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), list);
         return;
     }
     let Some(week) = app.this_week() else {
@@ -156,10 +156,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), list);
 
     if let Some(day) = day {
-        let (done, partial, planned) = app.day_progress(day);
+        let counts = app.day_counts(day);
         let bar_w = 20usize;
-        let filled = (done * bar_w + partial * bar_w / 2)
-            .checked_div(planned)
+        let filled = (counts.done * bar_w + counts.partly * bar_w / 2)
+            .checked_div(counts.planned)
             .unwrap_or(0);
         let bar = format!(
             "{}{}",
@@ -167,15 +167,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             t.bar_empty().repeat(bar_w - filled)
         );
         let progress = Line::from(vec![
-            Span::styled(format!("{done} of {planned} done"), t.title()),
-            Span::raw(if partial > 0 {
-                format!(", {partial} partly")
-            } else {
-                String::new()
-            }),
+            Span::styled(counts.to_string(), t.title()),
             Span::raw("  "),
             Span::styled(bar, t.done()),
-            Span::raw(format!("  {} min planned", day.minutes())),
         ]);
         // The morning score belongs to yesterday's session; show it beside today's.
         let during = app.pain_on(app.today).and_then(|p| p.during);

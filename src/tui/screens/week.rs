@@ -85,8 +85,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         if day.is_rest() {
             spans.push(Span::styled("rest", t.dim()));
         } else {
-            let (done, _, planned) = app.day_progress(day);
-            spans.push(Span::raw(format!("  {done}/{planned}")));
+            let counts = app.day_counts(day);
+            spans.push(Span::raw(format!("  {}/{}", counts.done, counts.planned)));
         }
         lines.push(Line::from(spans));
     }

@@ -1,0 +1,311 @@
+//! The rules both front ends share, once: where a profile stands on a day (the red-flag gate,
+//! the pain-adapted weeks, the lines that must stay on screen) and the commands that change it.
+//!
+//! Pure, like the domain below it: a profile and its replayed journal come in, records and typed
+//! refusals go out. The CLI and the app parse input, call these, write what comes back through
+//! `store`, and show the result; neither decides any part of it again.
+//!
+//! ```text
+//!  cli ─┐                          ┌─> screening, progress, plan
+//!       ├─> session::Standing ─────┤
+//!  tui ─┘   session::{tick, ...}   └─> journal::Record (written by store)
+//! ```
+
+mod commands;
+mod gate;
+
+use std::fmt;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+pub use commands::{
+    PainInput, PainSaid, Refusal, Written, answer_screen, export_profile, pain_text,
+    record_assessment, resolve_item,
+};
+pub use gate::{Assessment, Gate, gate};
+
+use crate::catalog::Catalog;
+use crate::journal::{DayLog, ItemStatus, JournalState};
+pub use crate::plan::ProgramWeek;
+use crate::plan::{self, DayPlan, PlanItem, WeekPlan, monday_of};
+use crate::profile::Profile;
+use crate::progress::{self, Flag, WeekOutcome};
+
+/// How loud a standing line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    /// Worth knowing about this week.
+    Info,
+    /// Advice that goes with the plan.
+    Advise,
+    /// The plan is held, or a part of it, until something is done.
+    Hold,
+    /// Seek care now.
+    Stop,
+}
+
+/// A line that stays on Today, in `rehab today` and on printed plans for as long as it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub urgency: Urgency,
+    pub text: String,
+}
+
+/// Everything about a profile on a day that any screen, command or printout shows.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    pub today: Date,
+    pub gate: Gate,
+    /// The week holding `today`.
+    pub week: ProgramWeek,
+    /// Weeks 1 to the last one asked for, as the progression adapted them from the journal.
+    pub outcomes: Vec<WeekOutcome>,
+    /// The plans of those weeks (the calendar schedule's when the progression could not run).
+    pub plans: Vec<WeekPlan>,
+    /// Set when the progression could not run and the calendar schedule stands in (the reason).
+    pub calendar_only: Option<String>,
+    /// Set when no plan could be built at all.
+    pub plan_error: Option<String>,
+    /// Lines that stay on screen, most urgent first.
+    pub lines: Vec<Line>,
+}
+
+impl Standing {
+    /// Where `profile` stands on `today`, with weeks up to the one holding `today`.
+    pub fn compute(
+        catalog: &Catalog,
+        profile: &Profile,
+        journal: &JournalState,
+        today: Date,
+    ) -> Standing {
+        Standing::through(catalog, profile, journal, today, today)
+    }
+
+    /// As [`Standing::compute`], with the weeks built up to the one holding `through` (a date
+    /// asked about, or the last week a printout shows).
+    pub fn through(
+        catalog: &Catalog,
+        profile: &Profile,
+        journal: &JournalState,
+        today: Date,
+        through: Date,
+    ) -> Standing {
+        let last = ProgramWeek::of(&profile.settings, through.max(today)).number();
+        Standing::weeks(catalog, profile, journal, today, last.unwrap_or(0))
+    }
+
+    /// As [`Standing::compute`], with weeks 1 to `last_week` built.
+    pub fn weeks(
+        catalog: &Catalog,
+        profile: &Profile,
+        journal: &JournalState,
+        today: Date,
+        last_week: u32,
+    ) -> Standing {
+        let gate = gate(catalog, profile, journal);
+        let mut standing = Standing {
+            today,
+            gate,
+            week: ProgramWeek::of(&profile.settings, today),
+            outcomes: Vec::new(),
+            plans: Vec::new(),
+            calendar_only: None,
+            plan_error: None,
+            lines: Vec::new(),
+        };
+        if last_week > 0 {
+            standing.build(catalog, profile, journal, last_week);
+        }
+        standing.lines = standing.gather_lines();
+        standing
+    }
+
+    fn build(&mut self, catalog: &Catalog, profile: &Profile, journal: &JournalState, last: u32) {
+        match progress::run_profile(catalog, profile, journal, last) {
+            Ok(outcomes) => {
+                self.plans = outcomes.iter().map(|o| o.plan.clone()).collect();
+                self.outcomes = outcomes;
+            }
+            Err(progress_error) => {
+                let Some(condition) = catalog.condition(&profile.condition) else {
+                    self.plan_error = Some(progress_error.to_string());
+                    return;
+                };
+                match plan::build_program(
+                    catalog,
+                    condition,
+                    &profile.settings,
+                    &profile.overrides,
+                    last,
+                ) {
+                    Ok(program) => {
+                        self.calendar_only = Some(progress_error.to_string());
+                        self.plans = program.weeks;
+                    }
+                    Err(e) => self.plan_error = Some(e.to_string()),
+                }
+            }
+        }
+    }
+
+    /// Whether plan items may be shown and logged.
+    pub fn allows_plan(&self) -> bool {
+        self.gate.allows_plan() && self.plan_error.is_none()
+    }
+
+    /// The outcome of the week holding today, when the program has started.
+    pub fn current(&self) -> Option<&WeekOutcome> {
+        let n = self.week.number()?;
+        self.outcomes.iter().find(|o| o.week() == n)
+    }
+
+    /// The week plan holding `date`, whatever the gate says (for screens that explain a hold).
+    pub fn week_holding(&self, date: Date) -> Option<&WeekPlan> {
+        let monday = monday_of(date);
+        self.plans.iter().find(|w| w.monday == monday)
+    }
+
+    /// The day's plan when the gate allows one; an empty day otherwise (a rest day, before the
+    /// start, or while the plan is held).
+    pub fn day(&self, date: Date) -> DayPlan {
+        let items = self
+            .allows_plan()
+            .then(|| self.week_holding(date).and_then(|w| w.day(date)))
+            .flatten()
+            .map(|d| d.items.clone())
+            .unwrap_or_default();
+        DayPlan { date, items }
+    }
+
+    /// Every week's decision line up to today ("so far" for the one not over yet).
+    pub fn decision_lines(&self) -> Vec<String> {
+        if self.calendar_only.is_some() {
+            return Vec::new();
+        }
+        progress::history_lines(&self.outcomes, self.today)
+    }
+
+    /// The standing lines of the gate, then of this week's progression.
+    fn gather_lines(&self) -> Vec<Line> {
+        let mut lines = self.gate.lines();
+        if let Some(reason) = &self.calendar_only {
+            lines.push(Line {
+                urgency: Urgency::Info,
+                text: format!("calendar schedule only: {reason}"),
+            });
+        }
+        if let Some(e) = &self.plan_error {
+            lines.push(Line {
+                urgency: Urgency::Hold,
+                text: format!("cannot build the plan: {e}"),
+            });
+        }
+        if let Some(week) = self.current() {
+            for flag in &week.flags {
+                let urgency = match flag {
+                    // The gate says this one, sooner and louder.
+                    Flag::ReopenRedFlags(_) => continue,
+                    Flag::ClinicianDue(_) | Flag::RunningPaused(_) => Urgency::Hold,
+                    _ => Urgency::Info,
+                };
+                lines.push(Line {
+                    urgency,
+                    text: clinician_due_text(flag),
+                });
+            }
+        }
+        lines.sort_by_key(|l| std::cmp::Reverse(l.urgency));
+        lines
+    }
+
+    /// The first day the program holds items (its start date).
+    pub fn starts(&self, profile: &Profile) -> Date {
+        profile.settings.start
+    }
+}
+
+fn clinician_due_text(flag: &Flag) -> String {
+    match flag {
+        Flag::ClinicianDue(since) => format!(
+            "See a clinician: the plan stepped back twice, or pain kept rising, up to the week of \
+             {since}. Running is paused until a clinician's assessment is recorded \
+             (`rehab profile set --assessed-on DATE`)."
+        ),
+        other => other.text(),
+    }
+}
+
+/// A day's counts, the same in the app and on the command line. Optional comfort work is not
+/// counted: it never counts toward progress either.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayCounts {
+    /// Items done in full.
+    pub done: usize,
+    /// Items done with fewer sets than prescribed.
+    pub partly: usize,
+    pub skipped: usize,
+    /// Items that count.
+    pub planned: usize,
+    /// Minutes of the items not done, partly done or skipped (optional ones too).
+    pub minutes_left: u32,
+}
+
+impl DayCounts {
+    pub fn of(day: &DayPlan, log: Option<&DayLog>) -> DayCounts {
+        let mut counts = DayCounts::default();
+        for item in &day.items {
+            let status = log.and_then(|l| l.status(&item.exercise));
+            if status.is_none() {
+                counts.minutes_left += item.minutes * item.sessions.max(1);
+            }
+            if item.optional {
+                continue;
+            }
+            counts.planned += 1;
+            match status {
+                Some(ItemStatus::Done { sets: Some(n) }) if n < item.dose.sets => {
+                    counts.partly += 1
+                }
+                Some(ItemStatus::Done { .. }) => counts.done += 1,
+                Some(ItemStatus::Skipped(_)) => counts.skipped += 1,
+                None => {}
+            }
+        }
+        counts
+    }
+
+    /// Everything that counts has a tick, a partial tick or a skip.
+    pub fn all_logged(&self) -> bool {
+        self.done + self.partly + self.skipped == self.planned
+    }
+}
+
+impl fmt::Display for DayCounts {
+    /// "1 of 3 done, 1 partly, 1 skipped, 12 min to go"
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} of {} done", self.done, self.planned)?;
+        if self.partly > 0 {
+            write!(f, ", {} partly", self.partly)?;
+        }
+        if self.skipped > 0 {
+            write!(f, ", {} skipped", self.skipped)?;
+        }
+        write!(f, ", {} min to go", self.minutes_left)
+    }
+}
+
+/// An item's name for people: the library's, or its id when the library lacks it.
+pub fn item_name<'a>(catalog: &'a Catalog, item: &'a PlanItem) -> &'a str {
+    catalog
+        .exercise(&item.exercise)
+        .map_or(item.exercise.as_str(), |e| e.name.as_str())
+}
+
+/// The day before `date` (the session a next-morning score belongs to).
+pub fn day_before(date: Date) -> Date {
+    date.checked_sub(1.day()).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests;

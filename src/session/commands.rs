@@ -1,0 +1,538 @@
+//! The commands both front ends offer: each checks its input against the standing and returns
+//! the records to write, or a refusal that says why and what to do. Nothing here writes.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use jiff::civil::Date;
+
+use super::{Standing, day_before};
+use crate::catalog::{Catalog, did_you_mean};
+use crate::journal::{self, JournalState, PainReport, Record, SkipReason};
+use crate::plan::{DayPlan, PlanItem, Slot};
+use crate::profile::Profile;
+use crate::text::clean;
+
+/// What a command wrote, and what to say about it (one line each).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    pub records: Vec<Record>,
+    pub said: Vec<String>,
+}
+
+/// Why a command did nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The red-flag gate holds the plan; the text says why and what to do.
+    Gate(String),
+    /// The date has not come yet.
+    NotYet { date: Date, today: Date },
+    /// The program has not started on that date.
+    BeforeStart { date: Date, starts: Date },
+    /// An item number past the day's list.
+    NoSuchNumber { n: usize, date: Date, count: usize },
+    /// An id neither planned that day nor in the library.
+    UnknownItem { text: String, suggestion: String },
+    /// A sets count out of range.
+    Sets(String),
+    /// Nothing ticked or skipped to take back.
+    NothingToUndo { item: String, date: Date },
+    /// Nothing was given to save.
+    Empty(&'static str),
+    /// Red-flag answers that do not answer every question.
+    Unanswered(Vec<String>),
+    /// A value a record cannot hold (an empty name, a control character ...).
+    Invalid(String),
+}
+
+impl Refusal {
+    /// Whether the input was at fault (exit 2) rather than the data or the gate (exit 1).
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            Refusal::NotYet { .. }
+                | Refusal::NoSuchNumber { .. }
+                | Refusal::Sets(_)
+                | Refusal::Empty(_)
+                | Refusal::Unanswered(_)
+        )
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Gate(text) => f.write_str(text),
+            Refusal::NotYet { date, today } => write!(
+                f,
+                "{date} has not come yet (today is {today}); pick a day up to today"
+            ),
+            Refusal::BeforeStart { date, starts } => write!(
+                f,
+                "the program starts on {starts}; {date} has no plan (change the start with \
+                 `rehab profile set --start DATE`)"
+            ),
+            Refusal::NoSuchNumber { n, date, count } => write!(
+                f,
+                "there is no item {n} on {date}: it has {count} item(s); `rehab today --date \
+                 {date}` lists them"
+            ),
+            Refusal::UnknownItem { text, suggestion } => write!(
+                f,
+                "unknown item `{}`.{suggestion} Use a number or an id from `rehab today`.",
+                clean(text)
+            ),
+            Refusal::Sets(text) | Refusal::Invalid(text) => f.write_str(text),
+            Refusal::NothingToUndo { item, date } => write!(
+                f,
+                "{} is not ticked or skipped on {date}; nothing to undo",
+                clean(item)
+            ),
+            Refusal::Empty(text) => f.write_str(text),
+            Refusal::Unanswered(ids) => write!(
+                f,
+                "every red-flag question needs an answer; not answered: {}",
+                clean(&ids.join(", "))
+            ),
+        }
+    }
+}
+
+/// An item as typed: its 1-based number on the day, or an exercise id (planned that day or
+/// not; `None` for the planned item when it is not).
+pub fn resolve_item<'a>(
+    catalog: &Catalog,
+    day: &'a DayPlan,
+    text: &str,
+) -> Result<(String, Option<&'a PlanItem>), Refusal> {
+    let text = text.trim();
+    if let Ok(n) = text.parse::<usize>() {
+        return match day.items.get(n.wrapping_sub(1)) {
+            Some(item) => Ok((item.exercise.clone(), Some(item))),
+            None => Err(Refusal::NoSuchNumber {
+                n,
+                date: day.date,
+                count: day.items.len(),
+            }),
+        };
+    }
+    if let Some(item) = day.items.iter().find(|i| i.exercise == text) {
+        return Ok((item.exercise.clone(), Some(item)));
+    }
+    if catalog.exercise(text).is_some() {
+        return Ok((text.to_string(), None));
+    }
+    let mut suggestion = did_you_mean(text, day.items.iter().map(|i| i.exercise.as_str()));
+    if suggestion.is_empty() {
+        suggestion = did_you_mean(text, catalog.exercises.iter().map(|e| e.id.as_str()));
+    }
+    Err(Refusal::UnknownItem {
+        text: text.to_string(),
+        suggestion,
+    })
+}
+
+/// Pain as a person gives it: scores and signs, an optional day and item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PainInput {
+    pub during: Option<u8>,
+    pub morning: Option<u8>,
+    pub swelling: bool,
+    pub limp: bool,
+    pub sharp: bool,
+    /// Everything goes to this day when given. Without it, pain during and the signs go to
+    /// today's session and the next-morning score to yesterday's, the one it follows.
+    pub date: Option<Date>,
+    pub item: Option<String>,
+}
+
+impl PainInput {
+    /// Something to save: a score or a sign.
+    pub fn check(&self) -> Result<(), Refusal> {
+        if self.during.is_none()
+            && self.morning.is_none()
+            && !(self.swelling || self.limp || self.sharp)
+        {
+            return Err(Refusal::Empty(
+                "give a score (during, next morning) or a sign (swelling, limp, sharp pain)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// What logging pain means beyond "saved".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PainSaid {
+    /// The score, and the ceiling it went over.
+    pub over_ceiling: Option<(u8, u8)>,
+    /// A warning sign was logged: the plan pauses until the questions are answered again.
+    pub rescreen: bool,
+}
+
+impl Standing {
+    /// The gate's refusal, when it holds the plan.
+    fn check_gate(&self) -> Result<(), Refusal> {
+        match self.gate.refusal() {
+            Some(text) => Err(Refusal::Gate(text)),
+            None => Ok(()),
+        }
+    }
+
+    fn check_date(&self, profile: &Profile, date: Date) -> Result<(), Refusal> {
+        if date > self.today {
+            return Err(Refusal::NotYet {
+                date,
+                today: self.today,
+            });
+        }
+        if super::ProgramWeek::of(&profile.settings, date)
+            .number()
+            .is_none()
+        {
+            return Err(Refusal::BeforeStart {
+                date,
+                starts: profile.settings.start,
+            });
+        }
+        Ok(())
+    }
+
+    /// Ticks items on a day (in full, or `sets` of them).
+    pub fn tick(
+        &self,
+        catalog: &Catalog,
+        profile: &Profile,
+        date: Date,
+        items: &[String],
+        sets: Option<u32>,
+    ) -> Result<Written, Refusal> {
+        self.check_gate()?;
+        self.check_date(profile, date)?;
+        let day = self.day(date);
+        let mut written = Written::default();
+        for text in items {
+            let (id, item) = resolve_item(catalog, &day, text)?;
+            let sets = match (sets, item) {
+                (Some(0), _) => return Err(Refusal::Sets("sets must be at least 1".into())),
+                (Some(n), Some(item)) if n > item.dose.sets => {
+                    return Err(Refusal::Sets(format!(
+                        "{id} has {} set(s) on {date}; sets take 1-{}",
+                        item.dose.sets, item.dose.sets
+                    )));
+                }
+                // All the sets is a full tick.
+                (Some(n), Some(item)) if n == item.dose.sets => None,
+                (Some(n), None) if n > journal::MAX_SETS => {
+                    return Err(Refusal::Sets(format!("sets take 1-{}", journal::MAX_SETS)));
+                }
+                (sets, _) => sets,
+            };
+            if item.is_none() {
+                written.said.push(format!(
+                    "note: {id} is not planned on {date}; logged anyway"
+                ));
+            }
+            written.said.push(format!(
+                "done: {id} on {date}{}",
+                sets.map(|n| format!(" ({n} sets)")).unwrap_or_default()
+            ));
+            written.records.push(Record::Done {
+                date,
+                item: id,
+                sets,
+            });
+        }
+        Ok(written)
+    }
+
+    /// Takes back a tick or a skip. Allowed whatever the gate says: taking back hands out
+    /// nothing.
+    pub fn untick(
+        &self,
+        catalog: &Catalog,
+        journal: &JournalState,
+        date: Date,
+        text: &str,
+    ) -> Result<Written, Refusal> {
+        // Numbered as the plan numbers the day, held or not: a tick given before a hold can
+        // still be taken back by the number it was given by.
+        let day = self
+            .week_holding(date)
+            .and_then(|w| w.day(date))
+            .cloned()
+            .unwrap_or(DayPlan {
+                date,
+                items: Vec::new(),
+            });
+        let id = match resolve_item(catalog, &day, text) {
+            Ok((id, _)) => id,
+            // An id logged that day but no longer planned or in the library can still be undone.
+            Err(_) if journal.status(date, text.trim()).is_some() => text.trim().to_string(),
+            Err(e) => return Err(e),
+        };
+        if journal.status(date, &id).is_none() {
+            return Err(Refusal::NothingToUndo { item: id, date });
+        }
+        Ok(Written {
+            said: vec![format!("undone: {} on {date}", clean(&id))],
+            records: vec![Record::Undone { date, item: id }],
+        })
+    }
+
+    /// Skips an item, with the reason.
+    pub fn skip(
+        &self,
+        catalog: &Catalog,
+        profile: &Profile,
+        date: Date,
+        text: &str,
+        reason: SkipReason,
+    ) -> Result<Written, Refusal> {
+        self.check_gate()?;
+        self.check_date(profile, date)?;
+        let day = self.day(date);
+        let (id, _) = resolve_item(catalog, &day, text)?;
+        Ok(Written {
+            said: vec![format!("skipped: {id} on {date} ({})", reason.label())],
+            records: vec![Record::Skipped {
+                date,
+                item: id,
+                reason,
+            }],
+        })
+    }
+
+    /// Logs pain. Pain and warning signs are always taken (a person on hold must still be able
+    /// to say the knee swelled); pain against one plan item needs the plan.
+    pub fn log_pain(
+        &self,
+        catalog: &Catalog,
+        profile: &Profile,
+        input: &PainInput,
+    ) -> Result<(Written, PainSaid), Refusal> {
+        let sign = |on: bool| on.then_some(true);
+        let during = PainReport {
+            during: input.during,
+            morning: None,
+            swelling: sign(input.swelling),
+            limp: sign(input.limp),
+            sharp: sign(input.sharp),
+        };
+        let morning = PainReport {
+            morning: input.morning,
+            ..PainReport::default()
+        };
+        input.check()?;
+        let session_date = input.date.unwrap_or(self.today);
+        if session_date > self.today {
+            return Err(Refusal::NotYet {
+                date: session_date,
+                today: self.today,
+            });
+        }
+        let mut item_is_run = false;
+        let item = match &input.item {
+            Some(text) => {
+                self.check_gate()?;
+                self.check_date(profile, session_date)?;
+                let day = self.day(session_date);
+                let (id, planned) = resolve_item(catalog, &day, text)?;
+                item_is_run = planned.is_some_and(|i| i.slot == Slot::Run);
+                Some(id)
+            }
+            None => None,
+        };
+        let mut reports = Vec::new();
+        match input.date {
+            Some(date) => {
+                let mut report = during;
+                report.morning = input.morning;
+                reports.push((date, report));
+            }
+            None => {
+                if !during.is_empty() {
+                    reports.push((session_date, during));
+                }
+                if !morning.is_empty() {
+                    reports.push((day_before(self.today), morning));
+                }
+            }
+        }
+        let mut written = Written::default();
+        for (date, report) in reports {
+            written.said.push(format!(
+                "pain logged for the session on {date}: {}",
+                report_text(&report)
+            ));
+            written.records.push(Record::Pain {
+                date,
+                item: item.clone(),
+                report,
+            });
+        }
+        let mut said = PainSaid {
+            rescreen: input.swelling || input.limp || input.sharp,
+            ..PainSaid::default()
+        };
+        if let Some(score) = input.during {
+            let ceiling = self.ceiling(catalog, profile, item_is_run);
+            if score > ceiling {
+                said.over_ceiling = Some((score, ceiling));
+                written.said.push(format!(
+                    "Pain {score} is over your ceiling of {ceiling} for {}: stop what hurts for \
+                     today. This session counts as red, so the exercise that hurt is eased one \
+                     step; two red sessions in a week step the whole plan back. If pain stays \
+                     over {ceiling}, see a clinician.",
+                    if item_is_run { "running" } else { "exercise" }
+                ));
+            }
+        }
+        if said.rescreen {
+            written.said.push(
+                "Sharp pain, swelling or a limp: the plan pauses until the red-flag questions \
+                 are answered again (`rehab screen`, or in `rehab`)."
+                    .into(),
+            );
+        }
+        Ok((written, said))
+    }
+
+    /// The pain ceiling in force: the clinician's, else the condition's.
+    pub fn ceiling(&self, catalog: &Catalog, profile: &Profile, running: bool) -> u8 {
+        let library = catalog.condition(&profile.condition).map(|c| c.ceilings);
+        let o = &profile.overrides;
+        if running {
+            o.ceiling_running
+                .or(library.map(|c| c.running))
+                .unwrap_or(2)
+        } else {
+            o.ceiling_exercise
+                .or(library.map(|c| c.exercise))
+                .unwrap_or(2)
+        }
+    }
+
+    /// A note for a day. Allowed whatever the gate says.
+    pub fn note(&self, date: Date, text: &str) -> Result<Written, Refusal> {
+        if date > self.today {
+            return Err(Refusal::NotYet {
+                date,
+                today: self.today,
+            });
+        }
+        let record = Record::Note {
+            date,
+            text: text.to_string(),
+        };
+        record.validate().map_err(Refusal::Invalid)?;
+        Ok(Written {
+            said: vec![format!("note added to {date}")],
+            records: vec![record],
+        })
+    }
+}
+
+/// Red-flag answers given today: every question in the library must have one.
+pub fn answer_screen(
+    catalog: &Catalog,
+    answers: &BTreeMap<String, bool>,
+    today: Date,
+) -> Result<Written, Refusal> {
+    let missing: Vec<String> = catalog
+        .red_flags
+        .iter()
+        .filter(|f| !answers.contains_key(&f.id))
+        .map(|f| f.id.clone())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Refusal::Unanswered(missing));
+    }
+    let unknown: Vec<&str> = answers
+        .keys()
+        .filter(|id| catalog.red_flags.iter().all(|f| &f.id != *id))
+        .map(String::as_str)
+        .collect();
+    if let Some(id) = unknown.first() {
+        return Err(Refusal::Invalid(format!(
+            "unknown red-flag question `{}`.{}",
+            clean(id),
+            did_you_mean(id, catalog.red_flags.iter().map(|f| f.id.as_str()))
+        )));
+    }
+    Ok(Written {
+        said: vec![format!("red-flag answers saved for {today}")],
+        records: vec![Record::Screened {
+            date: today,
+            answers: answers.clone(),
+        }],
+    })
+}
+
+/// A clinician's assessment on `date` (today or before), by `by` when named.
+pub fn record_assessment(today: Date, date: Date, by: Option<&str>) -> Result<Written, Refusal> {
+    if date > today {
+        return Err(Refusal::NotYet { date, today });
+    }
+    let by = by
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(String::from);
+    let record = Record::Assessed {
+        date,
+        by: by.clone(),
+    };
+    record.validate().map_err(Refusal::Invalid)?;
+    Ok(Written {
+        said: vec![format!(
+            "assessment recorded: {}",
+            super::Assessment { date, by }.describe()
+        )],
+        records: vec![record],
+    })
+}
+
+fn report_text(r: &PainReport) -> String {
+    let mut pain = journal::Pain::default();
+    pain.merge(r);
+    pain_text(&pain)
+}
+
+/// "during 3, next morning -, swelling"
+pub fn pain_text(p: &journal::Pain) -> String {
+    let score = |s: Option<u8>| s.map_or("-".to_string(), |n| n.to_string());
+    let mut t = format!(
+        "during {}, next morning {}",
+        score(p.during),
+        score(p.morning)
+    );
+    for (flag, name) in [
+        (p.swelling, "swelling"),
+        (p.limp, "limp"),
+        (p.sharp, "sharp pain"),
+    ] {
+        if flag {
+            t.push_str(", ");
+            t.push_str(name);
+        }
+    }
+    t
+}
+
+/// A profile's printable plan for `weeks`, with the lines that stand beside it; refused while
+/// the gate holds the plan, so no printout hands out what the screens withhold.
+pub fn export_profile(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    weeks: std::ops::RangeInclusive<u32>,
+    today: Date,
+) -> Result<crate::export::ExportInput, Refusal> {
+    let standing = Standing::weeks(catalog, profile, journal, today, *weeks.end());
+    standing.check_gate()?;
+    let mut input =
+        crate::export::ExportInput::for_profile(catalog, profile, journal, weeks, today)
+            .map_err(|e| Refusal::Invalid(e.to_string()))?;
+    input.standing = standing.lines.iter().map(|l| l.text.clone()).collect();
+    Ok(input)
+}
