@@ -17,7 +17,7 @@ pub use problem::Problem;
 pub use validate::dose_problem;
 
 /// The built-in library, embedded so `rehab` works with no set-up.
-pub const BUILTIN_FILES: [(&str, &str); 4] = [
+pub const BUILTIN_FILES: [(&str, &str); 5] = [
     (
         "<built-in>/sources.ron",
         include_str!("../assets/sources.ron"),
@@ -33,6 +33,10 @@ pub const BUILTIN_FILES: [(&str, &str); 4] = [
     (
         "<built-in>/screening.ron",
         include_str!("../assets/screening.ron"),
+    ),
+    (
+        "<built-in>/education.ron",
+        include_str!("../assets/education.ron"),
     ),
 ];
 
@@ -72,6 +76,9 @@ pub struct Catalog {
     pub walk_run: Vec<WalkRunLevel>,
     pub return_to_run: Option<ReturnToRun>,
     pub pain_rules: Option<PainRules>,
+    pub education: Vec<Education>,
+    pub flag_statements: Vec<FlagStatement>,
+    pub return_to_run_checks: Option<RunChecks>,
     // Looked up thousands of times at start (every logged item): a fast non-keyed hash.
     pub(crate) exercise_index: FxHashMap<String, usize>,
     pub(crate) source_index: FxHashMap<String, usize>,
@@ -199,6 +206,13 @@ impl Catalog {
         if file.pain_rules.is_some() {
             self.pain_rules = file.pain_rules;
         }
+        upsert(&mut self.education, file.education, |e| e.condition.clone());
+        upsert(&mut self.flag_statements, file.flag_statements, |s| {
+            s.flag.clone()
+        });
+        if file.return_to_run_checks.is_some() {
+            self.return_to_run_checks = file.return_to_run_checks;
+        }
         self.reindex();
     }
 
@@ -230,6 +244,22 @@ impl Catalog {
         self.conditions
             .iter()
             .find(|c| c.id == id || c.aliases.iter().any(|a| a == id))
+    }
+
+    /// The education section of a condition (by id or alias).
+    pub fn education(&self, condition: &str) -> Option<&Education> {
+        let id = self
+            .condition(condition)
+            .map_or(condition, |c| c.id.as_str());
+        self.education.iter().find(|e| e.condition == id)
+    }
+
+    /// The patient-facing statement of a red flag: `Some(None)` when it is screening-only.
+    pub fn flag_statement(&self, flag: &str) -> Option<Option<&str>> {
+        self.flag_statements
+            .iter()
+            .find(|s| s.flag == flag)
+            .map(|s| s.says.as_deref())
     }
 
     pub fn red_flag(&self, id: &str) -> Option<&RedFlag> {

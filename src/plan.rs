@@ -6,7 +6,10 @@ mod minutes;
 pub mod model;
 mod overrides;
 
-pub use build::{PlanError, build_program, build_week, monday_of, scheduled_state};
+pub use build::{
+    PlanError, avoided, build_program, build_week, check_start, monday_of, program_start,
+    scheduled_state,
+};
 pub use minutes::item_minutes;
 pub use model::*;
-pub use overrides::{dose_change_text, parse_dose_change};
+pub use overrides::{avoid_early_notes, dose_change_text, parse_dose_change};

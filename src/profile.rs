@@ -159,6 +159,13 @@ pub fn parse_profile(text: &str, file: &str) -> Result<Profile, ProfileError> {
 fn check_values(profile: &Profile) -> Result<(), String> {
     validate_name(&profile.name)?;
     let s = &profile.settings;
+    // Outside these years a start is a typo, and would make every command replay centuries.
+    if !(2000..=2100).contains(&s.start.year()) {
+        return Err(format!(
+            "start {} is not a plausible date; use one from 2000 to 2100",
+            s.start
+        ));
+    }
     if !(3..=7).contains(&s.days_per_week) {
         return Err(format!(
             "days_per_week must be 3-7, not {}",

@@ -103,7 +103,7 @@ fn markdown_escapes_markup_and_drops_control_characters() {
     // Every table row keeps its ten cells: a `|` in a name is escaped.
     for line in md
         .lines()
-        .filter(|l| l.starts_with("| ") && l.contains("☐"))
+        .filter(|l| l.starts_with("| ") && l.contains("☐") && !l.ends_with("\\_\\_\\_\\_\\_\\_ |"))
     {
         let cells = line.replace("\\|", "").matches('|').count();
         assert_eq!(cells, 11, "{line}");

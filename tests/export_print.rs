@@ -1,5 +1,7 @@
-//! Headless Chromium prints the HTML plan at A4 and at US Letter; `pdftotext` then shows every
-//! exercise name, and no card or week grid runs over a page break.
+//! Headless Chromium prints the HTML plan at A4 and at US Letter with its default header and
+//! footer left on, as a browser prints by default; `pdftotext` then shows every exercise name, no
+//! `file://` path or time stamp (the plan leaves no room for them), no card or week grid running
+//! over a page break, and the one-page sheet on one page.
 //!
 //! Without chromium or pdftotext the test says why and passes, except under CI=true where the
 //! tools are installed by `.ci/run` and their absence is a failure.
@@ -64,7 +66,6 @@ fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--no-pdf-header-footer",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
@@ -102,10 +103,31 @@ fn pages_of(pages: &[String], needle: &str) -> Vec<usize> {
         .collect()
 }
 
-fn check(input: &ExportInput, paper: Paper, size: &str) {
-    let Some((chromium, pdftotext, pdfinfo)) = tools() else {
-        return;
-    };
+/// Whether `text` holds what Chromium's default header prints: a date such as `11/29/26,` or a
+/// clock time such as `5:34 PM`.
+fn has_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        let time = digit(i)
+            && b[i + 1..].starts_with(b":")
+            && digit(i + 2)
+            && digit(i + 3)
+            && (b[i + 4..].starts_with(b" AM") || b[i + 4..].starts_with(b" PM"));
+        // "11/29/26," : a two-digit year after a slash, then a comma, a month/day before it.
+        let date = b[i] == b'/'
+            && digit(i + 1)
+            && digit(i + 2)
+            && b[i + 3..].starts_with(b",")
+            && b[i.saturating_sub(3)..i].contains(&b'/');
+        time || date
+    })
+}
+
+/// Prints `input` and returns its pages, after checking the paper size and that the browser's
+/// header and footer are not on them.
+fn printed(input: &ExportInput, paper: Paper, size: &str) -> Option<Vec<String>> {
+    let (chromium, pdftotext, pdfinfo) = tools()?;
     let dir = tempfile::tempdir().expect("temp dir");
     let html = dir.path().join("plan.html");
     let pdf = dir.path().join("plan.pdf");
@@ -128,6 +150,30 @@ fn check(input: &ExportInput, paper: Paper, size: &str) {
     );
 
     let pages = pages(&pdftotext, &pdf);
+    for (n, page) in pages.iter().enumerate() {
+        assert!(
+            !page.contains("file://"),
+            "{paper:?}: page {} shows the browser's file path",
+            n + 1
+        );
+        assert!(
+            !has_time(page),
+            "{paper:?}: page {} shows a time stamp: {page}",
+            n + 1
+        );
+    }
+    Some(pages)
+}
+
+fn check(input: &ExportInput, paper: Paper, size: &str) {
+    let Some(pages) = printed(input, paper, size) else {
+        return;
+    };
+    // The clinician note, on its own last pages, names weeks too.
+    let pages: Vec<String> = pages
+        .into_iter()
+        .take_while(|p| !p.starts_with("Clinician note"))
+        .collect();
     let all = pages.join(" ");
     for (i, e) in input.exercises.iter().enumerate() {
         let n = i + 1;
@@ -204,4 +250,65 @@ fn prints_the_shipped_library_without_splitting_cards_or_grids() {
             check(&input, Paper::Letter, "612 x 792 pts (letter)");
         }
     }
+}
+
+/// The one-page sheet of each shipped condition's first week fits one page on A4 and on Letter.
+#[test]
+fn the_sheet_is_one_page_on_a4_and_letter() {
+    let catalog = rehab_planner::catalog::Catalog::builtin().expect("the built-in library");
+    for id in rehab_planner::catalog::CONDITION_IDS {
+        let condition = catalog.condition(id).expect("a shipped condition");
+        let program = rehab_planner::plan::build_program(
+            &catalog,
+            condition,
+            &export_support::settings(),
+            &rehab_planner::plan::Overrides::default(),
+            1,
+        )
+        .expect("the plan builds");
+        let mut input = ExportInput::assemble(
+            &catalog,
+            condition,
+            program.weeks,
+            export_support::PRINTED_ON,
+            export_support::patient(),
+        );
+        input.options.sheet = true;
+        for (paper, size) in [
+            (Paper::A4, "pts (A4)"),
+            (Paper::Letter, "612 x 792 pts (letter)"),
+        ] {
+            let Some(pages) = printed(&input, paper, size) else {
+                return;
+            };
+            assert_eq!(
+                pages.len(),
+                1,
+                "{id} {paper:?}: the sheet has {} pages",
+                pages.len()
+            );
+            let page = &pages[0];
+            for needle in [
+                "Week 1: ",
+                "Pain rules",
+                "STOP AND CALL",
+                "Next-morning pain",
+            ] {
+                assert!(
+                    page.to_uppercase().contains(&needle.to_uppercase()),
+                    "{id} {paper:?}: no `{needle}`"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_header_check_knows_chromiums_header_from_plan_text() {
+    assert!(has_time("11/29/26, 5:34 PM file:///tmp/plan.html"));
+    assert!(has_time("Date 11/29/26, then"));
+    assert!(!has_time("American Family Physician 99(2):88-94"));
+    assert!(!has_time(
+        "https://example.org/2014/06/05/ask pain 3/10, 2/10"
+    ));
 }

@@ -53,3 +53,13 @@ fn same_input_same_bytes() {
     assert_eq!(export::html(&input), export::html(&input));
     assert_eq!(export::text(&input, false), export::text(&input, false));
 }
+
+/// The one-page sheet for the fridge, in each format.
+#[test]
+fn sheet_snapshots() {
+    let mut input = export_support::input(1);
+    input.options.sheet = true;
+    insta::assert_snapshot!("sheet_text", export::text(&input, false));
+    insta::assert_snapshot!("sheet_markdown", export::markdown(&input));
+    insta::assert_snapshot!("sheet_html", export::html(&input).replace("><", ">\n<"));
+}

@@ -17,8 +17,10 @@ fn steady_green_weeks_move_through_the_phases_on_time() {
         let mut end = 0;
         let mut run_entry_week = None;
         for (i, phase) in condition.phases.iter().enumerate() {
-            if phase.run.mode == RunMode::WalkRun && run_entry_week.is_none() {
-                // Recorded on the Sunday before the walk-run phase starts.
+            if matches!(phase.run.mode, RunMode::WalkRun | RunMode::Continuous)
+                && run_entry_week.is_none()
+            {
+                // Recorded on the Sunday before the walk-run (or continuous) phase starts.
                 run_entry_week = Some(end);
             }
             end += phase.weeks;

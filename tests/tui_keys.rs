@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rehab_planner::catalog::FlagLevel;
 use rehab_planner::journal::{Record, SkipReason};
 use rehab_planner::tui::action::Action;
-use rehab_planner::tui::app::{Effect, Overlay, Screen, View};
+use rehab_planner::tui::app::{Effect, ExportWeeks, Overlay, Screen, View};
 use rehab_planner::tui::keymap::Keymap;
 use rehab_planner::tui::theme::Theme;
 use tui_common::*;
@@ -34,7 +34,8 @@ fn enter_through_every_question_creates_a_profile_with_defaults() {
     };
     assert_eq!(profile.name, "me");
     assert_eq!(profile.condition, "pfps");
-    assert_eq!(profile.settings.start, TODAY);
+    // Today is a Wednesday: the plan starts on the coming Monday, so week 1 is whole.
+    assert_eq!(profile.settings.start, jiff::civil::date(2026, 11, 30));
     assert_eq!(profile.settings.days_per_week, 4);
     assert!(profile.red_flags.answers.values().all(|yes| !yes));
     assert!(matches!(
@@ -45,7 +46,41 @@ fn enter_through_every_question_creates_a_profile_with_defaults() {
     app.update(Action::ProfileSaved(profile.clone()));
     assert_eq!(app.screen, Screen::Main);
     assert_eq!(app.view, View::Today);
+    assert!(app.today_items().is_empty());
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("Your plan starts on Monday 30 November 2026"),
+        "{screen}"
+    );
+    // On its first Monday, week 1 has its training days.
+    app.new_day(jiff::civil::date(2026, 11, 30));
     assert!(!app.today_items().is_empty());
+}
+
+#[test]
+fn the_set_up_start_moves_a_week_at_a_time_from_a_monday() {
+    let mut app = fresh_app(THEME);
+    for _ in 0..2 {
+        press(&mut app, key(KeyCode::Enter));
+    }
+    read_all_flags(&mut app);
+    let Screen::Setup(form) = &app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!(form.settings.start, jiff::civil::date(2026, 11, 30));
+    press(&mut app, ch('l'));
+    let Screen::Setup(form) = &app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!(form.settings.start, jiff::civil::date(2026, 12, 7));
+    for _ in 0..3 {
+        press(&mut app, ch('h'));
+    }
+    let Screen::Setup(form) = &app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!(form.settings.start, jiff::civil::date(2026, 11, 16));
+    assert_eq!(form.settings.start.weekday(), jiff::civil::Weekday::Monday);
 }
 
 #[test]
@@ -334,7 +369,15 @@ fn future_days_cannot_be_ticked_but_past_days_can() {
 #[test]
 fn timer_counts_down_work_and_rest() {
     let mut app = busy_app(THEME);
-    press(&mut app, ch('j'));
+    // The quad set: a 10 s hold, 3 sets a side.
+    let row = app
+        .today_items()
+        .iter()
+        .position(|i| i.exercise == "fx-quad-set")
+        .expect("the quad set is on today's list");
+    for _ in 0..row {
+        press(&mut app, ch('j'));
+    }
     press(&mut app, ch('t'));
     assert!(app.timer_running());
     let Some(Overlay::Timer(t)) = &app.overlay else {
@@ -484,22 +527,37 @@ fn export_asks_the_loop_to_write_the_chosen_format() {
         vec![Effect::Export {
             format: rehab_planner::export::Format::Markdown,
             path: "rehab-plan-me-2026-11-25.md".into(),
-            all_weeks: false,
+            weeks: ExportWeeks::ThisWeek,
+            sheet: false,
         }]
     );
-    // Down chooses every week so far.
+    // Down chooses the next N weeks (4 until a digit says otherwise), then every week so far,
+    // then the whole programme; Space picks the one-page sheet.
     press(&mut app, ch('j'));
+    press(&mut app, ch('6'));
+    press(&mut app, key(KeyCode::Char(' ')));
     let effects = press(&mut app, key(KeyCode::Enter));
     assert!(
         matches!(
             &effects[..],
             [Effect::Export {
-                all_weeks: true,
+                weeks: ExportWeeks::Next(6),
+                sheet: true,
                 ..
             }]
         ),
         "{effects:?}"
     );
+    for want in [
+        ExportWeeks::SoFar,
+        ExportWeeks::Programme,
+        ExportWeeks::ThisWeek,
+    ] {
+        press(&mut app, ch('j'));
+        assert_eq!(app.cursor.export_weeks, want);
+    }
+    press(&mut app, ch('k'));
+    assert_eq!(app.cursor.export_weeks, ExportWeeks::Programme);
     app.update(Action::Exported("/tmp/x.md".into()));
     assert_eq!(app.cursor.exported.as_deref(), Some("/tmp/x.md"));
 }

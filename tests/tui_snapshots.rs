@@ -308,12 +308,13 @@ fn a_long_week_note_wraps_on_today_instead_of_being_cut() {
 }
 
 #[test]
-fn export_before_the_start_offers_week_1() {
+fn export_before_the_start_offers_week_1_and_the_weeks_from_it() {
     let mut app = fresh_app(UNICODE);
     let mut p = profile();
     p.settings.start = TODAY.checked_add(jiff::ToSpan::days(10)).unwrap();
     app.load(p, &[]);
     app.view = View::Export;
     let text = draw(&app, 80, 24);
-    assert!(text.contains("weeks 1-1"), "{text}");
+    assert!(text.contains("this week (week 1)"), "{text}");
+    assert!(text.contains("the next 4 (weeks 1-4)"), "{text}");
 }

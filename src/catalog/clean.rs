@@ -38,6 +38,7 @@ impl MapText for Source {
         ] {
             f(t);
         }
+        opt(f, &mut self.read_on);
         opt(f, &mut self.note);
     }
 }
@@ -154,6 +155,40 @@ impl MapText for LibraryFile {
         if let Some(p) = &mut self.pain_rules {
             all(f, &mut p.text);
             f(&mut p.source);
+        }
+        self.education.iter_mut().for_each(|e| e.map_text(f));
+        for s in &mut self.flag_statements {
+            f(&mut s.flag);
+            opt(f, &mut s.says);
+        }
+        if let Some(r) = &mut self.return_to_run_checks {
+            r.checks.iter_mut().for_each(|c| c.map_text(f));
+            f(&mut r.source);
+        }
+    }
+}
+
+impl MapText for Check {
+    fn map_text(&mut self, f: TextFn) {
+        f(&mut self.test);
+        f(&mut self.pass);
+    }
+}
+
+impl MapText for Education {
+    fn map_text(&mut self, f: TextFn) {
+        f(&mut self.condition);
+        for s in self.topics.iter_mut().flat_map(|t| t.says.iter_mut()) {
+            f(&mut s.text);
+            all(f, &mut s.sources);
+        }
+        for c in self
+            .exit_checks
+            .iter_mut()
+            .flat_map(|p| p.checks.iter_mut())
+            .chain(self.run_checks.iter_mut())
+        {
+            c.map_text(f);
         }
     }
 }

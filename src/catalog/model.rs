@@ -25,6 +25,15 @@ pub struct LibraryFile {
     pub return_to_run: Option<ReturnToRun>,
     #[serde(default)]
     pub pain_rules: Option<PainRules>,
+    /// What a printed plan tells the patient about each condition.
+    #[serde(default)]
+    pub education: Vec<Education>,
+    /// The stop box of a printed plan: each red flag as a statement for the patient.
+    #[serde(default)]
+    pub flag_statements: Vec<FlagStatement>,
+    /// The return-to-running checks a clinician ticks at a visit.
+    #[serde(default)]
+    pub return_to_run_checks: Option<RunChecks>,
 }
 
 /// A citation the library points to by `key`.
@@ -33,13 +42,75 @@ pub struct LibraryFile {
 pub struct Source {
     pub key: String,
     pub authors: String,
-    pub year: u16,
+    /// The year published, or `"n.d."` for an undated page (then say when it was read).
+    pub year: Year,
     pub title: String,
     /// Journal, publisher or site.
     pub published: String,
+    /// The main link: PubMed, PMC, the publisher or the guideline body, never a document mirror.
     pub url: String,
+    /// When an undated page was read ("2026-11-29").
+    #[serde(default)]
+    pub read_on: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// A source's year: a number, or "n.d." (no date) for a page that gives none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Year {
+    Dated(u16),
+    Undated,
+}
+
+impl std::fmt::Display for Year {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Year::Dated(y) => write!(f, "{y}"),
+            Year::Undated => f.write_str("n.d."),
+        }
+    }
+}
+
+impl Serialize for Year {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Year::Dated(y) => s.serialize_u16(*y),
+            Year::Undated => s.serialize_str("n.d."),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Year, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Year;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a year such as 2019, or \"n.d.\" for an undated page")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Year, E> {
+                u16::try_from(v)
+                    .map(Year::Dated)
+                    .map_err(|_| E::custom(format!("year {v} is out of range")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Year, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom(format!("year {v} is out of range")))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Year, E> {
+                if v == "n.d." {
+                    Ok(Year::Undated)
+                } else {
+                    Err(E::custom(format!(
+                        "year `{v}`: write a number, or \"n.d.\" for an undated page"
+                    )))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// What kind of work an exercise is; drives ordering and spacing in the plan.
@@ -280,6 +351,10 @@ pub struct Exercise {
     /// Comfort-only work that never counts toward progress (foam rolling the lateral thigh).
     #[serde(default)]
     pub optional: bool,
+    /// The deepest loaded knee bend the exercise asks, in degrees (0 = straight), where it
+    /// matters: a phase with a knee-bend limit never takes it as a stand-in or an override.
+    #[serde(default)]
+    pub knee_bend: Option<u32>,
 }
 
 /// Which question a symptom answers.
@@ -352,9 +427,14 @@ pub enum RunMode {
 pub struct RunGuidance {
     pub mode: RunMode,
     pub text: String,
-    /// The Run exercise scheduled on run days (for WalkRun and Continuous).
+    /// The Run exercise scheduled on run days (WalkRun, Continuous, and PainLimited: runs the
+    /// pain rules allow, ticked and counted like any item).
     #[serde(default)]
     pub exercise: Option<String>,
+    /// The run item's dose in this phase, when it differs from the exercise's own (its `load`
+    /// carries the phase's rule in a few words).
+    #[serde(default)]
+    pub dose: Option<Dose>,
 }
 
 /// One exercise in a phase, with that phase's dose when it differs from the exercise's own.
@@ -364,6 +444,26 @@ pub struct Prescription {
     pub exercise: String,
     #[serde(default)]
     pub dose: Option<Dose>,
+    /// The dose's ladder inside this phase: rung N applies from the phase's week
+    /// `1 + N * every_weeks` (a held week stays on its rung; a step back goes down one).
+    #[serde(default)]
+    pub ladder: Vec<Rung>,
+    #[serde(default = "one")]
+    pub every_weeks: u32,
+}
+
+/// One step of a phase's dose ladder: what changes from the phase's dose (one variable a step).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rung {
+    #[serde(default)]
+    pub sets: Option<u32>,
+    /// Reps, seconds or minutes, in the dose's own unit.
+    #[serde(default)]
+    pub amount: Option<u32>,
+    /// Load, range or height in words ("15 cm step", "knees bent 0-60 degrees").
+    #[serde(default)]
+    pub load: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -380,6 +480,9 @@ pub struct Phase {
     #[serde(default = "two")]
     pub cross_training_per_week: u32,
     pub run: RunGuidance,
+    /// The deepest loaded knee bend this phase allows (degrees), when it sets one.
+    #[serde(default)]
+    pub max_knee_bend: Option<u32>,
     pub exit_criteria: Vec<String>,
     #[serde(default)]
     pub cautions: Vec<String>,
@@ -490,4 +593,116 @@ pub struct PainRules {
 
 fn improvement_points() -> u8 {
     2
+}
+
+/// One topic of a condition's education section, in the order a printed plan shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum About {
+    /// What the condition is, in plain words.
+    WhatItIs,
+    /// How much pain is fine, and what to do when it is passed.
+    Pain,
+    /// What to do in a flare-up.
+    FlareUp,
+    /// Running volume, the weekly ceiling, surfaces, hills, splitting runs.
+    Load,
+    /// Step rate.
+    Cadence,
+    /// When to replace shoes; what the evidence does and does not say.
+    Footwear,
+    /// Ice (and what it does not do) for pain and swelling.
+    Swelling,
+    /// When to call a clinician.
+    WhenToCall,
+}
+
+impl About {
+    /// Every topic a built-in condition's education must have.
+    pub const ALL: [About; 8] = [
+        About::WhatItIs,
+        About::Pain,
+        About::FlareUp,
+        About::Load,
+        About::Cadence,
+        About::Footwear,
+        About::Swelling,
+        About::WhenToCall,
+    ];
+
+    /// The heading printed above the topic.
+    pub fn heading(self) -> &'static str {
+        match self {
+            About::WhatItIs => "What it is",
+            About::Pain => "How much pain is fine",
+            About::FlareUp => "If it flares up",
+            About::Load => "Running load",
+            About::Cadence => "Step rate",
+            About::Footwear => "Shoes",
+            About::Swelling => "Swelling and ice",
+            About::WhenToCall => "When to call",
+        }
+    }
+}
+
+/// One sentence of education, with the sources that back it (at least one key).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub about: About,
+    pub says: Vec<Statement>,
+}
+
+/// One check a clinician ticks at a visit: what is tested and the pass mark.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub test: String,
+    pub pass: String,
+}
+
+/// The exit checks of one phase (1-based), in the words of its `exit_criteria`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseChecks {
+    pub phase: u32,
+    pub checks: Vec<Check>,
+}
+
+/// A condition's education section for printed plans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Education {
+    /// The condition id.
+    pub condition: String,
+    pub topics: Vec<Topic>,
+    /// Each phase's exit criteria as checks; a phase left out prints its criteria as written.
+    #[serde(default)]
+    pub exit_checks: Vec<PhaseChecks>,
+    /// Return-to-running checks only this condition has (after the shared ones).
+    #[serde(default)]
+    pub run_checks: Vec<Check>,
+}
+
+/// A red flag as a statement for the stop box of a printed plan. `says: None` marks a
+/// screening-only question (an age limit) that the printed box leaves out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagStatement {
+    pub flag: String,
+    pub says: Option<String>,
+}
+
+/// The shared return-to-running checks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunChecks {
+    pub checks: Vec<Check>,
+    pub source: String,
 }

@@ -102,6 +102,24 @@ pub fn duplicates(parsed: &LibraryFile, file: &SourceText) -> Vec<Problem> {
             .map(|q| q.id.as_str())
             .collect(),
     );
+    check(
+        "education",
+        "condition",
+        parsed
+            .education
+            .iter()
+            .map(|e| e.condition.as_str())
+            .collect(),
+    );
+    check(
+        "flag-statement",
+        "flag",
+        parsed
+            .flag_statements
+            .iter()
+            .map(|s| s.flag.as_str())
+            .collect(),
+    );
     problems
 }
 
@@ -160,6 +178,7 @@ pub fn validate(catalog: &Catalog, files: &[SourceText], complete: bool) -> Vec<
             );
         }
     }
+    education(&mut r, catalog, &source_keys, complete);
     if complete {
         for id in CONDITION_IDS {
             if !catalog.conditions.iter().any(|c| c.id == id) {
@@ -524,6 +543,126 @@ fn condition(
                     r.at(place, format!("condition `{}` phase {}: `{x}` is listed as cross-training but its kind is {}", c.id, n + 1, e.kind.label()), "list only CrossTraining exercises there");
                 }
                 Some(_) => {}
+            }
+        }
+    }
+}
+
+/// The education sections, the stop-box statements and the return-to-running checks: each names
+/// what exists, every statement cites at least one known source, and (for the whole library)
+/// every condition has every topic and every stop or block flag has a statement.
+fn education(r: &mut Report, catalog: &Catalog, keys: &HashSet<&str>, complete: bool) {
+    for e in &catalog.education {
+        let Some(c) = catalog.conditions.iter().find(|c| c.id == e.condition) else {
+            let place = r.places.of("condition", &e.condition);
+            r.at(
+                place,
+                format!("education for unknown condition `{}`", e.condition),
+                "use a condition id from `conditions`",
+            );
+            continue;
+        };
+        for s in e.topics.iter().flat_map(|t| &t.says) {
+            if s.sources.is_empty() {
+                let place = r.places.inside("condition", &e.condition, &s.text);
+                r.at(
+                    place,
+                    format!("education for `{}`: a statement names no source", c.id),
+                    "add `sources: [\"KEY\"]` (APP for our own advice)",
+                );
+            }
+            for key in &s.sources {
+                if !keys.contains(key.as_str()) {
+                    let place = r
+                        .places
+                        .inside("condition", &e.condition, &format!("\"{key}\""));
+                    r.at(
+                        place,
+                        format!("education for `{}` cites unknown source `{key}`", c.id),
+                        "add it to `sources` or use an existing key",
+                    );
+                }
+            }
+        }
+        // Only the whole built-in library is held to this: a clinic's file may replace a
+        // condition with fewer phases, and the printed plan then leaves the extra checks out.
+        for p in e.exit_checks.iter().filter(|_| complete) {
+            if p.phase == 0 || p.phase as usize > c.phases.len() {
+                let place =
+                    r.places
+                        .inside("condition", &e.condition, &format!("phase: {}", p.phase));
+                r.at(
+                    place,
+                    format!(
+                        "education for `{}`: exit checks for phase {}, which it does not have",
+                        c.id, p.phase
+                    ),
+                    "phases are numbered from 1",
+                );
+            }
+        }
+        if complete {
+            for about in About::ALL {
+                if !e
+                    .topics
+                    .iter()
+                    .any(|t| t.about == about && !t.says.is_empty())
+                {
+                    let place = r.places.of("condition", &e.condition);
+                    r.at(
+                        place,
+                        format!("education for `{}` has nothing on {about:?}", c.id),
+                        "every built-in condition covers every topic",
+                    );
+                }
+            }
+        }
+    }
+    for s in &catalog.flag_statements {
+        if catalog.red_flag(&s.flag).is_none() {
+            let place = r.places.of("flag", &s.flag);
+            r.at(
+                place,
+                format!("statement for unknown red flag `{}`", s.flag),
+                "use an id from `red_flags`",
+            );
+        }
+    }
+    if let Some(checks) = &catalog.return_to_run_checks
+        && !keys.contains(checks.source.as_str())
+    {
+        let place = r.places.of("source", &checks.source);
+        r.at(
+            place,
+            format!(
+                "return-to-running checks cite unknown source `{}`",
+                checks.source
+            ),
+            "add it to `sources`",
+        );
+    }
+    if complete {
+        for id in CONDITION_IDS {
+            if catalog.education(id).is_none() {
+                let place = (r.places.fallback(), (1, 1));
+                r.at(
+                    place,
+                    format!("the library has no education for `{id}`"),
+                    "the built-in education.ron has one per condition",
+                );
+            }
+        }
+        for f in &catalog.red_flags {
+            if f.level >= FlagLevel::Block && catalog.flag_statement(&f.id).is_none() {
+                let place = r.places.of("id", &f.id);
+                r.at(
+                    place,
+                    format!(
+                        "red flag `{}` has no statement for the printed stop box",
+                        f.id
+                    ),
+                    "add it to `flag_statements` (says: None for a screening-only question)",
+                );
             }
         }
     }

@@ -172,6 +172,12 @@ pub struct PlanArgs {
     /// Overwrite the output file if it exists
     #[arg(long)]
     pub force: bool,
+    /// The one-page sheet for the fridge: each week's grid, the pain rules and the stop box
+    #[arg(long)]
+    pub sheet: bool,
+    /// Leave out the clinician note (what did not fit the minutes, what was left out)
+    #[arg(long)]
+    pub no_clinician_note: bool,
     #[command(flatten)]
     pub patient: PatientArgs,
 }
@@ -200,6 +206,49 @@ pub struct SettingsArgs {
 }
 
 /// Patient details for a printed plan.
+impl SettingsArgs {
+    /// The settings given on the command line over `s`, checked: the start within a sane window
+    /// of today and moved to its Monday, days sorted once each, cross-training ids known.
+    pub fn apply(
+        &self,
+        catalog: &crate::catalog::Catalog,
+        s: &mut crate::plan::Settings,
+        today: Date,
+    ) -> Result<(), super::Failure> {
+        if let Some(start) = self.start {
+            s.start = crate::plan::check_start(start, today)
+                .map_err(|e| super::Failure::usage(format!("--start: {e}")))?;
+        }
+        if let Some(days) = self.days {
+            s.days_per_week = days;
+        }
+        if let Some(run_days) = &self.run_days {
+            let mut days = run_days.clone();
+            days.sort();
+            days.dedup();
+            s.run_days = days;
+        }
+        if let Some(equipment) = &self.equipment {
+            let mut list: Vec<_> = equipment.iter().flatten().copied().collect();
+            list.sort();
+            list.dedup();
+            s.equipment = list;
+        }
+        if let Some(minutes) = self.minutes {
+            s.minutes = minutes;
+        }
+        if let Some(cross) = &self.cross_training {
+            for id in cross {
+                catalog
+                    .find_exercise(id)
+                    .map_err(|e| super::Failure::data(format!("--cross-training: {e}")))?;
+            }
+            s.cross_training = cross.clone();
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Args, Clone, Default)]
 pub struct PatientArgs {
     #[arg(long)]

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::ops::RangeInclusive;
 
-use super::args::{PatientArgs, PlanArgs, SettingsArgs};
+use super::args::{PatientArgs, PlanArgs};
 use super::catalog_cmds::find_condition;
 use super::{CmdResult, Ctx, Failure};
 use crate::export::{self, ExportInput, Format, Patient};
@@ -15,9 +15,13 @@ use crate::store::OpenProfile;
 const MAX_WEEKS: u32 = 52;
 
 pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
-    let input = match args.condition.as_deref() {
+    let mut input = match args.condition.as_deref() {
         Some(id) => for_condition(ctx, args, id)?,
         None => for_profile(ctx, args)?,
+    };
+    input.options = export::PrintOptions {
+        sheet: args.sheet,
+        clinician_note: !args.no_clinician_note,
     };
     let format = args.format.unwrap_or_else(|| {
         args.output
@@ -41,8 +45,9 @@ pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
 /// A plan for a condition and the settings on the command line.
 fn for_condition(ctx: &Ctx, args: &PlanArgs, id: &str) -> Result<ExportInput, Failure> {
     let condition = find_condition(&ctx.catalog, id)?;
-    let mut settings = Settings::new(args.settings.start.unwrap_or(ctx.today));
-    apply_settings(&mut settings, &args.settings);
+    let mut settings = Settings::new(crate::plan::program_start(ctx.today));
+    args.settings
+        .apply(&ctx.catalog, &mut settings, ctx.today)?;
     let weeks = weeks_wanted(args, 1)?;
     let program = build_program(
         &ctx.catalog,
@@ -72,10 +77,8 @@ fn for_profile(ctx: &Ctx, args: &PlanArgs) -> Result<ExportInput, Failure> {
         ))
     })?;
     let mut profile = open.profile.clone();
-    if let Some(start) = args.settings.start {
-        profile.settings.start = start;
-    }
-    apply_settings(&mut profile.settings, &args.settings);
+    args.settings
+        .apply(&ctx.catalog, &mut profile.settings, ctx.today)?;
     // An unknown condition gets the same "did you mean" as --condition.
     find_condition(&ctx.catalog, &profile.condition)?;
     let default_week = crate::session::ProgramWeek::of(&profile.settings, ctx.today).or_first();
@@ -114,25 +117,6 @@ fn weeks_wanted(args: &PlanArgs, default: u32) -> Result<RangeInclusive<u32>, Fa
         (Some(n), _) => check("--week", n).map(|n| n..=n),
         (None, Some(n)) => check("--weeks", n).map(|n| 1..=n),
         (None, None) => Ok(default..=default),
-    }
-}
-
-/// The command line's settings over `s` (the start date is handled by the caller).
-fn apply_settings(s: &mut Settings, args: &SettingsArgs) {
-    if let Some(days) = args.days {
-        s.days_per_week = days;
-    }
-    if let Some(run_days) = &args.run_days {
-        s.run_days = run_days.clone();
-    }
-    if let Some(equipment) = &args.equipment {
-        s.equipment = equipment.iter().flatten().copied().collect();
-    }
-    if let Some(minutes) = args.minutes {
-        s.minutes = minutes;
-    }
-    if let Some(cross) = &args.cross_training {
-        s.cross_training = cross.clone();
     }
 }
 

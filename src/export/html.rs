@@ -3,9 +3,9 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html as maud_html};
 
+use super::DISCLAIMER;
 use super::model::{ExportInput, WeekHistory};
-use super::reading::{day_label, grid_dose, long_date};
-use super::{DISCLAIMER, shown_notes};
+use super::reading::{WALK_RUN_GATE, day_label, grid_dose, long_date, year_of};
 use crate::plan::WeekPlan;
 
 /// A paper size to force with CSS `@page`; without one the printer's default applies.
@@ -31,6 +31,9 @@ pub fn html_for_paper(input: &ExportInput, paper: Option<Paper>) -> String {
         Some(Paper::Letter) => "@page { size: letter; }",
     };
     let title = format!("Rehab plan: {}", input.condition.name);
+    if input.options.sheet {
+        return sheet(&input, &title, page);
+    }
     maud_html! {
         (DOCTYPE)
         html lang="en" {
@@ -42,7 +45,10 @@ pub fn html_for_paper(input: &ExportInput, paper: Option<Paper>) -> String {
             }
             body {
                 (header(&input, &title))
+                (stop_box(&input))
                 @for week in &input.weeks { (grid(&input, week)) }
+                (education(&input))
+                (checks(&input))
                 (cards(&input))
                 (rules_and_running(&input))
                 @if let Some(history) = &input.history { (history_section(&input, history)) }
@@ -50,11 +56,12 @@ pub fn html_for_paper(input: &ExportInput, paper: Option<Paper>) -> String {
                     h2 { "Sources" }
                     ol {
                         @for s in &input.sources {
-                            li { "[" (s.key) "] " (s.authors) " (" (s.year) "). " (s.title) ". "
+                            li { "[" (s.key) "] " (s.authors) " (" (year_of(s)) "). " (s.title) ". "
                                 (s.published) ". " span.url { (s.url) } }
                         }
                     }
                 }
+                (clinician_note(&input))
             }
         }
     }
@@ -87,17 +94,133 @@ fn header(input: &ExportInput, title: &str) -> Markup {
                 }
             }
         }
+    }
+}
+
+fn stop_box(input: &ExportInput) -> Markup {
+    let groups = input.flag_groups();
+    maud_html! {
         section.stop {
             h2 { "Stop and call" }
-            @for group in input.flag_groups() {
+            @for group in &groups {
                 p.level { (group.heading) }
-                ul {
-                    @for (question, action) in group.flags {
-                        li { strong { (question) } " " (action) }
+                ul { @for says in &group.flags { li { (says) } } }
+            }
+            @if groups.is_empty() { p { (super::NO_FLAGS) } }
+        }
+    }
+}
+
+/// The one-page sheet: per week, the grid, the pain rules and the stop box on one page.
+fn sheet(input: &ExportInput, title: &str, page: &str) -> String {
+    let p = &input.patient;
+    maud_html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(STYLE)) (PreEscaped(page)) }
+            }
+            body.sheet {
+                @for week in &input.weeks {
+                    section.page {
+                        p.sheet-head { strong { (title) } @if let Some(name) = &p.name { " - " (name) } }
+                        (grid(input, week))
+                        section.rules {
+                            h2 { "Pain rules" }
+                            ul { li { (input.ceiling_rule()) } @for r in &input.pain_rules { li { (r) } } }
+                        }
+                        (stop_box(input))
                     }
                 }
             }
-            @if input.red_flags.is_empty() { p { (super::NO_FLAGS) } }
+        }
+    }
+    .into_string()
+}
+
+fn education(input: &ExportInput) -> Markup {
+    let Some(e) = &input.education else {
+        return maud_html! {};
+    };
+    maud_html! {
+        section.education {
+            h2 { "About your knee" }
+            p.summary { (input.condition.summary) }
+            @for t in &e.topics {
+                div.topic {
+                    h3 { (t.about.heading()) }
+                    ul {
+                        @for s in &t.says {
+                            li { (s.text) " " span.keys { "[" (s.sources.join(", ")) "]" } }
+                        }
+                    }
+                }
+            }
+            @if !input.condition.avoid_early.is_empty() {
+                div.topic {
+                    h3 { "Avoid early on" }
+                    ul { @for a in &input.condition.avoid_early { li { (a.text) } } }
+                }
+            }
+        }
+    }
+}
+
+/// The exit checks and the return-to-running checks as a table to tick at a visit.
+fn checks(input: &ExportInput) -> Markup {
+    if input.exit_checks.is_empty() && input.run_checks.is_empty() {
+        return maud_html! {};
+    }
+    let table = |rows: &[crate::catalog::Check]| {
+        maud_html! {
+            table.checks {
+                colgroup { col.test; col.pass; col.tick; col.date; }
+                thead { tr { th { "What is tested" } th { "Pass mark" } th { "Passed" } th { "Date" } } }
+                tbody {
+                    @for c in rows {
+                        tr { td { (c.test) } td { (c.pass) } td.tick { span.box {} } td.date {} }
+                    }
+                }
+            }
+        }
+    };
+    maud_html! {
+        section.checks {
+            h2 { "Checks at your visits" }
+            p { "Your physiotherapist ticks each check when it is passed. Move on to the next phase \
+                only when every check of this one is ticked and the weekly review says progress." }
+            @for p in &input.exit_checks {
+                div.checklist {
+                    h3 { "Phase " (p.phase) " (" (p.name) "): ready to move on" }
+                    (table(&p.checks))
+                }
+            }
+            @if !input.run_checks.is_empty() {
+                div.checklist {
+                    h3 { "Return-to-running checks" }
+                    p { (WALK_RUN_GATE) }
+                    (table(&input.run_checks))
+                }
+            }
+        }
+    }
+}
+
+/// What the clinician must know about the plan, once, on its own page so it can be left out.
+fn clinician_note(input: &ExportInput) -> Markup {
+    let note = input.clinician_note();
+    if !input.options.clinician_note || note.is_empty() {
+        return maud_html! {};
+    }
+    maud_html! {
+        section.clinician {
+            h2 { "Clinician note" }
+            p { "For the physiotherapist; not part of the patient's plan (print without this page, \
+                or use --no-clinician-note)." }
+            ul { @for line in &note { li { (line) } } }
         }
     }
 }
@@ -207,10 +330,12 @@ fn rules_and_running(input: &ExportInput) -> Markup {
         section.running {
             h2 { "Running and cross-training" }
             p { (input.condition.run_guidance) }
-            @for (week, g) in input.weeks.iter().zip(&input.guidance) {
+            @if input.starts_walk_run() { p { strong { (WALK_RUN_GATE) } } }
+            @for (i, (week, g)) in input.weeks.iter().zip(&input.guidance).enumerate() {
                 div.week-guidance {
                     h3 { "Week " (week.state.week) " (" (week.phase_name) ")" }
                     ul {
+                        @if let Some(t) = input.phase_run_text(i) { li { (t) } }
                         @if let Some(l) = &g.walk_run {
                             li {
                                 "Walk-run level " (l.level) ": " (l.text)
@@ -223,7 +348,6 @@ fn rules_and_running(input: &ExportInput) -> Markup {
                         @if !g.cross_training.is_empty() {
                             li { "Cross-training choices: " (g.cross_training.join(", ")) "." }
                         }
-                        @for note in shown_notes(g) { li { (note) } }
                     }
                 }
             }

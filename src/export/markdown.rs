@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::model::ExportInput;
-use super::reading::{day_label, grid_dose, long_date};
+use super::reading::{WALK_RUN_GATE, day_label, grid_dose, long_date, year_of};
 use super::{DISCLAIMER, chart};
 use crate::plan::WeekPlan;
 
@@ -39,18 +39,19 @@ fn esc(text: &str) -> String {
 pub fn markdown(input: &ExportInput) -> String {
     let input = input.cleaned();
     let mut m = String::new();
+    if input.options.sheet {
+        sheet(&mut m, &input);
+        return m;
+    }
     header(&mut m, &input);
+    stop_box(&mut m, &input);
     for (week, g) in input.weeks.iter().zip(&input.guidance) {
         grid(&mut m, &input, week);
-        let _ = writeln!(m, "Goal: {}\n", esc(&g.phase_goal));
-        if let Some(why) = &g.shaped_by {
-            let _ = writeln!(m, "Why this week: {}\n", esc(why));
-        }
-        if let Some(run) = super::week_running(week, g) {
-            let _ = writeln!(m, "Running: {}\n", esc(&run));
-        }
+        week_lines(&mut m, week, g);
         checklist(&mut m, &input, week);
     }
+    education(&mut m, &input);
+    checks(&mut m, &input);
     cards(&mut m, &input);
     rules_and_running(&mut m, &input);
     history(&mut m, &input);
@@ -61,13 +62,141 @@ pub fn markdown(input: &ExportInput) -> String {
             "- \\[{}\\] {} ({}). {}. {}. <{}>",
             esc(&s.key),
             esc(&s.authors),
-            s.year,
+            esc(&year_of(s)),
             esc(&s.title),
             esc(&s.published),
             s.url.replace(['<', '>', ' '], "")
         );
     }
+    clinician_note(&mut m, &input);
     m
+}
+
+fn week_lines(m: &mut String, week: &WeekPlan, g: &super::WeekGuidance) {
+    let _ = writeln!(m, "Goal: {}\n", esc(&g.phase_goal));
+    if let Some(why) = &g.shaped_by {
+        let _ = writeln!(m, "Why this week: {}\n", esc(why));
+    }
+    if let Some(run) = super::week_running(week, g) {
+        let _ = writeln!(m, "Running: {}\n", esc(&run));
+    }
+}
+
+/// The one-page sheet: per week, the grid, the pain rules and the stop box.
+fn sheet(m: &mut String, input: &ExportInput) {
+    let _ = writeln!(m, "# Rehab plan: {}\n", esc(&input.condition.name));
+    if let Some(name) = &input.patient.name {
+        let _ = writeln!(m, "**Patient:** {}\n", esc(name));
+    }
+    for (week, g) in input.weeks.iter().zip(&input.guidance) {
+        grid(m, input, week);
+        week_lines(m, week, g);
+        pain_rules(m, input);
+        stop_box(m, input);
+    }
+}
+
+fn stop_box(m: &mut String, input: &ExportInput) {
+    let _ = writeln!(m, "> **STOP AND CALL**");
+    let groups = input.flag_groups();
+    for group in &groups {
+        let _ = writeln!(m, ">\n> {}\n>", group.heading);
+        for says in &group.flags {
+            let _ = writeln!(m, "> - {}", esc(says));
+        }
+    }
+    if groups.is_empty() {
+        let _ = writeln!(m, ">\n> {}", super::NO_FLAGS);
+    }
+    m.push('\n');
+}
+
+fn education(m: &mut String, input: &ExportInput) {
+    let Some(e) = &input.education else {
+        return;
+    };
+    let _ = writeln!(
+        m,
+        "## About your knee\n\n{}\n",
+        esc(&input.condition.summary)
+    );
+    for t in &e.topics {
+        let _ = writeln!(m, "### {}\n", t.about.heading());
+        for s in &t.says {
+            let _ = writeln!(m, "- {} \\[{}\\]", esc(&s.text), esc(&s.sources.join(", ")));
+        }
+        m.push('\n');
+    }
+    if !input.condition.avoid_early.is_empty() {
+        let _ = writeln!(m, "### Avoid early on\n");
+        for a in &input.condition.avoid_early {
+            let _ = writeln!(m, "- {}", esc(&a.text));
+        }
+        m.push('\n');
+    }
+}
+
+fn check_table(m: &mut String, checks: &[crate::catalog::Check]) {
+    let _ = writeln!(
+        m,
+        "| What is tested | Pass mark | Passed | Date |\n|---|---|:---:|---|"
+    );
+    for c in checks {
+        let _ = writeln!(
+            m,
+            "| {} | {} | ☐ | \\_\\_\\_\\_\\_\\_ |",
+            esc(&c.test),
+            esc(&c.pass)
+        );
+    }
+    m.push('\n');
+}
+
+fn checks(m: &mut String, input: &ExportInput) {
+    if input.exit_checks.is_empty() && input.run_checks.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        m,
+        "## Checks at your visits\n\nYour physiotherapist ticks each check when it is passed. \
+         Move on to the next phase only when every check of this one is ticked and the weekly \
+         review says progress.\n"
+    );
+    for p in &input.exit_checks {
+        let _ = writeln!(
+            m,
+            "### Phase {} ({}): ready to move on\n",
+            p.phase,
+            esc(&p.name)
+        );
+        check_table(m, &p.checks);
+    }
+    if !input.run_checks.is_empty() {
+        let _ = writeln!(m, "### Return-to-running checks\n\n{WALK_RUN_GATE}\n");
+        check_table(m, &input.run_checks);
+    }
+}
+
+fn clinician_note(m: &mut String, input: &ExportInput) {
+    let note = input.clinician_note();
+    if !input.options.clinician_note || note.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        m,
+        "\n---\n\n## Clinician note\n\nFor the physiotherapist; not part of the patient's plan.\n"
+    );
+    for line in &note {
+        let _ = writeln!(m, "- {}", esc(line));
+    }
+}
+
+fn pain_rules(m: &mut String, input: &ExportInput) {
+    let _ = writeln!(m, "## Pain rules\n\n- {}", esc(&input.ceiling_rule()));
+    for rule in &input.pain_rules {
+        let _ = writeln!(m, "- {}", esc(rule));
+    }
+    m.push('\n');
 }
 
 fn header(m: &mut String, input: &ExportInput) {
@@ -103,17 +232,6 @@ fn header(m: &mut String, input: &ExportInput) {
         }
         let _ = writeln!(m);
     }
-    let _ = writeln!(m, "> **STOP AND CALL**");
-    for group in input.flag_groups() {
-        let _ = writeln!(m, ">\n> {}\n>", group.heading);
-        for (question, action) in group.flags {
-            let _ = writeln!(m, "> - **{}** {}", esc(question), esc(action));
-        }
-    }
-    if input.red_flags.is_empty() {
-        let _ = writeln!(m, ">\n> {}", super::NO_FLAGS);
-    }
-    m.push('\n');
 }
 
 fn grid(m: &mut String, input: &ExportInput, week: &WeekPlan) {
@@ -228,22 +346,25 @@ fn cards(m: &mut String, input: &ExportInput) {
 }
 
 fn rules_and_running(m: &mut String, input: &ExportInput) {
-    let _ = writeln!(m, "## Pain rules\n\n- {}", esc(&input.ceiling_rule()));
-    for rule in &input.pain_rules {
-        let _ = writeln!(m, "- {}", esc(rule));
-    }
+    pain_rules(m, input);
     let _ = writeln!(
         m,
-        "\n## Running and cross-training\n\n{}\n",
+        "## Running and cross-training\n\n{}\n",
         esc(&input.condition.run_guidance)
     );
-    for (week, g) in input.weeks.iter().zip(&input.guidance) {
+    if input.starts_walk_run() {
+        let _ = writeln!(m, "**{WALK_RUN_GATE}**\n");
+    }
+    for (i, (week, g)) in input.weeks.iter().zip(&input.guidance).enumerate() {
         let _ = writeln!(
             m,
             "**Week {} ({}):**\n",
             week.state.week,
             esc(&week.phase_name)
         );
+        if let Some(t) = input.phase_run_text(i) {
+            let _ = writeln!(m, "- {}", esc(t));
+        }
         if let Some(level) = &g.walk_run {
             let _ = writeln!(
                 m,
@@ -263,9 +384,6 @@ fn rules_and_running(m: &mut String, input: &ExportInput) {
         if !g.cross_training.is_empty() {
             let names: Vec<String> = g.cross_training.iter().map(|c| esc(c)).collect();
             let _ = writeln!(m, "- Cross-training choices: {}.", names.join(", "));
-        }
-        for note in super::shown_notes(g) {
-            let _ = writeln!(m, "- {}", esc(note));
         }
         m.push('\n');
     }

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::catalog::{
-    Catalog, Ceilings, Condition, Dose, Exercise, FlagLevel, RedFlag, Source, WalkRunLevel,
+    Catalog, Ceilings, Check, Condition, Dose, Education, Exercise, FlagLevel, RedFlag, Source,
+    WalkRunLevel,
 };
 use crate::plan::WeekPlan;
 
@@ -105,6 +106,45 @@ pub struct ExportInput {
     /// For a profile: lines that stand beside the plan (advice answers, a clinician's review
     /// due, running paused), as `session::Standing` gives them.
     pub standing: Vec<String>,
+    /// The condition's education section, when the library has one.
+    pub education: Option<Education>,
+    /// Red-flag ids with their statement for the stop box (`None`: screening-only, left out).
+    /// A flag not listed prints its question and what to do.
+    pub flag_statements: BTreeMap<String, Option<String>>,
+    /// The exit checks of each phase the printed weeks cover.
+    pub exit_checks: Vec<PhaseCheckList>,
+    /// The return-to-running checks (shared ones first, then the condition's own).
+    pub run_checks: Vec<Check>,
+    /// How the plan is laid out.
+    pub options: PrintOptions,
+}
+
+/// Choices a clinician makes when printing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// The one-page sheet for the fridge (each week's grid, the pain rules and the stop box)
+    /// instead of the full handout.
+    pub sheet: bool,
+    /// The clinician note (what did not fit, what was left out), on its own page at the end.
+    pub clinician_note: bool,
+}
+
+impl Default for PrintOptions {
+    fn default() -> Self {
+        PrintOptions {
+            sheet: false,
+            clinician_note: true,
+        }
+    }
+}
+
+/// One phase's exit checks, for a clinician to tick at a visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhaseCheckList {
+    /// 1-based.
+    pub phase: usize,
+    pub name: String,
+    pub checks: Vec<Check>,
 }
 
 /// One exercise row of a week grid.
@@ -164,6 +204,21 @@ impl ExportInput {
         keys.extend(condition.sources.iter().map(String::as_str));
         keys.extend(catalog.pain_rules.iter().map(|r| r.source.as_str()));
         keys.extend(red_flags.iter().map(|f| f.source.as_str()));
+        let education = catalog.education(&condition.id).cloned();
+        if let Some(e) = &education {
+            keys.extend(
+                e.topics
+                    .iter()
+                    .flat_map(|t| &t.says)
+                    .flat_map(|s| s.sources.iter().map(String::as_str)),
+            );
+        }
+        keys.extend(
+            catalog
+                .return_to_run_checks
+                .iter()
+                .map(|r| r.source.as_str()),
+        );
         let mut sources: Vec<Source> = Vec::new();
         for key in keys {
             if !sources.iter().any(|s| s.key == key)
@@ -187,6 +242,22 @@ impl ExportInput {
                 other_names.insert(id.clone(), e.name.clone());
             }
         }
+        let exit_checks = exit_checks(condition, education.as_ref(), &weeks);
+        let mut run_checks: Vec<Check> = catalog
+            .return_to_run_checks
+            .iter()
+            .flat_map(|r| r.checks.iter().cloned())
+            .collect();
+        if !run_checks.is_empty()
+            && let Some(e) = &education
+        {
+            run_checks.extend(e.run_checks.iter().cloned());
+        }
+        let flag_statements = catalog
+            .flag_statements
+            .iter()
+            .map(|s| (s.flag.clone(), s.says.clone()))
+            .collect();
         ExportInput {
             date,
             patient,
@@ -202,8 +273,52 @@ impl ExportInput {
             history: None,
             decisions: Vec::new(),
             standing: Vec::new(),
+            education,
+            flag_statements,
+            exit_checks,
+            run_checks,
+            options: PrintOptions::default(),
         }
     }
+}
+
+/// The exit checks of every phase the weeks cover: from the education file where it restates
+/// them, else each criterion as written with no separate pass mark.
+fn exit_checks(
+    condition: &Condition,
+    education: Option<&Education>,
+    weeks: &[WeekPlan],
+) -> Vec<PhaseCheckList> {
+    let mut phases: Vec<usize> = weeks.iter().map(|w| w.state.phase).collect();
+    phases.sort_unstable();
+    phases.dedup();
+    phases
+        .into_iter()
+        .filter_map(|i| {
+            let phase = condition.phases.get(i)?;
+            let listed = education.and_then(|e| {
+                e.exit_checks
+                    .iter()
+                    .find(|p| p.phase as usize == i + 1)
+                    .map(|p| p.checks.clone())
+            });
+            let checks = listed.unwrap_or_else(|| {
+                phase
+                    .exit_criteria
+                    .iter()
+                    .map(|c| Check {
+                        test: c.clone(),
+                        pass: String::new(),
+                    })
+                    .collect()
+            });
+            (!checks.is_empty()).then(|| PhaseCheckList {
+                phase: i + 1,
+                name: phase.name.clone(),
+                checks,
+            })
+        })
+        .collect()
 }
 
 /// Exercise ids of a week in session order: by slot, then the day and place they first appear.

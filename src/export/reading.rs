@@ -155,7 +155,10 @@ impl ExportInput {
         match self.sources.iter().find(|s| s.key == key) {
             Some(s) => format!(
                 "[{key}] {} ({}). {}. {}.",
-                s.authors, s.year, s.title, s.published
+                s.authors,
+                year_of(s),
+                s.title,
+                s.published
             ),
             None => format!("[{key}]"),
         }
@@ -177,22 +180,23 @@ pub fn grid_dose(d: &Dose) -> String {
     parts.join(", ")
 }
 
-/// Red flags of one level for the "stop and call" box: a heading, then each question with the
-/// first sentence of its message (what to do), so the box stays short enough to read.
+/// Red flags of one level for the "stop and call" box: a heading, then each flag as a statement
+/// for the patient (from the library's `flag_statements`); a flag without one prints its
+/// question and the first sentence of its message. Screening-only flags are left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FlagGroup<'a> {
+pub struct FlagGroup {
     pub heading: &'static str,
-    pub flags: Vec<(&'a str, &'a str)>,
+    pub flags: Vec<String>,
 }
 
 impl ExportInput {
     /// The box's groups, most urgent first; empty groups are left out.
-    pub fn flag_groups(&self) -> Vec<FlagGroup<'_>> {
+    pub fn flag_groups(&self) -> Vec<FlagGroup> {
         [
-            (FlagLevel::Stop, "Stop and get care now or today if:"),
+            (FlagLevel::Stop, "Get care now or today:"),
             (
                 FlagLevel::Block,
-                "Stop and see a doctor or physiotherapist before going on if:",
+                "Stop the plan and see a doctor or physiotherapist first:",
             ),
         ]
         .into_iter()
@@ -202,13 +206,94 @@ impl ExportInput {
                 .red_flags
                 .iter()
                 .filter(|f| f.level == level)
-                .map(|f| (f.question.as_str(), first_sentence(&f.message)))
+                .filter_map(|f| match self.flag_statements.get(&f.id) {
+                    Some(Some(says)) => Some(says.clone()),
+                    Some(None) => None,
+                    None => Some(format!("{} {}", f.question, first_sentence(&f.message))),
+                })
                 .collect(),
         })
         .filter(|g| !g.flags.is_empty())
         .collect()
     }
+
+    /// The clinician note: each planner note once, with the weeks it applies to, in the order
+    /// first seen ("Weeks 1-3: ..."). Empty when the weeks have none.
+    pub fn clinician_note(&self) -> Vec<String> {
+        let mut notes: Vec<(&str, Vec<u32>)> = Vec::new();
+        for (week, g) in self.weeks.iter().zip(&self.guidance) {
+            // The phase's running text is printed for the patient in its own words.
+            for note in super::shown_notes(g).filter(|n| !n.starts_with("Running: ")) {
+                match notes.iter_mut().find(|(n, _)| *n == note.as_str()) {
+                    Some((_, weeks)) => weeks.push(week.state.week),
+                    None => notes.push((note, vec![week.state.week])),
+                }
+            }
+        }
+        let one_week = self.weeks.len() == 1;
+        notes
+            .into_iter()
+            .map(|(note, weeks)| {
+                if one_week {
+                    note.to_string()
+                } else {
+                    format!("{}: {note}", week_list(&weeks))
+                }
+            })
+            .collect()
+    }
+
+    /// The running advice of week `index`'s phase, on the first printed week of that phase.
+    pub fn phase_run_text(&self, index: usize) -> Option<&str> {
+        let week = self.weeks.get(index)?;
+        let first = index == 0 || self.weeks[index - 1].state.phase != week.state.phase;
+        let text = self
+            .condition
+            .phases
+            .get(week.state.phase)?
+            .run
+            .text
+            .as_str();
+        (first && !text.is_empty()).then_some(text)
+    }
+
+    /// Whether the printed weeks include the first walk-run level, so the plan must say that
+    /// walk-run waits for the return-to-running checks, not the calendar.
+    pub fn starts_walk_run(&self) -> bool {
+        self.guidance
+            .iter()
+            .any(|g| g.walk_run.as_ref().is_some_and(|l| l.level == 1))
+    }
 }
+
+/// "Week 2", "Weeks 1-4", "Weeks 1, 3".
+fn week_list(weeks: &[u32]) -> String {
+    match weeks {
+        [one] => format!("Week {one}"),
+        [first, .., last] if weeks.windows(2).all(|w| w[1] == w[0] + 1) => {
+            format!("Weeks {first}-{last}")
+        }
+        many => format!(
+            "Weeks {}",
+            many.iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// A source's year as printed: "2019", or "n.d., read 2026" for an undated page.
+pub fn year_of(s: &crate::catalog::Source) -> String {
+    match (s.year, &s.read_on) {
+        (crate::catalog::Year::Undated, Some(read)) => format!("n.d., read {read}"),
+        (year, _) => year.to_string(),
+    }
+}
+
+/// Said before walk-run starts, whatever week the calendar shows.
+pub const WALK_RUN_GATE: &str = "Start walk-run only once your physiotherapist has ticked every \
+    return-to-running check, whatever week the calendar shows.";
 
 /// Up to the first full stop that ends a sentence (followed by a space and a capital).
 pub fn first_sentence(text: &str) -> &str {

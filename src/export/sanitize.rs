@@ -65,6 +65,21 @@ impl ExportInput {
         x.other_names.values_mut().for_each(|n| s(f, n));
         x.decisions.iter_mut().for_each(|d| s(f, &mut d.reason));
         all(f, &mut x.standing);
+        if let Some(e) = &mut x.education {
+            walk(f, e);
+        }
+        x.flag_statements.values_mut().for_each(|v| opt(f, v));
+        for c in x
+            .exit_checks
+            .iter_mut()
+            .flat_map(|p| {
+                s(f, &mut p.name);
+                p.checks.iter_mut()
+            })
+            .chain(x.run_checks.iter_mut())
+        {
+            walk(f, c);
+        }
         x
     }
 

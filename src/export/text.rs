@@ -10,7 +10,7 @@ use super::model::{ExportInput, GridRow};
 use super::reading::{day_label, grid_dose, long_date};
 use super::{DISCLAIMER, NO_FLAGS};
 use crate::plan::WeekPlan;
-use sections::{cards, history, pain_rules, running, sources};
+use sections::{cards, checks, clinician_note, education, history, pain_rules, running, sources};
 
 /// No line of the text plan is wider than this.
 pub const TEXT_WIDTH: usize = 80;
@@ -96,24 +96,37 @@ pub fn text(input: &ExportInput, ascii: bool) -> String {
         g: if ascii { &ASCII } else { &UNICODE },
         ascii,
     };
-    header(&mut o, &input);
-    stop_box(&mut o, &input);
-    for (week, guidance) in input.weeks.iter().zip(&input.guidance) {
-        grid(&mut o, &input, week);
-        o.blank();
-        o.wrap("Goal: ", "      ", &guidance.phase_goal);
-        if let Some(why) = &guidance.shaped_by {
-            o.wrap("Why this week: ", "      ", why);
+    if input.options.sheet {
+        o.wrap(
+            "",
+            "  ",
+            &format!("REHAB PLAN: {}", input.condition.name.to_uppercase()),
+        );
+        if let Some(name) = &input.patient.name {
+            o.wrap("Patient: ", "  ", name);
         }
-        if let Some(run) = super::week_running(week, guidance) {
-            o.wrap("Running: ", "         ", &run);
+        for (week, guidance) in input.weeks.iter().zip(&input.guidance) {
+            grid(&mut o, &input, week);
+            week_lines(&mut o, week, guidance);
+            pain_rules(&mut o, &input);
+            stop_box(&mut o, &input);
         }
+    } else {
+        header(&mut o, &input);
+        stop_box(&mut o, &input);
+        for (week, guidance) in input.weeks.iter().zip(&input.guidance) {
+            grid(&mut o, &input, week);
+            week_lines(&mut o, week, guidance);
+        }
+        education(&mut o, &input);
+        checks(&mut o, &input);
+        cards(&mut o, &input);
+        pain_rules(&mut o, &input);
+        running(&mut o, &input);
+        history(&mut o, &input);
+        sources(&mut o, &input);
+        clinician_note(&mut o, &input);
     }
-    cards(&mut o, &input);
-    pain_rules(&mut o, &input);
-    running(&mut o, &input);
-    history(&mut o, &input);
-    sources(&mut o, &input);
     let mut text = o.text;
     if ascii && !text.is_ascii() {
         // Decorations above are ASCII already; this only guards against a missed string.
@@ -123,6 +136,17 @@ pub fn text(input: &ExportInput, ascii: bool) -> String {
             .collect();
     }
     text
+}
+
+fn week_lines(o: &mut Out, week: &WeekPlan, guidance: &super::WeekGuidance) {
+    o.blank();
+    o.wrap("Goal: ", "      ", &guidance.phase_goal);
+    if let Some(why) = &guidance.shaped_by {
+        o.wrap("Why this week: ", "      ", why);
+    }
+    if let Some(run) = super::week_running(week, guidance) {
+        o.wrap("Running: ", "         ", &run);
+    }
 }
 
 fn header(o: &mut Out, input: &ExportInput) {
@@ -164,22 +188,22 @@ fn stop_box(o: &mut Out, input: &ExportInput) {
     let [tl, tr, bl, br] = o.g.corner;
     let bar = o.g.rule.to_string().repeat(TEXT_WIDTH - 2);
     let mut lines = vec!["STOP AND CALL".to_string()];
-    for group in input.flag_groups() {
+    let groups = input.flag_groups();
+    for group in &groups {
         lines.push(String::new());
         lines.push(group.heading.to_string());
-        for (question, action) in group.flags {
-            let body = format!("{question} {action}");
+        for body in &group.flags {
             let options = Options::new(inner)
                 .initial_indent("- ")
                 .subsequent_indent("  ");
             lines.extend(
-                textwrap::wrap(&body, options)
+                textwrap::wrap(body, options)
                     .into_iter()
                     .map(|l| l.into_owned()),
             );
         }
     }
-    if input.red_flags.is_empty() {
+    if groups.is_empty() {
         lines.push(NO_FLAGS.into());
     }
     o.blank();

@@ -30,6 +30,29 @@ pub fn monday_of(date: Date) -> Date {
     date.checked_sub(back.days()).unwrap_or(date)
 }
 
+/// Weeks run Monday to Sunday, so a program starts on a Monday: the first on or after `date`.
+/// A start mid-week would leave week 1 short of its training days, or empty on a Sunday.
+pub fn program_start(date: Date) -> Date {
+    let ahead = (7 - i64::from(date.weekday().to_monday_zero_offset())) % 7;
+    date.checked_add(ahead.days()).unwrap_or(date)
+}
+
+/// How far back a new start may lie: a clinician entering a patient who began months ago.
+const START_YEARS_BACK: i64 = 2;
+
+/// A start date as a person gives it, checked against today and moved to its Monday. Dates far
+/// from today are typos (1026 for 2026) and would make every command replay centuries of weeks.
+pub fn check_start(date: Date, today: Date) -> Result<Date, String> {
+    let earliest = today.checked_sub(START_YEARS_BACK.years()).unwrap_or(today);
+    let latest = today.checked_add(1.year()).unwrap_or(today);
+    if date < earliest || date > latest {
+        return Err(format!(
+            "the start {date} is too far from today ({today}); give a date from {earliest} to {latest}"
+        ));
+    }
+    Ok(program_start(date))
+}
+
 /// Cross-training never falls on more days than this in one week.
 const MAX_CROSS_TRAINING: u32 = 4;
 /// Walk-run sessions a week at most.
@@ -129,16 +152,30 @@ pub fn build_week(
         .checked_add(((state.week - 1) as i64 * 7).days())
         .unwrap_or(settings.start);
     let mut notes = Vec::new();
-    let chosen = choose_exercises(catalog, phase, settings, overrides, state, &mut notes);
+    let mut chosen = choose_exercises(catalog, phase, settings, overrides, state, &mut notes);
+    // The condition's limits hold whatever chose the exercise: the phase, a stand-in, an easier
+    // step or a clinician's override.
+    chosen.retain(|c| {
+        if let Some(rule) = avoided(condition, &c.exercise.id, state.phase) {
+            notes.push(format!(
+                "{} is left out until phase {}: {}",
+                c.exercise.name, rule.until_phase, rule.text
+            ));
+            return false;
+        }
+        if !within_bend(c.exercise, phase) {
+            notes.push(format!(
+                "{} is left out: it bends the knee further than this phase's {} degrees.",
+                c.exercise.name,
+                phase.max_knee_bend.unwrap_or_default()
+            ));
+            return false;
+        }
+        true
+    });
 
     let run_days = run_days(phase, settings);
-    let training = pick_days(
-        settings.days_per_week as usize,
-        &[0, 1, 2, 3, 4, 5, 6],
-        &run_days,
-        false,
-    )
-    .unwrap_or_default();
+    let training = training_days(settings.days_per_week as usize, &run_days);
     let heavy_sessions = chosen
         .iter()
         .filter(|c| is_heavy(c))
@@ -150,7 +187,8 @@ pub fn build_week(
     let mut days: Vec<Vec<PlanItem>> = vec![Vec::new(); 7];
     for c in &chosen {
         let on: Vec<usize> = match c.dose.frequency {
-            Frequency::Daily(_) => training.clone(),
+            // A daily protocol is daily: every day of the week, not only the training days.
+            Frequency::Daily(_) => (0..7).collect(),
             Frequency::PerWeek(k) if is_heavy(c) => spread(&strength_days, k as usize),
             Frequency::PerWeek(k) => spread(&training, k as usize),
         };
@@ -163,16 +201,18 @@ pub fn build_week(
     place_cross_training(catalog, phase, settings, &run_days, &training, &mut days);
 
     let mut day_plans = Vec::with_capacity(7);
+    let mut time = TimeReport::default();
     for (i, items) in days.into_iter().enumerate() {
         let date = monday.checked_add((i as i64).days()).unwrap_or(monday);
         // A program that starts mid-week plans nothing before its first day.
         let items = if date < settings.start {
             Vec::new()
         } else {
-            fit_budget(items, settings.minutes, date, catalog, &mut notes)
+            fit_budget(items, settings.minutes, date, &mut time)
         };
         day_plans.push(DayPlan { date, items });
     }
+    notes.extend(time.notes(catalog, settings.minutes));
     if !phase.run.text.is_empty() {
         notes.push(format!("Running: {}", phase.run.text));
     }
@@ -197,10 +237,10 @@ fn choose_exercises<'a>(
     let prescribed = phase
         .exercises
         .iter()
-        .map(|p| (p.exercise.as_str(), p.dose.as_ref()))
-        .chain(overrides.added.iter().map(|id| (id.as_str(), None)));
+        .map(|p| (p.exercise.as_str(), p.dose.as_ref(), Some(p)))
+        .chain(overrides.added.iter().map(|id| (id.as_str(), None, None)));
     let mut chosen: Vec<Chosen> = Vec::new();
-    for (id, phase_dose) in prescribed {
+    for (id, phase_dose, prescription) in prescribed {
         if overrides.removed.iter().any(|r| r == id) || chosen.iter().any(|c| c.exercise.id == id) {
             continue;
         }
@@ -230,7 +270,8 @@ fn choose_exercises<'a>(
             }
         }
         if !has_equipment(exercise, settings) {
-            match stand_in(catalog, exercise, settings) {
+            let taken = |id: &str| chosen.iter().any(|c: &Chosen| c.exercise.id == id);
+            match stand_in(catalog, exercise, settings, phase).filter(|s| !taken(&s.id)) {
                 Some(sub) => {
                     notes.push(format!(
                         "{} needs {}; {} takes its place.",
@@ -259,8 +300,11 @@ fn choose_exercises<'a>(
             }
             None => exercise.dose.clone(),
         };
+        let ladder = prescription.filter(|p| !p.ladder.is_empty() && replaces.is_none());
         let dose = if overrides.doses.contains_key(&exercise.id) {
             base
+        } else if let Some(p) = ladder {
+            climbed(p, base, state.week_in_phase)
         } else {
             progressed(exercise, base, state.week_in_phase)
         };
@@ -272,6 +316,36 @@ fn choose_exercises<'a>(
         });
     }
     chosen
+}
+
+/// The condition's avoid-early rule that keeps `exercise` out of the 0-based `phase`, if any.
+pub fn avoided<'a>(
+    condition: &'a Condition,
+    exercise: &str,
+    phase: usize,
+) -> Option<&'a crate::catalog::Avoid> {
+    condition
+        .avoid_early
+        .iter()
+        .find(|a| (phase as u32) + 1 < a.until_phase && a.exercises.iter().any(|e| e == exercise))
+}
+
+/// The phase's dose on the ladder rung for this week in the phase.
+fn climbed(p: &crate::catalog::Prescription, mut dose: Dose, week_in_phase: u32) -> Dose {
+    let step = (week_in_phase.saturating_sub(1) / p.every_weeks.max(1)) as usize;
+    // Each rung changes one thing and keeps the ones before it.
+    for rung in p.ladder.iter().take(step + 1) {
+        if let Some(sets) = rung.sets {
+            dose.sets = sets;
+        }
+        if let Some(amount) = rung.amount {
+            dose.work = dose.work.with_amount(amount);
+        }
+        if let Some(load) = &rung.load {
+            dose.load = Some(load.clone());
+        }
+    }
+    dose
 }
 
 /// The week's dose: the load block for this week, or the weekly step applied and capped.
@@ -306,17 +380,28 @@ fn needs(exercise: &Exercise) -> String {
     list.join(" and ")
 }
 
-/// An alternative that fits the equipment, else the first easier exercise down the chain that does.
+/// Whether an exercise stays within the phase's knee-bend limit (a phase without one takes all).
+fn within_bend(exercise: &Exercise, phase: &Phase) -> bool {
+    match (exercise.knee_bend, phase.max_knee_bend) {
+        (Some(bend), Some(max)) => bend <= max,
+        _ => true,
+    }
+}
+
+/// An alternative that fits the equipment and the phase's limits, else the first easier
+/// exercise down the chain that does.
 fn stand_in<'a>(
     catalog: &'a Catalog,
     exercise: &Exercise,
     settings: &Settings,
+    phase: &Phase,
 ) -> Option<&'a Exercise> {
+    let fits = |e: &Exercise| has_equipment(e, settings) && within_bend(e, phase);
     let alternative = exercise
         .alternatives
         .iter()
         .filter_map(|a| catalog.exercise(a))
-        .find(|a| has_equipment(a, settings));
+        .find(|a| fits(a));
     if alternative.is_some() {
         return alternative;
     }
@@ -327,7 +412,7 @@ fn stand_in<'a>(
         .as_deref()
         .and_then(|r| catalog.exercise(r))
     {
-        if has_equipment(easier, settings) {
+        if fits(easier) {
             return Some(easier);
         }
         current = easier;
@@ -384,9 +469,7 @@ fn item(c: &Chosen, slot: Slot, walk_run_level: Option<u32>) -> PlanItem {
 
 /// Run days for the phase: the person's own (Tue/Thu/Sat when none), no two in a row for walk-run.
 fn run_days(phase: &Phase, settings: &Settings) -> Vec<usize> {
-    if !matches!(phase.run.mode, RunMode::WalkRun | RunMode::Continuous)
-        || phase.run.exercise.is_none()
-    {
+    if phase.run.mode == RunMode::None || phase.run.exercise.is_none() {
         return Vec::new();
     }
     let mut wanted: Vec<usize> = settings.run_days.iter().map(|d| d.index()).collect();
@@ -404,6 +487,45 @@ fn run_days(phase: &Phase, settings: &Settings) -> Vec<usize> {
         }
     }
     days
+}
+
+/// The week's training days: the run days count among them (a run is a training session),
+/// topped up to `n` with the days that keep fewest sessions back to back. More run days than
+/// `n` keep every run: runs are never dropped to fit the count.
+fn training_days(n: usize, run_days: &[usize]) -> Vec<usize> {
+    let mut days: Vec<usize> = run_days.to_vec();
+    if days.len() < n {
+        let others: Vec<usize> = (0..7).filter(|d| !run_days.contains(d)).collect();
+        let extra = n - days.len();
+        // The others that, with the runs, put the fewest days back to back; earliest first.
+        let best = (0u32..(1 << others.len()))
+            .filter(|mask| mask.count_ones() as usize == extra)
+            .map(|mask| {
+                let chosen: Vec<usize> = others
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, d)| *d)
+                    .collect();
+                let bits = chosen.iter().fold(run_bits(run_days), |b, d| b | 1 << d);
+                let within = (bits & (bits >> 1)).count_ones();
+                // Sunday then the next Monday counts too, but less than two days in one week.
+                let across = u32::from(bits & 0x40 != 0 && bits & 0x01 != 0);
+                // Sunday last among equals: heavy work on it meets next Monday's.
+                let sunday = chosen.contains(&6);
+                (within + across, sunday, within, chosen)
+            })
+            .min()
+            .map(|(_, _, _, chosen)| chosen)
+            .unwrap_or_default();
+        days.extend(best);
+    }
+    days.sort_unstable();
+    days
+}
+
+fn run_bits(days: &[usize]) -> u8 {
+    days.iter().fold(0u8, |bits, d| bits | 1 << d)
 }
 
 /// Picks `n` of `candidates`, fewest on `avoid` days first, then fewest back-to-back pairs (the
@@ -455,7 +577,10 @@ fn strength_days(
     notes: &mut Vec<String>,
 ) -> Vec<usize> {
     for n in (1..=sessions.min(training.len())).rev() {
-        if let Some(days) = pick_days(n, training, run_days, true) {
+        // Sunday last: heavy work on it and on next Monday would be back to back.
+        let mut avoid = run_days.to_vec();
+        avoid.push(6);
+        if let Some(days) = pick_days(n, training, &avoid, true) {
             if n < sessions {
                 notes.push(format!("Strength work fits {n} of {sessions} sessions with a rest day between; add a training day for more."));
             }
@@ -529,7 +654,13 @@ fn place_runs(
             dose.work = Work::Minutes(per_run);
             (dose, None, per_run * runs)
         }
-        RunMode::None | RunMode::PainLimited => return 0,
+        // Runs as the pain rules allow: the phase's dose, no level, no weekly arithmetic.
+        RunMode::PainLimited => {
+            let mut dose = phase.run.dose.clone().unwrap_or_else(|| run.dose.clone());
+            dose.sets = 1;
+            (dose, None, 0)
+        }
+        RunMode::None => return 0,
     };
     let chosen = Chosen {
         exercise: run,
@@ -600,29 +731,83 @@ fn place_cross_training(
     }
 }
 
-/// Keeps what fits in the day's minutes, most important first; cross-training shrinks to fit.
+/// What the time budget did to a week, said once rather than day by day.
+#[derive(Default)]
+struct TimeReport {
+    /// Days whose runs and core exercises alone need more than the minutes set: (date, minutes).
+    over: Vec<(Date, u32)>,
+    /// Items left out to fit the minutes: (exercise id, how many days).
+    left_out: Vec<(String, u32)>,
+}
+
+impl TimeReport {
+    fn notes(&self, catalog: &Catalog, budget: u32) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(need) = self.over.iter().map(|(_, m)| *m).max() {
+            let days: Vec<&str> = self
+                .over
+                .iter()
+                .map(|(d, _)| crate::plan::Day::of(*d).short())
+                .collect();
+            notes.push(format!(
+                "{} need up to {need} min for the runs and core exercises (you set {budget}): \
+                 allow more minutes per session or add a training day.",
+                days.join(", ")
+            ));
+        }
+        if !self.left_out.is_empty() {
+            let names: Vec<String> = self
+                .left_out
+                .iter()
+                .map(|(id, n)| {
+                    let name = catalog
+                        .exercise(id)
+                        .map_or(id.as_str(), |e| e.name.as_str());
+                    format!("{name} ({n} day{})", if *n == 1 { "" } else { "s" })
+                })
+                .collect();
+            notes.push(format!(
+                "Left out to fit {budget} min: {}. More minutes per session bring them back.",
+                names.join(", ")
+            ));
+        }
+        notes
+    }
+}
+
+/// Fits a day into its minutes. Runs, walk-run sessions and the phase's core exercises always
+/// stay (the day is reported as over instead); comfort work gives way first, then
+/// cross-training (which shrinks before it goes), then stretches and warm-ups.
 fn fit_budget(
     mut items: Vec<PlanItem>,
     budget: u32,
     date: Date,
-    catalog: &Catalog,
-    notes: &mut Vec<String>,
+    report: &mut TimeReport,
 ) -> Vec<PlanItem> {
+    let must_stay = |i: &PlanItem| i.slot == Slot::Run || (i.slot == Slot::Main && !i.optional);
     let priority = |i: &PlanItem| match i.slot {
-        Slot::Run => 0,
-        Slot::Main if !i.optional => 1,
-        Slot::WarmUp => 2,
-        Slot::Stretch => 3,
-        Slot::CrossTraining => 4,
-        Slot::SoftTissue | Slot::Main => 5,
+        Slot::WarmUp => 0,
+        Slot::Stretch => 1,
+        Slot::CrossTraining => 2,
+        Slot::SoftTissue | Slot::Main | Slot::Run => 3,
     };
-    let mut order: Vec<usize> = (0..items.len()).collect();
+    let core: u32 = items
+        .iter()
+        .filter(|i| must_stay(i))
+        .map(|i| i.minutes * i.sessions.max(1))
+        .sum();
+    if core > budget {
+        report.over.push((date, core));
+    }
+    let mut used = core;
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|&i| !must_stay(&items[i]))
+        .collect();
     order.sort_by_key(|&i| (priority(&items[i]), i));
-    let mut used = 0;
-    let mut keep = vec![false; items.len()];
+    let mut keep: Vec<bool> = items.iter().map(must_stay).collect();
     for i in order {
         let item = &mut items[i];
-        let left = budget - used;
+        let left = budget.saturating_sub(used);
         if item.slot == Slot::CrossTraining
             && item.minutes > left
             && left >= MIN_CROSS_TRAINING_MINUTES
@@ -631,19 +816,19 @@ fn fit_budget(
             item.dose.sets = 1;
             item.dose.work = Work::Minutes(left);
         }
-        if item.minutes <= left {
-            used += item.minutes;
+        let minutes = item.minutes * item.sessions.max(1);
+        if minutes <= left {
+            used += minutes;
             keep[i] = true;
         } else if !item.optional {
-            let name = catalog
-                .exercise(&item.exercise)
-                .map_or(item.exercise.as_str(), |e| e.name.as_str());
-            notes.push(format!(
-                "{} {}: no time for {name} ({} min); allow more minutes per session to fit it.",
-                crate::plan::Day::of(date).short(),
-                date,
-                item.minutes
-            ));
+            match report
+                .left_out
+                .iter_mut()
+                .find(|(id, _)| *id == item.exercise)
+            {
+                Some((_, n)) => *n += 1,
+                None => report.left_out.push((item.exercise.clone(), 1)),
+            }
         }
     }
     let mut kept: Vec<PlanItem> = items

@@ -269,6 +269,11 @@ pub enum ProgramWeek {
     Week(u32),
 }
 
+/// How days a week, run days and daily exercises combine, said the same at set-up, in
+/// `profile show` and in the README.
+pub const HOW_DAYS_COMBINE: &str = "Training days are the days with strength work or a run; \
+     run days count among them. Daily exercises come every day.";
+
 impl ProgramWeek {
     pub fn of(settings: &Settings, date: Date) -> ProgramWeek {
         match crate::journal::week_number(settings.start, date) {

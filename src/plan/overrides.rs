@@ -31,6 +31,28 @@ pub fn dose_change_text(id: &str, dose: &Dose) -> String {
     format!("{id}={}x{}", dose.sets, dose.work.amount())
 }
 
+/// What a clinician's added or replacing exercises meet in the condition's avoid-early rules,
+/// in plain words: the plan keeps such an exercise out until the phase the rule allows it.
+pub fn avoid_early_notes(
+    catalog: &Catalog,
+    condition: &crate::catalog::Condition,
+    overrides: &super::Overrides,
+) -> Vec<String> {
+    let mut ids: Vec<&str> = overrides.added.iter().map(String::as_str).collect();
+    ids.extend(overrides.replaced.values().map(String::as_str));
+    let mut notes = Vec::new();
+    for id in ids {
+        if let Some(rule) = super::avoided(condition, id, 0) {
+            let name = catalog.exercise(id).map_or(id, |e| e.name.as_str());
+            notes.push(format!(
+                "{name} is on {}'s avoid-early list ({}): it is scheduled from phase {} only.",
+                condition.name, rule.text, rule.until_phase
+            ));
+        }
+    }
+    notes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

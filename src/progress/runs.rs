@@ -51,7 +51,11 @@ pub fn adjust_runs(
         remove_runs(plan);
         plan.notes.push(format!("Running paused: {why}"));
         flags.push(Flag::RunningPaused(why));
-    } else if has_runs && phase.run.mode == RunMode::WalkRun && !log.run_entry_met(plan.monday) {
+    } else if has_runs
+        && matches!(phase.run.mode, RunMode::WalkRun | RunMode::Continuous)
+        && !log.run_entry_met(plan.monday)
+    {
+        // Walk-run levels and continuous running both wait for the return-to-run check.
         remove_runs(plan);
         flags.push(Flag::AwaitingRunEntry);
         plan.notes.push(Flag::AwaitingRunEntry.text());

@@ -54,12 +54,62 @@ pub enum Effect {
     Export {
         format: crate::export::Format,
         path: String,
-        /// Weeks 1 to this one, not only this one.
-        all_weeks: bool,
+        /// Which weeks to print.
+        weeks: ExportWeeks,
+        /// The one-page sheet instead of the full handout.
+        sheet: bool,
     },
     /// Ring the terminal's bell (a countdown's hold or rest ended).
     Bell,
     Quit,
+}
+
+/// Which weeks the Export view prints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ExportWeeks {
+    /// The current week (week 1 before the start).
+    #[default]
+    ThisWeek,
+    /// This many weeks from the current one (from week 1 before the start).
+    Next(u32),
+    /// Week 1 to the current one: a record of the programme so far.
+    SoFar,
+    /// Every week of the programme, by its phases' typical lengths.
+    Programme,
+}
+
+impl ExportWeeks {
+    /// The weeks printed when the current week is `current` and the programme lasts `total`.
+    pub fn range(self, current: u32, total: u32) -> std::ops::RangeInclusive<u32> {
+        const MAX: u32 = 52;
+        let current = current.clamp(1, MAX);
+        match self {
+            ExportWeeks::ThisWeek => current..=current,
+            ExportWeeks::Next(n) => current..=(current + n.max(1) - 1).min(MAX),
+            ExportWeeks::SoFar => 1..=current,
+            ExportWeeks::Programme => 1..=total.max(current).min(MAX),
+        }
+    }
+
+    /// The next choice down the list (Up goes the other way).
+    pub fn step(self, down: bool, n: u32) -> ExportWeeks {
+        let all = [
+            ExportWeeks::ThisWeek,
+            ExportWeeks::Next(n),
+            ExportWeeks::SoFar,
+            ExportWeeks::Programme,
+        ];
+        let at = all
+            .iter()
+            .position(|w| std::mem::discriminant(w) == std::mem::discriminant(&self))
+            .unwrap_or(0);
+        let next = if down {
+            (at + 1) % all.len()
+        } else {
+            (at + all.len() - 1) % all.len()
+        };
+        all[next]
+    }
 }
 
 /// Which full screen is up.

@@ -91,30 +91,38 @@ impl Disk {
             Effect::Export {
                 format,
                 path,
-                all_weeks,
-            } => self.export(app, format, &path, all_weeks),
+                weeks,
+                sheet,
+            } => self.export(app, format, &path, weeks, sheet),
             // The loop handles these itself; nothing to do here.
             Effect::Quit | Effect::Bell => Action::Resize,
         }
     }
 
-    /// Writes the printable plan for this week (or weeks 1 to this one); an existing file is
-    /// never overwritten.
-    fn export(&self, app: &App, format: export::Format, path: &str, all_weeks: bool) -> Action {
+    /// Writes the printable plan for the chosen weeks; an existing file is never overwritten.
+    fn export(
+        &self,
+        app: &App,
+        format: export::Format,
+        path: &str,
+        weeks: crate::tui::app::ExportWeeks,
+        sheet: bool,
+    ) -> Action {
         let Some(open) = &self.open else {
             return Action::Failed("no profile is open, so there is no plan to export".into());
         };
         let week = crate::session::ProgramWeek::of(&open.profile.settings, app.today).or_first();
-        let input = match crate::session::export_profile(
+        let mut input = match crate::session::export_profile(
             &app.catalog,
             &open.profile,
             open.journal.state(),
-            if all_weeks { 1..=week } else { week..=week },
+            weeks.range(week, app.programme_weeks()),
             app.today,
         ) {
             Ok(input) => input,
             Err(e) => return Action::Failed(format!("no plan to print: {e}")),
         };
+        input.options.sheet = sheet;
         let contents = export::render(&input, format, app.theme.ascii);
         let path = std::path::Path::new(path);
         match crate::store::export::write_plan(path, &contents, false) {
@@ -205,7 +213,7 @@ mod tests {
     }
 
     #[test]
-    fn export_writes_this_week_or_every_week_so_far() {
+    fn export_writes_this_week_the_next_weeks_so_far_or_the_whole_programme() {
         let Ok(dir) = tempfile::tempdir() else {
             panic!("no temporary folder")
         };
@@ -225,23 +233,28 @@ mod tests {
         let mut app = App::new(catalog, keymap, theme, today, "me".into());
         let mut disk = Disk::new(paths.clone());
         disk.open_at_start(&mut app, OpenProfile::open(&paths, "me"));
-        for (all_weeks, name, weeks) in [
-            (false, "one.txt", vec![3]),
-            (true, "all.txt", vec![1, 2, 3]),
+        // Week 3 of a 12-week programme (pfps: 2 + 6 + 4 weeks).
+        use crate::tui::app::ExportWeeks;
+        for (choice, name, weeks) in [
+            (ExportWeeks::ThisWeek, "one.txt", vec![3]),
+            (ExportWeeks::SoFar, "all.txt", vec![1, 2, 3]),
+            (ExportWeeks::Next(2), "next.txt", vec![3, 4]),
+            (ExportWeeks::Programme, "whole.txt", (1..=12).collect()),
         ] {
             let path = dir.path().join(name).display().to_string();
             let effect = Effect::Export {
                 format: export::Format::Text,
                 path: path.clone(),
-                all_weeks,
+                weeks: choice,
+                sheet: false,
             };
             let done = disk.perform(effect, &app);
             assert!(matches!(done, Action::Exported(_)), "{done:?}");
             let Ok(text) = std::fs::read_to_string(&path) else {
                 panic!("{path} was not written")
             };
-            for week in 1..=3 {
-                let heading = format!("Week {week}");
+            for week in 1..=13 {
+                let heading = format!("WEEK {week} ");
                 assert_eq!(
                     text.contains(&heading),
                     weeks.contains(&week),

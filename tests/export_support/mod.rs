@@ -37,6 +37,15 @@ pub fn settings() -> Settings {
 
 pub const PRINTED_ON: Date = date(2026, 11, 20);
 
+pub fn patient() -> Patient {
+    Patient {
+        name: Some("Jane Runner".into()),
+        clinician: Some("Sam Physio".into()),
+        clinic: Some("Riverside Sports Clinic".into()),
+        notes: Some("Left knee. Keep runs on flat ground for now.".into()),
+    }
+}
+
 /// The fixture plan for `fx-knee` (or another condition of `catalog`) over `weeks` weeks.
 pub fn input_for(catalog: &Catalog, condition: &str, weeks: u32) -> ExportInput {
     let condition = catalog
@@ -50,18 +59,7 @@ pub fn input_for(catalog: &Catalog, condition: &str, weeks: u32) -> ExportInput 
         weeks,
     )
     .expect("the fixture plan builds");
-    let mut input = ExportInput::assemble(
-        catalog,
-        condition,
-        program.weeks,
-        PRINTED_ON,
-        Patient {
-            name: Some("Jane Runner".into()),
-            clinician: Some("Sam Physio".into()),
-            clinic: Some("Riverside Sports Clinic".into()),
-            notes: Some("Left knee. Keep runs on flat ground for now.".into()),
-        },
-    );
+    let mut input = ExportInput::assemble(catalog, condition, program.weeks, PRINTED_ON, patient());
     // The shipped library's own red flags would make the snapshots follow its wording.
     input.red_flags.retain(|f| f.id.starts_with("fx-"));
     input.sources.retain(|s| s.key.starts_with("FX-"));

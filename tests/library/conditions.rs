@@ -102,9 +102,13 @@ fn ceilings_review_weeks_and_run_modes_follow_the_basis() {
             match mode {
                 RunMode::WalkRun => assert_eq!(run_id, Some("walk-run"), "{id} `{}`", p.name),
                 RunMode::Continuous => assert_eq!(run_id, Some("easy-run"), "{id} `{}`", p.name),
-                RunMode::None | RunMode::PainLimited => {
-                    assert_eq!(run_id, None, "{id} `{}`", p.name)
-                }
+                // Runs the pain rules allow are scheduled and ticked like any item.
+                RunMode::PainLimited => assert!(
+                    matches!(run_id, Some("run-within-pain-rules" | "run-if-you-run-now")),
+                    "{id} `{}`",
+                    p.name
+                ),
+                RunMode::None => assert_eq!(run_id, None, "{id} `{}`", p.name),
             }
         }
         assert!(c.symptoms.iter().any(|s| s.key), "{id} has no key feature");

@@ -37,37 +37,6 @@ fn check_exercise(catalog: &Catalog, id: &str) -> Result<(), String> {
         .map_err(|e| format!("{e} `rehab exercises` lists the valid ids."))
 }
 
-/// Applies the settings given on the command line.
-fn apply_settings(catalog: &Catalog, s: &mut Settings, args: &SettingsArgs) -> Result<(), String> {
-    if let Some(start) = args.start {
-        s.start = start;
-    }
-    if let Some(days) = args.days {
-        s.days_per_week = days;
-    }
-    if let Some(run_days) = &args.run_days {
-        let mut days = run_days.clone();
-        days.sort();
-        days.dedup();
-        s.run_days = days;
-    }
-    if let Some(equipment) = &args.equipment {
-        let mut list: Vec<_> = equipment.iter().flatten().copied().collect();
-        list.dedup();
-        s.equipment = list;
-    }
-    if let Some(minutes) = args.minutes {
-        s.minutes = minutes;
-    }
-    if let Some(cross) = &args.cross_training {
-        for id in cross {
-            check_exercise(catalog, id)?;
-        }
-        s.cross_training = cross.clone();
-    }
-    Ok(())
-}
-
 fn apply_patient(patient: &mut Option<Patient>, args: &PatientArgs) {
     let mut p = patient.take().unwrap_or_default();
     // An empty value clears the field.
@@ -85,8 +54,8 @@ fn apply_patient(patient: &mut Option<Patient>, args: &PatientArgs) {
 
 fn new(ctx: &Ctx, name: &str, condition: &str, args: &SettingsArgs) -> CmdResult {
     let condition = condition_id(&ctx.catalog, condition)?;
-    let mut settings = Settings::new(ctx.today);
-    apply_settings(&ctx.catalog, &mut settings, args).map_err(Failure::data)?;
+    let mut settings = Settings::new(crate::plan::program_start(ctx.today));
+    args.apply(&ctx.catalog, &mut settings, ctx.today)?;
     let profile = Profile::new(name, condition, settings);
     let mut open = OpenProfile::create(&ctx.paths, profile).map_err(store_failure)?;
     let mut t = format!("Created profile `{name}` in {}.\n", open.dir.display());
@@ -175,7 +144,12 @@ fn describe(ctx: &Ctx, p: &Profile) -> String {
     let s = &p.settings;
     let _ = writeln!(t, "Condition: {condition}");
     let _ = writeln!(t, "Start: {}", s.start);
-    let _ = writeln!(t, "Training days a week: {}", s.days_per_week);
+    let _ = writeln!(
+        t,
+        "Training days a week: {} ({})",
+        s.days_per_week,
+        crate::plan::HOW_DAYS_COMBINE
+    );
     let runs: Vec<&str> = s.run_days.iter().map(|d| d.short()).collect();
     let _ = writeln!(t, "Run days: {}", or_none(&runs.join(", ")));
     let kit: Vec<&str> = s.equipment.iter().map(|e| e.label()).collect();
@@ -263,13 +237,18 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
         .map(|date| crate::session::record_assessment(ctx.today, date, args.assessed_by.as_deref()))
         .transpose()
         .map_err(super::refused)?;
+    // Checked first, so a bad value exits with its own code and writes nothing.
+    args.settings
+        .apply(&ctx.catalog, &mut Settings::new(ctx.today), ctx.today)?;
     let mut open = super::open(ctx)?;
     let catalog = &ctx.catalog;
     open.update(|p| {
         if let Some(c) = &condition {
             p.condition = c.clone();
         }
-        apply_settings(catalog, &mut p.settings, &args.settings)?;
+        args.settings
+            .apply(catalog, &mut p.settings, ctx.today)
+            .map_err(|f| f.message)?;
         apply_patient(&mut p.patient, &args.patient);
         apply_overrides(catalog, p, args)
     })
@@ -284,6 +263,12 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
         }
     }
     t.push_str(&describe(ctx, &open.profile));
+    if let Some(condition) = ctx.catalog.condition(&open.profile.condition) {
+        for note in crate::plan::avoid_early_notes(&ctx.catalog, condition, &open.profile.overrides)
+        {
+            let _ = writeln!(t, "Note: {note}");
+        }
+    }
     let standing = crate::session::Standing::compute(
         &ctx.catalog,
         &open.profile,

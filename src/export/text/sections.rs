@@ -3,7 +3,7 @@
 use super::Out;
 use crate::export::chart;
 use crate::export::model::ExportInput;
-use crate::export::reading::long_date;
+use crate::export::reading::{WALK_RUN_GATE, long_date, year_of};
 
 pub(super) fn cards(o: &mut Out, input: &ExportInput) {
     o.heading("EXERCISES");
@@ -75,9 +75,16 @@ pub(super) fn pain_rules(o: &mut Out, input: &ExportInput) {
 pub(super) fn running(o: &mut Out, input: &ExportInput) {
     o.heading("RUNNING AND CROSS-TRAINING");
     o.wrap("", "", &input.condition.run_guidance);
-    for (week, g) in input.weeks.iter().zip(&input.guidance) {
+    if input.starts_walk_run() {
+        o.blank();
+        o.wrap("", "", WALK_RUN_GATE);
+    }
+    for (i, (week, g)) in input.weeks.iter().zip(&input.guidance).enumerate() {
         o.blank();
         o.line(&format!("Week {} ({}):", week.state.week, week.phase_name));
+        if let Some(t) = input.phase_run_text(i) {
+            o.bullet(2, t);
+        }
         if let Some(level) = &g.walk_run {
             o.bullet(
                 2,
@@ -98,9 +105,6 @@ pub(super) fn running(o: &mut Out, input: &ExportInput) {
                 2,
                 &format!("Cross-training choices: {}.", g.cross_training.join(", ")),
             );
-        }
-        for note in crate::export::shown_notes(g) {
-            o.bullet(2, note);
         }
     }
 }
@@ -150,8 +154,91 @@ pub(super) fn sources(o: &mut Out, input: &ExportInput) {
             "  ",
             &format!(
                 "[{}] {} ({}). {}. {}. {}",
-                s.key, s.authors, s.year, s.title, s.published, s.url
+                s.key,
+                s.authors,
+                year_of(s),
+                s.title,
+                s.published,
+                s.url
             ),
         );
+    }
+}
+
+pub(super) fn education(o: &mut Out, input: &ExportInput) {
+    let Some(e) = &input.education else {
+        return;
+    };
+    o.heading("ABOUT YOUR KNEE");
+    o.wrap("", "", &input.condition.summary);
+    for t in &e.topics {
+        o.blank();
+        o.line(&format!("{}:", t.about.heading()));
+        for s in &t.says {
+            o.bullet(2, &format!("{} [{}]", s.text, s.sources.join(", ")));
+        }
+    }
+    if !input.condition.avoid_early.is_empty() {
+        o.blank();
+        o.line("Avoid early on:");
+        for a in &input.condition.avoid_early {
+            o.bullet(2, &a.text);
+        }
+    }
+}
+
+fn check_list(o: &mut Out, checks: &[crate::catalog::Check]) {
+    for c in checks {
+        let pass = if c.pass.is_empty() {
+            String::new()
+        } else {
+            format!(" - pass: {}", c.pass)
+        };
+        o.wrap("  [ ] ", "      ", &format!("{}{pass}", c.test));
+        o.line("      date: ____________");
+    }
+}
+
+pub(super) fn checks(o: &mut Out, input: &ExportInput) {
+    if input.exit_checks.is_empty() && input.run_checks.is_empty() {
+        return;
+    }
+    o.heading("CHECKS AT YOUR VISITS");
+    o.wrap(
+        "",
+        "",
+        "Your physiotherapist ticks each check when it is passed. Move on to the next phase only \
+         when every check of this one is ticked and the weekly review says progress.",
+    );
+    for p in &input.exit_checks {
+        o.blank();
+        o.wrap(
+            "",
+            "  ",
+            &format!("Phase {} ({}): ready to move on", p.phase, p.name),
+        );
+        check_list(o, &p.checks);
+    }
+    if !input.run_checks.is_empty() {
+        o.blank();
+        o.line("Return-to-running checks");
+        o.wrap("", "", WALK_RUN_GATE);
+        check_list(o, &input.run_checks);
+    }
+}
+
+pub(super) fn clinician_note(o: &mut Out, input: &ExportInput) {
+    let note = input.clinician_note();
+    if !input.options.clinician_note || note.is_empty() {
+        return;
+    }
+    o.heading("CLINICIAN NOTE");
+    o.wrap(
+        "",
+        "",
+        "For the physiotherapist; not part of the patient's plan.",
+    );
+    for line in &note {
+        o.bullet(0, line);
     }
 }

@@ -60,6 +60,30 @@ fn week(two_weeks_ago: u32) -> WeekPlan {
     }
 }
 
+/// A log whose return-to-run check was passed before the test weeks.
+fn cleared_to_run() -> Log {
+    Log {
+        run_entry: Some(date(2026, 1, 1)),
+        ..Log::default()
+    }
+}
+
+#[test]
+fn continuous_running_also_waits_for_the_return_to_run_check() {
+    let mut plan = week(0);
+    let mut flags = Vec::new();
+    adjust_runs(
+        &mut plan,
+        &phase("Continuous"),
+        &Log::default(),
+        &RunCarry::default(),
+        &rules(),
+        &mut flags,
+    );
+    assert_eq!(flags, vec![Flag::AwaitingRunEntry]);
+    assert!(plan.days.iter().all(|d| !d.has_run()));
+}
+
 #[test]
 fn a_rise_over_thirty_percent_in_two_weeks_is_flagged() {
     // 60 minutes now: 46 two weeks ago is a 30.4% rise, 47 is 27.7%.
@@ -70,7 +94,7 @@ fn a_rise_over_thirty_percent_in_two_weeks_is_flagged() {
         adjust_runs(
             &mut plan,
             &phase("Continuous"),
-            &Log::default(),
+            &cleared_to_run(),
             &carry,
             &rules(),
             &mut flags,
@@ -92,7 +116,7 @@ fn held_running_time_is_spread_over_the_runs() {
     adjust_runs(
         &mut plan,
         &phase("Continuous"),
-        &Log::default(),
+        &cleared_to_run(),
         &carry,
         &rules(),
         &mut Vec::new(),

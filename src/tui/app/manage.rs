@@ -4,6 +4,9 @@
 use super::{App, Effect, Overlay, Screen};
 use crate::catalog::Catalog;
 use crate::export::Format;
+
+/// N of "the next N weeks" until a digit changes it.
+const DEFAULT_NEXT_WEEKS: u32 = 4;
 use crate::profile::Patient;
 use crate::tui::action::Action;
 
@@ -348,6 +351,21 @@ impl App {
         Vec::new()
     }
 
+    /// The length of the programme for the open profile, by its phases' typical weeks.
+    pub fn programme_weeks(&self) -> u32 {
+        self.profile
+            .as_ref()
+            .and_then(|p| self.catalog.condition(&p.condition))
+            .map_or(1, |c| c.phases.iter().map(|p| p.weeks).sum())
+    }
+
+    /// The week the export counts from: the current one, week 1 before the start.
+    pub fn export_current_week(&self) -> u32 {
+        self.profile.as_ref().map_or(1, |p| {
+            crate::session::ProgramWeek::of(&p.settings, self.today).or_first()
+        })
+    }
+
     pub(super) fn update_export(&mut self, action: Action) -> Vec<Effect> {
         let c = &mut self.cursor;
         if c.editing_path {
@@ -365,9 +383,21 @@ impl App {
             Action::Left => c.export_format = c.export_format.saturating_sub(1),
             Action::Right => c.export_format = (c.export_format + 1).min(Format::ALL.len() - 1),
             Action::Edit => c.editing_path = true,
-            Action::Up | Action::Down => c.export_all_weeks = !c.export_all_weeks,
+            Action::Up | Action::Down => {
+                let n = match c.export_weeks {
+                    super::ExportWeeks::Next(n) => n,
+                    _ => DEFAULT_NEXT_WEEKS,
+                };
+                c.export_weeks = c.export_weeks.step(action == Action::Down, n);
+            }
+            // A digit sets N of "the next N weeks" (0 means 10).
+            Action::Sets(n) if matches!(c.export_weeks, super::ExportWeeks::Next(_)) => {
+                c.export_weeks = super::ExportWeeks::Next(if n == 0 { 10 } else { n });
+            }
+            Action::Tick => c.export_sheet = !c.export_sheet,
             Action::Select => {
-                let all_weeks = c.export_all_weeks;
+                let weeks = c.export_weeks;
+                let sheet = c.export_sheet;
                 let format = Format::ALL[c.export_format.min(Format::ALL.len() - 1)];
                 let path = if c.export_path.is_empty() {
                     self.default_export_path()
@@ -377,7 +407,8 @@ impl App {
                 return vec![Effect::Export {
                     format,
                     path,
-                    all_weeks,
+                    weeks,
+                    sheet,
                 }];
             }
             _ => {}

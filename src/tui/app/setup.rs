@@ -90,7 +90,7 @@ impl App {
             .and_then(|c| cross_options.iter().position(|o| o == c))
             .unwrap_or(0);
         if self.profile.is_none() {
-            settings.start = self.today;
+            settings.start = crate::plan::program_start(self.today);
         }
         SetupForm {
             settings,
@@ -117,11 +117,14 @@ impl App {
             (Action::Left | Action::Right, field) => {
                 let step: i32 = if action == Action::Left { -1 } else { 1 };
                 match field {
+                    // A week at a time: programs start on a Monday, within the sane window.
                     SetupField::Start => {
-                        s.start = s
-                            .start
-                            .checked_add(i64::from(step).days())
-                            .unwrap_or(s.start)
+                        let moved = crate::plan::program_start(s.start)
+                            .checked_add((7 * i64::from(step)).days())
+                            .unwrap_or(s.start);
+                        if let Ok(start) = crate::plan::check_start(moved, self.today) {
+                            s.start = start;
+                        }
                     }
                     SetupField::Days => {
                         s.days_per_week = (s.days_per_week as i32 + step).clamp(3, 7) as u8

@@ -71,8 +71,10 @@ pub struct Cursors {
     pub new_profile: Option<String>,
     pub patient: Option<PatientEdit>,
     pub export_format: usize,
-    /// Print every week from week 1 (a record of the program so far), not only this one.
-    pub export_all_weeks: bool,
+    /// Which weeks to print.
+    pub export_weeks: super::ExportWeeks,
+    /// The one-page sheet instead of the full handout.
+    pub export_sheet: bool,
     pub export_path: String,
     pub editing_path: bool,
     /// Where the last export went.

@@ -7,13 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, ExportWeeks};
 use crate::tui::ui::block;
 
 /// ```text
 /// +- Export a printable plan ------------------------+
 /// | Format: (*) html ( ) markdown ( ) text            |
-/// | Weeks:  (*) this week ( ) weeks 1-5               |
+/// | Weeks:  (*) this week (week 5) ( ) next 4 ...     |
+/// | Layout: (*) full handout ( ) one-page sheet       |
 /// | Path:   rehab-plan-me-2026-11-23.html             |
 /// +---------------------------------------------------+
 /// ```
@@ -41,25 +42,79 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             if app.cursor.editing_path { "_" } else { "" }
         )
     };
-    // The week the export prints, counted as the export counts it (week 1 before the start).
-    let week = app.profile.as_ref().map_or(1, |p| {
-        crate::session::ProgramWeek::of(&p.settings, app.today).or_first()
-    });
-    let mut weeks = vec![Span::raw("Weeks:  ")];
-    for (all, label) in [
-        (false, "this week".to_string()),
-        (true, format!("weeks 1-{week}")),
-    ] {
-        let on = app.cursor.export_all_weeks == all;
-        weeks.push(Span::styled(
-            format!("{} {label}", t.radio(on)),
-            if on { t.title() } else { Style::new() },
-        ));
-        weeks.push(Span::raw("  "));
+    // The weeks the export prints, counted as the export counts them (week 1 before the start).
+    let week = app.export_current_week();
+    let total = app.programme_weeks();
+    let n = match app.cursor.export_weeks {
+        ExportWeeks::Next(n) => n,
+        _ => 4,
+    };
+    let span = |w: ExportWeeks| {
+        let r = w.range(week, total);
+        if r.start() == r.end() {
+            format!("week {}", r.start())
+        } else {
+            format!("weeks {}-{}", r.start(), r.end())
+        }
+    };
+    let mut weeks = Vec::new();
+    for (i, (choice, label)) in [
+        (
+            ExportWeeks::ThisWeek,
+            format!("this week ({})", span(ExportWeeks::ThisWeek)),
+        ),
+        (
+            ExportWeeks::Next(n),
+            format!("the next {n} ({})", span(ExportWeeks::Next(n))),
+        ),
+        (
+            ExportWeeks::SoFar,
+            format!("so far ({})", span(ExportWeeks::SoFar)),
+        ),
+        (
+            ExportWeeks::Programme,
+            format!("the whole programme ({})", span(ExportWeeks::Programme)),
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let on = app.cursor.export_weeks == choice;
+        weeks.push(Line::from(vec![
+            Span::raw(if i == 0 { "Weeks:  " } else { "        " }),
+            Span::styled(
+                format!("{} {label}", t.radio(on)),
+                if on { t.title() } else { Style::new() },
+            ),
+        ]));
     }
-    let mut lines = vec![
-        Line::from(spans),
-        Line::from(weeks),
+    let sheet = Line::from(vec![
+        Span::raw("Layout: "),
+        Span::styled(
+            format!("{} full handout", t.radio(!app.cursor.export_sheet)),
+            if app.cursor.export_sheet {
+                Style::new()
+            } else {
+                t.title()
+            },
+        ),
+        Span::raw("  "),
+        Span::styled(
+            format!(
+                "{} one-page sheet per week",
+                t.radio(app.cursor.export_sheet)
+            ),
+            if app.cursor.export_sheet {
+                t.title()
+            } else {
+                Style::new()
+            },
+        ),
+    ]);
+    let mut lines = vec![Line::from(spans)];
+    lines.extend(weeks);
+    lines.extend([
+        sheet,
         Line::styled(
             format!("Path:   {path}"),
             if app.cursor.editing_path {
@@ -69,7 +124,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             },
         ),
         Line::raw(""),
-    ];
+    ]);
     if let Some(path) = &app.cursor.exported {
         lines.push(Line::styled(
             format!("{} Written: {path}", t.tick_done()),
@@ -82,11 +137,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
     lines.push(Line::styled(
         format!(
-            "{}/{} format, {}/{} weeks, {} edit the path, {} write the plan.",
+            "{}/{} format, {}/{} weeks (a digit sets N), {} layout, {} edit the path, {} write the plan.",
             key(Action::Left),
             key(Action::Right),
             key(Action::Up),
             key(Action::Down),
+            key(Action::Tick),
             key(Action::Edit),
             key(Action::Select)
         ),

@@ -50,7 +50,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
             Span::styled(format!("{tick}{label}"), style)
         };
         match field {
-            SetupField::Start => spans.push(Span::raw(format!("< {} >", s.start))),
+            SetupField::Start => spans.push(Span::raw(format!(
+                "< {} >  weeks run Monday to Sunday",
+                s.start.strftime("%a %Y-%m-%d")
+            ))),
             SetupField::Days => spans.push(Span::raw(format!("< {} >", s.days_per_week))),
             SetupField::Minutes => spans.push(Span::raw(format!("< {} >", s.minutes))),
             SetupField::RunDays => {
@@ -90,6 +93,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
     }
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
     lines.push(Line::raw(""));
+    lines.push(Line::styled(crate::plan::HOW_DAYS_COMBINE, t.dim()));
     lines.push(Line::styled(
         format!(
             "{}/{} change a value, {} toggles a box, {} starts the plan.",

@@ -95,10 +95,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let start = app
             .profile
             .as_ref()
-            .map(|p| p.settings.start.to_string())
+            .map(|p| p.settings.start.strftime("%A %-d %B %Y").to_string())
             .unwrap_or_default();
         frame.render_widget(
-            Paragraph::new(format!("Your plan starts on {start}.")),
+            Paragraph::new(format!(
+                "Your plan starts on {start} (week 1). Until then, keep moving within the pain \
+                 rules: easy walking is fine."
+            ))
+            .wrap(Wrap { trim: true }),
             list,
         );
         return;
