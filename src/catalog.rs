@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 pub use model::*;
 pub use problem::Problem;
-pub use validate::dose_problem;
+pub use validate::{check_link, dose_problem};
 
 /// The built-in library, embedded so `rehab` works with no set-up.
 pub const BUILTIN_FILES: [(&str, &str); 5] = [

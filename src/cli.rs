@@ -8,7 +8,7 @@ mod plan_cmd;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use jiff::civil::Date;
 
 pub use args::{Cli, Command};
@@ -91,15 +91,29 @@ impl Ctx {
         if self.library_problems.is_empty() {
             return;
         }
-        let mut err = std::io::stderr().lock();
-        let _ = writeln!(
-            err,
-            "rehab: warning: left out user library files with problems:"
-        );
-        for p in &self.library_problems {
-            let _ = writeln!(err, "{p}");
-        }
+        warn(&format!(
+            "left out user library files with problems:\n{}",
+            join(&self.library_problems)
+        ));
     }
+}
+
+/// Everything a command prints on standard output goes through here: cleaned by the one
+/// sanitiser (`text::clean_block`), whatever its source.
+pub fn print(text: &str) -> CmdResult {
+    let mut out = std::io::stdout().lock();
+    out.write_all(crate::text::clean_block(text).as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// A warning on standard error (`rehab: warning: ...`), cleaned like [`print`].
+pub fn warn(text: &str) {
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "rehab: warning: {}",
+        crate::text::clean_block(text)
+    );
 }
 
 pub fn join(problems: &[Problem]) -> String {
@@ -167,14 +181,80 @@ pub fn finish(result: CmdResult) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             if !f.message.contains("Broken pipe") {
-                eprintln!("rehab: error: {}", f.message);
+                let _ = writeln!(
+                    std::io::stderr().lock(),
+                    "rehab: error: {}",
+                    crate::text::clean_block(&f.message)
+                );
             }
             ExitCode::from(f.code)
         }
     }
 }
 
-/// Parses `std::env::args`; clap prints usage errors itself and exits 2.
+/// The environment variables that stand for a global flag.
+const ENV_FLAGS: [(&str, &str, &str); 4] = [
+    ("REHAB_LIBRARY", "--library", "library"),
+    ("REHAB_DATA_DIR", "--data-dir", "data_dir"),
+    ("REHAB_PROFILE", "--profile", "profile"),
+    ("REHAB_TODAY", "--today", "today"),
+];
+
+/// Parses `std::env::args`. Help and version print as clap writes them; a usage error is
+/// printed cleaned (it may quote any argument or variable) and exits 2.
 pub fn parse() -> Cli {
-    Cli::parse()
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(message) = empty_env(&args) {
+        let _ = write!(std::io::stderr().lock(), "{message}");
+        std::process::exit(2);
+    }
+    // A variable set but empty is no value at all: with the flag given, the flag counts.
+    let mut command = Cli::command();
+    for (var, _, id) in ENV_FLAGS {
+        if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+            command = command.mut_arg(id, |a| a.env(None));
+        }
+    }
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit();
+            }
+            let message = e.render().to_string();
+            let _ = write!(
+                std::io::stderr().lock(),
+                "{}",
+                crate::text::clean_block(&message)
+            );
+            std::process::exit(2);
+        }
+    }
+}
+
+/// A variable that is set but empty, for a flag not given on the command line: clap would call
+/// it a flag without a value, which names a flag nobody typed.
+fn empty_env(args: &[std::ffi::OsString]) -> Option<String> {
+    ENV_FLAGS.iter().find_map(|(var, flag, _)| {
+        let empty = std::env::var_os(var).is_some_and(|v| v.is_empty());
+        let given = args.iter().any(|a| {
+            let a = a.to_string_lossy();
+            a == *flag || a.starts_with(&format!("{flag}="))
+        });
+        (empty && !given).then(|| {
+            format!(
+                "error: the environment variable {var} is set but empty; give it a value or \
+                 unset it (`unset {var}`), or use {flag}\n"
+            )
+        })
+    })
 }

@@ -10,6 +10,6 @@ pub use build::{
     PlanError, avoided, build_program, build_week, check_start, monday_of, program_start,
     scheduled_state,
 };
-pub use minutes::item_minutes;
+pub use minutes::{Side, Step, StepKind, dose_steps, item_minutes, rep_hold_seconds};
 pub use model::*;
 pub use overrides::{avoid_early_notes, dose_change_text, parse_dose_change};

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 mod data_error;
+pub mod files;
 pub mod journal;
 mod library;
 pub mod profile;

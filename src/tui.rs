@@ -52,6 +52,13 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
             "the full-screen app needs a terminal; the subcommands work without one (see `rehab --help`)",
         )));
     }
+    if theme::is_dumb(std::env::var("TERM").ok().as_deref()) {
+        return finish(Err(Failure::usage(
+            "this terminal (TERM=dumb) cannot show the full-screen app, which needs a terminal \
+             that can move the cursor; run it in a full-screen terminal (set TERM, like \
+             TERM=xterm), or use the subcommands, which work here (see `rehab --help`)",
+        )));
+    }
     // A year of journal is thousands of lines: read it on the second core while the library
     // parses, so the first frame comes sooner.
     let opening = {
@@ -68,7 +75,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
         Ok(k) => k,
         Err(f) => return finish(Err(f)),
     };
-    let theme = Theme::new(ctx.color, ctx.ascii);
+    let theme = Theme::for_terminal(ctx.color, ctx.ascii);
     let mut disk = Disk::new(ctx.paths.clone());
     let mut app = App::new(ctx.catalog, keymap, theme, today, ctx.profile);
     // Everything that does not need the journal is done by now.
@@ -112,16 +119,25 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     }
 }
 
-/// The keymap with the user's partial file laid over it; a bad file is an error naming it.
+/// The keymap with the user's partial file laid over it; a bad file is an error naming it, and
+/// a conflict it settled (a key given to two actions) is a warning naming its place. The file
+/// is read by the store's rule: a regular file (or a link to one) of at most 64 KiB.
 fn load_keymap(ctx: &Ctx) -> Result<Keymap, Failure> {
     let path = ctx.paths.keymap_file();
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Keymap::with_overrides(&text)
-            .map_err(|e| Failure::data(format!("{}:{e}", path.display()))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::default()),
+    let shown = crate::text::path(&path);
+    match crate::store::files::read_text(&path, crate::store::files::Limit::Keymap) {
+        Ok(Some(text)) => {
+            let (map, conflicts) = Keymap::with_overrides_checked(&text)
+                .map_err(|e| Failure::data(format!("{shown}:{e}")))?;
+            for conflict in conflicts {
+                crate::cli::warn(&format!("{shown}:{conflict}"));
+            }
+            Ok(map)
+        }
+        Ok(None) => Ok(Keymap::default()),
         Err(e) => Err(Failure::data(format!(
-            "cannot read {}: {e}",
-            path.display()
+            "cannot read {shown}: {}",
+            crate::store::describe_io(&e)
         ))),
     }
 }
@@ -151,22 +167,8 @@ fn spawn_input_thread(tx: mpsc::Sender<Wake>) {
 }
 
 /// Turns bytes into key wakes until the input ends, then reports the hang-up once and returns.
-fn read_input(mut input: impl Read, tx: &mpsc::Sender<Wake>) {
-    let mut buf = [0u8; 1024];
-    loop {
-        match input.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => {
-                for key in input::parse_keys(&buf[..n]) {
-                    if tx.send(Wake::Key(key)).is_err() {
-                        return;
-                    }
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(_) => break,
-        }
-    }
+fn read_input(input: impl Read + Send, tx: &mpsc::Sender<Wake>) {
+    input::read_keys(input, |key| tx.send(Wake::Key(key)).is_ok());
     let _ = tx.send(Wake::HungUp);
 }
 

@@ -401,7 +401,7 @@ fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
     if let Some((_, banner)) = app.banner() {
         said.push_str(&banner);
     }
-    said.push_str(&app.week_flags.join(" "));
+    said.push_str(&app.week_flags().join(" "));
     (outcome, said)
 }
 

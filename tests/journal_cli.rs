@@ -205,7 +205,7 @@ fn bad_input_is_refused_and_writes_nothing() {
         (&["done", "1", "--date", "2026-02-30"], 2, "2026-02-30"),
         (&["done", "no-such-exercise"], 1, "unknown item"),
         (&["done", "1", "99"], 2, "no item 99"),
-        (&["done", "1", "--date", &tomorrow], 2, "has not come yet"),
+        (&["done", "1", "--date", &tomorrow], 1, "has not come yet"),
         (&["done", "1", "--sets", "40"], 2, "sets take 1-"),
         (&["pain"], 2, "give a score"),
         (&["note", "  "], 1, "note"),
@@ -382,13 +382,24 @@ fn a_torn_last_line_warns_and_the_next_tick_lands() {
 fn profile_set_changes_settings_patient_and_overrides() {
     let env = Env::new();
     let id = env.first_item(&env.day(0));
+    // Stored free text refuses control characters on the way in (issue 17), writing nothing.
+    env.rehab(&[
+        "profile",
+        "set",
+        "--minutes",
+        "50",
+        "--patient",
+        "Ann \u{1b}[31mB",
+    ])
+    .code(2)
+    .stderr(contains("--patient"));
     env.rehab(&[
         "profile",
         "set",
         "--minutes",
         "45",
         "--patient",
-        "Ann \u{1b}[31mB",
+        "Ann [31mB",
         "--clinic",
         "North",
         "--pin-phase",

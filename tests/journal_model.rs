@@ -114,19 +114,38 @@ fn a_torn_last_line_is_a_warning_and_earlier_records_load() {
 }
 
 #[test]
-fn an_unparsable_last_line_is_torn_but_the_same_line_earlier_is_an_error() {
-    let torn = format!("{}Done(date:\"2026-11-0\n", file(&[done(2, "a")]));
-    let (_, chunk) = parse_journal(torn.as_bytes(), "j").unwrap();
+fn a_complete_bad_line_is_the_same_error_last_or_in_the_middle() {
+    // Only a line without its end is torn; the same bytes with an end are an error.
+    let cut = format!("{}Done(date:\"2026-11-0", file(&[done(2, "a")]));
+    let (_, chunk) = parse_journal(cut.as_bytes(), "j").unwrap();
     assert_eq!(chunk.records.len(), 1);
-    assert_eq!(chunk.tail, Tail::BadLastLine);
+    assert_eq!(chunk.tail, Tail::Unterminated);
     assert_eq!(chunk.warnings.len(), 1);
 
-    let corrupt = format!("{torn}{}", format_record(&done(3, "b")));
-    let Err(JournalError::Invalid(problem)) = parse_journal(corrupt.as_bytes(), "j.ron") else {
-        panic!("a bad middle line must be an error");
-    };
-    assert_eq!((problem.file.as_str(), problem.line), ("j.ron", 3));
-    assert!(problem.column > 1, "{problem}");
+    let bad_lines = [
+        "Done(date:\"2026-11-0",
+        "Pain(date:\"2026-11-02\",report:(during:Some(11)))",
+        "Note(date:\"2026-11-02\",text:\"   \")",
+        "Done(date:\"2026-11-02\",item:\"a\",sets:Some(0))",
+        "Done(date:\"2026-02-30\",item:\"a\")",
+        "not a record at all",
+    ];
+    let long_note = format!(
+        "Note(date:\"2026-11-02\",text:\"{}\")",
+        "x".repeat(MAX_NOTE_LEN + 1)
+    );
+    for bad in bad_lines.iter().copied().chain([long_note.as_str()]) {
+        let last = format!("{}{bad}\n", file(&[done(2, "a")]));
+        let middle = format!("{last}{}", format_record(&done(3, "b")));
+        let crlf = format!("{}{bad}\r\n", file(&[done(2, "a")]));
+        for text in [&last, &middle, &crlf] {
+            let Err(JournalError::Invalid(problem)) = parse_journal(text.as_bytes(), "j.ron")
+            else {
+                panic!("{bad:?} must be an error wherever it is");
+            };
+            assert_eq!((problem.file.as_str(), problem.line), ("j.ron", 3), "{bad}");
+        }
+    }
 }
 
 #[test]
@@ -209,10 +228,10 @@ fn a_long_journal_reads_the_same_and_points_at_the_same_lines() {
 
     // A torn last line is still a warning, and is not settled.
     let whole = long_file("");
-    let torn = long_file("Done(date:\"2026-1\n");
+    let torn = long_file("Done(date:\"2026-1");
     let (_, chunk) = parse_journal(torn.as_bytes(), "j").unwrap();
     assert_eq!(chunk.records.len(), 3000);
-    assert_eq!(chunk.tail, Tail::BadLastLine);
+    assert_eq!(chunk.tail, Tail::Unterminated);
     assert_eq!(chunk.consumed, whole.len());
     assert_eq!(chunk.warnings.len(), 1);
     assert_eq!(chunk.warnings[0].line, 3002);

@@ -100,19 +100,58 @@ fn an_append_after_a_torn_line_keeps_the_fragment_harmless() {
 }
 
 #[test]
-fn an_unparsable_complete_last_line_is_marked_before_the_next_append() {
+fn a_complete_bad_last_line_is_an_error_and_is_never_buried() {
+    for bad in [
+        &b"Done(date:\"2026-11-0\n"[..],
+        b"Pain(date:\"2026-11-03\",report:(during:Some(11)))\n",
+        b"Done(date:\"2026-11-03\",item:\"a\",sets:Some(0))\n",
+    ] {
+        let (_tmp, paths, mut open) = setup();
+        open.journal.append(&done(2, "a")).unwrap();
+        append_raw(&open.dir, bad);
+        let before = journal_bytes(&open.dir);
+        let err = OpenProfile::open(&paths, "me").unwrap_err();
+        assert!(err.is_damaged_file(), "{err}");
+        assert!(
+            err.to_string().contains(&format!("{JOURNAL_FILE}:3:")),
+            "{err}"
+        );
+        // The handle opened before the edit refuses to write too, and nothing is marked.
+        assert!(
+            open.journal
+                .append(&done(3, "b"))
+                .unwrap_err()
+                .is_damaged_file()
+        );
+        assert_eq!(journal_bytes(&open.dir), before);
+    }
+}
+
+#[test]
+fn an_append_after_a_torn_line_ends_it_with_the_suffix() {
     let (_tmp, paths, mut open) = setup();
     open.journal.append(&done(2, "a")).unwrap();
-    append_raw(&open.dir, b"Done(date:\"2026-11-0\n");
+    append_raw(&open.dir, b"Done(date:\"2026-11-0");
     let mut reopened = OpenProfile::open(&paths, "me").unwrap();
     reopened.journal.append(&done(3, "b")).unwrap();
     let text = String::from_utf8(journal_bytes(&open.dir)).unwrap();
     assert!(
-        text.contains(&format!("2026-11-0\n{TORN_MARKER}\n")),
+        text.contains(&format!("2026-11-0{TORN_SUFFIX}\n")),
         "{text}"
     );
     let final_load = OpenProfile::open(&paths, "me").unwrap();
     assert_eq!(final_load.journal.records(), &[done(2, "a"), done(3, "b")]);
+    // Files an older rehab marked with a line of its own still load, even one whose marker
+    // was itself cut short and then ended by this version.
+    let old = format!(
+        "{}Done(date:\"2026-1\n{}{TORN_SUFFIX}\n{}",
+        header_line(),
+        &TORN_MARKER[..9],
+        format_record(&done(4, "c"))
+    );
+    std::fs::write(open.dir.join(JOURNAL_FILE), old).unwrap();
+    let loaded = OpenProfile::open(&paths, "me").unwrap();
+    assert_eq!(loaded.journal.records(), &[done(4, "c")]);
 }
 
 #[test]

@@ -75,6 +75,11 @@ fn core_of(program: &Program) -> Vec<Vec<(String, u32)>> {
         .collect()
 }
 
+/// Whether a program is the library's own (no clinician's overrides): set per build below.
+fn program_is_the_librarys(program: &Program) -> bool {
+    !program.condition.ends_with("+overrides")
+}
+
 /// Checks every invariant of one program; returns the first broken one.
 fn check(
     catalog: &Catalog,
@@ -161,6 +166,15 @@ fn check(
                 {
                     heavy_days.push((day.date, e.id.clone()));
                 }
+                let phase = &condition.phases[week.state.phase.min(condition.phases.len() - 1)];
+                if let (Some(bend), Some(max)) = (e.knee_bend, phase.max_knee_bend)
+                    && bend > max
+                {
+                    return Err(format!(
+                        "{label}: {} bends the knee to {bend} degrees, past the phase's {max}",
+                        e.id
+                    ));
+                }
                 for avoid in &condition.avoid_early {
                     if (week.state.phase as u32) + 1 < avoid.until_phase
                         && avoid.exercises.contains(&item.exercise)
@@ -207,6 +221,49 @@ fn check(
                 if allows { "allows" } else { "does not allow" },
                 if runs { "" } else { "no" }
             ));
+        }
+        // One new energy-storage drill at a time, and never in the week walk-run starts or
+        // moves up a level (clinical basis 5.3 and 7).
+        let drills = |w: &rehab_planner::plan::WeekPlan| -> Vec<String> {
+            let mut ids: Vec<String> = w
+                .days
+                .iter()
+                .flat_map(|d| &d.items)
+                .filter(|i| {
+                    catalog
+                        .exercise(&i.exercise)
+                        .is_some_and(|e| e.kind == Kind::Plyometric)
+                })
+                .map(|i| i.exercise.clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids
+        };
+        // (The library's rule: a clinician who adds drills chooses their own order.)
+        if w > 0 && program_is_the_librarys(program) {
+            let before = &program.weeks[w - 1];
+            let new: Vec<String> = drills(week)
+                .into_iter()
+                .filter(|d| !drills(before).contains(d))
+                .collect();
+            if new.len() > 1 {
+                return Err(format!(
+                    "{label}: {} new hop drills at once: {new:?}",
+                    new.len()
+                ));
+            }
+            let level = |w: &rehab_planner::plan::WeekPlan| {
+                w.days
+                    .iter()
+                    .flat_map(|d| &d.items)
+                    .find_map(|i| i.walk_run_level)
+            };
+            if !new.is_empty() && level(week).is_some() && level(week) != level(before) {
+                return Err(format!(
+                    "{label}: a new hop drill and a walk-run step in the same week"
+                ));
+            }
         }
         // No phase is skipped.
         if w > 0 && week.state.phase > program.weeks[w - 1].state.phase + 1 {
@@ -478,7 +535,8 @@ fn overrides_cannot_break_the_avoid_early_rules() {
             Equipment::ALL.to_vec(),
             240,
         );
-        let program = build_program(&catalog, condition, &s, &overrides, 12).expect("plan");
+        let mut program = build_program(&catalog, condition, &s, &overrides, 12).expect("plan");
+        program.condition.push_str("+overrides");
         if let Err(broken) = check(&catalog, condition, &s, &program) {
             panic!("{broken}");
         }
@@ -495,4 +553,61 @@ fn overrides_cannot_break_the_avoid_early_rules() {
             !rehab_planner::plan::avoid_early_notes(&catalog, condition, &overrides).is_empty()
         );
     }
+}
+
+/// A new phase never starts an exercise on a lower dose than the last phase ended on, unless
+/// the new phase's dose says why (a lower frequency, or a load named in words: a new stage).
+#[test]
+fn a_new_phase_never_drops_a_dose_without_a_reason() {
+    let catalog = catalog();
+    let mut drops = Vec::new();
+    for condition in &catalog.conditions {
+        let s = settings(
+            date(2026, 11, 23),
+            5,
+            vec![Day::Tue, Day::Sat],
+            Equipment::ALL.to_vec(),
+            240,
+        );
+        let weeks: u32 = condition.phases.iter().map(|p| p.weeks).sum();
+        let program =
+            build_program(&catalog, condition, &s, &Overrides::default(), weeks).expect("plan");
+        for pair in program.weeks.windows(2) {
+            let (before, after) = (&pair[0], &pair[1]);
+            if before.state.phase == after.state.phase {
+                continue;
+            }
+            let doses =
+                |w: &rehab_planner::plan::WeekPlan| -> Vec<(String, rehab_planner::catalog::Dose)> {
+                    w.days
+                        .iter()
+                        .flat_map(|d| &d.items)
+                        .map(|i| (i.exercise.clone(), i.dose.clone()))
+                        .collect()
+                };
+            for (id, old) in doses(before) {
+                let Some((_, new)) = doses(after).into_iter().find(|(i, _)| *i == id) else {
+                    continue;
+                };
+                let volume = |d: &rehab_planner::catalog::Dose| d.sets * d.work.amount();
+                let same_unit =
+                    std::mem::discriminant(&old.work) == std::mem::discriminant(&new.work);
+                if same_unit
+                    && volume(&new) < volume(&old)
+                    && new.load == old.load
+                    && new.frequency == old.frequency
+                {
+                    drops.push(format!(
+                        "{} week {}: {id} drops from {} to {}",
+                        condition.id,
+                        after.state.week,
+                        old.sets_text(),
+                        new.sets_text()
+                    ));
+                }
+            }
+        }
+    }
+    drops.dedup();
+    assert!(drops.is_empty(), "{}", drops.join("\n"));
 }

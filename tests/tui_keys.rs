@@ -367,49 +367,6 @@ fn future_days_cannot_be_ticked_but_past_days_can() {
 }
 
 #[test]
-fn timer_counts_down_work_and_rest() {
-    let mut app = busy_app(THEME);
-    // The quad set: a 10 s hold, 3 sets a side.
-    let row = app
-        .today_items()
-        .iter()
-        .position(|i| i.exercise == "fx-quad-set")
-        .expect("the quad set is on today's list");
-    for _ in 0..row {
-        press(&mut app, ch('j'));
-    }
-    press(&mut app, ch('t'));
-    assert!(app.timer_running());
-    let Some(Overlay::Timer(t)) = &app.overlay else {
-        panic!()
-    };
-    assert_eq!((t.work_s, t.left_s, t.sets), (10, 10, 6));
-    // The bell rings once, as the hold ends, and not on the seconds before it.
-    let bells: Vec<bool> = (0..10)
-        .map(|_| app.update(Action::TimerTick) == vec![Effect::Bell])
-        .collect();
-    assert_eq!(bells.iter().filter(|b| **b).count(), 1);
-    assert!(bells[9], "{bells:?}");
-    let Some(Overlay::Timer(t)) = &app.overlay else {
-        panic!()
-    };
-    assert!(t.resting, "after the hold comes the rest");
-    let rest = t.left_s;
-    let bells = (0..rest)
-        .filter(|_| app.update(Action::TimerTick) == vec![Effect::Bell])
-        .count();
-    assert_eq!(bells, 1, "the rest's end rings too");
-    let Some(Overlay::Timer(t)) = &app.overlay else {
-        panic!()
-    };
-    assert_eq!((t.set, t.resting), (2, false));
-    press(&mut app, ch(' '));
-    assert!(!app.timer_running(), "Space pauses");
-    press(&mut app, key(KeyCode::Esc));
-    assert!(app.overlay.is_none());
-}
-
-#[test]
 fn keymap_overrides_are_partial_and_checked() {
     let map = Keymap::with_overrides(r#"{"Tick": ["enter"], "Quit": ["ctrl-q"]}"#).unwrap();
     assert_eq!(map.resolve(&key(KeyCode::Enter), false), Some(Action::Tick));
@@ -430,18 +387,43 @@ fn keymap_overrides_are_partial_and_checked() {
 
 #[test]
 fn help_lists_every_bindable_action_with_its_real_key() {
-    let map = Keymap::with_overrides(r#"{"Skip": ["s"]}"#).unwrap();
-    let rows = map.help_rows(false);
+    // What the person sees: the help overlay drawn with a remapped key, not the keymap's own
+    // list compared with itself.
+    let mut app = busy_app(THEME);
+    app.keymap = Keymap::with_overrides(r#"{"Skip": ["s"], "NextWeek": ["w"]}"#).unwrap();
+    press(&mut app, ch('?'));
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    let screen = draw(&app, 80, 24);
+    let rows: Vec<(String, String)> = rehab_planner::tui::screens::overlays::help_sections(&app)
+        .into_iter()
+        .flat_map(|(_, rows)| rows)
+        .collect();
     for action in Keymap::bindable() {
+        let key = app.keymap.key_for(&action, false);
+        assert!(!key.is_empty(), "{action:?} has no key");
         assert!(
-            rows.iter().any(|(_, what)| *what == action.describe()),
-            "{action:?} missing from help"
+            rows.iter()
+                .any(|(keys, _)| keys.split(' ').any(|k| k == key)),
+            "{action:?} ({key}) is missing from help: {rows:?}"
         );
     }
+    // The remapped keys show, on screen, beside what they do; the old ones do not.
+    let line_with = |what: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("`{what}` not in help:\n{screen}"))
+            .to_string()
+    };
     assert!(
-        rows.iter()
-            .any(|(keys, what)| keys == "s" && *what == "skip with a reason")
+        line_with("skip with a reason").contains(" s  skip"),
+        "{screen}"
     );
+    assert!(
+        line_with("week after").contains(" w  week after"),
+        "{screen}"
+    );
+    assert!(!screen.contains(" x  skip"), "{screen}");
 }
 
 #[test]
@@ -469,11 +451,22 @@ fn rows_first(app: &rehab_planner::tui::app::App) -> String {
 fn profiles_switch_create_and_edit_patient() {
     let mut app = busy_app(THEME);
     app.view = View::Profiles;
-    // anna is first in the list.
+    // The cursor starts on the open profile, the one whose details show; Enter there switches
+    // to nothing.
+    assert_eq!(app.profiles[app.cursor.profiles], "me");
+    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    // anna is first in the list; on her row the details say how to open her profile, not
+    // me's details beside her name.
+    press(&mut app, key(KeyCode::Up));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("opens anna"), "{screen}");
+    assert!(!screen.contains("me: Runner's knee"), "{screen}");
+    insta::assert_snapshot!("profiles_other_selected", screen);
     assert_eq!(
         press(&mut app, key(KeyCode::Enter)),
         vec![Effect::SwitchProfile("anna".into())]
     );
+    press(&mut app, key(KeyCode::Down));
     press(&mut app, ch('e'));
     assert!(app.typing());
     for c in "Ann Lee".chars() {
@@ -508,8 +501,18 @@ fn profiles_switch_create_and_edit_patient() {
     };
     assert_eq!(p.overrides.pinned_phase, Some(2));
     press(&mut app, ch('n'));
-    for c in "bob".chars() {
+    // A space is refused with a message, not silently dropped ("bob smith" is not "bobsmith").
+    for c in "bob smith".chars() {
         press(&mut app, ch(c));
+        if c == ' ' {
+            let status = app.status.clone().unwrap();
+            assert!(
+                status.error && status.text.contains("not a space"),
+                "{status:?}"
+            );
+            insta::assert_snapshot!("profile_name_space", draw(&app, 80, 24));
+            break;
+        }
     }
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.profile_name, "bob");
@@ -566,16 +569,12 @@ fn export_asks_the_loop_to_write_the_chosen_format() {
 fn program_records_criteria_and_decisions_come_from_the_log() {
     let mut app = busy_app(THEME);
     // The same lines `rehab history` prints: the finished week, then this one so far.
-    assert_eq!(app.decisions.len(), 2, "{:?}", app.decisions);
+    let decisions = app.decisions();
+    assert_eq!(decisions.len(), 2, "{decisions:?}");
+    assert!(decisions[0].starts_with("week 1: "), "{decisions:?}");
     assert!(
-        app.decisions[0].starts_with("week 1: "),
-        "{:?}",
-        app.decisions
-    );
-    assert!(
-        app.decisions[1].starts_with("week 2 (so far): "),
-        "{:?}",
-        app.decisions
+        decisions[1].starts_with("week 2 (so far): "),
+        "{decisions:?}"
     );
     app.view = View::Program;
     let effects = press_and_store(&mut app, ch(' '));
@@ -608,7 +607,7 @@ fn the_week_view_walks_back_into_last_week_to_backfill() {
     for _ in 0..3 {
         press(&mut app, ch('h'));
     }
-    assert_eq!(app.cursor.weeks_back, 1);
+    assert_eq!(app.cursor.week.week, 1);
     let sunday = app.shown_week().unwrap().days[6].clone();
     assert_eq!(sunday.date, jiff::civil::date(2026, 11, 22));
     let effects = press(&mut app, ch(' '));
@@ -620,13 +619,83 @@ fn the_week_view_walks_back_into_last_week_to_backfill() {
     for _ in 0..10 {
         press(&mut app, ch('h'));
     }
-    assert_eq!(app.cursor.weeks_back, 1);
-    assert_eq!(app.cursor.week_day, 0);
+    assert_eq!(app.cursor.week.week, 1);
+    assert_eq!(app.cursor.week.day, 0);
     press(&mut app, ch('l'));
     for _ in 0..6 {
         press(&mut app, ch('l'));
     }
-    assert_eq!(app.cursor.weeks_back, 0);
+    assert_eq!(app.cursor.week.week, 2);
+}
+
+#[test]
+fn the_week_view_browses_every_week_of_the_programme() {
+    let mut app = busy_app(THEME);
+    app.view = View::Week;
+    let last = app.last_week();
+    assert!(last > 2, "the fixture programme runs past this week");
+    // ] and PageDown go a week on; the coming weeks are built as they are planned now.
+    press(&mut app, ch(']'));
+    assert_eq!(app.cursor.week.week, 3);
+    let week = app.shown_week().expect("week 3 is built").clone();
+    assert_eq!(week.state.week, 3);
+    assert_eq!(week.monday, jiff::civil::date(2026, 11, 30));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Week 3 of"), "{screen}");
+    assert!(screen.contains("coming"), "{screen}");
+    for _ in 0..last + 3 {
+        press(&mut app, key(KeyCode::PageDown));
+    }
+    assert_eq!(app.cursor.week.week, last, "no week after the last");
+    assert_eq!(app.shown_week().unwrap().state.week, last);
+    // Right past Sunday of the last week stays there.
+    for _ in 0..8 {
+        press(&mut app, ch('l'));
+    }
+    assert_eq!((app.cursor.week.week, app.cursor.week.day), (last, 6));
+    // [ and PageUp go back; Home comes back to this week and today.
+    press(&mut app, ch('['));
+    press(&mut app, key(KeyCode::PageUp));
+    assert_eq!(app.cursor.week.week, last - 2);
+    press(&mut app, key(KeyCode::Home));
+    assert_eq!((app.cursor.week.week, app.cursor.week.day), (2, 2));
+    for _ in 0..5 {
+        press(&mut app, key(KeyCode::PageUp));
+    }
+    assert_eq!(app.cursor.week.week, 1, "no week before the first");
+    // Today and its views still read this week, whatever week is browsed.
+    assert_eq!(app.this_week().unwrap().state.week, 2);
+    assert_eq!(app.weeks_so_far().len(), 2);
+    // The keys are on the hint bar and in help.
+    press(&mut app, ch(']'));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("] week"), "{screen}");
+    press(&mut app, ch('?'));
+    let help = draw(&app, 80, 24);
+    assert!(help.contains("week after"), "{help}");
+    assert!(help.contains("week before"), "{help}");
+}
+
+#[test]
+fn before_the_start_the_week_view_shows_week_one_as_it_will_be() {
+    let mut app = fresh_app(THEME);
+    let mut p = profile();
+    p.settings.start = jiff::civil::date(2026, 11, 30);
+    app.load(p, &[]);
+    app.view = View::Week;
+    let week = app.shown_week().expect("week 1 is shown before the start");
+    assert_eq!(week.state.week, 1);
+    assert!(week.days.iter().any(|d| !d.items.is_empty()));
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("No plan this week yet"), "{screen}");
+    assert!(screen.contains("Week 1 of"), "{screen}");
+    assert!(screen.contains("starts"), "{screen}");
+    // Today still says when it starts, with nothing to tick.
+    assert!(app.today_items().is_empty());
+    assert!(app.this_week().is_none());
+    // Ticking a day that has not come is refused, not written.
+    app.cursor.week.day = 0;
+    assert!(press(&mut app, ch(' ')).is_empty());
 }
 
 #[test]
@@ -730,15 +799,26 @@ fn history_pages_back_through_the_months() {
         now.contains("November 2026") && !now.contains("June 2026"),
         "{now}"
     );
-    press(&mut app, ch('h'));
-    press(&mut app, ch('h'));
-    assert_eq!(app.cursor.months_back, 3, "no paging past the start");
+    // A month a step; two months show at 80 columns, each day with its number.
+    for _ in 0..8 {
+        press(&mut app, ch('h'));
+    }
+    assert_eq!(app.cursor.months_back, 5, "no paging past the start");
     let then = draw(&app, 80, 24);
     assert!(
-        then.contains("June 2026") && then.contains("August 2026"),
+        then.contains("June 2026") && !then.contains("July 2026"),
         "{then}"
     );
+    assert!(then.contains("30"), "day numbers show: {then}");
     press(&mut app, ch('l'));
+    let next = draw(&app, 80, 24);
+    assert!(
+        next.contains("June 2026") && next.contains("July 2026"),
+        "{next}"
+    );
+    for _ in 0..8 {
+        press(&mut app, ch('l'));
+    }
     assert_eq!(app.cursor.months_back, 0);
 }
 
@@ -786,22 +866,6 @@ fn going_back_from_an_outcome_lands_on_the_answer_to_change() {
         panic!("{:?}", app.screen);
     };
     assert!(answers.iter().all(|yes| !yes));
-}
-
-#[test]
-fn a_rest_timer_counts_the_rest_and_stops() {
-    use rehab_planner::tui::app::TimerState;
-    let mut t = TimerState::rest("Clamshell".into(), 3);
-    assert!(t.resting && t.running, "a rest timer starts resting");
-    assert_eq!((t.set, t.sets, t.left_s), (1, 1, 3));
-    for _ in 0..3 {
-        t.tick();
-    }
-    assert!(t.finished(), "{t:?}");
-    assert!(!t.running);
-    assert_eq!(t.set, 1, "never counts past its one set");
-    t.tick();
-    assert!(t.finished() && t.left_s == 0);
 }
 
 #[test]

@@ -350,9 +350,11 @@ fn export_writes_the_plan_and_says_where() {
     let file = dir.path().join("rehab-plan-me-2026-11-23.html");
     let html = std::fs::read_to_string(&file).expect("the plan file");
     assert!(html.contains("<html"), "{}", &html[..html.len().min(200)]);
-    // A second export never overwrites the first.
+    // A second export never overwrites the first, and says so whole in the app's own words
+    // (the app has no --force).
     s.send("\r");
-    s.wait_for("already exists");
+    s.wait_for("rehab-plan-me-2026-11-23.html exists already; e edits the path");
+    assert!(!s.contents().contains("--force"), "{}", s.contents());
     s.send("q");
     let (status, _, _) = s.finish();
     assert!(status.success());

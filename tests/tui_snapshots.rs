@@ -166,6 +166,17 @@ fn view(v: View) -> rehab_planner::tui::app::App {
 fn main_views() {
     insta::assert_snapshot!("week", draw(&view(View::Week), 80, 24));
     insta::assert_snapshot!("week_120x40", draw(&view(View::Week), 120, 40));
+    // A coming week, as it is planned now.
+    let mut coming = view(View::Week);
+    press(&mut coming, key(KeyCode::PageDown));
+    insta::assert_snapshot!("week_coming", draw(&coming, 80, 24));
+    // Before the start: week 1 as it will be.
+    let mut before = fresh_app(UNICODE);
+    let mut p = profile();
+    p.settings.start = jiff::civil::date(2026, 11, 30);
+    before.load(p, &[]);
+    before.view = View::Week;
+    insta::assert_snapshot!("week_before_start", draw(&before, 80, 24));
     insta::assert_snapshot!("program", draw(&view(View::Program), 80, 24));
     insta::assert_snapshot!("history", draw(&view(View::History), 80, 24));
     insta::assert_snapshot!("history_120x40", draw(&view(View::History), 120, 40));
@@ -205,7 +216,8 @@ fn overlays() {
     let mut app = busy_app(UNICODE);
     press(&mut app, key(KeyCode::Down));
     press(&mut app, ch('t'));
-    for _ in 0..3 {
+    // Past getting into position, into the first set.
+    for _ in 0..18 {
         app.update(rehab_planner::tui::action::Action::TimerTick);
     }
     insta::assert_snapshot!("timer", draw(&app, 80, 24));
@@ -290,10 +302,20 @@ fn text_fields() {
 #[test]
 fn a_long_week_note_wraps_on_today_instead_of_being_cut() {
     let mut app = busy_app(UNICODE);
-    app.week_flags = vec![
-        "see a clinician (since the week of 2026-11-09); record the assessment once they have seen the knee".into(),
-        "running paused".into(),
-    ];
+    let lines = &mut app.standing.as_mut().unwrap().lines;
+    lines.retain(|l| l.urgency >= rehab_planner::session::Urgency::Advise);
+    for text in [
+        "running paused",
+        "see a clinician (since the week of 2026-11-09); record the assessment once they have seen the knee",
+    ] {
+        lines.insert(
+            0,
+            rehab_planner::session::Line {
+                urgency: rehab_planner::session::Urgency::Info,
+                text: text.into(),
+            },
+        );
+    }
     let text = draw(&app, 80, 24);
     let flat: String = text
         .lines()
@@ -317,4 +339,104 @@ fn export_before_the_start_offers_week_1_and_the_weeks_from_it() {
     let text = draw(&app, 80, 24);
     assert!(text.contains("this week (week 1)"), "{text}");
     assert!(text.contains("the next 4 (weeks 1-4)"), "{text}");
+}
+
+#[test]
+fn the_other_skip_reason_takes_a_few_words() {
+    use rehab_planner::journal::{Record, SkipReason};
+    use rehab_planner::tui::app::{Effect, Overlay};
+    let mut app = busy_app(UNICODE);
+    // The fourth item is open today.
+    for _ in 0..3 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, ch('x'));
+    for _ in 0..3 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.typing(), "other asks for the reason");
+    for c in "knee felt odd".chars() {
+        press(&mut app, ch(c));
+    }
+    insta::assert_snapshot!("skip_other", draw(&app, 80, 24));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let [
+        Effect::Append(Record::Skipped { reason, item, .. }),
+        Effect::Append(Record::Note { text, .. }),
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*reason, SkipReason::Other);
+    assert_eq!(item, "fx-wall-sit");
+    assert_eq!(text, "skipped Wall sit: knee felt odd");
+    assert!(app.overlay.is_none());
+    // Esc while typing goes back to the reasons, not out of the pop-up.
+    press(&mut app, ch('x'));
+    for _ in 0..3 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Skip { other: None, .. })
+    ));
+}
+
+#[test]
+fn names_with_wide_characters_fit_at_80x24() {
+    let mut app = busy_app(UNICODE);
+    for e in &mut app.catalog.exercises {
+        if e.id == "fx-clamshell" {
+            e.name = "膝のためのクラムシェル運動、横向きで行う".into();
+        }
+        if e.id == "fx-quad-set" {
+            e.name = "Quadriceps setting 🦵 with a rolled towel under the knee".into();
+        }
+    }
+    // The column (by cell, as the terminal counts) where each row's dose starts.
+    let dose_columns = |app: &rehab_planner::tui::app::App| -> Vec<usize> {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| ui::render(f, app)).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..24u16)
+            .filter_map(|y| {
+                let cells: Vec<&str> = (0..80u16).map(|x| buffer[(x, y)].symbol()).collect();
+                (0..75).find(|&x| cells[x..x + 5].concat() == "3 x 1")
+            })
+            .collect()
+    };
+    let today = dose_columns(&app);
+    assert!(today.len() >= 3, "{today:?}");
+    assert!(
+        today.iter().all(|c| *c == today[0]),
+        "doses line up: {today:?}"
+    );
+    let mut views = vec![draw(&app, 80, 24)];
+    app.view = View::Week;
+    let week = dose_columns(&app);
+    assert!(
+        week.len() >= 3 && week.iter().all(|c| *c == week[0]),
+        "{week:?}"
+    );
+    views.push(draw(&app, 80, 24));
+    insta::assert_snapshot!("today_wide_names", views[0]);
+    insta::assert_snapshot!("week_wide_names", views[1]);
+}
+
+#[test]
+fn a_long_banner_wraps_whole_under_its_label() {
+    let mut app = busy_app(UNICODE);
+    app.standing.as_mut().unwrap().lines.insert(
+        0,
+        rehab_planner::session::Line {
+            urgency: rehab_planner::session::Urgency::Advise,
+            text: "A clinician assessed the knee on 2026-11-24 (B. Physio): the plan goes on, and running may start again once the return-to-run entry criteria are recorded as met.".into(),
+        },
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("recorded as met."), "{screen}");
+    insta::assert_snapshot!("banner_long", screen);
 }

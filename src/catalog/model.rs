@@ -123,13 +123,15 @@ pub enum Kind {
     Stretch,
     SoftTissue,
     Balance,
+    /// Energy-storage drills (skipping, hops, bounding): on days without heavy strength work.
+    Plyometric,
     WarmUp,
     CrossTraining,
     Run,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Strength,
         Kind::Isometric,
         Kind::Eccentric,
@@ -137,6 +139,7 @@ impl Kind {
         Kind::Stretch,
         Kind::SoftTissue,
         Kind::Balance,
+        Kind::Plyometric,
         Kind::WarmUp,
         Kind::CrossTraining,
         Kind::Run,
@@ -152,6 +155,7 @@ impl Kind {
             Kind::Stretch => "stretch",
             Kind::SoftTissue => "soft-tissue",
             Kind::Balance => "balance",
+            Kind::Plyometric => "plyometric",
             Kind::WarmUp => "warm-up",
             Kind::CrossTraining => "cross-training",
             Kind::Run => "run",
@@ -450,6 +454,10 @@ pub struct Prescription {
     pub ladder: Vec<Rung>,
     #[serde(default = "one")]
     pub every_weeks: u32,
+    /// The phase's week the exercise starts in (a new drill one at a time); from the first
+    /// week when not given.
+    #[serde(default)]
+    pub from_week: Option<u32>,
 }
 
 /// One step of a phase's dose ladder: what changes from the phase's dose (one variable a step).

@@ -29,15 +29,20 @@ impl Problem {
     }
 }
 
+/// Shown cleaned: a file's name and a message quoting the file are as untrusted as its text.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::clean;
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+            clean(&self.file),
+            self.line,
+            self.column,
+            clean(&self.message)
         )?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", clean(hint))?;
         }
         Ok(())
     }

@@ -133,6 +133,17 @@ pub fn validate(catalog: &Catalog, files: &[SourceText], complete: bool) -> Vec<
     let exercise_ids: HashSet<&str> = catalog.exercises.iter().map(|e| e.id.as_str()).collect();
     let source_keys: HashSet<&str> = catalog.sources.iter().map(|s| s.key.as_str()).collect();
 
+    for s in &catalog.sources {
+        if let Err(why) = check_link(&s.url) {
+            let place = r.places.inside("key", &s.key, "url");
+            r.at(
+                place,
+                format!("source `{}`: {why}", s.key),
+                "give an https: (or http:) address, a DOI like doi:10.1136/bjsports-2018-099397, \
+                 or say `none: ...` when there is no page",
+            );
+        }
+    }
     for e in &catalog.exercises {
         exercise(&mut r, catalog, e, &exercise_ids, &source_keys);
     }
@@ -203,6 +214,48 @@ pub fn validate(catalog: &Catalog, files: &[SourceText], complete: bool) -> Vec<
         }
     }
     r.problems
+}
+
+/// What a source's `url` may be: a web address (`https:` or `http:`, with a host and no spaces,
+/// quotes or angle brackets, so it cannot break out of a printed link), a DOI (`doi:10.` or
+/// `https://doi.org/...`), or a statement that there is none (`none: not published online`),
+/// which is printed as text and never as a link. Anything else (`javascript:`, `data:`,
+/// `file:` ...) is refused.
+pub fn check_link(url: &str) -> Result<(), String> {
+    if url.starts_with("none") {
+        return Ok(());
+    }
+    let bad_char = |c: char| {
+        c.is_whitespace() || crate::text::is_unsafe(c) || matches!(c, '<' | '>' | '"' | '`' | '\\')
+    };
+    let shown = crate::text::clean(url);
+    if let Some(rest) = url.strip_prefix("doi:") {
+        return if rest.starts_with("10.") && rest.len() > 4 && !rest.chars().any(bad_char) {
+            Ok(())
+        } else {
+            Err(format!("`{shown}` is not a DOI like doi:10.1136/..."))
+        };
+    }
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| {
+            url.get(..scheme.len())
+                .filter(|s| s.eq_ignore_ascii_case(scheme))
+                .map(|_| &url[scheme.len()..])
+        })
+        .ok_or_else(|| {
+            format!(
+                "the link `{shown}` is not an https:, http: or DOI link (only those are printed)"
+            )
+        })?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || url.chars().any(bad_char) {
+        return Err(format!(
+            "the link `{shown}` is not a whole web address (a host, and no spaces, quotes or angle \
+             brackets)"
+        ));
+    }
+    Ok(())
 }
 
 fn kebab(r: &mut Report, field: &str, id: &str) {

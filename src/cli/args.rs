@@ -166,7 +166,7 @@ pub struct PlanArgs {
     /// text, markdown or html [default: from the -o file's extension, else text]
     #[arg(long, value_enum)]
     pub format: Option<crate::export::Format>,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (`-` for standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Overwrite the output file if it exists
@@ -244,6 +244,26 @@ impl SettingsArgs {
                     .map_err(|e| super::Failure::data(format!("--cross-training: {e}")))?;
             }
             s.cross_training = cross.clone();
+        }
+        Ok(())
+    }
+}
+
+impl PatientArgs {
+    /// Free text is checked on the way in: no control or invisible formatting characters (the
+    /// notes may have line breaks and tabs). A refusal is a usage error.
+    pub fn check(&self) -> Result<(), super::Failure> {
+        let fields = [
+            ("--patient", &self.patient, false),
+            ("--clinician", &self.clinician, false),
+            ("--clinic", &self.clinic, false),
+            ("--notes", &self.notes, true),
+        ];
+        for (flag, value, multiline) in fields {
+            if let Some(text) = value {
+                crate::text::check_free_text(flag, text, multiline)
+                    .map_err(|e| super::Failure::usage(e.replacen("the ", "", 1)))?;
+            }
         }
         Ok(())
     }
@@ -371,6 +391,7 @@ pub enum KindArg {
     Stretch,
     SoftTissue,
     Balance,
+    Plyometric,
     WarmUp,
     CrossTraining,
     Run,
@@ -386,6 +407,7 @@ impl From<KindArg> for Kind {
             KindArg::Stretch => Kind::Stretch,
             KindArg::SoftTissue => Kind::SoftTissue,
             KindArg::Balance => Kind::Balance,
+            KindArg::Plyometric => Kind::Plyometric,
             KindArg::WarmUp => Kind::WarmUp,
             KindArg::CrossTraining => Kind::CrossTraining,
             KindArg::Run => Kind::Run,
@@ -393,10 +415,30 @@ impl From<KindArg> for Kind {
     }
 }
 
-/// A calendar date; 2026-02-30 is refused.
+/// A calendar date written YYYY-MM-DD; 2026-02-30 is refused, and so is a date with a time
+/// attached (which would otherwise be dropped without a word).
 pub fn parse_date(text: &str) -> Result<Date, String> {
-    text.trim()
-        .parse::<Date>()
+    let t = text.trim();
+    let shape = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape {
+        let timed = t.len() > 10 && t.get(..10).is_some_and(|d| d.parse::<Date>().is_ok());
+        return Err(if timed {
+            format!(
+                "`{text}` has a time attached; give the date alone, like {}",
+                &t[..10]
+            )
+        } else {
+            format!("`{text}` is not a date like 2026-11-23")
+        });
+    }
+    t.parse::<Date>()
         .map_err(|e| format!("`{text}` is not a date like 2026-11-23 ({e})"))
 }
 

@@ -1,19 +1,13 @@
 //! `conditions`, `exercises`, `show`, `sources`, `check`, `paths`.
 
 use std::fmt::Write as _;
-use std::io::Write;
 use std::path::PathBuf;
 
 use super::{CmdResult, Ctx, Failure};
 use crate::catalog::{Catalog, Exercise, Kind, did_you_mean};
 use crate::store;
 
-fn print(text: &str) -> CmdResult {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
-}
+use super::print;
 
 pub fn conditions(ctx: &Ctx) -> CmdResult {
     let mut text = String::new();

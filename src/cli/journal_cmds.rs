@@ -7,8 +7,6 @@ mod profile_cmds;
 mod screen;
 mod today;
 
-use std::io::Write;
-
 use jiff::civil::Date;
 
 pub use doctor::doctor;
@@ -23,12 +21,7 @@ use crate::journal::SkipReason;
 use crate::session::{PainInput, Refusal, Standing, Written};
 use crate::store::{OpenProfile, StoreError};
 
-fn print(text: &str) -> CmdResult {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
-}
+use super::print;
 
 /// A store error as a command failure: all are about the data (exit 1).
 pub(crate) fn store_failure(e: StoreError) -> Failure {
@@ -38,10 +31,9 @@ pub(crate) fn store_failure(e: StoreError) -> Failure {
 /// Opens the current profile, saying on stderr which torn lines were skipped.
 fn open(ctx: &Ctx) -> Result<OpenProfile, Failure> {
     let open = OpenProfile::open(&ctx.paths, &ctx.profile).map_err(store_failure)?;
-    let mut err = std::io::stderr().lock();
     for w in open.journal.warnings() {
         let path = open.journal.path().display();
-        let _ = writeln!(err, "rehab: warning: {path}:{}: {}", w.line, w.message);
+        super::warn(&format!("{path}:{}: {}", w.line, w.message));
     }
     Ok(open)
 }

@@ -1,7 +1,6 @@
 //! `rehab plan`: build weeks for a condition and settings, or for a profile, then print or save
 //! them as text, Markdown or HTML.
 
-use std::io::Write;
 use std::ops::RangeInclusive;
 
 use super::args::{PatientArgs, PlanArgs};
@@ -15,6 +14,8 @@ use crate::store::OpenProfile;
 const MAX_WEEKS: u32 = 52;
 
 pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
+    // Patient fields for this print only are stripped by the export's cleaning, not refused;
+    // `profile set` (which stores them) refuses them.
     let mut input = match args.condition.as_deref() {
         Some(id) => for_condition(ctx, args, id)?,
         None => for_profile(ctx, args)?,
@@ -26,20 +27,18 @@ pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
     let format = args.format.unwrap_or_else(|| {
         args.output
             .as_deref()
+            .filter(|p| p.as_os_str() != "-")
             .map_or(Format::Text, Format::for_path)
     });
     let rendered = export::render(&input, format, ctx.ascii);
-    let mut out = std::io::stdout().lock();
-    match &args.output {
+    match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
             crate::store::export::write_plan(path, &rendered, args.force)
                 .map_err(|e| Failure::data(e.to_string()))?;
-            writeln!(out, "wrote {}", path.display())?;
+            super::print(&format!("wrote {}\n", path.display()))
         }
-        None => out.write_all(rendered.as_bytes())?,
+        None => super::print(&rendered),
     }
-    out.flush()?;
-    Ok(())
 }
 
 /// A plan for a condition and the settings on the command line.

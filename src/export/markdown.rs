@@ -57,15 +57,22 @@ pub fn markdown(input: &ExportInput) -> String {
     history(&mut m, &input);
     let _ = writeln!(m, "## Sources\n");
     for s in &input.sources {
+        // Only a checked web address or DOI becomes a link; anything else is text.
+        let link = match s.url.strip_prefix("doi:") {
+            _ if s.url.starts_with("none") || crate::catalog::check_link(&s.url).is_err() => {
+                esc(&s.url)
+            }
+            Some(doi) => format!("<https://doi.org/{doi}>"),
+            None => format!("<{}>", s.url),
+        };
         let _ = writeln!(
             m,
-            "- \\[{}\\] {} ({}). {}. {}. <{}>",
+            "- \\[{}\\] {} ({}). {}. {}. {link}",
             esc(&s.key),
             esc(&s.authors),
             esc(&year_of(s)),
             esc(&s.title),
             esc(&s.published),
-            s.url.replace(['<', '>', ' '], "")
         );
     }
     clinician_note(&mut m, &input);

@@ -1,9 +1,14 @@
 //! The journal file's text: a header line, then one record per line.
 //!
-//! A record counts once its line ends with `\n`. A last line without one (or a last line that
-//! does not parse) is a crash's torn write: a warning, never an error, and never consumed, so the
-//! next append can tell. An append after a torn line first writes [`TORN_MARKER`] on its own line;
-//! a line followed by the marker is ignored for good, wherever it sits.
+//! A record counts once its line ends with `\n`. Only a last line without one is a crash's torn
+//! write: a warning, never an error, and never consumed, so the next append can tell. Any
+//! complete line that does not parse or validate is an error with its position, wherever it
+//! sits (the last line too): a crash cannot write a line end without the bytes before it, so a
+//! complete bad line was made by hand, and a person must look at it.
+//!
+//! An append after a torn line first ends that line with [`TORN_SUFFIX`]: the line end comes
+//! last, so a crash while marking leaves the line still without its end. A line ending with the
+//! suffix, or (as older versions wrote) followed by a [`TORN_MARKER`] line, is ignored for good.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,13 +19,17 @@ use crate::catalog::Problem;
 pub const JOURNAL_FORMAT: &str = "rehab-journal";
 /// The journal version this program writes.
 pub const JOURNAL_VERSION: u32 = 1;
-/// Written after a torn line so the line stays harmless once more records follow it.
+/// Written after a torn line, on a line of its own, by older versions; still understood.
 pub const TORN_MARKER: &str = "// rehab: the line above was cut short (a crash) and is ignored";
+/// Ends a torn line (with the newline after it) so the line stays harmless once more records
+/// follow it.
+pub const TORN_SUFFIX: &str = " // rehab: this line was cut short (a crash) and is ignored";
 
 #[derive(Serialize, Deserialize)]
 struct Header {
     format: String,
-    version: u32,
+    /// Read wide, so a version past `u32` is still called a (much) newer version.
+    version: u64,
 }
 
 /// The first line of a new journal, with its newline.
@@ -71,10 +80,8 @@ impl std::fmt::Display for Warning {
 pub enum Tail {
     /// At a line end after a good record (or nothing): append as is.
     Clean,
-    /// Bytes with no newline: the next append must first end that line, then mark it.
+    /// Bytes with no newline: the next append must first mark and end that line.
     Unterminated,
-    /// A complete last line that does not parse: the next append must first mark it.
-    BadLastLine,
 }
 
 /// Records read from a run of journal lines.
@@ -101,7 +108,7 @@ pub enum JournalError {
     )]
     Newer {
         file: String,
-        found: u32,
+        found: u64,
         known: u32,
     },
 }
@@ -143,8 +150,17 @@ fn parse_header(bytes: &[u8], file: &str) -> Result<u32, JournalError> {
     };
     let text = std::str::from_utf8(bytes)
         .map_err(|_| invalid("the first line is not UTF-8 text".into()))?;
-    let header: Header = ron::from_str(text.trim_end_matches('\r'))
-        .map_err(|_| invalid("this is not a rehab journal (no header line)".into()))?;
+    let header: Header = ron::from_str(text.trim_end_matches('\r')).map_err(|e| {
+        if e.code == ron::Error::IntegerOutOfBounds && text.contains(JOURNAL_FORMAT) {
+            invalid(format!(
+                "the journal's version number (column {}) is too large to be any version of \
+                 this format",
+                e.position.col
+            ))
+        } else {
+            invalid("this is not a rehab journal (no header line)".into())
+        }
+    })?;
     if header.format != JOURNAL_FORMAT {
         return Err(invalid(format!(
             "this is a `{}` file, not a rehab journal",
@@ -153,13 +169,13 @@ fn parse_header(bytes: &[u8], file: &str) -> Result<u32, JournalError> {
     }
     match header.version {
         0 => Err(invalid("journal version 0 does not exist".into())),
-        v if v > JOURNAL_VERSION => Err(JournalError::Newer {
+        v if v > u64::from(JOURNAL_VERSION) => Err(JournalError::Newer {
             file: file.to_string(),
             found: v,
             known: JOURNAL_VERSION,
         }),
         // Older versions would be read here; none exist yet.
-        v => Ok(v),
+        v => Ok(u32::try_from(v).unwrap_or(JOURNAL_VERSION)),
     }
 }
 
@@ -234,7 +250,6 @@ pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chun
         lines: lines.len(),
         tail: Tail::Clean,
     };
-    let last = lines.len().saturating_sub(1);
     for (i, line) in read_lines.into_iter().enumerate() {
         let line_no = first_line + i;
         match line {
@@ -244,16 +259,7 @@ pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chun
                 line: line_no,
                 message: "ignored: cut short by a crash".into(),
             }),
-            Line::Bad { .. } if i == last && fragment.is_empty() => {
-                // The last line: a torn write until more records follow it.
-                chunk.warnings.push(Warning {
-                    line: line_no,
-                    message: "ignored: the last line does not parse (cut short by a crash?)".into(),
-                });
-                chunk.consumed = complete_len - lines[i].len() - 1;
-                chunk.lines = i;
-                chunk.tail = Tail::BadLastLine;
-            }
+            // A complete line, first or last or between: the same error everywhere.
             Line::Bad { col, message } => {
                 let problem = Problem::new(file, (line_no, col), message);
                 return Err(JournalError::Invalid(problem.hint(FIX_HINT)));
@@ -274,6 +280,11 @@ pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chun
 
 /// Reads one line (without its newline); `text` is the line as UTF-8 when the whole run was.
 fn read_line(raw: &[u8], text: Option<&str>, marked: bool) -> Line {
+    let marked = marked
+        || raw
+            .strip_suffix(b"\r")
+            .unwrap_or(raw)
+            .ends_with(TORN_SUFFIX.as_bytes());
     let text = match text.map_or_else(|| std::str::from_utf8(raw), Ok) {
         Ok(text) if text.ends_with('\r') => text.trim_end_matches('\r'),
         Ok(text) => text,
@@ -304,5 +315,7 @@ fn read_line(raw: &[u8], text: Option<&str>, marked: bool) -> Line {
 /// The marker line, or a crash-shortened start of it (at least its `//`).
 fn is_marker_or_its_start(line: &[u8]) -> bool {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
+    // A crash-shortened marker that a later append ended with the suffix.
+    let line = line.strip_suffix(TORN_SUFFIX.as_bytes()).unwrap_or(line);
     line.len() >= 2 && TORN_MARKER.as_bytes().starts_with(line)
 }

@@ -148,6 +148,17 @@ impl Record {
         }
     }
 
+    /// [`Record::validate`], plus what is checked only on the way in (so a journal an older
+    /// rehab wrote keeps loading): a note holds no control or invisible formatting characters
+    /// but line breaks and tabs. Checked before every write.
+    pub fn validate_new(&self) -> Result<(), String> {
+        self.validate()?;
+        match self {
+            Record::Note { text, .. } => crate::text::check_free_text("note", text, true),
+            _ => Ok(()),
+        }
+    }
+
     /// Values the types allow but a record must not hold: pain above 10, zero sets, empty or
     /// oversized ids and notes. Checked before writing and when loading.
     pub fn validate(&self) -> Result<(), String> {
@@ -201,7 +212,7 @@ fn check_id(what: &str, id: &str) -> Result<(), String> {
     let control = if id.is_ascii() {
         id.bytes().any(|b| b.is_ascii_control())
     } else {
-        id.chars().any(char::is_control)
+        id.chars().any(crate::text::is_unsafe)
     };
     if control {
         return Err(format!("the {what} holds control characters"));

@@ -172,7 +172,12 @@ impl JournalState {
                 };
                 pain.merge(report);
             }
-            Record::Note { date, text } => self.day_mut(*date).notes.push(text.clone()),
+            // A note written by an older rehab may hold control characters: shown cleaned, the
+            // file itself is left as it is.
+            Record::Note { date, text } => self
+                .day_mut(*date)
+                .notes
+                .push(crate::text::clean_block(text).into_owned()),
             Record::Screened { date, answers } => {
                 self.last_screened = Some((at, *date));
                 self.screenings.push((*date, answers.clone()));

@@ -89,7 +89,7 @@ pub fn scheduled_state(
         Some(RunMode::WalkRun) => Some(overrides.pinned_walk_run_level.unwrap_or(week_in_phase)),
         _ => None,
     };
-    WeekState {
+    let mut state = WeekState {
         week,
         phase,
         week_in_phase,
@@ -97,7 +97,13 @@ pub fn scheduled_state(
         regressions: BTreeMap::new(),
         previous_run_minutes: previous.map_or(0, |w| w.run_minutes),
         run_minutes_two_weeks_ago: previous.map_or(0, |w| w.state.previous_run_minutes),
+        heavy_sunday_before: previous.is_some_and(|w| w.ends_heavy),
+        entry_amounts: BTreeMap::new(),
+    };
+    if let Some(previous) = previous {
+        state.carry_amounts(previous);
     }
+    state
 }
 
 /// Weeks 1..=weeks on the calendar schedule.
@@ -182,7 +188,13 @@ pub fn build_week(
         .map(|c| per_week(&c.dose))
         .max()
         .unwrap_or(0);
-    let strength_days = strength_days(heavy_sessions, &training, &run_days, &mut notes);
+    let strength_days = strength_days(
+        heavy_sessions,
+        &training,
+        &run_days,
+        state.heavy_sunday_before,
+        &mut notes,
+    );
 
     let mut days: Vec<Vec<PlanItem>> = vec![Vec::new(); 7];
     for c in &chosen {
@@ -190,6 +202,14 @@ pub fn build_week(
             // A daily protocol is daily: every day of the week, not only the training days.
             Frequency::Daily(_) => (0..7).collect(),
             Frequency::PerWeek(k) if is_heavy(c) => spread(&strength_days, k as usize),
+            // Hops and skipping on the days without heavy strength work (clinical basis 5.3).
+            // Hops and skipping a day apart, on days without heavy strength work where the
+            // week allows (clinical basis 5.3).
+            Frequency::PerWeek(k) if c.exercise.kind == Kind::Plyometric => {
+                pick_days(k as usize, &training, &strength_days, true)
+                    .or_else(|| pick_days(k as usize, &training, &strength_days, false))
+                    .unwrap_or_default()
+            }
             Frequency::PerWeek(k) => spread(&training, k as usize),
         };
         for d in on {
@@ -216,12 +236,14 @@ pub fn build_week(
     if !phase.run.text.is_empty() {
         notes.push(format!("Running: {}", phase.run.text));
     }
+    let ends_heavy = heavy_days_in(&day_plans, &chosen).contains(&6);
     Ok(WeekPlan {
         state: state.clone(),
         monday,
         phase_name: phase.name.clone(),
         days: day_plans,
         run_minutes,
+        ends_heavy,
         notes,
     })
 }
@@ -237,6 +259,7 @@ fn choose_exercises<'a>(
     let prescribed = phase
         .exercises
         .iter()
+        .filter(|p| p.from_week.is_none_or(|w| w <= state.week_in_phase))
         .map(|p| (p.exercise.as_str(), p.dose.as_ref(), Some(p)))
         .chain(overrides.added.iter().map(|id| (id.as_str(), None, None)));
     let mut chosen: Vec<Chosen> = Vec::new();
@@ -306,7 +329,8 @@ fn choose_exercises<'a>(
         } else if let Some(p) = ladder {
             climbed(p, base, state.week_in_phase)
         } else {
-            progressed(exercise, base, state.week_in_phase)
+            let entry = state.entry_amounts.get(&exercise.id).copied();
+            progressed(exercise, base, state.week_in_phase, entry)
         };
         chosen.push(Chosen {
             exercise,
@@ -349,7 +373,7 @@ fn climbed(p: &crate::catalog::Prescription, mut dose: Dose, week_in_phase: u32)
 }
 
 /// The week's dose: the load block for this week, or the weekly step applied and capped.
-fn progressed(exercise: &Exercise, mut dose: Dose, week_in_phase: u32) -> Dose {
+fn progressed(exercise: &Exercise, mut dose: Dose, week_in_phase: u32, entry: Option<u32>) -> Dose {
     if let Some(block) = exercise
         .schedule
         .iter()
@@ -362,7 +386,8 @@ fn progressed(exercise: &Exercise, mut dose: Dose, week_in_phase: u32) -> Dose {
     }
     if let Some(step) = &exercise.weekly {
         let steps = (week_in_phase.saturating_sub(1)) / step.every_weeks.max(1);
-        let start = dose.work.amount();
+        // Where the phase before left it, when that was more: no drop at a phase change.
+        let start = dose.work.amount().max(entry.unwrap_or(0));
         let amount = start
             .saturating_add(step.add.saturating_mul(steps))
             .min(step.cap.max(start));
@@ -444,9 +469,12 @@ fn slot_of(kind: Kind) -> Slot {
         Kind::Stretch => Slot::Stretch,
         Kind::CrossTraining => Slot::CrossTraining,
         Kind::Run => Slot::Run,
-        Kind::Strength | Kind::Isometric | Kind::Eccentric | Kind::Mobility | Kind::Balance => {
-            Slot::Main
-        }
+        Kind::Strength
+        | Kind::Isometric
+        | Kind::Eccentric
+        | Kind::Mobility
+        | Kind::Balance
+        | Kind::Plyometric => Slot::Main,
     }
 }
 
@@ -569,18 +597,24 @@ fn pick_days(n: usize, candidates: &[usize], avoid: &[usize], strict: bool) -> O
     best.map(|(_, days)| days)
 }
 
-/// Days for heavy work: as many as asked with a rest day between, preferring days without a run.
+/// Days for heavy work: as many as asked with a rest day between, preferring days without a run,
+/// never the Monday after a heavy Sunday, and Sunday last (it meets next Monday).
 fn strength_days(
     sessions: usize,
     training: &[usize],
     run_days: &[usize],
+    heavy_sunday_before: bool,
     notes: &mut Vec<String>,
 ) -> Vec<usize> {
-    for n in (1..=sessions.min(training.len())).rev() {
-        // Sunday last: heavy work on it and on next Monday would be back to back.
-        let mut avoid = run_days.to_vec();
-        avoid.push(6);
-        if let Some(days) = pick_days(n, training, &avoid, true) {
+    let open: Vec<usize> = training
+        .iter()
+        .copied()
+        .filter(|&d| !(heavy_sunday_before && d == 0))
+        .collect();
+    let mut avoid = run_days.to_vec();
+    avoid.push(6);
+    for n in (1..=sessions.min(open.len())).rev() {
+        if let Some(days) = pick_days(n, &open, &avoid, true) {
             if n < sessions {
                 notes.push(format!("Strength work fits {n} of {sessions} sessions with a rest day between; add a training day for more."));
             }
@@ -588,6 +622,21 @@ fn strength_days(
         }
     }
     Vec::new()
+}
+
+/// The weekdays (0 = Monday) that hold heavy strength work.
+fn heavy_days_in(days: &[DayPlan], chosen: &[Chosen]) -> Vec<usize> {
+    days.iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.items.iter().any(|i| {
+                chosen
+                    .iter()
+                    .any(|c| c.exercise.id == i.exercise && is_heavy(c))
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// `k` of `days`, evenly spaced.

@@ -1,26 +1,155 @@
-//! How long one session of a dose takes.
+//! How one session of a dose runs, step by step, and so how long it takes. The app's countdown
+//! walks these steps and Today's estimate adds them up: one function for both.
 
 use crate::catalog::{Dose, Work};
 
 /// Seconds one repetition takes when no tempo is given.
 const DEFAULT_REP_SECONDS: u32 = 3;
 /// Getting into position, once per side.
-const SETUP_SECONDS: u32 = 15;
+pub const SETUP_SECONDS: u32 = 15;
+/// Letting go between two holds of one set ("hold each 10 s").
+pub const RELAX_SECONDS: u32 = 3;
 
-/// Minutes for one session of the dose, rounded up, at least 1.
-pub fn item_minutes(dose: &Dose) -> u32 {
-    if let Work::Minutes(m) = dose.work {
-        return dose.sets * m;
+/// A side of the body, for doses done per side (all sets on one side, then the other).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    /// "left" or "right".
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
     }
-    let sides = if dose.per_side { 2 } else { 1 };
-    let per_set = match dose.work {
-        Work::Reps(n) => n * rep_seconds(dose.tempo.as_deref()),
-        Work::Hold(s) | Work::Seconds(s) => s,
-        Work::Minutes(m) => m * 60,
+}
+
+/// What the person does during one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    /// Getting into position (on a side, when the dose is per side).
+    Ready,
+    /// A set of repetitions the person counts; the seconds are the estimate at the tempo.
+    Reps(u32),
+    /// One repetition's hold: `rep` of `reps`.
+    Hold { rep: u32, reps: u32 },
+    /// A held or timed set (a wall sit, a stretch, a ride).
+    Timed,
+    /// Letting go between two holds.
+    Relax,
+    /// Rest between sets.
+    Rest,
+}
+
+/// One step of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub kind: StepKind,
+    pub seconds: u32,
+    /// The set this step belongs to (1-based), and how many there are.
+    pub set: u32,
+    pub sets: u32,
+    pub side: Option<Side>,
+}
+
+impl Step {
+    /// Whether this step is effort (the countdown shows it louder than a rest).
+    pub fn is_work(&self) -> bool {
+        matches!(
+            self.kind,
+            StepKind::Reps(_) | StepKind::Hold { .. } | StepKind::Timed
+        )
+    }
+
+    /// What to do, in a few words: "hold 4 of 15, 10 s", "10 reps", "rest 60 s".
+    pub fn text(&self) -> String {
+        let side = self.side.map(Side::label);
+        match self.kind {
+            StepKind::Ready => match side {
+                Some(s) => format!("get into position, {s} side"),
+                None => "get into position".to_string(),
+            },
+            StepKind::Reps(n) => format!("{n} reps"),
+            StepKind::Hold { rep, reps } => format!("hold {rep} of {reps}, {} s", self.seconds),
+            StepKind::Timed if self.seconds >= 120 => format!("go for {} min", self.seconds / 60),
+            StepKind::Timed => format!("hold {} s", self.seconds),
+            StepKind::Relax => "let go".to_string(),
+            StepKind::Rest => format!("rest {} s", self.seconds),
+        }
+    }
+}
+
+/// The steps of one session of the dose, in order: per side, getting into position, then each
+/// set (each rep's hold when the dose holds each rep), with rests between sets.
+pub fn dose_steps(dose: &Dose) -> Vec<Step> {
+    let sets = dose.sets.max(1);
+    let sides: &[Option<Side>] = if dose.per_side {
+        &[Some(Side::Left), Some(Side::Right)]
+    } else {
+        &[None]
     };
-    let rests = dose.rest_s * dose.sets.saturating_sub(1);
-    let total = sides * (dose.sets * per_set + rests + SETUP_SECONDS);
+    let minutes = matches!(dose.work, Work::Minutes(_));
+    let mut steps = Vec::new();
+    for &side in sides {
+        let step = |kind, seconds, set| Step {
+            kind,
+            seconds,
+            set,
+            sets,
+            side,
+        };
+        // A ride or a walk needs no getting into position.
+        if !minutes {
+            steps.push(step(StepKind::Ready, SETUP_SECONDS, 1));
+        }
+        for set in 1..=sets {
+            match (dose.work, rep_hold_seconds(dose)) {
+                (Work::Reps(n), Some(hold)) => {
+                    for rep in 1..=n {
+                        if rep > 1 {
+                            steps.push(step(StepKind::Relax, RELAX_SECONDS, set));
+                        }
+                        steps.push(step(StepKind::Hold { rep, reps: n }, hold, set));
+                    }
+                }
+                (Work::Reps(n), None) => steps.push(step(
+                    StepKind::Reps(n),
+                    n * rep_seconds(dose.tempo.as_deref()),
+                    set,
+                )),
+                (Work::Hold(s) | Work::Seconds(s), _) => steps.push(step(StepKind::Timed, s, set)),
+                (Work::Minutes(m), _) => steps.push(step(StepKind::Timed, m * 60, set)),
+            }
+            if set < sets && dose.rest_s > 0 {
+                steps.push(step(StepKind::Rest, dose.rest_s, set));
+            }
+        }
+    }
+    steps
+}
+
+/// Minutes for one session of the dose: its steps added up, rounded up, at least 1.
+pub fn item_minutes(dose: &Dose) -> u32 {
+    let total: u32 = dose_steps(dose).iter().map(|s| s.seconds).sum();
     total.div_ceil(60).max(1)
+}
+
+/// Seconds each repetition is held, when the dose says "hold each 10 s" (or "hold each
+/// tightening 5-10 s", which takes the shorter end: the dose is met there, and a person may
+/// always hold longer) and gives no tempo (a tempo times its own pause).
+pub fn rep_hold_seconds(dose: &Dose) -> Option<u32> {
+    if !matches!(dose.work, Work::Reps(_)) || dose.tempo.is_some() {
+        return None;
+    }
+    let load = dose.load.as_deref()?;
+    let after = &load[load.find("hold each")? + "hold each".len()..];
+    let seconds_at = after.find(" s")?;
+    let number = after[..seconds_at].split_whitespace().last()?;
+    let shortest = number.split('-').next()?;
+    shortest.parse().ok().filter(|s| *s > 0)
 }
 
 /// Seconds per repetition from a tempo like "3-0-3"; words or nothing fall back to a default.
@@ -72,5 +201,46 @@ mod tests {
             25
         );
         assert_eq!(item_minutes(&dose(1, Work::Seconds(20), false, None, 0)), 1);
+    }
+
+    #[test]
+    fn each_rep_held_is_timed_rep_by_rep() {
+        let mut d = dose(1, Work::Reps(15), false, None, 0);
+        d.load = Some("hold each 10 s with the knees bent only 0-40 degrees".into());
+        assert_eq!(rep_hold_seconds(&d), Some(10));
+        let steps = dose_steps(&d);
+        // Ready, then 15 holds with 14 let-gos between them.
+        assert_eq!(steps.len(), 1 + 15 + 14);
+        assert_eq!(steps[1].text(), "hold 1 of 15, 10 s");
+        assert_eq!(steps[29].text(), "hold 15 of 15, 10 s");
+        // 15 + 150 + 42 = 207 s: 4 min, not 1.
+        assert_eq!(item_minutes(&d), 4);
+        d.load = Some("hold each tightening 5-10 s".into());
+        assert_eq!(rep_hold_seconds(&d), Some(5));
+        d.tempo = Some("2-3-2".into());
+        assert_eq!(rep_hold_seconds(&d), None, "a tempo times its own pause");
+    }
+
+    #[test]
+    fn per_side_doses_name_each_side_and_rest_between_sets() {
+        let steps = dose_steps(&dose(2, Work::Hold(30), true, None, 20));
+        let texts: Vec<String> = steps
+            .iter()
+            .map(|s| format!("{} {}", s.set, s.text()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "1 get into position, left side",
+                "1 hold 30 s",
+                "1 rest 20 s",
+                "2 hold 30 s",
+                "1 get into position, right side",
+                "1 hold 30 s",
+                "1 rest 20 s",
+                "2 hold 30 s",
+            ]
+        );
+        assert_eq!(steps[7].side, Some(Side::Right));
     }
 }

@@ -176,6 +176,29 @@ pub struct WeekState {
     pub previous_run_minutes: u32,
     /// Continuous running minutes planned two weeks ago (for the fortnight warning).
     pub run_minutes_two_weeks_ago: u32,
+    /// Last week ended with heavy work on Sunday, so this Monday takes none.
+    #[serde(default)]
+    pub heavy_sunday_before: bool,
+    /// Exercise id -> the work amount it reached in the phase before this one: a new phase
+    /// carries a weekly-stepped exercise on from there instead of starting it lower again.
+    #[serde(default)]
+    pub entry_amounts: BTreeMap<String, u32>,
+}
+
+impl WeekState {
+    /// The state for the week after `plan`: entry amounts taken afresh when the phase changes.
+    pub fn carry_amounts(&mut self, plan: &WeekPlan) {
+        if self.phase == plan.state.phase {
+            self.entry_amounts = plan.state.entry_amounts.clone();
+            return;
+        }
+        self.entry_amounts = plan
+            .days
+            .iter()
+            .flat_map(|d| &d.items)
+            .map(|i| (i.exercise.clone(), i.dose.work.amount()))
+            .collect();
+    }
 }
 
 /// Where an item sits in a day's session.
@@ -244,6 +267,9 @@ pub struct WeekPlan {
     pub run_minutes: u32,
     /// Things the person should know: dropped items, equipment swaps, running guidance.
     pub notes: Vec<String>,
+    /// Heavy strength work falls on the Sunday (next week's Monday then takes none).
+    #[serde(default)]
+    pub ends_heavy: bool,
 }
 
 impl WeekPlan {

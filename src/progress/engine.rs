@@ -151,6 +151,8 @@ impl Inputs<'_> {
         }
 
         let mut next = advance.next_state(&state, &plan, &sessions, &mut decision, &mut flags);
+        next.heavy_sunday_before = plan.ends_heavy;
+        next.carry_amounts(&plan);
         let runs = RunStep {
             catalog: self.catalog,
             condition: self.condition,

@@ -46,12 +46,13 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// Whether the input was at fault (exit 2) rather than the data or the gate (exit 1).
+    /// Whether the input was at fault (exit 2) rather than the data or the gate (exit 1). A
+    /// date outside the program (not come yet, or before the start) is about the data: exit 1
+    /// for both, as for any day the profile has nothing for.
     pub fn is_usage(&self) -> bool {
         matches!(
             self,
-            Refusal::NotYet { .. }
-                | Refusal::NoSuchNumber { .. }
+            Refusal::NoSuchNumber { .. }
                 | Refusal::Sets(_)
                 | Refusal::Empty(_)
                 | Refusal::Unanswered(_)
@@ -425,7 +426,7 @@ impl Standing {
             date,
             text: text.to_string(),
         };
-        record.validate().map_err(Refusal::Invalid)?;
+        record.validate_new().map_err(Refusal::Invalid)?;
         Ok(Written {
             said: vec![format!("note added to {date}")],
             records: vec![record],

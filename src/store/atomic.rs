@@ -19,6 +19,8 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Replaces `path` with `bytes` atomically. On any error the old file is untouched and the
 /// temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // Only a regular file is replaced: never a link, a device, a pipe or a folder.
+    super::files::check_writable(path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let file_name = path
         .file_name()
@@ -50,6 +52,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Removes temporary files a killed writer left in `dir`. The caller holds the folder's lock
+/// exclusively: every writer makes and renames its temporary file while holding that lock, so
+/// any temporary file seen now is older than every live writer and nobody will rename it. Only
+/// regular files named like ours are removed. Returns the names removed.
+pub fn sweep_temps_locked(dir: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(TEMP_PREFIX))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    removed.sort();
+    removed
+}
+
+/// [`sweep_temps_locked`] for a caller without the lock (`rehab doctor`): takes it without
+/// waiting. `Ok(None)` when another process holds it (a save under way: nothing is touched).
+pub fn sweep_temps(dir: &Path) -> io::Result<Option<Vec<String>>> {
+    let file = super::files::open_lock(&dir.join(LOCK_FILE), true)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(sweep_temps_locked(dir))),
+        Err(fs::TryLockError::WouldBlock) => Ok(None),
+        Err(fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
 /// Flushes a folder's entries (a rename, a new file) to disk.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
@@ -63,12 +95,7 @@ pub struct DirLock {
 
 /// Takes the folder's lock exclusively, waiting for other holders.
 pub fn lock_exclusive(dir: &Path) -> io::Result<DirLock> {
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(dir.join(LOCK_FILE))?;
+    let file = super::files::open_lock(&dir.join(LOCK_FILE), true)?;
     file.lock()?;
     Ok(DirLock { _file: file })
 }
@@ -78,13 +105,10 @@ pub fn lock_exclusive(dir: &Path) -> io::Result<DirLock> {
 /// can be writing either).
 pub fn lock_shared(dir: &Path) -> Option<DirLock> {
     let path = dir.join(LOCK_FILE);
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .or_else(|_| File::open(&path))
+    // A lock file that is a link or not a regular file is never touched: read unlocked (the
+    // writers refuse to work in such a folder, and `rehab doctor` names the file).
+    let file = super::files::open_lock(&path, true)
+        .or_else(|_| super::files::open_lock(&path, false))
         .ok()?;
     file.lock_shared().ok()?;
     Some(DirLock { _file: file })
@@ -122,6 +146,31 @@ mod tests {
             1,
             "temp left"
         );
+    }
+
+    #[test]
+    fn a_sweep_removes_only_our_leftover_regular_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        for name in [
+            ".tmp-profile.ron.1.0",
+            ".tmp-journal.ron.2.5",
+            "profile.ron",
+            "x.tmp",
+        ] {
+            fs::write(d.join(name), b"x").expect("write");
+        }
+        fs::create_dir(d.join(".tmp-folder")).expect("mkdir");
+        let removed = sweep_temps(d).expect("sweep").expect("not busy");
+        assert_eq!(removed, [".tmp-journal.ron.2.5", ".tmp-profile.ron.1.0"]);
+        assert!(d.join("profile.ron").exists() && d.join("x.tmp").exists());
+        assert!(d.join(".tmp-folder").is_dir());
+        // While another holder has the lock, nothing is touched.
+        fs::write(d.join(".tmp-profile.ron.3.0"), b"x").expect("write");
+        let held = lock_exclusive(d).expect("lock");
+        assert_eq!(sweep_temps(d).expect("sweep"), None);
+        drop(held);
+        assert!(d.join(".tmp-profile.ron.3.0").exists());
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub enum StoreError {
     #[error(
         "there is no profile `{name}` (looked in {}); create it with \
          `rehab profile new {name} --condition ID` or pick another with --profile",
-        dir.display()
+        crate::text::path(dir)
     )]
     NoProfile { name: String, dir: PathBuf },
     #[error("a profile `{0}` already exists; `rehab profile show {0}` shows it")]
@@ -24,7 +24,7 @@ pub enum StoreError {
     Profile(ProfileError),
     #[error("{0}\n  `rehab doctor` explains how to fix it")]
     Journal(JournalError),
-    #[error("cannot {doing} {}: {}", path.display(), describe_io(source))]
+    #[error("cannot {doing} {}: {}", crate::text::path(path), describe_io(source))]
     Io {
         doing: &'static str,
         path: PathBuf,
@@ -54,12 +54,19 @@ impl StoreError {
 
     /// A file that exists but cannot be used as it is (it needs a person, not a retry).
     pub fn is_damaged_file(&self) -> bool {
-        matches!(self, StoreError::Profile(_) | StoreError::Journal(_))
+        match self {
+            StoreError::Profile(_) | StoreError::Journal(_) => true,
+            StoreError::Io { source, .. } => super::files::Refused::of(source).is_some(),
+            _ => false,
+        }
     }
 }
 
 /// The error in plain words, naming the usual causes of a failed write.
 pub fn describe_io(e: &io::Error) -> String {
+    if let Some(refused) = super::files::Refused::of(e) {
+        return refused.reason();
+    }
     let what = match e.kind() {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             "the disk is full; free some space and try again"

@@ -1,5 +1,7 @@
-//! Writes a printed plan to a file: never over an existing file unless forced, and never half a
+//! Writes a printed plan to a file: never over an existing file unless forced, never over
+//! anything but a regular file even when forced (the rule of `store::files`), and never half a
 //! plan (the text goes to a temporary file in the same folder, synced, then moved into place).
+//! Standard output is `-o -` or no `-o`; the command line handles that before coming here.
 
 use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -8,15 +10,23 @@ use std::path::{Path, PathBuf};
 /// Why a plan could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{} already exists; add --force to overwrite it", .0.display())]
+    #[error("{} already exists; add --force to overwrite it", crate::text::path(.0))]
     Exists(PathBuf),
-    #[error("cannot write {}: the folder {} does not exist", .path.display(), .folder.display())]
+    #[error("cannot write {}: the folder {} does not exist", crate::text::path(.path), crate::text::path(.folder))]
     NoFolder { path: PathBuf, folder: PathBuf },
-    #[error("cannot write {}: no permission to write in {}", .path.display(), .folder.display())]
+    #[error("cannot write {}: no permission to write in {}", crate::text::path(.path), crate::text::path(.folder))]
     NoPermission { path: PathBuf, folder: PathBuf },
-    #[error("cannot write {}: it is a folder", .0.display())]
+    #[error("cannot write {}: it is a folder", crate::text::path(.0))]
     IsFolder(PathBuf),
-    #[error("cannot write {}: {source}", .path.display())]
+    /// A device, a pipe, a socket or a symbolic link: refused with or without --force.
+    #[error(
+        "cannot write {}: it is {what}, not a regular file; a plan is written only to a new \
+         file or over a regular one, never through a link (for standard output leave out -o, \
+         or give -o -)",
+        crate::text::path(.path)
+    )]
+    NotRegular { path: PathBuf, what: &'static str },
+    #[error("cannot write {}: {source}", crate::text::path(.path))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -29,8 +39,17 @@ pub fn write_plan(path: &Path, contents: &str, force: bool) -> Result<(), WriteE
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if path.is_dir() {
-        return Err(WriteError::IsFolder(path.to_path_buf()));
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(WriteError::IsFolder(path.to_path_buf())),
+        Ok(meta) => {
+            if let Some(what) = super::files::not_regular(&meta) {
+                return Err(WriteError::NotRegular {
+                    path: path.to_path_buf(),
+                    what,
+                });
+            }
+        }
+        Err(_) => {}
     }
     if !folder.is_dir() {
         return Err(WriteError::NoFolder {
@@ -52,9 +71,13 @@ pub fn write_plan(path: &Path, contents: &str, force: bool) -> Result<(), WriteE
         },
     };
     let temp = temp_path(path, &folder);
-    let written = write_temp(&temp, contents).map_err(io).and_then(|()| {
+    let contents = crate::text::clean_block(contents);
+    let written = write_temp(&temp, &contents).map_err(io).and_then(|()| {
         if force {
-            fs::rename(&temp, path).map_err(io)
+            // Checked again just before the rename: only a regular file is ever replaced.
+            super::files::check_writable(path)
+                .and_then(|()| fs::rename(&temp, path))
+                .map_err(io)
         } else {
             place_new(&temp, path).map_err(|e| match e.kind() {
                 ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),

@@ -3,19 +3,21 @@
 //! An append never rewrites or truncates: it opens with O_APPEND, writes once and syncs, so its
 //! cost does not grow with the history. Before writing it reads whatever other processes added
 //! since this handle last looked (so the caller's state is current) and checks how the file ends:
-//! after a torn line it first writes the torn-line marker, so the fragment stays harmless.
+//! after a torn line it first ends that line with the torn-line suffix, so the fragment stays
+//! harmless. A complete line that does not load is never marked: it is an error for a person.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::fs::File;
+use std::io::{self, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use super::atomic::{lock_exclusive, lock_shared, write_atomic};
+use super::atomic::{LOCK_FILE, lock_exclusive, lock_shared, write_atomic};
 use super::data_error::StoreError;
+use super::files::{self, Limit};
 use crate::journal::{
-    JournalError, JournalState, Record, TORN_MARKER, Tail, Warning, format_record, header_line,
-    parse_journal, parse_records,
+    JournalState, Record, TORN_SUFFIX, Tail, Warning, format_record, header_line, parse_journal,
+    parse_records,
 };
 
 /// The journal's file name in a profile folder.
@@ -154,12 +156,13 @@ impl JournalFile {
     /// nothing is written.
     pub fn append_all(&mut self, records: &[Record]) -> Result<(), StoreError> {
         for record in records {
-            record.validate().map_err(StoreError::Invalid)?;
+            record.validate_new().map_err(StoreError::Invalid)?;
         }
         if records.is_empty() {
             return Ok(());
         }
-        let _lock = lock_exclusive(&self.dir).map_err(StoreError::io("lock", &self.dir))?;
+        let _lock =
+            lock_exclusive(&self.dir).map_err(StoreError::io("lock", self.dir.join(LOCK_FILE)))?;
         let mut file = open_existing(&self.path, true)?;
         if file
             .as_ref()
@@ -178,8 +181,7 @@ impl JournalFile {
         self.catch_up(&mut file)?;
         let mut text = match self.tail {
             Tail::Clean => String::new(),
-            Tail::Unterminated => format!("\n{TORN_MARKER}\n"),
-            Tail::BadLastLine => format!("{TORN_MARKER}\n"),
+            Tail::Unterminated => format!("{TORN_SUFFIX}\n"),
         };
         for record in records {
             text.push_str(&format_record(record));
@@ -189,8 +191,8 @@ impl JournalFile {
             .map_err(StoreError::io("write to", &self.path))?;
         // Everything up to the end is now settled: the bytes read, the marker, the records.
         self.consumed = self.stamp.map_or(0, |s| s.len) + text.len() as u64;
-        // A bad last line was read but not settled; its newline is already in the file.
-        self.lines += text.matches('\n').count() + usize::from(self.tail == Tail::BadLastLine);
+        // The torn line (not counted while it had no end) and each record end in a newline.
+        self.lines += text.matches('\n').count();
         self.tail = Tail::Clean;
         self.tail_warnings.clear();
         self.records.extend_from_slice(records);
@@ -212,8 +214,7 @@ impl JournalFile {
         let meta = file
             .metadata()
             .map_err(StoreError::io("read", &self.path))?;
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        file.read_to_end(&mut bytes)
+        let bytes = files::read_rest(&mut file, &self.path, Limit::Journal, 0)
             .map_err(StoreError::io("read", &self.path))?;
         let stamp = Stamp {
             len: bytes.len() as u64,
@@ -254,8 +255,7 @@ impl JournalFile {
         }
         file.seek(SeekFrom::Start(self.consumed))
             .map_err(StoreError::io("read", &self.path))?;
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)
+        let bytes = files::read_rest(file, &self.path, Limit::Journal, self.consumed)
             .map_err(StoreError::io("read", &self.path))?;
         let chunk = parse_records(&bytes, &self.path.display().to_string(), self.lines + 1)
             .map_err(StoreError::Journal)?;
@@ -312,25 +312,21 @@ impl JournalFile {
     }
 }
 
-/// Opens the journal if it exists; refuses anything but a regular file (a device or a pipe
-/// could be read forever).
+/// Opens the journal if it exists, by the rule of `store::files`: anything but a regular file
+/// is refused before it is opened (a device or a pipe could block or be read forever), and an
+/// append never goes through a symbolic link.
 fn open_existing(path: &Path, write: bool) -> Result<Option<File>, StoreError> {
-    let opened = OpenOptions::new().read(true).append(write).open(path);
-    let file = match opened {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::io("open", path)(e)),
+    let opened = if write {
+        files::open_append(path)
+    } else {
+        files::open_read(path)
     };
-    let meta = file.metadata().map_err(StoreError::io("read", path))?;
-    if !meta.is_file() {
-        return Err(StoreError::Journal(JournalError::Invalid(
-            crate::catalog::Problem::new(
-                &path.display().to_string(),
-                (1, 1),
-                "the journal is not a regular file",
-            )
-            .hint("move it away; rehab will start a new journal"),
-        )));
+    match opened {
+        Ok(file) => Ok(Some(file)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(
+            if write { "write to" } else { "read" },
+            path,
+        )(e)),
     }
-    Ok(Some(file))
 }

@@ -11,7 +11,7 @@ pub fn read_library_dir(dir: &Path) -> (Vec<SourceText>, Vec<Problem>) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Vec::new(), Vec::new()),
         Err(e) => {
-            let name = dir.display().to_string();
+            let name = crate::text::path(dir);
             return (
                 Vec::new(),
                 vec![Problem::new(
@@ -22,10 +22,12 @@ pub fn read_library_dir(dir: &Path) -> (Vec<SourceText>, Vec<Problem>) {
             );
         }
     };
+    // Every `.ron` name but a folder is read, so a pipe or a device there is reported (by the
+    // read's refusal), never skipped in silence nor waited on.
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && !p.is_dir())
         .collect();
     paths.sort();
     read_library_files(&paths)
@@ -36,8 +38,8 @@ pub fn read_library_files(paths: &[PathBuf]) -> (Vec<SourceText>, Vec<Problem>) 
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        let name = path.display().to_string();
-        match std::fs::read(path) {
+        let name = crate::text::path(path);
+        match super::files::read(path, super::files::Limit::Library) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push(SourceText::new(name, text)),
                 Err(e) => {
@@ -54,7 +56,10 @@ pub fn read_library_files(paths: &[PathBuf]) -> (Vec<SourceText>, Vec<Problem>) 
             Err(e) => problems.push(Problem::new(
                 &name,
                 (1, 1),
-                format!("cannot read the file: {e}"),
+                match super::files::Refused::of(&e) {
+                    Some(refused) => format!("cannot read the file: {}", refused.reason()),
+                    None => format!("cannot read the file: {e}"),
+                },
             )),
         }
     }

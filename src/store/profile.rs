@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::atomic::{lock_exclusive, lock_shared, write_atomic};
+use super::atomic::{LOCK_FILE, lock_exclusive, lock_shared, sweep_temps_locked, write_atomic};
 use super::data_error::StoreError;
 use super::journal::{JournalFile, Stamp};
 use crate::journal::Record;
@@ -48,7 +48,7 @@ pub fn read_profile(paths: &Paths, name: &str) -> Result<Profile, StoreError> {
 
 fn read_profile_in(dir: &Path, name: &str) -> Result<Profile, StoreError> {
     let path = dir.join(PROFILE_FILE);
-    let text = match fs::read(&path) {
+    let text = match super::files::read(&path, super::files::Limit::Profile) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
             let at = text_position(e.as_bytes(), e.utf8_error().valid_up_to());
             StoreError::Profile(crate::profile::ProfileError::Invalid(
@@ -124,18 +124,31 @@ impl OpenProfile {
     }
 
     /// Creates a new profile folder with its profile file; an existing profile is never touched.
+    /// A create that fails (a full disk, a read-only folder) leaves no folder behind: only what
+    /// it made is removed, and a folder that holds anything else is kept.
     pub fn create(paths: &Paths, profile: Profile) -> Result<OpenProfile, StoreError> {
         validate_name(&profile.name).map_err(StoreError::Invalid)?;
         let dir = paths.profile_dir(&profile.name);
+        let made_folder = !dir.exists();
         fs::create_dir_all(&dir).map_err(StoreError::io("create", &dir))?;
-        {
-            let _lock = lock_exclusive(&dir).map_err(StoreError::io("lock", &dir))?;
+        let written = (|| {
+            let _lock =
+                lock_exclusive(&dir).map_err(StoreError::io("lock", dir.join(LOCK_FILE)))?;
             let path = dir.join(PROFILE_FILE);
-            if path.exists() {
+            if fs::symlink_metadata(&path).is_ok() {
                 return Err(StoreError::Exists(profile.name.clone()));
             }
+            sweep_temps_locked(&dir);
             write_atomic(&path, format_profile(&profile).as_bytes())
-                .map_err(StoreError::io("write", &path))?;
+                .map_err(StoreError::io("write", &path))
+        })();
+        if let Err(e) = written {
+            if made_folder {
+                // Our lock file, then the folder only if nothing else is in it.
+                let _ = fs::remove_file(dir.join(LOCK_FILE));
+                let _ = fs::remove_dir(&dir);
+            }
+            return Err(e);
         }
         OpenProfile::open(paths, &profile.name)
     }
@@ -147,8 +160,10 @@ impl OpenProfile {
         &mut self,
         change: impl FnOnce(&mut Profile) -> Result<(), String>,
     ) -> Result<(), StoreError> {
-        let _lock = lock_exclusive(&self.dir).map_err(StoreError::io("lock", &self.dir))?;
+        let _lock =
+            lock_exclusive(&self.dir).map_err(StoreError::io("lock", self.dir.join(LOCK_FILE)))?;
         self.journal.refresh_locked()?;
+        sweep_temps_locked(&self.dir);
         let mut profile = read_profile_in(&self.dir, &self.name)?;
         change(&mut profile).map_err(StoreError::Invalid)?;
         let text = format_profile(&profile);

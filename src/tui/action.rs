@@ -23,6 +23,10 @@ pub enum Action {
     Back,
     NextView,
     PrevView,
+    /// The Week view's week before, the week after, and back to this week.
+    PrevWeek,
+    NextWeek,
+    ThisWeek,
     /// Space: tick or untick, or toggle a yes/no or a choice.
     Tick,
     /// Set the sets done of the selected item (a digit key).
@@ -75,6 +79,9 @@ impl Action {
             Action::Back => "back / close",
             Action::NextView => "next view",
             Action::PrevView => "previous view",
+            Action::PrevWeek => "week before (Week view)",
+            Action::NextWeek => "week after (Week view)",
+            Action::ThisWeek => "back to this week (Week view)",
             Action::Tick => "tick / toggle",
             Action::Sets(_) => "sets done (partial)",
             Action::Skip => "skip with a reason",
@@ -106,6 +113,8 @@ impl Action {
             Action::New => "new",
             Action::Edit => "edit",
             Action::Left | Action::Right => "day",
+            Action::PrevWeek | Action::NextWeek => "week",
+            Action::ThisWeek => "this week",
             Action::Up | Action::Down => "move",
             _ => self.describe(),
         }

@@ -24,7 +24,7 @@ pub use setup::{SetupField, SetupForm};
 pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
     overlays::SKIP_REASONS
 }
-pub use views::{Cursors, View};
+pub use views::{Cursors, View, WeekCursor};
 
 /// Labels of the patient fields, in the Profiles view's order.
 pub fn views_patient_fields() -> [&'static str; 14] {
@@ -36,7 +36,7 @@ use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::catalog::Catalog;
 use crate::journal::{JournalState, Record};
-use crate::plan::{self, WeekPlan};
+use crate::plan;
 use crate::profile::Profile;
 use crate::screening::Screening;
 use crate::triage::Suggestion;
@@ -176,14 +176,10 @@ pub struct App {
     pub view: View,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
-    /// Weeks 1..=current, adapted from the journal (empty before the start or without a plan).
-    pub weeks: Vec<WeekPlan>,
-    /// Each finished week's decision line, oldest first.
-    pub decisions: Vec<String>,
-    /// Where the profile stands today (the gate, the weeks, the standing lines).
+    /// Where the profile stands today (the gate, the weeks, the standing lines); every view
+    /// reads the weeks, decisions and notes from here. Built through the week the Week view
+    /// shows, so coming weeks are there to browse.
     pub standing: Option<crate::session::Standing>,
-    /// Things to know about this week (running paused, awaiting criteria ...).
-    pub week_flags: Vec<String>,
     /// The journal on disk, replayed (the progression reads it).
     pub journal: Arc<JournalState>,
     /// The condition chosen during first run, before the profile exists.
@@ -216,9 +212,6 @@ impl App {
             view: View::Today,
             overlay: None,
             status: None,
-            weeks: Vec::new(),
-            decisions: Vec::new(),
-            week_flags: Vec::new(),
             standing: None,
             journal: Arc::default(),
             draft_condition: None,
@@ -237,14 +230,21 @@ impl App {
     /// As [`App::load`], with a journal the store has replayed already.
     pub fn load_state(&mut self, profile: Profile, journal: Arc<JournalState>) {
         self.profile_name = profile.name.clone();
+        // The Profiles view's cursor starts on the profile its details show.
+        self.cursor.profiles = self
+            .profiles
+            .iter()
+            .position(|n| *n == profile.name)
+            .unwrap_or(0);
         self.profile = Some(profile);
         self.journal = journal;
         self.screen = Screen::Main;
         self.view = View::Today;
         self.overlay = None;
-        self.cursor.week_day = crate::plan::Day::of(self.today).index();
-        self.cursor.weeks_back = 0;
+        self.cursor.week = WeekCursor::default();
+        self.cursor.week.day = crate::plan::Day::of(self.today).index();
         self.rebuild();
+        self.cursor.week.week = self.current_week();
         if self.needs_rescreen() {
             self.screen = self.red_flags_again();
         }
@@ -253,12 +253,13 @@ impl App {
     /// The clock passed midnight: Today shows the new day, and ticks go to it. The cursor follows
     /// only when it was on the old today (someone backfilling last week stays where they were).
     pub fn new_day(&mut self, date: Date) {
-        let was_on_today = self.cursor.weeks_back == 0
-            && self.cursor.week_day == crate::plan::Day::of(self.today).index();
+        let was_on_today = self.cursor.week.week == self.current_week()
+            && self.cursor.week.day == crate::plan::Day::of(self.today).index();
         self.today = date;
         if was_on_today {
-            self.cursor.week_day = crate::plan::Day::of(date).index();
-            self.cursor.week_item = 0;
+            self.cursor.week.week = self.current_week();
+            self.cursor.week.day = crate::plan::Day::of(date).index();
+            self.cursor.week.item = 0;
         }
         self.cursor.today = 0;
         self.rebuild();
@@ -429,6 +430,11 @@ impl App {
             self.profiles.push(profile.name.clone());
             self.profiles.sort();
         }
+        self.cursor.profiles = self
+            .profiles
+            .iter()
+            .position(|n| *n == profile.name)
+            .unwrap_or(0);
         self.profile = Some(profile);
         // Answers given on the questions screen are saved while their outcome is still shown.
         if !matches!(self.screen, Screen::FlagResult { .. }) {

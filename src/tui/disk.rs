@@ -5,6 +5,7 @@ use crate::export;
 use crate::journal::Record;
 use crate::paths::Paths;
 use crate::profile::Profile;
+use crate::store::export::WriteError;
 use crate::store::{OpenProfile, StoreError, profile::list_profiles};
 
 use super::action::Action;
@@ -130,6 +131,16 @@ impl Disk {
                 let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
                 Action::Exported(shown.display().to_string())
             }
+            // Said in the app's words: the app has no --force or -o.
+            Err(WriteError::Exists(p)) => Action::Failed(format!(
+                "not written: {} exists already; {} edits the path",
+                file_name(&p),
+                app.keymap.key_for(&Action::Edit, app.theme.ascii)
+            )),
+            Err(WriteError::NotRegular { path, what }) => Action::Failed(format!(
+                "not written: {} is {what}, not a regular file",
+                file_name(&path)
+            )),
             Err(e) => Action::Failed(e.to_string()),
         }
     }
@@ -188,6 +199,15 @@ fn apply_changes(onto: &mut Profile, seen: &Profile, wanted: Profile) {
     if wanted.patient != seen.patient {
         onto.patient = wanted.patient;
     }
+}
+
+/// A path's last part, short enough for the status line.
+fn file_name(path: &std::path::Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    crate::text::clean(&name).into_owned()
 }
 
 #[cfg(test)]

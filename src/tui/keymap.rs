@@ -101,6 +101,9 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("Back", &["esc"]),
     ("NextView", &["tab"]),
     ("PrevView", &["shift-tab"]),
+    ("PrevWeek", &["[", "pageup"]),
+    ("NextWeek", &["]", "pagedown"]),
+    ("ThisWeek", &["home"]),
     ("Tick", &["space"]),
     ("Skip", &["x"]),
     ("Timer", &["t"]),
@@ -122,6 +125,9 @@ fn action_named(name: &str) -> Option<Action> {
         "Back" => Action::Back,
         "NextView" => Action::NextView,
         "PrevView" => Action::PrevView,
+        "PrevWeek" => Action::PrevWeek,
+        "NextWeek" => Action::NextWeek,
+        "ThisWeek" => Action::ThisWeek,
         "Tick" => Action::Tick,
         "Skip" => Action::Skip,
         "Timer" => Action::Timer,
@@ -133,6 +139,23 @@ fn action_named(name: &str) -> Option<Action> {
         "Quit" => Action::Quit,
         _ => return None,
     })
+}
+
+/// The action a key has by default, by name.
+fn default_action_of(key: Key) -> Option<&'static str> {
+    DEFAULTS
+        .iter()
+        .find(|(_, keys)| keys.iter().any(|k| Key::parse(k) == Some(key)))
+        .map(|(name, _)| *name)
+}
+
+/// Position of the `nth` (0-based) `"needle"` in `text`, or of the first when there are fewer.
+fn nth_quoted(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let quoted = format!("\"{needle}\"");
+    text.match_indices(&quoted).nth(nth).map_or_else(
+        || crate::text::position_of_quoted(text, needle),
+        |(at, _)| crate::text::line_column(text, at),
+    )
 }
 
 /// Keys bound to actions.
@@ -157,31 +180,89 @@ impl Default for Keymap {
 
 impl Keymap {
     /// The defaults with a user's partial RON file laid over them. An unknown action or key is
-    /// an error naming it, so a typo is never silently ignored.
+    /// an error naming it, so a typo is never silently ignored. See [`Keymap::with_overrides_checked`]
+    /// for conflicts.
     pub fn with_overrides(text: &str) -> Result<Keymap, String> {
-        let wanted: BTreeMap<String, Vec<String>> = ron::from_str(text)
-            .map_err(|e| format!("{}:{}: {}", e.position.line, e.position.col, e.code))?;
-        let mut map = Keymap::default();
-        for (name, keys) in wanted {
-            let at = |needle: &str| {
-                let (line, column) = crate::text::position_of_quoted(text, needle);
-                format!("{line}:{column}")
-            };
-            let action = action_named(&name).ok_or_else(|| {
+        Keymap::with_overrides_checked(text).map(|(map, _)| map)
+    }
+
+    /// [`Keymap::with_overrides`], with the conflicts it settled: a key given to two actions, or
+    /// a fixed key (Ctrl-C) given to one, keeps its default meaning, and each such conflict is
+    /// returned as `line:column: ...` for the caller to report. Everything shown is cleaned.
+    pub fn with_overrides_checked(text: &str) -> Result<(Keymap, Vec<String>), String> {
+        use crate::text::clean;
+        let wanted: BTreeMap<String, Vec<String>> = ron::from_str(text).map_err(|e| {
+            format!(
+                "{}:{}: {}",
+                e.position.line,
+                e.position.col,
+                clean(&e.code.to_string())
+            )
+        })?;
+        let at = |needle: &str, nth: usize| {
+            let (line, column) = nth_quoted(text, needle, nth);
+            format!("{line}:{column}")
+        };
+        // Every action and key checked first; (action name, key, its text) in file order.
+        let mut claims: Vec<(&str, Action, Key, &str)> = Vec::new();
+        let mut actions = Vec::new();
+        for (name, keys) in &wanted {
+            let action = action_named(name).ok_or_else(|| {
                 let names: Vec<&str> = DEFAULTS.iter().map(|(n, _)| *n).collect();
                 format!(
-                    "{}: unknown action `{name}`; use one of {}",
-                    at(&name),
+                    "{}: unknown action `{}`; use one of {}",
+                    at(name, 0),
+                    clean(name),
                     names.join(", ")
                 )
             })?;
-            let keys: Vec<Key> = keys
+            for k in keys {
+                let key = Key::parse(k).ok_or_else(|| {
+                    format!("{}: `{}` is not a key (for {name})", at(k, 0), clean(k))
+                })?;
+                claims.push((name, action.clone(), key, k));
+            }
+            actions.push(action);
+        }
+        let mut warnings = Vec::new();
+        let mut contested: Vec<Key> = Vec::new();
+        let mut seen: Vec<(Key, &str, &str)> = Vec::new();
+        let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+        for (name, _, key, k) in &claims {
+            let nth = *uses.entry(k).and_modify(|n| *n += 1).or_insert(0);
+            if key.ctrl && key.code == KeyCode::Char('c') {
+                warnings.push(format!(
+                    "{}: `{}` always quits at once and cannot be given to {name}; ignored",
+                    at(k, nth),
+                    clean(k)
+                ));
+                contested.push(*key);
+            } else if let Some((_, first, _)) =
+                seen.iter().find(|(s, first, _)| s == key && first != name)
+            {
+                let keeps = default_action_of(*key)
+                    .map_or("no action".to_string(), |a| format!("its default, {a}"));
+                warnings.push(format!(
+                    "{}: `{}` is given to both {first} and {name}; it keeps {keeps}",
+                    at(k, nth),
+                    clean(k)
+                ));
+                contested.push(*key);
+            }
+            seen.push((*key, name, k));
+        }
+        let mut map = Keymap::default();
+        for action in actions {
+            let keys: Vec<Key> = claims
                 .iter()
-                .map(|k| {
-                    Key::parse(k)
-                        .ok_or_else(|| format!("{}: `{k}` is not a key (for {name})", at(k)))
-                })
-                .collect::<Result<_, _>>()?;
+                .filter(|(_, a, key, _)| *a == action && !contested.contains(key))
+                .map(|(_, _, key, _)| *key)
+                .fold(Vec::new(), |mut keys, key| {
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                    keys
+                });
             // A key the user moved to this action leaves its old one.
             for (_, bound) in &mut map.bindings {
                 bound.retain(|b| !keys.contains(b));
@@ -190,7 +271,19 @@ impl Keymap {
                 *bound = keys;
             }
         }
-        Ok(map)
+        // A contested key goes back to its default action (or to none).
+        for key in contested {
+            for (_, bound) in &mut map.bindings {
+                bound.retain(|b| *b != key);
+            }
+            if let Some(name) = default_action_of(key)
+                && let Some(action) = action_named(name)
+                && let Some((_, bound)) = map.bindings.iter_mut().find(|(a, _)| *a == action)
+            {
+                bound.push(key);
+            }
+        }
+        Ok((map, warnings))
     }
 
     /// The action for a key. `typing` is true in a text field, where characters are text and
@@ -207,7 +300,10 @@ impl Keymap {
                 KeyCode::Backspace => Some(Action::Erase),
                 KeyCode::Tab | KeyCode::Down => Some(Action::Down),
                 KeyCode::BackTab | KeyCode::Up => Some(Action::Up),
-                KeyCode::Char(c) if !key.ctrl => Some(Action::Input(c)),
+                // Typed text never takes a control or invisible formatting character.
+                KeyCode::Char(c) if !key.ctrl && !crate::text::is_unsafe(c) => {
+                    Some(Action::Input(c))
+                }
                 _ => None,
             };
         }

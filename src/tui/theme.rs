@@ -4,6 +4,38 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
+/// Whether the terminal named by `term` (`$TERM`) and `colorterm` (`$COLORTERM`) shows the
+/// colour codes the app writes. The terminal library writes every colour, even the basic
+/// eight, as a 256-colour code (`ESC[38;5;Nm`), so a terminal that does not claim 256 colours
+/// (`linux`, `vt100`, `xterm`, `screen`, `ansi`) gets none: state is carried by symbols, bold
+/// and reverse as well, so nothing is lost but the tint.
+pub fn shows_colour(term: Option<&str>, colorterm: Option<&str>) -> bool {
+    if colorterm.is_some_and(|c| matches!(c, "truecolor" | "24bit")) {
+        return true;
+    }
+    let Some(term) = term else {
+        return false;
+    };
+    ["256color", "256colour", "direct", "truecolor"]
+        .iter()
+        .any(|tag| term.contains(tag))
+        || [
+            "alacritty",
+            "xterm-kitty",
+            "wezterm",
+            "foot",
+            "xterm-ghostty",
+            "contour",
+        ]
+        .iter()
+        .any(|name| term.starts_with(name))
+}
+
+/// Whether `TERM` says the terminal cannot draw a full screen at all (`dumb`, or empty).
+pub fn is_dumb(term: Option<&str>) -> bool {
+    term.is_some_and(|t| t.trim().is_empty() || t == "dumb")
+}
+
 /// How the app draws: colours or not, Unicode or ASCII.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -15,6 +47,17 @@ impl Theme {
     /// A theme; `color` false for NO_COLOR, `ascii` true for ASCII-only output.
     pub fn new(color: bool, ascii: bool) -> Theme {
         Theme { color, ascii }
+    }
+
+    /// A theme for this terminal: colour only when asked for (`color`) and the terminal shows
+    /// it (see [`shows_colour`]).
+    pub fn for_terminal(color: bool, ascii: bool) -> Theme {
+        let term = std::env::var("TERM").ok();
+        let colorterm = std::env::var("COLORTERM").ok();
+        Theme::new(
+            color && shows_colour(term.as_deref(), colorterm.as_deref()),
+            ascii,
+        )
     }
 
     fn fg(&self, c: Color) -> Style {
@@ -161,5 +204,31 @@ impl Theme {
     /// The sign before a warning.
     pub fn warn_sign(&self) -> &'static str {
         if self.ascii { "!" } else { "⚠" }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_what_the_terminal_claims() {
+        for term in [
+            "xterm-256color",
+            "screen-256color",
+            "tmux-256color",
+            "xterm-direct",
+        ] {
+            assert!(shows_colour(Some(term), None), "{term}");
+        }
+        for term in [
+            "linux", "vt100", "vt220", "xterm", "screen", "ansi", "dumb", "",
+        ] {
+            assert!(!shows_colour(Some(term), None), "{term}");
+        }
+        assert!(!shows_colour(None, None));
+        assert!(shows_colour(Some("xterm"), Some("truecolor")));
+        assert!(is_dumb(Some("dumb")) && is_dumb(Some("")));
+        assert!(!is_dumb(Some("vt100")) && !is_dumb(None));
     }
 }

@@ -88,10 +88,33 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 /// The tabs, the lasting banner, then the view.
 fn main_views(frame: &mut Frame, area: Rect, app: &App) {
-    let banner = app.banner();
+    // The lasting banner, wrapped whole under its label (a sign-off's line is never cut).
+    let banner = app.banner().map(|(level, text)| {
+        let (label, style) = match level {
+            Urgency::Info | Urgency::Advise => ("Advice", app.theme.warn()),
+            Urgency::Hold => ("On hold", app.theme.danger()),
+            Urgency::Stop => ("Stop", app.theme.danger()),
+        };
+        let lead = format!("{} {label}: ", app.theme.warn_sign());
+        let mut lines = screens::list_detail::wrap_hanging(&lead, &text, usize::from(area.width));
+        lines.truncate(4);
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| match i {
+                0 => {
+                    let rest: String = l.chars().skip(lead.chars().count()).collect();
+                    Line::from(vec![Span::styled(lead.clone(), style), Span::raw(rest)])
+                }
+                _ => Line::raw(l),
+            })
+            .collect();
+        lines
+    });
+    let banner_h = banner.as_ref().map_or(0, |l| l.len() as u16);
     let [tabs, banner_area, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(if banner.is_some() { 2 } else { 0 }),
+        Constraint::Length(banner_h),
         Constraint::Min(1),
     ]));
     let mut spans = Vec::new();
@@ -110,17 +133,8 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
         app.theme.dim(),
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
-    if let Some((level, text)) = banner {
-        let (label, style) = match level {
-            Urgency::Info | Urgency::Advise => ("Advice", app.theme.warn()),
-            Urgency::Hold => ("On hold", app.theme.danger()),
-            Urgency::Stop => ("Stop", app.theme.danger()),
-        };
-        let line = Line::from(vec![
-            Span::styled(format!("{} {label}: ", app.theme.warn_sign()), style),
-            Span::raw(text),
-        ]);
-        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), banner_area);
+    if let Some(lines) = banner {
+        frame.render_widget(Paragraph::new(lines), banner_area);
     }
     match app.view {
         View::Today => screens::today::render(frame, body, app),
@@ -143,10 +157,31 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
     if app.typing() {
         // In a text field Enter finishes and Esc cancels; arrows move between fields.
         let mut hints = vec![(Action::Select, "done"), (Action::Back, "cancel")];
-        if app.cursor.patient.is_some() {
+        if app.cursor.patient.is_some() && app.overlay.is_none() {
             hints.insert(0, (Action::Down, "next field"));
         }
+        if matches!(app.overlay, Some(Overlay::Skip { .. })) {
+            hints[0].1 = "skip";
+        }
         return hints;
+    }
+    if let Some(Overlay::Timer(timer)) = &app.overlay {
+        return if timer.finished() {
+            vec![
+                (Action::Select, "tick it"),
+                (Action::Sets(0), "sets done"),
+                (Action::Back, "close"),
+            ]
+        } else {
+            let pause = if timer.running { "pause" } else { "go on" };
+            vec![
+                (Action::Tick, pause),
+                (Action::Right, "next step"),
+                (Action::Left, "again"),
+                (Action::Sets(0), "sets done"),
+                (Action::Back, "close"),
+            ]
+        };
     }
     // What Enter does here, in one word.
     let select_word = match (&app.overlay, &app.screen, app.view) {
@@ -220,7 +255,7 @@ fn actions_here(app: &App) -> Vec<Action> {
                 Help,
                 Quit,
             ],
-            View::Week => vec![Right, Tick, Select, NextView, Help, Quit],
+            View::Week => vec![Right, NextWeek, Tick, Select, NextView, Help, Quit],
             View::Program => vec![Down, Tick, Edit, NextView, Help, Quit],
             View::History => vec![Left, Edit, NextView, Help, Quit],
             View::Library => vec![Search, Select, NextView, Help, Quit],

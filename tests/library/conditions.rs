@@ -64,7 +64,11 @@ fn ceilings_review_weeks_and_run_modes_follow_the_basis() {
             3,
             3,
             12,
-            [RunMode::PainLimited, RunMode::PainLimited, RunMode::WalkRun],
+            [
+                RunMode::PainLimited,
+                RunMode::PainLimited,
+                RunMode::PainLimited,
+            ],
         ),
         (
             "meniscus",

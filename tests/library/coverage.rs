@@ -51,9 +51,9 @@ fn the_library_covers_the_clinical_basis() {
         ("goblet-squat-hsr", Kind::Strength),          //
         ("lateral-band-walk", Kind::Strength),         // ITBS late phase
         ("single-leg-squat", Kind::Strength),          //
-        ("skipping", Kind::Strength),                  // late tendon rehab
-        ("pogo-hops", Kind::Strength),                 //
-        ("single-leg-hops", Kind::Strength),           //
+        ("skipping", Kind::Plyometric),                // late tendon rehab
+        ("pogo-hops", Kind::Plyometric),               //
+        ("single-leg-hops", Kind::Plyometric),         //
         ("cycling", Kind::CrossTraining),              // clinical basis 4
         ("swimming", Kind::CrossTraining),             //
         ("deep-water-running", Kind::CrossTraining),   //

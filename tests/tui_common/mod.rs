@@ -74,7 +74,7 @@ pub fn read_all_flags(app: &mut App) -> Vec<Effect> {
 /// A week and a half of history: some done, one partial, one skipped, some pain.
 pub fn records(app: &App) -> Vec<Record> {
     let mut out = Vec::new();
-    for week in &app.weeks {
+    for week in app.weeks_so_far() {
         for day in &week.days {
             if day.date >= TODAY {
                 continue;

@@ -6,13 +6,13 @@ use std::path::Path;
 use super::{Failure, print};
 use crate::cli::{CmdResult, Ctx};
 use crate::profile::validate_name;
-use crate::store::atomic::TEMP_PREFIX;
+use crate::store::atomic::{LOCK_FILE, TEMP_PREFIX, sweep_temps};
 use crate::store::journal::JOURNAL_FILE;
 use crate::store::profile::{PROFILE_FILE, profiles_root, read_profile};
 use crate::store::{JournalFile, StoreError};
 
 pub fn doctor(ctx: &Ctx) -> CmdResult {
-    let mut t = format!("Data folder: {}\n", ctx.paths.data.display());
+    let mut t = format!("Data folder: {}\n", crate::text::path(&ctx.paths.data));
     let mut problems = 0;
     if !ctx.library_problems.is_empty() {
         problems += ctx.library_problems.len();
@@ -26,6 +26,7 @@ pub fn doctor(ctx: &Ctx) -> CmdResult {
         }
         let _ = writeln!(t, "  fix: correct them, then check with `rehab check`.");
     }
+    problems += check_keymap(ctx, &mut t);
     let root = profiles_root(&ctx.paths);
     let mut dirs: Vec<_> = match std::fs::read_dir(&root) {
         Ok(entries) => entries
@@ -43,6 +44,36 @@ pub fn doctor(ctx: &Ctx) -> CmdResult {
         problems += check_profile(ctx, &name, &entry.path(), &mut t);
     }
     finish(t, problems)
+}
+
+/// The key file, when there is one: it must load, and no key may be given to two actions.
+fn check_keymap(ctx: &Ctx, t: &mut String) -> usize {
+    use crate::store::files::{Limit, read_text};
+    let path = ctx.paths.keymap_file();
+    let shown = crate::text::path(&path);
+    let found: Vec<String> = match read_text(&path, Limit::Keymap) {
+        Ok(None) => return 0,
+        Ok(Some(text)) => match crate::tui::keymap::Keymap::with_overrides_checked(&text) {
+            Ok((_, conflicts)) => conflicts.iter().map(|c| format!("{shown}:{c}")).collect(),
+            Err(e) => vec![format!("{shown}:{e}")],
+        },
+        Err(e) => vec![format!(
+            "cannot read {shown}: {}",
+            crate::store::describe_io(&e)
+        )],
+    };
+    if !found.is_empty() {
+        let _ = writeln!(t, "\nKey file ({shown}):");
+        for problem in &found {
+            let _ = writeln!(t, "  problem: {problem}");
+        }
+        let _ = writeln!(
+            t,
+            "  fix: edit the file so each key is given to one action (`rehab` keeps the default \
+             for a key in conflict meanwhile)."
+        );
+    }
+    found.len()
 }
 
 fn finish(mut t: String, problems: usize) -> CmdResult {
@@ -63,7 +94,7 @@ fn check_profile(ctx: &Ctx, name: &str, dir: &Path, t: &mut String) -> usize {
         let _ = writeln!(t, "\nFolder `{shown}`: not used as a profile: {why}");
         return 0;
     }
-    let _ = writeln!(t, "\nProfile `{shown}` ({})", dir.display());
+    let _ = writeln!(t, "\nProfile `{shown}` ({})", crate::text::path(dir));
     let mut problems = 0;
     match read_profile(&ctx.paths, name) {
         Ok(p) => {
@@ -115,22 +146,63 @@ fn check_profile(ctx: &Ctx, name: &str, dir: &Path, t: &mut String) -> usize {
             explain(t, &e, &dir.join(JOURNAL_FILE));
         }
     }
-    let leftovers: Vec<String> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(TEMP_PREFIX))
-        .collect();
-    for file in leftovers {
+    problems += check_lock_and_temps(dir, t);
+    problems
+}
+
+/// The lock file must be a regular file (or absent); temporary files a killed save left are
+/// removed under the lock and named. Returns the problems found.
+fn check_lock_and_temps(dir: &Path, t: &mut String) -> usize {
+    let lock = dir.join(LOCK_FILE);
+    if let Ok(meta) = std::fs::symlink_metadata(&lock)
+        && let Some(what) = crate::store::files::not_regular(&meta)
+    {
         let _ = writeln!(
             t,
-            "  note: {} is left from a save that was interrupted; the real files are intact and \
-             it can be deleted.",
-            crate::text::clean(&file)
+            "  problem: {LOCK_FILE} is {what}, not a regular file; rehab will not write to this \
+             profile (it never follows or replaces such a file)\n  fix: remove it (`rm {}`); \
+             rehab makes a new one.",
+            crate::text::path(&lock)
         );
+        return 1;
     }
-    problems
+    match sweep_temps(dir) {
+        Ok(Some(removed)) => {
+            for file in removed {
+                let _ = writeln!(
+                    t,
+                    "  cleaned: removed {}, left by a save that was interrupted (the real files \
+                     were never touched by it)",
+                    crate::text::clean(&file)
+                );
+            }
+        }
+        Ok(None) => {
+            let _ = writeln!(
+                t,
+                "  note: another rehab is saving to this profile; its temporary files were left \
+                 alone"
+            );
+        }
+        // A read-only folder: say which leftovers there are, without touching them.
+        Err(_) => {
+            let leftovers = std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(TEMP_PREFIX));
+            for file in leftovers {
+                let _ = writeln!(
+                    t,
+                    "  note: {} is left from a save that was interrupted; the real files are \
+                     intact and it can be deleted.",
+                    crate::text::clean(&file)
+                );
+            }
+        }
+    }
+    0
 }
 
 fn explain(t: &mut String, e: &StoreError, path: &Path) {
@@ -146,6 +218,13 @@ fn explain(t: &mut String, e: &StoreError, path: &Path) {
             "this file was written by a newer rehab. Install that version again; this one \
               leaves the file alone."
                 .to_string()
+        }
+        StoreError::Io { source, .. } if crate::store::files::Refused::of(source).is_some() => {
+            format!(
+                "move it away (`mv {file} {file}.moved`) and put a regular file there, or none: \
+                 a missing journal starts afresh, a missing profile is created again with \
+                 `rehab profile new`."
+            )
         }
         StoreError::Io { .. } => "check the file's permissions and the disk, then run \
                                   `rehab doctor` again."

@@ -238,6 +238,7 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
         .transpose()
         .map_err(super::refused)?;
     // Checked first, so a bad value exits with its own code and writes nothing.
+    args.patient.check()?;
     args.settings
         .apply(&ctx.catalog, &mut Settings::new(ctx.today), ctx.today)?;
     let mut open = super::open(ctx)?;

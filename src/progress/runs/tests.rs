@@ -56,6 +56,7 @@ fn week(two_weeks_ago: u32) -> WeekPlan {
         phase_name: "P".into(),
         days,
         run_minutes: 60,
+        ends_heavy: false,
         notes: vec![],
     }
 }

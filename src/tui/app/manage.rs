@@ -263,6 +263,17 @@ impl App {
                 Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => {
                     name.push(ch)
                 }
+                Action::Input(ch) => {
+                    // Said, not silently dropped: "bob smith" must not become "bobsmith".
+                    let shown = if ch == ' ' {
+                        "a space".to_string()
+                    } else {
+                        format!("`{ch}`")
+                    };
+                    self.fail(format!(
+                        "a profile name takes letters, digits, - and _ only, not {shown}; try bob-smith"
+                    ));
+                }
                 Action::Erase => {
                     name.pop();
                 }
@@ -277,7 +288,7 @@ impl App {
                     self.cursor.new_profile = None;
                     self.profile = None;
                     self.journal = Default::default();
-                    self.weeks.clear();
+                    self.standing = None;
                     self.screen = Screen::Picker { selected: 0 };
                 }
                 _ => {}
@@ -336,9 +347,14 @@ impl App {
                 self.cursor.profiles = (self.cursor.profiles + 1).min(n.saturating_sub(1))
             }
             Action::New => self.cursor.new_profile = Some(String::new()),
-            Action::Edit => {
-                self.cursor.patient = self.profile.as_ref().map(PatientEdit::from_profile);
-            }
+            Action::Edit => match self.profiles.get(self.cursor.profiles) {
+                // Only the open profile's details are here to edit.
+                Some(name) if self.profile.as_ref().is_some_and(|p| &p.name != name) => {
+                    let text = format!("{name} is not open: Enter opens it, then e edits it");
+                    self.fail(text);
+                }
+                _ => self.cursor.patient = self.profile.as_ref().map(PatientEdit::from_profile),
+            },
             Action::Select => {
                 if let Some(name) = self.profiles.get(self.cursor.profiles)
                     && Some(name) != self.profile.as_ref().map(|p| &p.name)

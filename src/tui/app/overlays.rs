@@ -1,7 +1,9 @@
 //! Pop-ups over a view: help, an exercise's detail, skip reasons, the pain form, the countdown.
 
 use super::{App, Effect, Screen};
+use crate::catalog::Dose;
 use crate::journal::SkipReason;
+use crate::plan::{Step, dose_steps};
 use crate::session::PainInput;
 use crate::tui::action::Action;
 
@@ -14,20 +16,22 @@ pub enum Overlay {
         exercise: String,
         scroll: u16,
     },
-    /// Choosing why an item was skipped.
+    /// Choosing why an item was skipped; `other` is the reason being typed once "other" is
+    /// chosen.
     Skip {
         date: jiff::civil::Date,
         item: String,
         selected: usize,
+        other: Option<String>,
     },
     Pain(PainForm),
     Timer(TimerState),
 }
 
 impl Overlay {
-    /// No overlay takes text.
+    /// Whether the overlay takes text (the skip reason "other" being typed).
     pub fn typing(&self) -> bool {
-        false
+        matches!(self, Overlay::Skip { other: Some(_), .. })
     }
 }
 
@@ -83,51 +87,82 @@ pub struct PainForm {
     pub sharp: bool,
 }
 
-/// A countdown for holds, timed sets and rests. The loop sends a tick each second it runs.
+/// A countdown through one session of a dose, step by step ([`crate::plan::dose_steps`]: the
+/// same steps Today's minutes add up). The loop sends a tick each second it runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimerState {
     pub label: String,
-    /// Seconds per phase: work then rest, repeated `sets` times.
-    pub work_s: u32,
-    pub rest_s: u32,
-    pub sets: u32,
-    pub set: u32,
-    pub resting: bool,
+    /// The item timed, and the day it is on (where the tick at the end goes).
+    pub date: jiff::civil::Date,
+    pub item: String,
+    pub steps: Vec<Step>,
+    /// The step under way; `steps.len()` once every step is done.
+    pub at: usize,
     pub left_s: u32,
     pub running: bool,
 }
 
 impl TimerState {
-    /// A running countdown at the start of the first set.
-    pub fn new(label: String, work_s: u32, rest_s: u32, sets: u32) -> TimerState {
+    /// A running countdown at the first step of the dose.
+    pub fn new(label: String, date: jiff::civil::Date, item: String, dose: &Dose) -> TimerState {
+        let steps = dose_steps(dose);
+        let left_s = steps.first().map_or(0, |s| s.seconds);
         TimerState {
             label,
-            work_s,
-            rest_s,
-            sets: sets.max(1),
-            set: 1,
-            resting: false,
-            left_s: work_s,
+            date,
+            item,
+            steps,
+            at: 0,
+            left_s,
             running: true,
         }
     }
 
-    /// A single rest countdown (between sets of reps, which the person counts).
-    pub fn rest(label: String, rest_s: u32) -> TimerState {
-        TimerState {
-            resting: true,
-            left_s: rest_s,
-            ..TimerState::new(label, 0, rest_s, 1)
+    /// The step under way (none once finished).
+    pub fn step(&self) -> Option<&Step> {
+        self.steps.get(self.at)
+    }
+
+    /// The step after this one.
+    pub fn next_step(&self) -> Option<&Step> {
+        self.steps.get(self.at + 1)
+    }
+
+    /// Every step is done.
+    pub fn finished(&self) -> bool {
+        self.at >= self.steps.len()
+    }
+
+    /// The number of sets in the dose.
+    pub fn sets(&self) -> u32 {
+        self.steps.first().map_or(1, |s| s.sets)
+    }
+
+    /// Moves to the next step (the person finished early, or time is up).
+    pub fn skip(&mut self) {
+        self.at = (self.at + 1).min(self.steps.len());
+        self.left_s = self.step().map_or(0, |s| s.seconds);
+        if self.finished() {
+            self.running = false;
         }
     }
 
-    /// The last set is done.
-    pub fn finished(&self) -> bool {
-        self.left_s == 0 && !self.resting && self.set >= self.sets
+    /// Starts this step again, or the one before when this one has not begun.
+    pub fn back(&mut self) {
+        let full = self.step().map_or(0, |s| s.seconds);
+        if (self.left_s >= full || self.finished()) && self.at > 0 {
+            self.at -= 1;
+        }
+        self.left_s = self.step().map_or(0, |s| s.seconds);
     }
 
-    /// One second passed. Returns true when a hold or a rest just ended (time for the bell:
-    /// the person doing a wall sit is not looking at the screen).
+    /// Space: pause or go on (nothing once finished).
+    pub fn toggle(&mut self) {
+        self.running = !self.running && !self.finished();
+    }
+
+    /// One second passed. Returns true when a step just ended (time for the bell: the person
+    /// doing a wall sit is not looking at the screen).
     pub fn tick(&mut self) -> bool {
         if !self.running || self.finished() {
             self.running = false;
@@ -137,25 +172,10 @@ impl TimerState {
         if self.left_s > 0 {
             return false;
         }
-        if self.resting {
-            self.resting = false;
-            if self.set >= self.sets {
-                // A rest on its own ends the timer.
-                self.running = false;
-                return true;
-            }
-            self.set += 1;
-            self.left_s = self.work_s;
-        } else if self.set < self.sets {
-            if self.rest_s > 0 {
-                self.resting = true;
-                self.left_s = self.rest_s;
-            } else {
-                self.set += 1;
-                self.left_s = self.work_s;
-            }
-        } else {
-            self.running = false;
+        self.skip();
+        // A zero-second step (a dose with no amount) is passed over.
+        while !self.finished() && self.left_s == 0 {
+            self.skip();
         }
         true
     }
@@ -192,6 +212,23 @@ impl App {
         let Some(overlay) = self.overlay.take() else {
             return Vec::new();
         };
+        if let Overlay::Skip {
+            date,
+            item,
+            selected,
+            other: Some(_),
+        } = &overlay
+            && action == Action::Back
+        {
+            // Esc while typing the reason goes back to the list of reasons.
+            self.overlay = Some(Overlay::Skip {
+                date: *date,
+                item: item.clone(),
+                selected: *selected,
+                other: None,
+            });
+            return Vec::new();
+        }
         if action == Action::Back || (action == Action::Help && overlay == Overlay::Help) {
             return Vec::new();
         }
@@ -217,38 +254,10 @@ impl App {
                 date,
                 item,
                 selected,
-            } => match action {
-                Action::Up => Some(Overlay::Skip {
-                    date,
-                    item,
-                    selected: selected.saturating_sub(1),
-                }),
-                Action::Down => Some(Overlay::Skip {
-                    date,
-                    item,
-                    selected: (selected + 1).min(SKIP_REASONS.len() - 1),
-                }),
-                Action::Select | Action::Tick => {
-                    let reason = SKIP_REASONS[selected.min(SKIP_REASONS.len() - 1)];
-                    effects
-                        .extend(self.run_command(|s, c, p, _| s.skip(c, p, date, &item, reason)));
-                    None
-                }
-                _ => Some(Overlay::Skip {
-                    date,
-                    item,
-                    selected,
-                }),
-            },
+                other,
+            } => self.skip_key(date, item, selected, other, action, &mut effects),
             Overlay::Pain(form) => self.pain_form(form, action, &mut effects),
-            Overlay::Timer(mut t) => match action {
-                Action::Tick => {
-                    t.running = !t.running && !t.finished();
-                    Some(Overlay::Timer(t))
-                }
-                Action::Select => None,
-                _ => Some(Overlay::Timer(t)),
-            },
+            Overlay::Timer(t) => self.timer_key(t, action, &mut effects),
         };
         effects
     }
@@ -324,5 +333,94 @@ impl App {
             _ => {}
         }
         Some(Overlay::Pain(f))
+    }
+
+    /// A key in the countdown: Space pauses, Right and Left step, Enter ticks once finished,
+    /// a digit records that many sets.
+    fn timer_key(
+        &mut self,
+        mut t: TimerState,
+        action: Action,
+        effects: &mut Vec<Effect>,
+    ) -> Option<Overlay> {
+        match action {
+            Action::Tick => t.toggle(),
+            Action::Right => t.skip(),
+            Action::Left => t.back(),
+            Action::Select if t.finished() => {
+                let (date, id) = (t.date, t.item.clone());
+                effects.extend(
+                    self.run_command(|s, c, p, _| {
+                        s.tick(c, p, date, std::slice::from_ref(&id), None)
+                    }),
+                );
+                return None;
+            }
+            Action::Sets(n) if n > 0 => {
+                let (date, id) = (t.date, t.item.clone());
+                let sets = Some(n.min(t.sets()));
+                effects.extend(
+                    self.run_command(|s, c, p, _| {
+                        s.tick(c, p, date, std::slice::from_ref(&id), sets)
+                    }),
+                );
+                return None;
+            }
+            _ => {}
+        }
+        Some(Overlay::Timer(t))
+    }
+
+    /// A key in the skip pop-up: choose a reason; "other" asks for a few words, saved as the
+    /// day's note beside the skip.
+    fn skip_key(
+        &mut self,
+        date: jiff::civil::Date,
+        item: String,
+        selected: usize,
+        other: Option<String>,
+        action: Action,
+        effects: &mut Vec<Effect>,
+    ) -> Option<Overlay> {
+        let last = SKIP_REASONS.len() - 1;
+        let reason = SKIP_REASONS[selected.min(last)];
+        let mut other = other;
+        let mut selected = selected;
+        match (&mut other, action) {
+            (Some(text), Action::Input(c)) => text.push(c),
+            (Some(text), Action::Erase) => {
+                text.pop();
+            }
+            (Some(text), Action::Select) => {
+                let text = text.trim().to_string();
+                effects.extend(self.run_command(|s, c, p, _| {
+                    let mut written = s.skip(c, p, date, &item, reason)?;
+                    if !text.is_empty() {
+                        let name = c.exercise(&item).map_or(item.as_str(), |e| e.name.as_str());
+                        let note = s.note(date, &format!("skipped {name}: {text}"))?;
+                        written.records.extend(note.records);
+                    }
+                    Ok(written)
+                }));
+                return None;
+            }
+            (Some(_), _) => {}
+            (None, Action::Up) => selected = selected.saturating_sub(1),
+            (None, Action::Down) => selected = (selected + 1).min(last),
+            (None, Action::Select | Action::Tick) if reason == SkipReason::Other => {
+                other = Some(String::new());
+            }
+            (None, Action::Select | Action::Tick) => {
+                effects.extend(self.run_command(|s, c, p, _| s.skip(c, p, date, &item, reason)));
+                return None;
+            }
+            (None, _) => {}
+        }
+        Some(Overlay::Skip {
+            date,
+            item,
+            selected,
+            other,
+        })
     }
 }

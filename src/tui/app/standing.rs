@@ -38,32 +38,66 @@ impl App {
         Some((first.urgency, text))
     }
 
+    /// Every week built: 1 to the current one, and on to the one the Week view shows.
+    pub fn plans(&self) -> &[WeekPlan] {
+        self.standing.as_ref().map_or(&[], |s| s.plans.as_slice())
+    }
+
+    /// Weeks 1 to the current one (none before the start or without a plan).
+    pub fn weeks_so_far(&self) -> &[WeekPlan] {
+        let plans = self.plans();
+        let n = plans.iter().take_while(|w| w.monday <= self.today).count();
+        &plans[..n]
+    }
+
     /// The week containing today, when the program has started.
     pub fn this_week(&self) -> Option<&WeekPlan> {
-        self.weeks
+        self.weeks_so_far()
             .last()
             .filter(|w| w.days.iter().any(|d| d.date == self.today))
     }
 
-    /// Rebuilds where the person stands after the profile or the journal changed.
+    /// The programme week holding today; week 1 before the start.
+    pub fn current_week(&self) -> u32 {
+        self.profile.as_ref().map_or(1, |p| {
+            crate::session::ProgramWeek::of(&p.settings, self.today).or_first()
+        })
+    }
+
+    /// Each week's decision line so far, oldest first.
+    pub fn decisions(&self) -> Vec<String> {
+        self.standing
+            .as_ref()
+            .map(Standing::decision_lines)
+            .unwrap_or_default()
+    }
+
+    /// Things to know about this week (running paused, awaiting criteria ...).
+    pub fn week_flags(&self) -> Vec<&str> {
+        self.standing.as_ref().map_or(Vec::new(), |s| {
+            s.lines
+                .iter()
+                .filter(|l| l.urgency < Urgency::Advise)
+                .map(|l| l.text.as_str())
+                .collect()
+        })
+    }
+
+    /// Rebuilds where the person stands after the profile, the journal or the week shown
+    /// changed: weeks 1 to the current one, or to the one the Week view shows when later.
     pub fn rebuild(&mut self) {
-        self.weeks.clear();
-        self.decisions.clear();
-        self.week_flags.clear();
         let Some(profile) = &self.profile else {
             self.standing = None;
             return;
         };
-        let standing = Standing::compute(&self.catalog, profile, &self.journal, self.today);
-        self.weeks = standing.plans.clone();
-        self.decisions = standing.decision_lines();
-        self.week_flags = standing
-            .lines
-            .iter()
-            .filter(|l| l.urgency < Urgency::Advise)
-            .map(|l| l.text.clone())
-            .collect();
-        self.standing = Some(standing);
+        let last = self.current_week().max(self.cursor.week.week);
+        self.standing = Some(Standing::weeks(
+            &self.catalog,
+            profile,
+            &self.journal,
+            self.today,
+            last,
+        ));
     }
 
     /// Sharp pain, swelling or a limp was logged after the last answers (perhaps from another

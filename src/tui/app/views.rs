@@ -2,10 +2,10 @@
 
 use super::PatientEdit;
 use super::{App, Effect, Mark, Overlay, PainForm, Screen, TimerState};
-use crate::catalog::Work;
 use crate::journal::Record;
 use crate::plan::PlanItem;
 use crate::tui::action::Action;
+use jiff::civil::Date;
 
 /// The views, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,16 +53,12 @@ impl View {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cursors {
     pub today: usize,
-    /// 0 (Monday) to 6.
-    pub week_day: usize,
-    pub week_item: usize,
+    pub week: WeekCursor,
     pub scroll: u16,
     /// The selected criteria row on the Program view.
     pub program_row: usize,
     /// Months the History heatmap is paged back (0 = ends with this month).
     pub months_back: u32,
-    /// Weeks before this one shown on the Week view (0 = this week).
-    pub weeks_back: usize,
     pub library: usize,
     pub query: String,
     pub searching: bool,
@@ -79,6 +75,26 @@ pub struct Cursors {
     pub editing_path: bool,
     /// Where the last export went.
     pub exported: Option<String>,
+}
+
+/// Where the Week view is: which programme week, which day, which item of that day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekCursor {
+    /// The programme week shown (1-based): past, this one or coming.
+    pub week: u32,
+    /// 0 (Monday) to 6.
+    pub day: usize,
+    pub item: usize,
+}
+
+impl Default for WeekCursor {
+    fn default() -> Self {
+        WeekCursor {
+            week: 1,
+            day: 0,
+            item: 0,
+        }
+    }
 }
 
 impl Cursors {
@@ -124,14 +140,14 @@ impl App {
             View::Week => self.update_week(action),
             View::Program => self.update_program(action),
             View::History => {
-                // Left and Right page the heatmap through the months, three at a time.
+                // Left and Right page the calendar through the months, one at a time.
                 let months = self.months_of_program();
                 match action {
-                    Action::Left if self.cursor.months_back + 3 < months => {
-                        self.cursor.months_back += 3;
+                    Action::Left if self.cursor.months_back + 1 < months => {
+                        self.cursor.months_back += 1;
                     }
                     Action::Right => {
-                        self.cursor.months_back = self.cursor.months_back.saturating_sub(3);
+                        self.cursor.months_back = self.cursor.months_back.saturating_sub(1);
                     }
                     Action::Edit => self.open_settings(),
                     _ => {}
@@ -239,44 +255,58 @@ impl App {
         months.max(0) as u32 + 1
     }
 
-    /// The week the Week view shows: this one, or `cursor.weeks_back` before it.
+    /// The week the Week view shows (past, this one or coming), when it is built.
     pub fn shown_week(&self) -> Option<&crate::plan::WeekPlan> {
-        self.this_week()?;
-        let i = self.weeks.len().checked_sub(1 + self.cursor.weeks_back)?;
-        self.weeks.get(i)
+        let n = self.cursor.week.week as usize;
+        self.plans().get(n.checked_sub(1)?)
+    }
+
+    /// The last week the Week view goes to: the programme's end, or this week when later.
+    pub fn last_week(&self) -> u32 {
+        self.programme_weeks().max(self.current_week())
     }
 
     fn update_week(&mut self, action: Action) -> Vec<Effect> {
+        let last = self.last_week();
+        let shown = self.cursor.week.week;
+        let c = &mut self.cursor.week;
+        let go_to = |c: &mut WeekCursor, week: u32, day: usize| {
+            c.week = week.clamp(1, last);
+            c.day = day;
+            c.item = 0;
+        };
+        match action {
+            // Past Monday goes to the week before, past Sunday to the week after.
+            Action::Left if c.day == 0 && c.week > 1 => go_to(c, c.week - 1, 6),
+            Action::Right if c.day == 6 && c.week < last => go_to(c, c.week + 1, 0),
+            Action::Left => go_to(c, c.week, c.day.saturating_sub(1)),
+            Action::Right => go_to(c, c.week, (c.day + 1).min(6)),
+            Action::PrevWeek => go_to(c, c.week.saturating_sub(1), c.day),
+            Action::NextWeek => go_to(c, c.week + 1, c.day),
+            Action::ThisWeek => {
+                let (week, day) = (self.current_week(), crate::plan::Day::of(self.today));
+                go_to(&mut self.cursor.week, week, day.index());
+            }
+            Action::Edit => self.open_settings(),
+            _ => {}
+        }
+        if self.cursor.week.week != shown {
+            if self.cursor.week.week as usize > self.plans().len() {
+                // A coming week: the standing is built on to it.
+                self.rebuild();
+            }
+            return Vec::new();
+        }
         let Some(week) = self.shown_week().filter(|_| self.plan_allowed()).cloned() else {
             return Vec::new();
         };
-        let day = &week.days[self.cursor.week_day.min(6)];
+        let day = &week.days[self.cursor.week.day.min(6)];
         let n = day.items.len();
-        let sel = self.cursor.week_item.min(n.saturating_sub(1));
-        let c = &mut self.cursor;
+        let sel = self.cursor.week.item.min(n.saturating_sub(1));
         match action {
-            // Past Monday goes to the week before, past Sunday back toward this week.
-            Action::Left if c.week_day == 0 && c.weeks_back + 1 < self.weeks.len() => {
-                c.weeks_back += 1;
-                c.week_day = 6;
-                c.week_item = 0;
-            }
-            Action::Right if c.week_day == 6 && c.weeks_back > 0 => {
-                c.weeks_back -= 1;
-                c.week_day = 0;
-                c.week_item = 0;
-            }
-            Action::Left => {
-                c.week_day = c.week_day.saturating_sub(1);
-                c.week_item = 0;
-            }
-            Action::Right => {
-                c.week_day = (c.week_day + 1).min(6);
-                c.week_item = 0;
-            }
-            Action::Up => self.cursor.week_item = sel.saturating_sub(1),
-            Action::Down => self.cursor.week_item = (sel + 1).min(n.saturating_sub(1)),
-            Action::Edit => self.open_settings(),
+            Action::Up => self.cursor.week.item = sel.saturating_sub(1),
+            Action::Down => self.cursor.week.item = (sel + 1).min(n.saturating_sub(1)),
+            Action::Left | Action::Right | Action::Edit => {}
             _ => {
                 if let Some(item) = day.items.get(sel) {
                     return self.item_action(day.date, item, action);
@@ -320,10 +350,11 @@ impl App {
                     date,
                     item: id,
                     selected: 0,
+                    other: None,
                 });
                 Vec::new()
             }
-            action => self.open_item(item, action),
+            action => self.open_item(date, item, action),
         }
     }
 
@@ -352,7 +383,7 @@ impl App {
     }
 
     /// Detail or timer for one item.
-    fn open_item(&mut self, item: &PlanItem, action: Action) -> Vec<Effect> {
+    fn open_item(&mut self, date: Date, item: &PlanItem, action: Action) -> Vec<Effect> {
         let id = item.exercise.clone();
         match action {
             Action::Select => {
@@ -362,20 +393,7 @@ impl App {
                 });
             }
             Action::Timer => {
-                let d = &item.dose;
-                let work_s = match d.work {
-                    Work::Hold(s) | Work::Seconds(s) => s,
-                    Work::Minutes(m) => m * 60,
-                    Work::Reps(_) => 0,
-                };
-                let label = self.name_of(&id);
-                let timer = if work_s == 0 {
-                    // Reps are counted by the person; the timer runs the rests between sets.
-                    TimerState::rest(label, d.rest_s.max(30))
-                } else {
-                    let sides = if d.per_side { 2 } else { 1 };
-                    TimerState::new(label, work_s, d.rest_s, d.sets * sides)
-                };
+                let timer = TimerState::new(self.name_of(&id), date, id, &item.dose);
                 self.overlay = Some(Overlay::Timer(timer));
             }
             _ => {}

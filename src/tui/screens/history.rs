@@ -10,6 +10,9 @@ use ratatui::widgets::Paragraph;
 use crate::tui::app::App;
 use crate::tui::ui::block;
 
+/// Columns one month takes: seven days of a number, a mark and a space, and a gap.
+const MONTH_WIDTH: u16 = 29;
+
 /// Share of planned (non-optional) items done on a date; `None` when nothing was planned or
 /// the day is still ahead.
 fn share(app: &App, date: Date) -> Option<f32> {
@@ -18,7 +21,7 @@ fn share(app: &App, date: Date) -> Option<f32> {
     if date > app.today || date < start {
         return None;
     }
-    let day = app.weeks.iter().find_map(|w| w.day(date))?;
+    let day = app.weeks_so_far().iter().find_map(|w| w.day(date))?;
     let c = app.day_counts(day);
     (c.planned > 0).then(|| (c.done as f32 + c.partly as f32 * 0.5) / c.planned as f32)
 }
@@ -53,11 +56,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .first_of_month()
         .checked_sub(back.months())
         .unwrap_or(app.today.first_of_month());
-    let first_month = start
-        .first_of_month()
-        .max(this_month.checked_sub(2.months()).unwrap_or(this_month));
+    // Each day is its number and its mark (4 columns): two months at 80 columns, three wider.
+    let shown = (months_area.width / MONTH_WIDTH).clamp(1, 3);
+    let first_month = start.first_of_month().max(
+        this_month
+            .checked_sub(i64::from(shown - 1).months())
+            .unwrap_or(this_month),
+    );
     let mut month = first_month;
-    let cols: [Rect; 3] = months_area.layout(&Layout::horizontal([Constraint::Length(24); 3]));
+    let cols = months_area.layout_vec(&Layout::horizontal(vec![
+        Constraint::Length(MONTH_WIDTH);
+        usize::from(shown)
+    ]));
     for col in cols.iter() {
         if month > this_month {
             break;
@@ -67,10 +77,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 format!("{} {}", month_name(month.month()), month.year()),
                 t.title(),
             ),
-            Line::raw("Mo Tu We Th Fr Sa Su"),
+            Line::raw("Mo  Tu  We  Th  Fr  Sa  Su"),
         ];
         let offset = month.weekday().to_monday_zero_offset() as usize;
-        let mut spans: Vec<Span> = vec![Span::raw("   ".repeat(offset))];
+        let mut spans: Vec<Span> = vec![Span::raw("    ".repeat(offset))];
         for d in 0..month.days_in_month() {
             let date = month.checked_add((d as i64).days()).unwrap_or(month);
             let cell = t.heat(share(app, date));
@@ -79,7 +89,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 t.done()
             };
-            spans.push(Span::styled(format!(" {cell}"), style));
+            // The day's number, then its mark: the calendar reads as a calendar.
+            spans.push(Span::styled(format!("{:>2}", date.day()), t.dim()));
+            spans.push(Span::styled(cell.to_string(), style));
             spans.push(Span::raw(" "));
             if date.weekday().to_monday_zero_offset() == 6 {
                 lines.push(Line::from(std::mem::take(&mut spans)));
@@ -93,7 +105,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut weekly = vec![Line::styled("Weekly adherence", t.title())];
     let mut spans = Vec::new();
-    for w in app.weeks.iter().rev().take(8).rev() {
+    for w in app.weeks_so_far().iter().rev().take(8).rev() {
         let (mut done, mut planned) = (0, 0);
         for day in w
             .days
@@ -104,7 +116,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             done += c.done * 2 + c.partly;
             planned += c.planned * 2;
         }
-        let pct = (done * 100).checked_div(planned).unwrap_or(0);
+        // Rounded to the nearest: 2 of 3 is 67%, not 66%.
+        let pct = (done * 200 + planned).checked_div(planned * 2).unwrap_or(0);
         spans.push(Span::raw(format!("wk{} {pct:>3}%  ", w.state.week)));
     }
     weekly.push(Line::from(spans));

@@ -82,13 +82,67 @@ fn wrapped_height(lines: &[Line], width: u16) -> u16 {
         .sum()
 }
 
-/// `text` cut to `width` characters, ending in `ellipsis` when cut.
+/// `text` wrapped at `width` columns with every line after the first indented under the
+/// text after `lead` (a "⚠ " or "- " stays alone in its column).
+pub fn wrap_hanging(lead: &str, text: &str, width: usize) -> Vec<String> {
+    let indent = " ".repeat(width_of(lead));
+    let options = textwrap::Options::new(width.max(width_of(lead) + 1))
+        .initial_indent(lead)
+        .subsequent_indent(&indent);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
+}
+
+/// Columns `text` takes on a terminal (a wide character takes two).
+pub fn width_of(text: &str) -> usize {
+    textwrap::core::display_width(text)
+}
+
+/// `text` cut to `width` columns by display width, ending in `ellipsis` when cut.
 pub fn cut(text: &str, width: usize, ellipsis: &str) -> String {
-    if text.chars().count() <= width {
+    if width_of(text) <= width {
         return text.to_string();
     }
-    let keep = width.saturating_sub(ellipsis.chars().count());
-    let mut out: String = text.chars().take(keep).collect();
-    out.push_str(ellipsis);
+    let keep = width.saturating_sub(width_of(ellipsis));
+    let mut out = String::new();
+    let mut used = 0;
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        let w = width_of(c.encode_utf8(&mut buf));
+        if used + w > keep {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width >= width_of(ellipsis) {
+        out.push_str(ellipsis);
+    }
     out
+}
+
+/// `text` cut to `width` columns and padded with spaces to exactly `width`.
+pub fn fit(text: &str, width: usize, ellipsis: &str) -> String {
+    let mut out = cut(text, width, ellipsis);
+    let used = width_of(&out);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cutting_counts_columns_not_characters() {
+        assert_eq!(cut("Quad set", 10, "…"), "Quad set");
+        assert_eq!(cut("Standing outer-hip stretch", 12, "…"), "Standing ou…");
+        // Each of these takes two columns: five of them and the ellipsis fill 11.
+        assert_eq!(cut("膝の運動のための体操", 11, "…"), "膝の運動の…");
+        assert_eq!(width_of(&fit("膝の運動のための体操", 11, "…")), 11);
+        assert_eq!(width_of(&fit("膝の運動のための体操", 10, "...")), 9 + 1);
+        assert_eq!(fit("ab", 4, "…"), "ab  ");
+    }
 }

@@ -122,11 +122,12 @@ pub fn render_suggestions(
     let rows = ranked
         .iter()
         .map(|s| {
-            let name = app
-                .catalog
-                .condition(&s.condition)
-                .map_or(s.condition.as_str(), |c| c.name.as_str());
-            format!("{name} (fit {})", s.score)
+            let condition = app.catalog.condition(&s.condition);
+            let name = condition.map_or(s.condition.as_str(), |c| c.name.as_str());
+            match condition.map(most_points) {
+                Some(most) if most > 0 => format!("{name} (fit {} of {most})", s.score),
+                _ => format!("{name} (fit {})", s.score),
+            }
         })
         .collect();
     let mut detail = Vec::new();
@@ -150,4 +151,16 @@ pub fn render_suggestions(
         )],
     };
     list_detail::render(frame, area, app, view);
+}
+
+/// The most points a condition can score: each question's best answer for it (a key feature
+/// counts two, any other one), so "fit 5 of 8" has a scale.
+fn most_points(condition: &crate::catalog::Condition) -> u32 {
+    let mut best: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+    for s in &condition.symptoms {
+        let points = if s.key { 2 } else { 1 };
+        let b = best.entry(s.question.as_str()).or_default();
+        *b = (*b).max(points);
+    }
+    best.values().sum()
 }

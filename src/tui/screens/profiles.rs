@@ -46,7 +46,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if !lines.is_empty() {
         lines.push(Line::raw(""));
     }
-    if let Some(p) = &app.profile {
+    // The details are those of the profile under the cursor: another one is not open, so
+    // it says how to open it rather than showing the open one's details beside its name.
+    let selected = app.profiles.get(app.cursor.profiles);
+    let other = selected.filter(|name| {
+        app.cursor.patient.is_none() && app.profile.as_ref().is_none_or(|p| &p.name != *name)
+    });
+    if let Some(name) = other {
+        let key = app
+            .keymap
+            .key_for(&crate::tui::action::Action::Select, t.ascii);
+        lines.push(Line::styled(name.clone(), t.title()));
+        lines.push(Line::raw(format!(
+            "{key} opens {name}: its plan, journal and details."
+        )));
+    } else if let Some(p) = &app.profile {
         let condition = app
             .catalog
             .condition(&p.condition)

@@ -87,24 +87,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::styled(format!("    - {c}"), t.dim()));
         }
     }
-    for flag in &app.week_flags {
+    for flag in app.week_flags() {
         lines.push(Line::styled(format!("{} {flag}", t.warn_sign()), t.warn()));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Weekly decisions (latest first)", t.title()));
-    if app.decisions.is_empty() {
+    let decisions = app.decisions();
+    if decisions.is_empty() {
         lines.push(Line::raw(
             "None yet: at the end of each week your ticks and pain scores decide whether to progress, hold or step back.",
         ));
     }
-    for decision in app.decisions.iter().rev().take(4) {
+    for decision in decisions.iter().rev().take(4) {
         lines.push(Line::raw(format!("  {decision}")));
     }
-    if app.decisions.len() > 4 {
+    if decisions.len() > 4 {
         lines.push(Line::styled(
             format!(
                 "  ({} earlier weeks: `rehab history` lists them all)",
-                app.decisions.len() - 4
+                decisions.len() - 4
             ),
             t.dim(),
         ));
@@ -112,14 +113,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::raw(""));
     lines.push(Line::styled("All phases", t.title()));
     for (i, phase) in condition.phases.iter().enumerate() {
+        // One cursor on this view (the criteria row): the current phase is said in words.
         let here = current.is_some_and(|(p, _, _)| p == i);
-        let marker = if here { t.pointer() } else { " " };
-        lines.push(Line::raw(format!(
-            "{marker} {}. {} (~{} weeks)",
+        let text = format!(
+            "  {}. {} (~{} weeks){}",
             i + 1,
             phase.name,
-            phase.weeks
-        )));
+            phase.weeks,
+            if here { "  <- you are here" } else { "" }
+        );
+        lines.push(if here {
+            Line::styled(text, t.today())
+        } else {
+            Line::raw(text)
+        });
     }
     let title = format!("Program: {}", condition.name);
     frame.render_widget(

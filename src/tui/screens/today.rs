@@ -53,20 +53,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(outer, area);
     // This week's first note from the progression (see a clinician, running paused ...), wrapped
     // so that nothing of it is cut off at 80 columns.
-    let flag_lines: Vec<String> = app
-        .week_flags
+    let week_flags = app.week_flags();
+    let flag_lines: Vec<String> = week_flags
         .first()
         .map(|first| {
-            let more = match app.week_flags.len() {
+            let more = match week_flags.len() {
                 1 => String::new(),
                 n => format!(" (+{} more on Program)", n - 1),
             };
-            let text = format!("{} {first}{more}", t.warn_sign());
-            textwrap::wrap(&text, usize::from(inner.width.max(1)))
-                .into_iter()
-                .take(3)
-                .map(|l| l.into_owned())
-                .collect()
+            let lead = format!("{} ", t.warn_sign());
+            let mut lines = super::list_detail::wrap_hanging(
+                &lead,
+                &format!("{first}{more}"),
+                usize::from(inner.width),
+            );
+            lines.truncate(3);
+            lines
         })
         .unwrap_or_default();
     let foot_h = 2 + flag_lines.len() as u16;
@@ -119,8 +121,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // Keep the selection on screen when the list is longer than the area.
     let height = list.height as usize;
     let first = sel.saturating_sub(height.saturating_sub(1));
-    // pointer 2 + state 10 + name + space + dose 24 + minutes 8 + sessions 3 = name + 48.
-    let name_w = (list.width as usize).saturating_sub(48).clamp(14, 48);
+    // pointer 2 + state 10 + name + two spaces + dose 24 + minutes 8, and 3 for "x2" only on
+    // a day with an item done twice.
+    let sessions_w = if items.iter().any(|i| i.sessions > 1) {
+        3
+    } else {
+        0
+    };
+    let name_w = (list.width as usize)
+        .saturating_sub(46 + sessions_w)
+        .clamp(14, 48);
     let ellipsis = if t.ascii { "..." } else { "…" };
     let lines: Vec<Line> = items
         .iter()
@@ -138,10 +148,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 String::new()
             };
+            // Cut and padded by display width, with a space always between name and dose.
             let text = format!(
-                "{:<name_w$} {:<24}{:>4} min{sessions}",
-                super::list_detail::cut(&name, name_w, ellipsis),
-                super::list_detail::cut(&item.dose.sets_text(), 24, ellipsis),
+                "{}  {}{:>4} min{sessions}",
+                super::list_detail::fit(&name, name_w, ellipsis),
+                super::list_detail::fit(&item.dose.sets_text(), 24, ellipsis),
                 item.minutes,
             );
             let pointer = if i == sel {

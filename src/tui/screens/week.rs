@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::list_detail::{cut, fit};
 use super::today::mark_symbol;
 use crate::plan::{Day, DayPlan};
 use crate::tui::app::App;
@@ -24,21 +25,50 @@ const SIDE_BY_SIDE_WIDTH: u16 = 112;
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
-    let Some(week) = app.shown_week().filter(|_| app.plan_allowed()) else {
-        frame.render_widget(
-            Paragraph::new("No plan this week yet.").block(block(app, "Week")),
-            area,
-        );
+    let ellipsis = if t.ascii { "..." } else { "…" };
+    let c = &app.cursor.week;
+    let Some(week) = app.shown_week() else {
+        let text = if app.profile.is_some() {
+            format!("Week {} cannot be built.", c.week)
+        } else {
+            "No plan yet.".to_string()
+        };
+        frame.render_widget(Paragraph::new(text).block(block(app, "Week")), area);
         return;
     };
+    let current = app.current_week();
+    let from = week.monday.strftime("%a %-d %b");
+    let when = if week.monday > app.today && current == 1 && c.week == 1 {
+        format!("starts {from}")
+    } else if c.week == current {
+        format!("from {from} (this week)")
+    } else if c.week > current {
+        format!("from {from} (coming, as planned now)")
+    } else {
+        format!("from {from} (past)")
+    };
     let title = format!(
-        "Week {} ({}) from {}",
-        week.state.week, week.phase_name, week.monday
+        "Week {} of {}: {}, {when}",
+        week.state.week,
+        app.last_week(),
+        week.phase_name,
     );
     let outer = block(app, &title);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let sel_day = app.cursor.week_day.min(6);
+    if !app.plan_allowed() {
+        let why = app
+            .gate()
+            .and_then(|g| g.refusal())
+            .unwrap_or_else(|| "No plan can be shown.".into());
+        frame.render_widget(
+            Paragraph::new(Line::styled(why, t.danger()))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let sel_day = c.day.min(6);
     if inner.width >= SIDE_BY_SIDE_WIDTH {
         let cols: [Rect; 7] = inner.layout(&Layout::horizontal([Constraint::Ratio(1, 7); 7]));
         for (i, (day, col)) in week.days.iter().zip(cols.iter()).enumerate() {
@@ -46,15 +76,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             for (j, item) in day.items.iter().enumerate() {
                 let (sym, style) = mark_symbol(t, app.mark(day.date, &item.exercise), item);
                 let sym: String = sym.chars().take(3).collect();
-                let w = (col.width as usize).saturating_sub(4);
-                let name: String = app.name_of(&item.exercise).chars().take(w).collect();
-                let row_style = if i == sel_day && j == app.cursor.week_item {
+                // The mark, a space, the name, and a column free before the next day.
+                let w = (col.width as usize).saturating_sub(5);
+                let name = cut(&app.name_of(&item.exercise), w, ellipsis);
+                let row_style = if i == sel_day && j == c.item {
                     t.selected()
                 } else {
                     Style::new()
                 };
                 lines.push(Line::from(vec![
                     Span::styled(sym, style),
+                    Span::raw(" "),
                     Span::styled(name, row_style),
                 ]));
             }
@@ -96,9 +128,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         format!("{} {}", Day::of(day.date).short(), day.date),
         t.title(),
     )];
+    // state 10, name, a space, dose 26, minutes 8.
+    let name_w = (detail.width as usize).saturating_sub(10 + 1 + 26 + 8);
     for (j, item) in day.items.iter().enumerate() {
         let (sym, style) = mark_symbol(t, app.mark(day.date, &item.exercise), item);
-        let row_style = if j == app.cursor.week_item {
+        let row_style = if j == c.item {
             t.selected()
         } else {
             Style::new()
@@ -107,17 +141,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(format!("{sym:<10}"), style),
             Span::styled(
                 format!(
-                    "{:<32} {}",
-                    super::list_detail::cut(
-                        &app.name_of(&item.exercise),
-                        32,
-                        if t.ascii { "..." } else { "…" }
-                    ),
-                    item.dose.sets_text()
+                    "{} {}{:>4} min",
+                    fit(&app.name_of(&item.exercise), name_w, ellipsis),
+                    fit(&item.dose.sets_text(), 26, ellipsis),
+                    item.minutes
                 ),
                 row_style,
             ),
         ]));
+    }
+    if day.is_rest() {
+        lines.push(Line::styled("Rest day: nothing planned.", t.dim()));
     }
     frame.render_widget(Paragraph::new(lines), detail);
 }
