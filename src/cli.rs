@@ -165,6 +165,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         Command::ExportData { format } => journal_cmds::export_data(ctx, format),
         Command::Doctor => journal_cmds::doctor(ctx),
         Command::Screen(args) => journal_cmds::screen(ctx, &args),
+        Command::Criteria { met, not_met } => journal_cmds::criteria(ctx, met, not_met),
     }
 }
 

@@ -20,7 +20,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 pub use commands::{
-    PainInput, PainSaid, Refusal, Written, answer_screen, export_profile, pain_text,
+    CriteriaRow, PainInput, PainSaid, Refusal, Written, answer_screen, export_profile, pain_text,
     record_assessment, resolve_item,
 };
 pub use gate::{Assessment, Gate, gate};

@@ -63,14 +63,16 @@ enum Door {
     CliNote,
     CliPlanProfile,
     CliPlanProfileHtml,
+    CliCriteria,
     AppToday,
     AppTick,
     AppSkip,
     AppPain,
     AppExport,
+    AppCriteria,
 }
 
-const DOORS: [Door; 14] = [
+const DOORS: [Door; 16] = [
     Door::CliToday,
     Door::CliDone,
     Door::CliSkip,
@@ -80,11 +82,13 @@ const DOORS: [Door; 14] = [
     Door::CliNote,
     Door::CliPlanProfile,
     Door::CliPlanProfileHtml,
+    Door::CliCriteria,
     Door::AppToday,
     Door::AppTick,
     Door::AppSkip,
     Door::AppPain,
     Door::AppExport,
+    Door::AppCriteria,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +131,9 @@ fn expected(state: State, door: Door) -> Outcome {
         // Saying how the knee is, writing a note, or taking back a tick hands out nothing: a
         // person on hold must still be able to say the knee swelled.
         Door::CliUndo | Door::CliPain | Door::CliNote | Door::AppPain => Allowed,
+        // A clinician's check at a visit is recorded whatever the gate says; the plan reads it
+        // only once the gate is open.
+        Door::CliCriteria | Door::AppCriteria => Allowed,
     }
 }
 
@@ -278,6 +285,7 @@ fn through_cli(dir: &Path, door: Door) -> (Outcome, String) {
         Door::CliNote => cli(dir, &["note", "felt fine"]),
         Door::CliPlanProfile => cli(dir, &["plan"]),
         Door::CliPlanProfileHtml => cli(dir, &["plan", "--format", "html"]),
+        Door::CliCriteria => cli(dir, &["criteria", "--met", "return-to-run"]),
         _ => unreachable!("{door:?} is an app door"),
     };
     let text = format!(
@@ -369,6 +377,21 @@ fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
             press(&mut app, &mut disk, KeyCode::Char('p'));
             press(&mut app, &mut disk, KeyCode::Char('2'));
             press(&mut app, &mut disk, KeyCode::Enter);
+            if journal_len(dir) > before {
+                Outcome::Allowed
+            } else {
+                Outcome::Refused
+            }
+        }
+        Door::AppCriteria => {
+            while app.view != View::Program {
+                press(&mut app, &mut disk, KeyCode::Tab);
+            }
+            // The last row: the return-to-running checks.
+            for _ in 0..app.criteria_rows().len().saturating_sub(1) {
+                press(&mut app, &mut disk, KeyCode::Down);
+            }
+            press(&mut app, &mut disk, KeyCode::Char(' '));
             if journal_len(dir) > before {
                 Outcome::Allowed
             } else {

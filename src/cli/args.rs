@@ -148,6 +148,15 @@ pub enum Command {
     Doctor,
     /// Answer the red-flag questions: one at a time on a terminal, or every one by flag
     Screen(ScreenArgs),
+    /// List the exit and return-to-running criteria, or record them as met or not met
+    Criteria {
+        /// Record these criteria (ids from the list) as met
+        #[arg(long, value_name = "ID", conflicts_with = "not_met")]
+        met: Option<String>,
+        /// Record these criteria as not met (withdraw an earlier "met")
+        #[arg(long, value_name = "ID")]
+        not_met: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -136,6 +136,40 @@ pub fn pain(ctx: &Ctx, args: &PainArgs) -> CmdResult {
     write(&mut open, &written)
 }
 
+/// `rehab criteria`: the list with each one's state, or one recorded as met or not met.
+pub fn criteria(ctx: &Ctx, met: Option<String>, not_met: Option<String>) -> CmdResult {
+    let Loaded { mut open, standing } = load(ctx, ctx.today)?;
+    let state = open.journal.state();
+    match (met, not_met) {
+        (Some(id), _) => {
+            let written = standing
+                .record_criteria(&ctx.catalog, state, &id, true)
+                .map_err(refused)?;
+            write(&mut open, &written)
+        }
+        (None, Some(id)) => {
+            let written = standing
+                .record_criteria(&ctx.catalog, state, &id, false)
+                .map_err(refused)?;
+            write(&mut open, &written)
+        }
+        (None, None) => {
+            let rows = standing.criteria_rows(&ctx.catalog, state);
+            let mut t = String::new();
+            for r in rows {
+                t.push_str(&format!(
+                    "[{}] {:<16} {}\n",
+                    if r.met { "x" } else { " " },
+                    r.id,
+                    r.label
+                ));
+            }
+            t.push_str("Record with `rehab criteria --met ID` (or --not-met ID).\n");
+            print(&t)
+        }
+    }
+}
+
 /// `rehab note`.
 pub fn note(ctx: &Ctx, text: &str, date: Option<Date>) -> CmdResult {
     let date = date.unwrap_or(ctx.today);

@@ -537,3 +537,81 @@ pub fn export_profile(
     input.standing = standing.lines.iter().map(|l| l.text.clone()).collect();
     Ok(input)
 }
+
+/// A set of criteria the person or their clinician can record: its journal id and its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriteriaRow {
+    pub id: String,
+    pub label: String,
+    /// Recorded as met (the journal's latest word on it).
+    pub met: bool,
+}
+
+impl Standing {
+    /// The criteria that can be recorded now: this phase's exit criteria, then the
+    /// return-to-running checks (when the library has them).
+    pub fn criteria_rows(&self, catalog: &Catalog, journal: &JournalState) -> Vec<CriteriaRow> {
+        let mut rows = Vec::new();
+        let row = |id: String, label: String| CriteriaRow {
+            met: journal.criteria_met.contains_key(&id),
+            id,
+            label,
+        };
+        if let Some(week) = self.current() {
+            let phase = week.plan.state.phase as u32 + 1;
+            rows.push(row(
+                crate::progress::phase_exit_criteria(phase),
+                format!("The exit criteria of phase {phase} are met"),
+            ));
+        } else if let Some(week) = self.plans.last() {
+            let phase = week.state.phase as u32 + 1;
+            rows.push(row(
+                crate::progress::phase_exit_criteria(phase),
+                format!("The exit criteria of phase {phase} are met"),
+            ));
+        }
+        if catalog.return_to_run.is_some() {
+            rows.push(row(
+                crate::progress::RUN_ENTRY_CRITERIA.to_string(),
+                "The return-to-run entry criteria are met".to_string(),
+            ));
+        }
+        rows
+    }
+
+    /// Records criteria as met or not met today. Allowed whatever the gate says: a clinician's
+    /// check at a visit hands out nothing; the plan reads it only once the gate is open.
+    pub fn record_criteria(
+        &self,
+        catalog: &Catalog,
+        journal: &JournalState,
+        id: &str,
+        met: bool,
+    ) -> Result<Written, Refusal> {
+        let rows = self.criteria_rows(catalog, journal);
+        let Some(row) = rows.iter().find(|r| r.id == id.trim()) else {
+            return Err(Refusal::Invalid(format!(
+                "`{}` cannot be recorded now.{} Recordable: {}",
+                clean(id),
+                did_you_mean(id, rows.iter().map(|r| r.id.as_str())),
+                rows.iter()
+                    .map(|r| r.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        };
+        Ok(Written {
+            said: vec![format!(
+                "{}: recorded as {} on {}",
+                row.label,
+                if met { "met" } else { "not met" },
+                self.today
+            )],
+            records: vec![Record::Criteria {
+                date: self.today,
+                id: row.id.clone(),
+                met,
+            }],
+        })
+    }
+}

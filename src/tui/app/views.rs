@@ -2,7 +2,6 @@
 
 use super::PatientEdit;
 use super::{App, Effect, Mark, Overlay, PainForm, Screen, TimerState};
-use crate::journal::Record;
 use crate::plan::PlanItem;
 use crate::tui::action::Action;
 use jiff::civil::Date;
@@ -160,23 +159,16 @@ impl App {
         }
     }
 
-    /// The criteria the person can record on the Program view: (journal id, label).
+    /// The criteria the person can record on the Program view: (journal id, label), as the
+    /// session lists them for the command line too.
     pub fn criteria_rows(&self) -> Vec<(String, String)> {
-        let mut rows = Vec::new();
-        if let Some(w) = self.this_week() {
-            let phase = w.state.phase as u32 + 1;
-            rows.push((
-                crate::progress::phase_exit_criteria(phase),
-                format!("The exit criteria of phase {phase} are met"),
-            ));
-        }
-        if self.catalog.return_to_run.is_some() {
-            rows.push((
-                crate::progress::RUN_ENTRY_CRITERIA.to_string(),
-                "The return-to-run entry criteria are met".to_string(),
-            ));
-        }
-        rows
+        self.standing
+            .as_ref()
+            .map(|s| s.criteria_rows(&self.catalog, &self.journal))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| (r.id, r.label))
+            .collect()
     }
 
     /// Whether the journal's latest record for a criteria id says met.
@@ -199,11 +191,8 @@ impl App {
             Action::Tick | Action::Select => {
                 if let Some((id, _)) = rows.get(c.program_row) {
                     let met = !self.criteria_met(id);
-                    return vec![Effect::Append(Record::Criteria {
-                        date: self.today,
-                        id: id.clone(),
-                        met,
-                    })];
+                    let id = id.clone();
+                    return self.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
                 }
             }
             _ => {}
