@@ -170,19 +170,7 @@ pub fn press(app: &mut App, event: KeyEvent) -> Vec<Effect> {
 
 /// Presses a key and feeds every record and profile effect back as if the disk accepted it.
 pub fn press_and_store(app: &mut App, event: KeyEvent) -> Vec<Effect> {
-    let effects = press(app, event);
-    for e in &effects {
-        match e {
-            Effect::Append(r) => {
-                app.update(rehab_planner::tui::action::Action::Recorded(r.clone()));
-            }
-            Effect::SaveProfile(p) => {
-                app.update(rehab_planner::tui::action::Action::ProfileSaved(p.clone()));
-            }
-            _ => {}
-        }
-    }
-    effects
+    press_and_store_all(app, |app| press(app, event))
 }
 
 /// Runs `keys` (which presses several keys) and stores every effect of its last key.

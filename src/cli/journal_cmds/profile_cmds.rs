@@ -124,13 +124,7 @@ fn show(ctx: &Ctx, name: &str) -> CmdResult {
         open.journal.records().len(),
         open.journal.state().days.len()
     );
-    let standing = crate::session::Standing::compute(
-        &ctx.catalog,
-        &open.profile,
-        open.journal.state(),
-        ctx.today,
-    );
-    t.push_str(&super::today::standing_lines(&standing));
+    t.push_str(&standing_of(ctx, &open));
     print(&t)
 }
 
@@ -270,13 +264,7 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
             let _ = writeln!(t, "Note: {note}");
         }
     }
-    let standing = crate::session::Standing::compute(
-        &ctx.catalog,
-        &open.profile,
-        open.journal.state(),
-        ctx.today,
-    );
-    t.push_str(&super::today::standing_lines(&standing));
+    t.push_str(&standing_of(ctx, &open));
     print(&t)
 }
 
@@ -351,4 +339,15 @@ fn apply_overrides(
         o.ceiling_running = Some(c);
     }
     Ok(())
+}
+
+/// The lines that stand for the profile today (advice, a clinician's review, a hold).
+fn standing_of(ctx: &Ctx, open: &OpenProfile) -> String {
+    let standing = crate::session::Standing::compute(
+        &ctx.catalog,
+        &open.profile,
+        open.journal.state(),
+        ctx.today,
+    );
+    super::today::standing_lines(&standing)
 }
