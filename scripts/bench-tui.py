@@ -39,7 +39,16 @@ def make_data(binary: str, root: str) -> None:
         env={**os.environ, "REHAB_DATA_DIR": root},
     ).stdout
     ids = [line.split()[0] for line in out.splitlines() if line.strip()]
+    # Every red-flag question answered "no": a profile with questions unanswered has no plan.
+    flags = subprocess.run(
+        [binary, "screen", "--list"],
+        check=True, capture_output=True, text=True,
+        env={**os.environ, "REHAB_DATA_DIR": root},
+    ).stdout
+    answers = ", ".join(f'"{line.split()[0]}": false' for line in flags.splitlines() if line.strip())
+    # A Monday a year back: plans start on a Monday.
     start = TODAY - dt.timedelta(days=364)
+    start -= dt.timedelta(days=start.weekday())
     profile_dir = os.path.join(root, "profiles", "me")
     os.makedirs(profile_dir)
     with open(os.path.join(profile_dir, "profile.ron"), "w") as f:
@@ -49,6 +58,7 @@ def make_data(binary: str, root: str) -> None:
     condition: "pfps",
     settings: Settings(start: "{start}", days_per_week: 4, run_days: [Tue, Thu, Sat],
         equipment: [Band, Step], minutes: 45, cross_training: []),
+    red_flags: (answered_on: Some("{start}"), answers: {{{answers}}}),
 )
 """)
     lines = ['(format: "rehab-journal", version: 1)']

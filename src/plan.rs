@@ -12,4 +12,7 @@ pub use build::{
 };
 pub use minutes::{Side, Step, StepKind, dose_steps, item_minutes, rep_hold_seconds};
 pub use model::*;
-pub use overrides::{avoid_early_notes, dose_change_text, parse_dose_change};
+pub use overrides::{
+    OverrideChange, OverridePart, apply_override_change, avoid_early_notes, dose_change_text,
+    parse_dose_change,
+};

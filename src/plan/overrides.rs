@@ -31,6 +31,129 @@ pub fn dose_change_text(id: &str, dose: &Dose) -> String {
     format!("{id}={}x{}", dose.sets, dose.work.amount())
 }
 
+/// A clinician's overrides as given (by the command line's flags or the app's form), before
+/// they are checked. Empty lists and `None` mean "not given".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OverrideChange {
+    /// 1-based; 0 clears the pin.
+    pub pin_phase: Option<u32>,
+    /// 0 clears the pin.
+    pub pin_level: Option<u32>,
+    pub ceiling_exercise: Option<u8>,
+    pub ceiling_running: Option<u8>,
+    pub add: Vec<String>,
+    pub remove: Vec<String>,
+    /// `OLD=NEW` each.
+    pub replace: Vec<String>,
+    /// `ID=SETSxAMOUNT` each.
+    pub doses: Vec<String>,
+}
+
+/// Which part of a change was wrong, to name the flag or the form's row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverridePart {
+    PinPhase,
+    PinLevel,
+    Ceiling,
+    Add,
+    Remove,
+    Replace,
+    Dose,
+}
+
+/// Applies a change onto `overrides`, every value checked the same way for every front end:
+/// pins within the condition's phases and the walk-run levels, ceilings 0-10, exercise ids
+/// known (with the closest suggested), `OLD=NEW` pairs, doses, and lists without repeats (an
+/// exercise added is no longer removed, and the other way round). Nothing changes on an error.
+pub fn apply_override_change(
+    catalog: &Catalog,
+    condition: &crate::catalog::Condition,
+    overrides: &mut super::Overrides,
+    change: &OverrideChange,
+) -> Result<(), (OverridePart, String)> {
+    let mut o = overrides.clone();
+    let phases = condition.phases.len() as u32;
+    match change.pin_phase {
+        Some(0) => o.pinned_phase = None,
+        Some(n) if n > phases => {
+            return Err((
+                OverridePart::PinPhase,
+                format!("the phase pin takes 1-{phases} for this condition (0 clears), not {n}"),
+            ));
+        }
+        Some(n) => o.pinned_phase = Some(n),
+        None => {}
+    }
+    let top = catalog.top_walk_run_level();
+    match change.pin_level {
+        Some(0) => o.pinned_walk_run_level = None,
+        Some(n) if n > top => {
+            return Err((
+                OverridePart::PinLevel,
+                format!("the walk-run level pin takes 1-{top} (0 clears), not {n}"),
+            ));
+        }
+        Some(n) => o.pinned_walk_run_level = Some(n),
+        None => {}
+    }
+    for c in [change.ceiling_exercise, change.ceiling_running]
+        .into_iter()
+        .flatten()
+    {
+        if c > 10 {
+            return Err((
+                OverridePart::Ceiling,
+                format!("a pain ceiling is 0-10, not {c}"),
+            ));
+        }
+    }
+    if change.ceiling_exercise.is_some() {
+        o.ceiling_exercise = change.ceiling_exercise;
+    }
+    if change.ceiling_running.is_some() {
+        o.ceiling_running = change.ceiling_running;
+    }
+    let known = |part: OverridePart, id: &str| -> Result<String, (OverridePart, String)> {
+        catalog
+            .find_exercise(id.trim())
+            .map(|e| e.id.clone())
+            .map_err(|e| (part, e))
+    };
+    for id in &change.add {
+        let id = known(OverridePart::Add, id)?;
+        o.removed.retain(|r| *r != id);
+        if !o.added.contains(&id) {
+            o.added.push(id);
+        }
+    }
+    for id in &change.remove {
+        let id = known(OverridePart::Remove, id)?;
+        o.added.retain(|a| *a != id);
+        if !o.removed.contains(&id) {
+            o.removed.push(id);
+        }
+    }
+    for pair in &change.replace {
+        let Some((old, new)) = pair.split_once('=') else {
+            return Err((
+                OverridePart::Replace,
+                format!("write each as OLD=NEW, not `{}`", crate::text::clean(pair)),
+            ));
+        };
+        let (old, new) = (
+            known(OverridePart::Replace, old)?,
+            known(OverridePart::Replace, new)?,
+        );
+        o.replaced.insert(old, new);
+    }
+    for text in &change.doses {
+        let (id, dose) = parse_dose_change(catalog, text).map_err(|e| (OverridePart::Dose, e))?;
+        o.doses.insert(id, dose);
+    }
+    *overrides = o;
+    Ok(())
+}
+
 /// What a clinician's added or replacing exercises meet in the condition's avoid-early rules,
 /// in plain words: the plan keeps such an exercise out until the phase the rule allows it.
 pub fn avoid_early_notes(
@@ -88,5 +211,78 @@ mod tests {
             .find(|e| matches!(e.dose.work, Work::Hold(_)))
             .expect("a hold");
         assert!(err(&format!("{}=3x1200", hold.id)).contains("1200 hold seconds"));
+    }
+
+    #[test]
+    fn one_rule_checks_and_deduplicates_every_override() {
+        use super::{OverrideChange, OverridePart, apply_override_change};
+        let catalog = Catalog::builtin().expect("built-in library");
+        let condition = catalog.condition("pfps").expect("pfps");
+        let mut o = crate::plan::Overrides::default();
+        let change = OverrideChange {
+            add: vec!["clamshell".into(), "clamshell".into()],
+            remove: vec!["calf-stretch".into()],
+            ..OverrideChange::default()
+        };
+        apply_override_change(&catalog, condition, &mut o, &change).expect("valid");
+        assert_eq!(o.added, vec!["clamshell"]);
+        // Removing what was added takes it out of the added list: never both.
+        let change = OverrideChange {
+            remove: vec!["clamshell".into()],
+            ..OverrideChange::default()
+        };
+        apply_override_change(&catalog, condition, &mut o, &change).expect("valid");
+        assert!(o.added.is_empty());
+        assert_eq!(o.removed, vec!["calf-stretch", "clamshell"]);
+        // Each bad value names its part, and nothing changes.
+        let before = o.clone();
+        for (change, part) in [
+            (
+                OverrideChange {
+                    pin_phase: Some(9),
+                    ..Default::default()
+                },
+                OverridePart::PinPhase,
+            ),
+            (
+                OverrideChange {
+                    pin_level: Some(99),
+                    ..Default::default()
+                },
+                OverridePart::PinLevel,
+            ),
+            (
+                OverrideChange {
+                    ceiling_running: Some(11),
+                    ..Default::default()
+                },
+                OverridePart::Ceiling,
+            ),
+            (
+                OverrideChange {
+                    add: vec!["quad-se".into()],
+                    ..Default::default()
+                },
+                OverridePart::Add,
+            ),
+            (
+                OverrideChange {
+                    replace: vec!["clamshell".into()],
+                    ..Default::default()
+                },
+                OverridePart::Replace,
+            ),
+            (
+                OverrideChange {
+                    doses: vec!["clamshell=x".into()],
+                    ..Default::default()
+                },
+                OverridePart::Dose,
+            ),
+        ] {
+            let err = apply_override_change(&catalog, condition, &mut o, &change).expect_err("bad");
+            assert_eq!(err.0, part, "{}", err.1);
+            assert_eq!(o, before);
+        }
     }
 }

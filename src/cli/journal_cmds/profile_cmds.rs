@@ -30,13 +30,6 @@ fn condition_id(catalog: &Catalog, id: &str) -> Result<String, Failure> {
     crate::cli::catalog_cmds::find_condition(catalog, id).map(|c| c.id.clone())
 }
 
-fn check_exercise(catalog: &Catalog, id: &str) -> Result<(), String> {
-    catalog
-        .find_exercise(id)
-        .map(|_| ())
-        .map_err(|e| format!("{e} `rehab exercises` lists the valid ids."))
-}
-
 fn apply_patient(patient: &mut Option<Patient>, args: &PatientArgs) {
     let mut p = patient.take().unwrap_or_default();
     // An empty value clears the field.
@@ -273,72 +266,41 @@ fn apply_overrides(
     p: &mut Profile,
     args: &ProfileSetArgs,
 ) -> Result<(), String> {
-    let phases = catalog
-        .condition(&p.condition)
-        .map_or(0, |c| c.phases.len() as u32);
-    let o = &mut p.overrides;
+    use crate::plan::{OverrideChange, OverridePart};
     if args.clear_overrides {
-        *o = crate::plan::Overrides::default();
+        p.overrides = crate::plan::Overrides::default();
     }
-    match args.pin_phase {
-        Some(0) => o.pinned_phase = None,
-        Some(n) if n > phases => {
-            return Err(format!(
-                "--pin-phase takes 1-{phases} for this condition (0 clears)"
-            ));
-        }
-        Some(n) => o.pinned_phase = Some(n),
-        None => {}
-    }
-    match args.pin_level {
-        Some(0) => o.pinned_walk_run_level = None,
-        Some(n) if n > catalog.top_walk_run_level() => {
-            return Err(format!(
-                "--pin-level takes 1-{} (0 clears)",
-                catalog.top_walk_run_level()
-            ));
-        }
-        Some(n) => o.pinned_walk_run_level = Some(n),
-        None => {}
-    }
-    for id in &args.add_exercise {
-        check_exercise(catalog, id)?;
-        o.removed.retain(|r| r != id);
-        if !o.added.contains(id) {
-            o.added.push(id.clone());
-        }
-    }
-    for id in &args.remove_exercise {
-        check_exercise(catalog, id)?;
-        o.added.retain(|a| a != id);
-        if !o.removed.contains(id) {
-            o.removed.push(id.clone());
-        }
-    }
-    for pair in &args.replace_exercise {
-        let Some((old, new)) = pair.split_once('=') else {
-            return Err(format!(
-                "--replace-exercise takes OLD=NEW, not `{}`",
-                clean(pair)
-            ));
-        };
-        let (old, new) = (old.trim(), new.trim());
-        check_exercise(catalog, old)?;
-        check_exercise(catalog, new)?;
-        o.replaced.insert(old.to_string(), new.to_string());
-    }
-    for change in &args.dose {
-        let (id, dose) = crate::plan::parse_dose_change(catalog, change)
-            .map_err(|e| format!("--dose {}", clean(&e)))?;
-        o.doses.insert(id, dose);
-    }
-    if let Some(c) = args.ceiling_exercise {
-        o.ceiling_exercise = Some(c);
-    }
-    if let Some(c) = args.ceiling_running {
-        o.ceiling_running = Some(c);
-    }
-    Ok(())
+    let condition = catalog.condition(&p.condition).ok_or_else(|| {
+        format!(
+            "the condition `{}` is not in the library",
+            clean(&p.condition)
+        )
+    })?;
+    let change = OverrideChange {
+        pin_phase: args.pin_phase,
+        pin_level: args.pin_level,
+        ceiling_exercise: args.ceiling_exercise,
+        ceiling_running: args.ceiling_running,
+        add: args.add_exercise.clone(),
+        remove: args.remove_exercise.clone(),
+        replace: args.replace_exercise.clone(),
+        doses: args.dose.clone(),
+    };
+    // The same rule as the app's Profiles form; only the flag named differs.
+    crate::plan::apply_override_change(catalog, condition, &mut p.overrides, &change).map_err(
+        |(part, e)| {
+            let flag = match part {
+                OverridePart::PinPhase => "--pin-phase",
+                OverridePart::PinLevel => "--pin-level",
+                OverridePart::Ceiling => "--ceiling-exercise/--ceiling-running",
+                OverridePart::Add => "--add-exercise",
+                OverridePart::Remove => "--remove-exercise",
+                OverridePart::Replace => "--replace-exercise",
+                OverridePart::Dose => "--dose",
+            };
+            format!("{flag}: {e}")
+        },
+    )
 }
 
 /// The lines that stand for the profile today (advice, a clinician's review, a hold).

@@ -104,48 +104,56 @@ impl PatientEdit {
 
     /// Writes the form into a profile, or says which field is wrong (nothing changes then).
     pub fn apply(&self, p: &mut crate::profile::Profile, catalog: &Catalog) -> Result<(), String> {
-        let phases = catalog
-            .condition(&p.condition)
-            .map_or(1, |c| c.phases.len() as u32);
-        let levels = catalog.top_walk_run_level();
+        use crate::plan::{OverrideChange, OverridePart};
         let v = &self.values;
         let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-        let number = |i: usize, min: u32, max: u32| -> Result<Option<u32>, String> {
-            let Some(t) = opt(&v[i]) else {
-                return Ok(None);
-            };
-            match t.parse::<u32>() {
-                Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-                _ => Err(format!(
-                    "{} must be a number from {min} to {max}, not `{t}`",
-                    PATIENT_FIELDS[i]
-                )),
+        // A number row: empty clears it (0 for a pin); anything else must be a whole number.
+        let number = |i: usize| -> Result<Option<u32>, String> {
+            match opt(&v[i]) {
+                None => Ok(None),
+                Some(t) => t.parse::<u32>().map(Some).map_err(|_| {
+                    format!("{} must be a whole number, not `{t}`", PATIENT_FIELDS[i])
+                }),
             }
         };
-        let pinned_phase = number(4, 1, phases.max(1))?;
-        let pinned_level = number(5, 1, levels.max(1))?;
-        let ceiling_exercise = number(6, 0, 10)?.map(|n| n as u8);
-        let ceiling_running = number(7, 0, 10)?.map(|n| n as u8);
-        let added = exercise_ids(catalog, 8, &v[8])?;
-        let removed = exercise_ids(catalog, 9, &v[9])?;
-        let mut replaced = std::collections::BTreeMap::new();
-        for pair in list(&v[10]) {
-            let Some((old, new)) = pair.split_once('=') else {
-                return Err(format!(
-                    "{}: write each as old=new, not `{pair}`",
-                    PATIENT_FIELDS[10]
-                ));
-            };
-            let old = known_exercise(catalog, 10, old.trim())?;
-            let new = known_exercise(catalog, 10, new.trim())?;
-            replaced.insert(old, new);
-        }
-        let mut doses = std::collections::BTreeMap::new();
-        for change in list(&v[11]) {
-            let (id, dose) = crate::plan::parse_dose_change(catalog, change)
-                .map_err(|e| format!("{}: {e}", PATIENT_FIELDS[11]))?;
-            doses.insert(id, dose);
-        }
+        let list = |i: usize| -> Vec<String> {
+            v[i].split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let small = |n: Option<u32>| n.map(|n| u8::try_from(n).unwrap_or(u8::MAX));
+        // The form holds the whole set, so it starts from none; the rules are the command line's.
+        let change = OverrideChange {
+            pin_phase: Some(number(4)?.unwrap_or(0)),
+            pin_level: Some(number(5)?.unwrap_or(0)),
+            ceiling_exercise: small(number(6)?),
+            ceiling_running: small(number(7)?),
+            add: list(8),
+            remove: list(9),
+            replace: list(10),
+            doses: list(11),
+        };
+        let condition = catalog
+            .condition(&p.condition)
+            .ok_or_else(|| format!("the condition `{}` is not in the library", p.condition))?;
+        let mut overrides = crate::plan::Overrides::default();
+        crate::plan::apply_override_change(catalog, condition, &mut overrides, &change).map_err(
+            |(part, e)| {
+                let row = match part {
+                    OverridePart::PinPhase => 4,
+                    OverridePart::PinLevel => 5,
+                    OverridePart::Ceiling if change.ceiling_exercise.is_some_and(|c| c > 10) => 6,
+                    OverridePart::Ceiling => 7,
+                    OverridePart::Add => 8,
+                    OverridePart::Remove => 9,
+                    OverridePart::Replace => 10,
+                    OverridePart::Dose => 11,
+                };
+                format!("{}: {e}", PATIENT_FIELDS[row])
+            },
+        )?;
         let patient = Patient {
             name: opt(&v[0]),
             clinician: opt(&v[1]),
@@ -153,36 +161,9 @@ impl PatientEdit {
             notes: opt(&v[3]),
         };
         p.patient = (!patient.is_empty()).then_some(patient);
-        let o = &mut p.overrides;
-        o.pinned_phase = pinned_phase;
-        o.pinned_walk_run_level = pinned_level;
-        o.ceiling_exercise = ceiling_exercise;
-        o.ceiling_running = ceiling_running;
-        o.added = added;
-        o.removed = removed;
-        o.replaced = replaced;
-        o.doses = doses;
+        p.overrides = overrides;
         Ok(())
     }
-}
-
-/// The comma-separated entries of a field, trimmed, without empties.
-fn list(text: &str) -> impl Iterator<Item = &str> {
-    text.split(',').map(str::trim).filter(|s| !s.is_empty())
-}
-
-fn exercise_ids(catalog: &Catalog, field: usize, text: &str) -> Result<Vec<String>, String> {
-    list(text)
-        .map(|id| known_exercise(catalog, field, id))
-        .collect()
-}
-
-/// An exercise id from the library, or an error naming the field and the closest id.
-fn known_exercise(catalog: &Catalog, field: usize, id: &str) -> Result<String, String> {
-    catalog
-        .find_exercise(id)
-        .map(|e| e.id.clone())
-        .map_err(|e| format!("{}: {e}", PATIENT_FIELDS[field]))
 }
 
 impl App {
