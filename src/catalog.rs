@@ -4,6 +4,7 @@
 mod clean;
 pub use clean::{MapText, TextFn};
 mod describe;
+pub mod figures;
 pub mod model;
 mod problem;
 mod validate;
@@ -79,6 +80,9 @@ pub struct Catalog {
     pub education: Vec<Education>,
     pub flag_statements: Vec<FlagStatement>,
     pub return_to_run_checks: Option<RunChecks>,
+    /// Figures from library files; the built-in ones are parsed only when asked for
+    /// ([`Catalog::figure`]).
+    pub figures: Vec<crate::figure::Figure>,
     // Looked up thousands of times at start (every logged item): a fast non-keyed hash.
     pub(crate) exercise_index: FxHashMap<String, usize>,
     pub(crate) source_index: FxHashMap<String, usize>,
@@ -166,7 +170,7 @@ impl Catalog {
         let mut catalog = Catalog::builtin()?;
         let mut problems = Vec::new();
         for file in user_files {
-            let parsed = match parse_file(file) {
+            let mut parsed = match parse_file(file) {
                 Ok(parsed) => parsed,
                 Err(problem) => {
                     problems.push(problem);
@@ -174,8 +178,12 @@ impl Catalog {
                 }
             };
             let mut found = validate::duplicates(&parsed, file);
+            let drawn = std::mem::take(&mut parsed.figures);
             let mut candidate = catalog.clone();
             candidate.merge(parsed);
+            let ids = candidate.exercises.iter().map(|e| e.id.as_str()).collect();
+            found.extend(figures::check(&drawn, file, &ids));
+            upsert(&mut candidate.figures, drawn, |f| f.exercise.clone());
             found.extend(validate::validate(
                 &candidate,
                 std::slice::from_ref(file),
@@ -213,6 +221,7 @@ impl Catalog {
         if file.return_to_run_checks.is_some() {
             self.return_to_run_checks = file.return_to_run_checks;
         }
+        upsert(&mut self.figures, file.figures, |f| f.exercise.clone());
         self.reindex();
     }
 

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod catalog_cmds;
+mod handover_cmds;
 pub(crate) mod journal_cmds;
 mod plan_cmd;
 
@@ -149,7 +150,13 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Exercises { condition, kind } => {
             catalog_cmds::exercises(ctx, condition.as_deref(), kind.map(Into::into))
         }
-        Command::Show { id } => catalog_cmds::show(ctx, &id),
+        Command::Show { id, no_figure } => catalog_cmds::show(ctx, &id, !no_figure),
+        Command::Figures {
+            ids,
+            format,
+            output,
+            force,
+        } => catalog_cmds::figures(ctx, &ids, format, output.as_deref(), force),
         Command::Sources => catalog_cmds::sources(ctx),
         Command::Plan(args) => plan_cmd::plan(ctx, &args),
         Command::Paths => catalog_cmds::paths(ctx),
@@ -165,6 +172,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         Command::ExportData { format } => journal_cmds::export_data(ctx, format),
         Command::Doctor => journal_cmds::doctor(ctx),
         Command::Screen(args) => journal_cmds::screen(ctx, &args),
+        Command::Report(args) => handover_cmds::report(ctx, &args),
+        Command::Clinic => handover_cmds::clinic(ctx),
         Command::Criteria { met, not_met } => journal_cmds::criteria(ctx, met, not_met),
     }
 }

@@ -11,6 +11,7 @@ mod reading;
 mod sanitize;
 mod text;
 
+pub use chart::{sparkline, svg as pain_chart_svg};
 pub use history::history_from;
 pub use html::{Paper, html, html_for_paper};
 pub use markdown::markdown;

@@ -7,6 +7,8 @@
 pub mod catalog;
 pub mod cli;
 pub mod export;
+pub mod figure;
+pub mod handover;
 pub mod journal;
 pub mod paths;
 pub mod plan;

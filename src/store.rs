@@ -6,6 +6,7 @@ mod data_error;
 pub mod files;
 pub mod journal;
 mod library;
+pub mod prescription;
 pub mod profile;
 
 pub use data_error::{StoreError, describe_io};

@@ -165,6 +165,10 @@ impl MapText for LibraryFile {
             r.checks.iter_mut().for_each(|c| c.map_text(f));
             f(&mut r.source);
         }
+        for fig in &mut self.figures {
+            f(&mut fig.exercise);
+            fig.positions.iter_mut().for_each(|p| f(&mut p.name));
+        }
     }
 }
 

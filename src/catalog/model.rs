@@ -34,6 +34,9 @@ pub struct LibraryFile {
     /// The return-to-running checks a clinician ticks at a visit.
     #[serde(default)]
     pub return_to_run_checks: Option<RunChecks>,
+    /// Drawings of exercises, keyed by exercise id (see `crate::figure`).
+    #[serde(default)]
+    pub figures: Vec<crate::figure::Figure>,
 }
 
 /// A citation the library points to by `key`.

@@ -75,6 +75,23 @@ pub enum Command {
     Show {
         /// Exercise id
         id: String,
+        /// Leave out the figure (the drawing of the exercise's key positions)
+        #[arg(long)]
+        no_figure: bool,
+    },
+    /// Draw every exercise's figure, as a contact sheet to check a library at a glance
+    Figures {
+        /// Only these exercises
+        ids: Vec<String>,
+        /// text, markdown or html [default: from the -o file's extension, else text]
+        #[arg(long, value_enum)]
+        format: Option<crate::export::Format>,
+        /// Write to this file instead of standard output (`-` for standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Print the source list
     Sources,
@@ -157,6 +174,10 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         not_met: Option<String>,
     },
+    /// The follow-up report for a visit: adherence, pain, decisions, dose, red flags
+    Report(ReportArgs),
+    /// Every profile in the data folder, those needing attention first (read-only)
+    Clinic,
 }
 
 #[derive(Debug, Args)]
@@ -330,6 +351,49 @@ pub enum ProfileCommand {
     Show { name: Option<String> },
     /// Change settings and patient fields of the current profile
     Set(Box<ProfileSetArgs>),
+    /// Write a profile's prescription file: condition, settings, a clinician's changes, patient
+    /// fields and notes, the assessment date; never the red-flag answers
+    Export {
+        /// The profile [default: the current one]
+        name: Option<String>,
+        /// The file to write (`-` or none: standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create a profile from a prescription file, checked against the library
+    Import {
+        /// The prescription file (from `rehab profile export`)
+        file: PathBuf,
+        /// The profile's name [default: the one in the file]
+        #[arg(long = "as", value_name = "NAME")]
+        name: Option<String>,
+        /// Replace an existing profile's plan settings (its journal and red-flag answers stay)
+        #[arg(long)]
+        force: bool,
+        /// Check the file and show what it would create, writing nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// `rehab report`: the follow-up report of the current profile.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The last N weeks up to today
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=52))]
+    pub weeks: u32,
+    /// text, markdown or html [default: from the -o file's extension, else text]
+    #[arg(long, value_enum)]
+    pub format: Option<crate::export::Format>,
+    /// Write to this file instead of standard output (`-` for standard output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

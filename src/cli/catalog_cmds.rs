@@ -54,9 +54,88 @@ pub fn exercises(ctx: &Ctx, condition: Option<&str>, kind: Option<Kind>) -> CmdR
     print(&text)
 }
 
-pub fn show(ctx: &Ctx, id: &str) -> CmdResult {
+pub fn show(ctx: &Ctx, id: &str, with_figure: bool) -> CmdResult {
     let e = find_exercise(&ctx.catalog, id)?;
-    print(&describe_exercise(&ctx.catalog, e))
+    let mut text = describe_exercise(&ctx.catalog, e);
+    if with_figure && let Some(f) = ctx.catalog.figure(&e.id) {
+        // After the first three lines (name, kind, equipment), before the dose.
+        let art = figure_text(f, ctx.ascii);
+        let at = text
+            .match_indices('\n')
+            .nth(2)
+            .map_or(text.len(), |(i, _)| i + 1);
+        text.insert_str(at, &art);
+    }
+    print(&text)
+}
+
+/// A figure drawn in characters, framed by blank lines, for `show` and `figures`.
+fn figure_text(f: &crate::figure::Figure, ascii: bool) -> String {
+    let scene = crate::figure::scene(f);
+    let mut t = String::from("\n");
+    for line in crate::figure::text::render(&scene, FIGURE_COLS, FIGURE_ROWS, ascii) {
+        let _ = writeln!(t, "{}", format!("  {line}").trim_end());
+    }
+    if f.legs == crate::figure::Legs::One {
+        let mark = if ascii { "@" } else { "the dot" };
+        let _ = writeln!(t, "  ({mark} marks the knee of the working leg)");
+    }
+    t.push('\n');
+    t
+}
+
+const FIGURE_COLS: usize = 70;
+const FIGURE_ROWS: usize = 14;
+
+/// `rehab figures`: every figure (or the ones named), as an HTML contact sheet or as text.
+pub fn figures(
+    ctx: &Ctx,
+    ids: &[String],
+    format: Option<crate::export::Format>,
+    output: Option<&std::path::Path>,
+    force: bool,
+) -> CmdResult {
+    use crate::export::Format;
+    let output = output.filter(|p| p.as_os_str() != "-");
+    let chosen: Vec<&Exercise> = if ids.is_empty() {
+        ctx.catalog.exercises.iter().collect()
+    } else {
+        ids.iter()
+            .map(|id| find_exercise(&ctx.catalog, id))
+            .collect::<Result<_, _>>()?
+    };
+    let format = format.unwrap_or_else(|| output.map_or(Format::Text, Format::for_path));
+    let rendered = match format {
+        Format::Html => {
+            let entries: Vec<(&str, &str, Option<&crate::figure::Figure>)> = chosen
+                .iter()
+                .map(|e| (e.name.as_str(), e.id.as_str(), ctx.catalog.figure(&e.id)))
+                .collect();
+            crate::figure::svg::contact_sheet(&entries)
+        }
+        Format::Text | Format::Markdown => {
+            let mut t = String::new();
+            for e in &chosen {
+                let _ = writeln!(t, "{} ({})", e.name, e.id);
+                match ctx.catalog.figure(&e.id) {
+                    Some(f) => t.push_str(&figure_text(f, ctx.ascii)),
+                    None => t.push_str("  (no figure)\n\n"),
+                }
+            }
+            if format == Format::Markdown {
+                t = format!("```text\n{t}```\n");
+            }
+            t
+        }
+    };
+    match output {
+        Some(path) => {
+            crate::store::export::write_plan(path, &rendered, force)
+                .map_err(|e| Failure::data(e.to_string()))?;
+            print(&format!("wrote {}\n", path.display()))
+        }
+        None => print(&rendered),
+    }
 }
 
 /// The whole exercise as plain text.
@@ -181,7 +260,10 @@ pub fn check(ctx: &Ctx, paths: &[PathBuf]) -> CmdResult {
         store::read_library_files(paths)
     };
     match Catalog::load(&files) {
-        Ok(loaded) => problems.extend(loaded.problems),
+        Ok(loaded) => {
+            problems.extend(crate::catalog::figures::builtin_problems(&loaded.catalog));
+            problems.extend(loaded.problems);
+        }
         Err(builtin) => problems.extend(builtin),
     }
     if problems.is_empty() {

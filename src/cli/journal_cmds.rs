@@ -11,8 +11,10 @@ use jiff::civil::Date;
 
 pub use doctor::doctor;
 pub use history::{export_data, history};
+pub(crate) use profile_cmds::describe;
 pub use profile_cmds::profile;
 pub use screen::screen;
+pub(crate) use today::standing_lines;
 pub use today::today;
 
 use super::args::{PainArgs, SkipReason as SkipArg};

@@ -286,12 +286,19 @@ fn cards(input: &ExportInput) -> Markup {
     maud_html! {
         section.cards {
             h2 { "Exercises" }
+            @if !input.figures.is_empty() {
+                p.figure-key { "In the drawings the black leg with a dot is the one that works; \
+                    grey limbs are the far side, and an arrow shows the movement." }
+            }
             @for (i, e) in input.exercises.iter().enumerate() {
                 @let n = i + 1;
                 @let doses = input.card_doses(n);
                 @let (easy, hurts) = input.easier_harder(e);
                 article.card id={ "card-" (n) } {
                     h3 { "Card " (n) ": " (e.name) span.kind { " (" (e.kind.label()) ")" } }
+                    @if let Some(f) = input.figures.get(&e.id) {
+                        div.figure { (PreEscaped(crate::figure::svg::poses_html(f, 168.0, 36.0))) }
+                    }
                     p.dose { strong { "Dose: " }
                         @if let [(_, only)] = doses.as_slice() { (only.describe()) } @else {
                             @for (k, (w, d)) in doses.iter().enumerate() {

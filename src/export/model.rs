@@ -117,6 +117,8 @@ pub struct ExportInput {
     pub run_checks: Vec<Check>,
     /// How the plan is laid out.
     pub options: PrintOptions,
+    /// The figure of each card's exercise, by id (an exercise without one has no drawing).
+    pub figures: BTreeMap<String, crate::figure::Figure>,
 }
 
 /// Choices a clinician makes when printing.
@@ -253,6 +255,10 @@ impl ExportInput {
         {
             run_checks.extend(e.run_checks.iter().cloned());
         }
+        let figures = exercises
+            .iter()
+            .filter_map(|e| catalog.figure(&e.id).map(|f| (e.id.clone(), f.clone())))
+            .collect();
         let flag_statements = catalog
             .flag_statements
             .iter()
@@ -278,6 +284,7 @@ impl ExportInput {
             exit_checks,
             run_checks,
             options: PrintOptions::default(),
+            figures,
         }
     }
 }

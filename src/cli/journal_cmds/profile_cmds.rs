@@ -23,6 +23,17 @@ pub fn profile(ctx: &Ctx, command: ProfileCommand) -> CmdResult {
         ProfileCommand::List => list(ctx),
         ProfileCommand::Show { name } => show(ctx, name.as_deref().unwrap_or(&ctx.profile)),
         ProfileCommand::Set(args) => set(ctx, &args),
+        ProfileCommand::Export {
+            name,
+            output,
+            force,
+        } => crate::cli::handover_cmds::export(ctx, name.as_deref(), output.as_deref(), force),
+        ProfileCommand::Import {
+            file,
+            name,
+            force,
+            dry_run,
+        } => crate::cli::handover_cmds::import(ctx, &file, name.as_deref(), force, dry_run),
     }
 }
 
@@ -122,7 +133,7 @@ fn show(ctx: &Ctx, name: &str) -> CmdResult {
 }
 
 /// The profile in plain words.
-fn describe(ctx: &Ctx, p: &Profile) -> String {
+pub(crate) fn describe(ctx: &Ctx, p: &Profile) -> String {
     let mut t = String::new();
     let condition = ctx.catalog.condition(&p.condition).map_or_else(
         || format!("{} (not in the library)", clean(&p.condition)),

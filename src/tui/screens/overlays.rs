@@ -190,6 +190,9 @@ pub fn help_sections(app: &App) -> Vec<HelpSection> {
 /// ```
 fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
     let t = &app.theme;
+    let frame_block = block(app, &e.name);
+    let inner = frame_block.inner(rect);
+    let (drawing, text_area) = figure_layout(app, e, inner);
     let mut lines = vec![
         Line::from(vec![
             Span::styled("Dose: ", t.title()),
@@ -219,7 +222,7 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
                 "- ".into()
             };
             // Wrapped under the text, not under the number or the dash.
-            let width = usize::from(rect.width.saturating_sub(2));
+            let width = usize::from(text_area.width);
             lines.extend(
                 super::list_detail::wrap_hanging(&lead, s, width)
                     .into_iter()
@@ -259,12 +262,164 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
         Span::styled("Evidence: ", t.title()),
         Span::raw(e.evidence.describe()),
     ]));
+    frame.render_widget(frame_block, rect);
+    if let Some((area, f)) = drawing {
+        figure(frame, area, app, f);
+    }
+
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .block(block(app, &e.name)),
-        rect,
+            .scroll((scroll, 0)),
+        text_area,
+    );
+}
+
+/// Where the figure goes in the detail: tall figures (standing) beside the text at full
+/// height, wide ones (lying) above it; none when the exercise has no figure or room is short.
+fn figure_layout<'a>(
+    app: &'a App,
+    e: &Exercise,
+    inner: Rect,
+) -> (Option<(Rect, &'a crate::figure::Figure)>, Rect) {
+    use ratatui::layout::{Constraint, Layout};
+    let Some(f) = app.catalog.figure(&e.id) else {
+        return (None, inner);
+    };
+    if inner.height < 16 || inner.width < 60 {
+        return (None, inner);
+    }
+    let scene = crate::figure::scene(f);
+    let (_, h) = scene.size();
+    let total: f32 = scene
+        .panels
+        .iter()
+        .map(|p| p.x_range.1 - p.x_range.0 + 6.0)
+        .sum();
+    let beside = (total * f32::from(inner.height - 1) * 2.0 / h.max(1.0)).ceil() + 2.0;
+    if beside <= f32::from(inner.width) * 0.58 {
+        let [left, rest] =
+            Layout::horizontal([Constraint::Length(beside as u16), Constraint::Fill(1)])
+                .spacing(1)
+                .areas(inner);
+        (Some((left, f)), rest)
+    } else {
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(FIGURE_ROWS), Constraint::Fill(1)]).areas(inner);
+        (Some((top, f)), rest)
+    }
+}
+
+/// Rows the exercise figure takes at the top of the detail: the drawing and its captions.
+const FIGURE_ROWS: u16 = 9;
+
+/// The exercise's key positions side by side: braille dots on a canvas, or plain characters in
+/// ASCII mode. Drawn only when the overlay is, so nothing is written while the app is idle.
+fn figure(frame: &mut Frame, area: Rect, app: &App, f: &crate::figure::Figure) {
+    use crate::figure::{Shape, Stroke};
+    use ratatui::style::Color;
+    use ratatui::symbols::Marker;
+    use ratatui::widgets::canvas::{Canvas, Circle, Line as CLine};
+
+    let scene = crate::figure::scene(f);
+    let rows = usize::from(area.height);
+    if app.theme.ascii {
+        let lines: Vec<Line> =
+            crate::figure::text::render(&scene, usize::from(area.width), rows, true)
+                .into_iter()
+                .map(|l| Line::raw(format!(" {l}")))
+                .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    // Panels side by side at one scale, a cell being about twice as tall as wide.
+    let draw_rows = area.height.saturating_sub(1);
+    let (_, h) = scene.size();
+    let gap = 6.0;
+    let widths: Vec<f32> = scene
+        .panels
+        .iter()
+        .map(|p| p.x_range.1 - p.x_range.0)
+        .collect();
+    let total: f32 = widths.iter().sum::<f32>() + gap * (widths.len().saturating_sub(1)) as f32;
+    let cells_per_cm = (f32::from(area.width.saturating_sub(2)) / total)
+        .min(f32::from(draw_rows) * 2.0 / h.max(1.0));
+    let cols = ((total * cells_per_cm).ceil() as u16).clamp(1, area.width);
+    let canvas_area = Rect::new(area.x + 1, area.y, cols, draw_rows);
+    let (y0, y1) = scene.y_range;
+    let x_span = f64::from(cols) / f64::from(cells_per_cm);
+    let colour = |s: Stroke| match (app.theme.color, s) {
+        (true, Stroke::Other | Stroke::Prop | Stroke::Water) => Color::DarkGray,
+        _ => Color::Reset,
+    };
+    let mut offsets = Vec::new();
+    let mut at = 0.0f32;
+    for w in &widths {
+        offsets.push(at);
+        at += w + gap;
+    }
+    let canvas = Canvas::default()
+        .marker(Marker::Braille)
+        .x_bounds([0.0, x_span])
+        .y_bounds([f64::from(y0), f64::from(y1)])
+        .paint(|ctx| {
+            for (panel, off) in scene.panels.iter().zip(&offsets) {
+                let x = |v: f32| f64::from(v - panel.x_range.0 + off);
+                for shape in &panel.shapes {
+                    match *shape {
+                        Shape::Line(a, b, st) => ctx.draw(&CLine::new(
+                            x(a.x),
+                            f64::from(a.y),
+                            x(b.x),
+                            f64::from(b.y),
+                            colour(st),
+                        )),
+                        Shape::Arrow(a, b) => ctx.draw(&CLine::new(
+                            x(a.x),
+                            f64::from(a.y) + 6.0,
+                            x(b.x),
+                            f64::from(b.y) + 6.0,
+                            Color::Reset,
+                        )),
+                        Shape::Circle(c, r, st) => ctx.draw(&Circle {
+                            x: x(c.x),
+                            y: f64::from(c.y),
+                            radius: f64::from(r),
+                            color: colour(st),
+                        }),
+                        Shape::Mark(c, _) => {
+                            for r in [1.5, 3.0] {
+                                ctx.draw(&Circle {
+                                    x: x(c.x),
+                                    y: f64::from(c.y),
+                                    radius: r,
+                                    color: Color::Reset,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    frame.render_widget(canvas, canvas_area);
+    // Each position's name under its drawing.
+    let mut caption = String::new();
+    for (panel, (off, w)) in scene.panels.iter().zip(offsets.iter().zip(&widths)) {
+        let start = (off * cells_per_cm).round() as usize + 1;
+        let width = ((w * cells_per_cm).round() as usize).max(1);
+        let pad = start.saturating_sub(caption.chars().count());
+        caption.push_str(&" ".repeat(pad));
+        let name: String = panel.name.chars().take(width).collect();
+        caption.push_str(&format!("{name:^width$}"));
+    }
+    if f.legs == crate::figure::Legs::One && caption.chars().count() + 21 <= usize::from(area.width)
+    {
+        caption.push_str("  (dot: working knee)");
+    }
+    let caption: String = caption.chars().take(usize::from(area.width)).collect();
+    frame.render_widget(
+        Paragraph::new(Line::styled(caption, app.theme.dim())),
+        Rect::new(area.x, area.y + draw_rows, area.width, 1),
     );
 }
 

@@ -1,0 +1,584 @@
+//! A figure laid out: each position's body placed on its surface, the props around it, and the
+//! lines to draw, in cm with y up. The SVG and terminal renderers only draw these shapes.
+
+use super::body::{P, Skeleton};
+use super::{Figure, Legs, Point, Prop, Side, Surface, Tie, View};
+
+/// How a shape is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stroke {
+    /// The working leg: black and heavier.
+    Working,
+    /// The trunk, head and near limbs.
+    Body,
+    /// The far limbs: grey.
+    Other,
+    /// Floor, walls and furniture: thin.
+    Prop,
+    /// A band or strap: dashed.
+    Band,
+    /// The movement arrow.
+    Arrow,
+    /// A water line.
+    Water,
+}
+
+/// A mark on the working leg, so it reads without colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Mark {
+    /// A filled dot.
+    Dot,
+    Ring,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shape {
+    Line(P, P, Stroke),
+    Circle(P, f32, Stroke),
+    /// A filled dot or ring of a fixed size on paper, at a point.
+    Mark(P, Mark),
+    /// An arrow from the first point to the second.
+    Arrow(P, P),
+}
+
+/// One key position, ready to draw.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    pub name: String,
+    pub shapes: Vec<Shape>,
+    /// Left and right edges of what is drawn, in cm.
+    pub x_range: (f32, f32),
+}
+
+/// A whole figure, ready to draw: panels side by side sharing one scale and one height.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    pub panels: Vec<Panel>,
+    /// Bottom and top of what is drawn, in cm, shared by every panel.
+    pub y_range: (f32, f32),
+}
+
+impl Scene {
+    /// The widest panel and the shared height, in cm.
+    pub fn size(&self) -> (f32, f32) {
+        let w = self
+            .panels
+            .iter()
+            .map(|p| p.x_range.1 - p.x_range.0)
+            .fold(0.0, f32::max);
+        (w, self.y_range.1 - self.y_range.0)
+    }
+}
+
+/// A solid or surface placed once for the whole figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Solid {
+    /// A box from x0 to x1, top at `top`, `depth` thick (a step goes down to the floor).
+    Slab {
+        surface: Surface,
+        x0: f32,
+        x1: f32,
+        top: f32,
+        depth: f32,
+    },
+    /// A wedge, high at x0, low at x1.
+    Wedge {
+        x0: f32,
+        x1: f32,
+    },
+    Roller {
+        c: P,
+        r: f32,
+        surface: Surface,
+    },
+    Wall {
+        x: f32,
+        side: Side,
+    },
+    Water {
+        y: f32,
+    },
+}
+
+const WEDGE_LOW: f32 = 2.0;
+
+fn wedge_top(x1: f32, x: f32) -> f32 {
+    WEDGE_LOW + (x1 - x) * 25f32.to_radians().tan()
+}
+
+impl Solid {
+    /// The height of this surface's top at `x`, when it offers `surface` there.
+    pub fn top_at(&self, surface: Surface, x: f32) -> Option<f32> {
+        match *self {
+            Solid::Slab {
+                surface: s,
+                x0,
+                x1,
+                top,
+                ..
+            } if s == surface && (x0 - 1.0..=x1 + 1.0).contains(&x) => Some(top),
+            Solid::Wedge { x0, x1 }
+                if surface == Surface::Decline && (x0 - 1.0..=x1 + 1.0).contains(&x) =>
+            {
+                Some(wedge_top(x1, x.clamp(x0, x1)))
+            }
+            Solid::Roller { c, r, surface: s } if s == surface && (x - c.x).abs() < r => {
+                Some(c.y + (r * r - (x - c.x).powi(2)).sqrt())
+            }
+            Solid::Water { y } if surface == Surface::Water => Some(y),
+            _ => None,
+        }
+    }
+
+    /// How far a point of half-thickness `r` is inside this solid (0 when it is not).
+    pub fn depth_inside(&self, q: P, r: f32) -> f32 {
+        match *self {
+            Solid::Slab {
+                x0, x1, top, depth, ..
+            } if q.x > x0 + 1.0 && q.x < x1 - 1.0 && q.y + r > top - depth => {
+                (top - (q.y - r)).max(0.0)
+            }
+            Solid::Wedge { x0, x1 } if q.x > x0 + 1.0 && q.x < x1 - 1.0 => {
+                (wedge_top(x1, q.x) - (q.y - r)).max(0.0)
+            }
+            Solid::Roller { c, r: rr, .. } => (rr + r - q.dist(c)).max(0.0),
+            Solid::Wall {
+                x,
+                side: Side::Left,
+            } => (x - (q.x - r)).max(0.0),
+            Solid::Wall {
+                x,
+                side: Side::Right,
+            } => ((q.x + r) - x).max(0.0),
+            _ => 0.0,
+        }
+    }
+
+    /// The gap between a point and this solid's surface (top or wall face), when it faces it.
+    pub fn gap(&self, q: P, r: f32) -> Option<f32> {
+        match *self {
+            Solid::Wall { x, .. } => Some(((q.x - x).abs() - r).abs()),
+            Solid::Water { .. } => None,
+            _ => [
+                Surface::Step,
+                Surface::Chair,
+                Surface::Bench,
+                Surface::Decline,
+                Surface::FoamRoller,
+                Surface::Ball,
+            ]
+            .iter()
+            .find_map(|&s| self.top_at(s, q.x))
+            .map(|top| (q.y - r - top).abs()),
+        }
+    }
+}
+
+/// The figure's positions placed on their surfaces, with the solids around them.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub bodies: Vec<Skeleton>,
+    pub solids: Vec<Solid>,
+    /// Whether there is a floor (not in deep water).
+    pub floor: bool,
+    pub post: Option<P>,
+}
+
+fn mean_x(points: &[(P, f32)]) -> f32 {
+    points.iter().map(|(p, _)| p.x).sum::<f32>() / points.len().max(1) as f32
+}
+
+/// The first position resting on `surface`, or the first position.
+fn first_on(figure: &Figure, surface: Surface) -> usize {
+    figure
+        .positions
+        .iter()
+        .position(|p| p.at == surface)
+        .unwrap_or(0)
+}
+
+/// Places every position: across so the fixed point stays put, then down onto its surface.
+pub fn stage(figure: &Figure) -> Stage {
+    let across: Vec<Skeleton> = figure
+        .positions
+        .iter()
+        .map(|p| {
+            let s = Skeleton::pose(p, figure.view, figure.legs);
+            let fixed = figure.fixed.unwrap_or(p.on);
+            let fx = mean_x(&s.points(fixed));
+            s.moved(P::new(p.shift - fx, 0.0))
+        })
+        .collect();
+    let mut solids = Vec::new();
+    let floor = !figure.props.contains(&Prop::Water);
+    for prop in &figure.props {
+        let k = prop.surface().map_or(0, |s| first_on(figure, s));
+        let (Some(pos), Some(body)) = (figure.positions.get(k), across.get(k)) else {
+            continue;
+        };
+        let on = body.points(pos.on);
+        let (lo, hi) = on.iter().fold((f32::MAX, f32::MIN), |(a, b), (q, _)| {
+            (a.min(q.x), b.max(q.x))
+        });
+        let pelvis = body.pelvis.x;
+        match *prop {
+            Prop::Step(h) => {
+                let free = match pos.on {
+                    Point::WorkingFoot => Some(body.legs[1].toe.x),
+                    Point::OtherFoot => Some(body.legs[0].toe.x),
+                    _ => None,
+                };
+                let (x0, x1) = match free {
+                    Some(f) if f > hi => (lo - 28.0, hi + 2.0),
+                    Some(_) => (lo - 2.0, hi + 28.0),
+                    None => (lo - 10.0, hi + 10.0),
+                };
+                solids.push(Solid::Slab {
+                    surface: Surface::Step,
+                    x0,
+                    x1,
+                    top: h,
+                    depth: h,
+                });
+            }
+            Prop::Decline => solids.push(Solid::Wedge {
+                x0: lo - 4.0,
+                x1: hi + 4.0,
+            }),
+            Prop::Chair => solids.push(Solid::Slab {
+                surface: Surface::Chair,
+                x0: pelvis - 24.0,
+                x1: pelvis + 18.0,
+                top: 45.0,
+                depth: 4.0,
+            }),
+            Prop::Bench(h) => solids.push(Solid::Slab {
+                surface: Surface::Bench,
+                x0: pelvis - 45.0,
+                x1: pelvis + 30.0,
+                top: h,
+                depth: 5.0,
+            }),
+            Prop::FoamRoller | Prop::Ball => {
+                let (r, surface) = if *prop == Prop::Ball {
+                    (30.0, Surface::Ball)
+                } else {
+                    (7.5, Surface::FoamRoller)
+                };
+                solids.push(Solid::Roller {
+                    c: P::new(mean_x(&on), r),
+                    r,
+                    surface,
+                });
+            }
+            Prop::Bike => solids.push(Solid::Slab {
+                surface: Surface::Bike,
+                x0: pelvis - 12.0,
+                x1: pelvis + 10.0,
+                top: 92.0,
+                depth: 3.0,
+            }),
+            Prop::Water => solids.push(Solid::Water { y: 140.0 }),
+            _ => {}
+        }
+    }
+    // Each body down onto its surface.
+    let bodies: Vec<Skeleton> = figure
+        .positions
+        .iter()
+        .zip(across)
+        .map(|(p, s)| {
+            let on = s.points(p.on);
+            let dy = on
+                .iter()
+                .map(|(q, r)| surface_at(&solids, p.at, q.x) + r - q.y)
+                .fold(f32::MIN, f32::max);
+            let dy = if dy == f32::MIN { 0.0 } else { dy };
+            s.moved(P::new(0.0, dy + p.lift))
+        })
+        .collect();
+    // Walls and posts stand against the first position.
+    let mut post = None;
+    if let Some(first) = bodies.first() {
+        let pts = first.all_points();
+        let left = pts.iter().map(|(_, q, r)| q.x - r).fold(f32::MAX, f32::min);
+        let right = pts.iter().map(|(_, q, r)| q.x + r).fold(f32::MIN, f32::max);
+        for prop in &figure.props {
+            match prop {
+                Prop::Wall(Side::Left) => solids.push(Solid::Wall {
+                    x: left,
+                    side: Side::Left,
+                }),
+                Prop::Wall(Side::Right) => solids.push(Solid::Wall {
+                    x: right,
+                    side: Side::Right,
+                }),
+                Prop::Band(Tie::Post, point) | Prop::Strap(Tie::Post, point) => {
+                    let h = first.points(*point).first().map_or(50.0, |(q, _)| q.y);
+                    post = Some(P::new(right + 40.0, h));
+                }
+                _ => {}
+            }
+        }
+    }
+    Stage {
+        bodies,
+        solids,
+        floor,
+        post,
+    }
+}
+
+/// The top of `surface` at `x`: the floor where nothing else is.
+pub fn surface_at(solids: &[Solid], surface: Surface, x: f32) -> f32 {
+    solids
+        .iter()
+        .find_map(|s| s.top_at(surface, x))
+        .unwrap_or(0.0)
+}
+
+fn body_shapes(s: &Skeleton, view: View, legs: Legs, out: &mut Vec<Shape>) {
+    let limb = |out: &mut Vec<Shape>, pts: &[P], stroke: Stroke| {
+        for w in pts.windows(2) {
+            out.push(Shape::Line(w[0], w[1], stroke));
+        }
+    };
+    let [w, o] = s.legs;
+    let [aw, ao] = s.arms;
+    let far = match view {
+        View::Side => Stroke::Other,
+        View::Front => Stroke::Body,
+    };
+    let (working, other) = match legs {
+        Legs::One => (Stroke::Working, Stroke::Other),
+        Legs::Both => (Stroke::Body, far),
+    };
+    // Far side first, so the near side is drawn over it.
+    limb(out, &[ao.shoulder, ao.elbow, ao.hand], far);
+    limb(
+        out,
+        &[o.hip, o.knee, o.ankle, o.heel, o.toe, o.ankle],
+        other,
+    );
+    limb(out, &[s.pelvis, s.neck], Stroke::Body);
+    if view == View::Front {
+        limb(out, &[w.hip, o.hip], Stroke::Body);
+        limb(out, &[aw.shoulder, ao.shoulder], Stroke::Body);
+    }
+    out.push(Shape::Circle(s.head, super::body::HEAD_R, Stroke::Body));
+    limb(
+        out,
+        &[w.hip, w.knee, w.ankle, w.heel, w.toe, w.ankle],
+        working,
+    );
+    limb(out, &[aw.shoulder, aw.elbow, aw.hand], Stroke::Body);
+    if legs == Legs::One {
+        out.push(Shape::Mark(w.knee, Mark::Dot));
+    }
+}
+
+fn point_of(s: &Skeleton, point: Point) -> P {
+    let pts = s.points(point);
+    let n = pts.len().max(1) as f32;
+    let (x, y) = pts
+        .iter()
+        .fold((0.0, 0.0), |(x, y), (q, _)| (x + q.x, y + q.y));
+    P::new(x / n, y / n)
+}
+
+/// The figure as shapes, one panel per position.
+pub fn scene(figure: &Figure) -> Scene {
+    let stage = stage(figure);
+    let mut panels = Vec::new();
+    let mut lo_y = 0.0f32;
+    let mut hi_y = 0.0f32;
+    for (i, (pos, body)) in figure.positions.iter().zip(&stage.bodies).enumerate() {
+        let mut shapes = Vec::new();
+        props_shapes(figure, &stage, body, &mut shapes);
+        body_shapes(body, figure.view, figure.legs, &mut shapes);
+        if let (Some(point), Some(prev)) = (figure.arrow, i.checked_sub(1)) {
+            let from = point_of(&stage.bodies[prev], point);
+            let to = point_of(body, point);
+            if from.dist(to) >= 4.0 {
+                shapes.push(Shape::Arrow(from, to));
+            }
+        }
+        let (mut x0, mut x1) = (f32::MAX, f32::MIN);
+        for shape in &shapes {
+            let (pts, r): (Vec<P>, f32) = match *shape {
+                Shape::Line(a, b, _) | Shape::Arrow(a, b) => (vec![a, b], 0.0),
+                Shape::Circle(c, r, _) => (vec![c], r),
+                Shape::Mark(c, _) => (vec![c], 3.0),
+            };
+            for q in pts {
+                x0 = x0.min(q.x - r);
+                x1 = x1.max(q.x + r);
+                lo_y = lo_y.min(q.y - r);
+                hi_y = hi_y.max(q.y + r);
+            }
+        }
+        panels.push(Panel {
+            name: pos.name.clone(),
+            shapes,
+            x_range: (x0, x1),
+        });
+    }
+    // The floor (or water line) under each panel, a little wider than what stands on it.
+    for panel in &mut panels {
+        let (x0, x1) = (panel.x_range.0 - 8.0, panel.x_range.1 + 8.0);
+        if stage.floor {
+            panel.shapes.insert(
+                0,
+                Shape::Line(P::new(x0, 0.0), P::new(x1, 0.0), Stroke::Prop),
+            );
+        }
+        for s in &stage.solids {
+            if let Solid::Water { y } = s {
+                panel.shapes.insert(
+                    0,
+                    Shape::Line(P::new(x0, *y), P::new(x1, *y), Stroke::Water),
+                );
+            }
+        }
+        panel.x_range = (x0, x1);
+    }
+    Scene {
+        panels,
+        y_range: (lo_y - 2.0, hi_y + 2.0),
+    }
+}
+
+fn props_shapes(figure: &Figure, stage: &Stage, body: &Skeleton, out: &mut Vec<Shape>) {
+    let line = |out: &mut Vec<Shape>, a: (f32, f32), b: (f32, f32)| {
+        out.push(Shape::Line(
+            P::new(a.0, a.1),
+            P::new(b.0, b.1),
+            Stroke::Prop,
+        ));
+    };
+    for s in &stage.solids {
+        match *s {
+            Solid::Slab {
+                surface: Surface::Step,
+                x0,
+                x1,
+                top,
+                ..
+            } => {
+                line(out, (x0, 0.0), (x0, top));
+                line(out, (x0, top), (x1, top));
+                line(out, (x1, top), (x1, 0.0));
+            }
+            Solid::Slab {
+                surface: Surface::Chair,
+                x0,
+                x1,
+                top,
+                ..
+            } => {
+                line(out, (x0, top), (x1, top));
+                line(out, (x0, 0.0), (x0, top + 40.0));
+                line(out, (x1, 0.0), (x1, top));
+            }
+            Solid::Slab {
+                surface: Surface::Bench,
+                x0,
+                x1,
+                top,
+                depth,
+            } => {
+                line(out, (x0, top), (x1, top));
+                line(out, (x0, top - depth), (x1, top - depth));
+                line(out, (x0 + 4.0, 0.0), (x0 + 4.0, top - depth));
+                line(out, (x1 - 4.0, 0.0), (x1 - 4.0, top - depth));
+            }
+            Solid::Slab {
+                surface: Surface::Bike,
+                x0,
+                x1,
+                top,
+                ..
+            } => {
+                // Saddle, frame, wheels and bars, drawn from where the body sits and pedals.
+                let first = &stage.bodies[first_on(figure, Surface::Bike)];
+                let feet = [first.legs[0].toe, first.legs[1].toe];
+                let crank = feet[0].lerp(feet[1], 0.5);
+                let r = (feet[0].dist(feet[1]) / 2.0).max(10.0);
+                let seat = P::new((x0 + x1) / 2.0, top - 2.0);
+                let bars = first.arms[0].hand;
+                line(out, (x0, top), (x1, top));
+                out.push(Shape::Circle(crank, r, Stroke::Prop));
+                let back = P::new(crank.x - 55.0, 33.0);
+                let front = P::new(bars.x + 15.0, 33.0);
+                out.push(Shape::Circle(back, 33.0, Stroke::Prop));
+                out.push(Shape::Circle(front, 33.0, Stroke::Prop));
+                for (a, b) in [
+                    (seat, crank),
+                    (crank, back),
+                    (seat, back),
+                    (seat, bars),
+                    (bars, front),
+                ] {
+                    out.push(Shape::Line(a, b, Stroke::Prop));
+                }
+            }
+            Solid::Slab { .. } | Solid::Water { .. } => {}
+            Solid::Wedge { x0, x1 } => {
+                let h = wedge_top(x1, x0);
+                line(out, (x0, 0.0), (x0, h));
+                line(out, (x0, h), (x1, WEDGE_LOW));
+                line(out, (x1, WEDGE_LOW), (x1, 0.0));
+            }
+            Solid::Roller { c, r, .. } => out.push(Shape::Circle(c, r, Stroke::Prop)),
+            Solid::Wall { x, .. } => line(out, (x, 0.0), (x, 190.0)),
+        }
+    }
+    for prop in &figure.props {
+        match *prop {
+            Prop::Band(tie, point) | Prop::Strap(tie, point) => {
+                let targets: Vec<P> = body.points(point).iter().map(|(q, _)| *q).collect();
+                match tie {
+                    Tie::Post => {
+                        if let Some(post) = stage.post {
+                            line(out, (post.x, 0.0), (post.x, post.y.max(60.0) + 25.0));
+                            for t in &targets {
+                                out.push(Shape::Line(post, *t, Stroke::Band));
+                            }
+                        }
+                    }
+                    Tie::Around => match targets.as_slice() {
+                        [a, b] if a.dist(*b) > 6.0 => out.push(Shape::Line(*a, *b, Stroke::Band)),
+                        [a, ..] => out.push(Shape::Circle(*a, 6.0, Stroke::Band)),
+                        [] => {}
+                    },
+                    Tie::Foot => {
+                        let foot = body.legs[0].toe;
+                        for t in &targets {
+                            out.push(Shape::Line(*t, foot, Stroke::Band));
+                        }
+                    }
+                }
+            }
+            Prop::Weight => {
+                let hands = point_of(body, Point::Hands);
+                out.push(Shape::Circle(hands, 6.0, Stroke::Prop));
+                out.push(Shape::Mark(hands, Mark::Dot));
+            }
+            Prop::Plate => {
+                let l = body.legs[0];
+                let (dx, dy) = (l.toe.x - l.heel.x, l.toe.y - l.heel.y);
+                let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                let (ux, uy) = (dx / len, dy / len);
+                // Just beyond the sole, across the whole foot.
+                let sole = l.heel.lerp(l.toe, 0.5);
+                let (sx, sy) = (sole.x - l.ankle.x, sole.y - l.ankle.y);
+                let sl = (sx * sx + sy * sy).sqrt().max(1.0);
+                let (nx, ny) = (sx / sl * 2.0, sy / sl * 2.0);
+                let a = P::new(l.heel.x - ux * 10.0 + nx, l.heel.y - uy * 10.0 + ny);
+                let b = P::new(l.toe.x + ux * 10.0 + nx, l.toe.y + uy * 10.0 + ny);
+                out.push(Shape::Line(a, b, Stroke::Prop));
+            }
+            _ => {}
+        }
+    }
+}

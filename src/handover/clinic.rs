@@ -1,0 +1,256 @@
+//! The clinician's overview: one row per profile in a data folder, those who need attention
+//! first. Read-only: each row comes from `session::Standing`, as Today would show it.
+
+use std::fmt::Write as _;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::catalog::Catalog;
+use crate::journal::JournalState;
+use crate::profile::Profile;
+use crate::progress::{Flag, Verdict, WeekOutcome};
+use crate::session::{DayCounts, Gate, Standing};
+use crate::text::clean;
+
+/// Days without anything logged after which a profile counts as idle.
+pub const IDLE_DAYS: i64 = 7;
+
+/// Why a profile needs attention, most serious first.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Concern {
+    /// The profile or its journal does not load.
+    DoesNotLoad,
+    /// A "get care now" answer.
+    Stop,
+    /// A "see a clinician first" answer not yet lifted by an assessment.
+    SeeClinicianFirst,
+    /// Sharp pain, swelling or a limp logged since the last answers.
+    Rescreen,
+    /// The red-flag questions are not all answered.
+    Unanswered,
+    /// A weekly decision said "see a clinician".
+    SeeClinicianDecision,
+    /// Next-morning pain higher than the week before.
+    RisingMorningPain,
+    /// Nothing logged for [`IDLE_DAYS`] days.
+    Idle,
+}
+
+impl Concern {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Concern::DoesNotLoad => "does not load (rehab doctor)",
+            Concern::Stop => "get-care-now answer",
+            Concern::SeeClinicianFirst => "see-a-clinician answer",
+            Concern::Rescreen => "re-screen due",
+            Concern::Unanswered => "red flags unanswered",
+            Concern::SeeClinicianDecision => "see-a-clinician decision",
+            Concern::RisingMorningPain => "morning pain rising",
+            Concern::Idle => "nothing logged 7+ days",
+        }
+    }
+}
+
+/// One profile in the overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClinicRow {
+    pub name: String,
+    /// The condition's name (its id when the library lacks it); empty when it does not load.
+    pub condition: String,
+    /// The program week holding today.
+    pub week: Option<u32>,
+    /// 1-based phase and its name, this week.
+    pub phase: Option<(usize, String)>,
+    /// Adherence over the days of the last two weeks up to today (partial sets count half).
+    pub adherence_pct: Option<u32>,
+    /// "rising", "falling", "steady" or "-": the week's pain level against the week before.
+    pub pain_trend: &'static str,
+    /// The last day anything was logged (a tick, pain, a note, red-flag answers).
+    pub last_logged: Option<Date>,
+    /// Most serious first.
+    pub concerns: Vec<Concern>,
+}
+
+impl ClinicRow {
+    /// The row of a profile that does not load.
+    pub fn broken(name: &str) -> ClinicRow {
+        ClinicRow {
+            name: name.to_string(),
+            condition: String::new(),
+            week: None,
+            phase: None,
+            adherence_pct: None,
+            pain_trend: "-",
+            last_logged: None,
+            concerns: vec![Concern::DoesNotLoad],
+        }
+    }
+
+    /// Where `profile` stands on `today`, as one row.
+    pub fn of(
+        catalog: &Catalog,
+        profile: &Profile,
+        journal: &JournalState,
+        today: Date,
+    ) -> ClinicRow {
+        let standing = Standing::compute(catalog, profile, journal, today);
+        let mut concerns = Vec::new();
+        match &standing.gate {
+            Gate::Stop { .. } => concerns.push(Concern::Stop),
+            Gate::Block { .. } => concerns.push(Concern::SeeClinicianFirst),
+            Gate::Rescreen { .. } => concerns.push(Concern::Rescreen),
+            Gate::Unanswered { .. } => concerns.push(Concern::Unanswered),
+            Gate::Open { .. } => {}
+        }
+        let current = standing.current();
+        let decided_see = current.is_some_and(|w| {
+            w.flags.iter().any(|f| matches!(f, Flag::ClinicianDue(_)))
+                || w.decision.verdict == Verdict::SeeClinician
+        });
+        if decided_see {
+            concerns.push(Concern::SeeClinicianDecision);
+        }
+        let outcomes = &standing.outcomes;
+        let morning: Vec<f32> = outcomes
+            .iter()
+            .filter_map(|o| o.numbers.median_morning)
+            .collect();
+        if let [.., before, last] = morning.as_slice()
+            && last > before
+        {
+            concerns.push(Concern::RisingMorningPain);
+        }
+        let last_logged = last_logged(journal, today);
+        let started = standing.week.number().is_some();
+        let idle_since = today.checked_sub(IDLE_DAYS.days()).unwrap_or(today);
+        let idle = match last_logged {
+            Some(d) => d <= idle_since,
+            None => started && profile.settings.start <= idle_since,
+        };
+        if idle {
+            concerns.push(Concern::Idle);
+        }
+        concerns.sort();
+        ClinicRow {
+            name: profile.name.clone(),
+            condition: catalog
+                .condition(&profile.condition)
+                .map_or_else(|| profile.condition.clone(), |c| c.name.clone()),
+            week: standing.week.number(),
+            phase: current.map(|w| (w.plan.state.phase + 1, w.plan.phase_name.clone())),
+            adherence_pct: adherence(outcomes, journal, today),
+            pain_trend: pain_trend(outcomes),
+            last_logged,
+            concerns,
+        }
+    }
+
+    /// The sort key: rows with a concern first, the most serious concern first, then the
+    /// most concerns, then the name.
+    fn key(&self) -> (bool, Option<&Concern>, std::cmp::Reverse<usize>, &str) {
+        (
+            self.concerns.is_empty(),
+            self.concerns.first(),
+            std::cmp::Reverse(self.concerns.len()),
+            &self.name,
+        )
+    }
+}
+
+/// Sorts rows so that who needs attention comes first; rows with no concern go last, by name.
+pub fn clinic_rows(mut rows: Vec<ClinicRow>) -> Vec<ClinicRow> {
+    rows.sort_by(|a, b| a.key().cmp(&b.key()));
+    rows
+}
+
+fn last_logged(journal: &JournalState, today: Date) -> Option<Date> {
+    let day = journal
+        .days
+        .iter()
+        .rev()
+        .find(|(d, log)| **d <= today && !log.is_empty())
+        .map(|(d, _)| *d);
+    let screened = journal.screenings.iter().map(|(d, _)| *d).max();
+    day.max(screened)
+}
+
+/// Adherence over the days up to today of the last two weeks, from the session's day counts.
+fn adherence(outcomes: &[WeekOutcome], journal: &JournalState, today: Date) -> Option<u32> {
+    let from = outcomes.len().saturating_sub(2);
+    let (mut halves, mut planned) = (0, 0);
+    for outcome in &outcomes[from..] {
+        for day in outcome.plan.days.iter().filter(|d| d.date <= today) {
+            let c = DayCounts::of(day, journal.day(day.date));
+            halves += 2 * c.done + c.partly;
+            planned += c.planned;
+        }
+    }
+    (planned > 0).then(|| (halves * 50 / planned) as u32)
+}
+
+/// The last week's pain level (the higher of its medians) against the week before's, over the
+/// weeks that have one.
+fn pain_trend(outcomes: &[WeekOutcome]) -> &'static str {
+    let levels: Vec<f32> = outcomes
+        .iter()
+        .filter_map(|o| o.numbers.pain_level())
+        .collect();
+    match levels.as_slice() {
+        [.., before, last] if last > before => "rising",
+        [.., before, last] if last < before => "falling",
+        [.., _, _] => "steady",
+        _ => "-",
+    }
+}
+
+/// The overview as a table for the command line.
+pub fn clinic_text(rows: &[ClinicRow], today: Date) -> String {
+    let mut t = String::new();
+    if rows.is_empty() {
+        t.push_str("No profiles in this data folder.\n");
+        return t;
+    }
+    let _ = writeln!(
+        t,
+        "{} profile(s) on {today}, those needing attention first:",
+        rows.len()
+    );
+    let _ = writeln!(
+        t,
+        "{:<16} {:<22} {:<18} {:>5}  {:<7} {:<10}  flags",
+        "profile", "condition", "week · phase", "adh.", "pain", "last log"
+    );
+    for r in rows {
+        let cut = |s: &str, n: usize| -> String { clean(s).chars().take(n).collect() };
+        let week = match (&r.week, &r.phase) {
+            (Some(w), Some((n, name))) => format!("{w} · {n} {}", cut(name, 10)),
+            (Some(w), None) => format!("{w}"),
+            (None, _) if r.concerns.first() == Some(&Concern::DoesNotLoad) => "-".to_string(),
+            (None, _) => "not started".to_string(),
+        };
+        let adherence = r
+            .adherence_pct
+            .map_or_else(|| "-".to_string(), |p| format!("{p}%"));
+        let last = r
+            .last_logged
+            .map_or_else(|| "never".to_string(), |d| d.to_string());
+        let flags: Vec<&str> = r.concerns.iter().map(Concern::label).collect();
+        let flags = if flags.is_empty() {
+            "ok".to_string()
+        } else {
+            flags.join(", ")
+        };
+        let line = format!(
+            "{:<16} {:<22} {:<18} {:>5}  {:<7} {:<10}  {flags}",
+            cut(&r.name, 16),
+            cut(&r.condition, 22),
+            week,
+            adherence,
+            r.pain_trend,
+            last
+        );
+        let _ = writeln!(t, "{}", line.trim_end());
+    }
+    t
+}

@@ -1,0 +1,129 @@
+//! The clinician's overview through the real binary: a fixture data folder with one flagged,
+//! one idle and one healthy profile lists them in that order, and changes nothing.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const TODAY: &str = "2026-11-25";
+
+fn red_flag_ids() -> Vec<String> {
+    rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .into_iter()
+        .map(|f| f.id)
+        .collect()
+}
+
+fn rehab(data: &Path, today: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("rehab")
+        .unwrap()
+        .env("REHAB_DATA_DIR", data)
+        .env("REHAB_TODAY", today)
+        .env_remove("REHAB_PROFILE")
+        .env_remove("REHAB_LIBRARY")
+        .env("HOME", data)
+        .args(args)
+        .assert()
+}
+
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            out.extend(snapshot(&p));
+        } else if !p.ends_with(".lock") {
+            out.push((p.clone(), fs::read(&p).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn who_needs_attention_comes_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let no = red_flag_ids().join(",");
+    for name in ["alice", "bob", "carol"] {
+        rehab(
+            data,
+            "2026-11-01",
+            &[
+                "profile",
+                "new",
+                name,
+                "--condition",
+                "pfps",
+                "--start",
+                "2026-11-02",
+                "--days",
+                "7",
+            ],
+        )
+        .success();
+    }
+    // alice: healthy, answered and ticking every day.
+    rehab(
+        data,
+        "2026-11-01",
+        &["--profile", "alice", "screen", "--no", &no],
+    )
+    .success();
+    for day in ["2026-11-20", "2026-11-23", "2026-11-24", TODAY] {
+        rehab(data, day, &["--profile", "alice", "done", "1", "2"]).success();
+    }
+    // bob: answered, then nothing logged since the start.
+    rehab(
+        data,
+        "2026-11-01",
+        &["--profile", "bob", "screen", "--no", &no],
+    )
+    .success();
+    // carol: logging, but a "see a clinician first" answer holds the plan.
+    let others: Vec<String> = red_flag_ids()
+        .into_iter()
+        .filter(|id| id != "giving-way")
+        .collect();
+    rehab(
+        data,
+        "2026-11-24",
+        &[
+            "--profile",
+            "carol",
+            "screen",
+            "--yes",
+            "giving-way",
+            "--no",
+            &others.join(","),
+        ],
+    )
+    .code(1)
+    .stdout(predicates::str::contains("red-flag answers saved"));
+
+    let before = snapshot(data);
+    let out = rehab(data, TODAY, &["clinic"]).success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(snapshot(data), before, "the overview wrote something");
+    let order: Vec<&str> = text
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(order, ["carol", "bob", "alice"], "{text}");
+    let line = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line("carol").contains("see-a-clinician answer"), "{text}");
+    assert!(line("bob").contains("nothing logged 7+ days"), "{text}");
+    assert!(line("bob").contains("2026-11-01"), "{text}");
+    assert!(line("alice").ends_with("ok"), "{text}");
+    assert!(line("alice").contains(TODAY), "{text}");
+}
