@@ -182,3 +182,39 @@ fn a_user_file_cannot_break_a_built_in_condition() {
         "the built-in entry stays"
     );
 }
+
+/// A phase's knee-bend limit holds for its stand-ins: a clinic file that offers a deeper
+/// alternative for the 0-60 degree leg press is reported, with the phase and the rule named.
+#[test]
+fn a_stand_in_past_a_phases_knee_bend_limit_is_reported() {
+    let deep = exercise("clinic-deep-squat", "\n            knee_bend: Some(90),");
+    let press = r#"        (
+            id: "leg-press",
+            name: "Leg press",
+            kind: Strength,
+            targets: ["thigh"],
+            equipment: [Gym],
+            dose: (sets: 3, work: Reps(10), frequency: PerWeek(3)),
+            steps: ["One.", "Two.", "Three."],
+            alternatives: ["clinic-deep-squat"],
+            knee_bend: Some(60),
+            source: "CLINIC",
+            evidence: C,
+            dose_origin: AppDefault,
+        ),
+"#;
+    let text = file(&[deep, press.to_string()]);
+    let found = match Catalog::load(&[SourceText::new("clinic.ron", &text)]) {
+        Ok(loaded) => loaded
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    };
+    assert!(
+        found.iter().any(|p| p.contains("clinic-deep-squat")
+            && p.contains("bends the knee to 90 degrees, past the phase's 60")),
+        "{found:?}"
+    );
+}

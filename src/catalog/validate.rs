@@ -581,6 +581,7 @@ fn condition(
                 );
             }
         }
+        knee_bend_limits(r, catalog, c, n, phase);
         for x in &phase.cross_training {
             match catalog.exercise(x) {
                 None => missing_exercise(
@@ -596,6 +597,49 @@ fn condition(
                     r.at(place, format!("condition `{}` phase {}: `{x}` is listed as cross-training but its kind is {}", c.id, n + 1, e.kind.label()), "list only CrossTraining exercises there");
                 }
                 Some(_) => {}
+            }
+        }
+    }
+}
+
+/// A phase's knee-bend limit holds for what it prescribes and for every alternative that could
+/// stand in for it (missing equipment): a deeper one is reported, so the library never relies on
+/// the plan builder quietly skipping it.
+fn knee_bend_limits(
+    r: &mut Report,
+    catalog: &Catalog,
+    c: &Condition,
+    n: usize,
+    phase: &crate::catalog::Phase,
+) {
+    let Some(max) = phase.max_knee_bend else {
+        return;
+    };
+    for p in &phase.exercises {
+        let Some(e) = catalog.exercise(&p.exercise) else {
+            continue;
+        };
+        let deeper = |x: &crate::catalog::Exercise| x.knee_bend.is_some_and(|b| b > max);
+        let mut report = |x: &crate::catalog::Exercise, role: &str| {
+            let place = r.places.inside("id", &c.id, &format!("\"{}\"", p.exercise));
+            r.at(
+                place,
+                format!(
+                    "condition `{}` phase {}: {role} `{}` bends the knee to {} degrees, past the phase's {max}",
+                    c.id,
+                    n + 1,
+                    x.id,
+                    x.knee_bend.unwrap_or_default()
+                ),
+                "choose a shallower exercise, or raise the phase's `max_knee_bend` if the basis allows",
+            );
+        };
+        if deeper(e) {
+            report(e, "the exercise");
+        }
+        for a in e.alternatives.iter().filter_map(|a| catalog.exercise(a)) {
+            if deeper(a) {
+                report(a, &format!("the stand-in for `{}`", e.id));
             }
         }
     }

@@ -87,6 +87,7 @@ fn header(input: &ExportInput, title: &str) -> Markup {
             }
             @if let Some(notes) = &p.notes { p.notes { strong { "Notes: " } (notes) } }
             p.disclaimer { (DISCLAIMER) }
+            p.days { (crate::plan::HOW_DAYS_COMBINE) }
             @if !input.standing.is_empty() {
                 section.standing {
                     h2 { "Please note" }

@@ -232,6 +232,7 @@ fn header(m: &mut String, input: &ExportInput) {
         let _ = writeln!(m, "| **Notes** | {} |", esc(notes));
     }
     let _ = writeln!(m, "\n*{}*\n", esc(DISCLAIMER));
+    let _ = writeln!(m, "{}\n", esc(crate::plan::HOW_DAYS_COMBINE));
     if !input.standing.is_empty() {
         let _ = writeln!(m, "**Please note**\n");
         for line in &input.standing {

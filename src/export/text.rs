@@ -174,6 +174,7 @@ fn header(o: &mut Out, input: &ExportInput) {
     }
     o.blank();
     o.wrap("", "", DISCLAIMER);
+    o.wrap("", "", crate::plan::HOW_DAYS_COMBINE);
     if !input.standing.is_empty() {
         o.blank();
         o.line("PLEASE NOTE");
