@@ -149,7 +149,7 @@ fn q_types_in_search_and_quits_elsewhere_ctrl_c_always_quits() {
     let mut app = busy_app(THEME);
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(app.view, View::Week);
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, key(KeyCode::BackTab));
     }
     assert_eq!(app.view, View::Library);
@@ -390,7 +390,7 @@ fn help_lists_every_bindable_action_with_its_real_key() {
     // What the person sees: the help overlay drawn with a remapped key, not the keymap's own
     // list compared with itself.
     let mut app = busy_app(THEME);
-    app.keymap = Keymap::with_overrides(r#"{"Skip": ["s"], "NextWeek": ["w"]}"#).unwrap();
+    app.keymap = Keymap::with_overrides(r#"{"Skip": ["s"], "NextWeek": ["v"]}"#).unwrap();
     press(&mut app, ch('?'));
     assert!(matches!(app.overlay, Some(Overlay::Help)));
     let screen = draw(&app, 80, 24);
@@ -420,7 +420,7 @@ fn help_lists_every_bindable_action_with_its_real_key() {
         "{screen}"
     );
     assert!(
-        line_with("week after").contains(" w  week after"),
+        line_with("week after").contains(" v  week after"),
         "{screen}"
     );
     assert!(!screen.contains(" x  skip"), "{screen}");

@@ -327,6 +327,8 @@ fn a_tick_from_another_session_shows_before_the_next_key_acts() {
     s.wait_for("1 of ");
     // A profile change from another session shows too.
     other_session(dir.path(), &["profile", "set", "--minutes", "55"]);
+    // Shift-Tab from Today: Export, Clinic, Profiles.
+    s.send("\x1b[Z");
     s.send("\x1b[Z");
     s.send("\x1b[Z");
     s.wait_for("55 min per session");
@@ -384,4 +386,98 @@ fn other_session(data: &std::path::Path, args: &[&str]) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Runs a command like [`other_session`] and returns its standard output, whatever its status.
+fn command_output(data: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehab"))
+        .args(args)
+        .env("REHAB_DATA_DIR", data)
+        .env("REHAB_LIBRARY", data.join("no-library"))
+        .env("REHAB_TODAY", "2026-11-23")
+        .env_remove("REHAB_PROFILE")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_clinic_overview_lists_every_profile_and_opens_one_on_its_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let ids: Vec<String> = rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    for name in ["me", "anna", "carol"] {
+        let args = [
+            "profile",
+            "new",
+            name,
+            "--condition",
+            "pfps",
+            "--start",
+            "2026-11-23",
+            "--days",
+            "4",
+        ];
+        other_session(data, &args);
+    }
+    // me and anna answered every safety question "no"; carol's answer holds her plan.
+    for name in ["me", "anna"] {
+        other_session(data, &["--profile", name, "screen", "--no", &ids.join(",")]);
+    }
+    let others: Vec<String> = ids.iter().filter(|i| *i != "giving-way").cloned().collect();
+    let held = [
+        "--profile",
+        "carol",
+        "screen",
+        "--yes",
+        "giving-way",
+        "--no",
+        &others.join(","),
+    ];
+    command_output(data, &held);
+    // The command line's order, attention first.
+    let table = command_output(data, &["clinic"]);
+    let order: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(order, ["carol", "anna", "me"], "{table}");
+
+    let mut s = Session::start(data);
+    s.wait_for("0 of ");
+    // Shift-Tab from Today: Export, then the Clinic view.
+    s.send("\x1b[Z");
+    s.send("\x1b[Z");
+    s.wait_for("Clinic: every profile");
+    // The app lists the same rows in the same order.
+    let screen = s.contents();
+    let listed: Vec<usize> = order
+        .iter()
+        .map(|name| {
+            screen
+                .lines()
+                .position(|l| l.trim_start_matches(['│', '›', ' ']).starts_with(name))
+                .unwrap_or_else(|| panic!("{name} is not listed:\n{screen}"))
+        })
+        .collect();
+    assert!(listed.windows(2).all(|w| w[0] < w[1]), "{screen}");
+    assert!(screen.contains("see-a-clinician answer"), "{screen}");
+    // Down to anna, Enter: her Today.
+    s.send("j");
+    s.wait_for("Enter opens anna");
+    s.send("\r");
+    s.wait_for("Today, Mon 2026-11-23");
+    let screen = s.contents();
+    let tabs = screen.lines().next().unwrap_or_default();
+    assert!(tabs.contains("anna"), "{screen}");
+    assert!(screen.contains("0 of "), "{screen}");
+    s.send("q");
+    let (status, _, _) = s.finish();
+    assert!(status.success());
 }

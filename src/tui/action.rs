@@ -41,6 +41,11 @@ pub enum Action {
     New,
     /// Edit the selected thing.
     Edit,
+    /// Write a file: the open profile's prescription (Profiles) or its follow-up report
+    /// (History).
+    Write,
+    /// Import a prescription file (Profiles).
+    Import,
     /// A typed character in a text field.
     Input(char),
     /// Backspace in a text field.
@@ -63,6 +68,20 @@ pub enum Action {
     ProfileSaved(Box<Profile>),
     /// A profile and its journal were (re)loaded.
     Loaded(Box<Profile>, Arc<JournalState>),
+    /// Every profile in the data folder, as the clinician's overview lists them.
+    ClinicRows(Vec<crate::handover::ClinicRow>),
+    /// A file the app wrote (a prescription, a report) is at this path.
+    Written(crate::tui::app::FileKind, String),
+    /// A prescription file's text, read for an import: (the path as typed, its text).
+    PrescriptionRead(String, String),
+    /// A prescription was imported as this profile.
+    Imported {
+        name: String,
+        /// An existing profile's plan settings were replaced (its journal and answers kept).
+        replaced: bool,
+        /// The file's assessment was recorded in the journal.
+        assessment: bool,
+    },
 }
 
 impl Action {
@@ -91,6 +110,8 @@ impl Action {
             Action::Search => "search",
             Action::New => "new",
             Action::Edit => "edit",
+            Action::Write => "write a prescription / report",
+            Action::Import => "import a prescription",
             Action::Input(_) | Action::Erase => "type",
             _ => "",
         }
@@ -112,6 +133,8 @@ impl Action {
             Action::Search => "search",
             Action::New => "new",
             Action::Edit => "edit",
+            Action::Write => "write",
+            Action::Import => "import",
             Action::Left | Action::Right => "day",
             Action::PrevWeek | Action::NextWeek => "week",
             Action::ThisWeek => "this week",

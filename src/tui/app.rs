@@ -1,6 +1,7 @@
 //! The app's state and its one `update(action) -> effects` function. Pure: no I/O, no clock, no
 //! terminal. The loop performs the effects and feeds their results back as actions.
 
+mod handover;
 mod log;
 mod manage;
 mod onboarding;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+pub use handover::{FileField, FileKind, ImportPreview, REPORT_WEEKS};
 pub use log::Mark;
 pub use manage::{PATIENT_FIELDS, PatientEdit};
 pub use overlays::{Overlay, PainField, PainForm, TimerState};
@@ -58,6 +60,24 @@ pub enum Effect {
         weeks: ExportWeeks,
         /// The one-page sheet instead of the full handout.
         sheet: bool,
+    },
+    /// Write a file the app made (a prescription, a report): a new file, never over one.
+    WriteFile {
+        kind: FileKind,
+        path: String,
+        contents: String,
+    },
+    /// Read a prescription file for an import (the text comes back to be checked).
+    ReadPrescription(String),
+    /// Create the profile a checked prescription describes; with `force`, replace the plan
+    /// settings of the existing profile of that name (its journal and answers are kept).
+    Import {
+        imported: Box<crate::handover::Imported>,
+        force: bool,
+    },
+    /// Read every profile in the data folder for the clinician's overview, as on `today`.
+    ReadClinic {
+        today: Date,
     },
     /// Ring the terminal's bell (a countdown's hold or rest ended).
     Bell,
@@ -189,6 +209,9 @@ pub struct App {
     pub quit: bool,
     /// What to say once the record now being written is saved (a pain score over the ceiling).
     pub after_save: Option<String>,
+    /// The clinician's overview: every profile in the data folder, attention first (read each
+    /// time the view opens).
+    pub clinic: Option<Vec<crate::handover::ClinicRow>>,
 }
 
 impl App {
@@ -219,6 +242,7 @@ impl App {
             cursor: Cursors::default(),
             quit: false,
             after_save: None,
+            clinic: None,
         }
     }
 
@@ -354,6 +378,27 @@ impl App {
             }
             Action::NewDay(date) => {
                 self.new_day(date);
+                return Vec::new();
+            }
+            Action::ClinicRows(rows) => {
+                self.clinic_read(rows);
+                return Vec::new();
+            }
+            Action::Written(kind, path) => {
+                self.cursor.file = None;
+                self.say(format!("{} written to {path}", kind.what()));
+                return Vec::new();
+            }
+            Action::PrescriptionRead(file, text) => {
+                self.prescription_read(file, &text);
+                return Vec::new();
+            }
+            Action::Imported {
+                name,
+                replaced,
+                assessment,
+            } => {
+                self.imported(name, replaced, assessment);
                 return Vec::new();
             }
             _ => {}

@@ -95,6 +95,22 @@ impl Disk {
                 weeks,
                 sheet,
             } => self.export(app, format, &path, weeks, sheet),
+            Effect::WriteFile {
+                kind,
+                path,
+                contents,
+            } => write_file(kind, &path, &contents),
+            Effect::ReadPrescription(file) => {
+                match crate::store::prescription::read_prescription(std::path::Path::new(&file)) {
+                    Ok(text) => Action::PrescriptionRead(file, text),
+                    Err(e) => Action::Failed(format!(
+                        "not imported: {}",
+                        crate::store::prescription::describe_read_error(&e)
+                    )),
+                }
+            }
+            Effect::Import { imported, force } => self.import(&imported, force),
+            Effect::ReadClinic { today } => self.clinic(app, today),
             // The loop handles these itself; nothing to do here.
             Effect::Quit | Effect::Bell => Action::Resize,
         }
@@ -131,18 +147,49 @@ impl Disk {
                 let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
                 Action::Exported(shown.display().to_string())
             }
-            // Said in the app's words: the app has no --force or -o.
-            Err(WriteError::Exists(p)) => Action::Failed(format!(
-                "not written: {} exists already; {} edits the path",
-                file_name(&p),
-                app.keymap.key_for(&Action::Edit, app.theme.ascii)
-            )),
-            Err(WriteError::NotRegular { path, what }) => Action::Failed(format!(
-                "not written: {} is {what}, not a regular file",
-                file_name(&path)
-            )),
-            Err(e) => Action::Failed(e.to_string()),
+            Err(e) => not_written(
+                e,
+                format!(
+                    "{} edits the path",
+                    app.keymap.key_for(&Action::Edit, app.theme.ascii)
+                ),
+            ),
         }
+    }
+
+    /// Creates (or with `force` replaces the plan settings of) the profile a checked
+    /// prescription describes, as `rehab profile import` does.
+    fn import(&mut self, imported: &crate::handover::Imported, force: bool) -> Action {
+        match crate::store::prescription::import_profile(&self.paths, imported, force) {
+            Ok(done) => Action::Imported {
+                name: imported.profile.name.clone(),
+                replaced: done.replaced,
+                assessment: done.assessment_recorded,
+            },
+            Err(StoreError::Exists(n)) => Action::Failed(format!(
+                "not imported: a profile {} exists already; type another name",
+                crate::text::clean(&n)
+            )),
+            Err(e) => Action::Failed(format!("not imported: {e}")),
+        }
+    }
+
+    /// Every profile in the data folder as the clinician's overview lists them: the rows and
+    /// order of `rehab clinic`. Reads only.
+    fn clinic(&self, app: &App, today: jiff::civil::Date) -> Action {
+        use crate::handover::{ClinicRow, clinic_rows};
+        let names = match list_profiles(&self.paths) {
+            Ok(names) => names,
+            Err(e) => return Action::Failed(format!("cannot list the profiles: {e}")),
+        };
+        let rows: Vec<ClinicRow> = names
+            .iter()
+            .map(|name| match OpenProfile::open(&self.paths, name) {
+                Ok(open) => ClinicRow::of(&app.catalog, &open.profile, open.journal.state(), today),
+                Err(_) => ClinicRow::broken(name),
+            })
+            .collect();
+        Action::ClinicRows(clinic_rows(rows))
     }
 
     fn append(&mut self, record: Record) -> Action {
@@ -179,6 +226,41 @@ impl Disk {
             Ok(saved) => Action::ProfileSaved(Box::new(saved)),
             Err(e) => Action::Failed(format!("profile not saved: {e}")),
         }
+    }
+}
+
+/// Writes a prescription or report the app made; an existing file is never overwritten.
+fn write_file(kind: crate::tui::app::FileKind, path: &str, contents: &str) -> Action {
+    let path = std::path::Path::new(path);
+    let written = match kind {
+        crate::tui::app::FileKind::Prescription => {
+            crate::store::prescription::write_prescription(path, contents, false)
+        }
+        crate::tui::app::FileKind::Report => {
+            crate::store::export::write_plan(path, contents, false)
+        }
+    };
+    match written {
+        Ok(()) => {
+            let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            Action::Written(kind, crate::text::path(&shown).to_string())
+        }
+        Err(e) => not_written(e, "type another path".into()),
+    }
+}
+
+/// A write refused, in the app's words: the app has no --force or -o; `fix` says what to do.
+fn not_written(e: WriteError, fix: String) -> Action {
+    match e {
+        WriteError::Exists(p) => Action::Failed(format!(
+            "not written: {} exists already; {fix}",
+            file_name(&p),
+        )),
+        WriteError::NotRegular { path, what } => Action::Failed(format!(
+            "not written: {} is {what}, not a regular file",
+            file_name(&path)
+        )),
+        e => Action::Failed(e.to_string()),
     }
 }
 
@@ -282,5 +364,71 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_prescription_written_reads_back_and_imports_once() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temporary folder")
+        };
+        let paths = Paths::resolve(Some(dir.path().join("data")), Some(dir.path().join("lib")));
+        let Ok(catalog) = crate::catalog::Catalog::builtin() else {
+            panic!("the built-in library loads")
+        };
+        let today = jiff::civil::date(2026, 11, 25);
+        let theme = crate::tui::theme::Theme::new(false, true);
+        let app = App::new(catalog, Default::default(), theme, today, "me".into());
+        let mut disk = Disk::new(paths.clone());
+        let profile = Profile::new(
+            "anna",
+            "pfps",
+            Settings::new(jiff::civil::date(2026, 11, 9)),
+        );
+        let p = crate::handover::Prescription::of(&profile, &Default::default(), today);
+        let text = crate::handover::format_prescription(&p);
+        let file = dir.path().join("anna.rx.ron").display().to_string();
+        let write = Effect::WriteFile {
+            kind: crate::tui::app::FileKind::Prescription,
+            path: file.clone(),
+            contents: text.clone(),
+        };
+        let done = disk.perform(write.clone(), &app);
+        assert!(matches!(done, Action::Written(..)), "{done:?}");
+        // Never over an existing file.
+        let again = disk.perform(write, &app);
+        assert!(
+            matches!(&again, Action::Failed(t) if t.contains("exists already")),
+            "{again:?}"
+        );
+        let read = disk.perform(Effect::ReadPrescription(file.clone()), &app);
+        assert_eq!(read, Action::PrescriptionRead(file.clone(), text.clone()));
+        let Ok(imported) =
+            crate::handover::check_prescription(&app.catalog, &p, None, &text, &file, today)
+        else {
+            panic!("the file checks")
+        };
+        let import = Effect::Import {
+            imported: Box::new(imported),
+            force: false,
+        };
+        let done = disk.perform(import.clone(), &app);
+        assert!(
+            matches!(
+                done,
+                Action::Imported {
+                    replaced: false,
+                    ..
+                }
+            ),
+            "{done:?}"
+        );
+        let again = disk.perform(import, &app);
+        assert!(matches!(again, Action::Failed(_)), "{again:?}");
+        let rows = disk.perform(Effect::ReadClinic { today }, &app);
+        let Action::ClinicRows(rows) = rows else {
+            panic!("{rows:?}")
+        };
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].name, "anna");
     }
 }

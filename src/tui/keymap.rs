@@ -111,6 +111,8 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("Search", &["/"]),
     ("New", &["n"]),
     ("Edit", &["e"]),
+    ("Write", &["w"]),
+    ("Import", &["i"]),
     ("Help", &["?"]),
     ("Quit", &["q"]),
 ];
@@ -135,6 +137,8 @@ fn action_named(name: &str) -> Option<Action> {
         "Search" => Action::Search,
         "New" => Action::New,
         "Edit" => Action::Edit,
+        "Write" => Action::Write,
+        "Import" => Action::Import,
         "Help" => Action::Help,
         "Quit" => Action::Quit,
         _ => return None,

@@ -1,6 +1,8 @@
 //! One file per screen; each render opens with an ASCII sketch of its layout.
 
+pub mod clinic;
 pub mod export;
+pub mod files;
 pub mod history;
 pub mod library;
 pub mod list_detail;

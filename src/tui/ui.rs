@@ -143,6 +143,7 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
         View::History => screens::history::render(frame, body, app),
         View::Library => screens::library::render(frame, body, app),
         View::Profiles => screens::profiles::render(frame, body, app),
+        View::Clinic => screens::clinic::render(frame, body, app),
         View::Export => screens::export::render(frame, body, app),
     }
 }
@@ -162,6 +163,16 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
         }
         if matches!(app.overlay, Some(Overlay::Skip { .. })) {
             hints[0].1 = "skip";
+        }
+        if app.overlay.is_none() && app.view == View::Profiles {
+            if app.cursor.import.is_some() {
+                hints[0].1 = "import";
+            } else if let Some(f) = &app.cursor.file {
+                hints[0].1 = if f.write.is_some() { "write" } else { "read" };
+            }
+        }
+        if app.overlay.is_none() && app.view == View::History && app.cursor.file.is_some() {
+            hints[0].1 = "write";
         }
         return hints;
     }
@@ -195,6 +206,7 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
         (None, Screen::RedFlags { .. } | Screen::FlagResult { .. }, _) => "continue",
         (None, Screen::Setup(_), _) => "start plan",
         (None, Screen::Main, View::Profiles) => "switch",
+        (None, Screen::Main, View::Clinic) => "open",
         (None, Screen::Main, View::Export) => "write",
         (None, Screen::Main, View::Today) if !app.plan_allowed() => "answer again",
         _ => "open",
@@ -205,6 +217,8 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
             let word = match a {
                 Action::Left | Action::Right => context_word,
                 Action::Select => select_word,
+                Action::Write if app.view == View::History => "report",
+                Action::Write => "prescription",
                 _ => a.hint(),
             };
             (a, word)
@@ -257,9 +271,10 @@ fn actions_here(app: &App) -> Vec<Action> {
             ],
             View::Week => vec![Right, NextWeek, Tick, Select, NextView, Help, Quit],
             View::Program => vec![Down, Tick, Edit, NextView, Help, Quit],
-            View::History => vec![Left, Edit, NextView, Help, Quit],
+            View::History => vec![Left, Edit, Write, NextView, Help, Quit],
             View::Library => vec![Search, Select, NextView, Help, Quit],
-            View::Profiles => vec![Select, New, Edit, NextView, Help, Quit],
+            View::Profiles => vec![Select, New, Edit, Write, Import, NextView, Help, Quit],
+            View::Clinic => vec![Down, Select, NextView, Help, Quit],
             View::Export => vec![Right, Edit, Select, NextView, Help, Quit],
         },
     }

@@ -239,6 +239,12 @@ impl App {
     }
 
     pub(super) fn update_profiles(&mut self, action: Action) -> Vec<Effect> {
+        if self.cursor.file.is_some() {
+            return self.update_file_field(action);
+        }
+        if self.cursor.import.is_some() {
+            return self.update_import(action);
+        }
         if let Some(name) = &mut self.cursor.new_profile {
             match action {
                 Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => {
@@ -336,6 +342,17 @@ impl App {
                 }
                 _ => self.cursor.patient = self.profile.as_ref().map(PatientEdit::from_profile),
             },
+            Action::Write => match self.profiles.get(self.cursor.profiles) {
+                // Only the open profile's journal is here to hand over.
+                Some(name) if self.profile.as_ref().is_some_and(|p| &p.name != name) => {
+                    let text = format!(
+                        "{name} is not open: Enter opens it, then w writes its prescription"
+                    );
+                    self.fail(text);
+                }
+                _ => self.open_write(super::FileKind::Prescription),
+            },
+            Action::Import => self.open_import(),
             Action::Select => {
                 if let Some(name) = self.profiles.get(self.cursor.profiles)
                     && Some(name) != self.profile.as_ref().map(|p| &p.name)

@@ -3,7 +3,7 @@
 use super::{App, Effect, Screen};
 use crate::catalog::Dose;
 use crate::journal::SkipReason;
-use crate::plan::{Step, dose_steps};
+use crate::plan::{Step, StepKind, dose_steps};
 use crate::session::PainInput;
 use crate::tui::action::Action;
 
@@ -159,6 +159,33 @@ impl TimerState {
     /// Space: pause or go on (nothing once finished).
     pub fn toggle(&mut self) {
         self.running = !self.running && !self.finished();
+    }
+
+    /// Which of a figure's `positions` key positions the countdown shows now: during a set of
+    /// reps it goes out to the last position and back once a rep, at the rep's tempo; a hold
+    /// or a timed set stays in the last (held) position; getting ready, letting go and resting
+    /// stay in the first. A function of the countdown's state alone, so the figure moves only
+    /// when a tick changes that state (never while paused or idle).
+    pub fn pose(&self, positions: usize) -> usize {
+        let last = positions.saturating_sub(1);
+        let Some(step) = self.step() else {
+            return 0;
+        };
+        match step.kind {
+            StepKind::Reps(n) if last > 0 && n > 0 => {
+                let rep_s = (step.seconds / n).max(1);
+                let elapsed = step.seconds.saturating_sub(self.left_s);
+                // Out and back: 0, 1, .., last, .., 1, then the next rep starts at 0.
+                let cycle = 2 * last as u32;
+                let into = (elapsed % rep_s) * cycle;
+                // Rounded to the nearest position, so a rep's middle second shows the end.
+                let at = ((2 * into + rep_s) / (2 * rep_s)) % cycle;
+                let at = at as usize;
+                if at <= last { at } else { cycle as usize - at }
+            }
+            StepKind::Hold { .. } | StepKind::Timed => last,
+            _ => 0,
+        }
     }
 
     /// One second passed. Returns true when a step just ended (time for the bell: the person

@@ -15,18 +15,21 @@ pub enum View {
     History,
     Library,
     Profiles,
+    /// The clinician's overview: every profile in the data folder.
+    Clinic,
     Export,
 }
 
 impl View {
     /// Every view, in Tab order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Today,
         View::Week,
         View::Program,
         View::History,
         View::Library,
         View::Profiles,
+        View::Clinic,
         View::Export,
     ];
 
@@ -39,6 +42,7 @@ impl View {
             View::History => "History",
             View::Library => "Library",
             View::Profiles => "Profiles",
+            View::Clinic => "Clinic",
             View::Export => "Export",
         }
     }
@@ -74,6 +78,13 @@ pub struct Cursors {
     pub editing_path: bool,
     /// Where the last export went.
     pub exported: Option<String>,
+    /// The selected row of the Clinic view.
+    pub clinic: usize,
+    /// A file path being typed (Profiles: a prescription to write or import; History: the
+    /// report).
+    pub file: Option<super::FileField>,
+    /// A prescription file read and checked, waiting for Enter (Profiles).
+    pub import: Option<super::ImportPreview>,
 }
 
 /// Where the Week view is: which programme week, which day, which item of that day.
@@ -101,7 +112,13 @@ impl Cursors {
     pub fn typing(&self, view: View) -> bool {
         match view {
             View::Library => self.searching,
-            View::Profiles => self.new_profile.is_some() || self.patient.is_some(),
+            View::Profiles => {
+                self.new_profile.is_some()
+                    || self.patient.is_some()
+                    || self.file.is_some()
+                    || self.import.is_some()
+            }
+            View::History => self.file.is_some(),
             View::Export => self.editing_path,
             _ => false,
         }
@@ -117,6 +134,9 @@ impl App {
                     let step = if action == Action::NextView { 1 } else { n - 1 };
                     self.view = View::ALL[(self.view.index() + step) % n];
                     self.cursor.scroll = 0;
+                    if self.view == View::Clinic {
+                        return self.open_clinic();
+                    }
                     return Vec::new();
                 }
                 Action::Pain => {
@@ -138,6 +158,7 @@ impl App {
             View::Today => self.update_today(action),
             View::Week => self.update_week(action),
             View::Program => self.update_program(action),
+            View::History if self.cursor.file.is_some() => self.update_file_field(action),
             View::History => {
                 // Left and Right page the calendar through the months, one at a time.
                 let months = self.months_of_program();
@@ -149,12 +170,14 @@ impl App {
                         self.cursor.months_back = self.cursor.months_back.saturating_sub(1);
                     }
                     Action::Edit => self.open_settings(),
+                    Action::Write => self.open_write(super::FileKind::Report),
                     _ => {}
                 }
                 Vec::new()
             }
             View::Library => self.update_library(action),
             View::Profiles => self.update_profiles(action),
+            View::Clinic => self.update_clinic(action),
             View::Export => self.update_export(action),
         }
     }

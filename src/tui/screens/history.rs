@@ -163,6 +163,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         t.heat(Some(1.0))
     );
     frame.render_widget(Paragraph::new(Line::styled(legend_text, t.dim())), legend);
+    if let Some(field) = &app.cursor.file {
+        super::files::field_box(frame, inner, app, field);
+    }
 }
 
 /// Eight marks from no pain to the worst, for a one-line chart.

@@ -21,6 +21,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         Overlay::Detail { .. } => (area.width.saturating_sub(2), area.height.saturating_sub(2)),
         Overlay::Skip { .. } => (52, 10),
         Overlay::Pain(_) => (56, 12),
+        // With a figure, the countdown draws it moving under the steps.
+        Overlay::Timer(t) if app.catalog.figure(&t.item).is_some() => (72, 20),
         Overlay::Timer(_) => (64, 10),
     };
     let rect = area.centered(
@@ -177,7 +179,15 @@ pub fn help_sections(app: &App) -> Vec<HelpSection> {
                 (Back, "close"),
             ]),
         ),
-        ("Library, Profiles", rows(&[(Search, ""), (New, "")])),
+        (
+            "Library, Profiles, History",
+            rows(&[
+                (Search, ""),
+                (New, ""),
+                (Write, "write prescription/report"),
+                (Import, "import a prescription"),
+            ]),
+        ),
     ]
 }
 
@@ -316,16 +326,48 @@ const FIGURE_ROWS: u16 = 9;
 /// The exercise's key positions side by side: braille dots on a canvas, or plain characters in
 /// ASCII mode. Drawn only when the overlay is, so nothing is written while the app is idle.
 fn figure(frame: &mut Frame, area: Rect, app: &App, f: &crate::figure::Figure) {
+    draw_scene(frame, area, app, f, &crate::figure::scene(f));
+}
+
+/// One key position of the figure, drawn over the width all of them span, so the body stays
+/// in place from one position to the next while the countdown moves it.
+fn pose_scene(f: &crate::figure::Figure, pose: usize) -> crate::figure::Scene {
+    let mut scene = crate::figure::scene(f);
+    let span = scene
+        .panels
+        .iter()
+        .map(|p| p.x_range)
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    let at = pose.min(scene.panels.len().saturating_sub(1));
+    if let Some(mut panel) = (at < scene.panels.len()).then(|| scene.panels.swap_remove(at))
+        && let Some(span) = span
+    {
+        panel.x_range = span;
+        // The arrow from the position before says where it went; moving, the body says it.
+        panel
+            .shapes
+            .retain(|s| !matches!(s, crate::figure::Shape::Arrow(..)));
+        scene.panels = vec![panel];
+    }
+    scene
+}
+
+fn draw_scene(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    f: &crate::figure::Figure,
+    scene: &crate::figure::Scene,
+) {
     use crate::figure::{Shape, Stroke};
     use ratatui::style::Color;
     use ratatui::symbols::Marker;
     use ratatui::widgets::canvas::{Canvas, Circle, Line as CLine};
 
-    let scene = crate::figure::scene(f);
     let rows = usize::from(area.height);
     if app.theme.ascii {
         let lines: Vec<Line> =
-            crate::figure::text::render(&scene, usize::from(area.width), rows, true)
+            crate::figure::text::render(scene, usize::from(area.width), rows, true)
                 .into_iter()
                 .map(|l| Line::raw(format!(" {l}")))
                 .collect();
@@ -593,5 +635,25 @@ fn countdown(frame: &mut Frame, rect: Rect, app: &App, timer: &TimerState) {
             lines.push(Line::styled(how, t.dim()));
         }
     }
-    frame.render_widget(Paragraph::new(lines).block(block(app, "Countdown")), rect);
+    let outer = block(app, "Countdown");
+    let inner = outer.inner(rect);
+    frame.render_widget(outer, rect);
+    // The figure under the words, in the position the countdown is at.
+    let text_rows = (lines.len() as u16).min(inner.height);
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(inner.x, inner.y, inner.width, text_rows),
+    );
+    let below = Rect::new(
+        inner.x,
+        inner.y + text_rows,
+        inner.width,
+        inner.height - text_rows,
+    );
+    if let Some(f) = app.catalog.figure(&timer.item)
+        && below.height >= 4
+    {
+        let scene = pose_scene(f, timer.pose(f.positions.len()));
+        draw_scene(frame, below, app, f, &scene);
+    }
 }

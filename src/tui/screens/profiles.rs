@@ -19,6 +19,22 @@ use crate::tui::ui::block;
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
+    // A prescription being written or imported takes the view: the path, then what the file
+    // creates or what is wrong with it.
+    let handover = match (&app.cursor.file, &app.cursor.import) {
+        (_, Some(preview)) => Some(super::files::import_lines(app, preview)),
+        (Some(field), None) => Some(super::files::field_lines(app, field)),
+        (None, None) => None,
+    };
+    if let Some(lines) = handover {
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(block(app, "Profiles: prescription file")),
+            area,
+        );
+        return;
+    }
     let mut lines = Vec::new();
     // While the form is open the list steps aside, so all its rows fit at 80x24 however many
     // patients a clinic has.

@@ -1,0 +1,281 @@
+//! Handing a plan over and bringing the progress back, in the app: the Profiles view writes and
+//! imports prescription files, the History view writes the follow-up report, and the Clinic
+//! view lists every profile in the data folder. Every check and every text is `handover`'s (the
+//! command line's own); this file only holds what is being typed and turns it into effects.
+
+use super::{App, Effect, View};
+use crate::handover::{ClinicRow, Imported, Prescription};
+use crate::tui::action::Action;
+
+/// Weeks the follow-up report covers, as `rehab report` without `--weeks`.
+pub const REPORT_WEEKS: u32 = 4;
+
+/// A file the app writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Prescription,
+    Report,
+}
+
+impl FileKind {
+    /// The words for it on the status line.
+    pub fn what(self) -> &'static str {
+        match self {
+            FileKind::Prescription => "prescription",
+            FileKind::Report => "follow-up report",
+        }
+    }
+}
+
+/// A file path being typed, and what it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileField {
+    /// `None` for a prescription to import; else the file to write.
+    pub write: Option<FileKind>,
+    pub path: String,
+}
+
+/// A prescription file read and checked, shown before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// The path as typed.
+    pub file: String,
+    /// The file's text, checked again as the name changes.
+    pub text: String,
+    /// The profile name to import as (the file's own unless changed).
+    pub name: String,
+    /// The profile it creates, or every problem (`file:line:column: ...` with hints).
+    pub checked: Result<Imported, String>,
+}
+
+impl App {
+    /// The Clinic view opened: its rows are read afresh.
+    pub(super) fn open_clinic(&mut self) -> Vec<Effect> {
+        vec![Effect::ReadClinic { today: self.today }]
+    }
+
+    pub(super) fn clinic_read(&mut self, rows: Vec<ClinicRow>) {
+        self.cursor.clinic = self.cursor.clinic.min(rows.len().saturating_sub(1));
+        self.clinic = Some(rows);
+    }
+
+    /// A key in the Clinic view: move, or open the profile of the row (its Today).
+    pub(super) fn update_clinic(&mut self, action: Action) -> Vec<Effect> {
+        let n = self.clinic.as_ref().map_or(0, Vec::len);
+        let c = &mut self.cursor;
+        match action {
+            Action::Up => c.clinic = c.clinic.saturating_sub(1),
+            Action::Down => c.clinic = (c.clinic + 1).min(n.saturating_sub(1)),
+            Action::Select => {
+                let Some(row) = self.clinic.as_ref().and_then(|r| r.get(self.cursor.clinic)) else {
+                    return Vec::new();
+                };
+                if self.profile.as_ref().is_some_and(|p| p.name == row.name) {
+                    self.view = View::Today;
+                    return Vec::new();
+                }
+                return vec![Effect::SwitchProfile(row.name.clone())];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Opens the path field to write the open profile's prescription or report.
+    pub(super) fn open_write(&mut self, kind: FileKind) {
+        let Some(p) = &self.profile else {
+            self.fail("no profile is open, so there is nothing to write");
+            return;
+        };
+        let path = match kind {
+            FileKind::Prescription => format!("{}.rx.ron", p.name),
+            FileKind::Report => format!("rehab-report-{}-{}.html", p.name, self.today),
+        };
+        self.cursor.file = Some(FileField {
+            write: Some(kind),
+            path,
+        });
+    }
+
+    /// Opens the path field for a prescription file to import.
+    pub(super) fn open_import(&mut self) {
+        self.cursor.file = Some(FileField {
+            write: None,
+            path: String::new(),
+        });
+    }
+
+    /// A key while a file path is typed: Enter writes or reads, Esc cancels.
+    pub(super) fn update_file_field(&mut self, action: Action) -> Vec<Effect> {
+        let Some(field) = &mut self.cursor.file else {
+            return Vec::new();
+        };
+        match action {
+            Action::Input(ch) => field.path.push(ch),
+            Action::Erase => {
+                field.path.pop();
+            }
+            Action::Back => self.cursor.file = None,
+            Action::Select if field.path.trim().is_empty() => {
+                self.fail("type the file's path first; Esc cancels");
+            }
+            Action::Select => {
+                let field = field.clone();
+                let path = field.path.trim().to_string();
+                let effect = match field.write {
+                    None => Some(Effect::ReadPrescription(path)),
+                    Some(FileKind::Prescription) => self.prescription_effect(path),
+                    Some(FileKind::Report) => self.report_effect(path),
+                };
+                // The field stays until the file is written or read, so a refused path can be
+                // corrected.
+                return effect.into_iter().collect();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// The prescription file of the open profile, checked as the receiving side will check it
+    /// (as `rehab profile export` does), so no file goes out that cannot come in.
+    fn prescription_effect(&mut self, path: String) -> Option<Effect> {
+        let profile = self.profile.as_ref()?;
+        let prescription = Prescription::of(profile, &self.journal, self.today);
+        let text = crate::handover::format_prescription(&prescription);
+        let checked = crate::handover::check_prescription(
+            &self.catalog,
+            &prescription,
+            None,
+            &text,
+            &path,
+            self.today,
+        );
+        if let Err(e) = checked {
+            let first = e.problems.first().map(|p| p.message.clone());
+            self.fail(format!(
+                "not written: this profile cannot be handed over as it is ({}); e edits it",
+                crate::text::clean(&first.unwrap_or_default())
+            ));
+            return None;
+        }
+        Some(Effect::WriteFile {
+            kind: FileKind::Prescription,
+            path,
+            contents: text,
+        })
+    }
+
+    /// The follow-up report of the open profile over the last [`REPORT_WEEKS`] weeks, in the
+    /// format the path's extension names (as `rehab report -o PATH`).
+    fn report_effect(&mut self, path: String) -> Option<Effect> {
+        let profile = self.profile.as_ref()?;
+        let report = crate::handover::assemble_report(
+            &self.catalog,
+            profile,
+            &self.journal,
+            self.today,
+            REPORT_WEEKS,
+        );
+        let format = crate::export::Format::for_path(std::path::Path::new(&path));
+        let contents = crate::handover::render_report(&report, format, self.theme.ascii);
+        Some(Effect::WriteFile {
+            kind: FileKind::Report,
+            path,
+            contents,
+        })
+    }
+
+    /// A prescription file's text came back: parse and check it, and show what it creates.
+    pub(super) fn prescription_read(&mut self, file: String, text: &str) {
+        let name = crate::handover::parse_prescription(text, &file)
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let mut preview = ImportPreview {
+            file,
+            text: text.to_string(),
+            name,
+            checked: Err(String::new()),
+        };
+        self.check_import(&mut preview);
+        self.cursor.file = None;
+        self.view = View::Profiles;
+        self.cursor.import = Some(preview);
+    }
+
+    /// Checks the previewed file as its current name, as `rehab profile import --as NAME`.
+    fn check_import(&self, preview: &mut ImportPreview) {
+        preview.checked = crate::handover::parse_prescription(&preview.text, &preview.file)
+            .and_then(|p| {
+                crate::handover::check_prescription(
+                    &self.catalog,
+                    &p,
+                    Some(&preview.name),
+                    &preview.text,
+                    &preview.file,
+                    self.today,
+                )
+            })
+            .map_err(|e| e.to_string());
+    }
+
+    /// Whether a profile of this name exists already (an import then replaces its plan).
+    pub fn profile_exists(&self, name: &str) -> bool {
+        self.profiles.iter().any(|n| n == name)
+    }
+
+    /// A key on the import preview: type another name, Enter imports, Esc cancels.
+    pub(super) fn update_import(&mut self, action: Action) -> Vec<Effect> {
+        let Some(mut preview) = self.cursor.import.take() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Back => return Vec::new(),
+            Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => {
+                preview.name.push(ch);
+                self.check_import(&mut preview);
+            }
+            Action::Input(_) => {
+                self.fail("a profile name takes letters, digits, - and _ only");
+            }
+            Action::Erase => {
+                preview.name.pop();
+                self.check_import(&mut preview);
+            }
+            Action::Select => match &preview.checked {
+                Ok(imported) => {
+                    let force = self.profile_exists(&imported.profile.name);
+                    return vec![Effect::Import {
+                        imported: Box::new(imported.clone()),
+                        force,
+                    }];
+                }
+                Err(_) => self.fail("not imported: the file has problems (listed above)"),
+            },
+            _ => {}
+        }
+        self.cursor.import = Some(preview);
+        Vec::new()
+    }
+
+    /// The import is on disk: the profile is listed, the cursor on it, ready to open.
+    pub(super) fn imported(&mut self, name: String, replaced: bool, assessment: bool) {
+        if !self.profile_exists(&name) {
+            self.profiles.push(name.clone());
+            self.profiles.sort();
+        }
+        self.cursor.profiles = self.profiles.iter().position(|n| *n == name).unwrap_or(0);
+        self.cursor.import = None;
+        let done = if replaced {
+            format!("replaced the plan settings of {name} (journal and answers kept)")
+        } else {
+            format!("imported {name}")
+        };
+        let assessed = if assessment {
+            "; the clinician's assessment is recorded"
+        } else {
+            ""
+        };
+        let open = self.keymap.key_for(&Action::Select, self.theme.ascii);
+        self.say(format!("{done}{assessed}. {open} opens it"));
+    }
+}

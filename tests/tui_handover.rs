@@ -1,0 +1,256 @@
+//! The app's part of handing a plan over: the Profiles view writes and imports prescription
+//! files, the History view writes the follow-up report, and the Clinic view lists every profile
+//! and opens one. The files are the command line's own (`handover`'s functions); the screens
+//! fit 80x24.
+
+#![allow(clippy::unwrap_used)]
+
+mod tui_common;
+
+use jiff::civil::date;
+use ratatui::crossterm::event::KeyCode;
+use rehab_planner::export::Format;
+use rehab_planner::handover::{
+    ClinicRow, Concern, Prescription, assemble_report, format_prescription, parse_prescription,
+    render_report,
+};
+use rehab_planner::tui::action::Action;
+use rehab_planner::tui::app::{App, Effect, FileKind, REPORT_WEEKS, View};
+use rehab_planner::tui::theme::Theme;
+use tui_common::*;
+
+const UNICODE: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, ch(c));
+    }
+}
+
+fn rows() -> Vec<ClinicRow> {
+    let row = |name: &str, week, concerns: Vec<Concern>, adherence, last| ClinicRow {
+        name: name.into(),
+        condition: "Runner's knee (kneecap pain)".into(),
+        week,
+        phase: week.map(|_| (1, "Settle and learn".to_string())),
+        adherence_pct: adherence,
+        pain_trend: if adherence.is_some() { "steady" } else { "-" },
+        last_logged: last,
+        concerns,
+    };
+    vec![
+        row(
+            "carol",
+            Some(2),
+            vec![Concern::SeeClinicianFirst, Concern::RisingMorningPain],
+            Some(40),
+            Some(date(2026, 11, 24)),
+        ),
+        row("bob", Some(2), vec![Concern::Idle], Some(0), None),
+        row("me", Some(2), Vec::new(), Some(62), Some(TODAY)),
+        row("zoe", None, Vec::new(), None, None),
+    ]
+}
+
+/// The Clinic view, reached with Shift-Tab from Today, with the rows the disk read.
+fn clinic(theme: Theme) -> App {
+    let mut app = busy_app(theme);
+    press(&mut app, key(KeyCode::BackTab));
+    let effects = press(&mut app, key(KeyCode::BackTab));
+    assert_eq!(app.view, View::Clinic);
+    assert_eq!(effects, [Effect::ReadClinic { today: TODAY }]);
+    app.update(Action::ClinicRows(rows()));
+    app
+}
+
+#[test]
+fn the_clinic_view_lists_every_profile_and_opens_one() {
+    let mut app = clinic(UNICODE);
+    insta::assert_snapshot!("clinic", draw(&app, 80, 24));
+    let ascii = draw(
+        &clinic(Theme {
+            color: false,
+            ascii: true,
+        }),
+        80,
+        24,
+    );
+    assert!(ascii.is_ascii(), "{ascii}");
+    // Enter on another profile opens it (the loop loads it and shows its Today).
+    assert_eq!(
+        press(&mut app, key(KeyCode::Enter)),
+        [Effect::SwitchProfile("carol".into())]
+    );
+    press(&mut app, ch('j'));
+    press(&mut app, ch('j'));
+    // On the open profile, Enter shows its Today at once.
+    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    assert_eq!(app.view, View::Today);
+    // Coming back reads the profiles again.
+    press(&mut app, key(KeyCode::BackTab));
+    assert_eq!(
+        press(&mut app, key(KeyCode::BackTab)),
+        [Effect::ReadClinic { today: TODAY }]
+    );
+}
+
+#[test]
+fn profiles_writes_the_prescription_the_command_line_writes() {
+    let mut app = busy_app(UNICODE);
+    app.view = View::Profiles;
+    app.cursor.profiles = 1;
+    press(&mut app, ch('w'));
+    assert!(app.typing());
+    insta::assert_snapshot!("profiles_prescription_field", draw(&app, 80, 24));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let expected = format_prescription(&Prescription::of(
+        app.profile.as_ref().unwrap(),
+        &app.journal,
+        TODAY,
+    ));
+    assert_eq!(
+        effects,
+        [Effect::WriteFile {
+            kind: FileKind::Prescription,
+            path: "me.rx.ron".into(),
+            contents: expected,
+        }]
+    );
+    // The field stays until the file is written, so a refused path can be corrected.
+    assert!(app.cursor.file.is_some());
+    app.update(Action::Written(
+        FileKind::Prescription,
+        "/tmp/me.rx.ron".into(),
+    ));
+    assert!(app.cursor.file.is_none());
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.text, "prescription written to /tmp/me.rx.ron");
+    // Another profile under the cursor is not open: it says how to hand that one over.
+    app.cursor.profiles = 0;
+    assert!(press(&mut app, ch('w')).is_empty());
+    assert!(app.cursor.file.is_none());
+    assert!(app.status.unwrap().text.contains("anna is not open"));
+}
+
+/// A prescription for `anna` as another clinician's machine would write it.
+fn anna_file() -> String {
+    let mut p = profile();
+    p.name = "anna".into();
+    p.patient = Some(rehab_planner::profile::Patient {
+        name: Some("Anna Lee".into()),
+        clinician: Some("B. Physio".into()),
+        clinic: None,
+        notes: None,
+    });
+    format_prescription(&Prescription::of(&p, &Default::default(), TODAY))
+}
+
+#[test]
+fn profiles_imports_a_checked_prescription_after_showing_it() {
+    let mut app = busy_app(UNICODE);
+    app.view = View::Profiles;
+    press(&mut app, ch('i'));
+    type_text(&mut app, "anna.rx.ron");
+    assert_eq!(
+        press(&mut app, key(KeyCode::Enter)),
+        [Effect::ReadPrescription("anna.rx.ron".into())]
+    );
+    app.update(Action::PrescriptionRead("anna.rx.ron".into(), anna_file()));
+    assert!(app.cursor.file.is_none());
+    // anna exists here: Enter would replace her plan settings, and says so first.
+    insta::assert_snapshot!("profiles_import_preview", draw(&app, 80, 24));
+    // Another name: a new profile.
+    for _ in 0..4 {
+        press(&mut app, key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "anna-2");
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let [Effect::Import { imported, force }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(!force);
+    assert_eq!(imported.profile.name, "anna-2");
+    assert_eq!(imported.profile.red_flags, Default::default());
+    app.update(Action::Imported {
+        name: "anna-2".into(),
+        replaced: false,
+        assessment: false,
+    });
+    assert!(app.cursor.import.is_none());
+    assert_eq!(app.profiles, ["anna", "anna-2", "me"]);
+    assert_eq!(app.cursor.profiles, 1);
+    assert!(app.status.unwrap().text.starts_with("imported anna-2"));
+}
+
+#[test]
+fn a_bad_prescription_shows_its_problems_and_imports_nothing() {
+    let mut app = busy_app(UNICODE);
+    app.view = View::Profiles;
+    press(&mut app, ch('i'));
+    type_text(&mut app, "bad.rx.ron");
+    press(&mut app, key(KeyCode::Enter));
+    let bad = anna_file()
+        .replace("\"pfps\"", "\"pfsp\"")
+        .replace("days_per_week: 4", "days_per_week: 9");
+    app.update(Action::PrescriptionRead("bad.rx.ron".into(), bad));
+    insta::assert_snapshot!("profiles_import_problems", draw(&app, 80, 24));
+    assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    assert!(app.status.clone().unwrap().error);
+    // Esc leaves it, nothing written.
+    assert!(press(&mut app, key(KeyCode::Esc)).is_empty());
+    assert!(app.cursor.import.is_none());
+    // A file that is not a prescription at all says what it is not.
+    press(&mut app, ch('i'));
+    type_text(&mut app, "x");
+    press(&mut app, key(KeyCode::Enter));
+    app.update(Action::PrescriptionRead(
+        "x".into(),
+        "Profile(name: \"me\")\x1b[31m".into(),
+    ));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("profile file"), "{screen}");
+    assert!(!screen.contains('\x1b'), "{screen}");
+    assert!(parse_prescription("Profile(name: \"me\")", "x").is_err());
+}
+
+#[test]
+fn history_writes_the_report_rehab_report_writes() {
+    let mut app = busy_app(UNICODE);
+    app.view = View::History;
+    press(&mut app, ch('w'));
+    assert!(app.typing());
+    insta::assert_snapshot!("history_report_field", draw(&app, 80, 24));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let report = assemble_report(
+        &app.catalog,
+        app.profile.as_ref().unwrap(),
+        &app.journal,
+        TODAY,
+        REPORT_WEEKS,
+    );
+    assert_eq!(
+        effects,
+        [Effect::WriteFile {
+            kind: FileKind::Report,
+            path: "rehab-report-me-2026-11-25.html".into(),
+            contents: render_report(&report, Format::Html, false),
+        }]
+    );
+    // A path ending .md writes Markdown.
+    for _ in 0.."html".len() {
+        press(&mut app, key(KeyCode::Backspace));
+    }
+    type_text(&mut app, "md");
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let [Effect::WriteFile { contents, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*contents, render_report(&report, Format::Markdown, false));
+    // Esc cancels; q quits again.
+    press(&mut app, key(KeyCode::Esc));
+    assert!(!app.typing());
+    assert_eq!(press(&mut app, ch('q')), [Effect::Quit]);
+}
