@@ -8,6 +8,8 @@ idle, and peak memory (VmHWM).
 
     cargo build --release
     python3 scripts/bench-tui.py [--binary target/release/rehab] [--keys 200] [--starts 9]
+    python3 scripts/bench-tui.py --years 10              # ten years of journal (issue 19)
+    python3 scripts/bench-tui.py --years 10 --make-data DIR   # only write the data folder
 
 Targets (issue #5): first frame < 15 ms, keystroke < 1 ms median, < 500 bytes per row move,
 nothing written and no CPU while idle, peak memory < 10 MB.
@@ -31,8 +33,8 @@ import time
 TODAY = dt.date(2026, 11, 23)
 
 
-def make_data(binary: str, root: str) -> None:
-    """One profile started a year ago, with a year of ticks and pain scores."""
+def make_data(binary: str, root: str, years: int = 1) -> None:
+    """One profile started `years` years ago (0: today), with that much ticks and pain scores."""
     out = subprocess.run(
         [binary, "exercises", "--condition", "pfps"],
         check=True, capture_output=True, text=True,
@@ -46,8 +48,9 @@ def make_data(binary: str, root: str) -> None:
         env={**os.environ, "REHAB_DATA_DIR": root},
     ).stdout
     answers = ", ".join(f'"{line.split()[0]}": false' for line in flags.splitlines() if line.strip())
-    # A Monday a year back: plans start on a Monday.
-    start = TODAY - dt.timedelta(days=364)
+    # A Monday `years` back: plans start on a Monday.
+    days = 364 * years
+    start = TODAY - dt.timedelta(days=days)
     start -= dt.timedelta(days=start.weekday())
     profile_dir = os.path.join(root, "profiles", "me")
     os.makedirs(profile_dir)
@@ -62,7 +65,7 @@ def make_data(binary: str, root: str) -> None:
 )
 """)
     lines = ['(format: "rehab-journal", version: 1)']
-    for n in range(364):
+    for n in range(days):
         day = start + dt.timedelta(days=n)
         for i, item in enumerate(ids):
             if (n + i) % 5 == 0:
@@ -151,13 +154,19 @@ def main() -> int:
     ap.add_argument("--keys", type=int, default=200, help="keystrokes to time")
     ap.add_argument("--starts", type=int, default=9, help="starts to time the first frame over")
     ap.add_argument("--idle", type=float, default=3.0, help="seconds of idle to watch")
+    ap.add_argument("--years", type=int, default=1, help="years of journal (0: none; 10: issue 19)")
+    ap.add_argument("--make-data", metavar="DIR",
+                    help="only write the data folder to DIR (for timing `rehab today` and the like)")
     args = ap.parse_args()
     if not os.access(args.binary, os.X_OK):
         print(f"no binary at {args.binary}; run `cargo build --release` first", file=sys.stderr)
         return 2
+    if args.make_data:
+        make_data(args.binary, args.make_data, args.years)
+        return 0
     root = tempfile.mkdtemp(prefix="rehab-bench-")
     try:
-        make_data(args.binary, root)
+        make_data(args.binary, root, args.years)
         env = {
             **os.environ, "REHAB_DATA_DIR": root, "REHAB_LIBRARY": os.path.join(root, "lib"),
             "REHAB_TODAY": str(TODAY), "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",

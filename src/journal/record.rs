@@ -202,14 +202,22 @@ fn check_pain(report: &PainReport) -> Result<(), String> {
 }
 
 fn check_id(what: &str, id: &str) -> Result<(), String> {
-    if id.trim().is_empty() {
+    // Ids are nearly always ASCII: one byte pass answers "blank?" and "control?" together (this
+    // runs for every record at every start), with the full checks only for other text. An ASCII
+    // byte is `char::is_whitespace` exactly when it is 9-13 or a space.
+    let ascii = id.is_ascii();
+    let blank = if ascii {
+        id.bytes().all(|b| matches!(b, 9..=13 | b' '))
+    } else {
+        id.trim().is_empty()
+    };
+    if blank {
         return Err(format!("the {what} is empty"));
     }
     if id.len() > MAX_ID_LEN {
         return Err(format!("the {what} is longer than {MAX_ID_LEN} bytes"));
     }
-    // Ids are nearly always ASCII: a byte test, with the full check only for other text.
-    let control = if id.is_ascii() {
+    let control = if ascii {
         id.bytes().any(|b| b.is_ascii_control())
     } else {
         id.chars().any(crate::text::is_unsafe)
@@ -226,6 +234,15 @@ mod tests {
 
     fn day() -> Date {
         Date::constant(2026, 11, 23)
+    }
+
+    #[test]
+    fn the_ascii_blank_test_agrees_with_trim() {
+        for b in 0u8..128 {
+            let id = String::from(char::from(b)).repeat(3);
+            let said_empty = check_id("item", &id).is_err_and(|e| e.ends_with("is empty"));
+            assert_eq!(said_empty, id.trim().is_empty(), "byte {b}");
+        }
     }
 
     #[test]

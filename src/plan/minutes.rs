@@ -85,6 +85,22 @@ impl Step {
 /// The steps of one session of the dose, in order: per side, getting into position, then each
 /// set (each rep's hold when the dose holds each rep), with rests between sets.
 pub fn dose_steps(dose: &Dose) -> Vec<Step> {
+    let mut steps = Vec::new();
+    each_step(dose, |step| steps.push(step));
+    steps
+}
+
+/// Minutes for one session of the dose: its steps added up, rounded up, at least 1. The same
+/// steps the countdown runs, counted without keeping them (the plan builder asks this for every
+/// item of every week).
+pub fn item_minutes(dose: &Dose) -> u32 {
+    let mut total = 0u32;
+    each_step(dose, |step| total = total.saturating_add(step.seconds));
+    total.div_ceil(60).max(1)
+}
+
+/// Calls `visit` with each step of one session, in order.
+fn each_step(dose: &Dose, mut visit: impl FnMut(Step)) {
     let sets = dose.sets.max(1);
     let sides: &[Option<Side>] = if dose.per_side {
         &[Some(Side::Left), Some(Side::Right)]
@@ -92,7 +108,9 @@ pub fn dose_steps(dose: &Dose) -> Vec<Step> {
         &[None]
     };
     let minutes = matches!(dose.work, Work::Minutes(_));
-    let mut steps = Vec::new();
+    // Read once: the words of the dose do not change between sets.
+    let hold = rep_hold_seconds(dose);
+    let rep_s = rep_seconds(dose.tempo.as_deref());
     for &side in sides {
         let step = |kind, seconds, set| Step {
             kind,
@@ -103,38 +121,27 @@ pub fn dose_steps(dose: &Dose) -> Vec<Step> {
         };
         // A ride or a walk needs no getting into position.
         if !minutes {
-            steps.push(step(StepKind::Ready, SETUP_SECONDS, 1));
+            visit(step(StepKind::Ready, SETUP_SECONDS, 1));
         }
         for set in 1..=sets {
-            match (dose.work, rep_hold_seconds(dose)) {
+            match (dose.work, hold) {
                 (Work::Reps(n), Some(hold)) => {
                     for rep in 1..=n {
                         if rep > 1 {
-                            steps.push(step(StepKind::Relax, RELAX_SECONDS, set));
+                            visit(step(StepKind::Relax, RELAX_SECONDS, set));
                         }
-                        steps.push(step(StepKind::Hold { rep, reps: n }, hold, set));
+                        visit(step(StepKind::Hold { rep, reps: n }, hold, set));
                     }
                 }
-                (Work::Reps(n), None) => steps.push(step(
-                    StepKind::Reps(n),
-                    n * rep_seconds(dose.tempo.as_deref()),
-                    set,
-                )),
-                (Work::Hold(s) | Work::Seconds(s), _) => steps.push(step(StepKind::Timed, s, set)),
-                (Work::Minutes(m), _) => steps.push(step(StepKind::Timed, m * 60, set)),
+                (Work::Reps(n), None) => visit(step(StepKind::Reps(n), n * rep_s, set)),
+                (Work::Hold(s) | Work::Seconds(s), _) => visit(step(StepKind::Timed, s, set)),
+                (Work::Minutes(m), _) => visit(step(StepKind::Timed, m * 60, set)),
             }
             if set < sets && dose.rest_s > 0 {
-                steps.push(step(StepKind::Rest, dose.rest_s, set));
+                visit(step(StepKind::Rest, dose.rest_s, set));
             }
         }
     }
-    steps
-}
-
-/// Minutes for one session of the dose: its steps added up, rounded up, at least 1.
-pub fn item_minutes(dose: &Dose) -> u32 {
-    let total: u32 = dose_steps(dose).iter().map(|s| s.seconds).sum();
-    total.div_ceil(60).max(1)
 }
 
 /// Seconds each repetition is held, when the dose says "hold each 10 s" (or "hold each

@@ -101,12 +101,11 @@ impl Inputs<'_> {
         );
 
         let sunday = plan.monday.checked_add(6.days()).unwrap_or(plan.monday);
-        let week_days: Vec<(&DayLog, Option<Morning>)> = self
-            .days
-            .iter()
-            .filter(|(d, _)| d.date >= plan.monday && d.date <= sunday)
-            .copied()
-            .collect();
+        // The days are in date order: the week's are one run, found by two binary searches
+        // rather than a pass over every day logged since the start, for every week.
+        let from = self.days.partition_point(|(d, _)| d.date < plan.monday);
+        let to = self.days.partition_point(|(d, _)| d.date <= sunday);
+        let week_days = &self.days[from..to.max(from)];
         let before = Before {
             week: state.week,
             last_verdict: carry.last_verdict,
@@ -127,12 +126,15 @@ impl Inputs<'_> {
             sunday,
         };
         // The same-session rule first, so the week is judged as the person saw it.
-        let (first_look, _, _) = self.judge(&plan, &week_days, limits, &before);
-        if first_look.iter().any(|s| !s.painful_exercises.is_empty()) {
-            advance.ease_within_week(&state, &mut plan, &first_look);
-        }
+        let first_look = self.judge(&plan, week_days, limits, &before);
+        // Judged again only when easing changed the plan; otherwise the first look stands.
         let (sessions, nums, (verdict, rule, reason)) =
-            self.judge(&plan, &week_days, limits, &before);
+            if first_look.0.iter().any(|s| !s.painful_exercises.is_empty()) {
+                advance.ease_within_week(&state, &mut plan, &first_look.0);
+                self.judge(&plan, week_days, limits, &before)
+            } else {
+                first_look
+            };
         let mut decision = Decision {
             verdict,
             rule,
@@ -140,7 +142,7 @@ impl Inputs<'_> {
             overrides: Vec::new(),
             next: Vec::new(),
         };
-        self.ceiling_override(&mut decision, &plan, &week_days, &before, &sessions);
+        self.ceiling_override(&mut decision, &plan, week_days, &before, &sessions);
         self.item_overrides(&mut decision, &plan);
         if let Some(r) = sessions.iter().find(|r| {
             r.causes
