@@ -37,12 +37,7 @@ pub fn html_for_paper(input: &ExportInput, paper: Option<Paper>) -> String {
     maud_html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
-                style { (PreEscaped(STYLE)) (PreEscaped(page)) }
-            }
+            (head(&title, page))
             body {
                 (header(&input, &title))
                 (stop_box(&input))
@@ -112,18 +107,25 @@ fn stop_box(input: &ExportInput) -> Markup {
     }
 }
 
+/// The document head both layouts share: the title and the inline style (no fetches).
+fn head(title: &str, page: &str) -> Markup {
+    maud_html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (title) }
+            style { (PreEscaped(STYLE)) (PreEscaped(page)) }
+        }
+    }
+}
+
 /// The one-page sheet: per week, the grid, the pain rules and the stop box on one page.
 fn sheet(input: &ExportInput, title: &str, page: &str) -> String {
     let p = &input.patient;
     maud_html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
-                style { (PreEscaped(STYLE)) (PreEscaped(page)) }
-            }
+            (head(title, page))
             body.sheet {
                 @for week in &input.weeks {
                     section.page {

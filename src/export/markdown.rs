@@ -7,8 +7,9 @@ use super::reading::{WALK_RUN_GATE, day_label, grid_dose, long_date, year_of};
 use super::{DISCLAIMER, chart};
 use crate::plan::WeekPlan;
 
-/// Backslash-escapes Markdown and HTML punctuation so library text stays text.
-fn esc(text: &str) -> String {
+/// Backslash-escapes Markdown and HTML punctuation so library text stays text (the follow-up
+/// report escapes with it too).
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

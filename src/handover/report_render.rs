@@ -252,33 +252,10 @@ fn text(r: &Report, ascii: bool) -> String {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-/// Backslash-escapes Markdown and HTML punctuation so text from files stays text.
+/// Backslash-escapes Markdown and HTML punctuation so text from files stays text: cleaned, then
+/// escaped as the printed plan escapes.
 fn esc(text: &str) -> String {
-    let text = clean(text);
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if matches!(
-            ch,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '|'
-                | '#'
-                | '&'
-                | '!'
-                | '~'
-                | '{'
-                | '}'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
+    crate::export::markdown_escape(&clean(text))
 }
 
 fn markdown(r: &Report) -> String {
