@@ -58,8 +58,6 @@ pub enum Action {
     NewDay(jiff::civil::Date),
     /// An effect failed; the message is shown, nothing else changes.
     Failed(String),
-    /// An effect succeeded with this message for the status line.
-    Done(String),
     /// The printable plan was written here.
     Exported(String),
     /// A record is on disk (written by us, or noticed from another process).

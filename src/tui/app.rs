@@ -206,7 +206,6 @@ pub struct App {
     pub draft_condition: Option<String>,
     pub draft_flags: BTreeMap<String, bool>,
     pub cursor: Cursors,
-    pub quit: bool,
     /// What to say once the record now being written is saved (a pain score over the ceiling).
     pub after_save: Option<String>,
     /// The clinician's overview: every profile in the data folder, attention first (read each
@@ -240,7 +239,6 @@ impl App {
             draft_condition: None,
             draft_flags: BTreeMap::new(),
             cursor: Cursors::default(),
-            quit: false,
             after_save: None,
             clinic: None,
         }
@@ -347,10 +345,6 @@ impl App {
                 self.fail(text);
                 return Vec::new();
             }
-            Action::Done(text) => {
-                self.say(text);
-                return Vec::new();
-            }
             Action::Exported(path) => {
                 self.say(format!("plan written to {path}"));
                 self.cursor.exported = Some(path);
@@ -422,7 +416,6 @@ impl App {
     }
 
     fn quit(&mut self) -> Vec<Effect> {
-        self.quit = true;
         vec![Effect::Quit]
     }
 
