@@ -123,14 +123,25 @@ proptest! {
         let mut before = journal_text(&prefix).into_bytes();
         before.extend_from_slice(&junk);
         std::fs::write(&path, &before).unwrap();
-        if let Ok(mut journal) = JournalFile::open(dir.path()) {
-            let count = journal.records().len();
-            if journal.append(&extra).is_ok() {
-                let after = std::fs::read(&path).unwrap();
-                prop_assert!(after.starts_with(&before));
-                let again = JournalFile::open(dir.path()).unwrap();
-                prop_assert_eq!(again.records().len(), count + 1);
-                prop_assert_eq!(again.records().last(), Some(&extra));
+        match JournalFile::open(dir.path()) {
+            Ok(mut journal) => {
+                let count = journal.records().len();
+                match journal.append(&extra) {
+                    Ok(()) => {
+                        let after = std::fs::read(&path).unwrap();
+                        prop_assert!(after.starts_with(&before));
+                        let again = JournalFile::open(dir.path()).unwrap();
+                        prop_assert_eq!(again.records().len(), count + 1);
+                        prop_assert_eq!(again.records().last(), Some(&extra));
+                    }
+                    // A refused append writes nothing.
+                    Err(_) => prop_assert_eq!(std::fs::read(&path).unwrap(), before),
+                }
+            }
+            // A journal that does not load is left byte for byte as it was.
+            Err(_) => {
+                prop_assert!(!junk.is_empty(), "a clean journal must load");
+                prop_assert_eq!(std::fs::read(&path).unwrap(), before);
             }
         }
     }

@@ -298,7 +298,6 @@ fn check(
 #[test]
 fn every_condition_builds_twelve_weeks_under_a_matrix_of_settings() {
     let catalog = catalog();
-    let mut programs = 0;
     for condition in &catalog.conditions {
         for days in 3..=7u8 {
             for equipment in equipment_sets() {
@@ -331,13 +330,11 @@ fn every_condition_builds_twelve_weeks_under_a_matrix_of_settings() {
                             "{} lost core work at {minutes} min: {s:?}",
                             condition.id
                         );
-                        programs += 1;
                     }
                 }
             }
         }
     }
-    assert_eq!(programs, catalog.conditions.len() * 5 * 3 * 4 * 3);
 }
 
 #[test]

@@ -7,6 +7,22 @@ fn the_builtin_library_validates() {
     let catalog = catalog();
     let ids: Vec<&str> = catalog.conditions.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, CONDITIONS, "the five fixed condition ids, in order");
+    // Every check `rehab check` makes, including the whole-library ones (every exercise drawn,
+    // every condition's education complete).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rehab"))
+        .arg("check")
+        .env(
+            "REHAB_LIBRARY",
+            std::env::temp_dir().join("rehab-no-user-library"),
+        )
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && said.contains("passed all checks"),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Every entry of the clinical basis (E01-E21, warm-ups, home substitutes, late tendon work,
