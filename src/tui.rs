@@ -236,7 +236,11 @@ fn event_loop(
                 match effect {
                     Effect::Quit => return Ok(None),
                     Effect::Bell => ring_bell(terminal)?,
-                    effect => pending.insert(0, disk.perform(effect, app)),
+                    effect => {
+                        if let Some(result) = disk.perform(effect, app) {
+                            pending.insert(0, result);
+                        }
+                    }
                 }
             }
         }

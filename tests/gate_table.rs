@@ -320,9 +320,10 @@ fn press(app: &mut App, disk: &mut Disk, code: KeyCode) -> Vec<Action> {
         let mut pending = vec![action];
         while let Some(action) = pending.pop() {
             for effect in app.update(action) {
-                let result = disk.perform(effect, app);
-                results.push(result.clone());
-                pending.insert(0, result);
+                if let Some(result) = disk.perform(effect, app) {
+                    results.push(result.clone());
+                    pending.insert(0, result);
+                }
             }
         }
     }

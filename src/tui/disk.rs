@@ -73,11 +73,14 @@ impl Disk {
     }
 
     /// Performs one effect; the result comes back as an action for `App::update`.
-    pub fn perform(&mut self, effect: Effect, app: &App) -> Action {
-        if app.read_only() {
-            return Action::Failed("nothing is written while a data file does not load".into());
-        }
-        match effect {
+    /// `None` for the effects the loop performs itself (quitting, the bell).
+    pub fn perform(&mut self, effect: Effect, app: &App) -> Option<Action> {
+        Some(match effect {
+            // The loop rings the bell and quits itself.
+            Effect::Quit | Effect::Bell => return None,
+            _ if app.read_only() => {
+                Action::Failed("nothing is written while a data file does not load".into())
+            }
             Effect::Append(record) => self.append(record),
             Effect::SaveProfile(profile) => self.save(*profile, app.profile.as_ref()),
             Effect::SwitchProfile(name) => match OpenProfile::open(&self.paths, &name) {
@@ -111,9 +114,7 @@ impl Disk {
             }
             Effect::Import { imported, force } => self.import(&imported, force),
             Effect::ReadClinic { today } => self.clinic(app, today),
-            // The loop handles these itself; nothing to do here.
-            Effect::Quit | Effect::Bell => Action::Resize,
-        }
+        })
     }
 
     /// Writes the printable plan for the chosen weeks; an existing file is never overwritten.
@@ -350,7 +351,7 @@ mod tests {
                 weeks: choice,
                 sheet: false,
             };
-            let done = disk.perform(effect, &app);
+            let done = disk.perform(effect, &app).expect("a disk effect answers");
             assert!(matches!(done, Action::Exported(_)), "{done:?}");
             let Ok(text) = std::fs::read_to_string(&path) else {
                 panic!("{path} was not written")
@@ -392,15 +393,19 @@ mod tests {
             path: file.clone(),
             contents: text.clone(),
         };
-        let done = disk.perform(write.clone(), &app);
+        let done = disk
+            .perform(write.clone(), &app)
+            .expect("a disk effect answers");
         assert!(matches!(done, Action::Written(..)), "{done:?}");
         // Never over an existing file.
-        let again = disk.perform(write, &app);
+        let again = disk.perform(write, &app).expect("a disk effect answers");
         assert!(
             matches!(&again, Action::Failed(t) if t.contains("exists already")),
             "{again:?}"
         );
-        let read = disk.perform(Effect::ReadPrescription(file.clone()), &app);
+        let read = disk
+            .perform(Effect::ReadPrescription(file.clone()), &app)
+            .expect("a disk effect answers");
         assert_eq!(read, Action::PrescriptionRead(file.clone(), text.clone()));
         let Ok(imported) =
             crate::handover::check_prescription(&app.catalog, &p, None, &text, &file, today)
@@ -411,7 +416,9 @@ mod tests {
             imported: Box::new(imported),
             force: false,
         };
-        let done = disk.perform(import.clone(), &app);
+        let done = disk
+            .perform(import.clone(), &app)
+            .expect("a disk effect answers");
         assert!(
             matches!(
                 done,
@@ -422,9 +429,11 @@ mod tests {
             ),
             "{done:?}"
         );
-        let again = disk.perform(import, &app);
+        let again = disk.perform(import, &app).expect("a disk effect answers");
         assert!(matches!(again, Action::Failed(_)), "{again:?}");
-        let rows = disk.perform(Effect::ReadClinic { today }, &app);
+        let rows = disk
+            .perform(Effect::ReadClinic { today }, &app)
+            .expect("a disk effect answers");
         let Action::ClinicRows(rows) = rows else {
             panic!("{rows:?}")
         };
