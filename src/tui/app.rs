@@ -18,7 +18,7 @@ use jiff::civil::Date;
 
 pub use handover::{FileField, FileKind, ImportPreview, REPORT_WEEKS};
 pub use log::Mark;
-pub use manage::{PATIENT_FIELDS, PatientEdit};
+pub use manage::{PATIENT_FIELDS, PatientEdit, Row as PatientRow};
 pub use overlays::{Overlay, PainField, PainForm, TimerState};
 pub use setup::{SetupField, SetupForm};
 

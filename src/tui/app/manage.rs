@@ -36,9 +36,34 @@ pub const PATIENT_FIELDS: [&str; 14] = [
     "Assessed by",
 ];
 
-/// The rows that record a clinician's assessment (a journal record, not a profile field).
-const ASSESSED_ON: usize = 12;
-const ASSESSED_BY: usize = 13;
+/// The form's rows by name, in [`PATIENT_FIELDS`] order (`Row::X as usize` is its index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Name,
+    Clinician,
+    Clinic,
+    Notes,
+    PinPhase,
+    PinLevel,
+    CeilingExercise,
+    CeilingRunning,
+    Added,
+    Removed,
+    Replaced,
+    Doses,
+    /// The two rows that record a clinician's assessment (a journal record, not a profile field).
+    AssessedOn,
+    AssessedBy,
+}
+
+impl Row {
+    pub fn label(self) -> &'static str {
+        PATIENT_FIELDS[self as usize]
+    }
+}
+
+const ASSESSED_ON: usize = Row::AssessedOn as usize;
+const ASSESSED_BY: usize = Row::AssessedBy as usize;
 
 impl PatientEdit {
     /// The form filled from a profile; empty text means "not set".
@@ -105,19 +130,21 @@ impl PatientEdit {
     /// Writes the form into a profile, or says which field is wrong (nothing changes then).
     pub fn apply(&self, p: &mut crate::profile::Profile, catalog: &Catalog) -> Result<(), String> {
         use crate::plan::{OverrideChange, OverridePart};
-        let v = &self.values;
+        let v = |row: Row| &self.values[row as usize];
         let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         // A number row: empty clears it (0 for a pin); anything else must be a whole number.
-        let number = |i: usize| -> Result<Option<u32>, String> {
-            match opt(&v[i]) {
+        let number = |row: Row| -> Result<Option<u32>, String> {
+            match opt(v(row)) {
                 None => Ok(None),
-                Some(t) => t.parse::<u32>().map(Some).map_err(|_| {
-                    format!("{} must be a whole number, not `{t}`", PATIENT_FIELDS[i])
-                }),
+                Some(t) => t
+                    .parse::<u32>()
+                    .map(Some)
+                    .map_err(|_| format!("{} must be a whole number, not `{t}`", row.label())),
             }
         };
-        let list = |i: usize| -> Vec<String> {
-            v[i].split(',')
+        let list = |row: Row| -> Vec<String> {
+            v(row)
+                .split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(String::from)
@@ -126,14 +153,14 @@ impl PatientEdit {
         let small = |n: Option<u32>| n.map(|n| u8::try_from(n).unwrap_or(u8::MAX));
         // The form holds the whole set, so it starts from none; the rules are the command line's.
         let change = OverrideChange {
-            pin_phase: Some(number(4)?.unwrap_or(0)),
-            pin_level: Some(number(5)?.unwrap_or(0)),
-            ceiling_exercise: small(number(6)?),
-            ceiling_running: small(number(7)?),
-            add: list(8),
-            remove: list(9),
-            replace: list(10),
-            doses: list(11),
+            pin_phase: Some(number(Row::PinPhase)?.unwrap_or(0)),
+            pin_level: Some(number(Row::PinLevel)?.unwrap_or(0)),
+            ceiling_exercise: small(number(Row::CeilingExercise)?),
+            ceiling_running: small(number(Row::CeilingRunning)?),
+            add: list(Row::Added),
+            remove: list(Row::Removed),
+            replace: list(Row::Replaced),
+            doses: list(Row::Doses),
         };
         let condition = catalog
             .condition(&p.condition)
@@ -142,23 +169,25 @@ impl PatientEdit {
         crate::plan::apply_override_change(catalog, condition, &mut overrides, &change).map_err(
             |(part, e)| {
                 let row = match part {
-                    OverridePart::PinPhase => 4,
-                    OverridePart::PinLevel => 5,
-                    OverridePart::Ceiling if change.ceiling_exercise.is_some_and(|c| c > 10) => 6,
-                    OverridePart::Ceiling => 7,
-                    OverridePart::Add => 8,
-                    OverridePart::Remove => 9,
-                    OverridePart::Replace => 10,
-                    OverridePart::Dose => 11,
+                    OverridePart::PinPhase => Row::PinPhase,
+                    OverridePart::PinLevel => Row::PinLevel,
+                    OverridePart::Ceiling if change.ceiling_exercise.is_some_and(|c| c > 10) => {
+                        Row::CeilingExercise
+                    }
+                    OverridePart::Ceiling => Row::CeilingRunning,
+                    OverridePart::Add => Row::Added,
+                    OverridePart::Remove => Row::Removed,
+                    OverridePart::Replace => Row::Replaced,
+                    OverridePart::Dose => Row::Doses,
                 };
-                format!("{}: {e}", PATIENT_FIELDS[row])
+                format!("{}: {e}", row.label())
             },
         )?;
         let patient = Patient {
-            name: opt(&v[0]),
-            clinician: opt(&v[1]),
-            clinic: opt(&v[2]),
-            notes: opt(&v[3]),
+            name: opt(v(Row::Name)),
+            clinician: opt(v(Row::Clinician)),
+            clinic: opt(v(Row::Clinic)),
+            notes: opt(v(Row::Notes)),
         };
         p.patient = (!patient.is_empty()).then_some(patient);
         p.overrides = overrides;

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::picker::row;
 use crate::tui::app::App;
-use crate::tui::app::{PatientEdit, views_patient_fields};
+use crate::tui::app::{PatientEdit, PatientRow as Row, views_patient_fields};
 use crate::tui::ui::block;
 
 /// ```text
@@ -118,11 +118,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     edit.field == i,
                 ),
                 // The assessment rows show the latest one recorded, from the journal.
-                None if i >= 12 => {
+                None if i >= Row::AssessedOn as usize => {
                     let latest = app.journal.last_assessment.as_ref();
                     let shown = match (i, latest) {
-                        (12, Some((_, date, _))) => date.to_string(),
-                        (13, Some((_, _, Some(by)))) => crate::text::clean(by).into_owned(),
+                        (i, Some((_, date, _))) if i == Row::AssessedOn as usize => {
+                            date.to_string()
+                        }
+                        (i, Some((_, _, Some(by)))) if i == Row::AssessedBy as usize => {
+                            crate::text::clean(by).into_owned()
+                        }
                         _ => "-".to_string(),
                     };
                     (shown, false)
