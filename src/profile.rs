@@ -166,15 +166,8 @@ fn check_values(profile: &Profile) -> Result<(), String> {
             s.start
         ));
     }
-    if !(3..=7).contains(&s.days_per_week) {
-        return Err(format!(
-            "days_per_week must be 3-7, not {}",
-            s.days_per_week
-        ));
-    }
-    if !(10..=240).contains(&s.minutes) {
-        return Err(format!("minutes must be 10-240, not {}", s.minutes));
-    }
+    s.check()
+        .map_err(|e| format!("{}: {e}", Settings::field_of(&e)))?;
     for (what, ceiling) in [
         ("ceiling_exercise", profile.overrides.ceiling_exercise),
         ("ceiling_running", profile.overrides.ceiling_running),

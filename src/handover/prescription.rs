@@ -49,14 +49,8 @@ pub struct Prescription {
     pub assessment: Option<Assessed>,
 }
 
-/// A clinician's assessment as a prescription carries it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Assessed {
-    pub date: Date,
-    #[serde(default)]
-    pub by: Option<String>,
-}
+/// A clinician's assessment as a prescription carries it: the gate's own type.
+pub use crate::session::Assessment as Assessed;
 
 impl Prescription {
     /// The prescription of `profile`: everything but its red-flag answers and its journal,
@@ -363,17 +357,11 @@ impl Checker<'_> {
                 "ask for a file with a current start",
             ),
         }
-        if !(3..=7).contains(&s.days_per_week) {
+        if let Err(e) = s.check() {
+            let field = Settings::field_of(&e);
             self.at(
-                field_position(text, "days_per_week"),
-                format!("days_per_week must be 3-7, not {}", s.days_per_week),
-                "fix the value in an editor",
-            );
-        }
-        if !(10..=240).contains(&s.minutes) {
-            self.at(
-                field_position(text, "minutes"),
-                format!("minutes must be 10-240, not {}", s.minutes),
+                field_position(text, field),
+                format!("{field}: {e}"),
                 "fix the value in an editor",
             );
         }

@@ -30,6 +30,28 @@ pub fn monday_of(date: Date) -> Date {
     date.checked_sub(back.days()).unwrap_or(date)
 }
 
+impl Settings {
+    /// The ranges every plan needs, the one rule for the builder, profile files and
+    /// prescription files alike.
+    pub fn check(&self) -> Result<(), PlanError> {
+        if !(3..=7).contains(&self.days_per_week) {
+            return Err(PlanError::DaysPerWeek(self.days_per_week));
+        }
+        if !(10..=240).contains(&self.minutes) {
+            return Err(PlanError::Minutes(self.minutes));
+        }
+        Ok(())
+    }
+
+    /// The field a failed [`Settings::check`] is about, as a file names it.
+    pub fn field_of(error: &PlanError) -> &'static str {
+        match error {
+            PlanError::Minutes(_) => "minutes",
+            _ => "days_per_week",
+        }
+    }
+}
+
 /// Weeks run Monday to Sunday, so a program starts on a Monday: the first on or after `date`.
 /// A start mid-week would leave week 1 short of its training days, or empty on a Sunday.
 pub fn program_start(date: Date) -> Date {
@@ -141,12 +163,7 @@ pub fn build_week(
     overrides: &Overrides,
     state: &WeekState,
 ) -> Result<WeekPlan, PlanError> {
-    if !(3..=7).contains(&settings.days_per_week) {
-        return Err(PlanError::DaysPerWeek(settings.days_per_week));
-    }
-    if !(10..=240).contains(&settings.minutes) {
-        return Err(PlanError::Minutes(settings.minutes));
-    }
+    settings.check()?;
     if state.week == 0 {
         return Err(PlanError::WeekZero);
     }

@@ -8,10 +8,12 @@ use crate::journal::JournalState;
 use crate::profile::Profile;
 use crate::screening;
 
-/// A clinician's assessment as the journal holds it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A clinician's assessment as the journal holds it (and a prescription file carries it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub date: Date,
+    #[serde(default)]
     pub by: Option<String>,
 }
 
