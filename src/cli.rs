@@ -268,3 +268,16 @@ fn empty_env(args: &[std::ffi::OsString]) -> Option<String> {
         })
     })
 }
+
+/// Writes a printable document where `out` says: a file (never over another without --force,
+/// and only a regular file) or standard output.
+pub fn deliver(out: &args::OutputArgs, rendered: &str) -> CmdResult {
+    match out.file() {
+        Some(path) => {
+            store::export::write_plan(path, rendered, out.force)
+                .map_err(|e| Failure::data(e.to_string()))?;
+            print(&format!("wrote {}\n", path.display()))
+        }
+        None => print(rendered),
+    }
+}

@@ -193,15 +193,8 @@ pub struct PlanArgs {
     pub weeks: Option<u32>,
     #[command(flatten)]
     pub settings: SettingsArgs,
-    /// text, markdown or html [default: from the -o file's extension, else text]
-    #[arg(long, value_enum)]
-    pub format: Option<crate::export::Format>,
-    /// Write to this file instead of standard output (`-` for standard output)
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Overwrite the output file if it exists
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
     /// The one-page sheet for the fridge: each week's grid, the pain rules and the stop box
     #[arg(long)]
     pub sheet: bool,
@@ -379,12 +372,10 @@ pub enum ProfileCommand {
     },
 }
 
-/// `rehab report`: the follow-up report of the current profile.
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    /// The last N weeks up to today
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=52))]
-    pub weeks: u32,
+/// Where a printable document goes, and in which format: the same flags for every command that
+/// prints one.
+#[derive(Debug, Args, Clone, Default)]
+pub struct OutputArgs {
     /// text, markdown or html [default: from the -o file's extension, else text]
     #[arg(long, value_enum)]
     pub format: Option<crate::export::Format>,
@@ -394,6 +385,31 @@ pub struct ReportArgs {
     /// Overwrite the output file if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+impl OutputArgs {
+    /// The file to write, or `None` for standard output (no `-o`, or `-o -`).
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.output.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+
+    /// The format asked for, else the one the file's name asks for, else text.
+    pub fn format(&self) -> crate::export::Format {
+        self.format.unwrap_or_else(|| {
+            self.file()
+                .map_or(crate::export::Format::Text, crate::export::Format::for_path)
+        })
+    }
+}
+
+/// `rehab report`: the follow-up report of the current profile.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The last N weeks up to today
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=52))]
+    pub weeks: u32,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,6 @@ use std::path::Path;
 use super::args::ReportArgs;
 use super::journal_cmds::{describe, standing_lines, store_failure};
 use super::{CmdResult, Ctx, Failure, print, warn};
-use crate::export::Format;
 use crate::handover::{
     ClinicRow, Prescription, check_prescription, clinic_rows, clinic_text, format_prescription,
     parse_prescription,
@@ -157,19 +156,8 @@ pub fn report(ctx: &Ctx, args: &ReportArgs) -> CmdResult {
         ctx.today,
         args.weeks,
     );
-    let output = args.output.as_deref().filter(|p| !is_stdout(p));
-    let format = args
-        .format
-        .unwrap_or_else(|| output.map_or(Format::Text, Format::for_path));
-    let rendered = crate::handover::render_report(&report, format, ctx.ascii);
-    match output {
-        Some(path) => {
-            crate::store::export::write_plan(path, &rendered, args.force)
-                .map_err(|e| Failure::data(e.to_string()))?;
-            print(&format!("wrote {}\n", path.display()))
-        }
-        None => print(&rendered),
-    }
+    let rendered = crate::handover::render_report(&report, args.out.format(), ctx.ascii);
+    super::deliver(&args.out, &rendered)
 }
 
 /// `rehab clinic`: every profile in the data folder, those needing attention first. Reads only.

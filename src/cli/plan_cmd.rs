@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use super::args::{PatientArgs, PlanArgs};
 use super::catalog_cmds::find_condition;
 use super::{CmdResult, Ctx, Failure};
-use crate::export::{self, ExportInput, Format, Patient};
+use crate::export::{self, ExportInput, Patient};
 use crate::plan::{Overrides, Settings, WeekPlan, build_program};
 use crate::store::OpenProfile;
 
@@ -24,21 +24,8 @@ pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
         sheet: args.sheet,
         clinician_note: !args.no_clinician_note,
     };
-    let format = args.format.unwrap_or_else(|| {
-        args.output
-            .as_deref()
-            .filter(|p| p.as_os_str() != "-")
-            .map_or(Format::Text, Format::for_path)
-    });
-    let rendered = export::render(&input, format, ctx.ascii);
-    match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => {
-            crate::store::export::write_plan(path, &rendered, args.force)
-                .map_err(|e| Failure::data(e.to_string()))?;
-            super::print(&format!("wrote {}\n", path.display()))
-        }
-        None => super::print(&rendered),
-    }
+    let rendered = export::render(&input, args.out.format(), ctx.ascii);
+    super::deliver(&args.out, &rendered)
 }
 
 /// A plan for a condition and the settings on the command line.

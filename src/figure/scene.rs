@@ -68,6 +68,15 @@ impl Scene {
             .fold(0.0, f32::max);
         (w, self.y_range.1 - self.y_range.0)
     }
+
+    /// The panels' widths added up, in cm (at least 1, so it can divide).
+    pub fn total_width(&self) -> f32 {
+        self.panels
+            .iter()
+            .map(|p| p.x_range.1 - p.x_range.0)
+            .sum::<f32>()
+            .max(1.0)
+    }
 }
 
 /// A solid or surface placed once for the whole figure.

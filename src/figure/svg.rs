@@ -11,12 +11,7 @@ use super::scene::{Mark, Scene, Shape, Stroke};
 /// (with `gap_mm` between them) and `height_mm`, never larger than `max`.
 pub fn scale_to_fit(scene: &Scene, width_mm: f32, height_mm: f32, gap_mm: f32, max: f32) -> f32 {
     let n = scene.panels.len().max(1) as f32;
-    let total_w: f32 = scene
-        .panels
-        .iter()
-        .map(|p| p.x_range.1 - p.x_range.0)
-        .sum::<f32>()
-        .max(1.0);
+    let total_w = scene.total_width();
     let (_, h) = scene.size();
     ((width_mm - gap_mm * (n - 1.0)) / total_w)
         .min(height_mm / h.max(1.0))

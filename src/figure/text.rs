@@ -9,12 +9,7 @@ use super::scene::{Scene, Shape, Stroke};
 /// and whether they stand one above the other.
 fn layout(scene: &Scene, cols: usize, rows: usize) -> (f32, bool) {
     let n = scene.panels.len().max(1);
-    let total_w: f32 = scene
-        .panels
-        .iter()
-        .map(|p| p.x_range.1 - p.x_range.0)
-        .sum::<f32>()
-        .max(1.0);
+    let total_w = scene.total_width();
     let (w, h) = scene.size();
     let h = h.max(1.0);
     // A cell is about twice as tall as it is wide: one row is two width units.
