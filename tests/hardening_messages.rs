@@ -2,46 +2,24 @@
 //! conflicting key bindings, misleading messages, and terminals that cannot do everything.
 #![allow(clippy::unwrap_used)]
 
+mod hardening_support;
+
 use std::fs;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use hardening_support::{new_profile, rehab};
 use predicates::prelude::*;
 use predicates::str::contains;
 use rehab_planner::catalog::{Catalog, SourceText};
 use rehab_planner::tui::keymap::Keymap;
 
-fn rehab(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rehab").unwrap();
-    cmd.current_dir(dir)
-        .env("REHAB_LIBRARY", dir.join("library"))
-        .env("REHAB_DATA_DIR", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("REHAB_TODAY", "2026-11-25")
-        .env("LC_ALL", "C.UTF-8")
-        .env_remove("REHAB_PROFILE")
-        .timeout(Duration::from_secs(20));
-    cmd
-}
-
 fn with_profile() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("library")).unwrap();
-    rehab(dir.path())
-        .args([
-            "profile",
-            "new",
-            "me",
-            "--condition",
-            "pfps",
-            "--start",
-            "2026-11-02",
-        ])
-        .assert()
-        .success();
+    new_profile(dir.path());
     rehab(dir.path()).args(["note", "first"]).assert().success();
     dir
 }

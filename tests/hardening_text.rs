@@ -3,28 +3,16 @@
 //! files, environment variables, arguments quoted in messages); free text typed in is refused.
 #![allow(clippy::unwrap_used)]
 
+mod hardening_support;
+
 use std::ffi::OsString;
 use std::fs;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::Path;
-use std::time::Duration;
 
-use assert_cmd::Command;
+use hardening_support::{new_profile, rehab};
 use predicates::str::contains;
 use proptest::prelude::*;
-
-fn rehab(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rehab").unwrap();
-    cmd.current_dir(dir)
-        .env("REHAB_LIBRARY", dir.join("library"))
-        .env("REHAB_DATA_DIR", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("REHAB_TODAY", "2026-11-25")
-        .env("LC_ALL", "C.UTF-8")
-        .env_remove("REHAB_PROFILE")
-        .timeout(Duration::from_secs(20));
-    cmd
-}
 
 /// The rule of the issue: no byte below 0x20 but newline and tab, no DEL, no C1 control, no
 /// bidirectional override or isolate, no zero-width character.
@@ -67,18 +55,7 @@ fn hostile_home(dir: &Path, text: &str) {
     name.push(std::ffi::OsStr::from_bytes(text.as_bytes()));
     name.push(".ron");
     fs::write(dir.join("library").join(&name), format!("broken {text}")).unwrap();
-    rehab(dir)
-        .args([
-            "profile",
-            "new",
-            "me",
-            "--condition",
-            "pfps",
-            "--start",
-            "2026-11-02",
-        ])
-        .assert()
-        .success();
+    new_profile(dir);
     let journal = dir.join("data/profiles/me/journal.ron");
     let mut body = "(format: \"rehab-journal\", version: 1)\n".to_string();
     let note = ron::to_string(&text).unwrap();
@@ -183,18 +160,7 @@ fn hostile_text_from_every_source_reaches_no_output_raw() {
 fn notes_and_stored_patient_fields_refuse_control_characters_on_the_way_in() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("library")).unwrap();
-    rehab(dir.path())
-        .args([
-            "profile",
-            "new",
-            "me",
-            "--condition",
-            "pfps",
-            "--start",
-            "2026-11-02",
-        ])
-        .assert()
-        .success();
+    new_profile(dir.path());
     for bad in [
         "a\u{1b}[2J",
         "a\u{7f}",
