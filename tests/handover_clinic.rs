@@ -2,21 +2,15 @@
 //! one idle and one healthy profile lists them in that order, and changes nothing.
 #![allow(clippy::unwrap_used)]
 
+mod handover_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use handover_support::red_flag_ids;
 
 const TODAY: &str = "2026-11-25";
-
-fn red_flag_ids() -> Vec<String> {
-    rehab_planner::catalog::Catalog::builtin()
-        .unwrap()
-        .red_flags
-        .into_iter()
-        .map(|f| f.id)
-        .collect()
-}
 
 fn rehab(data: &Path, today: &str, args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("rehab")

@@ -3,22 +3,16 @@
 //! nothing; red-flag answers never carried; an existing profile never overwritten unforced.
 #![allow(clippy::unwrap_used)]
 
+mod handover_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use handover_support::red_flag_ids;
 use predicates::str::contains;
 
 const TODAY: &str = "2026-11-25";
-
-fn red_flag_ids() -> Vec<String> {
-    rehab_planner::catalog::Catalog::builtin()
-        .unwrap()
-        .red_flags
-        .into_iter()
-        .map(|f| f.id)
-        .collect()
-}
 
 fn all_but(yes: &str) -> String {
     red_flag_ids()

@@ -112,3 +112,13 @@ pub fn scripted() -> (Catalog, Profile, JournalState, Date) {
     let journal = JournalState::replay(&records);
     (catalog, profile, journal, today)
 }
+
+/// Every red-flag question's id, in the library's order (to answer them all by flag).
+pub fn red_flag_ids() -> Vec<String> {
+    rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .into_iter()
+        .map(|f| f.id)
+        .collect()
+}
