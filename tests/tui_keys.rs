@@ -193,6 +193,7 @@ fn enter_on_the_first_screen_cannot_save_unseen_questions() {
         answers: vec![false; app.catalog.red_flags.len()],
         seen: 1,
         reopened: true,
+        choosing: None,
     };
     let n = app.catalog.red_flags.len();
     assert!(n > 2, "the fixture needs several questions");

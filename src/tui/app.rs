@@ -20,7 +20,7 @@ pub use handover::{FileField, FileKind, ImportPreview, REPORT_WEEKS};
 pub use log::Mark;
 pub use manage::{PATIENT_FIELDS, PatientEdit, Row as PatientRow};
 pub use overlays::{Overlay, PainField, PainForm, TimerState};
-pub use setup::{SetupField, SetupForm};
+pub use setup::{Draft, SetupField, SetupForm};
 
 /// The skip reasons in the order the skip pop-up lists them.
 pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
@@ -160,6 +160,9 @@ pub enum Screen {
         answers: Vec<bool>,
         seen: usize,
         reopened: bool,
+        /// The condition being chosen (first run, or a change of condition): the answers wait
+        /// for the set-up to save them with it.
+        choosing: Option<String>,
     },
     /// The outcome of the red-flag questions when something was raised (already saved when
     /// the profile exists).
@@ -167,10 +170,24 @@ pub enum Screen {
         screening: Screening,
         answers: BTreeMap<String, bool>,
         reopened: bool,
+        choosing: Option<String>,
     },
     Setup(SetupForm),
     /// The tabbed views (Today, Week, ...).
     Main,
+}
+
+impl Screen {
+    /// The condition being chosen on this screen, when it is part of choosing one.
+    pub fn choosing(&self) -> Option<&str> {
+        match self {
+            Screen::RedFlags { choosing, .. } | Screen::FlagResult { choosing, .. } => {
+                choosing.as_deref()
+            }
+            Screen::Setup(form) => form.draft.as_ref().map(|d| d.condition.as_str()),
+            _ => None,
+        }
+    }
 }
 
 /// A one-line message at the bottom, from the last thing done.
@@ -202,9 +219,6 @@ pub struct App {
     pub standing: Option<crate::session::Standing>,
     /// The journal on disk, replayed (the progression reads it).
     pub journal: Arc<JournalState>,
-    /// The condition chosen during first run, before the profile exists.
-    pub draft_condition: Option<String>,
-    pub draft_flags: BTreeMap<String, bool>,
     pub cursor: Cursors,
     /// What to say once the record now being written is saved (a pain score over the ceiling).
     pub after_save: Option<String>,
@@ -236,8 +250,6 @@ impl App {
             status: None,
             standing: None,
             journal: Arc::default(),
-            draft_condition: None,
-            draft_flags: BTreeMap::new(),
             cursor: Cursors::default(),
             after_save: None,
             clinic: None,

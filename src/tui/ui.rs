@@ -46,6 +46,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             answers,
             seen,
             reopened,
+            ..
         } => screens::red_flags::render(
             frame,
             body,
@@ -249,7 +250,7 @@ fn actions_here(app: &App) -> Vec<Action> {
         Screen::RedFlags { .. } => vec![Down, Tick, Select, Back, Quit],
         Screen::FlagResult { screening, .. }
             if screening.level == Some(crate::catalog::FlagLevel::Stop)
-                && (app.profile.is_none() || app.draft_condition.is_some()) =>
+                && app.first_run(app.screen.choosing()) =>
         {
             vec![Back, Quit]
         }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{App, Effect, Screen, View};
+use super::{App, Draft, Effect, Screen, View};
 use crate::catalog::FlagLevel;
 use crate::tui::action::Action;
 use crate::{screening, session, triage};
@@ -65,31 +65,34 @@ impl App {
                     answers,
                     seen,
                     reopened,
+                    choosing,
                 },
                 a,
-            ) => self.red_flags(selected, answers, seen, reopened, a),
+            ) => self.red_flags(selected, answers, seen, reopened, choosing, a),
             (
                 Screen::FlagResult {
                     screening,
                     answers,
                     reopened,
+                    choosing,
                 },
                 a,
             ) => match a {
-                Action::Select if self.first_run() => {
+                Action::Select if self.first_run(choosing.as_deref()) => {
                     if screening.level == Some(FlagLevel::Stop) {
                         self.fail("no plan while this stands; Esc changes the answers, q quits");
                         let screen = Screen::FlagResult {
                             screening,
                             answers,
                             reopened,
+                            choosing,
                         };
                         return (screen, none);
                     }
                     // A "see a clinician first" answer still gets a profile, on hold, so the
                     // assessment can be recorded in it later.
-                    self.draft_flags = answers;
-                    (Screen::Setup(self.setup_form()), none)
+                    let draft = choosing.map(|condition| Draft { condition, answers });
+                    (Screen::Setup(self.setup_form(draft)), none)
                 }
                 // The answers were saved when given; Today shows where that leaves the plan.
                 Action::Select => {
@@ -111,6 +114,7 @@ impl App {
                             answers,
                             seen,
                             reopened,
+                            choosing,
                         },
                         none,
                     )
@@ -120,6 +124,7 @@ impl App {
                         screening,
                         answers,
                         reopened,
+                        choosing,
                     },
                     none,
                 ),
@@ -228,18 +233,18 @@ impl App {
 
     /// A condition was chosen: the red flags come next.
     fn choose(&mut self, condition: String) -> Screen {
-        self.draft_condition = Some(condition);
         Screen::RedFlags {
             selected: 0,
             answers: vec![false; self.catalog.red_flags.len()],
             seen: 1,
             reopened: false,
+            choosing: Some(condition),
         }
     }
 
     /// No profile yet, or a new condition chosen: answers wait for the set-up to be saved.
-    fn first_run(&self) -> bool {
-        self.profile.is_none() || self.draft_condition.is_some()
+    pub fn first_run(&self, choosing: Option<&str>) -> bool {
+        self.profile.is_none() || choosing.is_some()
     }
 
     fn red_flags(
@@ -248,6 +253,7 @@ impl App {
         mut answers: Vec<bool>,
         seen: usize,
         reopened: bool,
+        choosing: Option<String>,
         action: Action,
     ) -> (Screen, Vec<Effect>) {
         let n = answers.len();
@@ -256,6 +262,7 @@ impl App {
             answers,
             seen: seen.max(selected + 1).min(n),
             reopened,
+            choosing: choosing.clone(),
         };
         let screen = match action {
             Action::Up => moved(selected.saturating_sub(1), answers),
@@ -275,7 +282,7 @@ impl App {
                 });
                 moved(seen, answers)
             }
-            Action::Select => return self.flags_given(&answers, reopened),
+            Action::Select => return self.flags_given(&answers, reopened, choosing.clone()),
             Action::Back if reopened => Screen::Main,
             Action::Back => Screen::Picker { selected: 0 },
             _ => moved(selected, answers),
@@ -285,7 +292,12 @@ impl App {
 
     /// Every question seen and answered: saved at once when the profile exists (quitting
     /// loses nothing), then the outcome.
-    fn flags_given(&mut self, given: &[bool], reopened: bool) -> (Screen, Vec<Effect>) {
+    fn flags_given(
+        &mut self,
+        given: &[bool],
+        reopened: bool,
+        choosing: Option<String>,
+    ) -> (Screen, Vec<Effect>) {
         let answers: BTreeMap<String, bool> = self
             .catalog
             .red_flags
@@ -295,7 +307,7 @@ impl App {
             .collect();
         let screening = screening::assess(&self.catalog, &answers);
         let mut effects = Vec::new();
-        if !self.first_run()
+        if !self.first_run(choosing.as_deref())
             && let Some(profile) = &self.profile
         {
             match session::answer_screen(&self.catalog, &answers, self.today) {
@@ -317,13 +329,14 @@ impl App {
                 return (Screen::Main, effects);
             }
         } else if screening.level.is_none() {
-            self.draft_flags = answers;
-            return (Screen::Setup(self.setup_form()), effects);
+            let draft = choosing.map(|condition| Draft { condition, answers });
+            return (Screen::Setup(self.setup_form(draft)), effects);
         }
         let screen = Screen::FlagResult {
             screening,
             answers,
             reopened,
+            choosing,
         };
         (screen, effects)
     }

@@ -227,6 +227,7 @@ impl App {
             answers,
             seen: 1,
             reopened: true,
+            choosing: None,
         }
     }
 

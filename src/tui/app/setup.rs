@@ -56,6 +56,16 @@ pub struct SetupForm {
     /// Cross-training choices: "" (no preference) then the condition's options.
     pub cross_options: Vec<String>,
     pub cross: usize,
+    /// A condition chosen on the screens before, saved with its answers when the form is.
+    pub draft: Option<Draft>,
+}
+
+/// A condition chosen (first run, or a change of condition) and the red-flag answers given for
+/// it, waiting for the set-up form to save them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub condition: String,
+    pub answers: std::collections::BTreeMap<String, bool>,
 }
 
 impl SetupForm {
@@ -66,14 +76,14 @@ impl SetupForm {
 }
 
 impl App {
-    pub(super) fn setup_form(&self) -> SetupForm {
+    pub(super) fn setup_form(&self, draft: Option<Draft>) -> SetupForm {
         let mut settings = self
             .profile
             .as_ref()
             .map_or_else(|| Settings::new(self.today), |p| p.settings.clone());
-        let condition = self
-            .draft_condition
-            .as_deref()
+        let condition = draft
+            .as_ref()
+            .map(|d| d.condition.as_str())
             .or(self.profile.as_ref().map(|p| p.condition.as_str()))
             .and_then(|c| self.catalog.condition(c));
         let mut cross_options = vec![String::new()];
@@ -98,6 +108,7 @@ impl App {
             sub: 0,
             cross_options,
             cross,
+            draft,
         }
     }
 
@@ -155,7 +166,7 @@ impl App {
             (Action::Select, _) => return self.accept_setup(form),
             (Action::Back, _) => {
                 return match self.profile {
-                    Some(_) if self.draft_condition.is_none() => (Screen::Main, Vec::new()),
+                    Some(_) if form.draft.is_none() => (Screen::Main, Vec::new()),
                     _ => (Screen::Picker { selected: 0 }, Vec::new()),
                 };
             }
@@ -176,24 +187,25 @@ impl App {
             .into_iter()
             .collect();
         let mut effects = Vec::new();
-        let profile = match (self.profile.clone(), self.draft_condition.take()) {
-            (Some(mut p), condition) => {
+        let profile = match (self.profile.clone(), form.draft.clone()) {
+            (Some(mut p), None) => {
                 p.settings = settings;
-                if let Some(c) = condition {
-                    p.condition = c;
-                    p.red_flags.answers = std::mem::take(&mut self.draft_flags);
-                    p.red_flags.answered_on = Some(self.today);
-                    effects.push(Effect::Append(Record::Screened {
-                        date: self.today,
-                        answers: p.red_flags.answers.clone(),
-                    }));
-                }
                 p
             }
-            (None, condition) => {
-                let condition = condition.unwrap_or_default();
-                let mut p = Profile::new(self.profile_name.clone(), condition, settings);
-                p.red_flags.answers = std::mem::take(&mut self.draft_flags);
+            (existing, draft) => {
+                let Draft { condition, answers } = draft.unwrap_or_else(|| Draft {
+                    condition: String::new(),
+                    answers: Default::default(),
+                });
+                let mut p = match existing {
+                    Some(mut p) => {
+                        p.settings = settings;
+                        p.condition = condition;
+                        p
+                    }
+                    None => Profile::new(self.profile_name.clone(), condition, settings),
+                };
+                p.red_flags.answers = answers;
                 p.red_flags.answered_on = Some(self.today);
                 effects.push(Effect::Append(Record::Screened {
                     date: self.today,

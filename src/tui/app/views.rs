@@ -416,8 +416,7 @@ impl App {
     /// The set-up form again, to change the plan settings.
     fn open_settings(&mut self) {
         if self.profile.is_some() {
-            self.draft_condition = None;
-            self.screen = Screen::Setup(self.setup_form());
+            self.screen = Screen::Setup(self.setup_form(None));
         }
     }
 }

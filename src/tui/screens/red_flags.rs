@@ -146,7 +146,7 @@ pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Scree
     // What to do next sits at the bottom, so a long list of messages never hides it.
     let mut foot: Vec<Line> = Vec::new();
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
-    let first_run = app.profile.is_none() || app.draft_condition.is_some();
+    let first_run = app.first_run(app.screen.choosing());
     let saved = if first_run {
         ""
     } else {

@@ -104,9 +104,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
         ),
         t.dim(),
     ));
-    if let Some(c) = app
-        .draft_condition
-        .as_deref()
+    if let Some(c) = form
+        .draft
+        .as_ref()
+        .map(|d| d.condition.as_str())
         .or(app.profile.as_ref().map(|p| p.condition.as_str()))
         .and_then(|c| app.catalog.condition(c))
     {
