@@ -404,8 +404,8 @@ fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
                 press(&mut app, &mut disk, KeyCode::Tab);
             }
             let path = dir.join("export.txt");
-            app.cursor.export_path = path.display().to_string();
-            app.cursor.export_format = 2;
+            app.views.export.path = path.display().to_string();
+            app.views.export.format = 2;
             let results = press(&mut app, &mut disk, KeyCode::Enter);
             match results.first() {
                 Some(Action::Exported(_)) => {

@@ -101,7 +101,7 @@ fn the_clinic_view_lists_every_profile_and_opens_one() {
 fn profiles_writes_the_prescription_the_command_line_writes() {
     let mut app = busy_app(UNICODE);
     app.view = View::Profiles;
-    app.cursor.profiles = 1;
+    app.views.profiles.selected = 1;
     press(&mut app, ch('w'));
     assert!(app.typing());
     insta::assert_snapshot!("profiles_prescription_field", draw(&app, 80, 24));
@@ -120,18 +120,18 @@ fn profiles_writes_the_prescription_the_command_line_writes() {
         }]
     );
     // The field stays until the file is written, so a refused path can be corrected.
-    assert!(app.cursor.file.is_some());
+    assert!(app.views.profiles.file.is_some());
     app.update(Action::Written(
         FileKind::Prescription,
         "/tmp/me.rx.ron".into(),
     ));
-    assert!(app.cursor.file.is_none());
+    assert!(app.views.profiles.file.is_none());
     let status = app.status.clone().unwrap();
     assert_eq!(status.text, "prescription written to /tmp/me.rx.ron");
     // Another profile under the cursor is not open: it says how to hand that one over.
-    app.cursor.profiles = 0;
+    app.views.profiles.selected = 0;
     assert!(press(&mut app, ch('w')).is_empty());
-    assert!(app.cursor.file.is_none());
+    assert!(app.views.profiles.file.is_none());
     assert!(app.status.unwrap().text.contains("anna is not open"));
 }
 
@@ -159,7 +159,7 @@ fn profiles_imports_a_checked_prescription_after_showing_it() {
         [Effect::ReadPrescription("anna.rx.ron".into())]
     );
     app.update(Action::PrescriptionRead("anna.rx.ron".into(), anna_file()));
-    assert!(app.cursor.file.is_none());
+    assert!(app.views.profiles.file.is_none());
     // anna exists here: Enter would replace her plan settings, and says so first.
     insta::assert_snapshot!("profiles_import_preview", draw(&app, 80, 24));
     // Another name: a new profile.
@@ -179,9 +179,9 @@ fn profiles_imports_a_checked_prescription_after_showing_it() {
         replaced: false,
         assessment: false,
     });
-    assert!(app.cursor.import.is_none());
+    assert!(app.views.profiles.import.is_none());
     assert_eq!(app.profiles, ["anna", "anna-2", "me"]);
-    assert_eq!(app.cursor.profiles, 1);
+    assert_eq!(app.views.profiles.selected, 1);
     assert!(app.status.unwrap().text.starts_with("imported anna-2"));
 }
 
@@ -201,7 +201,7 @@ fn a_bad_prescription_shows_its_problems_and_imports_nothing() {
     assert!(app.status.clone().unwrap().error);
     // Esc leaves it, nothing written.
     assert!(press(&mut app, key(KeyCode::Esc)).is_empty());
-    assert!(app.cursor.import.is_none());
+    assert!(app.views.profiles.import.is_none());
     // A file that is not a prescription at all says what it is not.
     press(&mut app, ch('i'));
     type_text(&mut app, "x");

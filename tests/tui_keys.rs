@@ -156,7 +156,7 @@ fn q_types_in_search_and_quits_elsewhere_ctrl_c_always_quits() {
     press(&mut app, ch('/'));
     assert!(app.typing());
     assert!(press(&mut app, ch('q')).is_empty());
-    assert_eq!(app.cursor.query, "q");
+    assert_eq!(app.views.library.query, "q");
     press(&mut app, key(KeyCode::Esc));
     assert!(!app.typing());
     press(&mut app, ch('/'));
@@ -454,7 +454,7 @@ fn profiles_switch_create_and_edit_patient() {
     app.view = View::Profiles;
     // The cursor starts on the open profile, the one whose details show; Enter there switches
     // to nothing.
-    assert_eq!(app.profiles[app.cursor.profiles], "me");
+    assert_eq!(app.profiles[app.views.profiles.selected], "me");
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
     // anna is first in the list; on her row the details say how to open her profile, not
     // me's details beside her name.
@@ -558,12 +558,12 @@ fn export_asks_the_loop_to_write_the_chosen_format() {
         ExportWeeks::ThisWeek,
     ] {
         press(&mut app, ch('j'));
-        assert_eq!(app.cursor.export_weeks, want);
+        assert_eq!(app.views.export.weeks, want);
     }
     press(&mut app, ch('k'));
-    assert_eq!(app.cursor.export_weeks, ExportWeeks::Programme);
+    assert_eq!(app.views.export.weeks, ExportWeeks::Programme);
     app.update(Action::Exported("/tmp/x.md".into()));
-    assert_eq!(app.cursor.exported.as_deref(), Some("/tmp/x.md"));
+    assert_eq!(app.views.export.exported.as_deref(), Some("/tmp/x.md"));
 }
 
 #[test]
@@ -608,7 +608,7 @@ fn the_week_view_walks_back_into_last_week_to_backfill() {
     for _ in 0..3 {
         press(&mut app, ch('h'));
     }
-    assert_eq!(app.cursor.week.week, 1);
+    assert_eq!(app.views.week.week, 1);
     let sunday = app.shown_week().unwrap().days[6].clone();
     assert_eq!(sunday.date, jiff::civil::date(2026, 11, 22));
     let effects = press(&mut app, ch(' '));
@@ -620,13 +620,13 @@ fn the_week_view_walks_back_into_last_week_to_backfill() {
     for _ in 0..10 {
         press(&mut app, ch('h'));
     }
-    assert_eq!(app.cursor.week.week, 1);
-    assert_eq!(app.cursor.week.day, 0);
+    assert_eq!(app.views.week.week, 1);
+    assert_eq!(app.views.week.day, 0);
     press(&mut app, ch('l'));
     for _ in 0..6 {
         press(&mut app, ch('l'));
     }
-    assert_eq!(app.cursor.week.week, 2);
+    assert_eq!(app.views.week.week, 2);
 }
 
 #[test]
@@ -637,7 +637,7 @@ fn the_week_view_browses_every_week_of_the_programme() {
     assert!(last > 2, "the fixture programme runs past this week");
     // ] and PageDown go a week on; the coming weeks are built as they are planned now.
     press(&mut app, ch(']'));
-    assert_eq!(app.cursor.week.week, 3);
+    assert_eq!(app.views.week.week, 3);
     let week = app.shown_week().expect("week 3 is built").clone();
     assert_eq!(week.state.week, 3);
     assert_eq!(week.monday, jiff::civil::date(2026, 11, 30));
@@ -647,23 +647,23 @@ fn the_week_view_browses_every_week_of_the_programme() {
     for _ in 0..last + 3 {
         press(&mut app, key(KeyCode::PageDown));
     }
-    assert_eq!(app.cursor.week.week, last, "no week after the last");
+    assert_eq!(app.views.week.week, last, "no week after the last");
     assert_eq!(app.shown_week().unwrap().state.week, last);
     // Right past Sunday of the last week stays there.
     for _ in 0..8 {
         press(&mut app, ch('l'));
     }
-    assert_eq!((app.cursor.week.week, app.cursor.week.day), (last, 6));
+    assert_eq!((app.views.week.week, app.views.week.day), (last, 6));
     // [ and PageUp go back; Home comes back to this week and today.
     press(&mut app, ch('['));
     press(&mut app, key(KeyCode::PageUp));
-    assert_eq!(app.cursor.week.week, last - 2);
+    assert_eq!(app.views.week.week, last - 2);
     press(&mut app, key(KeyCode::Home));
-    assert_eq!((app.cursor.week.week, app.cursor.week.day), (2, 2));
+    assert_eq!((app.views.week.week, app.views.week.day), (2, 2));
     for _ in 0..5 {
         press(&mut app, key(KeyCode::PageUp));
     }
-    assert_eq!(app.cursor.week.week, 1, "no week before the first");
+    assert_eq!(app.views.week.week, 1, "no week before the first");
     // Today and its views still read this week, whatever week is browsed.
     assert_eq!(app.this_week().unwrap().state.week, 2);
     assert_eq!(app.weeks_so_far().len(), 2);
@@ -695,14 +695,14 @@ fn before_the_start_the_week_view_shows_week_one_as_it_will_be() {
     assert!(app.today_items().is_empty());
     assert!(app.this_week().is_none());
     // Ticking a day that has not come is refused, not written.
-    app.cursor.week.day = 0;
+    app.views.week.day = 0;
     assert!(press(&mut app, ch(' ')).is_empty());
 }
 
 #[test]
 fn library_search_lists_name_matches_before_kind_and_condition_matches() {
     let mut app = busy_app(THEME);
-    app.cursor.query = "band".into();
+    app.views.library.query = "band".into();
     let rows = app.library_rows();
     let named: Vec<bool> = rows
         .iter()
@@ -804,7 +804,7 @@ fn history_pages_back_through_the_months() {
     for _ in 0..8 {
         press(&mut app, ch('h'));
     }
-    assert_eq!(app.cursor.months_back, 5, "no paging past the start");
+    assert_eq!(app.views.history.months_back, 5, "no paging past the start");
     let then = draw(&app, 80, 24);
     assert!(
         then.contains("June 2026") && !then.contains("July 2026"),
@@ -820,7 +820,7 @@ fn history_pages_back_through_the_months() {
     for _ in 0..8 {
         press(&mut app, ch('l'));
     }
-    assert_eq!(app.cursor.months_back, 0);
+    assert_eq!(app.views.history.months_back, 0);
 }
 
 #[test]
@@ -831,14 +831,17 @@ fn program_rows_then_scrolling() {
     for _ in 0..rows + 2 {
         press(&mut app, ch('j'));
     }
-    assert_eq!(app.cursor.program_row, rows - 1);
-    assert_eq!(app.cursor.scroll, 3);
+    assert_eq!(app.views.program.row, rows - 1);
+    assert_eq!(app.views.program.scroll, 3);
     for _ in 0..3 {
         press(&mut app, ch('k'));
     }
-    assert_eq!((app.cursor.scroll, app.cursor.program_row), (0, rows - 1));
+    assert_eq!(
+        (app.views.program.scroll, app.views.program.row),
+        (0, rows - 1)
+    );
     press(&mut app, ch('k'));
-    assert_eq!(app.cursor.program_row, rows - 2);
+    assert_eq!(app.views.program.row, rows - 2);
 }
 
 #[test]

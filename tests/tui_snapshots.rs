@@ -182,7 +182,7 @@ fn main_views() {
     insta::assert_snapshot!("history_120x40", draw(&view(View::History), 120, 40));
     // Searching by id keeps to the fixture's exercises, whatever the built-in library holds.
     let mut library = view(View::Library);
-    library.cursor.query = "fx-".into();
+    library.views.library.query = "fx-".into();
     insta::assert_snapshot!("library_search", draw(&library, 80, 24));
     insta::assert_snapshot!("profiles", draw(&view(View::Profiles), 80, 24));
     insta::assert_snapshot!("export", draw(&view(View::Export), 80, 24));

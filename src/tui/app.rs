@@ -26,7 +26,10 @@ pub use setup::{Draft, SetupField, SetupForm};
 pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
     overlays::SKIP_REASONS
 }
-pub use views::{Cursors, View, WeekCursor};
+pub use views::{
+    ClinicView, ExportView, HistoryView, LibraryView, ProfilesView, ProgramView, TodayView, View,
+    Views, WeekCursor,
+};
 
 /// Labels of the patient fields, in the Profiles view's order.
 pub fn views_patient_fields() -> [&'static str; 14] {
@@ -219,12 +222,10 @@ pub struct App {
     pub standing: Option<crate::session::Standing>,
     /// The journal on disk, replayed (the progression reads it).
     pub journal: Arc<JournalState>,
-    pub cursor: Cursors,
+    /// Each main view's own state.
+    pub views: Views,
     /// What to say once the record now being written is saved (a pain score over the ceiling).
     pub after_save: Option<String>,
-    /// The clinician's overview: every profile in the data folder, attention first (read each
-    /// time the view opens).
-    pub clinic: Option<Vec<crate::handover::ClinicRow>>,
 }
 
 impl App {
@@ -250,9 +251,8 @@ impl App {
             status: None,
             standing: None,
             journal: Arc::default(),
-            cursor: Cursors::default(),
+            views: Views::default(),
             after_save: None,
-            clinic: None,
         }
     }
 
@@ -265,7 +265,7 @@ impl App {
     pub fn load_state(&mut self, profile: Profile, journal: Arc<JournalState>) {
         self.profile_name = profile.name.clone();
         // The Profiles view's cursor starts on the profile its details show.
-        self.cursor.profiles = self
+        self.views.profiles.selected = self
             .profiles
             .iter()
             .position(|n| *n == profile.name)
@@ -275,10 +275,10 @@ impl App {
         self.screen = Screen::Main;
         self.view = View::Today;
         self.overlay = None;
-        self.cursor.week = WeekCursor::default();
-        self.cursor.week.day = crate::plan::Day::of(self.today).index();
+        self.views.week = WeekCursor::default();
+        self.views.week.day = crate::plan::Day::of(self.today).index();
         self.rebuild();
-        self.cursor.week.week = self.current_week();
+        self.views.week.week = self.current_week();
         if self.needs_rescreen() {
             self.screen = self.red_flags_again();
         }
@@ -287,15 +287,15 @@ impl App {
     /// The clock passed midnight: Today shows the new day, and ticks go to it. The cursor follows
     /// only when it was on the old today (someone backfilling last week stays where they were).
     pub fn new_day(&mut self, date: Date) {
-        let was_on_today = self.cursor.week.week == self.current_week()
-            && self.cursor.week.day == crate::plan::Day::of(self.today).index();
+        let was_on_today = self.views.week.week == self.current_week()
+            && self.views.week.day == crate::plan::Day::of(self.today).index();
         self.today = date;
         if was_on_today {
-            self.cursor.week.week = self.current_week();
-            self.cursor.week.day = crate::plan::Day::of(date).index();
-            self.cursor.week.item = 0;
+            self.views.week.week = self.current_week();
+            self.views.week.day = crate::plan::Day::of(date).index();
+            self.views.week.item = 0;
         }
-        self.cursor.today = 0;
+        self.views.today.selected = 0;
         self.rebuild();
         if self.profile.is_some() {
             self.say(format!(
@@ -321,7 +321,7 @@ impl App {
     pub fn typing(&self) -> bool {
         match (&self.overlay, &self.screen) {
             (Some(o), _) => o.typing(),
-            (None, Screen::Main) => self.cursor.typing(self.view),
+            (None, Screen::Main) => self.views.typing(self.view),
             _ => false,
         }
     }
@@ -359,7 +359,7 @@ impl App {
             }
             Action::Exported(path) => {
                 self.say(format!("plan written to {path}"));
-                self.cursor.exported = Some(path);
+                self.views.export.exported = Some(path);
                 return Vec::new();
             }
             Action::Recorded(record) => {
@@ -391,7 +391,10 @@ impl App {
                 return Vec::new();
             }
             Action::Written(kind, path) => {
-                self.cursor.file = None;
+                match kind {
+                    FileKind::Report => self.views.history.report = None,
+                    FileKind::Prescription => self.views.profiles.file = None,
+                }
                 self.say(format!("{} written to {path}", kind.what()));
                 return Vec::new();
             }
@@ -480,7 +483,7 @@ impl App {
             self.profiles.push(profile.name.clone());
             self.profiles.sort();
         }
-        self.cursor.profiles = self
+        self.views.profiles.selected = self
             .profiles
             .iter()
             .position(|n| *n == profile.name)

@@ -151,28 +151,24 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The actions worth a hint on the current screen, with the word shown beside the key.
 pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
-    let context_word = match (&app.screen, app.view) {
-        (Screen::Main, View::Week) => "day",
-        (Screen::Main, View::History) => "months",
-        _ => "change",
-    };
     if app.typing() {
         // In a text field Enter finishes and Esc cancels; arrows move between fields.
         let mut hints = vec![(Action::Select, "done"), (Action::Back, "cancel")];
-        if app.cursor.patient.is_some() && app.overlay.is_none() {
+        if app.views.profiles.patient.is_some() && app.overlay.is_none() {
             hints.insert(0, (Action::Down, "next field"));
         }
         if matches!(app.overlay, Some(Overlay::Skip { .. })) {
             hints[0].1 = "skip";
         }
         if app.overlay.is_none() && app.view == View::Profiles {
-            if app.cursor.import.is_some() {
+            if app.views.profiles.import.is_some() {
                 hints[0].1 = "import";
-            } else if let Some(f) = &app.cursor.file {
+            } else if let Some(f) = &app.views.profiles.file {
                 hints[0].1 = if f.write.is_some() { "write" } else { "read" };
             }
         }
-        if app.overlay.is_none() && app.view == View::History && app.cursor.file.is_some() {
+        if app.overlay.is_none() && app.view == View::History && app.views.history.report.is_some()
+        {
             hints[0].1 = "write";
         }
         return hints;
@@ -206,20 +202,15 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
         }
         (None, Screen::RedFlags { .. } | Screen::FlagResult { .. }, _) => "continue",
         (None, Screen::Setup(_), _) => "start plan",
-        (None, Screen::Main, View::Profiles) => "switch",
-        (None, Screen::Main, View::Clinic) => "open",
-        (None, Screen::Main, View::Export) => "write",
-        (None, Screen::Main, View::Today) if !app.plan_allowed() => "answer again",
+        (None, Screen::Main, view) => return view.hints(app),
         _ => "open",
     };
     actions_here(app)
         .into_iter()
         .map(|a| {
             let word = match a {
-                Action::Left | Action::Right => context_word,
+                Action::Left | Action::Right => "change",
                 Action::Select => select_word,
-                Action::Write if app.view == View::History => "report",
-                Action::Write => "prescription",
                 _ => a.hint(),
             };
             (a, word)
@@ -256,28 +247,7 @@ fn actions_here(app: &App) -> Vec<Action> {
         }
         Screen::FlagResult { .. } => vec![Select, Back, Quit],
         Screen::Setup(_) => vec![Down, Right, Tick, Select, Back, Quit],
-        Screen::Main => match app.view {
-            // On hold: nothing to tick; the way back is answering again.
-            View::Today if !app.plan_allowed() => vec![Select, Pain, NextView, Help, Quit],
-            View::Today => vec![
-                Tick,
-                Sets(0),
-                Skip,
-                Select,
-                Timer,
-                Pain,
-                NextView,
-                Help,
-                Quit,
-            ],
-            View::Week => vec![Right, NextWeek, Tick, Select, NextView, Help, Quit],
-            View::Program => vec![Down, Tick, Edit, NextView, Help, Quit],
-            View::History => vec![Left, Edit, Write, NextView, Help, Quit],
-            View::Library => vec![Search, Select, NextView, Help, Quit],
-            View::Profiles => vec![Select, New, Edit, Write, Import, NextView, Help, Quit],
-            View::Clinic => vec![Down, Select, NextView, Help, Quit],
-            View::Export => vec![Right, Edit, Select, NextView, Help, Quit],
-        },
+        Screen::Main => Vec::new(),
     }
 }
 

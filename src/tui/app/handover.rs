@@ -55,19 +55,25 @@ impl App {
     }
 
     pub(super) fn clinic_read(&mut self, rows: Vec<ClinicRow>) {
-        self.cursor.clinic = self.cursor.clinic.min(rows.len().saturating_sub(1));
-        self.clinic = Some(rows);
+        self.views.clinic.selected = self.views.clinic.selected.min(rows.len().saturating_sub(1));
+        self.views.clinic.rows = Some(rows);
     }
 
     /// A key in the Clinic view: move, or open the profile of the row (its Today).
     pub(super) fn update_clinic(&mut self, action: Action) -> Vec<Effect> {
-        let n = self.clinic.as_ref().map_or(0, Vec::len);
-        let c = &mut self.cursor;
+        let n = self.views.clinic.rows.as_ref().map_or(0, Vec::len);
+        let c = &mut self.views.clinic;
         match action {
-            Action::Up => c.clinic = c.clinic.saturating_sub(1),
-            Action::Down => c.clinic = (c.clinic + 1).min(n.saturating_sub(1)),
+            Action::Up => c.selected = c.selected.saturating_sub(1),
+            Action::Down => c.selected = (c.selected + 1).min(n.saturating_sub(1)),
             Action::Select => {
-                let Some(row) = self.clinic.as_ref().and_then(|r| r.get(self.cursor.clinic)) else {
+                let Some(row) = self
+                    .views
+                    .clinic
+                    .rows
+                    .as_ref()
+                    .and_then(|r| r.get(self.views.clinic.selected))
+                else {
                     return Vec::new();
                 };
                 if self.profile.as_ref().is_some_and(|p| p.name == row.name) {
@@ -91,7 +97,7 @@ impl App {
             FileKind::Prescription => format!("{}.rx.ron", p.name),
             FileKind::Report => format!("rehab-report-{}-{}.html", p.name, self.today),
         };
-        self.cursor.file = Some(FileField {
+        *self.file_field() = Some(FileField {
             write: Some(kind),
             path,
         });
@@ -99,15 +105,24 @@ impl App {
 
     /// Opens the path field for a prescription file to import.
     pub(super) fn open_import(&mut self) {
-        self.cursor.file = Some(FileField {
+        *self.file_field() = Some(FileField {
             write: None,
             path: String::new(),
         });
     }
 
+    /// The path field of the view on screen: History types the report's, Profiles a
+    /// prescription's.
+    fn file_field(&mut self) -> &mut Option<FileField> {
+        match self.view {
+            View::History => &mut self.views.history.report,
+            _ => &mut self.views.profiles.file,
+        }
+    }
+
     /// A key while a file path is typed: Enter writes or reads, Esc cancels.
     pub(super) fn update_file_field(&mut self, action: Action) -> Vec<Effect> {
-        let Some(field) = &mut self.cursor.file else {
+        let Some(field) = self.file_field() else {
             return Vec::new();
         };
         match action {
@@ -115,7 +130,7 @@ impl App {
             Action::Erase => {
                 field.path.pop();
             }
-            Action::Back => self.cursor.file = None,
+            Action::Back => *self.file_field() = None,
             Action::Select if field.path.trim().is_empty() => {
                 self.fail("type the file's path first; Esc cancels");
             }
@@ -197,9 +212,9 @@ impl App {
             checked: Err(String::new()),
         };
         self.check_import(&mut preview);
-        self.cursor.file = None;
+        *self.file_field() = None;
         self.view = View::Profiles;
-        self.cursor.import = Some(preview);
+        self.views.profiles.import = Some(preview);
     }
 
     /// Checks the previewed file as its current name, as `rehab profile import --as NAME`.
@@ -225,7 +240,7 @@ impl App {
 
     /// A key on the import preview: type another name, Enter imports, Esc cancels.
     pub(super) fn update_import(&mut self, action: Action) -> Vec<Effect> {
-        let Some(mut preview) = self.cursor.import.take() else {
+        let Some(mut preview) = self.views.profiles.import.take() else {
             return Vec::new();
         };
         match action {
@@ -253,7 +268,7 @@ impl App {
             },
             _ => {}
         }
-        self.cursor.import = Some(preview);
+        self.views.profiles.import = Some(preview);
         Vec::new()
     }
 
@@ -263,8 +278,8 @@ impl App {
             self.profiles.push(name.clone());
             self.profiles.sort();
         }
-        self.cursor.profiles = self.profiles.iter().position(|n| *n == name).unwrap_or(0);
-        self.cursor.import = None;
+        self.views.profiles.selected = self.profiles.iter().position(|n| *n == name).unwrap_or(0);
+        self.views.profiles.import = None;
         let done = if replaced {
             format!("replaced the plan settings of {name} (journal and answers kept)")
         } else {

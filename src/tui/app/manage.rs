@@ -198,7 +198,7 @@ impl PatientEdit {
 impl App {
     /// Library rows matching the search (name, id, kind or condition), by name.
     pub fn library_rows(&self) -> Vec<&crate::catalog::Exercise> {
-        let q = self.cursor.query.to_lowercase();
+        let q = self.views.library.query.to_lowercase();
         // Exercises of the conditions whose id or name matches, worked out once.
         let by_condition: std::collections::HashSet<&str> = self
             .catalog
@@ -232,11 +232,11 @@ impl App {
 
     pub(super) fn update_library(&mut self, action: Action) -> Vec<Effect> {
         let n = self.library_rows().len();
-        let c = &mut self.cursor;
+        let c = &mut self.views.library;
         match action {
             Action::Input(ch) if c.searching => {
                 c.query.push(ch);
-                c.library = 0;
+                c.selected = 0;
             }
             Action::Erase if c.searching => {
                 c.query.pop();
@@ -248,12 +248,12 @@ impl App {
             }
             Action::Search => c.searching = true,
             Action::Back => c.query.clear(),
-            Action::Up => c.library = c.library.saturating_sub(1),
-            Action::Down => c.library = (c.library + 1).min(n.saturating_sub(1)),
+            Action::Up => c.selected = c.selected.saturating_sub(1),
+            Action::Down => c.selected = (c.selected + 1).min(n.saturating_sub(1)),
             Action::Select => {
                 let id = self
                     .library_rows()
-                    .get(self.cursor.library)
+                    .get(self.views.library.selected)
                     .map(|e| e.id.clone());
                 if let Some(exercise) = id {
                     self.overlay = Some(Overlay::Detail {
@@ -268,13 +268,13 @@ impl App {
     }
 
     pub(super) fn update_profiles(&mut self, action: Action) -> Vec<Effect> {
-        if self.cursor.file.is_some() {
+        if self.views.profiles.file.is_some() {
             return self.update_file_field(action);
         }
-        if self.cursor.import.is_some() {
+        if self.views.profiles.import.is_some() {
             return self.update_import(action);
         }
-        if let Some(name) = &mut self.cursor.new_profile {
+        if let Some(name) = &mut self.views.profiles.new_name {
             match action {
                 Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => {
                     name.push(ch)
@@ -293,7 +293,7 @@ impl App {
                 Action::Erase => {
                     name.pop();
                 }
-                Action::Back => self.cursor.new_profile = None,
+                Action::Back => self.views.profiles.new_name = None,
                 Action::Select if !name.is_empty() => {
                     if self.profiles.contains(name) {
                         let text = format!("a profile called {name} exists already");
@@ -301,7 +301,7 @@ impl App {
                         return Vec::new();
                     }
                     self.profile_name = name.clone();
-                    self.cursor.new_profile = None;
+                    self.views.profiles.new_name = None;
                     self.profile = None;
                     self.journal = Default::default();
                     self.standing = None;
@@ -311,7 +311,7 @@ impl App {
             }
             return Vec::new();
         }
-        if let Some(edit) = &mut self.cursor.patient {
+        if let Some(edit) = &mut self.views.profiles.patient {
             match action {
                 Action::Input(ch) => edit.values[edit.field].push(ch),
                 Action::Erase => {
@@ -319,7 +319,7 @@ impl App {
                 }
                 Action::Up => edit.field = edit.field.saturating_sub(1),
                 Action::Down => edit.field = (edit.field + 1).min(PATIENT_FIELDS.len() - 1),
-                Action::Back => self.cursor.patient = None,
+                Action::Back => self.views.profiles.patient = None,
                 Action::Select => {
                     let edit = edit.clone();
                     let Some(mut p) = self.profile.clone() else {
@@ -334,7 +334,7 @@ impl App {
                     };
                     return match edit.apply(&mut p, &self.catalog) {
                         Ok(()) => {
-                            self.cursor.patient = None;
+                            self.views.profiles.patient = None;
                             // The journal line first, then the profile (which shows the date).
                             let mut effects: Vec<Effect> = Vec::new();
                             for record in assessment.into_iter().flat_map(|w| w.records) {
@@ -358,20 +358,26 @@ impl App {
         }
         let n = self.profiles.len();
         match action {
-            Action::Up => self.cursor.profiles = self.cursor.profiles.saturating_sub(1),
-            Action::Down => {
-                self.cursor.profiles = (self.cursor.profiles + 1).min(n.saturating_sub(1))
+            Action::Up => {
+                self.views.profiles.selected = self.views.profiles.selected.saturating_sub(1)
             }
-            Action::New => self.cursor.new_profile = Some(String::new()),
-            Action::Edit => match self.profiles.get(self.cursor.profiles) {
+            Action::Down => {
+                self.views.profiles.selected =
+                    (self.views.profiles.selected + 1).min(n.saturating_sub(1))
+            }
+            Action::New => self.views.profiles.new_name = Some(String::new()),
+            Action::Edit => match self.profiles.get(self.views.profiles.selected) {
                 // Only the open profile's details are here to edit.
                 Some(name) if self.profile.as_ref().is_some_and(|p| &p.name != name) => {
                     let text = format!("{name} is not open: Enter opens it, then e edits it");
                     self.fail(text);
                 }
-                _ => self.cursor.patient = self.profile.as_ref().map(PatientEdit::from_profile),
+                _ => {
+                    self.views.profiles.patient =
+                        self.profile.as_ref().map(PatientEdit::from_profile)
+                }
             },
-            Action::Write => match self.profiles.get(self.cursor.profiles) {
+            Action::Write => match self.profiles.get(self.views.profiles.selected) {
                 // Only the open profile's journal is here to hand over.
                 Some(name) if self.profile.as_ref().is_some_and(|p| &p.name != name) => {
                     let text = format!(
@@ -383,7 +389,7 @@ impl App {
             },
             Action::Import => self.open_import(),
             Action::Select => {
-                if let Some(name) = self.profiles.get(self.cursor.profiles)
+                if let Some(name) = self.profiles.get(self.views.profiles.selected)
                     && Some(name) != self.profile.as_ref().map(|p| &p.name)
                 {
                     return vec![Effect::SwitchProfile(name.clone())];
@@ -410,12 +416,12 @@ impl App {
     }
 
     pub(super) fn update_export(&mut self, action: Action) -> Vec<Effect> {
-        let c = &mut self.cursor;
+        let c = &mut self.views.export;
         if c.editing_path {
             match action {
-                Action::Input(ch) => c.export_path.push(ch),
+                Action::Input(ch) => c.path.push(ch),
                 Action::Erase => {
-                    c.export_path.pop();
+                    c.path.pop();
                 }
                 Action::Select | Action::Back => c.editing_path = false,
                 _ => {}
@@ -423,29 +429,29 @@ impl App {
             return Vec::new();
         }
         match action {
-            Action::Left => c.export_format = c.export_format.saturating_sub(1),
-            Action::Right => c.export_format = (c.export_format + 1).min(Format::ALL.len() - 1),
+            Action::Left => c.format = c.format.saturating_sub(1),
+            Action::Right => c.format = (c.format + 1).min(Format::ALL.len() - 1),
             Action::Edit => c.editing_path = true,
             Action::Up | Action::Down => {
-                let n = match c.export_weeks {
+                let n = match c.weeks {
                     super::ExportWeeks::Next(n) => n,
                     _ => DEFAULT_NEXT_WEEKS,
                 };
-                c.export_weeks = c.export_weeks.step(action == Action::Down, n);
+                c.weeks = c.weeks.step(action == Action::Down, n);
             }
             // A digit sets N of "the next N weeks" (0 means 10).
-            Action::Sets(n) if matches!(c.export_weeks, super::ExportWeeks::Next(_)) => {
-                c.export_weeks = super::ExportWeeks::Next(if n == 0 { 10 } else { n });
+            Action::Sets(n) if matches!(c.weeks, super::ExportWeeks::Next(_)) => {
+                c.weeks = super::ExportWeeks::Next(if n == 0 { 10 } else { n });
             }
-            Action::Tick => c.export_sheet = !c.export_sheet,
+            Action::Tick => c.sheet = !c.sheet,
             Action::Select => {
-                let weeks = c.export_weeks;
-                let sheet = c.export_sheet;
-                let format = Format::ALL[c.export_format.min(Format::ALL.len() - 1)];
-                let path = if c.export_path.is_empty() {
+                let weeks = c.weeks;
+                let sheet = c.sheet;
+                let format = Format::ALL[c.format.min(Format::ALL.len() - 1)];
+                let path = if c.path.is_empty() {
                     self.default_export_path()
                 } else {
-                    c.export_path.clone()
+                    c.path.clone()
                 };
                 return vec![Effect::Export {
                     format,
@@ -461,7 +467,7 @@ impl App {
 
     /// `rehab-plan-<profile>-<date>.<ext>` in the current folder.
     pub fn default_export_path(&self) -> String {
-        let ext = Format::ALL[self.cursor.export_format.min(Format::ALL.len() - 1)].extension();
+        let ext = Format::ALL[self.views.export.format.min(Format::ALL.len() - 1)].extension();
         format!("rehab-plan-{}-{}.{ext}", self.profile_name, self.today)
     }
 }

@@ -90,7 +90,7 @@ impl App {
             self.standing = None;
             return;
         };
-        let last = self.current_week().max(self.cursor.week.week);
+        let last = self.current_week().max(self.views.week.week);
         self.standing = Some(Standing::weeks(
             &self.catalog,
             profile,

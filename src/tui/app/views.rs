@@ -47,44 +47,73 @@ impl View {
         }
     }
 
+    /// What this view offers on the hint bar, with the word beside each key.
+    pub fn hints(self, app: &App) -> Vec<(Action, &'static str)> {
+        use Action::*;
+        let offers = match self {
+            // On hold: nothing to tick; the way back is answering again.
+            View::Today if !app.plan_allowed() => vec![Select, Pain, NextView, Help, Quit],
+            View::Today => vec![
+                Tick,
+                Sets(0),
+                Skip,
+                Select,
+                Timer,
+                Pain,
+                NextView,
+                Help,
+                Quit,
+            ],
+            View::Week => vec![Right, NextWeek, Tick, Select, NextView, Help, Quit],
+            View::Program => vec![Down, Tick, Edit, NextView, Help, Quit],
+            View::History => vec![Left, Edit, Write, NextView, Help, Quit],
+            View::Library => vec![Search, Select, NextView, Help, Quit],
+            View::Profiles => vec![Select, New, Edit, Write, Import, NextView, Help, Quit],
+            View::Clinic => vec![Down, Select, NextView, Help, Quit],
+            View::Export => vec![Right, Edit, Select, NextView, Help, Quit],
+        };
+        offers
+            .into_iter()
+            .map(|action| {
+                let word = match (self, &action) {
+                    (View::Week, Left | Right) => "day",
+                    (View::History, Left | Right) => "months",
+                    (_, Left | Right) => "change",
+                    (View::Today, Select) if !app.plan_allowed() => "answer again",
+                    (View::Profiles, Select) => "switch",
+                    (View::Export, Select) => "write",
+                    (_, Select) => "open",
+                    (View::History, Write) => "report",
+                    (_, Write) => "prescription",
+                    _ => action.hint(),
+                };
+                (action, word)
+            })
+            .collect()
+    }
+
     fn index(self) -> usize {
         View::ALL.iter().position(|v| *v == self).unwrap_or(0)
     }
 }
 
-/// Where each view's cursor is, kept while switching views.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Cursors {
-    pub today: usize,
+/// Each main view's own state, kept while switching views.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Views {
+    pub today: TodayView,
     pub week: WeekCursor,
-    pub scroll: u16,
-    /// The selected criteria row on the Program view.
-    pub program_row: usize,
-    /// Months the History heatmap is paged back (0 = ends with this month).
-    pub months_back: u32,
-    pub library: usize,
-    pub query: String,
-    pub searching: bool,
-    pub profiles: usize,
-    /// A new profile's name being typed.
-    pub new_profile: Option<String>,
-    pub patient: Option<PatientEdit>,
-    pub export_format: usize,
-    /// Which weeks to print.
-    pub export_weeks: super::ExportWeeks,
-    /// The one-page sheet instead of the full handout.
-    pub export_sheet: bool,
-    pub export_path: String,
-    pub editing_path: bool,
-    /// Where the last export went.
-    pub exported: Option<String>,
-    /// The selected row of the Clinic view.
-    pub clinic: usize,
-    /// A file path being typed (Profiles: a prescription to write or import; History: the
-    /// report).
-    pub file: Option<super::FileField>,
-    /// A prescription file read and checked, waiting for Enter (Profiles).
-    pub import: Option<super::ImportPreview>,
+    pub program: ProgramView,
+    pub history: HistoryView,
+    pub library: LibraryView,
+    pub profiles: ProfilesView,
+    pub clinic: ClinicView,
+    pub export: ExportView,
+}
+
+/// Today: the selected item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TodayView {
+    pub selected: usize,
 }
 
 /// Where the Week view is: which programme week, which day, which item of that day.
@@ -107,19 +136,75 @@ impl Default for WeekCursor {
     }
 }
 
-impl Cursors {
+/// Program: the selected criteria row, and how far the page is scrolled past the last one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProgramView {
+    pub row: usize,
+    pub scroll: u16,
+}
+
+/// History: how far the calendar is paged back, and the report's path while it is typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HistoryView {
+    /// Months paged back (0 = ends with this month).
+    pub months_back: u32,
+    pub report: Option<super::FileField>,
+}
+
+/// Library: the search and the selected row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LibraryView {
+    pub selected: usize,
+    pub query: String,
+    pub searching: bool,
+}
+
+/// Profiles: the selected profile, and whichever form is open on it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProfilesView {
+    pub selected: usize,
+    /// A new profile's name being typed.
+    pub new_name: Option<String>,
+    pub patient: Option<PatientEdit>,
+    /// A prescription file's path being typed (to write or to import).
+    pub file: Option<super::FileField>,
+    /// A prescription file read and checked, waiting for Enter.
+    pub import: Option<super::ImportPreview>,
+}
+
+/// Clinic: every profile's row (read each time the view opens) and the selected one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClinicView {
+    pub rows: Option<Vec<crate::handover::ClinicRow>>,
+    pub selected: usize,
+}
+
+/// Export: what to print, where, and where the last one went.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportView {
+    pub format: usize,
+    pub weeks: super::ExportWeeks,
+    /// The one-page sheet instead of the full handout.
+    pub sheet: bool,
+    pub path: String,
+    pub editing_path: bool,
+    pub exported: Option<String>,
+}
+
+impl Views {
     /// Whether a text field of `view` has the keys.
     pub fn typing(&self, view: View) -> bool {
         match view {
-            View::Library => self.searching,
+            View::Library => self.library.searching,
             View::Profiles => {
-                self.new_profile.is_some()
-                    || self.patient.is_some()
-                    || self.file.is_some()
-                    || self.import.is_some()
+                let p = &self.profiles;
+                p.new_name.is_some()
+                    || p.patient.is_some()
+                    || p.file.is_some()
+                    || p.import.is_some()
             }
-            View::History => self.file.is_some(),
-            View::Export => self.editing_path,
+            View::History => self.history.report.is_some(),
+            View::Export => self.export.editing_path,
             _ => false,
         }
     }
@@ -127,13 +212,13 @@ impl Cursors {
 
 impl App {
     pub(super) fn update_main(&mut self, action: Action) -> Vec<Effect> {
-        if !self.cursor.typing(self.view) {
+        if !self.views.typing(self.view) {
             match action {
                 Action::NextView | Action::PrevView => {
                     let n = View::ALL.len();
                     let step = if action == Action::NextView { 1 } else { n - 1 };
                     self.view = View::ALL[(self.view.index() + step) % n];
-                    self.cursor.scroll = 0;
+                    self.views.program.scroll = 0;
                     if self.view == View::Clinic {
                         return self.open_clinic();
                     }
@@ -158,16 +243,17 @@ impl App {
             View::Today => self.update_today(action),
             View::Week => self.update_week(action),
             View::Program => self.update_program(action),
-            View::History if self.cursor.file.is_some() => self.update_file_field(action),
+            View::History if self.views.history.report.is_some() => self.update_file_field(action),
             View::History => {
                 // Left and Right page the calendar through the months, one at a time.
                 let months = self.months_of_program();
                 match action {
-                    Action::Left if self.cursor.months_back + 1 < months => {
-                        self.cursor.months_back += 1;
+                    Action::Left if self.views.history.months_back + 1 < months => {
+                        self.views.history.months_back += 1;
                     }
                     Action::Right => {
-                        self.cursor.months_back = self.cursor.months_back.saturating_sub(1);
+                        self.views.history.months_back =
+                            self.views.history.months_back.saturating_sub(1);
                     }
                     Action::Edit => self.open_settings(),
                     Action::Write => self.open_write(super::FileKind::Report),
@@ -201,18 +287,18 @@ impl App {
 
     fn update_program(&mut self, action: Action) -> Vec<Effect> {
         let rows = self.criteria_rows();
-        let c = &mut self.cursor;
+        let c = &mut self.views.program;
         match action {
             // Past the last row Down scrolls the page, so a long program can be read whole.
-            Action::Down if c.program_row + 1 >= rows.len() => {
+            Action::Down if c.row + 1 >= rows.len() => {
                 c.scroll = c.scroll.saturating_add(1).min(200);
             }
-            Action::Down => c.program_row += 1,
+            Action::Down => c.row += 1,
             Action::Up if c.scroll > 0 => c.scroll -= 1,
-            Action::Up => c.program_row = c.program_row.saturating_sub(1),
+            Action::Up => c.row = c.row.saturating_sub(1),
             Action::Edit => self.open_settings(),
             Action::Tick | Action::Select => {
-                if let Some((id, _)) = rows.get(c.program_row) {
+                if let Some((id, _)) = rows.get(c.row) {
                     let met = !self.criteria_met(id);
                     let id = id.clone();
                     return self.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
@@ -242,10 +328,10 @@ impl App {
         }
         let items = self.today_items();
         let n = items.len();
-        let sel = self.cursor.today.min(n.saturating_sub(1));
+        let sel = self.views.today.selected.min(n.saturating_sub(1));
         match action {
-            Action::Up => self.cursor.today = sel.saturating_sub(1),
-            Action::Down => self.cursor.today = (sel + 1).min(n.saturating_sub(1)),
+            Action::Up => self.views.today.selected = sel.saturating_sub(1),
+            Action::Down => self.views.today.selected = (sel + 1).min(n.saturating_sub(1)),
             Action::Edit => self.open_settings(),
             _ => {
                 if let Some(item) = items.get(sel) {
@@ -269,7 +355,7 @@ impl App {
 
     /// The week the Week view shows (past, this one or coming), when it is built.
     pub fn shown_week(&self) -> Option<&crate::plan::WeekPlan> {
-        let n = self.cursor.week.week as usize;
+        let n = self.views.week.week as usize;
         self.plans().get(n.checked_sub(1)?)
     }
 
@@ -280,8 +366,8 @@ impl App {
 
     fn update_week(&mut self, action: Action) -> Vec<Effect> {
         let last = self.last_week();
-        let shown = self.cursor.week.week;
-        let c = &mut self.cursor.week;
+        let shown = self.views.week.week;
+        let c = &mut self.views.week;
         let go_to = |c: &mut WeekCursor, week: u32, day: usize| {
             c.week = week.clamp(1, last);
             c.day = day;
@@ -297,13 +383,13 @@ impl App {
             Action::NextWeek => go_to(c, c.week + 1, c.day),
             Action::ThisWeek => {
                 let (week, day) = (self.current_week(), crate::plan::Day::of(self.today));
-                go_to(&mut self.cursor.week, week, day.index());
+                go_to(&mut self.views.week, week, day.index());
             }
             Action::Edit => self.open_settings(),
             _ => {}
         }
-        if self.cursor.week.week != shown {
-            if self.cursor.week.week as usize > self.plans().len() {
+        if self.views.week.week != shown {
+            if self.views.week.week as usize > self.plans().len() {
                 // A coming week: the standing is built on to it.
                 self.rebuild();
             }
@@ -312,12 +398,12 @@ impl App {
         let Some(week) = self.shown_week().filter(|_| self.plan_allowed()).cloned() else {
             return Vec::new();
         };
-        let day = &week.days[self.cursor.week.day.min(6)];
+        let day = &week.days[self.views.week.day.min(6)];
         let n = day.items.len();
-        let sel = self.cursor.week.item.min(n.saturating_sub(1));
+        let sel = self.views.week.item.min(n.saturating_sub(1));
         match action {
-            Action::Up => self.cursor.week.item = sel.saturating_sub(1),
-            Action::Down => self.cursor.week.item = (sel + 1).min(n.saturating_sub(1)),
+            Action::Up => self.views.week.item = sel.saturating_sub(1),
+            Action::Down => self.views.week.item = (sel + 1).min(n.saturating_sub(1)),
             Action::Left | Action::Right | Action::Edit => {}
             _ => {
                 if let Some(item) = day.items.get(sel) {

@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let outer = block(app, "Clinic: every profile, those needing attention first");
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let Some(rows) = &app.clinic else {
+    let Some(rows) = &app.views.clinic.rows else {
         frame.render_widget(Paragraph::new("Reading the profiles..."), inner);
         return;
     };
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ),
         t.dim(),
     )];
-    let selected = app.cursor.clinic.min(rows.len() - 1);
+    let selected = app.views.clinic.selected.min(rows.len() - 1);
     let room = usize::from(inner.height)
         .saturating_sub(1 + DETAIL_ROWS)
         .max(1);

@@ -26,26 +26,30 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .map(|f| f.label())
         .enumerate()
     {
-        let on = i == app.cursor.export_format;
+        let on = i == app.views.export.format;
         spans.push(Span::styled(
             format!("{} {f}", t.radio(on)),
             if on { t.title() } else { Style::new() },
         ));
         spans.push(Span::raw("  "));
     }
-    let path = if app.cursor.export_path.is_empty() && !app.cursor.editing_path {
+    let path = if app.views.export.path.is_empty() && !app.views.export.editing_path {
         app.default_export_path()
     } else {
         format!(
             "{}{}",
-            app.cursor.export_path,
-            if app.cursor.editing_path { "_" } else { "" }
+            app.views.export.path,
+            if app.views.export.editing_path {
+                "_"
+            } else {
+                ""
+            }
         )
     };
     // The weeks the export prints, counted as the export counts them (week 1 before the start).
     let week = app.export_current_week();
     let total = app.programme_weeks();
-    let n = match app.cursor.export_weeks {
+    let n = match app.views.export.weeks {
         ExportWeeks::Next(n) => n,
         _ => 4,
     };
@@ -79,7 +83,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     .into_iter()
     .enumerate()
     {
-        let on = app.cursor.export_weeks == choice;
+        let on = app.views.export.weeks == choice;
         weeks.push(Line::from(vec![
             Span::raw(if i == 0 { "Weeks:  " } else { "        " }),
             Span::styled(
@@ -91,8 +95,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let sheet = Line::from(vec![
         Span::raw("Layout: "),
         Span::styled(
-            format!("{} full handout", t.radio(!app.cursor.export_sheet)),
-            if app.cursor.export_sheet {
+            format!("{} full handout", t.radio(!app.views.export.sheet)),
+            if app.views.export.sheet {
                 Style::new()
             } else {
                 t.title()
@@ -102,9 +106,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(
             format!(
                 "{} one-page sheet per week",
-                t.radio(app.cursor.export_sheet)
+                t.radio(app.views.export.sheet)
             ),
-            if app.cursor.export_sheet {
+            if app.views.export.sheet {
                 t.title()
             } else {
                 Style::new()
@@ -117,7 +121,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         sheet,
         Line::styled(
             format!("Path:   {path}"),
-            if app.cursor.editing_path {
+            if app.views.export.editing_path {
                 t.selected()
             } else {
                 Style::new()
@@ -125,7 +129,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ),
         Line::raw(""),
     ]);
-    if let Some(path) = &app.cursor.exported {
+    if let Some(path) = &app.views.export.exported {
         lines.push(Line::styled(
             format!("{} Written: {path}", t.tick_done()),
             t.done(),

@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(1),
     ]));
     // Up to three months, ending with this one (or earlier, paged with Left / Right).
-    let back = i64::from(app.cursor.months_back);
+    let back = i64::from(app.views.history.months_back);
     let this_month = app
         .today
         .first_of_month()
@@ -163,7 +163,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         t.heat(Some(1.0))
     );
     frame.render_widget(Paragraph::new(Line::styled(legend_text, t.dim())), legend);
-    if let Some(field) = &app.cursor.file {
+    if let Some(field) = &app.views.history.report {
         super::files::field_box(frame, inner, app, field);
     }
 }

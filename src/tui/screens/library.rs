@@ -26,16 +26,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(2),
         Constraint::Min(1),
     ]));
-    let cursor = if app.cursor.searching { "_" } else { "" };
-    let hint = if app.cursor.searching || !app.cursor.query.is_empty() {
+    let cursor = if app.views.library.searching { "_" } else { "" };
+    let hint = if app.views.library.searching || !app.views.library.query.is_empty() {
         ""
     } else {
         "  (/ to search by name, kind or condition)"
     };
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!("Search: {}{cursor}{hint}", app.cursor.query),
-            if app.cursor.searching {
+            format!("Search: {}{cursor}{hint}", app.views.library.query),
+            if app.views.library.searching {
                 t.selected()
             } else {
                 t.dim()
@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         )),
         search,
     );
-    let sel = app.cursor.library.min(rows.len().saturating_sub(1));
+    let sel = app.views.library.selected.min(rows.len().saturating_sub(1));
     let height = list.height as usize;
     let first = sel.saturating_sub(height.saturating_sub(1));
     let lines: Vec<Line> = rows

@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     // A prescription being written or imported takes the view: the path, then what the file
     // creates or what is wrong with it.
-    let handover = match (&app.cursor.file, &app.cursor.import) {
+    let handover = match (&app.views.profiles.file, &app.views.profiles.import) {
         (_, Some(preview)) => Some(super::files::import_lines(app, preview)),
         (Some(field), None) => Some(super::files::field_lines(app, field)),
         (None, None) => None,
@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = Vec::new();
     // While the form is open the list steps aside, so all its rows fit at 80x24 however many
     // patients a clinic has.
-    let listed = if app.cursor.patient.is_some() {
+    let listed = if app.views.profiles.patient.is_some() {
         &[][..]
     } else {
         &app.profiles[..]
@@ -46,9 +46,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     for (i, name) in listed.iter().enumerate() {
         let current = app.profile.as_ref().is_some_and(|p| &p.name == name);
         let note = if current { "  (current)" } else { "" };
-        lines.push(row(app, i == app.cursor.profiles, format!("{name}{note}")));
+        lines.push(row(
+            app,
+            i == app.views.profiles.selected,
+            format!("{name}{note}"),
+        ));
     }
-    if let Some(name) = &app.cursor.new_profile {
+    if let Some(name) = &app.views.profiles.new_name {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!("New profile name: {name}_"),
@@ -64,9 +68,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     // The details are those of the profile under the cursor: another one is not open, so
     // it says how to open it rather than showing the open one's details beside its name.
-    let selected = app.profiles.get(app.cursor.profiles);
+    let selected = app.profiles.get(app.views.profiles.selected);
     let other = selected.filter(|name| {
-        app.cursor.patient.is_none() && app.profile.as_ref().is_none_or(|p| &p.name != *name)
+        app.views.profiles.patient.is_none()
+            && app.profile.as_ref().is_none_or(|p| &p.name != *name)
     });
     if let Some(name) = other {
         let key = app
@@ -101,14 +106,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::raw("A clinician's changes to the plan apply."));
         }
         let values = PatientEdit::from_profile(p).values;
-        if app.cursor.patient.is_some() {
+        if app.views.profiles.patient.is_some() {
             lines.push(Line::styled(
                 "Empty means not set. Phase and level are numbers, ceilings 0-10; exercises are ids, comma-separated.",
                 t.dim(),
             ));
         }
         for (i, label) in views_patient_fields().iter().enumerate() {
-            let (value, on) = match &app.cursor.patient {
+            let (value, on) = match &app.views.profiles.patient {
                 Some(edit) => (
                     format!(
                         "{}{}",

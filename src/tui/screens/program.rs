@@ -72,14 +72,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         };
         lines.push(super::picker::row(
             app,
-            i == app.cursor.program_row,
+            i == app.views.program.row,
             format!("{tick} {label}"),
         ));
     }
     // The return-to-run list is long: shown while its row is selected.
     let rows = app.criteria_rows();
     let on_run_row = rows
-        .get(app.cursor.program_row)
+        .get(app.views.program.row)
         .is_some_and(|(id, _)| id == crate::progress::RUN_ENTRY_CRITERIA);
     if let Some(rtr) = app.catalog.return_to_run.as_ref().filter(|_| on_run_row) {
         lines.push(Line::styled("    Return to running needs all of:", t.dim()));
@@ -132,7 +132,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((app.cursor.scroll, 0))
+            .scroll((app.views.program.scroll, 0))
             .block(block(app, &title)),
         area,
     );

@@ -117,7 +117,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             list,
         );
     }
-    let sel = app.cursor.today.min(items.len().saturating_sub(1));
+    let sel = app.views.today.selected.min(items.len().saturating_sub(1));
     // Keep the selection on screen when the list is longer than the area.
     let height = list.height as usize;
     let first = sel.saturating_sub(height.saturating_sub(1));

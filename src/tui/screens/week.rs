@@ -26,7 +26,7 @@ const SIDE_BY_SIDE_WIDTH: u16 = 112;
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let ellipsis = if t.ascii { "..." } else { "…" };
-    let c = &app.cursor.week;
+    let c = &app.views.week;
     let Some(week) = app.shown_week() else {
         let text = if app.profile.is_some() {
             format!("Week {} cannot be built.", c.week)
