@@ -76,15 +76,18 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
         Err(f) => return finish(Err(f)),
     };
     let theme = Theme::for_terminal(ctx.color, ctx.ascii);
-    let mut disk = Disk::new(ctx.paths.clone());
-    let mut app = App::new(ctx.catalog, keymap, theme, today, ctx.profile);
+    let catalog = std::sync::Arc::new(ctx.catalog);
+    let mut disk = Disk::new(ctx.paths.clone(), catalog.clone());
+    let mut app = App::new(catalog, keymap, theme, today, ctx.profile);
     // Everything that does not need the journal is done by now.
     let opened = opening.join().unwrap_or_else(|_| {
         Err(StoreError::Invalid(
             "the profile could not be read (the reader stopped)".into(),
         ))
     });
-    disk.open_at_start(&mut app, opened);
+    for action in disk.open_at_start(&app.profile_name, opened) {
+        app.update(action);
+    }
 
     let (tx, rx) = mpsc::channel();
     if let Err(e) = spawn_signal_thread(tx.clone()) {
@@ -222,7 +225,7 @@ fn event_loop(
             }
             Some(Wake::Key(key)) => {
                 // Records another session wrote are shown before anything is based on them.
-                disk.notice_changes(app);
+                pending.extend(disk.notice_changes());
                 pending.extend(app.keymap.resolve(&key, app.typing()));
             }
         }
@@ -237,7 +240,7 @@ fn event_loop(
                     Effect::Quit => return Ok(None),
                     Effect::Bell => ring_bell(terminal)?,
                     effect => {
-                        if let Some(result) = disk.perform(effect, app) {
+                        if let Some(result) = disk.perform(effect) {
                             pending.insert(0, result);
                         }
                     }

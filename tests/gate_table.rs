@@ -320,7 +320,7 @@ fn press(app: &mut App, disk: &mut Disk, code: KeyCode) -> Vec<Action> {
         let mut pending = vec![action];
         while let Some(action) = pending.pop() {
             for effect in app.update(action) {
-                if let Some(result) = disk.perform(effect, app) {
+                if let Some(result) = disk.perform(effect) {
                     results.push(result.clone());
                     pending.insert(0, result);
                 }
@@ -332,15 +332,18 @@ fn press(app: &mut App, disk: &mut Disk, code: KeyCode) -> Vec<Action> {
 
 /// The door through the app: keys in, effects performed by the same disk code the app uses.
 fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
+    let catalog = std::sync::Arc::new(Catalog::builtin().unwrap());
     let mut app = App::new(
-        Catalog::builtin().unwrap(),
+        catalog.clone(),
         Keymap::default(),
         Theme::new(false, true),
         TODAY,
         "me".into(),
     );
-    let mut disk = Disk::new(paths.clone());
-    disk.open_at_start(&mut app, OpenProfile::open(paths, "me"));
+    let mut disk = Disk::new(paths.clone(), catalog);
+    for action in disk.open_at_start("me", OpenProfile::open(paths, "me")) {
+        app.update(action);
+    }
     // Where the app opens: Today, or the questions again after sharp pain. Leave the questions
     // unanswered, as a person pressing Esc would.
     if !matches!(app.screen, rehab_planner::tui::app::Screen::Main) {
@@ -489,7 +492,7 @@ fn printed_plans_carry_the_standing_lines() {
 fn a_yes_given_in_the_app_is_on_disk_before_quitting() {
     let dir = tempfile::tempdir().unwrap();
     let paths = setup(dir.path(), State::RescreenAfterSharpPain);
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = std::sync::Arc::new(Catalog::builtin().unwrap());
     let block = catalog
         .red_flags
         .iter()
@@ -502,8 +505,10 @@ fn a_yes_given_in_the_app_is_on_disk_before_quitting() {
         TODAY,
         "me".into(),
     );
-    let mut disk = Disk::new(paths.clone());
-    disk.open_at_start(&mut app, OpenProfile::open(&paths, "me"));
+    let mut disk = Disk::new(paths.clone(), catalog.clone());
+    for action in disk.open_at_start("me", OpenProfile::open(&paths, "me")) {
+        app.update(action);
+    }
     // The sharp pain brought the questions back: read them all, "yes" to a block question.
     for row in 0..catalog.red_flags.len() {
         if row == block {

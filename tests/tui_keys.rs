@@ -531,8 +531,12 @@ fn export_asks_the_loop_to_write_the_chosen_format() {
         vec![Effect::Export {
             format: rehab_planner::export::Format::Markdown,
             path: "rehab-plan-me-2026-11-25.md".into(),
-            weeks: ExportWeeks::ThisWeek,
+            // This week is the programme's second.
+            weeks: 2..=2,
             sheet: false,
+            today: TODAY,
+            ascii: THEME.ascii,
+            fix: "e edits the path".into(),
         }]
     );
     // Down chooses the next N weeks (4 until a digit says otherwise), then every week so far,
@@ -545,10 +549,10 @@ fn export_asks_the_loop_to_write_the_chosen_format() {
         matches!(
             &effects[..],
             [Effect::Export {
-                weeks: ExportWeeks::Next(6),
+                weeks,
                 sheet: true,
                 ..
-            }]
+            }] if *weeks == (2..=7)
         ),
         "{effects:?}"
     );

@@ -388,7 +388,7 @@ fn the_other_skip_reason_takes_a_few_words() {
 #[test]
 fn names_with_wide_characters_fit_at_80x24() {
     let mut app = busy_app(UNICODE);
-    for e in &mut app.catalog.exercises {
+    for e in &mut std::sync::Arc::make_mut(&mut app.catalog).exercises {
         if e.id == "fx-clamshell" {
             e.name = "膝のためのクラムシェル運動、横向きで行う".into();
         }

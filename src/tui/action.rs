@@ -66,6 +66,16 @@ pub enum Action {
     ProfileSaved(Box<Profile>),
     /// A profile and its journal were (re)loaded.
     Loaded(Box<Profile>, Arc<JournalState>),
+    /// The open profile or its journal changed on disk (another session wrote): take them,
+    /// staying on this screen.
+    ChangedElsewhere(Box<Profile>, Arc<JournalState>),
+    /// The names of the profiles in the data folder.
+    ProfilesListed(Vec<String>),
+    /// A profile or its journal did not load: every write is refused until a restart.
+    LoadFailed {
+        file: String,
+        message: String,
+    },
     /// Every profile in the data folder, as the clinician's overview lists them.
     ClinicRows(Vec<crate::handover::ClinicRow>),
     /// A file the app wrote (a prescription, a report) is at this path.

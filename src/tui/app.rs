@@ -55,14 +55,19 @@ pub enum Effect {
     Append(Record),
     /// Load another profile and make it current.
     SwitchProfile(String),
-    /// Write the printable plan.
+    /// Write the printable plan of the open profile.
     Export {
         format: crate::export::Format,
         path: String,
-        /// Which weeks to print.
-        weeks: ExportWeeks,
+        /// Which programme weeks to print.
+        weeks: std::ops::RangeInclusive<u32>,
         /// The one-page sheet instead of the full handout.
         sheet: bool,
+        today: Date,
+        /// Plain characters only.
+        ascii: bool,
+        /// What to do when the file exists, in the app's words (its key for editing the path).
+        fix: String,
     },
     /// Write a file the app made (a prescription, a report): a new file, never over one.
     WriteFile {
@@ -203,7 +208,8 @@ pub struct Status {
 /// The whole state the screens render.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub catalog: Catalog,
+    /// The library the plans are built from, shared with the disk side.
+    pub catalog: Arc<Catalog>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub today: Date,
@@ -231,14 +237,14 @@ pub struct App {
 impl App {
     /// A new app: with a profile it opens on Today, without one on the welcome screen.
     pub fn new(
-        catalog: Catalog,
+        catalog: impl Into<Arc<Catalog>>,
         keymap: Keymap,
         theme: Theme,
         today: Date,
         profile_name: String,
     ) -> App {
         App {
-            catalog,
+            catalog: catalog.into(),
             keymap,
             theme,
             today,
@@ -372,6 +378,18 @@ impl App {
             }
             Action::Loaded(profile, journal) => {
                 self.load_state(*profile, journal);
+                return Vec::new();
+            }
+            Action::ChangedElsewhere(profile, journal) => {
+                self.take_changes(*profile, journal);
+                return Vec::new();
+            }
+            Action::ProfilesListed(names) => {
+                self.profiles = names;
+                return Vec::new();
+            }
+            Action::LoadFailed { file, message } => {
+                self.load_error(file, message);
                 return Vec::new();
             }
             Action::TimerTick => {

@@ -9,80 +9,103 @@ use crate::store::export::WriteError;
 use crate::store::{OpenProfile, StoreError, profile::list_profiles};
 
 use super::action::Action;
-use super::app::{App, Effect};
+use super::app::Effect;
+use crate::catalog::Catalog;
+use std::sync::Arc;
 
-/// The open profile, if any, and where profiles live.
+/// The open profile, if any, and where profiles live. It changes the app only by the actions
+/// it returns.
 pub struct Disk {
     paths: Paths,
+    catalog: Arc<Catalog>,
     open: Option<OpenProfile>,
+    /// A file failed to load: nothing is written until a restart.
+    read_only: bool,
 }
 
 impl Disk {
-    /// Nothing open yet; profiles live under `paths`.
-    pub fn new(paths: Paths) -> Disk {
-        Disk { paths, open: None }
+    /// Nothing open yet; profiles live under `paths`, plans are built from `catalog`.
+    pub fn new(paths: Paths, catalog: Arc<Catalog>) -> Disk {
+        Disk {
+            paths,
+            catalog,
+            open: None,
+            read_only: false,
+        }
     }
 
-    /// Loads the profile named on the command line: Today when it exists, the welcome screen
-    /// when it does not, the load-error screen when it does not load.
-    /// Takes the profile opened (on another thread) at start.
-    pub fn open_at_start(&mut self, app: &mut App, opened: Result<OpenProfile, StoreError>) {
-        app.profiles = list_profiles(&self.paths).unwrap_or_default();
+    /// Takes the profile `name` opened (on another thread) at start: the profile list, then
+    /// the profile for Today when it exists, nothing more when it does not (the welcome
+    /// screen), a load failure when it does not load.
+    pub fn open_at_start(
+        &mut self,
+        name: &str,
+        opened: Result<OpenProfile, StoreError>,
+    ) -> Vec<Action> {
+        let mut actions = vec![Action::ProfilesListed(
+            list_profiles(&self.paths).unwrap_or_default(),
+        )];
         match opened {
             Ok(open) => {
-                app.load_state(open.profile.clone(), open.journal.shared_state());
+                actions.push(Action::Loaded(
+                    Box::new(open.profile.clone()),
+                    open.journal.shared_state(),
+                ));
                 let torn = open.journal.warnings().count();
                 if torn > 0 {
-                    app.fail(format!(
+                    actions.push(Action::Failed(format!(
                         "{torn} damaged line(s) in {} were skipped; `rehab doctor` explains",
                         open.journal.path().display()
-                    ));
+                    )));
                 }
                 self.open = Some(open);
             }
             Err(StoreError::NoProfile { .. }) => {}
             Err(e) => {
-                let file = self
-                    .paths
-                    .profile_dir(&app.profile_name)
-                    .display()
-                    .to_string();
-                app.load_error(file, e.detail());
+                self.read_only = true;
+                let file = self.paths.profile_dir(name).display().to_string();
+                actions.push(Action::LoadFailed {
+                    file,
+                    message: e.detail(),
+                });
             }
         }
+        actions
     }
 
-    /// Picks up records another process appended, before a key is acted on.
-    pub fn notice_changes(&mut self, app: &mut App) {
-        let Some(open) = &mut self.open else {
-            return;
-        };
+    /// Records or a profile change another process wrote, to take before a key is acted on.
+    pub fn notice_changes(&mut self) -> Option<Action> {
+        let open = self.open.as_mut()?;
         // One stat each for the profile and the journal when nothing changed.
         if !open.has_changed() {
-            return;
+            return None;
         }
         let records_before = open.journal.state().records;
+        let profile_before = open.profile.clone();
         if let Err(e) = open.refresh() {
-            app.fail(e.to_string());
-            return;
+            return Some(Action::Failed(e.to_string()));
         }
-        let profile_changed = app.profile.as_ref() != Some(&open.profile);
-        if profile_changed || open.journal.state().records != records_before {
-            app.take_changes(open.profile.clone(), open.journal.shared_state());
-        }
+        (open.profile != profile_before || open.journal.state().records != records_before).then(
+            || {
+                Action::ChangedElsewhere(
+                    Box::new(open.profile.clone()),
+                    open.journal.shared_state(),
+                )
+            },
+        )
     }
 
     /// Performs one effect; the result comes back as an action for `App::update`.
     /// `None` for the effects the loop performs itself (quitting, the bell).
-    pub fn perform(&mut self, effect: Effect, app: &App) -> Option<Action> {
+    pub fn perform(&mut self, effect: Effect) -> Option<Action> {
         Some(match effect {
             // The loop rings the bell and quits itself.
             Effect::Quit | Effect::Bell => return None,
-            _ if app.read_only() => {
+            _ if self.read_only => {
                 Action::Failed("nothing is written while a data file does not load".into())
             }
             Effect::Append(record) => self.append(record),
-            Effect::SaveProfile(profile) => self.save(*profile, app.profile.as_ref()),
+            Effect::SaveProfile(profile) => self.save(*profile),
             Effect::SwitchProfile(name) => match OpenProfile::open(&self.paths, &name) {
                 Ok(open) => {
                     let action =
@@ -97,7 +120,10 @@ impl Disk {
                 path,
                 weeks,
                 sheet,
-            } => self.export(app, format, &path, weeks, sheet),
+                today,
+                ascii,
+                fix,
+            } => self.export(format, &path, weeks, sheet, today, ascii, fix),
             Effect::WriteFile {
                 kind,
                 path,
@@ -113,48 +139,44 @@ impl Disk {
                 }
             }
             Effect::Import { imported, force } => self.import(&imported, force),
-            Effect::ReadClinic { today } => self.clinic(app, today),
+            Effect::ReadClinic { today } => self.clinic(today),
         })
     }
 
     /// Writes the printable plan for the chosen weeks; an existing file is never overwritten.
+    #[allow(clippy::too_many_arguments)]
     fn export(
         &self,
-        app: &App,
         format: export::Format,
         path: &str,
-        weeks: crate::tui::app::ExportWeeks,
+        weeks: std::ops::RangeInclusive<u32>,
         sheet: bool,
+        today: jiff::civil::Date,
+        ascii: bool,
+        fix: String,
     ) -> Action {
         let Some(open) = &self.open else {
             return Action::Failed("no profile is open, so there is no plan to export".into());
         };
-        let week = crate::session::ProgramWeek::of(&open.profile.settings, app.today).or_first();
         let mut input = match crate::session::export_profile(
-            &app.catalog,
+            &self.catalog,
             &open.profile,
             open.journal.state(),
-            weeks.range(week, app.programme_weeks()),
-            app.today,
+            weeks,
+            today,
         ) {
             Ok(input) => input,
             Err(e) => return Action::Failed(format!("no plan to print: {e}")),
         };
         input.options.sheet = sheet;
-        let contents = export::render(&input, format, app.theme.ascii);
+        let contents = export::render(&input, format, ascii);
         let path = std::path::Path::new(path);
         match crate::store::export::write_plan(path, &contents, false) {
             Ok(()) => {
                 let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
                 Action::Exported(shown.display().to_string())
             }
-            Err(e) => not_written(
-                e,
-                format!(
-                    "{} edits the path",
-                    app.keymap.key_for(&Action::Edit, app.theme.ascii)
-                ),
-            ),
+            Err(e) => not_written(e, fix),
         }
     }
 
@@ -177,7 +199,7 @@ impl Disk {
 
     /// Every profile in the data folder as the clinician's overview lists them: the rows and
     /// order of `rehab clinic`. Reads only.
-    fn clinic(&self, app: &App, today: jiff::civil::Date) -> Action {
+    fn clinic(&self, today: jiff::civil::Date) -> Action {
         use crate::handover::{ClinicRow, clinic_rows};
         let names = match list_profiles(&self.paths) {
             Ok(names) => names,
@@ -186,7 +208,9 @@ impl Disk {
         let rows: Vec<ClinicRow> = names
             .iter()
             .map(|name| match OpenProfile::open(&self.paths, name) {
-                Ok(open) => ClinicRow::of(&app.catalog, &open.profile, open.journal.state(), today),
+                Ok(open) => {
+                    ClinicRow::of(&self.catalog, &open.profile, open.journal.state(), today)
+                }
                 Err(_) => ClinicRow::broken(name),
             })
             .collect();
@@ -205,12 +229,13 @@ impl Disk {
     }
 
     /// Creates the profile, or changes the open one. Only the parts the person changed from
-    /// what they saw (`seen`) are written, onto the file as it is now, so a change another
-    /// session made meanwhile to another part is kept.
-    fn save(&mut self, profile: Profile, seen: Option<&Profile>) -> Action {
+    /// what they saw are written, onto the file as it is now, so a change another session made
+    /// meanwhile to another part is kept. What they saw is the profile this last handed the
+    /// app: every change on disk reaches the app before a key is acted on.
+    fn save(&mut self, profile: Profile) -> Action {
         let result = match &mut self.open {
             Some(open) if open.name == profile.name => {
-                let seen = seen.cloned().unwrap_or_else(|| open.profile.clone());
+                let seen = open.profile.clone();
                 open.update(move |p| {
                     apply_changes(p, &seen, profile);
                     Ok(())
@@ -297,6 +322,7 @@ fn file_name(path: &std::path::Path) -> String {
 mod tests {
     use super::*;
     use crate::plan::Settings;
+    use crate::tui::app::App;
 
     #[test]
     fn only_what_changed_is_written_over_another_sessions_change() {
@@ -334,8 +360,10 @@ mod tests {
         let theme = crate::tui::theme::Theme::new(false, true);
         let keymap = crate::tui::keymap::Keymap::default();
         let mut app = App::new(catalog, keymap, theme, today, "me".into());
-        let mut disk = Disk::new(paths.clone());
-        disk.open_at_start(&mut app, OpenProfile::open(&paths, "me"));
+        let mut disk = Disk::new(paths.clone(), app.catalog.clone());
+        for action in disk.open_at_start("me", OpenProfile::open(&paths, "me")) {
+            app.update(action);
+        }
         // Week 3 of a 12-week programme (pfps: 2 + 6 + 4 weeks).
         use crate::tui::app::ExportWeeks;
         for (choice, name, weeks) in [
@@ -345,13 +373,8 @@ mod tests {
             (ExportWeeks::Programme, "whole.txt", (1..=12).collect()),
         ] {
             let path = dir.path().join(name).display().to_string();
-            let effect = Effect::Export {
-                format: export::Format::Text,
-                path: path.clone(),
-                weeks: choice,
-                sheet: false,
-            };
-            let done = disk.perform(effect, &app).expect("a disk effect answers");
+            let effect = app.export_effect(export::Format::Text, path.clone(), choice, false);
+            let done = disk.perform(effect).expect("a disk effect answers");
             assert!(matches!(done, Action::Exported(_)), "{done:?}");
             let Ok(text) = std::fs::read_to_string(&path) else {
                 panic!("{path} was not written")
@@ -379,7 +402,7 @@ mod tests {
         let today = jiff::civil::date(2026, 11, 25);
         let theme = crate::tui::theme::Theme::new(false, true);
         let app = App::new(catalog, Default::default(), theme, today, "me".into());
-        let mut disk = Disk::new(paths.clone());
+        let mut disk = Disk::new(paths.clone(), app.catalog.clone());
         let profile = Profile::new(
             "anna",
             "pfps",
@@ -393,18 +416,16 @@ mod tests {
             path: file.clone(),
             contents: text.clone(),
         };
-        let done = disk
-            .perform(write.clone(), &app)
-            .expect("a disk effect answers");
+        let done = disk.perform(write.clone()).expect("a disk effect answers");
         assert!(matches!(done, Action::Written(..)), "{done:?}");
         // Never over an existing file.
-        let again = disk.perform(write, &app).expect("a disk effect answers");
+        let again = disk.perform(write).expect("a disk effect answers");
         assert!(
             matches!(&again, Action::Failed(t) if t.contains("exists already")),
             "{again:?}"
         );
         let read = disk
-            .perform(Effect::ReadPrescription(file.clone()), &app)
+            .perform(Effect::ReadPrescription(file.clone()))
             .expect("a disk effect answers");
         assert_eq!(read, Action::PrescriptionRead(file.clone(), text.clone()));
         let Ok(imported) =
@@ -416,9 +437,7 @@ mod tests {
             imported: Box::new(imported),
             force: false,
         };
-        let done = disk
-            .perform(import.clone(), &app)
-            .expect("a disk effect answers");
+        let done = disk.perform(import.clone()).expect("a disk effect answers");
         assert!(
             matches!(
                 done,
@@ -429,10 +448,10 @@ mod tests {
             ),
             "{done:?}"
         );
-        let again = disk.perform(import, &app).expect("a disk effect answers");
+        let again = disk.perform(import).expect("a disk effect answers");
         assert!(matches!(again, Action::Failed(_)), "{again:?}");
         let rows = disk
-            .perform(Effect::ReadClinic { today }, &app)
+            .perform(Effect::ReadClinic { today })
             .expect("a disk effect answers");
         let Action::ClinicRows(rows) = rows else {
             panic!("{rows:?}")

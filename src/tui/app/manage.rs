@@ -408,13 +408,6 @@ impl App {
             .map_or(1, |c| c.phases.iter().map(|p| p.weeks).sum())
     }
 
-    /// The week the export counts from: the current one, week 1 before the start.
-    pub fn export_current_week(&self) -> u32 {
-        self.profile.as_ref().map_or(1, |p| {
-            crate::session::ProgramWeek::of(&p.settings, self.today).or_first()
-        })
-    }
-
     pub(super) fn update_export(&mut self, action: Action) -> Vec<Effect> {
         let c = &mut self.views.export;
         if c.editing_path {
@@ -453,16 +446,34 @@ impl App {
                 } else {
                     c.path.clone()
                 };
-                return vec![Effect::Export {
-                    format,
-                    path,
-                    weeks,
-                    sheet,
-                }];
+                return vec![self.export_effect(format, path, weeks, sheet)];
             }
             _ => {}
         }
         Vec::new()
+    }
+
+    /// The effect that prints `weeks` (counted from the current week) to `path`; it carries
+    /// everything the printing needs besides the open profile.
+    pub fn export_effect(
+        &self,
+        format: Format,
+        path: String,
+        weeks: super::ExportWeeks,
+        sheet: bool,
+    ) -> Effect {
+        Effect::Export {
+            format,
+            path,
+            weeks: weeks.range(self.current_week(), self.programme_weeks()),
+            sheet,
+            today: self.today,
+            ascii: self.theme.ascii,
+            fix: format!(
+                "{} edits the path",
+                self.keymap.key_for(&Action::Edit, self.theme.ascii)
+            ),
+        }
     }
 
     /// `rehab-plan-<profile>-<date>.<ext>` in the current folder.

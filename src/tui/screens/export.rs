@@ -47,7 +47,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         )
     };
     // The weeks the export prints, counted as the export counts them (week 1 before the start).
-    let week = app.export_current_week();
+    let week = app.current_week();
     let total = app.programme_weeks();
     let n = match app.views.export.weeks {
         ExportWeeks::Next(n) => n,
