@@ -440,3 +440,51 @@ fn a_long_banner_wraps_whole_under_its_label() {
     assert!(screen.contains("recorded as met."), "{screen}");
     insta::assert_snapshot!("banner_long", screen);
 }
+
+#[test]
+fn a_long_profile_name_is_cut_beside_the_tabs_not_hidden() {
+    let mut app = busy_app(UNICODE);
+    app.profile_name = "margaret-ellison-smith".into();
+    let screen = draw(&app, 80, 24);
+    let tabs = screen.lines().next().unwrap_or_default();
+    // The tabs take 66 columns; the name gets the rest but a space either side.
+    assert!(tabs.contains(" margaret-el… "), "{tabs}");
+    assert!(tabs.contains(" Export "), "{tabs}");
+    let wide = draw(&app, 120, 24);
+    assert!(
+        wide.lines()
+            .next()
+            .unwrap_or_default()
+            .contains("margaret-ellison-smith "),
+        "{wide}"
+    );
+}
+
+#[test]
+fn a_list_longer_than_its_room_shows_a_scrollbar_that_follows_the_selection() {
+    // The Library lists every built-in exercise: more than an 80x24 screen has rows for.
+    let mut app = view(View::Library);
+    let top = draw(&app, 80, 24);
+    app.views.library.selected = app.library_rows().len() - 1;
+    let bottom = draw(&app, 80, 24);
+    let thumb_rows = |screen: &str| -> Vec<usize> {
+        screen
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_end_matches(['"', '│', ' ']).ends_with('█'))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (a, b) = (thumb_rows(&top), thumb_rows(&bottom));
+    assert!(
+        !a.is_empty() && !b.is_empty(),
+        "no scrollbar:\n{top}\n{bottom}"
+    );
+    assert!(b[0] > a[0], "the thumb did not move down:\n{top}\n{bottom}");
+    let last = app
+        .library_rows()
+        .last()
+        .map(|e| e.name.clone())
+        .unwrap_or_default();
+    assert!(bottom.contains(&format!("› {last}")), "{bottom}");
+}

@@ -16,3 +16,4 @@ pub mod setup;
 pub mod today;
 pub mod week;
 pub mod welcome;
+pub mod widgets;

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Tabs, Wrap};
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen, View};
@@ -118,22 +118,30 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(banner_h),
         Constraint::Min(1),
     ]));
-    let mut spans = Vec::new();
-    for view in View::ALL {
-        let style = if view == app.view {
-            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-        } else {
-            Style::new()
-        };
-        spans.push(Span::styled(format!(" {} ", view.title()), style));
-        spans.push(Span::raw(app.theme.sep()));
-    }
-    spans.pop();
-    spans.push(Span::styled(
-        format!("  {}", app.profile_name),
-        app.theme.dim(),
-    ));
-    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    // The tabs, and the open profile's name in what they leave (cut to fit, never hidden).
+    let titles: Vec<String> = View::ALL.iter().map(|v| v.title().to_string()).collect();
+    let tabs_width: usize = titles.iter().map(|t| t.len() + 2).sum();
+    let [tabs_area, name_area] = tabs.layout(&Layout::horizontal([
+        Constraint::Length(tabs_width as u16),
+        Constraint::Min(0),
+    ]));
+    let selected = View::ALL.iter().position(|v| *v == app.view);
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(selected)
+            .divider("")
+            .padding(" ", " ")
+            .highlight_style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)),
+        tabs_area,
+    );
+    let ellipsis = if app.theme.ascii { "..." } else { "…" };
+    // A space either side: apart from the tabs, and clear of an overlay's right edge.
+    let room = usize::from(name_area.width).saturating_sub(2);
+    let name = screens::list_detail::cut(&crate::text::clean(&app.profile_name), room, ellipsis);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("{name} "), app.theme.dim())).right_aligned(),
+        name_area,
+    );
     if let Some(lines) = banner {
         frame.render_widget(Paragraph::new(lines), banner_area);
     }

@@ -2,12 +2,11 @@
 //! attention first (the rows and order of `rehab clinic`); Enter opens one.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
-use super::list_detail::{cut, width_of};
-use super::picker::row;
+use super::list_detail::cut;
 use crate::handover::{ClinicRow, Concern};
 use crate::text::clean;
 use crate::tui::action::Action;
@@ -42,53 +41,62 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let ellipsis = if t.ascii { "..." } else { "…" };
-    let fit = |s: &str, n: usize| -> String {
-        let s = cut(&clean(s), n, ellipsis);
-        let pad = n.saturating_sub(width_of(&s));
-        format!("{s}{}", " ".repeat(pad))
-    };
-    let mut lines = vec![Line::styled(
-        format!(
-            "  {} {} {} {:>4}  {} {} flags",
-            fit("profile", 12),
-            fit("condition", 16),
-            fit(if t.ascii { "wk/phase" } else { "wk · phase" }, 10),
-            "adh.",
-            fit("pain", 7),
-            fit("last log", 10)
-        ),
-        t.dim(),
-    )];
+    let fit = |s: &str, n: usize| Cell::from(cut(&clean(s), n, ellipsis));
+    const WIDTHS: [u16; 6] = [12, 16, 10, 4, 7, 10];
+    let widths: Vec<Constraint> = WIDTHS
+        .iter()
+        .map(|w| Constraint::Length(*w))
+        .chain([Constraint::Fill(1)])
+        .collect();
+    let header = Row::new([
+        "profile",
+        "condition",
+        if t.ascii { "wk/phase" } else { "wk · phase" },
+        "adh.",
+        "pain",
+        "last log",
+        "flags",
+    ]);
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .map(|r| {
+            let flags = match r.concerns.len() {
+                0 => "ok".to_string(),
+                1 => format!("{} 1 flag", t.warn_sign()),
+                n => format!("{} {n} flags", t.warn_sign()),
+            };
+            let adherence = r
+                .adherence_pct
+                .map_or_else(|| "-".to_string(), |p| format!("{p}%"));
+            let last = r
+                .last_logged
+                .map_or_else(|| "never".to_string(), |d| d.to_string());
+            Row::new([
+                fit(&r.name, 12),
+                fit(&r.condition, 16),
+                fit(&week_phase(r, t.ascii), 10),
+                Cell::from(Line::from(adherence).right_aligned()),
+                fit(r.pain_trend, 7),
+                fit(&last, 10),
+                Cell::from(flags),
+            ])
+        })
+        .collect();
     let selected = app.views.clinic.selected.min(rows.len() - 1);
-    let room = usize::from(inner.height)
-        .saturating_sub(1 + DETAIL_ROWS)
-        .max(1);
-    let first = selected.saturating_sub(room - 1);
-    for (i, r) in rows.iter().enumerate().skip(first).take(room) {
-        let flags = match r.concerns.len() {
-            0 => "ok".to_string(),
-            1 => format!("{} 1 flag", t.warn_sign()),
-            n => format!("{} {n} flags", t.warn_sign()),
-        };
-        let text = format!(
-            "{} {} {} {:>4}  {} {} {flags}",
-            fit(&r.name, 12),
-            fit(&r.condition, 16),
-            fit(&week_phase(r, t.ascii), 10),
-            r.adherence_pct
-                .map_or_else(|| "-".to_string(), |p| format!("{p}%")),
-            fit(r.pain_trend, 7),
-            fit(
-                &r.last_logged
-                    .map_or_else(|| "never".to_string(), |d| d.to_string()),
-                10
-            ),
-        );
-        lines.push(row(app, i == selected, text));
-    }
-    while lines.len() < 1 + room {
-        lines.push(Line::raw(""));
-    }
+    let [table_area, detail_area] = inner.layout(&Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(DETAIL_ROWS as u16),
+    ]));
+    super::widgets::table(
+        frame,
+        table_area,
+        app,
+        Some(header),
+        table_rows,
+        &widths,
+        selected,
+    );
+    let mut lines = Vec::new();
     let r = &rows[selected];
     lines.push(Line::raw(""));
     let phase = match &r.phase {
@@ -122,7 +130,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         },
         t.dim(),
     ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        detail_area,
+    );
 }
 
 /// "2 · 1" (week and phase), "unstarted", or "-" for a profile that does not load.

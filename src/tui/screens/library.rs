@@ -3,9 +3,8 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Cell, Paragraph, Row};
 
-use super::picker::row;
 use crate::tui::app::App;
 use crate::tui::ui::block;
 
@@ -43,30 +42,45 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         )),
         search,
     );
-    let sel = app.views.library.selected.min(rows.len().saturating_sub(1));
-    let height = list.height as usize;
-    let first = sel.saturating_sub(height.saturating_sub(1));
-    let lines: Vec<Line> = rows
+    if rows.is_empty() {
+        frame.render_widget(Paragraph::new("Nothing matches."), list);
+        return;
+    }
+    // The name takes what the pointer, the other columns, their gaps and a scrollbar leave;
+    // a long one ends in an ellipsis instead of running into the next column.
+    let bar = usize::from(rows.len() > usize::from(list.height));
+    let doses: Vec<String> = rows.iter().map(|e| e.dose.sets_text()).collect();
+    let dose_width = doses
         .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(i, e)| {
-            row(
-                app,
-                i == sel,
-                format!(
-                    "{:<30.30} {:<14} {}",
-                    e.name,
-                    e.kind.label(),
-                    e.dose.sets_text()
-                ),
-            )
+        .map(|d| super::list_detail::width_of(d))
+        .max()
+        .unwrap_or(0)
+        .min(30);
+    let name_width = usize::from(list.width).saturating_sub(2 + 14 + dose_width + 2 + bar);
+    let ellipsis = if t.ascii { "..." } else { "…" };
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .zip(doses)
+        .map(|(e, dose)| {
+            Row::new([
+                Cell::from(super::list_detail::cut(&e.name, name_width, ellipsis)),
+                Cell::from(e.kind.label()),
+                Cell::from(dose),
+            ])
         })
         .collect();
-    if lines.is_empty() {
-        frame.render_widget(Paragraph::new("Nothing matches."), list);
-    } else {
-        frame.render_widget(Paragraph::new(lines), list);
-    }
+    let widths = [
+        Constraint::Fill(1),
+        Constraint::Length(14),
+        Constraint::Length(dose_width as u16),
+    ];
+    super::widgets::table(
+        frame,
+        list,
+        app,
+        None,
+        table_rows,
+        &widths,
+        app.views.library.selected,
+    );
 }

@@ -7,7 +7,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::picker::row;
 use crate::tui::app::App;
 use crate::tui::ui::block;
 
@@ -50,19 +49,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: ListDetail) {
         Constraint::Length(footer_h),
     ]));
     frame.render_widget(Paragraph::new(view.intro).wrap(Wrap { trim: false }), intro);
-    let height = list_h as usize;
-    let first = view.selected.saturating_sub(height.saturating_sub(1));
-    let width = (list.width as usize).saturating_sub(2);
+    // Room for the pointer, and for the scrollbar when the rows overflow.
+    let bar = usize::from(view.rows.len() > usize::from(list_h));
+    let width = (list.width as usize).saturating_sub(2 + bar);
     let ellipsis = if app.theme.ascii { "..." } else { "…" };
-    let lines: Vec<Line> = view
+    let items: Vec<Line> = view
         .rows
         .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(i, text)| row(app, i == view.selected, cut(text, width, ellipsis)))
+        .map(|text| Line::raw(cut(text, width, ellipsis)))
         .collect();
-    frame.render_widget(Paragraph::new(lines), list);
+    super::widgets::list(frame, list, app, items, view.selected);
     frame.render_widget(
         Paragraph::new(view.detail).wrap(Wrap { trim: false }),
         detail,

@@ -129,11 +129,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         });
     }
     let title = format!("Program: {}", condition.name);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((app.views.program.scroll, 0))
-            .block(block(app, &title)),
-        area,
-    );
+    let outer = block(app, &title);
+    let inner = outer.inner(area);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Scrolled no further than the last line needs.
+    let total = text.line_count(inner.width);
+    let scroll =
+        app.views.program.scroll.min(
+            u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX),
+        );
+    frame.render_widget(text.scroll((scroll, 0)).block(outer), area);
+    super::widgets::scrollbar_on_border(frame, area, app, total, usize::from(scroll));
 }
