@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
 use crate::plan::PlanItem;
 use crate::tui::app::{App, Mark};
@@ -117,58 +117,70 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             list,
         );
     }
-    let sel = app.views.today.selected.min(items.len().saturating_sub(1));
-    // Keep the selection on screen when the list is longer than the area.
-    let height = list.height as usize;
-    let first = sel.saturating_sub(height.saturating_sub(1));
-    // pointer 2 + state 10 + name + two spaces + dose 24 + minutes 8, and 3 for "x2" only on
-    // a day with an item done twice.
-    let sessions_w = if items.iter().any(|i| i.sessions > 1) {
+    // state 10, name, dose 24, minutes 8, and "x2" only on a day with an item done twice; the
+    // table keeps the selection in view and a space between every column.
+    let sessions_w: u16 = if items.iter().any(|i| i.sessions > 1) {
         3
     } else {
         0
     };
-    let name_w = (list.width as usize)
-        .saturating_sub(46 + sessions_w)
-        .clamp(14, 48);
+    let bar = u16::from(items.len() > usize::from(list.height));
+    let gaps = if sessions_w > 0 { 4 } else { 3 };
+    let name_w = usize::from(
+        list.width
+            .saturating_sub(2 + 10 + 24 + 8 + sessions_w + gaps + bar),
+    )
+    .min(48);
     let ellipsis = if t.ascii { "..." } else { "…" };
-    let lines: Vec<Line> = items
+    let rows: Vec<Row> = items
         .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(i, item)| {
+        .map(|item| {
             let (sym, style) = mark_symbol(t, app.mark(app.today, &item.exercise), item);
             let mut name = app.name_of(&item.exercise);
             if item.optional {
                 name.push_str(" (optional)");
             }
             let sessions = if item.sessions > 1 {
-                format!(" x{}", item.sessions)
+                format!("x{}", item.sessions)
             } else {
                 String::new()
             };
-            // Cut and padded by display width, with a space always between name and dose.
-            let text = format!(
-                "{}  {}{:>4} min{sessions}",
-                super::list_detail::fit(&name, name_w, ellipsis),
-                super::list_detail::fit(&item.dose.sets_text(), 24, ellipsis),
-                item.minutes,
-            );
-            let pointer = if i == sel {
-                format!("{} ", t.pointer())
-            } else {
-                "  ".into()
-            };
-            let row_style = if i == sel { t.selected() } else { Style::new() };
-            Line::from(vec![
-                Span::raw(pointer),
-                Span::styled(format!("{sym:<10}"), style),
-                Span::styled(text, row_style),
-            ])
+            let mut cells = vec![
+                Cell::from(Span::styled(sym, style)),
+                Cell::from(super::list_detail::cut(&name, name_w, ellipsis)),
+                Cell::from(super::list_detail::cut(
+                    &item.dose.sets_text(),
+                    24,
+                    ellipsis,
+                )),
+                Cell::from(Line::from(format!("{} min", item.minutes)).right_aligned()),
+            ];
+            if sessions_w > 0 {
+                cells.push(Cell::from(sessions));
+            }
+            Row::new(cells)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), list);
+    let mut widths = vec![
+        Constraint::Length(10),
+        Constraint::Length(name_w as u16),
+        Constraint::Length(24),
+        Constraint::Length(8),
+    ];
+    if sessions_w > 0 {
+        widths.push(Constraint::Length(sessions_w));
+    }
+    if !rows.is_empty() {
+        super::widgets::table(
+            frame,
+            list,
+            app,
+            None,
+            rows,
+            &widths,
+            app.views.today.selected,
+        );
+    }
 
     if let Some(day) = day {
         let counts = app.day_counts(day);
