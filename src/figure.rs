@@ -26,7 +26,8 @@ pub struct Figure {
     /// The exercise id this figure draws.
     pub exercise: String,
     /// Where the camera looks from: `Side` shows bends at the hip, knee and ankle; `Front` shows
-    /// the legs moving out to the side (side-lying work is drawn from the front, lying down).
+    /// the legs moving out to the side (side-lying work is drawn from the front, lying down);
+    /// `Above` shows both (side-lying work with bent legs).
     pub view: View,
     /// `One` marks the working leg (drawn black, the other grey); `Both` for two-leg work.
     #[serde(default)]
@@ -50,6 +51,10 @@ pub struct Figure {
 pub enum View {
     Side,
     Front,
+    /// From the front and above: as `Front`, with what comes toward the camera drawn lower, so
+    /// hips and knees bent toward the camera show as well as a knee turned up. For side-lying
+    /// work with bent legs (a clamshell), which a plain front view shows edge-on.
+    Above,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +118,8 @@ pub enum Surface {
     FoamRoller,
     Ball,
     Bike,
+    /// The foot pedals of an elliptical trainer.
+    Elliptical,
     /// Afloat: the shoulders at the water line.
     Water,
 }
@@ -128,6 +135,7 @@ impl Surface {
             Surface::FoamRoller => "a foam roller",
             Surface::Ball => "a ball",
             Surface::Bike => "a bike",
+            Surface::Elliptical => "an elliptical trainer",
             Surface::Water => "water",
         }
     }
@@ -174,6 +182,8 @@ pub enum Prop {
     /// A plate the feet push against (leg press, rowing machine footplate).
     Plate,
     Bike,
+    /// An elliptical trainer: a pedal under each foot, handles to the hands.
+    Elliptical,
     Water,
 }
 
@@ -188,6 +198,7 @@ impl Prop {
             Prop::FoamRoller => Surface::FoamRoller,
             Prop::Ball => Surface::Ball,
             Prop::Bike => Surface::Bike,
+            Prop::Elliptical => Surface::Elliptical,
             Prop::Water => Surface::Water,
             _ => return None,
         })
@@ -216,7 +227,8 @@ pub struct Position {
     pub shift: f32,
     /// The working leg: hip bend (+ forward, - behind), knee bend (0 straight), ankle (+ toes
     /// up, - pointed), spread (+ out to the side, - across), open (knee turned out, feet
-    /// together: a clamshell).
+    /// together: a clamshell), turn (hip rotation, + out: with the knee bent the foot swings
+    /// across the body, as when an ankle rests on the other knee).
     #[serde(default)]
     pub hip: f32,
     #[serde(default)]
@@ -227,6 +239,8 @@ pub struct Position {
     pub spread: f32,
     #[serde(default)]
     pub open: f32,
+    #[serde(default)]
+    pub turn: f32,
     /// The other leg. Left out, it copies the working leg when `legs: Both`, and stays straight
     /// in line with the body for one working leg.
     #[serde(default)]
@@ -255,6 +269,8 @@ pub struct Leg {
     pub spread: f32,
     #[serde(default)]
     pub open: f32,
+    #[serde(default)]
+    pub turn: f32,
 }
 
 /// An arm's angles: shoulder (+ forward, 180 overhead, - behind), elbow bend, spread (out to
@@ -278,6 +294,7 @@ impl Position {
             ankle: self.ankle,
             spread: self.spread,
             open: self.open,
+            turn: self.turn,
         }
     }
 
@@ -297,12 +314,14 @@ impl Position {
 }
 
 /// The human limits a figure's joints are checked against: (field, lowest, highest).
-pub const LIMITS: [(&str, f32, f32); 9] = [
+pub const LIMITS: [(&str, f32, f32); 10] = [
     ("hip", -30.0, 140.0),
     ("knee", -5.0, 155.0),
     ("ankle", -50.0, 40.0),
     ("spread", -30.0, 50.0),
     ("open", 0.0, 60.0),
+    // Hip rotation: about 40 in, 60 out (a figure-4 stretch is near the outer end).
+    ("turn", -40.0, 60.0),
     ("shoulder", -60.0, 180.0),
     ("elbow", 0.0, 150.0),
     ("arm_spread", -20.0, 180.0),

@@ -179,3 +179,50 @@ fn a_clinic_figure_replaces_the_built_in_one() {
     let f = loaded.catalog.figure("wall-sit").unwrap();
     assert_eq!(f.positions[0].name, "my hold");
 }
+
+#[test]
+fn a_hip_turned_past_its_range_is_reported_at_the_turn() {
+    let text = r#"(
+    figures: [
+        (
+            exercise: "glute-stretch",
+            view: Side,
+            positions: [
+                (name: "hold", on: Trunk, lean: -90, hip: 90, knee: 90, turn: 75, other: Some((hip: 45, knee: 90, turn: -50))),
+            ],
+        ),
+    ],
+)"#;
+    assert_eq!(
+        problems(text),
+        [
+            "clinic/figures.ron:7:73: figure for `glute-stretch`, position `hold`: working hip \
+             rotation 75 degrees is past what a body can do (-40 to 60)",
+            "clinic/figures.ron:7:115: figure for `glute-stretch`, position `hold`: other hip \
+             rotation -50 degrees is past what a body can do (-40 to 60)",
+        ]
+    );
+}
+
+#[test]
+fn the_pedals_of_an_elliptical_are_a_surface_the_figure_must_have() {
+    let text = r#"(
+    figures: [
+        (
+            exercise: "elliptical",
+            view: Side,
+            legs: Both,
+            positions: [
+                (name: "striding", on: Feet, at: Elliptical, hip: 25, knee: 30),
+            ],
+        ),
+    ],
+)"#;
+    assert_eq!(
+        problems(text),
+        [
+            "clinic/figures.ron:8:46: figure for `elliptical`, position `striding` rests on an \
+             elliptical trainer, which the figure does not have"
+        ]
+    );
+}

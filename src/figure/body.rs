@@ -14,6 +14,8 @@ const SHOULDER_HALF: f32 = 17.0;
 const SHOULDER_Y: f32 = 48.0;
 const HEAD_Y: f32 = 64.0;
 const ANKLE_H: f32 = 7.0;
+/// `View::Above`: how far down a cm toward the camera is drawn (a camera about 30 degrees up).
+pub const ABOVE_DROP: f32 = 0.5;
 
 /// A point in the picture, in cm, y up.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -57,6 +59,16 @@ impl V3 {
     fn dot(self, o: V3) -> f32 {
         self.x * o.x + self.y * o.y + self.z * o.z
     }
+    fn len(self) -> f32 {
+        self.dot(self).sqrt()
+    }
+    /// Turned by `deg` about the unit axis `u` (right-hand rule).
+    fn about(self, u: V3, deg: f32) -> V3 {
+        let (s, c) = deg.to_radians().sin_cos();
+        self.scale(c)
+            .add(u.cross(self).scale(s))
+            .add(u.scale(u.dot(self) * (1.0 - c)))
+    }
     fn cross(self, o: V3) -> V3 {
         V3::new(
             self.y * o.z - self.z * o.y,
@@ -85,6 +97,8 @@ pub struct LegPts {
     pub ankle: P,
     pub heel: P,
     pub toe: P,
+    /// How far the knee is toward the camera (cm): the nearer limb is drawn over the other.
+    pub depth: f32,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -92,6 +106,8 @@ pub struct ArmPts {
     pub shoulder: P,
     pub elbow: P,
     pub hand: P,
+    /// How far the elbow is toward the camera (cm).
+    pub depth: f32,
 }
 
 /// The posed body in the picture, before it is placed on its surface.
@@ -107,14 +123,24 @@ pub struct Skeleton {
 
 impl Skeleton {
     pub fn pose(p: &Position, view: View, legs: Legs) -> Skeleton {
+        // Toward the camera: the working side from the side, the front of the body otherwise.
+        let depth = |v: V3| match view {
+            View::Side => v.z,
+            View::Front | View::Above => v.x,
+        };
         let project = |v: V3| -> P {
             let flat = match view {
                 View::Side => P::new(v.x, v.y),
-                View::Front => P::new(v.z, v.y),
+                View::Front | View::Above => P::new(v.z, v.y),
             };
             // The whole body turned by `lean`, clockwise (forward, or to the right).
             let (s, c) = p.lean.to_radians().sin_cos();
-            P::new(flat.x * c + flat.y * s, -flat.x * s + flat.y * c)
+            let turned = P::new(flat.x * c + flat.y * s, -flat.x * s + flat.y * c);
+            match view {
+                // Seen from above, what is nearer the camera is lower in the picture.
+                View::Above => P::new(turned.x, turned.y - ABOVE_DROP * v.x),
+                _ => turned,
+            }
         };
         let leg = |l: Leg, side: f32| -> LegPts {
             let thigh = l.hip;
@@ -125,44 +151,50 @@ impl Skeleton {
             let down = dir(foot - 90.0);
             let heel = ankle.add(down.scale(ANKLE_H)).add(dir(foot).scale(-4.0));
             let toe = ankle.add(down.scale(ANKLE_H)).add(dir(foot).scale(16.0));
+            // Hip rotation: the shin and foot swing about the thigh; + (out) takes the foot
+            // across the body (local +z is the leg's outer side).
+            let (ankle, heel, toe) = if l.turn != 0.0 {
+                let u = knee.scale(1.0 / knee.len().max(1e-3));
+                let swing = |v: V3| knee.add(v.add(knee.scale(-1.0)).about(u, l.turn));
+                (swing(ankle), swing(heel), swing(toe))
+            } else {
+                (ankle, heel, toe)
+            };
             // The clam: the knee turns out about the line from hip to ankle, feet together.
             let knee = if l.open != 0.0 {
-                let len = ankle.dot(ankle).sqrt().max(1e-3);
-                let u = ankle.scale(1.0 / len);
-                let turn = |deg: f32| {
-                    let (s, c) = deg.to_radians().sin_cos();
-                    knee.scale(c)
-                        .add(u.cross(knee).scale(s))
-                        .add(u.scale(u.dot(knee) * (1.0 - c)))
-                };
-                let (a, b) = (turn(l.open), turn(-l.open));
+                let u = ankle.scale(1.0 / ankle.len().max(1e-3));
+                let (a, b) = (knee.about(u, l.open), knee.about(u, -l.open));
                 if a.z >= b.z { a } else { b }
             } else {
                 knee
             };
-            let place = |v: V3| {
+            let at = |v: V3| {
                 let v = v.spread(l.spread);
-                project(V3::new(v.x, v.y, side * (v.z + HIP_HALF)))
+                V3::new(v.x, v.y, side * (v.z + HIP_HALF))
             };
+            let place = |v: V3| project(at(v));
             LegPts {
                 hip: place(V3::new(0.0, 0.0, 0.0)),
                 knee: place(knee),
                 ankle: place(ankle),
                 heel: place(heel),
                 toe: place(toe),
+                depth: depth(at(knee)),
             }
         };
         let arm = |a: Arm, side: f32| -> ArmPts {
             let elbow = dir(a.shoulder).scale(UPPER_ARM);
             let hand = elbow.add(dir(a.shoulder + a.elbow).scale(FOREARM));
-            let place = |v: V3| {
+            let at = |v: V3| {
                 let v = v.spread(a.spread);
-                project(V3::new(v.x, v.y + SHOULDER_Y, side * (v.z + SHOULDER_HALF)))
+                V3::new(v.x, v.y + SHOULDER_Y, side * (v.z + SHOULDER_HALF))
             };
+            let place = |v: V3| project(at(v));
             ArmPts {
                 shoulder: place(V3::new(0.0, 0.0, 0.0)),
                 elbow: place(elbow),
                 hand: place(hand),
+                depth: depth(at(elbow)),
             }
         };
         Skeleton {

@@ -35,6 +35,7 @@ fn angles(p: &Position) -> Vec<(&'static str, &'static str, &'static str, f32)> 
         ("ankle", "ankle", "working ankle", p.ankle),
         ("spread", "spread", "working leg spread", p.spread),
         ("open", "open", "working knee opening", p.open),
+        ("turn", "turn", "working hip rotation", p.turn),
         ("shoulder", "arm.shoulder", "shoulder", p.arm.shoulder),
         ("elbow", "arm.elbow", "elbow bend", p.arm.elbow),
         ("arm_spread", "arm.spread", "arm spread", p.arm.spread),
@@ -47,6 +48,7 @@ fn angles(p: &Position) -> Vec<(&'static str, &'static str, &'static str, f32)> 
             ("ankle", "other.ankle", "other ankle", o.ankle),
             ("spread", "other.spread", "other leg spread", o.spread),
             ("open", "other.open", "other knee opening", o.open),
+            ("turn", "other.turn", "other hip rotation", o.turn),
         ]);
     }
     if let Some(a) = p.other_arm {
@@ -184,7 +186,7 @@ pub fn check_figure(f: &Figure) -> Vec<FigureIssue> {
     if st.bodies.len() >= 2 {
         let other_view = match f.view {
             View::Side => View::Front,
-            View::Front => View::Side,
+            View::Front | View::Above => View::Side,
         };
         // The largest step any body point takes between positions, as drawn from `view`.
         let moves = |view: View| {
@@ -224,6 +226,10 @@ pub fn check_figure(f: &Figure) -> Vec<FigureIssue> {
                     "a side view shows a leg or arm out to the side (spread, open) edge-on",
                 ),
                 View::Front => ("Side", "a front view shows hip and knee bends edge-on"),
+                View::Above => (
+                    "Side",
+                    "a view from above shows hip and knee bends foreshortened",
+                ),
             };
             out.push(FigureIssue {
                 position: Some(1),
@@ -234,6 +240,7 @@ pub fn check_figure(f: &Figure) -> Vec<FigureIssue> {
                     match f.view {
                         View::Side => "side",
                         View::Front => "front",
+                        View::Above => "front and above",
                     }
                 ),
                 hint: format!("draw it with `view: {other}`, or keep one position for a hold"),

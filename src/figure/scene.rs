@@ -19,6 +19,9 @@ pub enum Stroke {
     Band,
     /// The movement arrow.
     Arrow,
+    /// A short white gap under a nearer limb where it crosses a farther one, so the crossing
+    /// reads as one limb in front of the other (print only: dots cannot be erased).
+    Gap,
     /// A water line.
     Water,
 }
@@ -186,7 +189,10 @@ impl Solid {
 /// The figure's positions placed on their surfaces, with the solids around them.
 #[derive(Debug, Clone)]
 pub struct Stage {
+    /// Placed and checked in a view where height is height (`Above` is placed from the front).
     pub bodies: Vec<Skeleton>,
+    /// As drawn: `bodies` again, or for `Above` the same bodies seen from above.
+    pub drawn: Vec<Skeleton>,
     pub solids: Vec<Solid>,
     /// Whether there is a floor (not in deep water).
     pub floor: bool,
@@ -208,11 +214,17 @@ fn first_on(figure: &Figure, surface: Surface) -> usize {
 
 /// Places every position: across so the fixed point stays put, then down onto its surface.
 pub fn stage(figure: &Figure) -> Stage {
+    // Seen from above, depth moves points down the picture: rest the body on its surface as
+    // seen from the front, where the picture's height is the height above the floor.
+    let placing = match figure.view {
+        View::Above => View::Front,
+        v => v,
+    };
     let across: Vec<Skeleton> = figure
         .positions
         .iter()
         .map(|p| {
-            let s = Skeleton::pose(p, figure.view, figure.legs);
+            let s = Skeleton::pose(p, placing, figure.legs);
             let fixed = figure.fixed.unwrap_or(p.on);
             let fx = mean_x(&s.points(fixed));
             s.moved(P::new(p.shift - fx, 0.0))
@@ -284,7 +296,15 @@ pub fn stage(figure: &Figure) -> Stage {
                 surface: Surface::Bike,
                 x0: pelvis - 12.0,
                 x1: pelvis + 10.0,
-                top: 92.0,
+                top: SADDLE,
+                depth: 3.0,
+            }),
+            // The pedals' lowest point; each foot gets its own pedal where it is.
+            Prop::Elliptical => solids.push(Solid::Slab {
+                surface: Surface::Elliptical,
+                x0: lo - 12.0,
+                x1: hi + 12.0,
+                top: 25.0,
                 depth: 3.0,
             }),
             Prop::Water => solids.push(Solid::Water { y: 140.0 }),
@@ -330,8 +350,19 @@ pub fn stage(figure: &Figure) -> Stage {
             }
         }
     }
+    // Both views put the pelvis at the origin, so the placed pelvis is the whole move.
+    let drawn = match figure.view {
+        View::Above => figure
+            .positions
+            .iter()
+            .zip(&bodies)
+            .map(|(p, b)| Skeleton::pose(p, View::Above, figure.legs).moved(b.pelvis))
+            .collect(),
+        _ => bodies.clone(),
+    };
     Stage {
         bodies,
+        drawn,
         solids,
         floor,
         post,
@@ -347,43 +378,84 @@ pub fn surface_at(solids: &[Solid], surface: Surface, x: f32) -> f32 {
 }
 
 fn body_shapes(s: &Skeleton, view: View, legs: Legs, out: &mut Vec<Shape>) {
-    let limb = |out: &mut Vec<Shape>, pts: &[P], stroke: Stroke| {
-        for w in pts.windows(2) {
-            out.push(Shape::Line(w[0], w[1], stroke));
-        }
-    };
     let [w, o] = s.legs;
     let [aw, ao] = s.arms;
     let far = match view {
         View::Side => Stroke::Other,
-        View::Front => Stroke::Body,
+        View::Front | View::Above => Stroke::Body,
     };
     let (working, other) = match legs {
         Legs::One => (Stroke::Working, Stroke::Other),
         Legs::Both => (Stroke::Body, far),
     };
-    // Far side first, so the near side is drawn over it.
-    limb(out, &[ao.shoulder, ao.elbow, ao.hand], far);
-    limb(
-        out,
-        &[o.hip, o.knee, o.ankle, o.heel, o.toe, o.ankle],
-        other,
-    );
-    limb(out, &[s.pelvis, s.neck], Stroke::Body);
-    if view == View::Front {
-        limb(out, &[w.hip, o.hip], Stroke::Body);
-        limb(out, &[aw.shoulder, ao.shoulder], Stroke::Body);
+    let leg = |l: &super::body::LegPts| vec![l.hip, l.knee, l.ankle, l.heel, l.toe, l.ankle];
+    let arm = |a: &super::body::ArmPts| vec![a.shoulder, a.elbow, a.hand];
+    let mut trunk = vec![(s.pelvis, s.neck)];
+    if view != View::Side {
+        trunk.push((w.hip, o.hip));
+        trunk.push((aw.shoulder, ao.shoulder));
     }
-    out.push(Shape::Circle(s.head, super::body::HEAD_R, Stroke::Body));
-    limb(
-        out,
-        &[w.hip, w.knee, w.ankle, w.heel, w.toe, w.ankle],
-        working,
-    );
-    limb(out, &[aw.shoulder, aw.elbow, aw.hand], Stroke::Body);
+    // Far to near, so a nearer limb is drawn over a farther one (ties keep this order: the
+    // far arm and leg, the trunk, the working leg and arm).
+    let mut limbs = [
+        (ao.depth, arm(&ao), far),
+        (o.depth, leg(&o), other),
+        (0.0, vec![], Stroke::Body),
+        (w.depth, leg(&w), working),
+        (aw.depth, arm(&aw), Stroke::Body),
+    ];
+    limbs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut drawn: Vec<(P, P)> = Vec::new();
+    for (_, pts, stroke) in limbs {
+        if pts.is_empty() {
+            for &(a, b) in &trunk {
+                out.push(Shape::Line(a, b, Stroke::Body));
+                drawn.push((a, b));
+            }
+            out.push(Shape::Circle(s.head, super::body::HEAD_R, Stroke::Body));
+            continue;
+        }
+        let segments: Vec<(P, P)> = pts.windows(2).map(|w| (w[0], w[1])).collect();
+        for &(a, b) in &segments {
+            for &(c, d) in &drawn {
+                if let Some(t) = crossing(a, b, c, d) {
+                    let len = a.dist(b).max(1e-3);
+                    let half = (GAP / len).min(0.5);
+                    let (t0, t1) = ((t - half).max(0.0), (t + half).min(1.0));
+                    out.push(Shape::Line(a.lerp(b, t0), a.lerp(b, t1), Stroke::Gap));
+                }
+            }
+        }
+        for &(a, b) in &segments {
+            out.push(Shape::Line(a, b, stroke));
+        }
+        drawn.extend(segments);
+    }
     if legs == Legs::One {
         out.push(Shape::Mark(w.knee, Mark::Dot));
     }
+}
+
+/// How far a mat reaches toward the camera, in cm.
+const MAT_DEPTH: f32 = 50.0;
+
+/// Half the length of the gap under a crossing limb, in cm.
+const GAP: f32 = 4.0;
+
+/// Where segment ab crosses segment cd, as a fraction along ab, when they cross away from
+/// their ends (limbs meeting at a joint do not cross).
+fn crossing(a: P, b: P, c: P, d: P) -> Option<f32> {
+    let (rx, ry) = (b.x - a.x, b.y - a.y);
+    let (sx, sy) = (d.x - c.x, d.y - c.y);
+    let den = rx * sy - ry * sx;
+    if den.abs() < 1e-6 {
+        return None;
+    }
+    let (qx, qy) = (c.x - a.x, c.y - a.y);
+    let t = (qx * sy - qy * sx) / den;
+    let u = (qx * ry - qy * rx) / den;
+    let inside = |v: f32| (0.08..=0.92).contains(&v);
+    (inside(t) && inside(u)).then_some(t)
 }
 
 fn point_of(s: &Skeleton, point: Point) -> P {
@@ -401,12 +473,12 @@ pub fn scene(figure: &Figure) -> Scene {
     let mut panels = Vec::new();
     let mut lo_y = 0.0f32;
     let mut hi_y = 0.0f32;
-    for (i, (pos, body)) in figure.positions.iter().zip(&stage.bodies).enumerate() {
+    for (i, (pos, body)) in figure.positions.iter().zip(&stage.drawn).enumerate() {
         let mut shapes = Vec::new();
         props_shapes(figure, &stage, body, &mut shapes);
         body_shapes(body, figure.view, figure.legs, &mut shapes);
         if let (Some(point), Some(prev)) = (figure.arrow, i.checked_sub(1)) {
-            let from = point_of(&stage.bodies[prev], point);
+            let from = point_of(&stage.drawn[prev], point);
             let to = point_of(body, point);
             if from.dist(to) >= 4.0 {
                 shapes.push(Shape::Arrow(from, to));
@@ -435,7 +507,24 @@ pub fn scene(figure: &Figure) -> Scene {
     // The floor (or water line) under each panel, a little wider than what stands on it.
     for panel in &mut panels {
         let (x0, x1) = (panel.x_range.0 - 8.0, panel.x_range.1 + 8.0);
-        if stage.floor {
+        if stage.floor && figure.view == View::Above {
+            // Seen from above the floor is a mat, skewed as if seen at an angle so it does not
+            // read as a box, and limbs coming toward the camera lie on it.
+            let near = -super::body::ABOVE_DROP * MAT_DEPTH;
+            let skew = MAT_DEPTH * 0.3;
+            for (a, b) in [
+                ((x0 + skew, 0.0), (x1, 0.0)),
+                ((x0, near), (x1 - skew, near)),
+                ((x0 + skew, 0.0), (x0, near)),
+                ((x1, 0.0), (x1 - skew, near)),
+            ] {
+                panel.shapes.insert(
+                    0,
+                    Shape::Line(P::new(a.0, a.1), P::new(b.0, b.1), Stroke::Prop),
+                );
+            }
+            lo_y = lo_y.min(near);
+        } else if stage.floor {
             panel.shapes.insert(
                 0,
                 Shape::Line(P::new(x0, 0.0), P::new(x1, 0.0), Stroke::Prop),
@@ -455,6 +544,24 @@ pub fn scene(figure: &Figure) -> Scene {
         panels,
         y_range: (lo_y - 2.0, hi_y + 2.0),
     }
+}
+
+/// The seat of a bike, in cm above the floor.
+const SADDLE: f32 = 100.0;
+
+/// A plate just beyond a foot's sole, a little longer than the foot.
+fn sole(l: &super::body::LegPts) -> (P, P) {
+    let (dx, dy) = (l.toe.x - l.heel.x, l.toe.y - l.heel.y);
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (ux, uy) = (dx / len, dy / len);
+    let mid = l.heel.lerp(l.toe, 0.5);
+    let (sx, sy) = (mid.x - l.ankle.x, mid.y - l.ankle.y);
+    let sl = (sx * sx + sy * sy).sqrt().max(1.0);
+    let (nx, ny) = (sx / sl * 2.0, sy / sl * 2.0);
+    (
+        P::new(l.heel.x - ux * 10.0 + nx, l.heel.y - uy * 10.0 + ny),
+        P::new(l.toe.x + ux * 10.0 + nx, l.toe.y + uy * 10.0 + ny),
+    )
 }
 
 fn props_shapes(figure: &Figure, stage: &Stage, body: &Skeleton, out: &mut Vec<Shape>) {
@@ -508,27 +615,66 @@ fn props_shapes(figure: &Figure, stage: &Stage, body: &Skeleton, out: &mut Vec<S
                 top,
                 ..
             } => {
-                // Saddle, frame, wheels and bars, drawn from where the body sits and pedals.
-                let first = &stage.bodies[first_on(figure, Surface::Bike)];
-                let feet = [first.legs[0].toe, first.legs[1].toe];
-                let crank = feet[0].lerp(feet[1], 0.5);
-                let r = (feet[0].dist(feet[1]) / 2.0).max(10.0);
-                let seat = P::new((x0 + x1) / 2.0, top - 2.0);
+                // A road bike built round the rider: the saddle under the pelvis, the crank
+                // between the pedalling feet, the bars at the hands.
+                let first = &stage.drawn[first_on(figure, Surface::Bike)];
+                let pedals = [first.legs[0].toe, first.legs[1].toe];
+                let crank = pedals[0].lerp(pedals[1], 0.5);
+                let r = (pedals[0].dist(pedals[1]) / 2.0).max(10.0);
+                let seat = P::new((x0 + x1) / 2.0, top - 3.0);
                 let bars = first.arms[0].hand;
+                let (wheel, hub_y) = (33.0, 33.0);
+                let back = P::new(crank.x - 42.0, hub_y);
+                let front = P::new(bars.x + 12.0, hub_y);
+                let head_top = P::new(bars.x - 4.0, bars.y - 10.0);
+                let head_low = head_top.lerp(front, 0.3);
                 line(out, (x0, top), (x1, top));
                 out.push(Shape::Circle(crank, r, Stroke::Prop));
-                let back = P::new(crank.x - 55.0, 33.0);
-                let front = P::new(bars.x + 15.0, 33.0);
-                out.push(Shape::Circle(back, 33.0, Stroke::Prop));
-                out.push(Shape::Circle(front, 33.0, Stroke::Prop));
+                out.push(Shape::Circle(back, wheel, Stroke::Prop));
+                out.push(Shape::Circle(front, wheel, Stroke::Prop));
                 for (a, b) in [
                     (seat, crank),
                     (crank, back),
                     (seat, back),
-                    (seat, bars),
-                    (bars, front),
+                    (seat, head_top),
+                    (crank, head_low),
+                    (head_top, front),
+                    (head_top, bars),
+                    (crank, pedals[0]),
+                    (crank, pedals[1]),
                 ] {
                     out.push(Shape::Line(a, b, Stroke::Prop));
+                }
+            }
+            Solid::Slab {
+                surface: Surface::Elliptical,
+                x0,
+                x1,
+                ..
+            } => {
+                // A pedal under each foot on an arm from the flywheel behind, a post in front
+                // with the console, and a handle from the post's pivot to each hand.
+                let fly = P::new(x0 - 22.0, 24.0);
+                let base = P::new(x1 + 30.0, 0.0);
+                let pivot = P::new(base.x - 4.0, 60.0);
+                let console = P::new(base.x - 14.0, 125.0);
+                out.push(Shape::Circle(fly, 18.0, Stroke::Prop));
+                line(out, (fly.x, 0.0), (fly.x, fly.y));
+                line(out, (fly.x - 12.0, 0.0), (base.x + 12.0, 0.0));
+                line(out, (base.x, 0.0), (console.x, console.y));
+                line(
+                    out,
+                    (console.x - 6.0, console.y),
+                    (console.x + 10.0, console.y + 8.0),
+                );
+                for l in body.legs {
+                    let (a, b) = sole(&l);
+                    out.push(Shape::Line(a, b, Stroke::Prop));
+                    out.push(Shape::Line(a, fly, Stroke::Prop));
+                    out.push(Shape::Line(b, pivot.lerp(base, 0.5), Stroke::Prop));
+                }
+                for a in body.arms {
+                    out.push(Shape::Line(pivot, a.hand, Stroke::Prop));
                 }
             }
             Solid::Slab { .. } | Solid::Water { .. } => {}
@@ -574,17 +720,7 @@ fn props_shapes(figure: &Figure, stage: &Stage, body: &Skeleton, out: &mut Vec<S
                 out.push(Shape::Mark(hands, Mark::Dot));
             }
             Prop::Plate => {
-                let l = body.legs[0];
-                let (dx, dy) = (l.toe.x - l.heel.x, l.toe.y - l.heel.y);
-                let len = (dx * dx + dy * dy).sqrt().max(1.0);
-                let (ux, uy) = (dx / len, dy / len);
-                // Just beyond the sole, across the whole foot.
-                let sole = l.heel.lerp(l.toe, 0.5);
-                let (sx, sy) = (sole.x - l.ankle.x, sole.y - l.ankle.y);
-                let sl = (sx * sx + sy * sy).sqrt().max(1.0);
-                let (nx, ny) = (sx / sl * 2.0, sy / sl * 2.0);
-                let a = P::new(l.heel.x - ux * 10.0 + nx, l.heel.y - uy * 10.0 + ny);
-                let b = P::new(l.toe.x + ux * 10.0 + nx, l.toe.y + uy * 10.0 + ny);
+                let (a, b) = sole(&body.legs[0]);
                 out.push(Shape::Line(a, b, Stroke::Prop));
             }
             _ => {}

@@ -27,6 +27,7 @@ fn stroke_attrs(s: Stroke) -> &'static str {
         Stroke::Band => r##"stroke="#000" stroke-width="1.6" stroke-dasharray="4 2.5""##,
         Stroke::Arrow => r##"stroke="#000" stroke-width="1.3""##,
         Stroke::Water => r##"stroke="#000" stroke-width="1" stroke-dasharray="6 3""##,
+        Stroke::Gap => r##"stroke="#fff" stroke-width="7" stroke-linecap="butt""##,
     }
 }
 

@@ -39,6 +39,8 @@ pub fn render(scene: &Scene, cols: usize, rows: usize, ascii: bool) -> Vec<Strin
         let at = |q: P| ((q.x - x0) * scale * fx, (y1 - q.y) * scale / 2.0 * fy);
         for shape in &panel.shapes {
             match *shape {
+                // Dots cannot be erased, so the terminal leaves the gap out.
+                Shape::Line(_, _, Stroke::Gap) => {}
                 Shape::Line(a, b, st) => grid.line(at(a), at(b), st, (b.x - a.x, b.y - a.y)),
                 Shape::Arrow(a, b) => {
                     grid.line(at(a), at(b), Stroke::Arrow, (b.x - a.x, b.y - a.y));
