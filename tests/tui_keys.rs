@@ -963,3 +963,29 @@ fn past_midnight_today_turns_to_the_new_day_and_ticks_go_there() {
     // Yesterday's ticks stay on yesterday.
     assert!(app.mark(TODAY, &yesterday[0].exercise).is_some());
 }
+
+#[test]
+fn a_text_field_keeps_enter_and_esc_whatever_the_keymap_and_its_hints_say_so() {
+    let mut app = busy_app(THEME);
+    // Enter and Esc remapped away: in a text field they still finish and cancel, the remapped
+    // keys type text, and the hint bar names the keys that work there.
+    app.keymap = Keymap::with_overrides(r#"{"Select": ["o"], "Back": ["ctrl-x"]}"#).unwrap();
+    app.view = View::Library;
+    press(&mut app, ch('/'));
+    assert!(app.typing());
+    let screen = draw(&app, 80, 24);
+    let hints = screen.lines().last().unwrap_or_default();
+    assert!(
+        hints.contains("Enter done") && hints.contains("Esc cancel"),
+        "{hints}"
+    );
+    press(&mut app, ch('o'));
+    assert_eq!(app.views.library.query, "o");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(!app.typing());
+    assert_eq!(app.views.library.query, "o");
+    press(&mut app, ch('/'));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(!app.typing());
+    assert_eq!(app.views.library.query, "", "Esc cancels the search");
+}

@@ -8,6 +8,18 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 
+/// What keys do in a text field, where characters type text: fixed, so a remapped key can
+/// never stop a field from being left. The first key of an action is the one its hint shows.
+const TYPING_KEYS: [(KeyCode, Action); 7] = [
+    (KeyCode::Enter, Action::Select),
+    (KeyCode::Esc, Action::Back),
+    (KeyCode::Backspace, Action::Erase),
+    (KeyCode::Down, Action::Down),
+    (KeyCode::Tab, Action::Down),
+    (KeyCode::Up, Action::Up),
+    (KeyCode::BackTab, Action::Up),
+];
+
 /// One key with its modifiers (Shift is folded into the character).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -298,13 +310,11 @@ impl Keymap {
             return Some(Action::ForceQuit);
         }
         if typing {
+            if let Some((_, action)) = TYPING_KEYS.iter().find(|(code, _)| *code == key.code) {
+                return Some(action.clone());
+            }
+            // Typed text never takes a control or invisible formatting character.
             return match key.code {
-                KeyCode::Esc => Some(Action::Back),
-                KeyCode::Enter => Some(Action::Select),
-                KeyCode::Backspace => Some(Action::Erase),
-                KeyCode::Tab | KeyCode::Down => Some(Action::Down),
-                KeyCode::BackTab | KeyCode::Up => Some(Action::Up),
-                // Typed text never takes a control or invisible formatting character.
                 KeyCode::Char(c) if !key.ctrl && !crate::text::is_unsafe(c) => {
                     Some(Action::Input(c))
                 }
@@ -320,6 +330,16 @@ impl Keymap {
             .iter()
             .find(|(_, keys)| keys.contains(&key))
             .map(|(action, _)| action.clone())
+    }
+
+    /// The key shown for an action while a text field has the keys: the fixed typing keys
+    /// (Enter, Esc, the arrows), not the remappable ones that type text there.
+    pub fn typing_key_for(&self, action: &Action, ascii: bool) -> String {
+        TYPING_KEYS
+            .iter()
+            .find(|(_, a)| a == action)
+            .map(|(code, _)| Key::plain(*code).label(ascii))
+            .unwrap_or_else(|| self.key_for(action, ascii))
     }
 
     /// The first key of an action, as shown in hints ("" when unbound).

@@ -263,12 +263,7 @@ fn hint_bar(app: &App) -> Paragraph<'static> {
     let mut spans = Vec::new();
     for (action, word) in hint_actions(app) {
         let key = if app.typing() {
-            match action {
-                Action::Select => "Enter".to_string(),
-                Action::Back => "Esc".to_string(),
-                Action::Down => if app.theme.ascii { "Down" } else { "↓" }.to_string(),
-                _ => app.keymap.key_for(&action, app.theme.ascii),
-            }
+            app.keymap.typing_key_for(&action, app.theme.ascii)
         } else {
             app.keymap.key_for(&action, app.theme.ascii)
         };
