@@ -13,6 +13,6 @@ pub use build::{
 pub use minutes::{Side, Step, StepKind, dose_steps, item_minutes, rep_hold_seconds};
 pub use model::*;
 pub use overrides::{
-    OverrideChange, OverridePart, apply_override_change, avoid_early_notes, dose_change_text,
-    parse_dose_change,
+    OverrideChange, OverridePart, OverrideProblem, apply_override_change, avoid_early_notes,
+    dose_change_text, override_problems, parse_dose_change,
 };

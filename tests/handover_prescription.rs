@@ -310,7 +310,7 @@ fn crafted_bad_files_are_refused_at_their_place_and_write_nothing() {
     refused(&answers, &["never carries red-flag answers"]);
 
     let pin = good.replace("pinned_phase: Some(2)", "pinned_phase: Some(9)");
-    refused(&pin, &["pinned_phase 9 is not a phase"]);
+    refused(&pin, &["the phase pin takes 1-3", "not 9"]);
 }
 
 #[test]

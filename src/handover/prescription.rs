@@ -370,138 +370,15 @@ impl Checker<'_> {
         }
     }
 
+    /// The overrides by the one rule `rehab profile set` and the app's form apply, each
+    /// problem placed at its exercise's id or its field in the file.
     fn overrides(&mut self, condition: &Condition, o: &Overrides) {
-        let text = self.text;
-        let phases = condition.phases.len() as u32;
-        if let Some(n) = o.pinned_phase
-            && !(1..=phases).contains(&n)
-        {
-            self.at(
-                field_position(text, "pinned_phase"),
-                format!(
-                    "pinned_phase {n} is not a phase of {}: it has 1-{phases}",
-                    condition.name
-                ),
-                "pin a phase the condition has, or remove the pin",
-            );
-        }
-        let top = self.catalog.top_walk_run_level();
-        if let Some(n) = o.pinned_walk_run_level
-            && !(1..=top).contains(&n)
-        {
-            self.at(
-                field_position(text, "pinned_walk_run_level"),
-                format!("pinned_walk_run_level must be 1-{top}, not {n}"),
-                "pin a level the library has, or remove the pin",
-            );
-        }
-        for (field, ceiling) in [
-            ("ceiling_exercise", o.ceiling_exercise),
-            ("ceiling_running", o.ceiling_running),
-        ] {
-            if let Some(v) = ceiling.filter(|&v| v > 10) {
-                self.at(
-                    field_position(text, field),
-                    format!("{field} must be 0-10, not {v}"),
-                    "pain is scored 0-10",
-                );
-            }
-        }
-        for id in o.removed.iter().chain(o.replaced.keys()) {
-            self.exercise(id);
-        }
-        for (id, dose) in &o.doses {
-            let Some(exercise) = self.exercise(id) else {
-                continue;
+        for p in crate::plan::override_problems(self.catalog, condition, o) {
+            let at = match &p.id {
+                Some(id) => position_of_quoted(self.text, id),
+                None => field_position(self.text, p.field),
             };
-            let unit = |w: &crate::catalog::Work| std::mem::discriminant(w);
-            let problem = if unit(&dose.work) != unit(&exercise.dose.work) {
-                Some(format!(
-                    "the dose for `{}` is counted as {}, but the exercise is counted as {}",
-                    clean(id),
-                    dose.work.describe(),
-                    exercise.dose.work.describe()
-                ))
-            } else {
-                crate::catalog::dose_problem(dose)
-                    .map(|p| format!("the dose for `{}`: {p}", clean(id)))
-            };
-            if let Some(message) = problem {
-                self.at(
-                    position_of_quoted(text, id),
-                    message,
-                    "a dose is changed with `rehab profile set --dose ID=SETSxAMOUNT`; export \
-                     the file again",
-                );
-            }
-        }
-        // Every exercise a clinician puts in must be one the condition's limits let in: in the
-        // pinned phase when one is pinned, else in some phase.
-        let added = o.added.iter().map(|id| (id, "added"));
-        let replacing = o
-            .replaced
-            .values()
-            .map(|id| (id, "put in as a replacement"));
-        for (id, how) in added.chain(replacing) {
-            let Some(exercise) = self.exercise(id) else {
-                continue;
-            };
-            let exercise = exercise.clone();
-            if let Some(message) = broken_limit(condition, &exercise, o.pinned_phase, how) {
-                self.at(
-                    position_of_quoted(text, id),
-                    message,
-                    "the plan would never schedule it; remove it, or pin a phase that allows \
-                     it, and export the file again",
-                );
-            }
-        }
-    }
-}
-
-/// Why an exercise a clinician put in can never be scheduled under the condition's limits.
-fn broken_limit(
-    condition: &Condition,
-    exercise: &Exercise,
-    pinned: Option<u32>,
-    how: &str,
-) -> Option<String> {
-    let keeps_out = |index: usize| -> Option<String> {
-        let phase = condition.phases.get(index)?;
-        if let Some(rule) = crate::plan::avoided(condition, &exercise.id, index) {
-            return Some(format!(
-                "it is on {}'s avoid-early list until phase {} ({})",
-                condition.name, rule.until_phase, rule.text
-            ));
-        }
-        match (exercise.knee_bend, phase.max_knee_bend) {
-            (Some(bend), Some(max)) if bend > max => Some(format!(
-                "it bends the knee to {bend} degrees, past phase {}'s limit of {max}",
-                index + 1
-            )),
-            _ => None,
-        }
-    };
-    let name = clean(&exercise.name);
-    let id = clean(&exercise.id);
-    match pinned {
-        Some(n) if n >= 1 && (n as usize) <= condition.phases.len() => {
-            let why = keeps_out(n as usize - 1)?;
-            Some(format!(
-                "{name} (`{id}`) is {how}, but the plan is pinned in phase {n}, which keeps it \
-                 out: {why}"
-            ))
-        }
-        Some(_) => None,
-        None => {
-            let reasons: Vec<String> = (0..condition.phases.len())
-                .map(keeps_out)
-                .collect::<Option<Vec<_>>>()?;
-            let last = reasons.last()?;
-            Some(format!(
-                "{name} (`{id}`) is {how}, but no phase of {} lets it in: {last}",
-                condition.name
-            ))
+            self.at(at, p.message, format!("{}; export the file again", p.hint));
         }
     }
 }

@@ -150,8 +150,206 @@ pub fn apply_override_change(
         let (id, dose) = parse_dose_change(catalog, text).map_err(|e| (OverridePart::Dose, e))?;
         o.doses.insert(id, dose);
     }
+    if let Some(p) = override_problems(catalog, condition, &o).into_iter().next() {
+        return Err((p.part, p.message));
+    }
     *overrides = o;
     Ok(())
+}
+
+/// One thing wrong with a clinician's overrides: the part, the field of the profile's
+/// overrides it sits in, the exercise it is about (to find it in a file), why, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverrideProblem {
+    pub part: OverridePart,
+    pub field: &'static str,
+    pub id: Option<String>,
+    pub message: String,
+    pub hint: &'static str,
+}
+
+/// Everything wrong with a finished set of overrides, by the one rule every door applies (the
+/// command line's flags, the app's form and an imported prescription): pins within the
+/// condition's phases and the library's walk-run levels, ceilings 0-10, every exercise known,
+/// doses counted in the exercise's own unit and within the dose limits, and every exercise put
+/// in one the condition's limits let in (in the pinned phase when one is pinned, else in some
+/// phase).
+pub fn override_problems(
+    catalog: &Catalog,
+    condition: &crate::catalog::Condition,
+    o: &super::Overrides,
+) -> Vec<OverrideProblem> {
+    let mut problems = Vec::new();
+    let mut say = |part, field, id: Option<&str>, message: String, hint| {
+        problems.push(OverrideProblem {
+            part,
+            field,
+            id: id.map(str::to_string),
+            message,
+            hint,
+        })
+    };
+    let phases = condition.phases.len() as u32;
+    if let Some(n) = o.pinned_phase.filter(|n| !(1..=phases).contains(n)) {
+        say(
+            OverridePart::PinPhase,
+            "pinned_phase",
+            None,
+            format!(
+                "the phase pin takes 1-{phases} for {}, not {n}",
+                condition.name
+            ),
+            "pin a phase the condition has, or remove the pin",
+        );
+    }
+    let top = catalog.top_walk_run_level();
+    if let Some(n) = o.pinned_walk_run_level.filter(|n| !(1..=top).contains(n)) {
+        say(
+            OverridePart::PinLevel,
+            "pinned_walk_run_level",
+            None,
+            format!("the walk-run level pin takes 1-{top}, not {n}"),
+            "pin a level the library has, or remove the pin",
+        );
+    }
+    for (field, ceiling) in [
+        ("ceiling_exercise", o.ceiling_exercise),
+        ("ceiling_running", o.ceiling_running),
+    ] {
+        if let Some(v) = ceiling.filter(|&v| v > 10) {
+            say(
+                OverridePart::Ceiling,
+                field,
+                None,
+                format!("a pain ceiling is 0-10, not {v}"),
+                "pain is scored 0-10",
+            );
+        }
+    }
+    const UNKNOWN_HINT: &str = "`rehab exercises` lists the ids this library has; a clinic's own \
+                                exercises must be in this machine's library folder too (`rehab \
+                                paths`)";
+    let ids = o
+        .added
+        .iter()
+        .map(|id| (OverridePart::Add, "added", id))
+        .chain(
+            o.removed
+                .iter()
+                .map(|id| (OverridePart::Remove, "removed", id)),
+        )
+        .chain(
+            o.replaced
+                .iter()
+                .flat_map(|(old, new)| [old, new])
+                .map(|id| (OverridePart::Replace, "replaced", id)),
+        )
+        .chain(o.doses.keys().map(|id| (OverridePart::Dose, "doses", id)));
+    for (part, field, id) in ids {
+        if let Err(message) = catalog.find_exercise(id) {
+            say(part, field, Some(id), message, UNKNOWN_HINT);
+        }
+    }
+    for (id, dose) in &o.doses {
+        let Some(exercise) = catalog.exercise(id) else {
+            continue;
+        };
+        let unit = |w: &crate::catalog::Work| std::mem::discriminant(w);
+        let problem = if unit(&dose.work) != unit(&exercise.dose.work) {
+            Some(format!(
+                "the dose for `{}` is counted as {}, but the exercise is counted as {}",
+                crate::text::clean(id),
+                dose.work.describe(),
+                exercise.dose.work.describe()
+            ))
+        } else {
+            crate::catalog::dose_problem(dose)
+                .map(|p| format!("the dose for `{}`: {p}", crate::text::clean(id)))
+        };
+        if let Some(message) = problem {
+            say(
+                OverridePart::Dose,
+                "doses",
+                Some(id),
+                message,
+                "a dose is changed with `rehab profile set --dose ID=SETSxAMOUNT`",
+            );
+        }
+    }
+    let added = o
+        .added
+        .iter()
+        .map(|id| (OverridePart::Add, "added", id, "added"));
+    let replacing = o.replaced.values().map(|id| {
+        (
+            OverridePart::Replace,
+            "replaced",
+            id,
+            "put in as a replacement",
+        )
+    });
+    for (part, field, id, how) in added.chain(replacing) {
+        let Some(exercise) = catalog.exercise(id) else {
+            continue;
+        };
+        if let Some(message) = broken_limit(condition, exercise, o.pinned_phase, how) {
+            say(
+                part,
+                field,
+                Some(id),
+                message,
+                "the plan would never schedule it; take it out, or pin a phase that allows it",
+            );
+        }
+    }
+    problems
+}
+
+/// Why an exercise a clinician put in can never be scheduled under the condition's limits.
+fn broken_limit(
+    condition: &crate::catalog::Condition,
+    exercise: &crate::catalog::Exercise,
+    pinned: Option<u32>,
+    how: &str,
+) -> Option<String> {
+    let keeps_out = |index: usize| -> Option<String> {
+        let phase = condition.phases.get(index)?;
+        if let Some(rule) = super::avoided(condition, &exercise.id, index) {
+            return Some(format!(
+                "it is on {}'s avoid-early list until phase {} ({})",
+                condition.name, rule.until_phase, rule.text
+            ));
+        }
+        match (exercise.knee_bend, phase.max_knee_bend) {
+            (Some(bend), Some(max)) if bend > max => Some(format!(
+                "it bends the knee to {bend} degrees, past phase {}'s limit of {max}",
+                index + 1
+            )),
+            _ => None,
+        }
+    };
+    let name = crate::text::clean(&exercise.name);
+    let id = crate::text::clean(&exercise.id);
+    match pinned {
+        Some(n) if n >= 1 && (n as usize) <= condition.phases.len() => {
+            let why = keeps_out(n as usize - 1)?;
+            Some(format!(
+                "{name} (`{id}`) is {how}, but the plan is pinned in phase {n}, which keeps it \
+                 out: {why}"
+            ))
+        }
+        Some(_) => None,
+        None => {
+            let reasons: Vec<String> = (0..condition.phases.len())
+                .map(keeps_out)
+                .collect::<Option<Vec<_>>>()?;
+            let last = reasons.last()?;
+            Some(format!(
+                "{name} (`{id}`) is {how}, but no phase of {} lets it in: {last}",
+                condition.name
+            ))
+        }
+    }
 }
 
 /// What a clinician's added or replacing exercises meet in the condition's avoid-early rules,
@@ -284,5 +482,31 @@ mod tests {
             assert_eq!(err.0, part, "{}", err.1);
             assert_eq!(o, before);
         }
+    }
+
+    #[test]
+    fn an_exercise_the_pinned_phase_keeps_out_is_refused_by_the_same_rule_as_an_import() {
+        let catalog = Catalog::builtin().expect("built-in library");
+        let condition = catalog.condition("pfps").expect("pfps");
+        let mut o = crate::plan::Overrides::default();
+        let change = OverrideChange {
+            pin_phase: Some(1),
+            add: vec!["pogo-hops".into()],
+            ..OverrideChange::default()
+        };
+        let (part, message) =
+            apply_override_change(&catalog, condition, &mut o, &change).expect_err("kept out");
+        assert_eq!(part, OverridePart::Add);
+        assert!(message.contains("pinned in phase 1"), "{message}");
+        assert!(message.contains("avoid-early list"), "{message}");
+        assert_eq!(o, crate::plan::Overrides::default(), "nothing changed");
+        // Without the pin a later phase lets it in: accepted, and the note says when.
+        let change = OverrideChange {
+            add: vec!["pogo-hops".into()],
+            ..OverrideChange::default()
+        };
+        apply_override_change(&catalog, condition, &mut o, &change).expect("a later phase");
+        assert!(override_problems(&catalog, condition, &o).is_empty());
+        assert_eq!(avoid_early_notes(&catalog, condition, &o).len(), 1);
     }
 }
