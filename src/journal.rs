@@ -22,5 +22,5 @@ pub use parse::{
 };
 pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
 pub use replay::{DayLog, ItemStatus, JournalState, Pain};
-pub use summary::{DaySummary, WeekSummary, summarize_week};
+pub use summary::{DaySummary, WeekSummary, adherence_pct, summarize_week};
 pub use week::week_number;

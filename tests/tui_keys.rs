@@ -989,3 +989,20 @@ fn a_text_field_keeps_enter_and_esc_whatever_the_keymap_and_its_hints_say_so() {
     assert!(!app.typing());
     assert_eq!(app.views.library.query, "", "Esc cancels the search");
 }
+
+#[test]
+fn the_history_view_and_rehab_history_count_adherence_alike() {
+    let app = busy_app(THEME);
+    let mut history = app.clone();
+    history.view = View::History;
+    let screen = draw(&history, 80, 24);
+    for week in app.weeks_so_far() {
+        let summary = rehab_planner::journal::summarize_week(week, &app.journal, TODAY);
+        let want = format!(
+            "wk{} {:>3}%",
+            week.state.week,
+            summary.adherence_pct.unwrap_or(0)
+        );
+        assert!(screen.contains(&want), "{want} not in\n{screen}");
+    }
+}

@@ -178,15 +178,8 @@ fn last_logged(journal: &JournalState, today: Date) -> Option<Date> {
 /// Adherence over the days up to today of the last two weeks, from the session's day counts.
 fn adherence(outcomes: &[WeekOutcome], journal: &JournalState, today: Date) -> Option<u32> {
     let from = outcomes.len().saturating_sub(2);
-    let (mut halves, mut planned) = (0, 0);
-    for outcome in &outcomes[from..] {
-        for day in outcome.plan.days.iter().filter(|d| d.date <= today) {
-            let c = DayCounts::of(day, journal.day(day.date));
-            halves += 2 * c.done + c.partly;
-            planned += c.planned;
-        }
-    }
-    (planned > 0).then(|| (halves * 50 / planned) as u32)
+    let days = outcomes[from..].iter().flat_map(|o| &o.plan.days);
+    DayCounts::adherence_through(days, journal, today)
 }
 
 /// The last week's pain level (the higher of its medians) against the week before's, over the

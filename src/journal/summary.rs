@@ -27,10 +27,10 @@ pub struct WeekSummary {
     pub phase_name: String,
     /// Items (not optional) planned on the days counted.
     pub planned: u32,
-    /// Items done, partial sets counting as their share.
-    pub done: f64,
+    /// Items done in full count 2, with fewer sets 1, as the weekly rule counts them.
+    pub done_halves: u32,
     pub skipped: u32,
-    /// `done / planned` in whole percent; `None` when nothing was planned.
+    /// [`adherence_pct`] of the days counted; `None` when nothing was planned.
     pub adherence_pct: Option<u32>,
     /// Median of the days' worst pain during, and of the morning scores.
     pub median_during: Option<u8>,
@@ -43,6 +43,14 @@ pub struct WeekSummary {
     pub days: Vec<DaySummary>,
 }
 
+/// Adherence in whole percent, rounded to the nearest (2 of 3 is 67%), from items done
+/// (`halves`: 2 each in full, 1 with fewer sets) of `planned`. Every adherence figure (the weekly
+/// rule, the app, `rehab history`, the clinic, the report) comes from here, so none disagrees
+/// with another. `None` when nothing was planned.
+pub fn adherence_pct(halves: u32, planned: u32) -> Option<u32> {
+    (planned > 0).then(|| (halves * 100 + planned) / (planned * 2))
+}
+
 /// Summarizes a planned week against the journal, counting only days on or before `until`
 /// (so the current week is judged on the days so far).
 pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> WeekSummary {
@@ -51,7 +59,7 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
         monday: week.monday,
         phase_name: week.phase_name.clone(),
         planned: 0,
-        done: 0.0,
+        done_halves: 0,
         skipped: 0,
         adherence_pct: None,
         median_during: None,
@@ -72,10 +80,10 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
             if !item.optional {
                 summary.planned += 1;
                 match status {
-                    Some(ItemStatus::Done { sets: None }) => summary.done += 1.0,
-                    Some(ItemStatus::Done { sets: Some(n) }) => {
-                        summary.done += (f64::from(n) / f64::from(item.dose.sets.max(1))).min(1.0);
+                    Some(ItemStatus::Done { sets: Some(n) }) if n < item.dose.sets => {
+                        summary.done_halves += 1;
                     }
+                    Some(ItemStatus::Done { .. }) => summary.done_halves += 2,
                     Some(ItemStatus::Skipped(_)) => summary.skipped += 1,
                     None => {}
                 }
@@ -101,11 +109,7 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
             notes: log.map_or(0, |l| l.notes.len()),
         });
     }
-    if summary.planned > 0 {
-        // Rounded down, as the weekly decision rounds it, so the two lines never disagree.
-        summary.adherence_pct =
-            Some((summary.done * 100.0 / f64::from(summary.planned)).floor() as u32);
-    }
+    summary.adherence_pct = adherence_pct(summary.done_halves, summary.planned);
     summary.max_during = during.iter().copied().max();
     summary.median_during = median(&mut during);
     summary.median_morning = median(&mut morning);
@@ -128,5 +132,23 @@ mod tests {
         assert_eq!(median(&mut [5]), Some(5));
         assert_eq!(median(&mut [7, 1, 3]), Some(3));
         assert_eq!(median(&mut [4, 2, 8, 6]), Some(4));
+    }
+}
+
+#[cfg(test)]
+mod adherence_tests {
+    use super::adherence_pct;
+
+    #[test]
+    fn adherence_rounds_to_the_nearest_whole_percent() {
+        // 2 of 3 items done in full.
+        assert_eq!(adherence_pct(4, 3), Some(67));
+        // 1 of 3 done with fewer sets: half an item.
+        assert_eq!(adherence_pct(1, 3), Some(17));
+        assert_eq!(adherence_pct(0, 5), Some(0));
+        assert_eq!(adherence_pct(10, 5), Some(100));
+        // 79.5% rounds up to 80: the figure shown is the figure the weekly rule compares.
+        assert_eq!(adherence_pct(159, 100), Some(80));
+        assert_eq!(adherence_pct(0, 0), None);
     }
 }

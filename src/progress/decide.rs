@@ -64,9 +64,10 @@ pub struct WeekNumbers {
 }
 
 impl WeekNumbers {
-    /// Adherence in whole percent (rounded down); `None` when nothing was prescribed.
+    /// Adherence in whole percent, by the one rounding every figure uses; `None` when nothing
+    /// was prescribed.
     pub fn adherence_pct(&self) -> Option<u32> {
-        (self.prescribed > 0).then(|| self.done_halves * 50 / self.prescribed)
+        crate::journal::adherence_pct(self.done_halves, self.prescribed)
     }
 
     /// The week's pain level for the improvement check: the higher of the two medians.

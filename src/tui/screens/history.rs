@@ -106,18 +106,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut weekly = vec![Line::styled("Weekly adherence", t.title())];
     let mut spans = Vec::new();
     for w in app.weeks_so_far().iter().rev().take(8).rev() {
-        let (mut done, mut planned) = (0, 0);
-        for day in w
-            .days
-            .iter()
-            .filter(|d| d.date <= app.today && d.date >= start)
-        {
-            let c = app.day_counts(day);
-            done += c.done * 2 + c.partly;
-            planned += c.planned * 2;
-        }
-        // Rounded to the nearest: 2 of 3 is 67%, not 66%.
-        let pct = (done * 200 + planned).checked_div(planned * 2).unwrap_or(0);
+        let days = w.days.iter().filter(|d| d.date >= start);
+        let pct = crate::session::DayCounts::adherence_through(days, &app.journal, app.today)
+            .unwrap_or(0);
         spans.push(Span::raw(format!("wk{} {pct:>3}%  ", w.state.week)));
     }
     weekly.push(Line::from(spans));
