@@ -277,12 +277,18 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
         figure(frame, area, app, f);
     }
 
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        text_area,
-    );
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Scrolled no further than the last line needs; the bar sits on the frame's right edge.
+    let total = text.line_count(text_area.width);
+    let most = u16::try_from(total.saturating_sub(usize::from(text_area.height))).unwrap_or(0);
+    let scroll = scroll.min(most);
+    frame.render_widget(text.scroll((scroll, 0)), text_area);
+    let bar = Rect {
+        x: rect.right().saturating_sub(1),
+        width: 1,
+        ..text_area
+    };
+    super::widgets::scrollbar_at(frame, bar, app, total, usize::from(scroll));
 }
 
 /// Where the figure goes in the detail: tall figures (standing) beside the text at full

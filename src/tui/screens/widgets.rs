@@ -71,6 +71,14 @@ pub fn scrollbar_on_border(frame: &mut Frame, area: Rect, app: &App, total: usiz
     }
 }
 
+/// A vertical scrollbar in the one-column `bar` for text scrolled by `offset` of `total`
+/// lines, when they do not all fit in the bar's height.
+pub fn scrollbar_at(frame: &mut Frame, bar: Rect, app: &App, total: usize, offset: usize) {
+    if total > usize::from(bar.height) {
+        scrollbar(frame, Some(bar), app, total, offset);
+    }
+}
+
 /// The list's own area and, when `total` rows overflow it, one column at the right for the
 /// scrollbar.
 fn split_for_bar(area: Rect, total: usize) -> (Rect, Option<Rect>) {
