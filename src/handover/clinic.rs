@@ -73,6 +73,18 @@ pub struct ClinicRow {
 }
 
 impl ClinicRow {
+    /// "62%", or "-" when nothing was due.
+    pub fn adherence_text(&self) -> String {
+        self.adherence_pct
+            .map_or_else(|| "-".to_string(), |p| format!("{p}%"))
+    }
+
+    /// The last day anything was logged, or "never".
+    pub fn last_logged_text(&self) -> String {
+        self.last_logged
+            .map_or_else(|| "never".to_string(), |d| d.to_string())
+    }
+
     /// The row of a profile that does not load.
     pub fn broken(name: &str) -> ClinicRow {
         ClinicRow {
@@ -222,12 +234,8 @@ pub fn clinic_text(rows: &[ClinicRow], today: Date) -> String {
             (None, _) if r.concerns.first() == Some(&Concern::DoesNotLoad) => "-".to_string(),
             (None, _) => "not started".to_string(),
         };
-        let adherence = r
-            .adherence_pct
-            .map_or_else(|| "-".to_string(), |p| format!("{p}%"));
-        let last = r
-            .last_logged
-            .map_or_else(|| "never".to_string(), |d| d.to_string());
+        let adherence = r.adherence_text();
+        let last = r.last_logged_text();
         let flags: Vec<&str> = r.concerns.iter().map(Concern::label).collect();
         let flags = if flags.is_empty() {
             "ok".to_string()

@@ -65,12 +65,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 1 => format!("{} 1 flag", t.warn_sign()),
                 n => format!("{} {n} flags", t.warn_sign()),
             };
-            let adherence = r
-                .adherence_pct
-                .map_or_else(|| "-".to_string(), |p| format!("{p}%"));
-            let last = r
-                .last_logged
-                .map_or_else(|| "never".to_string(), |d| d.to_string());
+            let adherence = r.adherence_text();
+            let last = r.last_logged_text();
             Row::new([
                 fit(&r.name, 12),
                 fit(&r.condition, 16),
