@@ -167,13 +167,13 @@ fn history_lines_name_the_week_and_the_rule() {
         progress::history_lines(&outcomes, on(1, 18)),
         vec![
             "week 1: held: adherence 50%, needs 80%".to_string(),
-            "week 2 (so far): progressed: adherence 100%, no red sessions, median pain 1, morning pain 1"
+            "week 2 (so far, if it ended today): progressed: adherence 100%, no red sessions, median pain 1, morning pain 1"
                 .to_string(),
         ]
     );
     assert_eq!(
         progress::history_lines(&outcomes, on(1, 7)),
-        vec!["week 1 (so far): held: adherence 50%, needs 80%".to_string()]
+        vec!["week 1 (so far, if it ended today): held: adherence 50%, needs 80%".to_string()]
     );
 }
 

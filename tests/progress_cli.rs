@@ -97,7 +97,7 @@ fn history_says_why_each_week_held_or_stepped_back() {
         "{red}"
     );
     assert!(
-        red.contains("week 2 (so far): "),
+        red.contains("week 2 (so far, if it ended today): "),
         "the running week is marked: {red}"
     );
 

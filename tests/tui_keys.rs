@@ -578,7 +578,7 @@ fn program_records_criteria_and_decisions_come_from_the_log() {
     assert_eq!(decisions.len(), 2, "{decisions:?}");
     assert!(decisions[0].starts_with("week 1: "), "{decisions:?}");
     assert!(
-        decisions[1].starts_with("week 2 (so far): "),
+        decisions[1].starts_with("week 2 (so far, if it ended today): "),
         "{decisions:?}"
     );
     app.view = View::Program;

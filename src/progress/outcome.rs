@@ -106,12 +106,19 @@ impl WeekOutcome {
         self.plan.days.last().is_some_and(|d| d.date < today)
     }
 
-    /// [`decision_line`](Self::decision_line), marked "so far" while the week is still running.
+    /// [`decision_line`](Self::decision_line), marked "so far, if it ended today" while the week
+    /// is still running.
     pub fn decision_line_on(&self, today: jiff::civil::Date) -> String {
         if self.is_complete(today) {
             self.decision_line()
         } else {
-            format!("week {} (so far): {}", self.week(), self.decision.text())
+            // Judged on the whole week's items: "if it ended today" keeps its adherence from
+            // reading as the share of what was due so far.
+            format!(
+                "week {} (so far, if it ended today): {}",
+                self.week(),
+                self.decision.text()
+            )
         }
     }
 }
