@@ -3,9 +3,9 @@
 
 mod handover;
 mod log;
-mod manage;
 mod onboarding;
 mod overlays;
+mod patient;
 mod setup;
 mod standing;
 mod views;
@@ -18,8 +18,8 @@ use jiff::civil::Date;
 
 pub use handover::{FileField, FileKind, ImportPreview, REPORT_WEEKS};
 pub use log::Mark;
-pub use manage::{PATIENT_FIELDS, PatientEdit, Row as PatientRow};
 pub use overlays::{Overlay, PainField, PainForm, TimerState};
+pub use patient::{PATIENT_FIELDS, PatientEdit, Row as PatientRow};
 pub use setup::{Draft, SetupField, SetupForm};
 
 /// The skip reasons in the order the skip pop-up lists them.
@@ -27,13 +27,13 @@ pub fn overlays_reasons() -> [crate::journal::SkipReason; 4] {
     overlays::SKIP_REASONS
 }
 pub use views::{
-    ClinicView, ExportView, HistoryView, LibraryView, ProfilesView, ProgramView, TodayView, View,
-    Views, WeekCursor,
+    ClinicView, ExportView, ExportWeeks, HistoryView, LibraryView, ProfilesView, ProgramView,
+    TodayView, View, Views, WeekCursor,
 };
 
 /// Labels of the patient fields, in the Profiles view's order.
 pub fn views_patient_fields() -> [&'static str; 14] {
-    manage::PATIENT_FIELDS
+    patient::PATIENT_FIELDS
 }
 
 use super::action::Action;
@@ -90,54 +90,6 @@ pub enum Effect {
     /// Ring the terminal's bell (a countdown's hold or rest ended).
     Bell,
     Quit,
-}
-
-/// Which weeks the Export view prints.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ExportWeeks {
-    /// The current week (week 1 before the start).
-    #[default]
-    ThisWeek,
-    /// This many weeks from the current one (from week 1 before the start).
-    Next(u32),
-    /// Week 1 to the current one: a record of the programme so far.
-    SoFar,
-    /// Every week of the programme, by its phases' typical lengths.
-    Programme,
-}
-
-impl ExportWeeks {
-    /// The weeks printed when the current week is `current` and the programme lasts `total`.
-    pub fn range(self, current: u32, total: u32) -> std::ops::RangeInclusive<u32> {
-        const MAX: u32 = 52;
-        let current = current.clamp(1, MAX);
-        match self {
-            ExportWeeks::ThisWeek => current..=current,
-            ExportWeeks::Next(n) => current..=(current + n.max(1) - 1).min(MAX),
-            ExportWeeks::SoFar => 1..=current,
-            ExportWeeks::Programme => 1..=total.max(current).min(MAX),
-        }
-    }
-
-    /// The next choice down the list (Up goes the other way).
-    pub fn step(self, down: bool, n: u32) -> ExportWeeks {
-        let all = [
-            ExportWeeks::ThisWeek,
-            ExportWeeks::Next(n),
-            ExportWeeks::SoFar,
-            ExportWeeks::Programme,
-        ];
-        let at = all
-            .iter()
-            .position(|w| std::mem::discriminant(w) == std::mem::discriminant(&self))
-            .unwrap_or(0);
-        let next = if down {
-            (at + 1) % all.len()
-        } else {
-            (at + all.len() - 1) % all.len()
-        };
-        all[next]
-    }
 }
 
 /// Which full screen is up.

@@ -1,10 +1,9 @@
 //! Handing a plan over and bringing the progress back, in the app: the Profiles view writes and
-//! imports prescription files, the History view writes the follow-up report, and the Clinic
-//! view lists every profile in the data folder. Every check and every text is `handover`'s (the
+//! imports prescription files, the History view writes the follow-up report. Every check and every text is `handover`'s (the
 //! command line's own); this file only holds what is being typed and turns it into effects.
 
 use super::{App, Effect, View};
-use crate::handover::{ClinicRow, Imported, Prescription};
+use crate::handover::{Imported, Prescription};
 use crate::tui::action::Action;
 
 /// Weeks the follow-up report covers, as `rehab report` without `--weeks`.
@@ -49,44 +48,6 @@ pub struct ImportPreview {
 }
 
 impl App {
-    /// The Clinic view opened: its rows are read afresh.
-    pub(super) fn open_clinic(&mut self) -> Vec<Effect> {
-        vec![Effect::ReadClinic { today: self.today }]
-    }
-
-    pub(super) fn clinic_read(&mut self, rows: Vec<ClinicRow>) {
-        self.views.clinic.selected = self.views.clinic.selected.min(rows.len().saturating_sub(1));
-        self.views.clinic.rows = Some(rows);
-    }
-
-    /// A key in the Clinic view: move, or open the profile of the row (its Today).
-    pub(super) fn update_clinic(&mut self, action: Action) -> Vec<Effect> {
-        let n = self.views.clinic.rows.as_ref().map_or(0, Vec::len);
-        let c = &mut self.views.clinic;
-        match action {
-            Action::Up => c.selected = c.selected.saturating_sub(1),
-            Action::Down => c.selected = (c.selected + 1).min(n.saturating_sub(1)),
-            Action::Select => {
-                let Some(row) = self
-                    .views
-                    .clinic
-                    .rows
-                    .as_ref()
-                    .and_then(|r| r.get(self.views.clinic.selected))
-                else {
-                    return Vec::new();
-                };
-                if self.profile.as_ref().is_some_and(|p| p.name == row.name) {
-                    self.view = View::Today;
-                    return Vec::new();
-                }
-                return vec![Effect::SwitchProfile(row.name.clone())];
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
     /// Opens the path field to write the open profile's prescription or report.
     pub(super) fn open_write(&mut self, kind: FileKind) {
         let Some(p) = &self.profile else {

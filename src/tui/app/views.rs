@@ -1,6 +1,25 @@
-//! The tabbed views after set-up: Today, Week, Program, History, Library, Profiles, Export.
+//! The tabbed views after set-up: Today, Week, Program, History, Library, Profiles, Clinic,
+//! Export. Each has a file of its own below with its state and its update; this one holds what
+//! they share: the tabs, the dispatch, and the actions on one plan item.
 
-use super::PatientEdit;
+mod clinic;
+mod export;
+mod history;
+mod library;
+mod profiles;
+mod program;
+mod today;
+mod week;
+
+pub use clinic::ClinicView;
+pub use export::{ExportView, ExportWeeks};
+pub use history::HistoryView;
+pub use library::LibraryView;
+pub use profiles::ProfilesView;
+pub use program::ProgramView;
+pub use today::TodayView;
+pub use week::WeekCursor;
+
 use super::{App, Effect, Mark, Overlay, PainForm, Screen, TimerState};
 use crate::plan::PlanItem;
 use crate::tui::action::Action;
@@ -110,87 +129,6 @@ pub struct Views {
     pub export: ExportView,
 }
 
-/// Today: the selected item.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TodayView {
-    pub selected: usize,
-}
-
-/// Where the Week view is: which programme week, which day, which item of that day.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WeekCursor {
-    /// The programme week shown (1-based): past, this one or coming.
-    pub week: u32,
-    /// 0 (Monday) to 6.
-    pub day: usize,
-    pub item: usize,
-}
-
-impl Default for WeekCursor {
-    fn default() -> Self {
-        WeekCursor {
-            week: 1,
-            day: 0,
-            item: 0,
-        }
-    }
-}
-
-/// Program: the selected criteria row, and how far the page is scrolled past the last one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ProgramView {
-    pub row: usize,
-    pub scroll: u16,
-}
-
-/// History: how far the calendar is paged back, and the report's path while it is typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HistoryView {
-    /// Months paged back (0 = ends with this month).
-    pub months_back: u32,
-    pub report: Option<super::FileField>,
-}
-
-/// Library: the search and the selected row.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LibraryView {
-    pub selected: usize,
-    pub query: String,
-    pub searching: bool,
-}
-
-/// Profiles: the selected profile, and whichever form is open on it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ProfilesView {
-    pub selected: usize,
-    /// A new profile's name being typed.
-    pub new_name: Option<String>,
-    pub patient: Option<PatientEdit>,
-    /// A prescription file's path being typed (to write or to import).
-    pub file: Option<super::FileField>,
-    /// A prescription file read and checked, waiting for Enter.
-    pub import: Option<super::ImportPreview>,
-}
-
-/// Clinic: every profile's row (read each time the view opens) and the selected one.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ClinicView {
-    pub rows: Option<Vec<crate::handover::ClinicRow>>,
-    pub selected: usize,
-}
-
-/// Export: what to print, where, and where the last one went.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ExportView {
-    pub format: usize,
-    pub weeks: super::ExportWeeks,
-    /// The one-page sheet instead of the full handout.
-    pub sheet: bool,
-    pub path: String,
-    pub editing_path: bool,
-    pub exported: Option<String>,
-}
-
 impl Views {
     /// Whether a text field of `view` has the keys.
     pub fn typing(&self, view: View) -> bool {
@@ -243,175 +181,12 @@ impl App {
             View::Today => self.update_today(action),
             View::Week => self.update_week(action),
             View::Program => self.update_program(action),
-            View::History if self.views.history.report.is_some() => self.update_file_field(action),
-            View::History => {
-                // Left and Right page the calendar through the months, one at a time.
-                let months = self.months_of_program();
-                match action {
-                    Action::Left if self.views.history.months_back + 1 < months => {
-                        self.views.history.months_back += 1;
-                    }
-                    Action::Right => {
-                        self.views.history.months_back =
-                            self.views.history.months_back.saturating_sub(1);
-                    }
-                    Action::Edit => self.open_settings(),
-                    Action::Write => self.open_write(super::FileKind::Report),
-                    _ => {}
-                }
-                Vec::new()
-            }
+            View::History => self.update_history(action),
             View::Library => self.update_library(action),
             View::Profiles => self.update_profiles(action),
             View::Clinic => self.update_clinic(action),
             View::Export => self.update_export(action),
         }
-    }
-
-    /// The criteria the person can record on the Program view: (journal id, label), as the
-    /// session lists them for the command line too.
-    pub fn criteria_rows(&self) -> Vec<(String, String)> {
-        self.standing
-            .as_ref()
-            .map(|s| s.criteria_rows(&self.catalog, &self.journal))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|r| (r.id, r.label))
-            .collect()
-    }
-
-    /// Whether the journal's latest record for a criteria id says met.
-    pub fn criteria_met(&self, id: &str) -> bool {
-        self.journal.criteria_met.contains_key(id)
-    }
-
-    fn update_program(&mut self, action: Action) -> Vec<Effect> {
-        let rows = self.criteria_rows();
-        let c = &mut self.views.program;
-        match action {
-            // Past the last row Down scrolls the page, so a long program can be read whole.
-            Action::Down if c.row + 1 >= rows.len() => {
-                c.scroll = c.scroll.saturating_add(1).min(200);
-            }
-            Action::Down => c.row += 1,
-            Action::Up if c.scroll > 0 => c.scroll -= 1,
-            Action::Up => c.row = c.row.saturating_sub(1),
-            Action::Edit => self.open_settings(),
-            Action::Tick | Action::Select => {
-                if let Some((id, _)) = rows.get(c.row) {
-                    let met = !self.criteria_met(id);
-                    let id = id.clone();
-                    return self.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
-                }
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    /// Today's items (empty on a rest day, before the start, or while the plan is held).
-    pub fn today_items(&self) -> Vec<PlanItem> {
-        if !self.plan_allowed() {
-            return Vec::new();
-        }
-        self.this_week()
-            .and_then(|w| w.day(self.today))
-            .map(|d| d.items.clone())
-            .unwrap_or_default()
-    }
-
-    fn update_today(&mut self, action: Action) -> Vec<Effect> {
-        if action == Action::Select && self.profile.is_some() && !self.plan_allowed() {
-            // The way back to a plan: answer again, for example after a clinician's assessment.
-            self.screen = self.red_flags_again();
-            return Vec::new();
-        }
-        let items = self.today_items();
-        let n = items.len();
-        let sel = self.views.today.selected.min(n.saturating_sub(1));
-        match action {
-            Action::Up => self.views.today.selected = sel.saturating_sub(1),
-            Action::Down => self.views.today.selected = (sel + 1).min(n.saturating_sub(1)),
-            Action::Edit => self.open_settings(),
-            _ => {
-                if let Some(item) = items.get(sel) {
-                    return self.item_action(self.today, item, action);
-                }
-            }
-        }
-        Vec::new()
-    }
-
-    /// Months from the program's start to today, counting both.
-    pub fn months_of_program(&self) -> u32 {
-        let Some(start) = self.profile.as_ref().map(|p| p.settings.start) else {
-            return 1;
-        };
-        let months = (i32::from(self.today.year()) - i32::from(start.year())) * 12
-            + i32::from(self.today.month())
-            - i32::from(start.month());
-        months.max(0) as u32 + 1
-    }
-
-    /// The week the Week view shows (past, this one or coming), when it is built.
-    pub fn shown_week(&self) -> Option<&crate::plan::WeekPlan> {
-        let n = self.views.week.week as usize;
-        self.plans().get(n.checked_sub(1)?)
-    }
-
-    /// The last week the Week view goes to: the programme's end, or this week when later.
-    pub fn last_week(&self) -> u32 {
-        self.programme_weeks().max(self.current_week())
-    }
-
-    fn update_week(&mut self, action: Action) -> Vec<Effect> {
-        let last = self.last_week();
-        let shown = self.views.week.week;
-        let c = &mut self.views.week;
-        let go_to = |c: &mut WeekCursor, week: u32, day: usize| {
-            c.week = week.clamp(1, last);
-            c.day = day;
-            c.item = 0;
-        };
-        match action {
-            // Past Monday goes to the week before, past Sunday to the week after.
-            Action::Left if c.day == 0 && c.week > 1 => go_to(c, c.week - 1, 6),
-            Action::Right if c.day == 6 && c.week < last => go_to(c, c.week + 1, 0),
-            Action::Left => go_to(c, c.week, c.day.saturating_sub(1)),
-            Action::Right => go_to(c, c.week, (c.day + 1).min(6)),
-            Action::PrevWeek => go_to(c, c.week.saturating_sub(1), c.day),
-            Action::NextWeek => go_to(c, c.week + 1, c.day),
-            Action::ThisWeek => {
-                let (week, day) = (self.current_week(), crate::plan::Day::of(self.today));
-                go_to(&mut self.views.week, week, day.index());
-            }
-            Action::Edit => self.open_settings(),
-            _ => {}
-        }
-        if self.views.week.week != shown {
-            if self.views.week.week as usize > self.plans().len() {
-                // A coming week: the standing is built on to it.
-                self.rebuild();
-            }
-            return Vec::new();
-        }
-        let Some(week) = self.shown_week().filter(|_| self.plan_allowed()).cloned() else {
-            return Vec::new();
-        };
-        let day = &week.days[self.views.week.day.min(6)];
-        let n = day.items.len();
-        let sel = self.views.week.item.min(n.saturating_sub(1));
-        match action {
-            Action::Up => self.views.week.item = sel.saturating_sub(1),
-            Action::Down => self.views.week.item = (sel + 1).min(n.saturating_sub(1)),
-            Action::Left | Action::Right | Action::Edit => {}
-            _ => {
-                if let Some(item) = day.items.get(sel) {
-                    return self.item_action(day.date, item, action);
-                }
-            }
-        }
-        Vec::new()
     }
 
     /// Tick, partial sets, skip, detail or timer on one item of one day.

@@ -1,0 +1,45 @@
+//! History: the calendar by month, weekly adherence, the pain trend, and the report.
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, FileField, FileKind};
+
+/// History: how far the calendar is paged back, and the report's path while it is typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HistoryView {
+    /// Months paged back (0 = ends with this month).
+    pub months_back: u32,
+    pub report: Option<FileField>,
+}
+
+impl App {
+    /// Months from the program's start to today, counting both.
+    pub fn months_of_program(&self) -> u32 {
+        let Some(start) = self.profile.as_ref().map(|p| p.settings.start) else {
+            return 1;
+        };
+        let months = (i32::from(self.today.year()) - i32::from(start.year())) * 12
+            + i32::from(self.today.month())
+            - i32::from(start.month());
+        months.max(0) as u32 + 1
+    }
+
+    pub(in crate::tui::app) fn update_history(&mut self, action: Action) -> Vec<Effect> {
+        if self.views.history.report.is_some() {
+            return self.update_file_field(action);
+        }
+        // Left and Right page the calendar through the months, one at a time.
+        let months = self.months_of_program();
+        match action {
+            Action::Left if self.views.history.months_back + 1 < months => {
+                self.views.history.months_back += 1;
+            }
+            Action::Right => {
+                self.views.history.months_back = self.views.history.months_back.saturating_sub(1);
+            }
+            Action::Edit => self.open_settings(),
+            Action::Write => self.open_write(FileKind::Report),
+            _ => {}
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,154 @@
+//! Profiles: switch, create, and edit patient details and a clinician's overrides.
+
+use crate::tui::action::Action;
+use crate::tui::app::{
+    App, Effect, FileField, FileKind, ImportPreview, PATIENT_FIELDS, PatientEdit, Screen,
+};
+
+/// Profiles: the selected profile, and whichever form is open on it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProfilesView {
+    pub selected: usize,
+    /// A new profile's name being typed.
+    pub new_name: Option<String>,
+    pub patient: Option<PatientEdit>,
+    /// A prescription file's path being typed (to write or to import).
+    pub file: Option<FileField>,
+    /// A prescription file read and checked, waiting for Enter.
+    pub import: Option<ImportPreview>,
+}
+
+impl App {
+    pub(in crate::tui::app) fn update_profiles(&mut self, action: Action) -> Vec<Effect> {
+        if self.views.profiles.file.is_some() {
+            return self.update_file_field(action);
+        }
+        if self.views.profiles.import.is_some() {
+            return self.update_import(action);
+        }
+        if let Some(name) = &mut self.views.profiles.new_name {
+            match action {
+                Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => {
+                    name.push(ch)
+                }
+                Action::Input(ch) => {
+                    // Said, not silently dropped: "bob smith" must not become "bobsmith".
+                    let shown = if ch == ' ' {
+                        "a space".to_string()
+                    } else {
+                        format!("`{ch}`")
+                    };
+                    self.fail(format!(
+                        "a profile name takes letters, digits, - and _ only, not {shown}; try bob-smith"
+                    ));
+                }
+                Action::Erase => {
+                    name.pop();
+                }
+                Action::Back => self.views.profiles.new_name = None,
+                Action::Select if !name.is_empty() => {
+                    if self.profiles.contains(name) {
+                        let text = format!("a profile called {name} exists already");
+                        self.fail(text);
+                        return Vec::new();
+                    }
+                    self.profile_name = name.clone();
+                    self.views.profiles.new_name = None;
+                    self.profile = None;
+                    self.journal = Default::default();
+                    self.standing = None;
+                    self.screen = Screen::Picker { selected: 0 };
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        if let Some(edit) = &mut self.views.profiles.patient {
+            match action {
+                Action::Input(ch) => edit.values[edit.field].push(ch),
+                Action::Erase => {
+                    edit.values[edit.field].pop();
+                }
+                Action::Up => edit.field = edit.field.saturating_sub(1),
+                Action::Down => edit.field = (edit.field + 1).min(PATIENT_FIELDS.len() - 1),
+                Action::Back => self.views.profiles.patient = None,
+                Action::Select => {
+                    let edit = edit.clone();
+                    let Some(mut p) = self.profile.clone() else {
+                        return Vec::new();
+                    };
+                    let assessment = match edit.assessment(self.today) {
+                        Ok(a) => a,
+                        Err(e) => {
+                            self.fail(e);
+                            return Vec::new();
+                        }
+                    };
+                    return match edit.apply(&mut p, &self.catalog) {
+                        Ok(()) => {
+                            self.views.profiles.patient = None;
+                            // The journal line first, then the profile (which shows the date).
+                            let mut effects: Vec<Effect> = Vec::new();
+                            for record in assessment.into_iter().flat_map(|w| w.records) {
+                                if let crate::journal::Record::Assessed { date, .. } = &record {
+                                    p.red_flags.assessed_by_clinician = Some(*date);
+                                }
+                                effects.push(Effect::Append(record));
+                            }
+                            effects.push(Effect::SaveProfile(Box::new(p)));
+                            effects
+                        }
+                        Err(e) => {
+                            self.fail(e);
+                            Vec::new()
+                        }
+                    };
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        let n = self.profiles.len();
+        match action {
+            Action::Up => {
+                self.views.profiles.selected = self.views.profiles.selected.saturating_sub(1)
+            }
+            Action::Down => {
+                self.views.profiles.selected =
+                    (self.views.profiles.selected + 1).min(n.saturating_sub(1))
+            }
+            Action::New => self.views.profiles.new_name = Some(String::new()),
+            Action::Edit => match self.profiles.get(self.views.profiles.selected) {
+                // Only the open profile's details are here to edit.
+                Some(name) if self.profile.as_ref().is_some_and(|p| &p.name != name) => {
+                    let text = format!("{name} is not open: Enter opens it, then e edits it");
+                    self.fail(text);
+                }
+                _ => {
+                    self.views.profiles.patient =
+                        self.profile.as_ref().map(PatientEdit::from_profile)
+                }
+            },
+            Action::Write => match self.profiles.get(self.views.profiles.selected) {
+                // Only the open profile's journal is here to hand over.
+                Some(name) if self.profile.as_ref().is_some_and(|p| &p.name != name) => {
+                    let text = format!(
+                        "{name} is not open: Enter opens it, then w writes its prescription"
+                    );
+                    self.fail(text);
+                }
+                _ => self.open_write(FileKind::Prescription),
+            },
+            Action::Import => self.open_import(),
+            Action::Select => {
+                if let Some(name) = self.profiles.get(self.views.profiles.selected)
+                    && Some(name) != self.profile.as_ref().map(|p| &p.name)
+                {
+                    return vec![Effect::SwitchProfile(name.clone())];
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}

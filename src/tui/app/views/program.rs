@@ -1,0 +1,54 @@
+//! Program: the phase, its criteria to record, and each week's decision.
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect};
+
+/// Program: the selected criteria row, and how far the page is scrolled past the last one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProgramView {
+    pub row: usize,
+    pub scroll: u16,
+}
+
+impl App {
+    /// The criteria the person can record on the Program view: (journal id, label), as the
+    /// session lists them for the command line too.
+    pub fn criteria_rows(&self) -> Vec<(String, String)> {
+        self.standing
+            .as_ref()
+            .map(|s| s.criteria_rows(&self.catalog, &self.journal))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| (r.id, r.label))
+            .collect()
+    }
+
+    /// Whether the journal's latest record for a criteria id says met.
+    pub fn criteria_met(&self, id: &str) -> bool {
+        self.journal.criteria_met.contains_key(id)
+    }
+
+    pub(in crate::tui::app) fn update_program(&mut self, action: Action) -> Vec<Effect> {
+        let rows = self.criteria_rows();
+        let c = &mut self.views.program;
+        match action {
+            // Past the last row Down scrolls the page, so a long program can be read whole.
+            Action::Down if c.row + 1 >= rows.len() => {
+                c.scroll = c.scroll.saturating_add(1).min(200);
+            }
+            Action::Down => c.row += 1,
+            Action::Up if c.scroll > 0 => c.scroll -= 1,
+            Action::Up => c.row = c.row.saturating_sub(1),
+            Action::Edit => self.open_settings(),
+            Action::Tick | Action::Select => {
+                if let Some((id, _)) = rows.get(c.row) {
+                    let met = !self.criteria_met(id);
+                    let id = id.clone();
+                    return self.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}

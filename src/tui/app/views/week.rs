@@ -1,0 +1,87 @@
+//! Week: every week of the programme, past, this one and coming, a day at a time.
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect};
+
+/// Where the Week view is: which programme week, which day, which item of that day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekCursor {
+    /// The programme week shown (1-based): past, this one or coming.
+    pub week: u32,
+    /// 0 (Monday) to 6.
+    pub day: usize,
+    pub item: usize,
+}
+
+impl Default for WeekCursor {
+    fn default() -> Self {
+        WeekCursor {
+            week: 1,
+            day: 0,
+            item: 0,
+        }
+    }
+}
+
+impl App {
+    /// The week the Week view shows (past, this one or coming), when it is built.
+    pub fn shown_week(&self) -> Option<&crate::plan::WeekPlan> {
+        let n = self.views.week.week as usize;
+        self.plans().get(n.checked_sub(1)?)
+    }
+
+    /// The last week the Week view goes to: the programme's end, or this week when later.
+    pub fn last_week(&self) -> u32 {
+        self.programme_weeks().max(self.current_week())
+    }
+
+    pub(in crate::tui::app) fn update_week(&mut self, action: Action) -> Vec<Effect> {
+        let last = self.last_week();
+        let shown = self.views.week.week;
+        let c = &mut self.views.week;
+        let go_to = |c: &mut WeekCursor, week: u32, day: usize| {
+            c.week = week.clamp(1, last);
+            c.day = day;
+            c.item = 0;
+        };
+        match action {
+            // Past Monday goes to the week before, past Sunday to the week after.
+            Action::Left if c.day == 0 && c.week > 1 => go_to(c, c.week - 1, 6),
+            Action::Right if c.day == 6 && c.week < last => go_to(c, c.week + 1, 0),
+            Action::Left => go_to(c, c.week, c.day.saturating_sub(1)),
+            Action::Right => go_to(c, c.week, (c.day + 1).min(6)),
+            Action::PrevWeek => go_to(c, c.week.saturating_sub(1), c.day),
+            Action::NextWeek => go_to(c, c.week + 1, c.day),
+            Action::ThisWeek => {
+                let (week, day) = (self.current_week(), crate::plan::Day::of(self.today));
+                go_to(&mut self.views.week, week, day.index());
+            }
+            Action::Edit => self.open_settings(),
+            _ => {}
+        }
+        if self.views.week.week != shown {
+            if self.views.week.week as usize > self.plans().len() {
+                // A coming week: the standing is built on to it.
+                self.rebuild();
+            }
+            return Vec::new();
+        }
+        let Some(week) = self.shown_week().filter(|_| self.plan_allowed()).cloned() else {
+            return Vec::new();
+        };
+        let day = &week.days[self.views.week.day.min(6)];
+        let n = day.items.len();
+        let sel = self.views.week.item.min(n.saturating_sub(1));
+        match action {
+            Action::Up => self.views.week.item = sel.saturating_sub(1),
+            Action::Down => self.views.week.item = (sel + 1).min(n.saturating_sub(1)),
+            Action::Left | Action::Right | Action::Edit => {}
+            _ => {
+                if let Some(item) = day.items.get(sel) {
+                    return self.item_action(day.date, item, action);
+                }
+            }
+        }
+        Vec::new()
+    }
+}
