@@ -25,6 +25,8 @@ pub enum Limit {
     Keymap,
     /// A library file (`rehab check`, the library folder).
     Library,
+    /// An sshd `authorized_keys` file (`rehab clinic`).
+    AuthorizedKeys,
 }
 
 impl Limit {
@@ -34,6 +36,7 @@ impl Limit {
             Limit::Profile => 1 << 20,
             Limit::Keymap => 64 << 10,
             Limit::Library => 8 << 20,
+            Limit::AuthorizedKeys => 4 << 20,
         }
     }
 
@@ -43,6 +46,7 @@ impl Limit {
             Limit::Profile => "a profile",
             Limit::Keymap => "a key file",
             Limit::Library => "a library file",
+            Limit::AuthorizedKeys => "an authorized_keys file",
         }
     }
 }
