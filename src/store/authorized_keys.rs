@@ -53,7 +53,7 @@ pub fn update_keys<T>(
         _ => PathBuf::from("."),
     };
     if !folder.exists() {
-        make_private_folder(&folder).map_err(io_error("make the folder", &folder))?;
+        super::files::make_private_folder(&folder).map_err(io_error("make the folder", &folder))?;
     }
     let name = path
         .file_name()
@@ -77,14 +77,6 @@ fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(not(unix))]
 fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     super::atomic::write_atomic(path, bytes)
-}
-
-fn make_private_folder(folder: &Path) -> io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(folder)
 }
 
 #[cfg(all(test, unix))]

@@ -241,6 +241,15 @@ pub fn check_writable(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Makes a folder and any missing parents, readable by this account alone (0700 on Unix).
+pub fn make_private_folder(folder: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(folder)
+}
+
 /// Opens an existing regular file to read and append (the journal). `NotFound` when absent.
 pub fn open_append(path: &Path) -> io::Result<File> {
     check_regular(path, &std::fs::symlink_metadata(path)?)?;

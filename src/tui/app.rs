@@ -211,6 +211,9 @@ pub struct App {
     /// The clinician's overview: every profile in the data folder, attention first (read each
     /// time the view opens).
     pub clinic: Option<Vec<crate::handover::ClinicRow>>,
+    /// A patient's session on a clinic server (`--locked`): the Clinic view is left out; the
+    /// disk refuses what the lock does not allow.
+    pub locked: bool,
 }
 
 impl App {
@@ -241,6 +244,7 @@ impl App {
             cursor: Cursors::default(),
             after_save: None,
             clinic: None,
+            locked: false,
         }
     }
 

@@ -118,7 +118,10 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Min(1),
     ]));
     let mut spans = Vec::new();
-    for view in View::ALL {
+    for view in View::ALL
+        .into_iter()
+        .filter(|v| !app.locked || *v != View::Clinic)
+    {
         let style = if view == app.view {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         } else {

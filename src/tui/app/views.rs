@@ -133,6 +133,9 @@ impl App {
                     let n = View::ALL.len();
                     let step = if action == Action::NextView { 1 } else { n - 1 };
                     self.view = View::ALL[(self.view.index() + step) % n];
+                    if self.locked && self.view == View::Clinic {
+                        self.view = View::ALL[(self.view.index() + step) % n];
+                    }
                     self.cursor.scroll = 0;
                     if self.view == View::Clinic {
                         return self.open_clinic();
