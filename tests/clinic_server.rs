@@ -5,26 +5,13 @@
 #![allow(clippy::unwrap_used)]
 
 mod clinic_support;
+mod handover_support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clinic_support::{REHAB, Server, finish, run, spawn};
-
-/// Every file under `dir` with its bytes; lock files left out (a reader may make one).
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let p = entry.unwrap().path();
-        if p.is_dir() {
-            out.extend(snapshot(&p));
-        } else if !p.ends_with(".lock") {
-            out.push((p.clone(), fs::read(&p).unwrap()));
-        }
-    }
-    out.sort();
-    out
-}
+use handover_support::{red_flag_ids, snapshot};
 
 fn dones(journal: &str) -> usize {
     journal.matches("Done(").count()
@@ -260,7 +247,7 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
 
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let no = clinic_support::red_flag_ids().join(",");
+    let no = red_flag_ids().join(",");
     for args in [
         vec!["profile", "new", "anna", "--condition", "pfps"],
         vec!["profile", "new", "bob", "--condition", "pfps"],

@@ -74,16 +74,6 @@ pub struct Server {
     user: String,
 }
 
-/// Every red-flag question's id, to answer them all "no".
-pub fn red_flag_ids() -> Vec<String> {
-    rehab_planner::catalog::Catalog::builtin()
-        .unwrap()
-        .red_flags
-        .into_iter()
-        .map(|f| f.id)
-        .collect()
-}
-
 /// Monday of this week: a start every test day is inside of, whatever today is.
 pub fn this_monday() -> jiff::civil::Date {
     let today = jiff::Zoned::now().date();
@@ -100,6 +90,15 @@ fn run_ok(cmd: &mut Command) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
+}
+
+/// An ed25519 key pair without a passphrase at `path` (and `path.pub`).
+fn keygen(path: &Path, comment: &str) {
+    run_ok(
+        Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f"])
+            .arg(path),
+    );
 }
 
 impl Server {
@@ -134,7 +133,7 @@ impl Server {
         let mut lines = std::fs::read(&server.keys_file).unwrap();
         lines.extend_from_slice(&std::fs::read(clinician).unwrap());
         std::fs::write(&server.keys_file, lines).unwrap();
-        let no = red_flag_ids().join(",");
+        let no = crate::handover_support::red_flag_ids().join(",");
         let start = this_monday().to_string();
         for name in names {
             server.add_patient(name, &start, &no);
@@ -171,17 +170,7 @@ impl Server {
     /// A new key pair `keys/NAME`; returns the public key's path.
     fn keygen(&self, name: &str) -> PathBuf {
         let key = self.key(name);
-        run_ok(Command::new("ssh-keygen").args([
-            "-q",
-            "-t",
-            "ed25519",
-            "-N",
-            "",
-            "-C",
-            &format!("{name}@test"),
-            "-f",
-            key.to_str().unwrap(),
-        ]));
+        keygen(&key, &format!("{name}@test"));
         key.with_extension("pub")
     }
 
@@ -192,15 +181,7 @@ impl Server {
     fn start_sshd(&mut self, binary: &Path) -> Sshd {
         let d = self.dir.path();
         let host_key = d.join("host_ed25519");
-        run_ok(Command::new("ssh-keygen").args([
-            "-q",
-            "-t",
-            "ed25519",
-            "-N",
-            "",
-            "-f",
-            host_key.to_str().unwrap(),
-        ]));
+        keygen(&host_key, "host");
         // sshd as root wants its privilege-separation folder (made at boot on a real server).
         let _ = std::fs::create_dir_all("/run/sshd");
         // The free port is found by binding port 0; sshd takes it a moment later.
