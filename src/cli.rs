@@ -2,6 +2,7 @@
 
 pub mod args;
 mod catalog_cmds;
+mod clinic_cmds;
 mod handover_cmds;
 pub(crate) mod journal_cmds;
 mod plan_cmd;
@@ -62,12 +63,14 @@ pub struct Ctx {
     pub profile: String,
     pub ascii: bool,
     pub color: bool,
+    /// Set in a locked session (`--locked NAME`): the one policy of what it may do.
+    pub lock: Option<crate::clinic::Lock>,
 }
 
 impl Ctx {
     /// Loads the built-in library and the user library folder.
     pub fn load(global: &args::Global, today: Date) -> Result<Ctx, Failure> {
-        let paths = Paths::resolve(global.data_dir.clone(), global.library.clone());
+        let (paths, lock) = session_paths(global)?;
         let (files, mut library_problems) = store::read_library_dir(&paths.library);
         let loaded = Catalog::load(&files).map_err(|problems| {
             Failure::data(format!(
@@ -84,9 +87,34 @@ impl Ctx {
             profile: global.profile.clone(),
             ascii: global.ascii || !crate::locale_is_utf8(),
             color: !global.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            lock,
         })
     }
+}
 
+/// The session's folders, and its lock when `--locked` set one: a locked session's folders
+/// come from the lock (the forced command), never from the environment.
+pub fn session_paths(
+    global: &args::Global,
+) -> Result<(Paths, Option<crate::clinic::Lock>), Failure> {
+    match &global.locked {
+        Some(name) => {
+            let lock = crate::clinic::Lock::new(
+                name,
+                global.data_dir.as_deref(),
+                global.library.as_deref(),
+            )
+            .map_err(|e| Failure::usage(e.0))?;
+            Ok((lock.paths(), Some(lock)))
+        }
+        None => Ok((
+            Paths::resolve(global.data_dir.clone(), global.library.clone()),
+            None,
+        )),
+    }
+}
+
+impl Ctx {
     /// Says on stderr which user library files were left out, so nothing fails silently.
     pub fn warn_library_problems(&self) {
         if self.library_problems.is_empty() {
@@ -173,7 +201,10 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Doctor => journal_cmds::doctor(ctx),
         Command::Screen(args) => journal_cmds::screen(ctx, &args),
         Command::Report(args) => handover_cmds::report(ctx, &args),
-        Command::Clinic => handover_cmds::clinic(ctx),
+        Command::Clinic { action: None } => handover_cmds::clinic(ctx),
+        Command::Clinic {
+            action: Some(action),
+        } => clinic_cmds::run(ctx, action),
         Command::Criteria { met, not_met } => journal_cmds::criteria(ctx, met, not_met),
     }
 }
@@ -214,6 +245,23 @@ const ENV_FLAGS: [(&str, &str, &str); 4] = [
 /// printed cleaned (it may quote any argument or variable) and exits 2.
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // A locked session (an ssh forced command) reads no variable the client may have sent.
+    let locked = args
+        .iter()
+        .skip(1)
+        .any(|a| a == "--locked" || a.to_string_lossy().starts_with("--locked="));
+    if locked {
+        let parsed = clinic_cmds::without_env(Cli::command())
+            .try_get_matches_from(&args)
+            .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+        let forced = parsed.unwrap_or_else(|e| usage_exit(e));
+        let command = std::env::var("SSH_ORIGINAL_COMMAND");
+        return clinic_cmds::locked_cli(forced, command).unwrap_or_else(|f| {
+            let code = f.code;
+            let _ = finish(Err(f));
+            std::process::exit(i32::from(code))
+        });
+    }
     if let Some(message) = empty_env(&args) {
         let _ = write!(std::io::stderr().lock(), "{message}");
         std::process::exit(2);
@@ -228,27 +276,27 @@ pub fn parse() -> Cli {
     let parsed = command
         .try_get_matches_from(&args)
         .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
-    match parsed {
-        Ok(cli) => cli,
-        Err(e) => {
-            use clap::error::ErrorKind;
-            if matches!(
-                e.kind(),
-                ErrorKind::DisplayHelp
-                    | ErrorKind::DisplayVersion
-                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-            ) {
-                e.exit();
-            }
-            let message = e.render().to_string();
-            let _ = write!(
-                std::io::stderr().lock(),
-                "{}",
-                crate::text::clean_block(&message)
-            );
-            std::process::exit(2);
-        }
+    parsed.unwrap_or_else(|e| usage_exit(e))
+}
+
+/// Help and version print as clap writes them; a usage error is printed cleaned and exits 2.
+fn usage_exit(e: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
     }
+    let message = e.render().to_string();
+    let _ = write!(
+        std::io::stderr().lock(),
+        "{}",
+        crate::text::clean_block(&message)
+    );
+    std::process::exit(2);
 }
 
 /// A variable that is set but empty, for a flag not given on the command line: clap would call

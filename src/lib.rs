@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod clinic;
 pub mod export;
 pub mod figure;
 pub mod handover;

@@ -62,7 +62,10 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     // A year of journal is thousands of lines: read it on the second core while the library
     // parses, so the first frame comes sooner.
     let opening = {
-        let paths = crate::paths::Paths::resolve(global.data_dir.clone(), global.library.clone());
+        let paths = match crate::cli::session_paths(global) {
+            Ok((paths, _)) => paths,
+            Err(f) => return finish(Err(f)),
+        };
         let name = global.profile.clone();
         std::thread::spawn(move || OpenProfile::open(&paths, &name))
     };
@@ -77,8 +80,9 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     };
     let theme = Theme::for_terminal(ctx.color, ctx.ascii);
     let catalog = std::sync::Arc::new(ctx.catalog);
-    let mut disk = Disk::new(ctx.paths.clone(), catalog.clone());
+    let mut disk = Disk::new(ctx.paths.clone(), catalog.clone()).locked(ctx.lock.clone());
     let mut app = App::new(catalog, keymap, theme, today, ctx.profile);
+    app.locked = disk.is_locked();
     // Everything that does not need the journal is done by now.
     let opened = opening.join().unwrap_or_else(|_| {
         Err(StoreError::Invalid(

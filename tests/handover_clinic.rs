@@ -4,11 +4,10 @@
 
 mod handover_support;
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
-use handover_support::red_flag_ids;
+use handover_support::{red_flag_ids, snapshot};
 
 const TODAY: &str = "2026-11-25";
 
@@ -22,20 +21,6 @@ fn rehab(data: &Path, today: &str, args: &[&str]) -> assert_cmd::assert::Assert 
         .env("HOME", data)
         .args(args)
         .assert()
-}
-
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let p = entry.unwrap().path();
-        if p.is_dir() {
-            out.extend(snapshot(&p));
-        } else if !p.ends_with(".lock") {
-            out.push((p.clone(), fs::read(&p).unwrap()));
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]

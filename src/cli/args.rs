@@ -53,6 +53,11 @@ pub struct Global {
     /// ASCII only: borders, ticks, charts and bars
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Lock the session to this profile: the forced command of a patient's ssh key, as `rehab
+    /// clinic authorize` writes it. Folders come from --data-dir and --library only, the
+    /// command from the ssh line (SSH_ORIGINAL_COMMAND), and only a patient's own commands run
+    #[arg(long, value_name = "NAME")]
+    pub locked: Option<String>,
     /// Pretend today is this date (for tests and demos)
     #[arg(long, global = true, env = "REHAB_TODAY", hide = true, value_parser = parse_date)]
     pub today: Option<Date>,
@@ -176,8 +181,46 @@ pub enum Command {
     },
     /// The follow-up report for a visit: adherence, pain, decisions, dose, red flags
     Report(ReportArgs),
-    /// Every profile in the data folder, those needing attention first (read-only)
-    Clinic,
+    /// Every profile in the data folder, those needing attention first (read-only); with a
+    /// subcommand, the ssh keys that open each patient's profile on a clinic server
+    Clinic {
+        #[command(subcommand)]
+        action: Option<ClinicCommand>,
+    },
+}
+
+/// `rehab clinic authorize | revoke | keys`: sshd's authorized_keys for a clinic server.
+#[derive(Debug, Subcommand)]
+pub enum ClinicCommand {
+    /// Let an ssh key open this profile, and nothing else: a line with a forced command
+    /// (`rehab --locked NAME`) and sshd's `restrict,pty`
+    Authorize {
+        /// The profile the key opens (it must exist in the data folder)
+        name: String,
+        /// The patient's public key file, like id_ed25519.pub
+        #[arg(long, value_name = "FILE.pub")]
+        key: PathBuf,
+        #[command(flatten)]
+        file: AuthorizedKeysArg,
+    },
+    /// Remove every key line that opens this profile (sessions already open run to their end)
+    Revoke {
+        name: String,
+        #[command(flatten)]
+        file: AuthorizedKeysArg,
+    },
+    /// List which key opens which profile
+    Keys {
+        #[command(flatten)]
+        file: AuthorizedKeysArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AuthorizedKeysArg {
+    /// sshd's authorized_keys file [default: ~/.ssh/authorized_keys]
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

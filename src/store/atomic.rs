@@ -19,9 +19,42 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Replaces `path` with `bytes` atomically. On any error the old file is untouched and the
 /// temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_as(path, bytes, |_| Ok(()))
+}
+
+/// [`write_atomic`] keeping the old file's permissions and owner (where this process may set
+/// them), or `mode` for a new file: for a file another program checks, like sshd's
+/// `authorized_keys`.
+#[cfg(unix)]
+pub fn write_atomic_keeping(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let old = fs::symlink_metadata(path).ok();
+    write_atomic_as(path, bytes, |temp| {
+        let mode = old.as_ref().map_or(mode, |m| m.mode() & 0o7777);
+        temp.set_permissions(fs::Permissions::from_mode(mode))?;
+        if let Some(old) = &old {
+            let now = temp.metadata()?;
+            if (now.uid(), now.gid()) != (old.uid(), old.gid()) {
+                std::os::unix::fs::fchown(temp, Some(old.uid()), Some(old.gid()))?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The rewrite, with `prepare` run on the temporary file before anything is written to it.
+fn write_atomic_as(
+    path: &Path,
+    bytes: &[u8],
+    prepare: impl FnOnce(&File) -> io::Result<()>,
+) -> io::Result<()> {
     // Only a regular file is replaced: never a link, a device, a pipe or a folder.
     super::files::check_writable(path)?;
-    let dir = path.parent().unwrap_or(Path::new("."));
+    // A bare file name's parent is "", which cannot be opened to sync: it is ".".
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
     let file_name = path
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
@@ -41,8 +74,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
             Err(e) => return Err(e),
         }
     };
-    let written = temp
-        .write_all(bytes)
+    let written = prepare(&temp)
+        .and_then(|()| temp.write_all(bytes))
         .and_then(|()| temp.sync_all())
         .and_then(|()| fs::rename(&temp_path, path));
     if let Err(e) = written {
@@ -95,7 +128,12 @@ pub struct DirLock {
 
 /// Takes the folder's lock exclusively, waiting for other holders.
 pub fn lock_exclusive(dir: &Path) -> io::Result<DirLock> {
-    let file = super::files::open_lock(&dir.join(LOCK_FILE), true)?;
+    lock_file_exclusive(&dir.join(LOCK_FILE))
+}
+
+/// Takes the lock file `path` exclusively (made when missing), waiting for other holders.
+pub fn lock_file_exclusive(path: &Path) -> io::Result<DirLock> {
+    let file = super::files::open_lock(path, true)?;
     file.lock()?;
     Ok(DirLock { _file: file })
 }

@@ -25,6 +25,8 @@ pub enum Limit {
     Keymap,
     /// A library file (`rehab check`, the library folder).
     Library,
+    /// An sshd `authorized_keys` file (`rehab clinic`).
+    AuthorizedKeys,
 }
 
 impl Limit {
@@ -34,6 +36,7 @@ impl Limit {
             Limit::Profile => 1 << 20,
             Limit::Keymap => 64 << 10,
             Limit::Library => 8 << 20,
+            Limit::AuthorizedKeys => 4 << 20,
         }
     }
 
@@ -43,6 +46,7 @@ impl Limit {
             Limit::Profile => "a profile",
             Limit::Keymap => "a key file",
             Limit::Library => "a library file",
+            Limit::AuthorizedKeys => "an authorized_keys file",
         }
     }
 }
@@ -235,6 +239,15 @@ pub fn check_writable(path: &Path) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// Makes a folder and any missing parents, readable by this account alone (0700 on Unix).
+pub fn make_private_folder(folder: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(folder)
 }
 
 /// Opens an existing regular file to read and append (the journal). `NotFound` when absent.

@@ -184,6 +184,9 @@ pub struct App {
     pub views: Views,
     /// What to say once the record now being written is saved (a pain score over the ceiling).
     pub after_save: Option<String>,
+    /// A patient's session on a clinic server (`--locked`): the Clinic view is left out; the
+    /// disk refuses what the lock does not allow.
+    pub locked: bool,
 }
 
 impl App {
@@ -211,6 +214,7 @@ impl App {
             journal: Arc::default(),
             views: Views::default(),
             after_save: None,
+            locked: false,
         }
     }
 

@@ -1,6 +1,9 @@
 //! The loop's hands: performs effects through the store and reports back as actions. Only the
 //! store writes files; this turns its results into messages.
 
+use std::path::{Path, PathBuf};
+
+use crate::clinic::{Act, Lock, Refusal};
 use crate::export;
 use crate::journal::Record;
 use crate::paths::Paths;
@@ -21,6 +24,8 @@ pub struct Disk {
     open: Option<OpenProfile>,
     /// A file failed to load: nothing is written until a restart.
     read_only: bool,
+    /// A patient's session on a clinic server: every effect is asked of it first.
+    lock: Option<Lock>,
 }
 
 impl Disk {
@@ -31,7 +36,17 @@ impl Disk {
             catalog,
             open: None,
             read_only: false,
+            lock: None,
         }
+    }
+
+    /// The disk of a locked session (`rehab --locked NAME`), or an open one for `None`.
+    pub fn locked(self, lock: Option<Lock>) -> Disk {
+        Disk { lock, ..self }
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
     }
 
     /// Takes the profile `name` opened (on another thread) at start: the profile list, then
@@ -42,9 +57,12 @@ impl Disk {
         name: &str,
         opened: Result<OpenProfile, StoreError>,
     ) -> Vec<Action> {
-        let mut actions = vec![Action::ProfilesListed(
-            list_profiles(&self.paths).unwrap_or_default(),
-        )];
+        let mut names = list_profiles(&self.paths).unwrap_or_default();
+        // A locked session does not learn the other patients' names.
+        if let Some(lock) = &self.lock {
+            names.retain(|n| n == lock.profile());
+        }
+        let mut actions = vec![Action::ProfilesListed(names)];
         match opened {
             Ok(open) => {
                 actions.push(Action::Loaded(
@@ -98,6 +116,9 @@ impl Disk {
     /// Performs one effect; the result comes back as an action for `App::update`.
     /// `None` for the effects the loop performs itself (quitting, the bell).
     pub fn perform(&mut self, effect: Effect) -> Option<Action> {
+        if let Err(refused) = self.permitted(&effect) {
+            return Some(Action::Failed(refused.0));
+        }
         Some(match effect {
             // The loop rings the bell and quits itself.
             Effect::Quit | Effect::Bell => return None,
@@ -123,12 +144,18 @@ impl Disk {
                 today,
                 ascii,
                 fix,
-            } => self.export(format, &path, weeks, sheet, today, ascii, fix),
+            } => match self.target(&path) {
+                Ok(path) => self.export(format, &path, weeks, sheet, today, ascii, fix),
+                Err(refused) => Action::Failed(refused.0),
+            },
             Effect::WriteFile {
                 kind,
                 path,
                 contents,
-            } => write_file(kind, &path, &contents),
+            } => match self.target(&path) {
+                Ok(path) => write_file(kind, &path, &contents),
+                Err(refused) => Action::Failed(refused.0),
+            },
             Effect::ReadPrescription(file) => {
                 match crate::store::prescription::read_prescription(std::path::Path::new(&file)) {
                     Ok(text) => Action::PrescriptionRead(file, text),
@@ -143,12 +170,54 @@ impl Disk {
         })
     }
 
+    /// In a locked session, whether the lock allows `effect` (a file's place is asked of
+    /// [`Disk::target`]).
+    fn permitted(&self, effect: &Effect) -> Result<(), Refusal> {
+        let Some(lock) = &self.lock else {
+            return Ok(());
+        };
+        let act = match effect {
+            Effect::Append(_) => Act::Record,
+            Effect::SaveProfile(p) => Act::SaveProfile {
+                name: &p.name,
+                create: self.open.as_ref().is_none_or(|o| o.name != p.name),
+            },
+            Effect::SwitchProfile(name) => Act::OpenProfile(name),
+            Effect::ReadPrescription(_) => Act::ReadFile,
+            Effect::Import { .. } => Act::Import,
+            Effect::ReadClinic { .. } => Act::Overview,
+            Effect::Export { .. } | Effect::WriteFile { .. } | Effect::Bell | Effect::Quit => {
+                return Ok(());
+            }
+        };
+        lock.permits(act)
+    }
+
+    /// Where a file the person asked for is written: the path typed, or in a locked session
+    /// that file name in the session's export folder (made when missing).
+    fn target(&self, typed: &str) -> Result<PathBuf, Refusal> {
+        let Some(lock) = &self.lock else {
+            return Ok(PathBuf::from(typed));
+        };
+        let path = lock.export_target(typed)?;
+        lock.permits(Act::Write(&path))?;
+        let folder = lock.export_dir();
+        crate::store::files::make_private_folder(&folder).map_err(|e| {
+            Refusal(format!(
+                "not written: cannot make {}: {}",
+                crate::text::path(&folder),
+                crate::store::describe_io(&e)
+            ))
+        })?;
+        Ok(path)
+    }
+
     /// Writes the printable plan for the chosen weeks; an existing file is never overwritten.
     #[allow(clippy::too_many_arguments)]
     fn export(
         &self,
         format: export::Format,
-        path: &str,
+        path: &Path,
         weeks: std::ops::RangeInclusive<u32>,
         sheet: bool,
         today: jiff::civil::Date,
@@ -170,7 +239,6 @@ impl Disk {
         };
         input.options.sheet = sheet;
         let contents = export::render(&input, format, ascii);
-        let path = std::path::Path::new(path);
         match crate::store::export::write_plan(path, &contents, false) {
             Ok(()) => {
                 let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
@@ -256,8 +324,7 @@ impl Disk {
 }
 
 /// Writes a prescription or report the app made; an existing file is never overwritten.
-fn write_file(kind: crate::tui::app::FileKind, path: &str, contents: &str) -> Action {
-    let path = std::path::Path::new(path);
+fn write_file(kind: crate::tui::app::FileKind, path: &Path, contents: &str) -> Action {
     let written = match kind {
         crate::tui::app::FileKind::Prescription => {
             crate::store::prescription::write_prescription(path, contents, false)

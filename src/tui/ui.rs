@@ -119,13 +119,14 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Min(1),
     ]));
     // The tabs, and the open profile's name in what they leave (cut to fit, never hidden).
-    let titles: Vec<String> = View::ALL.iter().map(|v| v.title().to_string()).collect();
+    let tabs_shown = app.tabs();
+    let titles: Vec<String> = tabs_shown.iter().map(|v| v.title().to_string()).collect();
     let tabs_width: usize = titles.iter().map(|t| t.len() + 2).sum();
     let [tabs_area, name_area] = tabs.layout(&Layout::horizontal([
         Constraint::Length(tabs_width as u16),
         Constraint::Min(0),
     ]));
-    let selected = View::ALL.iter().position(|v| *v == app.view);
+    let selected = tabs_shown.iter().position(|v| *v == app.view);
     frame.render_widget(
         Tabs::new(titles)
             .select(selected)

@@ -122,3 +122,18 @@ pub fn red_flag_ids() -> Vec<String> {
         .map(|f| f.id)
         .collect()
 }
+
+/// Every file under `dir` with its bytes; lock files left out (a reader may make one).
+pub fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            out.extend(snapshot(&p));
+        } else if !p.ends_with(".lock") {
+            out.push((p.clone(), std::fs::read(&p).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}

@@ -110,10 +110,6 @@ impl View {
             })
             .collect()
     }
-
-    fn index(self) -> usize {
-        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
-    }
 }
 
 /// Each main view's own state, kept while switching views.
@@ -149,13 +145,24 @@ impl Views {
 }
 
 impl App {
+    /// The views on the tabs, in Tab order: a patient's locked session on a clinic server has
+    /// no clinician's overview.
+    pub fn tabs(&self) -> Vec<View> {
+        View::ALL
+            .into_iter()
+            .filter(|v| !self.locked || *v != View::Clinic)
+            .collect()
+    }
+
     pub(super) fn update_main(&mut self, action: Action) -> Vec<Effect> {
         if !self.views.typing(self.view) {
             match action {
                 Action::NextView | Action::PrevView => {
-                    let n = View::ALL.len();
+                    let tabs = self.tabs();
+                    let n = tabs.len();
                     let step = if action == Action::NextView { 1 } else { n - 1 };
-                    self.view = View::ALL[(self.view.index() + step) % n];
+                    let at = tabs.iter().position(|v| *v == self.view).unwrap_or(0);
+                    self.view = tabs[(at + step) % n];
                     self.views.program.scroll = 0;
                     if self.view == View::Clinic {
                         return self.open_clinic();

@@ -1,0 +1,192 @@
+//! `rehab clinic authorize | revoke | keys`, and the door of a locked session (`rehab
+//! --locked NAME`): parse, ask `clinic` for the rule, call `store`, show the result.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::CommandFactory;
+
+use super::args::{Cli, ClinicCommand};
+use super::{CmdResult, Ctx, Failure, print};
+use crate::clinic::keys::{self, KeyLine, PublicKey};
+use crate::clinic::lock::Lock;
+use crate::store::authorized_keys::{read_keys, update_keys};
+use crate::store::profile::list_profiles;
+
+/// `rehab clinic authorize | revoke | keys`.
+pub fn run(ctx: &Ctx, action: ClinicCommand) -> CmdResult {
+    if ctx.lock.is_some() {
+        return Err(Failure::usage(
+            "a locked session cannot change the clinic's keys",
+        ));
+    }
+    match action {
+        ClinicCommand::Authorize { name, key, file } => {
+            authorize(ctx, &name, &key, &keys_file(file.authorized_keys)?)
+        }
+        ClinicCommand::Revoke { name, file } => revoke(&name, &keys_file(file.authorized_keys)?),
+        ClinicCommand::Keys { file } => list(&keys_file(file.authorized_keys)?),
+    }
+}
+
+/// The file given, else the account's own `~/.ssh/authorized_keys`.
+fn keys_file(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    given
+        .or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().join(".ssh/authorized_keys")))
+        .ok_or_else(|| Failure::usage("no home folder here; give --authorized-keys FILE"))
+}
+
+fn authorize(ctx: &Ctx, name: &str, key_file: &Path, file: &Path) -> CmdResult {
+    crate::profile::validate_name(name).map_err(Failure::usage)?;
+    let profiles = list_profiles(&ctx.paths).map_err(|e| Failure::data(e.to_string()))?;
+    if !profiles.iter().any(|p| p == name) {
+        return Err(Failure::data(format!(
+            "there is no profile {name} in {}; create or import it first (`rehab profile new \
+             {name} --condition ID` or `rehab profile import FILE --as {name}`), then authorize \
+             the key; nothing was written",
+            crate::text::path(&ctx.paths.data)
+        )));
+    }
+    let shown_key = crate::text::path(key_file);
+    let text = crate::store::files::read_text(key_file, crate::store::files::Limit::Keymap)
+        .map_err(|e| {
+            Failure::data(format!(
+                "--key: cannot read {shown_key}: {}",
+                crate::store::describe_io(&e)
+            ))
+        })?
+        .ok_or_else(|| Failure::data(format!("--key: there is no file {shown_key}")))?;
+    let key = PublicKey::parse(&text, &shown_key).map_err(Failure::data)?;
+    // The forced command names this very program and the folders this session uses, as
+    // absolute paths, so the patient's session and the clinician's see the same data and
+    // library.
+    let exe = std::env::current_exe()
+        .map_err(|e| Failure::data(format!("cannot tell where rehab itself is: {e}")))?;
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let command = keys::forced_command_for(
+        &exe,
+        &absolute(&ctx.paths.data),
+        Some(&absolute(&ctx.paths.library)),
+        name,
+    )
+    .map_err(Failure::usage)?;
+    let line = keys::locked_line(&key, &command);
+    let shown = crate::text::path(file);
+    update_keys(file, |old| {
+        keys::add(old, &key, &line, &shown).map(|new| (new, ()))
+    })
+    .map_err(|e| Failure::data(format!("{e}; nothing was written")))?;
+    print(&format!(
+        "{shown}: the key {} now opens profile {name}, and nothing else\n",
+        key.short()
+    ))
+}
+
+fn revoke(name: &str, file: &Path) -> CmdResult {
+    crate::profile::validate_name(name).map_err(Failure::usage)?;
+    let shown = crate::text::path(file);
+    let removed = update_keys(file, |old| match keys::remove(old, name) {
+        (_, 0) => Err(format!(
+            "{shown}: no key opens profile {name}; `rehab clinic keys` lists them"
+        )),
+        (new, n) => Ok((new, n)),
+    })
+    .map_err(|e| Failure::data(e.to_string()))?;
+    print(&format!(
+        "{shown}: removed {removed} key line(s) of profile {name}; every other line is as it \
+         was (a session already open runs until it ends)\n"
+    ))
+}
+
+fn list(file: &Path) -> CmdResult {
+    let shown = crate::text::path(file);
+    let bytes = read_keys(file).map_err(|e| Failure::data(e.to_string()))?;
+    let lines = keys::list(&bytes);
+    let mut t = format!("{shown}:\n");
+    if lines.is_empty() {
+        t.push_str("  no keys\n");
+    }
+    for (n, line) in lines {
+        let (who, key) = match line {
+            KeyLine::Locked { profile, key } => (format!("profile {profile}"), key),
+            KeyLine::Open(key) => ("full login (no forced command)".into(), key),
+            KeyLine::OtherCommand(key) => ("another forced command".into(), key),
+            KeyLine::NotAKey => continue,
+        };
+        let _ = writeln!(
+            t,
+            "  line {n:<4} {:<32} {}",
+            crate::text::clean(&who),
+            key.short()
+        );
+    }
+    print(&t)
+}
+
+/// The command line of a locked session, or the refusal: the forced command gave `--locked
+/// NAME` and the folders; the command comes from the ssh line, checked by the lock's
+/// allow-list, and is parsed with every environment variable ignored. The result has the
+/// lock's profile and folders whatever was asked.
+pub fn locked_cli(
+    forced: Cli,
+    command: Result<String, std::env::VarError>,
+) -> Result<Cli, Failure> {
+    let name = forced.global.locked.clone().unwrap_or_default();
+    if forced.command.is_some() {
+        return Err(Failure::usage(
+            "--locked takes its command from the ssh line only; the forced command gives none",
+        ));
+    }
+    let lock = Lock::new(
+        &name,
+        forced.global.data_dir.as_deref(),
+        forced.global.library.as_deref(),
+    )
+    .map_err(|e| Failure::usage(e.0))?;
+    let paths = lock.paths();
+    let exists = list_profiles(&paths).is_ok_and(|names| names.contains(&name));
+    if !exists {
+        return Err(Failure::data(format!(
+            "this key opens profile {name}, which is not on this server; ask the clinic"
+        )));
+    }
+    let line = match command {
+        Ok(line) => line,
+        Err(std::env::VarError::NotPresent) => String::new(),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            return Err(Failure::usage("refused: the command is not plain text"));
+        }
+    };
+    let words = lock.ssh_command(&line).map_err(|e| Failure::usage(e.0))?;
+    let mut cli = match words {
+        None => Cli {
+            global: forced.global.clone(),
+            command: None,
+        },
+        Some(words) => {
+            let argv = std::iter::once("rehab".to_string()).chain(words);
+            let matches = without_env(Cli::command()).try_get_matches_from(argv);
+            match matches.and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m)) {
+                Ok(cli) => cli,
+                Err(e) => super::usage_exit(e),
+            }
+        }
+    };
+    let g = &mut cli.global;
+    g.locked = Some(name.clone());
+    g.profile = name;
+    g.data_dir = Some(paths.data);
+    g.library = Some(paths.library);
+    g.today = forced.global.today;
+    g.no_color |= forced.global.no_color;
+    g.ascii |= forced.global.ascii;
+    Ok(cli)
+}
+
+/// The command line with no flag read from the environment.
+pub fn without_env(mut command: clap::Command) -> clap::Command {
+    for (_, _, id) in super::ENV_FLAGS {
+        command = command.mut_arg(id, |a| a.env(None));
+    }
+    command
+}

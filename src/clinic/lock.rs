@@ -1,0 +1,391 @@
+//! The one policy of a locked session (`rehab --locked NAME`, the forced command of a patient's
+//! key): what it may do, the commands it may give on the ssh line, and the one folder it may
+//! write a file in. Both front ends ask here; neither has a rule of its own.
+//!
+//! A locked session's folders come from the forced command alone (`--data-dir`, `--library`),
+//! never from the environment, which the client may send. It reaches one profile, creates and
+//! renames none, reads no file the person names and writes files only in
+//! `<data>/exports/<NAME>/`, by file name.
+
+use std::path::{Path, PathBuf};
+
+use crate::paths::Paths;
+
+/// A refused request, as one line that says why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Refusal(pub String);
+
+/// What a session may ask of the disk, as the policy sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act<'a> {
+    /// Append a record to the open profile's journal.
+    Record,
+    /// Change (or, with `create`, make) the profile `name`.
+    SaveProfile { name: &'a str, create: bool },
+    /// Open the profile `name`.
+    OpenProfile(&'a str),
+    /// Read a file the person names (a prescription to import).
+    ReadFile,
+    /// Create or replace a profile from a prescription.
+    Import,
+    /// Read every profile for the clinician's overview (or list their names).
+    Overview,
+    /// Write a file at this path.
+    Write(&'a Path),
+}
+
+/// The commands a patient may give on the ssh line, each with the flags it may take. Every
+/// other command, and every other flag (`--profile`, `--data-dir`, `--library`, `-o`, ...), is
+/// refused before anything runs: all of these print to the terminal and touch only the
+/// profile's own journal.
+pub const PATIENT_COMMANDS: &[(&str, &[&str])] = &[
+    ("today", &["--date"]),
+    ("done", &["--date", "--sets"]),
+    ("undo", &["--date"]),
+    ("skip", &["--reason", "--date"]),
+    (
+        "pain",
+        &[
+            "--during",
+            "--morning",
+            "--swelling",
+            "--limp",
+            "--sharp",
+            "--date",
+            "--item",
+        ],
+    ),
+    ("history", &["--weeks"]),
+    ("criteria", &[]),
+    (
+        "plan",
+        &[
+            "--week",
+            "--weeks",
+            "--format",
+            "--sheet",
+            "--no-clinician-note",
+        ],
+    ),
+    ("report", &["--weeks", "--format"]),
+    ("screen", &["--list", "--yes", "--no"]),
+    ("conditions", &[]),
+    ("exercises", &["--condition", "--kind"]),
+    ("show", &["--no-figure"]),
+    ("sources", &[]),
+    ("export-data", &["--format"]),
+];
+
+/// Flags any patient command may take: they change only how the answer looks.
+const ANY_COMMAND_FLAGS: [&str; 4] = ["--help", "-h", "--no-color", "--ascii"];
+
+/// The longest ssh command line taken.
+const MAX_COMMAND: usize = 512;
+
+/// The longest file name the app may export to.
+const MAX_FILE_NAME: usize = 100;
+
+/// A session locked to one profile in one data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lock {
+    profile: String,
+    data: PathBuf,
+    library: Option<PathBuf>,
+}
+
+impl Lock {
+    /// The lock of a forced command: a valid profile name and absolute folders (the forced
+    /// command is the only source of both).
+    pub fn new(
+        profile: &str,
+        data: Option<&Path>,
+        library: Option<&Path>,
+    ) -> Result<Lock, Refusal> {
+        crate::profile::validate_name(profile).map_err(|e| Refusal(format!("--locked: {e}")))?;
+        let absolute = |flag: &str, p: &Path| {
+            if p.is_absolute() {
+                Ok(p.to_path_buf())
+            } else {
+                Err(Refusal(format!(
+                    "--locked needs {flag} as an absolute folder in the forced command, not {}",
+                    crate::text::path(p)
+                )))
+            }
+        };
+        let Some(data) = data else {
+            return Err(Refusal(
+                "--locked needs --data-dir in the forced command (the environment is not \
+                 followed in a locked session)"
+                    .into(),
+            ));
+        };
+        Ok(Lock {
+            profile: profile.to_string(),
+            data: absolute("--data-dir", data)?,
+            library: library.map(|l| absolute("--library", l)).transpose()?,
+        })
+    }
+
+    /// The one profile this session reaches.
+    pub fn profile(&self) -> &str {
+        &self.profile
+    }
+
+    /// The session's folders: all inside the data folder unless the forced command named a
+    /// library; the config folder (the key bindings) too, so no variable the client sends
+    /// (`XDG_CONFIG_HOME`, `REHAB_*`) moves any of them.
+    pub fn paths(&self) -> Paths {
+        Paths {
+            config: self.data.join("config"),
+            library: self
+                .library
+                .clone()
+                .unwrap_or_else(|| self.data.join("library")),
+            data: self.data.clone(),
+        }
+    }
+
+    /// The only folder the session writes files in: `<data>/exports/<NAME>`.
+    pub fn export_dir(&self) -> PathBuf {
+        self.data.join("exports").join(&self.profile)
+    }
+
+    /// Where a file the person asked for goes: a bare file name, in the export folder. A
+    /// folder, `..`, a hidden name or a character that is not plain text is refused.
+    pub fn export_target(&self, typed: &str) -> Result<PathBuf, Refusal> {
+        let name = typed.trim();
+        let plain = !name.is_empty()
+            && name.len() <= MAX_FILE_NAME
+            && !name.starts_with('.')
+            && !name.contains(['/', '\\'])
+            && !name.chars().any(crate::text::is_unsafe);
+        if !plain {
+            return Err(Refusal(format!(
+                "not written: this session writes only into its export folder; type a file \
+                 name without a folder, like rehab-plan-{}.html",
+                self.profile
+            )));
+        }
+        Ok(self.export_dir().join(name))
+    }
+
+    /// Whether the session may do `act`; the refusal says why in one line.
+    pub fn permits(&self, act: Act<'_>) -> Result<(), Refusal> {
+        let only = || {
+            Refusal(format!(
+                "this session is locked to profile {}; ask the clinic for anything else",
+                self.profile
+            ))
+        };
+        match act {
+            Act::Record => Ok(()),
+            Act::SaveProfile { create: true, .. } | Act::Import => Err(Refusal(
+                "this session cannot create or import a profile; the clinic does that".into(),
+            )),
+            Act::SaveProfile { name, .. } | Act::OpenProfile(name) => {
+                if name == self.profile {
+                    Ok(())
+                } else {
+                    Err(only())
+                }
+            }
+            Act::ReadFile => Err(Refusal(
+                "this session reads no files; the clinic imports prescriptions".into(),
+            )),
+            Act::Overview => Err(Refusal(
+                "the clinic overview is for the clinician's own login".into(),
+            )),
+            Act::Write(path) => {
+                let inside = path.parent() == Some(self.export_dir().as_path())
+                    && path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| self.export_target(n).is_ok());
+                if inside {
+                    Ok(())
+                } else {
+                    Err(Refusal(format!(
+                        "not written: this session writes only into {}",
+                        crate::text::path(&self.export_dir())
+                    )))
+                }
+            }
+        }
+    }
+
+    /// The command given on the ssh line (`SSH_ORIGINAL_COMMAND`), as the words to run, when
+    /// it is one of the patient's own ([`PATIENT_COMMANDS`]) with flags it may take. `None`
+    /// when there is no command: the full-screen app. Nothing is interpreted as a shell would:
+    /// a character that is not a letter, digit, space or one of `-_.,:=+` is refused.
+    pub fn ssh_command(&self, line: &str) -> Result<Option<Vec<String>>, Refusal> {
+        if line.len() > MAX_COMMAND {
+            return Err(Refusal(format!(
+                "refused: the command is longer than {MAX_COMMAND} characters"
+            )));
+        }
+        if let Some(c) = line
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || " -_.,:=+".contains(*c)))
+        {
+            let shown = if c.is_ascii_graphic() {
+                format!("`{c}`")
+            } else {
+                format!("U+{:04X}", u32::from(c))
+            };
+            return Err(Refusal(format!(
+                "refused: {shown} is not allowed in a command here (letters, digits, spaces and \
+                 - _ . , : = + only)"
+            )));
+        }
+        let words: Vec<String> = line.split_ascii_whitespace().map(String::from).collect();
+        let Some(first) = words.first() else {
+            return Ok(None);
+        };
+        let names = || {
+            PATIENT_COMMANDS
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if first.starts_with('-') && !ANY_COMMAND_FLAGS.contains(&first.as_str()) {
+            return Err(Refusal(format!(
+                "refused: {first} cannot be given here; this session is locked to profile {} \
+                 (commands: {})",
+                self.profile,
+                names()
+            )));
+        }
+        let Some((_, flags)) = PATIENT_COMMANDS.iter().find(|(n, _)| n == first) else {
+            return Err(Refusal(format!(
+                "refused: `{first}` is not one of this session's commands ({})",
+                names()
+            )));
+        };
+        for word in &words[1..] {
+            if !word.starts_with('-') {
+                continue;
+            }
+            let flag = word.split('=').next().unwrap_or(word);
+            if !flags.contains(&flag) && !ANY_COMMAND_FLAGS.contains(&flag) {
+                let allowed = if flags.is_empty() {
+                    "none".to_string()
+                } else {
+                    flags.join(", ")
+                };
+                return Err(Refusal(format!(
+                    "refused: `{first}` takes no {flag} in this session (flags: {allowed})"
+                )));
+            }
+        }
+        Ok(Some(words))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lock() -> Lock {
+        Lock::new("anna", Some(Path::new("/srv/rehab")), None).expect("a valid lock")
+    }
+
+    #[test]
+    fn the_folders_come_from_the_forced_command_alone() {
+        assert!(Lock::new("anna", None, None).is_err());
+        assert!(Lock::new("anna", Some(Path::new("rel/data")), None).is_err());
+        assert!(Lock::new("../bob", Some(Path::new("/srv")), None).is_err());
+        let p = lock().paths();
+        assert_eq!(p.data, Path::new("/srv/rehab"));
+        assert_eq!(p.library, Path::new("/srv/rehab/library"));
+        assert_eq!(p.config, Path::new("/srv/rehab/config"));
+    }
+
+    #[test]
+    fn the_patients_commands_run_and_nothing_else_does() {
+        let l = lock();
+        assert_eq!(
+            l.ssh_command("done 1 3").expect("allowed"),
+            Some(vec!["done".into(), "1".into(), "3".into()])
+        );
+        assert!(l.ssh_command("pain --during=2 --sharp").is_ok());
+        assert_eq!(l.ssh_command("  ").expect("empty"), None);
+        for refused in [
+            "profile list",
+            "clinic",
+            "--profile bob today",
+            "today --profile bob",
+            "today --data-dir /tmp",
+            "plan -o /tmp/x.html",
+            "plan --output=/tmp/x",
+            "today; rm -rf /",
+            "today && id",
+            "today $(id)",
+            "today `id`",
+            "today | cat",
+            "today > /tmp/x",
+            "note 'hi'",
+            "done\t1\n",
+            "check /etc/passwd",
+        ] {
+            let r = l.ssh_command(refused);
+            assert!(r.is_err(), "{refused:?} was let through: {r:?}");
+            let Err(Refusal(text)) = r else { continue };
+            assert!(!text.contains('\n'), "{text}");
+        }
+    }
+
+    #[test]
+    fn files_go_only_to_the_export_folder_by_name() {
+        let l = lock();
+        let Ok(target) = l.export_target("plan.html") else {
+            panic!("a bare name is taken")
+        };
+        assert_eq!(target, Path::new("/srv/rehab/exports/anna/plan.html"));
+        assert!(l.permits(Act::Write(&target)).is_ok());
+        for typed in [
+            "",
+            "../x.html",
+            "/tmp/x.html",
+            ".hidden",
+            "a/b.html",
+            "x\u{1b}.html",
+        ] {
+            assert!(l.export_target(typed).is_err(), "{typed:?}");
+        }
+        for path in ["/tmp/x.html", "/srv/rehab/exports/bob/x.html", "plan.html"] {
+            assert!(l.permits(Act::Write(Path::new(path))).is_err(), "{path}");
+        }
+    }
+
+    #[test]
+    fn one_profile_and_no_clinic_business() {
+        let l = lock();
+        assert!(l.permits(Act::Record).is_ok());
+        assert!(l.permits(Act::OpenProfile("anna")).is_ok());
+        assert!(
+            l.permits(Act::SaveProfile {
+                name: "anna",
+                create: false
+            })
+            .is_ok()
+        );
+        for act in [
+            Act::OpenProfile("bob"),
+            Act::SaveProfile {
+                name: "bob",
+                create: false,
+            },
+            Act::SaveProfile {
+                name: "anna",
+                create: true,
+            },
+            Act::ReadFile,
+            Act::Import,
+            Act::Overview,
+        ] {
+            assert!(l.permits(act).is_err(), "{act:?}");
+        }
+    }
+}
