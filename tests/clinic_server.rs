@@ -313,7 +313,16 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
         name: "eve".into(),
         ..bob.clone()
     };
+    // Anna's own profile with her plan changed, and a clinician's assessment: the clinic's.
+    let mut replanned = app.profile.clone().expect("anna is open");
+    replanned.settings.minutes += 10;
+    let assessed = rehab_planner::journal::Record::Assessed {
+        date: today,
+        by: Some("anna".into()),
+    };
     for effect in [
+        Effect::SaveProfile(Box::new(replanned)),
+        Effect::Append(assessed),
         export(&outside),
         export("../plan.txt"),
         Effect::SwitchProfile("bob".into()),

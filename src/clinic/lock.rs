@@ -20,9 +20,15 @@ pub struct Refusal(pub String);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act<'a> {
     /// Append a record to the open profile's journal.
-    Record,
-    /// Change (or, with `create`, make) the profile `name`.
-    SaveProfile { name: &'a str, create: bool },
+    Record(&'a crate::journal::Record),
+    /// Change (or, with `create`, make) the profile `name`; `plan_changed` when more than the
+    /// red-flag answers differ from the profile as it is (settings, a clinician's overrides,
+    /// patient details, the condition).
+    SaveProfile {
+        name: &'a str,
+        create: bool,
+        plan_changed: bool,
+    },
     /// Open the profile `name`.
     OpenProfile(&'a str),
     /// Read a file the person names (a prescription to import).
@@ -178,10 +184,23 @@ impl Lock {
                 self.profile
             ))
         };
+        use crate::journal::Record;
         match act {
-            Act::Record => Ok(()),
+            // What the ssh line refuses too: the clinician's records and the plan's settings.
+            Act::Record(Record::Assessed { .. }) => Err(Refusal(
+                "an assessment is recorded by the clinician, not in this session".into(),
+            )),
+            Act::Record(Record::Criteria { .. }) => Err(Refusal(
+                "criteria are recorded by the clinician at a visit, not in this session".into(),
+            )),
+            Act::Record(_) => Ok(()),
             Act::SaveProfile { create: true, .. } | Act::Import => Err(Refusal(
                 "this session cannot create or import a profile; the clinic does that".into(),
+            )),
+            Act::SaveProfile {
+                plan_changed: true, ..
+            } => Err(Refusal(
+                "the plan is the clinic's to change; ask your physiotherapist".into(),
             )),
             Act::SaveProfile { name, .. } | Act::OpenProfile(name) => {
                 if name == self.profile {
@@ -361,25 +380,52 @@ mod tests {
 
     #[test]
     fn one_profile_and_no_clinic_business() {
+        use crate::journal::Record;
         let l = lock();
-        assert!(l.permits(Act::Record).is_ok());
+        let day = jiff::civil::date(2026, 11, 25);
+        let tick = Record::Done {
+            date: day,
+            item: "clamshell".into(),
+            sets: None,
+        };
+        assert!(l.permits(Act::Record(&tick)).is_ok());
         assert!(l.permits(Act::OpenProfile("anna")).is_ok());
+        // New red-flag answers: the only change a patient makes to the profile.
         assert!(
             l.permits(Act::SaveProfile {
                 name: "anna",
-                create: false
+                create: false,
+                plan_changed: false,
             })
             .is_ok()
         );
+        let assessed = Record::Assessed {
+            date: day,
+            by: Some("me".into()),
+        };
+        let criteria = Record::Criteria {
+            date: day,
+            id: "phase-1-exit".into(),
+            met: true,
+        };
         for act in [
+            Act::Record(&assessed),
+            Act::Record(&criteria),
             Act::OpenProfile("bob"),
             Act::SaveProfile {
                 name: "bob",
                 create: false,
+                plan_changed: false,
             },
             Act::SaveProfile {
                 name: "anna",
                 create: true,
+                plan_changed: false,
+            },
+            Act::SaveProfile {
+                name: "anna",
+                create: false,
+                plan_changed: true,
             },
             Act::ReadFile,
             Act::Import,

@@ -177,10 +177,15 @@ impl Disk {
             return Ok(());
         };
         let act = match effect {
-            Effect::Append(_) => Act::Record,
+            Effect::Append(record) => Act::Record(record),
             Effect::SaveProfile(p) => Act::SaveProfile {
                 name: &p.name,
                 create: self.open.as_ref().is_none_or(|o| o.name != p.name),
+                plan_changed: self.open.as_ref().is_none_or(|o| {
+                    let mut answered = o.profile.clone();
+                    answered.red_flags = p.red_flags.clone();
+                    answered != **p
+                }),
             },
             Effect::SwitchProfile(name) => Act::OpenProfile(name),
             Effect::ReadPrescription(_) => Act::ReadFile,
