@@ -16,6 +16,7 @@ pub mod text;
 
 use serde::{Deserialize, Serialize};
 
+pub use body::P;
 pub use check::{FigureIssue, check_figure};
 pub use scene::{Mark, Scene, Shape, Stroke, scene};
 

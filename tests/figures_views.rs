@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use rehab_planner::catalog::Catalog;
-use rehab_planner::figure::{Figure, Mark, Shape, Stroke, View, scene, svg, text};
+use rehab_planner::figure::{Figure, Mark, P, Shape, Stroke, View, scene, svg, text};
 
 fn builtin(id: &str) -> Figure {
     Catalog::builtin().unwrap().figure(id).unwrap().clone()
@@ -119,4 +119,92 @@ fn a_figure_4_rests_the_turned_out_leg_across_the_other_knee_drawn_over_it() {
         .position(|s| matches!(s, Shape::Line(_, _, Stroke::Working)))
         .unwrap();
     assert!(first_black > last_grey);
+}
+
+/// The body's lines in a panel, of one stroke.
+fn lines(f: &Figure, panel: usize, stroke: Stroke) -> Vec<(P, P)> {
+    scene(f).panels[panel]
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Line(a, b, st) if *st == stroke => Some((*a, *b)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_side_plank_from_the_front_is_one_straight_line_on_the_forearm_not_a_box() {
+    for id in ["side-plank", "side-plank-knees"] {
+        let f = builtin(id);
+        assert_eq!(f.view, View::Front);
+        let body = lines(&f, 1, Stroke::Body);
+        // The longest Body line is the spine (pelvis to neck); the shoulder and hip bars
+        // at its ends (the shoulders 4 cm below the neck) are short: the trunk is no box.
+        let spine = body
+            .iter()
+            .copied()
+            .max_by(|a, b| a.0.dist(a.1).total_cmp(&b.0.dist(b.1)));
+        let (pelvis, neck) = spine.unwrap();
+        let bars: Vec<f32> = body
+            .iter()
+            .filter(|(a, b)| {
+                let mid = a.lerp(*b, 0.5);
+                (*a, *b) != (pelvis, neck) && (mid.dist(neck) < 5.0 || mid.dist(pelvis) < 2.0)
+            })
+            .map(|(a, b)| a.dist(*b))
+            .collect();
+        assert!(
+            bars.len() == 2 && bars.iter().all(|w| *w < 12.0),
+            "{id}: {bars:?}"
+        );
+        // Hips up: the working knee lies on the line from neck through pelvis (a straight
+        // body), and the pelvis is well off the floor.
+        let knee = knee_marks(&f)[1];
+        let (dx, dy) = (pelvis.x - neck.x, pelvis.y - neck.y);
+        let off = ((knee.0 - neck.x) * dy - (knee.1 - neck.y) * dx).abs() / dx.hypot(dy);
+        assert!(off < 6.0, "{id}: the knee is {off} cm off the body line");
+        assert!(pelvis.y > 15.0, "{id}: {pelvis:?}");
+        // Lying on the floor at the start, propped on the forearm.
+        assert!(
+            lines(&f, 0, Stroke::Body)
+                .iter()
+                .any(|(a, b)| a.y.min(b.y) < 6.0)
+        );
+    }
+}
+
+#[test]
+fn a_side_lying_trunk_is_one_line_with_the_legs_apart_standing_keeps_its_shoulders() {
+    let clam = builtin("clamshell");
+    let width = |f: &Figure, panel: usize| {
+        // The shoulder bar: the shortest Body line (it meets the spine at its middle).
+        lines(f, panel, Stroke::Body)
+            .iter()
+            .map(|(a, b)| a.dist(*b))
+            .fold(f32::MAX, f32::min)
+    };
+    assert!(width(&clam, 0) < 12.0, "{}", width(&clam, 0));
+    // Standing, seen from the front, the shoulders keep their full width.
+    let walk = builtin("lateral-band-walk");
+    let shoulders = lines(&walk, 0, Stroke::Body)
+        .iter()
+        .filter(|(a, b)| (a.y - b.y).abs() < 1.0 && a.y > 140.0)
+        .map(|(a, b)| a.dist(*b))
+        .fold(0.0f32, f32::max);
+    assert!(shoulders > 30.0, "{shoulders}");
+}
+
+#[test]
+fn the_contact_sheet_stacks_long_flat_figures_to_draw_them_larger() {
+    let clam = builtin("clamshell");
+    let sc = scene(&clam);
+    let (stacked_scale, stacked) = svg::fit(&sc, 84.0, 40.0);
+    assert!(stacked);
+    let side = svg::scale_to_fit(&sc, 84.0, 40.0, 3.0, 0.3);
+    assert!(stacked_scale > side * 1.15, "{stacked_scale} vs {side}");
+    assert!(svg::poses_html(&clam, 84.0, 40.0).starts_with(r#"<div class="poses stacked">"#));
+    // Standing figures stay side by side.
+    let (_, stacked) = svg::fit(&scene(&builtin("wall-sit")), 84.0, 40.0);
+    assert!(!stacked);
 }

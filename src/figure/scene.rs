@@ -436,8 +436,8 @@ fn body_shapes(s: &Skeleton, view: View, legs: Legs, out: &mut Vec<Shape>) {
     }
 }
 
-/// How far a mat reaches toward the camera, in cm.
-const MAT_DEPTH: f32 = 50.0;
+/// How far a mat reaches below the lowest limb on it, in the picture, in cm.
+const MAT_MARGIN: f32 = 5.0;
 
 /// Half the length of the gap under a crossing limb, in cm.
 const GAP: f32 = 4.0;
@@ -504,24 +504,26 @@ pub fn scene(figure: &Figure) -> Scene {
             x_range: (x0, x1),
         });
     }
+    let body_low = stage
+        .drawn
+        .iter()
+        .flat_map(|b| b.all_points())
+        .map(|(_, q, _)| q.y)
+        .fold(0.0f32, f32::min);
     // The floor (or water line) under each panel, a little wider than what stands on it.
     for panel in &mut panels {
         let (x0, x1) = (panel.x_range.0 - 8.0, panel.x_range.1 + 8.0);
         if stage.floor && figure.view == View::Above {
-            // Seen from above the floor is a mat, skewed as if seen at an angle so it does not
-            // read as a box, and limbs coming toward the camera lie on it.
-            let near = -super::body::ABOVE_DROP * MAT_DEPTH;
-            let skew = MAT_DEPTH * 0.3;
-            for (a, b) in [
-                ((x0 + skew, 0.0), (x1, 0.0)),
-                ((x0, near), (x1 - skew, near)),
-                ((x0 + skew, 0.0), (x0, near)),
-                ((x1, 0.0), (x1 - skew, near)),
-            ] {
-                panel.shapes.insert(
-                    0,
-                    Shape::Line(P::new(a.0, a.1), P::new(b.0, b.1), Stroke::Prop),
-                );
+            // Seen from above the floor is a mat: its far and near edges, level, so limbs
+            // coming toward the camera lie on it. Slanted ends would only add lines (and, in
+            // plain characters, clutter).
+            // The near edge just below the lowest limb, so the mat takes no more height than
+            // the body needs.
+            let near = body_low.min(0.0) - MAT_MARGIN;
+            for y in [0.0, near] {
+                panel
+                    .shapes
+                    .insert(0, Shape::Line(P::new(x0, y), P::new(x1, y), Stroke::Prop));
             }
             lo_y = lo_y.min(near);
         } else if stage.floor {
