@@ -196,6 +196,33 @@ fn a_side_lying_trunk_is_one_line_with_the_legs_apart_standing_keeps_its_shoulde
 }
 
 #[test]
+fn the_figure_4_arm_passes_behind_the_working_thigh_to_end_on_the_other_thigh() {
+    // The arm is cut once where the working thigh crosses in front of it, and goes on to a
+    // hand that holds the other thigh: a stub past the crossing read as a broken arm.
+    let f = builtin("glute-stretch");
+    let gaps = lines(&f, 0, Stroke::Gap);
+    assert!(!gaps.is_empty());
+    let arm = lines(&f, 0, Stroke::Body);
+    let hand = arm
+        .iter()
+        .map(|l| l.1)
+        .max_by(|a, b| a.x.total_cmp(&b.x))
+        .unwrap();
+    // The hand ends on the other thigh (from its hip straight up, at a bent hip of 90).
+    let other_thigh: Vec<(P, P)> = lines(&f, 0, Stroke::Other);
+    let near = other_thigh
+        .iter()
+        .map(|(a, b)| {
+            let t = (((hand.x - a.x) * (b.x - a.x) + (hand.y - a.y) * (b.y - a.y))
+                / a.dist(*b).powi(2))
+            .clamp(0.0, 1.0);
+            hand.dist(a.lerp(*b, t))
+        })
+        .fold(f32::MAX, f32::min);
+    assert!(near < 4.0, "the hand is {near} cm from the other thigh");
+}
+
+#[test]
 fn the_contact_sheet_stacks_long_flat_figures_to_draw_them_larger() {
     let clam = builtin("clamshell");
     let sc = scene(&clam);
