@@ -235,3 +235,77 @@ fn the_contact_sheet_stacks_long_flat_figures_to_draw_them_larger() {
     let (_, stacked) = svg::fit(&scene(&builtin("wall-sit")), 84.0, 40.0);
     assert!(!stacked);
 }
+
+#[test]
+fn the_rower_has_a_rail_a_sliding_seat_a_stretcher_and_a_handle_catch_and_finish_correct() {
+    let f = builtin("rowing");
+    let (catch, finish) = (&f.positions[0], &f.positions[1]);
+    // Catch: knees drawn up (shins near upright), leaning forward, arms long. Finish: legs
+    // long, leaning back, the elbows bent behind the body.
+    assert!(catch.knee > 100.0 && catch.lean > 0.0 && catch.arm.elbow < 10.0);
+    let shin = catch.hip - catch.knee - catch.lean;
+    assert!(
+        shin.abs() < 15.0,
+        "the catch shin is {shin} degrees from upright"
+    );
+    assert!(finish.knee < 10.0 && finish.lean < 0.0 && finish.arm.shoulder < 0.0);
+    assert!(finish.arm.elbow > 60.0);
+    let sc = scene(&f);
+    let props = |i: usize| lines(&f, i, Stroke::Prop);
+    let pelvis = pelvis_xs(&f);
+    for (i, &pelvis_x) in pelvis.iter().enumerate() {
+        // The seat: a short level line under this position's pelvis, not a long bench top.
+        let seat = props(i)
+            .into_iter()
+            .find(|(a, b)| (a.y - b.y).abs() < 0.1 && a.y > 30.0 && a.y < 45.0)
+            .unwrap();
+        assert!(seat.0.dist(seat.1) < 35.0, "{seat:?}");
+        assert!(
+            seat.0.x < pelvis_x && pelvis_x < seat.1.x,
+            "{seat:?} {pelvis_x}"
+        );
+        // The handle: a short bar drawn in the hands.
+        assert!(
+            sc.panels[i]
+                .shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Line(a, b, Stroke::Body) if (a.x - b.x).abs() < 0.1 && a.dist(*b) > 10.0 && a.dist(*b) < 14.0))
+        );
+        // The flywheel ahead of the feet.
+        assert!(
+            sc.panels[i]
+                .shapes
+                .iter()
+                .any(|s| matches!(s, Shape::Circle(_, r, Stroke::Prop) if *r > 15.0))
+        );
+    }
+    // The seat slides back from catch to finish (the feet stay on the stretcher).
+    let seat_x = |i: usize| {
+        props(i)
+            .into_iter()
+            .find(|(a, b)| (a.y - b.y).abs() < 0.1 && a.y > 30.0 && a.y < 45.0)
+            .unwrap()
+            .0
+            .x
+    };
+    assert!(seat_x(0) - seat_x(1) > 30.0, "{} {}", seat_x(0), seat_x(1));
+}
+
+/// The pelvis x of each panel: where the trunk (the one body line as long as it) starts.
+fn pelvis_xs(f: &Figure) -> Vec<f32> {
+    scene(f)
+        .panels
+        .iter()
+        .map(|p| {
+            p.shapes
+                .iter()
+                .find_map(|s| match s {
+                    Shape::Line(a, b, Stroke::Body) if a.dist(*b) > 51.0 && a.dist(*b) < 53.0 => {
+                        Some(a.x)
+                    }
+                    _ => None,
+                })
+                .unwrap()
+        })
+        .collect()
+}

@@ -145,6 +145,18 @@ impl Solid {
     /// How far a point of half-thickness `r` is inside this solid (0 when it is not).
     pub fn depth_inside(&self, q: P, r: f32) -> f32 {
         match *self {
+            // A rowing seat slides along its track: what could pass through it there is the
+            // rail (the seat itself is under the pelvis that rests on it).
+            Solid::Slab {
+                surface: Surface::Rower,
+                x0,
+                x1,
+                ..
+            } if q.x > x0 + 1.0 && q.x < x1 - 1.0 => (ROWER_RAIL - (q.y - r)).max(0.0),
+            Solid::Slab {
+                surface: Surface::Rower,
+                ..
+            } => 0.0,
             Solid::Slab {
                 x0, x1, top, depth, ..
             } if q.x > x0 + 1.0 && q.x < x1 - 1.0 && q.y + r > top - depth => {
@@ -307,6 +319,23 @@ pub fn stage(figure: &Figure) -> Stage {
                 top: 25.0,
                 depth: 3.0,
             }),
+            // The seat slides: its track runs under the pelvis of every position on it.
+            Prop::Rower => {
+                let seats = figure
+                    .positions
+                    .iter()
+                    .zip(&across)
+                    .filter(|(p, _)| p.at == Surface::Rower)
+                    .map(|(_, b)| b.pelvis.x);
+                let (a, b) = seats.fold((f32::MAX, f32::MIN), |(a, b), x| (a.min(x), b.max(x)));
+                solids.push(Solid::Slab {
+                    surface: Surface::Rower,
+                    x0: a - 14.0,
+                    x1: b + 14.0,
+                    top: ROWER_SEAT,
+                    depth: 3.0,
+                });
+            }
             Prop::Water => solids.push(Solid::Water { y: 140.0 }),
             _ => {}
         }
@@ -551,6 +580,10 @@ pub fn scene(figure: &Figure) -> Scene {
 /// The seat of a bike, in cm above the floor.
 const SADDLE: f32 = 100.0;
 
+/// A rowing machine's seat and rail, in cm above the floor.
+const ROWER_SEAT: f32 = 36.0;
+const ROWER_RAIL: f32 = 16.0;
+
 /// A plate just beyond a foot's sole, a little longer than the foot.
 fn sole(l: &super::body::LegPts) -> (P, P) {
     let (dx, dy) = (l.toe.x - l.heel.x, l.toe.y - l.heel.y);
@@ -678,6 +711,51 @@ fn props_shapes(figure: &Figure, stage: &Stage, body: &Skeleton, out: &mut Vec<S
                 for a in body.arms {
                     out.push(Shape::Line(pivot, a.hand, Stroke::Prop));
                 }
+            }
+            Solid::Slab {
+                surface: Surface::Rower,
+                x0,
+                ..
+            } => {
+                // A low rail from behind the seat's track to the flywheel housing; the seat
+                // on its rollers under this position's pelvis; the foot stretcher at the soles,
+                // braced to the rail; the chain from the flywheel to the handle in the hands.
+                let feet = &body.legs[0];
+                let r = 20.0;
+                let fly = P::new(feet.toe.x.max(feet.heel.x) + r + 4.0, ROWER_RAIL + r + 6.0);
+                // The rail rises from a low foot at the back to the housing, so it reads as a
+                // rail, not a bench.
+                let back = P::new(x0 - 10.0, 6.0);
+                let front = P::new(fly.x - r * 0.6, ROWER_RAIL + 4.0);
+                let rail_at =
+                    |x: f32| back.y + (front.y - back.y) * (x - back.x) / (front.x - back.x);
+                out.push(Shape::Line(back, front, Stroke::Prop));
+                line(out, (back.x - 6.0, 0.0), (back.x + 6.0, 0.0));
+                line(out, (back.x, 0.0), (back.x, back.y));
+                line(out, (fly.x - r, 0.0), (fly.x + r, 0.0));
+                line(out, (fly.x - 8.0, 0.0), (fly.x, fly.y - r));
+                line(out, (fly.x + 8.0, 0.0), (fly.x, fly.y - r));
+                out.push(Shape::Circle(fly, r, Stroke::Prop));
+                // The seat on a carriage that runs on the rail.
+                let px = body.pelvis.x;
+                line(out, (px - 14.0, ROWER_SEAT), (px + 12.0, ROWER_SEAT));
+                line(out, (px - 9.0, ROWER_SEAT), (px - 5.0, rail_at(px - 5.0)));
+                line(out, (px + 7.0, ROWER_SEAT), (px + 3.0, rail_at(px + 3.0)));
+                let (a, b) = sole(feet);
+                out.push(Shape::Line(a, b, Stroke::Prop));
+                let low = if a.y < b.y { a } else { b };
+                out.push(Shape::Line(
+                    low,
+                    P::new(low.x, rail_at(low.x)),
+                    Stroke::Prop,
+                ));
+                let hands = point_of(body, Point::Hands);
+                out.push(Shape::Line(fly, hands, Stroke::Prop));
+                out.push(Shape::Line(
+                    P::new(hands.x, hands.y - 6.0),
+                    P::new(hands.x, hands.y + 6.0),
+                    Stroke::Body,
+                ));
             }
             Solid::Slab { .. } | Solid::Water { .. } => {}
             Solid::Wedge { x0, x1 } => {
