@@ -309,3 +309,22 @@ fn pelvis_xs(f: &Figure) -> Vec<f32> {
         })
         .collect()
 }
+
+#[test]
+fn the_elliptical_has_one_link_to_each_pedal_and_one_handle_in_view() {
+    let f = builtin("elliptical");
+    let props = lines(&f, 0, Stroke::Prop);
+    let fly = scene(&f).panels[0]
+        .shapes
+        .iter()
+        .find_map(|s| match s {
+            Shape::Circle(c, r, Stroke::Prop) if *r > 15.0 => Some(*c),
+            _ => None,
+        })
+        .unwrap();
+    // Two links meet at the flywheel (one a pedal); nothing else runs from a pedal.
+    let links = props.iter().filter(|(_, b)| b.dist(fly) < 0.5).count();
+    assert_eq!(links, 2, "{props:?}");
+    // Floor, base, post, console, two pedals, two links and the near handle: no more.
+    assert!(props.len() <= 9, "{} lines: {props:?}", props.len());
+}

@@ -687,14 +687,14 @@ fn props_shapes(figure: &Figure, stage: &Stage, body: &Skeleton, out: &mut Vec<S
                 x1,
                 ..
             } => {
-                // A pedal under each foot on an arm from the flywheel behind, a post in front
-                // with the console, and a handle from the post's pivot to each hand.
-                let fly = P::new(x0 - 22.0, 24.0);
+                // A pedal under each foot on one arm from the flywheel behind, a post in front
+                // with the console, and the near hand's handle from a pivot on the post (the
+                // far handle lies behind it: drawn too, the two made a cluttered fan).
+                let fly = P::new(x0 - 22.0, 18.0);
                 let base = P::new(x1 + 30.0, 0.0);
-                let pivot = P::new(base.x - 4.0, 60.0);
                 let console = P::new(base.x - 14.0, 125.0);
+                let pivot = base.lerp(console, 0.45);
                 out.push(Shape::Circle(fly, 18.0, Stroke::Prop));
-                line(out, (fly.x, 0.0), (fly.x, fly.y));
                 line(out, (fly.x - 12.0, 0.0), (base.x + 12.0, 0.0));
                 line(out, (base.x, 0.0), (console.x, console.y));
                 line(
@@ -706,11 +706,13 @@ fn props_shapes(figure: &Figure, stage: &Stage, body: &Skeleton, out: &mut Vec<S
                     let (a, b) = sole(&l);
                     out.push(Shape::Line(a, b, Stroke::Prop));
                     out.push(Shape::Line(a, fly, Stroke::Prop));
-                    out.push(Shape::Line(b, pivot.lerp(base, 0.5), Stroke::Prop));
                 }
-                for a in body.arms {
-                    out.push(Shape::Line(pivot, a.hand, Stroke::Prop));
-                }
+                let hand = body.arms[0].hand;
+                let grip = P::new(
+                    hand.x + (hand.x - pivot.x) * 0.15,
+                    hand.y + (hand.y - pivot.y) * 0.15,
+                );
+                out.push(Shape::Line(pivot, grip, Stroke::Prop));
             }
             Solid::Slab {
                 surface: Surface::Rower,
