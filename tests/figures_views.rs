@@ -328,3 +328,19 @@ fn the_elliptical_has_one_link_to_each_pedal_and_one_handle_in_view() {
     // Floor, base, post, console, two pedals, two links and the near handle: no more.
     assert!(props.len() <= 9, "{} lines: {props:?}", props.len());
 }
+
+#[test]
+fn a_bridge_stands_on_both_feet_and_a_swimmer_fills_its_picture() {
+    // Before the march both feet are down: the other leg does not stick up in line with the
+    // lifted trunk.
+    let f = builtin("single-leg-bridge-march");
+    let lowest_grey = lines(&f, 0, Stroke::Other)
+        .iter()
+        .map(|(a, b)| a.y.min(b.y))
+        .fold(f32::MAX, f32::min);
+    assert!(lowest_grey < 3.0, "the other foot is {lowest_grey} cm up");
+    // Afloat there is no floor to start the picture at: it is no taller than the swimmer.
+    let swim = scene(&builtin("swimming"));
+    let (_, h) = swim.size();
+    assert!(h < 60.0, "{h} cm tall");
+}

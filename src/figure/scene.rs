@@ -500,7 +500,9 @@ fn point_of(s: &Skeleton, point: Point) -> P {
 pub fn scene(figure: &Figure) -> Scene {
     let stage = stage(figure);
     let mut panels = Vec::new();
-    let mut lo_y = 0.0f32;
+    // With a floor the picture starts at it; afloat, at the lowest thing drawn, so a swimmer
+    // is not drawn small above an empty pool.
+    let mut lo_y = if stage.floor { 0.0f32 } else { f32::MAX };
     let mut hi_y = 0.0f32;
     for (i, (pos, body)) in figure.positions.iter().zip(&stage.drawn).enumerate() {
         let mut shapes = Vec::new();
