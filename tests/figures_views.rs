@@ -10,21 +10,21 @@ fn builtin(id: &str) -> Figure {
     Catalog::builtin().unwrap().figure(id).unwrap().clone()
 }
 
-/// The working knee's mark in each panel (the dot drawn on it).
-fn knee_marks(f: &Figure) -> Vec<(f32, f32)> {
+/// In each panel, the first shape `pick` finds something in.
+fn per_panel<T>(f: &Figure, pick: impl Fn(&Shape) -> Option<T>) -> Vec<T> {
     scene(f)
         .panels
         .iter()
-        .map(|p| {
-            p.shapes
-                .iter()
-                .find_map(|s| match s {
-                    Shape::Mark(c, Mark::Dot) => Some((c.x, c.y)),
-                    _ => None,
-                })
-                .unwrap()
-        })
+        .map(|p| p.shapes.iter().find_map(&pick).unwrap())
         .collect()
+}
+
+/// The working knee's mark in each panel (the dot drawn on it).
+fn knee_marks(f: &Figure) -> Vec<(f32, f32)> {
+    per_panel(f, |s| match s {
+        Shape::Mark(c, Mark::Dot) => Some((c.x, c.y)),
+        _ => None,
+    })
 }
 
 #[test]
@@ -293,21 +293,10 @@ fn the_rower_has_a_rail_a_sliding_seat_a_stretcher_and_a_handle_catch_and_finish
 
 /// The pelvis x of each panel: where the trunk (the one body line as long as it) starts.
 fn pelvis_xs(f: &Figure) -> Vec<f32> {
-    scene(f)
-        .panels
-        .iter()
-        .map(|p| {
-            p.shapes
-                .iter()
-                .find_map(|s| match s {
-                    Shape::Line(a, b, Stroke::Body) if a.dist(*b) > 51.0 && a.dist(*b) < 53.0 => {
-                        Some(a.x)
-                    }
-                    _ => None,
-                })
-                .unwrap()
-        })
-        .collect()
+    per_panel(f, |s| match s {
+        Shape::Line(a, b, Stroke::Body) if (a.dist(*b) - 52.0).abs() < 1.0 => Some(a.x),
+        _ => None,
+    })
 }
 
 #[test]
