@@ -16,6 +16,7 @@ pub mod text;
 
 use serde::{Deserialize, Serialize};
 
+pub use body::P;
 pub use check::{FigureIssue, check_figure};
 pub use scene::{Mark, Scene, Shape, Stroke, scene};
 
@@ -120,6 +121,8 @@ pub enum Surface {
     Bike,
     /// The foot pedals of an elliptical trainer.
     Elliptical,
+    /// The sliding seat of a rowing machine.
+    Rower,
     /// Afloat: the shoulders at the water line.
     Water,
 }
@@ -136,6 +139,7 @@ impl Surface {
             Surface::Ball => "a ball",
             Surface::Bike => "a bike",
             Surface::Elliptical => "an elliptical trainer",
+            Surface::Rower => "a rowing machine",
             Surface::Water => "water",
         }
     }
@@ -179,11 +183,15 @@ pub enum Prop {
     Strap(Tie, Point),
     /// A weight held in the hands.
     Weight,
-    /// A plate the feet push against (leg press, rowing machine footplate).
+    /// A plate the feet push against (a leg press).
     Plate,
     Bike,
     /// An elliptical trainer: a pedal under each foot, handles to the hands.
     Elliptical,
+    /// A rowing machine: a seat sliding on a low rail under the pelvis, a foot stretcher at the
+    /// feet (which stay put from one position to the next), the flywheel ahead and its handle
+    /// in the hands.
+    Rower,
     Water,
 }
 
@@ -199,6 +207,7 @@ impl Prop {
             Prop::Ball => Surface::Ball,
             Prop::Bike => Surface::Bike,
             Prop::Elliptical => Surface::Elliptical,
+            Prop::Rower => Surface::Rower,
             Prop::Water => Surface::Water,
             _ => return None,
         })

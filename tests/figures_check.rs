@@ -226,3 +226,49 @@ fn the_pedals_of_an_elliptical_are_a_surface_the_figure_must_have() {
         ]
     );
 }
+
+#[test]
+fn a_rowing_seat_is_a_surface_the_figure_must_have_and_the_legs_clear_its_rail() {
+    let seat = r#"(
+    figures: [
+        (
+            exercise: "rowing",
+            view: Side,
+            legs: Both,
+            positions: [
+                (name: "catch", on: Pelvis, at: Rower, lean: 25, hip: 138, knee: 118),
+            ],
+        ),
+    ],
+)"#;
+    assert_eq!(
+        problems(seat),
+        [
+            "clinic/figures.ron:8:45: figure for `rowing`, position `catch` rests on a rowing \
+             machine, which the figure does not have"
+        ]
+    );
+    // Legs hanging down through the rail while the seat slides forward sink into it.
+    let through = r#"(
+    figures: [
+        (
+            exercise: "rowing",
+            view: Side,
+            legs: Both,
+            props: [Rower],
+            fixed: Some(Feet),
+            positions: [
+                (name: "finish", on: Pelvis, at: Rower, hip: 60, knee: 100),
+                (name: "catch", on: Pelvis, at: Rower, hip: 40, knee: 120),
+            ],
+        ),
+    ],
+)"#;
+    let found = problems(through);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("clinic/figures.ron:10:") && p.contains("into a rowing machine")),
+        "{found:?}"
+    );
+}

@@ -16,6 +16,25 @@ const HEAD_Y: f32 = 64.0;
 const ANKLE_H: f32 = 7.0;
 /// `View::Above`: how far down a cm toward the camera is drawn (a camera about 30 degrees up).
 pub const ABOVE_DROP: f32 = 0.5;
+/// Lying on the side seen from the front, how much of the shoulders' and hips' width is drawn:
+/// stacked one above the other at full width they frame the trunk as a box, and a stick
+/// figure reads as lying on its side when its trunk is one line (the hips keep enough width
+/// for the two legs to show apart).
+const SIDE_LYING_SHOULDERS: f32 = 0.25;
+const SIDE_LYING_HIPS: f32 = 0.55;
+
+/// The drawn half-widths of the shoulders and hips for a body turned by `lean` in `view`.
+fn half_widths(view: View, lean: f32) -> (f32, f32) {
+    if view == View::Side {
+        return (SHOULDER_HALF, HIP_HALF);
+    }
+    let lying = lean.to_radians().sin().abs();
+    let narrow = |keep: f32| 1.0 - (1.0 - keep) * lying;
+    (
+        SHOULDER_HALF * narrow(SIDE_LYING_SHOULDERS),
+        HIP_HALF * narrow(SIDE_LYING_HIPS),
+    )
+}
 
 /// A point in the picture, in cm, y up.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -28,14 +47,18 @@ impl P {
     pub fn new(x: f32, y: f32) -> P {
         P { x, y }
     }
-    pub fn add(self, o: P) -> P {
-        P::new(self.x + o.x, self.y + o.y)
-    }
     pub fn lerp(self, o: P, t: f32) -> P {
         P::new(self.x + (o.x - self.x) * t, self.y + (o.y - self.y) * t)
     }
     pub fn dist(self, o: P) -> f32 {
         ((self.x - o.x).powi(2) + (self.y - o.y).powi(2)).sqrt()
+    }
+}
+
+impl std::ops::Add for P {
+    type Output = P;
+    fn add(self, o: P) -> P {
+        P::new(self.x + o.x, self.y + o.y)
     }
 }
 
@@ -142,6 +165,7 @@ impl Skeleton {
                 _ => turned,
             }
         };
+        let (shoulder_half, hip_half) = half_widths(view, p.lean);
         let leg = |l: Leg, side: f32| -> LegPts {
             let thigh = l.hip;
             let shin = l.hip - l.knee;
@@ -170,7 +194,7 @@ impl Skeleton {
             };
             let at = |v: V3| {
                 let v = v.spread(l.spread);
-                V3::new(v.x, v.y, side * (v.z + HIP_HALF))
+                V3::new(v.x, v.y, side * (v.z + hip_half))
             };
             let place = |v: V3| project(at(v));
             LegPts {
@@ -187,7 +211,7 @@ impl Skeleton {
             let hand = elbow.add(dir(a.shoulder + a.elbow).scale(FOREARM));
             let at = |v: V3| {
                 let v = v.spread(a.spread);
-                V3::new(v.x, v.y + SHOULDER_Y, side * (v.z + SHOULDER_HALF))
+                V3::new(v.x, v.y + SHOULDER_Y, side * (v.z + shoulder_half))
             };
             let place = |v: V3| project(at(v));
             ArmPts {
@@ -207,9 +231,9 @@ impl Skeleton {
     }
 
     pub fn moved(mut self, d: P) -> Skeleton {
-        self.pelvis = self.pelvis.add(d);
-        self.neck = self.neck.add(d);
-        self.head = self.head.add(d);
+        self.pelvis = self.pelvis + d;
+        self.neck = self.neck + d;
+        self.head = self.head + d;
         for l in &mut self.legs {
             for q in [
                 &mut l.hip,
@@ -218,12 +242,12 @@ impl Skeleton {
                 &mut l.heel,
                 &mut l.toe,
             ] {
-                *q = q.add(d);
+                *q = *q + d;
             }
         }
         for a in &mut self.arms {
             for q in [&mut a.shoulder, &mut a.elbow, &mut a.hand] {
-                *q = q.add(d);
+                *q = *q + d;
             }
         }
         self

@@ -145,6 +145,18 @@ impl Solid {
     /// How far a point of half-thickness `r` is inside this solid (0 when it is not).
     pub fn depth_inside(&self, q: P, r: f32) -> f32 {
         match *self {
+            // A rowing seat slides along its track: what could pass through it there is the
+            // rail (the seat itself is under the pelvis that rests on it).
+            Solid::Slab {
+                surface: Surface::Rower,
+                x0,
+                x1,
+                ..
+            } if q.x > x0 + 1.0 && q.x < x1 - 1.0 => (ROWER_RAIL - (q.y - r)).max(0.0),
+            Solid::Slab {
+                surface: Surface::Rower,
+                ..
+            } => 0.0,
             Solid::Slab {
                 x0, x1, top, depth, ..
             } if q.x > x0 + 1.0 && q.x < x1 - 1.0 && q.y + r > top - depth => {
@@ -307,6 +319,23 @@ pub fn stage(figure: &Figure) -> Stage {
                 top: 25.0,
                 depth: 3.0,
             }),
+            // The seat slides: its track runs under the pelvis of every position on it.
+            Prop::Rower => {
+                let seats = figure
+                    .positions
+                    .iter()
+                    .zip(&across)
+                    .filter(|(p, _)| p.at == Surface::Rower)
+                    .map(|(_, b)| b.pelvis.x);
+                let (a, b) = seats.fold((f32::MAX, f32::MIN), |(a, b), x| (a.min(x), b.max(x)));
+                solids.push(Solid::Slab {
+                    surface: Surface::Rower,
+                    x0: a - 14.0,
+                    x1: b + 14.0,
+                    top: ROWER_SEAT,
+                    depth: 3.0,
+                });
+            }
             Prop::Water => solids.push(Solid::Water { y: 140.0 }),
             _ => {}
         }
@@ -436,8 +465,8 @@ fn body_shapes(s: &Skeleton, view: View, legs: Legs, out: &mut Vec<Shape>) {
     }
 }
 
-/// How far a mat reaches toward the camera, in cm.
-const MAT_DEPTH: f32 = 50.0;
+/// How far a mat reaches below the lowest limb on it, in the picture, in cm.
+const MAT_MARGIN: f32 = 5.0;
 
 /// Half the length of the gap under a crossing limb, in cm.
 const GAP: f32 = 4.0;
@@ -471,7 +500,9 @@ fn point_of(s: &Skeleton, point: Point) -> P {
 pub fn scene(figure: &Figure) -> Scene {
     let stage = stage(figure);
     let mut panels = Vec::new();
-    let mut lo_y = 0.0f32;
+    // With a floor the picture starts at it; afloat, at the lowest thing drawn, so a swimmer
+    // is not drawn small above an empty pool.
+    let mut lo_y = if stage.floor { 0.0f32 } else { f32::MAX };
     let mut hi_y = 0.0f32;
     for (i, (pos, body)) in figure.positions.iter().zip(&stage.drawn).enumerate() {
         let mut shapes = Vec::new();
@@ -504,24 +535,26 @@ pub fn scene(figure: &Figure) -> Scene {
             x_range: (x0, x1),
         });
     }
+    let body_low = stage
+        .drawn
+        .iter()
+        .flat_map(|b| b.all_points())
+        .map(|(_, q, _)| q.y)
+        .fold(0.0f32, f32::min);
     // The floor (or water line) under each panel, a little wider than what stands on it.
     for panel in &mut panels {
         let (x0, x1) = (panel.x_range.0 - 8.0, panel.x_range.1 + 8.0);
         if stage.floor && figure.view == View::Above {
-            // Seen from above the floor is a mat, skewed as if seen at an angle so it does not
-            // read as a box, and limbs coming toward the camera lie on it.
-            let near = -super::body::ABOVE_DROP * MAT_DEPTH;
-            let skew = MAT_DEPTH * 0.3;
-            for (a, b) in [
-                ((x0 + skew, 0.0), (x1, 0.0)),
-                ((x0, near), (x1 - skew, near)),
-                ((x0 + skew, 0.0), (x0, near)),
-                ((x1, 0.0), (x1 - skew, near)),
-            ] {
-                panel.shapes.insert(
-                    0,
-                    Shape::Line(P::new(a.0, a.1), P::new(b.0, b.1), Stroke::Prop),
-                );
+            // Seen from above the floor is a mat: its far and near edges, level, so limbs
+            // coming toward the camera lie on it. Slanted ends would only add lines (and, in
+            // plain characters, clutter).
+            // The near edge just below the lowest limb, so the mat takes no more height than
+            // the body needs.
+            let near = body_low.min(0.0) - MAT_MARGIN;
+            for y in [0.0, near] {
+                panel
+                    .shapes
+                    .insert(0, Shape::Line(P::new(x0, y), P::new(x1, y), Stroke::Prop));
             }
             lo_y = lo_y.min(near);
         } else if stage.floor {
@@ -548,6 +581,10 @@ pub fn scene(figure: &Figure) -> Scene {
 
 /// The seat of a bike, in cm above the floor.
 const SADDLE: f32 = 100.0;
+
+/// A rowing machine's seat and rail, in cm above the floor.
+const ROWER_SEAT: f32 = 36.0;
+const ROWER_RAIL: f32 = 16.0;
 
 /// A plate just beyond a foot's sole, a little longer than the foot.
 fn sole(l: &super::body::LegPts) -> (P, P) {
@@ -652,14 +689,14 @@ fn props_shapes(figure: &Figure, stage: &Stage, body: &Skeleton, out: &mut Vec<S
                 x1,
                 ..
             } => {
-                // A pedal under each foot on an arm from the flywheel behind, a post in front
-                // with the console, and a handle from the post's pivot to each hand.
-                let fly = P::new(x0 - 22.0, 24.0);
+                // A pedal under each foot on one arm from the flywheel behind, a post in front
+                // with the console, and the near hand's handle from a pivot on the post (the
+                // far handle lies behind it: drawn too, the two made a cluttered fan).
+                let fly = P::new(x0 - 22.0, 18.0);
                 let base = P::new(x1 + 30.0, 0.0);
-                let pivot = P::new(base.x - 4.0, 60.0);
                 let console = P::new(base.x - 14.0, 125.0);
+                let pivot = base.lerp(console, 0.45);
                 out.push(Shape::Circle(fly, 18.0, Stroke::Prop));
-                line(out, (fly.x, 0.0), (fly.x, fly.y));
                 line(out, (fly.x - 12.0, 0.0), (base.x + 12.0, 0.0));
                 line(out, (base.x, 0.0), (console.x, console.y));
                 line(
@@ -671,11 +708,58 @@ fn props_shapes(figure: &Figure, stage: &Stage, body: &Skeleton, out: &mut Vec<S
                     let (a, b) = sole(&l);
                     out.push(Shape::Line(a, b, Stroke::Prop));
                     out.push(Shape::Line(a, fly, Stroke::Prop));
-                    out.push(Shape::Line(b, pivot.lerp(base, 0.5), Stroke::Prop));
                 }
-                for a in body.arms {
-                    out.push(Shape::Line(pivot, a.hand, Stroke::Prop));
-                }
+                let hand = body.arms[0].hand;
+                let grip = P::new(
+                    hand.x + (hand.x - pivot.x) * 0.15,
+                    hand.y + (hand.y - pivot.y) * 0.15,
+                );
+                out.push(Shape::Line(pivot, grip, Stroke::Prop));
+            }
+            Solid::Slab {
+                surface: Surface::Rower,
+                x0,
+                ..
+            } => {
+                // A low rail from behind the seat's track to the flywheel housing; the seat
+                // on its rollers under this position's pelvis; the foot stretcher at the soles,
+                // braced to the rail; the chain from the flywheel to the handle in the hands.
+                let feet = &body.legs[0];
+                let r = 20.0;
+                let fly = P::new(feet.toe.x.max(feet.heel.x) + r + 4.0, ROWER_RAIL + r + 6.0);
+                // The rail rises from a low foot at the back to the housing, so it reads as a
+                // rail, not a bench.
+                let back = P::new(x0 - 10.0, 6.0);
+                let front = P::new(fly.x - r * 0.6, ROWER_RAIL + 4.0);
+                let rail_at =
+                    |x: f32| back.y + (front.y - back.y) * (x - back.x) / (front.x - back.x);
+                out.push(Shape::Line(back, front, Stroke::Prop));
+                line(out, (back.x - 6.0, 0.0), (back.x + 6.0, 0.0));
+                line(out, (back.x, 0.0), (back.x, back.y));
+                line(out, (fly.x - r, 0.0), (fly.x + r, 0.0));
+                line(out, (fly.x - 8.0, 0.0), (fly.x, fly.y - r));
+                line(out, (fly.x + 8.0, 0.0), (fly.x, fly.y - r));
+                out.push(Shape::Circle(fly, r, Stroke::Prop));
+                // The seat on a carriage that runs on the rail.
+                let px = body.pelvis.x;
+                line(out, (px - 14.0, ROWER_SEAT), (px + 12.0, ROWER_SEAT));
+                line(out, (px - 9.0, ROWER_SEAT), (px - 5.0, rail_at(px - 5.0)));
+                line(out, (px + 7.0, ROWER_SEAT), (px + 3.0, rail_at(px + 3.0)));
+                let (a, b) = sole(feet);
+                out.push(Shape::Line(a, b, Stroke::Prop));
+                let low = if a.y < b.y { a } else { b };
+                out.push(Shape::Line(
+                    low,
+                    P::new(low.x, rail_at(low.x)),
+                    Stroke::Prop,
+                ));
+                let hands = point_of(body, Point::Hands);
+                out.push(Shape::Line(fly, hands, Stroke::Prop));
+                out.push(Shape::Line(
+                    P::new(hands.x, hands.y - 6.0),
+                    P::new(hands.x, hands.y + 6.0),
+                    Stroke::Body,
+                ));
             }
             Solid::Slab { .. } | Solid::Water { .. } => {}
             Solid::Wedge { x0, x1 } => {

@@ -137,7 +137,7 @@ pub fn contact_sheet(entries: &[(&str, &str, Option<&super::Figure>)]) -> String
          .sheet{display:grid;grid-template-columns:repeat(2,1fr);gap:4mm}\
          .entry{border:0.75pt solid #000;padding:2mm;break-inside:avoid}\
          .entry h2{font-size:10pt;margin:0 0 1mm}.entry code{font-weight:normal;font-size:8.5pt}\
-         .poses{display:flex;gap:3mm;align-items:flex-end;flex-wrap:wrap}\
+         .poses{display:flex;gap:3mm;align-items:flex-end;flex-wrap:wrap}.poses.stacked{flex-direction:column;align-items:flex-start;gap:1mm}\
          figure{margin:0;text-align:center}figcaption{font-size:8.5pt}\
          .missing{font-style:italic}</style></head><body><h1>Exercise figures</h1><div class=\"sheet\">\n",
     );
@@ -159,11 +159,16 @@ pub fn contact_sheet(entries: &[(&str, &str, Option<&super::Figure>)]) -> String
     s
 }
 
-/// A figure's key positions side by side, each captioned, fitting `width_mm` x `height_mm`.
+/// A figure's key positions side by side, each captioned, fitting `width_mm` x `height_mm`;
+/// one above the other when that draws them clearly larger (long, flat figures lying down).
 pub fn poses_html(f: &super::Figure, width_mm: f32, height_mm: f32) -> String {
     let scene = super::scene(f);
-    let scale = scale_to_fit(&scene, width_mm, height_mm, 3.0, 0.3);
-    let mut s = String::from("<div class=\"poses\">");
+    let (scale, stacked) = fit(&scene, width_mm, height_mm);
+    let mut s = String::from(if stacked {
+        "<div class=\"poses stacked\">"
+    } else {
+        "<div class=\"poses\">"
+    });
     for (name, svg) in panels(&scene, scale) {
         let _ = write!(
             s,
@@ -174,3 +179,25 @@ pub fn poses_html(f: &super::Figure, width_mm: f32, height_mm: f32) -> String {
     s.push_str("</div>");
     s
 }
+
+/// The largest scale, side by side or stacked, and whether stacked. Stacking must win by a
+/// clear margin, so figures of similar size keep the usual side-by-side reading order.
+pub fn fit(scene: &Scene, width_mm: f32, height_mm: f32) -> (f32, bool) {
+    let side = scale_to_fit(scene, width_mm, height_mm, 3.0, MAX_SCALE);
+    let n = scene.panels.len();
+    if n < 2 {
+        return (side, false);
+    }
+    let (w, h) = scene.size();
+    // Each stacked panel carries its caption (about 4 mm) under it.
+    let per = (height_mm - 4.0 * (n - 1) as f32) / n as f32;
+    let stacked = (width_mm / w.max(1.0)).min(per / h.max(1.0)).min(MAX_SCALE);
+    if stacked > side * 1.15 {
+        (stacked, true)
+    } else {
+        (side, false)
+    }
+}
+
+/// The largest scale drawn, mm per cm: a body no taller than about 5 cm on paper.
+const MAX_SCALE: f32 = 0.3;
