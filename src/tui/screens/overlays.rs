@@ -382,7 +382,7 @@ fn draw_scene(
     }
     // Panels side by side at one scale, a cell being about twice as tall as wide.
     let draw_rows = area.height.saturating_sub(1);
-    let (widest, h) = scene.size();
+    let (_, h) = scene.size();
     let gap = 6.0;
     let widths: Vec<f32> = scene
         .panels
@@ -392,22 +392,6 @@ fn draw_scene(
     let total: f32 = widths.iter().sum::<f32>() + gap * (widths.len().saturating_sub(1)) as f32;
     let cells_per_cm = (f32::from(area.width.saturating_sub(2)) / total)
         .min(f32::from(draw_rows) * 2.0 / h.max(1.0));
-    // Long, flat positions (lying on a mat) read larger one above the other, as in print.
-    let n = scene.panels.len() as u16;
-    let per = area.height / n.max(1);
-    let stacked = (f32::from(area.width.saturating_sub(2)) / widest.max(1.0))
-        .min(f32::from(per.saturating_sub(1)) * 2.0 / h.max(1.0));
-    if n > 1 && stacked > cells_per_cm * 1.15 {
-        for (i, panel) in scene.panels.iter().enumerate() {
-            let one = crate::figure::Scene {
-                panels: vec![panel.clone()],
-                y_range: scene.y_range,
-            };
-            let slice = Rect::new(area.x, area.y + per * i as u16, area.width, per);
-            draw_scene(frame, slice, app, f, &one);
-        }
-        return;
-    }
     let cols = ((total * cells_per_cm).ceil() as u16).clamp(1, area.width);
     let canvas_area = Rect::new(area.x + 1, area.y, cols, draw_rows);
     let (y0, y1) = scene.y_range;
