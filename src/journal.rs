@@ -18,7 +18,8 @@ mod week;
 pub use fast::parse_compact;
 pub use parse::{
     Chunk, JOURNAL_FORMAT, JOURNAL_VERSION, JournalError, TORN_MARKER, TORN_SUFFIX, Tail, Warning,
-    format_record, header_line, parse_journal, parse_record, parse_records,
+    format_record, header_line, parse_journal, parse_record, parse_records, read_journal,
+    read_records,
 };
 pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
 pub use replay::{DayLog, ItemStatus, JournalState, Pain};

@@ -184,6 +184,7 @@ impl Inputs<'_> {
             carry.first_pain = nums.pain_level();
         }
         carry.state = next;
+        plan.shrink_to_fit();
         Ok(WeekOutcome {
             plan,
             sessions,
