@@ -12,6 +12,7 @@ mod fast;
 mod parse;
 mod record;
 mod replay;
+mod snapshot;
 mod summary;
 mod week;
 
@@ -23,5 +24,6 @@ pub use parse::{
 };
 pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
 pub use replay::{DayLog, ItemStatus, JournalState, Pain};
+pub use snapshot::{decode_state, encode_state};
 pub use summary::{DaySummary, WeekSummary, summarize_week};
 pub use week::week_number;

@@ -96,16 +96,16 @@ pub struct JournalState {
     pub last_warning_sign: Option<(usize, Date)>,
     /// Records applied so far.
     pub records: usize,
-    ids: Ids,
+    pub(super) ids: Ids,
 }
 
 /// One shared copy of each item id: a year of journal names the same few exercises thousands
 /// of times, and a copy each would be a thousand allocations at every start.
 #[derive(Debug, Clone, Default)]
-struct Ids(rustc_hash::FxHashSet<Arc<str>>);
+pub(super) struct Ids(rustc_hash::FxHashSet<Arc<str>>);
 
 impl Ids {
-    fn get(&mut self, id: &str) -> Arc<str> {
+    pub(super) fn get(&mut self, id: &str) -> Arc<str> {
         if let Some(shared) = self.0.get(id) {
             return Arc::clone(shared);
         }

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::atomic::{LOCK_FILE, lock_exclusive, lock_shared, write_atomic};
+use super::cache;
 use super::data_error::StoreError;
 use super::files::{self, Limit};
 use crate::journal::{
@@ -75,7 +76,15 @@ pub struct JournalFile {
 impl JournalFile {
     /// Reads the journal of the profile in `dir`; a missing journal is an empty one.
     pub fn open(dir: &Path) -> Result<JournalFile, StoreError> {
-        let mut journal = JournalFile {
+        let mut journal = JournalFile::empty(dir);
+        let _lock = lock_shared(dir);
+        journal.reload()?;
+        Ok(journal)
+    }
+
+    /// A handle that has read nothing yet.
+    fn empty(dir: &Path) -> JournalFile {
+        JournalFile {
             path: dir.join(JOURNAL_FILE),
             dir: dir.to_path_buf(),
             version: crate::journal::JOURNAL_VERSION,
@@ -86,10 +95,7 @@ impl JournalFile {
             lines: 0,
             tail: Tail::Clean,
             stamp: None,
-        };
-        let _lock = lock_shared(dir);
-        journal.reload()?;
-        Ok(journal)
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -215,7 +221,9 @@ impl JournalFile {
         Ok(())
     }
 
-    /// Reads the whole file afresh.
+    /// Reads the whole file afresh: through the cache when it agrees with the file, and then
+    /// only the lines after it; otherwise every line. Either way the cache is brought up to
+    /// date when it lags far behind. The caller holds the folder's lock.
     fn reload(&mut self) -> Result<(), StoreError> {
         let Some(mut file) = open_existing(&self.path, false)? else {
             self.reset(None);
@@ -223,6 +231,28 @@ impl JournalFile {
         };
         let meta = file
             .metadata()
+            .map_err(StoreError::io("read", &self.path))?;
+        if let Some(cached) = cache::load(&self.dir, &mut file, meta.len()) {
+            // Read as if this handle had read the covered lines itself and now catches up;
+            // a failure leaves this handle as it was.
+            let mut fresh = JournalFile::empty(&self.dir);
+            fresh.version = cached.version;
+            fresh.state = Arc::new(cached.state);
+            fresh.settled_warnings = cached.warnings;
+            fresh.consumed = cached.covered;
+            fresh.lines = cached.lines;
+            fresh.stamp = Some(Stamp {
+                len: cached.covered,
+                ..Stamp::of(&meta)
+            });
+            fresh.catch_up(&mut file)?;
+            if fresh.consumed - cached.covered >= cache::REWRITE_AFTER {
+                fresh.save_cache(&mut file);
+            }
+            *self = fresh;
+            return Ok(());
+        }
+        file.seek(SeekFrom::Start(0))
             .map_err(StoreError::io("read", &self.path))?;
         let bytes = files::read_rest(&mut file, &self.path, Limit::Journal, 0)
             .map_err(StoreError::io("read", &self.path))?;
@@ -248,6 +278,9 @@ impl JournalFile {
                 self.version = version;
                 self.state = Arc::new(state);
                 self.take(chunk);
+                if self.consumed >= cache::REWRITE_AFTER {
+                    self.save_cache(&mut file);
+                }
                 Ok(())
             }
             Err(e) => {
@@ -285,6 +318,21 @@ impl JournalFile {
         self.lines += chunk.lines;
         self.take_tail(chunk);
         Ok(())
+    }
+
+    /// Writes the cache for what this handle has settled (best effort).
+    fn save_cache(&self, file: &mut File) {
+        cache::save(
+            &self.dir,
+            file,
+            &cache::CachedRef {
+                version: self.version,
+                covered: self.consumed,
+                lines: self.lines,
+                warnings: &self.settled_warnings,
+                state: &self.state,
+            },
+        );
     }
 
     fn reload_from(&mut self, file: &mut File) -> Result<(), StoreError> {
