@@ -2,7 +2,7 @@
 //! Domain modules get text and give back values; only this module touches files.
 
 pub mod atomic;
-mod cache;
+pub mod cache;
 mod data_error;
 pub mod files;
 pub mod journal;

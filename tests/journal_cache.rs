@@ -21,6 +21,7 @@ use rehab_planner::store::OpenProfile;
 use rehab_planner::store::journal::JOURNAL_FILE;
 
 const CACHE: &str = "journal.cache";
+const PROGRESS: &str = "progress.cache";
 const ITEMS: [&str; 5] = [
     "quad-set",
     "clamshell",
@@ -48,9 +49,10 @@ enum Op {
     Torn(String),
     /// Weeks of ticks at once: enough for the cache to be written again.
     Bulk(u16),
-    DeleteCache,
+    /// The journal's cache (or, when true, the saved progression) deleted.
+    DeleteCache(bool),
     /// A cache cut short, or with one byte changed.
-    DamageCache(usize),
+    DamageCache(bool, usize),
     /// An editor changes one pain score in the middle of the file, keeping its length.
     EditJournal,
     /// The profile's days a week.
@@ -90,8 +92,8 @@ fn op() -> impl Strategy<Value = Op> {
         (0u16..120, 0..ITEMS.len()).prop_map(|(d, i)| Op::Undo(d, i)),
         "[A-Za-z(\":0-9]{1,20}".prop_map(Op::Torn),
         (5u16..40).prop_map(Op::Bulk),
-        Just(Op::DeleteCache),
-        any::<usize>().prop_map(Op::DamageCache),
+        any::<bool>().prop_map(Op::DeleteCache),
+        (any::<bool>(), any::<usize>()).prop_map(|(p, at)| Op::DamageCache(p, at)),
         Just(Op::EditJournal),
         (3u8..=6).prop_map(Op::Profile),
         (3u8..=7).prop_map(Op::Library),
@@ -149,12 +151,45 @@ fn shown(
     )
 }
 
-/// The profile read through the cache (which this may write) and read from the journal alone.
+/// What `rehab today` and the commands that tick look at, for the day asked about.
+fn day_view(standing: &Standing, date: Date) -> String {
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        standing.lines,
+        standing.gate,
+        standing.day(date),
+        standing.week_holding(date),
+        standing.current()
+    )
+}
+
+/// The days those commands are asked about: today, and a day some weeks back.
+fn asked() -> [(Date, Date); 2] {
+    [(day(118), day(118)), (day(118), day(100))]
+}
+
+/// The profile read through the caches (which this may write) and read from the journal alone.
 fn both_ways(paths: &Paths, catalog: &Catalog) -> (Result<String, String>, Result<String, String>) {
     let cached = OpenProfile::open(paths, "me")
         .map(|open| {
             let warnings = open.journal.warnings().map(|w| w.to_string()).collect();
-            shown(catalog, &open.profile, open.journal.state(), warnings)
+            let state = open.journal.state();
+            let mut text = shown(catalog, &open.profile, state, warnings);
+            for (today, date) in asked() {
+                let saved = open.saved_progress();
+                let (standing, save) = Standing::recent(
+                    catalog,
+                    &open.profile,
+                    state,
+                    (today, date),
+                    saved.as_deref(),
+                );
+                if let Some(save) = save {
+                    open.save_progress(&save);
+                }
+                text.push_str(&day_view(&standing, date));
+            }
+            text
         })
         .map_err(|e| e.to_string());
     let dir = paths.profile_dir("me");
@@ -164,12 +199,13 @@ fn both_ways(paths: &Paths, catalog: &Catalog) -> (Result<String, String>, Resul
         .and_then(|(_, chunk)| {
             let warnings = chunk.warnings.iter().map(|w| w.to_string()).collect();
             let profile = profile.map_err(|e| e.to_string())?;
-            Ok(shown(
-                catalog,
-                &profile,
-                &JournalState::replay(&chunk.records),
-                warnings,
-            ))
+            let state = JournalState::replay(&chunk.records);
+            let mut text = shown(catalog, &profile, &state, warnings);
+            for (today, date) in asked() {
+                let standing = Standing::through(catalog, &profile, &state, today, date);
+                text.push_str(&day_view(&standing, date));
+            }
+            Ok(text)
         });
     (cached, plain)
 }
@@ -210,6 +246,8 @@ proptest! {
         let mut catalog = Catalog::builtin().unwrap();
         let mut other = OpenProfile::open(&paths, "me").unwrap();
         prop_assert!(dir.join(CACHE).exists(), "the first open writes a cache");
+        let _ = both_ways(&paths, &catalog);
+        prop_assert!(dir.join(PROGRESS).exists(), "the first look at a day saves the progression");
         let mut bulk_from = 150;
         for op in ops {
             match op {
@@ -239,18 +277,19 @@ proptest! {
                     append_raw(&dir, ticks(bulk_from, days).as_bytes());
                     bulk_from += days;
                 }
-                Op::DeleteCache => {
-                    let _ = fs::remove_file(dir.join(CACHE));
+                Op::DeleteCache(progress) => {
+                    let _ = fs::remove_file(dir.join(if progress { PROGRESS } else { CACHE }));
                 }
-                Op::DamageCache(at) => {
-                    if let Ok(mut bytes) = fs::read(dir.join(CACHE)) {
+                Op::DamageCache(progress, at) => {
+                    let file = dir.join(if progress { PROGRESS } else { CACHE });
+                    if let Ok(mut bytes) = fs::read(&file) {
                         let at = at % bytes.len().max(1);
                         if at % 2 == 0 {
                             bytes.truncate(at);
                         } else {
                             bytes[at] ^= 0x20;
                         }
-                        fs::write(dir.join(CACHE), bytes).unwrap();
+                        fs::write(&file, bytes).unwrap();
                     }
                 }
                 Op::EditJournal => {

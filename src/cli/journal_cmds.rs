@@ -47,15 +47,21 @@ pub(crate) struct Loaded {
 }
 
 /// Opens the current profile and works out where it stands, with the weeks through `through`.
+/// Years of weeks are worked out from the progression saved beside the journal when it still
+/// holds: these commands look at one day and this week, never at the history.
 pub(crate) fn load(ctx: &Ctx, through: Date) -> Result<Loaded, Failure> {
     let open = open(ctx)?;
-    let standing = Standing::through(
+    let saved = open.saved_progress();
+    let (standing, save) = Standing::recent(
         &ctx.catalog,
         &open.profile,
         open.journal.state(),
-        ctx.today,
-        through,
+        (ctx.today, through),
+        saved.as_deref(),
     );
+    if let Some(text) = save {
+        open.save_progress(&text);
+    }
     Ok(Loaded { open, standing })
 }
 

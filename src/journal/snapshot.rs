@@ -108,25 +108,38 @@ pub fn decode_state(bytes: &[u8]) -> Option<JournalState> {
             return None;
         }
         previous = Some(date);
-        let mut day = DayLog::default();
-        for _ in 0..r.count()? {
-            let id = id(&mut r)?;
-            let status = match r.byte()? {
-                0 => ItemStatus::Done { sets: None },
-                1 => ItemStatus::Done {
-                    sets: Some(u32::try_from(r.number()?).ok()?),
-                },
-                n => ItemStatus::Skipped(skip_reason(n.checked_sub(2)?)?),
-            };
-            day.items.insert(id, status);
-        }
-        day.pain = r.pain()?;
-        for _ in 0..r.count()? {
-            let id = id(&mut r)?;
-            day.item_pain.insert(id, r.pain()??);
-        }
-        day.notes = (0..r.count()?).map(|_| r.text()).collect::<Option<_>>()?;
-        list.push((date, day));
+        // Written in key order: each map is built in one pass, not an insert at a time.
+        let items = (0..r.count()?)
+            .map(|_| {
+                let id = id(&mut r)?;
+                let status = match r.byte()? {
+                    0 => ItemStatus::Done { sets: None },
+                    1 => ItemStatus::Done {
+                        sets: Some(u32::try_from(r.number()?).ok()?),
+                    },
+                    n => ItemStatus::Skipped(skip_reason(n.checked_sub(2)?)?),
+                };
+                Some((id, status))
+            })
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .collect();
+        let pain = r.pain()?;
+        let item_pain = (0..r.count()?)
+            .map(|_| Some((id(&mut r)?, r.pain()??)))
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .collect();
+        let notes = (0..r.count()?).map(|_| r.text()).collect::<Option<_>>()?;
+        list.push((
+            date,
+            DayLog {
+                items,
+                pain,
+                item_pain,
+                notes,
+            },
+        ));
     }
     state.days = list.into_iter().collect();
     for _ in 0..r.count()? {

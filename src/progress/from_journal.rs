@@ -29,12 +29,19 @@ fn phase_of_criteria(id: &str) -> Option<u32> {
 /// The engine's view of the journal. The library tells which items are runs (their pain is read
 /// against the running ceiling) and how serious each red-flag answer is.
 pub fn log_from_journal(state: &JournalState, catalog: &Catalog) -> Log {
+    log_from_journal_since(state, catalog, None)
+}
+
+/// As [`log_from_journal`], with only the days from `since` on (when given): the engine starting
+/// from a checkpoint reads no day before it. The milestones are all there.
+pub fn log_from_journal_since(state: &JournalState, catalog: &Catalog, since: Option<Date>) -> Log {
+    let from = since.unwrap_or(Date::MIN);
     let mut days: BTreeMap<Date, DayLog> = state
         .days
-        .iter()
+        .range(from..)
         .map(|(date, day)| (*date, day_log(*date, day, catalog)))
         .collect();
-    for (date, answers) in &state.screenings {
+    for (date, answers) in state.screenings.iter().filter(|(d, _)| *d >= from) {
         let raised = answers.iter().any(|(id, yes)| {
             // An unknown id counts as serious: better a needless "see a clinician" than none.
             *yes && catalog

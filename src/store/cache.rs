@@ -17,10 +17,12 @@ use super::atomic::write_atomic;
 use super::files::{self, Limit};
 use crate::journal::{JournalState, Warning, decode_state, encode_state};
 
-/// The cache's file name in a profile folder.
+/// The journal cache's file name in a profile folder.
 pub const CACHE_FILE: &str = "journal.cache";
+/// The saved progression's file name in a profile folder.
+pub const PROGRESS_FILE: &str = "progress.cache";
 
-const MAGIC: &[u8] = b"rehab journal cache\n";
+const MAGIC: &[u8] = b"rehab cache\n";
 /// Bumped whenever the bytes below change meaning.
 const FORMAT: u32 = 1;
 /// Hashing reads the journal this much at a time (a multiple of 8: see `hash_block`).
@@ -41,15 +43,8 @@ pub(super) struct Cached {
 /// The cache in `dir` when it is sound and agrees with `journal` (read from its start), whose
 /// length is `journal_len`; `None` otherwise.
 pub(super) fn load(dir: &Path, journal: &mut File, journal_len: u64) -> Option<Cached> {
-    let bytes = files::read(&dir.join(CACHE_FILE), Limit::Journal).ok()?;
-    let (body, sum) = bytes.split_at(bytes.len().checked_sub(8)?);
-    if u64::from_le_bytes(sum.try_into().ok()?) != hash(body) {
-        return None;
-    }
-    let mut r = body.strip_prefix(MAGIC)?;
-    if take_u32(&mut r)? != FORMAT || take_text(&mut r)? != env!("CARGO_PKG_VERSION") {
-        return None;
-    }
+    let bytes = read_derived(&dir.join(CACHE_FILE), CACHE_FILE)?;
+    let mut r = bytes.as_slice();
     let version = take_u32(&mut r)?;
     let covered = take_u64(&mut r)?;
     let lines = usize::try_from(take_u64(&mut r)?).ok()?;
@@ -82,9 +77,7 @@ pub(super) fn save(dir: &Path, journal: &mut File, cached: &CachedRef) {
     let Ok(journal_hash) = hash_file(journal, cached.covered) else {
         return;
     };
-    let mut out = MAGIC.to_vec();
-    out.extend_from_slice(&FORMAT.to_le_bytes());
-    put_text(&mut out, env!("CARGO_PKG_VERSION"));
+    let mut out = Vec::new();
     out.extend_from_slice(&cached.version.to_le_bytes());
     out.extend_from_slice(&cached.covered.to_le_bytes());
     out.extend_from_slice(&(cached.lines as u64).to_le_bytes());
@@ -95,9 +88,53 @@ pub(super) fn save(dir: &Path, journal: &mut File, cached: &CachedRef) {
         put_text(&mut out, &w.message);
     }
     out.extend_from_slice(&encode_state(cached.state));
+    write_derived(&dir.join(CACHE_FILE), CACHE_FILE, &out);
+}
+
+/// The saved progression in `dir` (see `session::Standing::recent`, which checks that it still
+/// holds), when there is a sound one.
+pub fn read_progress(dir: &Path) -> Option<String> {
+    String::from_utf8(read_derived(&dir.join(PROGRESS_FILE), PROGRESS_FILE)?).ok()
+}
+
+/// Saves the progression (best effort, like the journal's cache). The caller holds the lock.
+pub fn save_progress(dir: &Path, text: &str) {
+    write_derived(&dir.join(PROGRESS_FILE), PROGRESS_FILE, text.as_bytes());
+}
+
+/// What a derived file written by [`write_derived`] holds, when it is whole, of `kind` and of
+/// this build.
+fn read_derived(path: &Path, kind: &str) -> Option<Vec<u8>> {
+    let mut bytes = files::read(path, Limit::Journal).ok()?;
+    let body_len = bytes.len().checked_sub(8)?;
+    let (body, sum) = bytes.split_at(body_len);
+    if u64::from_le_bytes(sum.try_into().ok()?) != hash(body) {
+        return None;
+    }
+    let mut r = body.strip_prefix(MAGIC)?;
+    let ours = take_u32(&mut r)? == FORMAT
+        && take_text(&mut r)? == env!("CARGO_PKG_VERSION")
+        && take_text(&mut r)? == kind;
+    if !ours {
+        return None;
+    }
+    let header = body_len - r.len();
+    bytes.truncate(body_len);
+    bytes.drain(..header);
+    Some(bytes)
+}
+
+/// Replaces `path` with `payload` under a header naming its kind, this format and this build,
+/// and a checksum. Best effort: a failed write leaves the old file or none.
+fn write_derived(path: &Path, kind: &str, payload: &[u8]) {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    put_text(&mut out, env!("CARGO_PKG_VERSION"));
+    put_text(&mut out, kind);
+    out.extend_from_slice(payload);
     let sum = hash(&out);
     out.extend_from_slice(&sum.to_le_bytes());
-    let _ = write_atomic(&dir.join(CACHE_FILE), &out);
+    let _ = write_atomic(path, &out);
 }
 
 /// What [`save`] writes, borrowed from the open journal.
