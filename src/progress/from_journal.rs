@@ -2,6 +2,7 @@
 //! the journal stores things.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -36,10 +37,11 @@ pub fn log_from_journal(state: &JournalState, catalog: &Catalog) -> Log {
 /// from a checkpoint reads no day before it. The milestones are all there.
 pub fn log_from_journal_since(state: &JournalState, catalog: &Catalog, since: Option<Date>) -> Log {
     let from = since.unwrap_or(Date::MIN);
+    let mut runs = Runs::default();
     let mut days: BTreeMap<Date, DayLog> = state
         .days
         .range(from..)
-        .map(|(date, day)| (*date, day_log(*date, day, catalog)))
+        .map(|(date, day)| (*date, day_log(*date, day, catalog, &mut runs)))
         .collect();
     for (date, answers) in state.screenings.iter().filter(|(d, _)| *d >= from) {
         let raised = answers.iter().any(|(id, yes)| {
@@ -70,12 +72,29 @@ pub fn log_from_journal_since(state: &JournalState, catalog: &Catalog, since: Op
     }
 }
 
-fn day_log(date: Date, day: &journal::DayLog, catalog: &Catalog) -> DayLog {
-    let is_run = |id: &str| {
-        catalog
+/// Which item ids are runs, remembered by the id's shared copy: the journal's state holds one
+/// copy of each id, so years of days name a few dozen of them, each looked up once.
+#[derive(Default)]
+struct Runs(Vec<(*const u8, bool)>);
+
+impl Runs {
+    fn is_run(&mut self, catalog: &Catalog, id: &Arc<str>) -> bool {
+        let key = id.as_ptr();
+        if let Some(&(_, run)) = self.0.iter().find(|(k, _)| *k == key) {
+            return run;
+        }
+        let run = catalog
             .exercise(id)
-            .is_some_and(|e| e.kind == crate::catalog::Kind::Run)
-    };
+            .is_some_and(|e| e.kind == crate::catalog::Kind::Run);
+        // Ids are shared, so this stays small; a state built without sharing only looks up more.
+        if self.0.len() < 256 {
+            self.0.push((key, run));
+        }
+        run
+    }
+}
+
+fn day_log(date: Date, day: &journal::DayLog, catalog: &Catalog, runs: &mut Runs) -> DayLog {
     let mut log = DayLog::new(date);
     for (id, status) in &day.items {
         log.items.push(ItemLog {
@@ -104,7 +123,7 @@ fn day_log(date: Date, day: &journal::DayLog, catalog: &Catalog) -> DayLog {
     // One catalog look-up per item (a year of journal is thousands of items at every start).
     let (mut ran, mut exercised, mut run_scored) = (false, false, false);
     for item in &log.items {
-        let run = is_run(&item.exercise);
+        let run = runs.is_run(catalog, &item.exercise);
         let done = item.status != Status::Skipped;
         ran |= run && done;
         exercised |= !run && done;
