@@ -89,18 +89,12 @@ pub fn run_profile(
     journal: &JournalState,
     up_to_week: u32,
 ) -> Result<Vec<WeekOutcome>, ProgressError> {
-    let condition = catalog
-        .condition(&profile.condition)
-        .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
-    let log = log_from_journal(journal, catalog);
-    run(
-        catalog,
-        condition,
-        &profile.settings,
-        &profile.overrides,
-        &log,
+    let span = Span {
+        from: None,
         up_to_week,
-    )
+        keep: None,
+    };
+    run_profile_span(catalog, profile, journal, span).map(|(weeks, _)| weeks)
 }
 
 /// As [`run_profile`] for the weeks of `span`: from a checkpoint, the journal's days before its

@@ -4,12 +4,13 @@
 //! from the journal alone.
 #![allow(clippy::unwrap_used)]
 
+mod journal_support;
+
 use std::fs;
-use std::io::Write;
-use std::path::Path;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
+use journal_support::append_raw;
 use proptest::prelude::*;
 use rehab_planner::catalog::Catalog;
 use rehab_planner::journal::*;
@@ -98,14 +99,6 @@ fn op() -> impl Strategy<Value = Op> {
         (3u8..=6).prop_map(Op::Profile),
         (3u8..=7).prop_map(Op::Library),
     ]
-}
-
-fn append_raw(dir: &Path, bytes: &[u8]) {
-    let mut f = fs::OpenOptions::new()
-        .append(true)
-        .open(dir.join(JOURNAL_FILE))
-        .unwrap();
-    f.write_all(bytes).unwrap();
 }
 
 /// Ticks for `days` days from `from`: lines enough to pass the cache's rewrite threshold.

@@ -1,11 +1,13 @@
 //! The journal and profiles on disk: appends, torn lines, damaged files, other writers.
 #![allow(clippy::unwrap_used)]
 
+mod journal_support;
+
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use jiff::civil::Date;
+use journal_support::append_raw;
 use rehab_planner::journal::*;
 use rehab_planner::paths::Paths;
 use rehab_planner::plan::Settings;
@@ -32,14 +34,6 @@ fn setup() -> (tempfile::TempDir, Paths, OpenProfile) {
 
 fn journal_bytes(dir: &Path) -> Vec<u8> {
     fs::read(dir.join(JOURNAL_FILE)).unwrap()
-}
-
-fn append_raw(dir: &Path, bytes: &[u8]) {
-    let mut f = fs::OpenOptions::new()
-        .append(true)
-        .open(dir.join(JOURNAL_FILE))
-        .unwrap();
-    f.write_all(bytes).unwrap();
 }
 
 #[test]
