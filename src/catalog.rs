@@ -230,6 +230,39 @@ impl Catalog {
         self.source_index = index(&self.sources, |s| &s.key);
     }
 
+    /// A hash of everything in the library that can shape a plan (all but its figures): weeks
+    /// worked out and saved with one library are not used with another.
+    pub fn fingerprint(&self) -> u64 {
+        use std::fmt::Write as _;
+        use std::hash::Hasher as _;
+        struct Hashing(rustc_hash::FxHasher);
+        impl std::fmt::Write for Hashing {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                self.0.write(s.as_bytes());
+                Ok(())
+            }
+        }
+        let mut out = Hashing(rustc_hash::FxHasher::default());
+        let _ = write!(
+            out,
+            "{:?}",
+            (
+                &self.sources,
+                &self.exercises,
+                &self.conditions,
+                &self.red_flags,
+                &self.symptom_questions,
+                &self.walk_run,
+                &self.return_to_run,
+                &self.pain_rules,
+                &self.education,
+                &self.flag_statements,
+                &self.return_to_run_checks,
+            )
+        );
+        out.0.finish()
+    }
+
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {
         self.exercise_index.get(id).map(|&i| &self.exercises[i])
     }

@@ -12,15 +12,18 @@ mod fast;
 mod parse;
 mod record;
 mod replay;
+mod snapshot;
 mod summary;
 mod week;
 
 pub use fast::parse_compact;
 pub use parse::{
     Chunk, JOURNAL_FORMAT, JOURNAL_VERSION, JournalError, TORN_MARKER, TORN_SUFFIX, Tail, Warning,
-    format_record, header_line, parse_journal, parse_record, parse_records,
+    format_record, header_line, parse_journal, parse_record, parse_records, read_journal,
+    read_records,
 };
 pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
 pub use replay::{DayLog, ItemStatus, JournalState, Pain};
+pub use snapshot::{decode_state, encode_state};
 pub use summary::{DaySummary, WeekSummary, adherence_pct, summarize_week};
 pub use week::week_number;

@@ -33,8 +33,10 @@ mod runs;
 
 pub use classify::{Cause, Colour, Limits, SessionReview};
 pub use decide::{Rule, Verdict, WeekNumbers};
-pub use engine::run;
-pub use from_journal::{RUN_ENTRY_CRITERIA, log_from_journal, phase_exit_criteria};
+pub use engine::{Checkpoint, Span, run, run_span};
+pub use from_journal::{
+    RUN_ENTRY_CRITERIA, log_from_journal, log_from_journal_since, phase_exit_criteria,
+};
 pub use log::{DayLog, ItemLog, Log, PhaseExit, Status};
 pub use outcome::{AdaptedWeek, Decision, Flag, WeekOutcome};
 
@@ -87,17 +89,34 @@ pub fn run_profile(
     journal: &JournalState,
     up_to_week: u32,
 ) -> Result<Vec<WeekOutcome>, ProgressError> {
+    let span = Span {
+        from: None,
+        up_to_week,
+        keep: None,
+    };
+    run_profile_span(catalog, profile, journal, span).map(|(weeks, _)| weeks)
+}
+
+/// As [`run_profile`] for the weeks of `span`: from a checkpoint, the journal's days before its
+/// week are not read.
+pub fn run_profile_span(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    span: Span,
+) -> Result<(Vec<WeekOutcome>, Option<Checkpoint>), ProgressError> {
     let condition = catalog
         .condition(&profile.condition)
         .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
-    let log = log_from_journal(journal, catalog);
-    run(
+    let since = span.from.map(|c| profile.settings.monday_of_week(c.week()));
+    let log = log_from_journal_since(journal, catalog, since);
+    run_span(
         catalog,
         condition,
         &profile.settings,
         &profile.overrides,
         &log,
-        up_to_week,
+        span,
     )
 }
 

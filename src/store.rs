@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod authorized_keys;
+pub mod cache;
 mod data_error;
 pub mod files;
 pub mod journal;

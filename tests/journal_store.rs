@@ -1,11 +1,13 @@
 //! The journal and profiles on disk: appends, torn lines, damaged files, other writers.
 #![allow(clippy::unwrap_used)]
 
+mod journal_support;
+
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use jiff::civil::Date;
+use journal_support::append_raw;
 use rehab_planner::journal::*;
 use rehab_planner::paths::Paths;
 use rehab_planner::plan::Settings;
@@ -34,14 +36,6 @@ fn journal_bytes(dir: &Path) -> Vec<u8> {
     fs::read(dir.join(JOURNAL_FILE)).unwrap()
 }
 
-fn append_raw(dir: &Path, bytes: &[u8]) {
-    let mut f = fs::OpenOptions::new()
-        .append(true)
-        .open(dir.join(JOURNAL_FILE))
-        .unwrap();
-    f.write_all(bytes).unwrap();
-}
-
 #[test]
 fn each_append_adds_exactly_one_line_and_reloads() {
     let (_tmp, paths, mut open) = setup();
@@ -57,7 +51,7 @@ fn each_append_adds_exactly_one_line_and_reloads() {
     }
     assert!(journal_bytes(&open.dir).starts_with(&before));
     let again = OpenProfile::open(&paths, "me").unwrap();
-    assert_eq!(again.journal.records().len(), 8);
+    assert_eq!(again.journal.state().records, 8);
     assert_eq!(again.journal.state(), open.journal.state());
 }
 
@@ -74,7 +68,7 @@ fn an_append_after_a_torn_line_keeps_the_fragment_harmless() {
         let before = journal_bytes(&open.dir);
 
         let reopened = OpenProfile::open(&paths, "me").unwrap();
-        assert_eq!(reopened.journal.records(), &[done(2, "a")]);
+        assert_eq!(reopened.journal.state(), &replayed(&[done(2, "a")]));
         assert_eq!(reopened.journal.warnings().count(), 1);
 
         let mut writer = reopened;
@@ -84,8 +78,8 @@ fn an_append_after_a_torn_line_keeps_the_fragment_harmless() {
         assert!(after.starts_with(&before), "the file was rewritten");
         let final_load = OpenProfile::open(&paths, "me").unwrap();
         assert_eq!(
-            final_load.journal.records(),
-            &[done(2, "a"), done(4, "c"), done(5, "d")],
+            final_load.journal.read_records().unwrap(),
+            [done(2, "a"), done(4, "c"), done(5, "d")],
             "torn {:?}",
             String::from_utf8_lossy(torn)
         );
@@ -140,7 +134,10 @@ fn an_append_after_a_torn_line_ends_it_with_the_suffix() {
         "{text}"
     );
     let final_load = OpenProfile::open(&paths, "me").unwrap();
-    assert_eq!(final_load.journal.records(), &[done(2, "a"), done(3, "b")]);
+    assert_eq!(
+        final_load.journal.state(),
+        &replayed(&[done(2, "a"), done(3, "b")])
+    );
     // Files an older rehab marked with a line of its own still load, even one whose marker
     // was itself cut short and then ended by this version.
     let old = format!(
@@ -151,7 +148,7 @@ fn an_append_after_a_torn_line_ends_it_with_the_suffix() {
     );
     std::fs::write(open.dir.join(JOURNAL_FILE), old).unwrap();
     let loaded = OpenProfile::open(&paths, "me").unwrap();
-    assert_eq!(loaded.journal.records(), &[done(4, "c")]);
+    assert_eq!(loaded.journal.state(), &replayed(&[done(4, "c")]));
 }
 
 #[test]
@@ -233,8 +230,10 @@ fn another_sessions_records_are_noticed_cheaply() {
     // An append also catches up first, so nothing is shown or written on stale state.
     b.journal.append(&done(4, "c")).unwrap();
     a.journal.append(&done(5, "d")).unwrap();
-    assert_eq!(a.journal.records().len(), 4);
-    assert_eq!(a.journal.records()[2], done(4, "c"));
+    assert_eq!(a.journal.state().records, 4);
+    let on_disk = a.journal.read_records().unwrap();
+    assert_eq!(on_disk[2], done(4, "c"));
+    assert_eq!(a.journal.state(), &replayed(&on_disk));
 }
 
 #[test]
@@ -247,7 +246,7 @@ fn a_journal_replaced_by_an_editor_is_read_again() {
     fs::write(&tmp, text).unwrap();
     fs::rename(&tmp, a.dir.join(JOURNAL_FILE)).unwrap();
     a.journal.refresh().unwrap();
-    assert_eq!(a.journal.records(), &[done(9, "z")]);
+    assert_eq!(a.journal.state(), &replayed(&[done(9, "z")]));
 }
 
 #[test]
@@ -270,12 +269,12 @@ fn threads_appending_at_once_all_land_whole() {
         t.join().unwrap();
     }
     let all = OpenProfile::open(&paths, "me").unwrap();
-    assert_eq!(all.journal.records().len(), 400);
+    let records = all.journal.read_records().unwrap();
+    assert_eq!(records.len(), 400);
+    assert_eq!(all.journal.state().records, 400);
     assert_eq!(all.journal.warnings().count(), 0);
     for t in 0..4 {
-        let mine: Vec<_> = all
-            .journal
-            .records()
+        let mine: Vec<_> = records
             .iter()
             .filter_map(|r| r.item().filter(|i| i.starts_with(&format!("t{t}-"))))
             .collect();
@@ -337,7 +336,7 @@ fn an_empty_or_missing_journal_starts_with_a_header() {
     let (_tmp, _paths, open) = setup();
     fs::write(open.dir.join(JOURNAL_FILE), b"").unwrap();
     let mut j = JournalFile::open(&open.dir).unwrap();
-    assert!(j.records().is_empty());
+    assert_eq!(j.state().records, 0);
     j.append(&done(2, "a")).unwrap();
     let text = String::from_utf8(journal_bytes(&open.dir)).unwrap();
     assert!(text.starts_with(&header_line()), "{text}");
@@ -391,4 +390,9 @@ fn a_journal_damaged_while_open_keeps_the_shown_state_and_refuses_writes() {
         fs::read_to_string(open.dir.join(JOURNAL_FILE)).unwrap(),
         broken
     );
+}
+
+/// The state a fresh replay of `records` gives: what a handle must hold after reading them.
+fn replayed(records: &[Record]) -> JournalState {
+    JournalState::replay(records)
 }

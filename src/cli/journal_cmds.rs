@@ -47,15 +47,21 @@ pub(crate) struct Loaded {
 }
 
 /// Opens the current profile and works out where it stands, with the weeks through `through`.
+/// Years of weeks are worked out from the progression saved beside the journal when it still
+/// holds: these commands look at one day and this week, never at the history.
 pub(crate) fn load(ctx: &Ctx, through: Date) -> Result<Loaded, Failure> {
     let open = open(ctx)?;
-    let standing = Standing::through(
+    let saved = open.saved_progress();
+    let (standing, save) = Standing::recent(
         &ctx.catalog,
         &open.profile,
         open.journal.state(),
-        ctx.today,
-        through,
+        (ctx.today, through),
+        saved.as_deref(),
     );
+    if let Some(text) = save {
+        open.save_progress(&text);
+    }
     Ok(Loaded { open, standing })
 }
 
@@ -68,10 +74,22 @@ pub fn refused(r: Refusal) -> Failure {
     }
 }
 
-/// Writes what a command produced (one write, one fsync) and says what was done.
-fn write(open: &mut OpenProfile, written: &Written) -> CmdResult {
-    open.record(&written.records).map_err(store_failure)?;
-    print(&lines(&written.said))
+/// Writes what a command produced (one write, one fsync) and says what was done. The command
+/// ends here, so the profile is let go of without being freed (see [`let_go`]).
+fn write(mut open: OpenProfile, written: &Written) -> CmdResult {
+    let done = open
+        .record(&written.records)
+        .map_err(store_failure)
+        .and_then(|()| print(&lines(&written.said)));
+    let_go(open);
+    done
+}
+
+/// Ends the use of a profile at the end of a command without freeing it: the process exits
+/// next and its memory goes with it, while freeing years of replayed days one by one would cost
+/// more than the rest of `rehab today`. Nothing of it needs dropping (no file or lock is held).
+fn let_go(open: OpenProfile) {
+    std::mem::forget(open);
 }
 
 fn lines(said: &[String]) -> String {
@@ -81,30 +99,30 @@ fn lines(said: &[String]) -> String {
 /// `rehab done`: every item is checked first; then one write, one fsync.
 pub fn done(ctx: &Ctx, items: &[String], date: Option<Date>, sets: Option<u32>) -> CmdResult {
     let date = date.unwrap_or(ctx.today);
-    let Loaded { mut open, standing } = load(ctx, date)?;
+    let Loaded { open, standing } = load(ctx, date)?;
     let written = standing
         .tick(&ctx.catalog, &open.profile, date, items, sets)
         .map_err(|r| match r {
             Refusal::Sets(why) => Failure::usage(format!("--sets: {why}")),
             r => refused(r),
         })?;
-    write(&mut open, &written)
+    write(open, &written)
 }
 
 /// `rehab undo`: takes back a tick or a skip.
 pub fn undo(ctx: &Ctx, item: &str, date: Option<Date>) -> CmdResult {
     let date = date.unwrap_or(ctx.today);
-    let Loaded { mut open, standing } = load(ctx, date)?;
+    let Loaded { open, standing } = load(ctx, date)?;
     let written = standing
         .untick(&ctx.catalog, open.journal.state(), date, item)
         .map_err(refused)?;
-    write(&mut open, &written)
+    write(open, &written)
 }
 
 /// `rehab skip`.
 pub fn skip(ctx: &Ctx, item: &str, reason: SkipArg, date: Option<Date>) -> CmdResult {
     let date = date.unwrap_or(ctx.today);
-    let Loaded { mut open, standing } = load(ctx, date)?;
+    let Loaded { open, standing } = load(ctx, date)?;
     let reason = match reason {
         SkipArg::Pain => SkipReason::Pain,
         SkipArg::Time => SkipReason::Time,
@@ -114,7 +132,7 @@ pub fn skip(ctx: &Ctx, item: &str, reason: SkipArg, date: Option<Date>) -> CmdRe
     let written = standing
         .skip(&ctx.catalog, &open.profile, date, item, reason)
         .map_err(refused)?;
-    write(&mut open, &written)
+    write(open, &written)
 }
 
 /// `rehab pain`.
@@ -131,29 +149,29 @@ pub fn pain(ctx: &Ctx, args: &PainArgs) -> CmdResult {
     // Checked before any file is opened: bad input needs no profile to be refused.
     input.check().map_err(refused)?;
     let date = args.date.unwrap_or(ctx.today);
-    let Loaded { mut open, standing } = load(ctx, date)?;
+    let Loaded { open, standing } = load(ctx, date)?;
     let (written, _) = standing
         .log_pain(&ctx.catalog, &open.profile, &input)
         .map_err(refused)?;
-    write(&mut open, &written)
+    write(open, &written)
 }
 
 /// `rehab criteria`: the list with each one's state, or one recorded as met or not met.
 pub fn criteria(ctx: &Ctx, met: Option<String>, not_met: Option<String>) -> CmdResult {
-    let Loaded { mut open, standing } = load(ctx, ctx.today)?;
+    let Loaded { open, standing } = load(ctx, ctx.today)?;
     let state = open.journal.state();
     match (met, not_met) {
         (Some(id), _) => {
             let written = standing
                 .record_criteria(&ctx.catalog, state, &id, true)
                 .map_err(refused)?;
-            write(&mut open, &written)
+            write(open, &written)
         }
         (None, Some(id)) => {
             let written = standing
                 .record_criteria(&ctx.catalog, state, &id, false)
                 .map_err(refused)?;
-            write(&mut open, &written)
+            write(open, &written)
         }
         (None, None) => {
             let rows = standing.criteria_rows(&ctx.catalog, state);
@@ -175,7 +193,7 @@ pub fn criteria(ctx: &Ctx, met: Option<String>, not_met: Option<String>) -> CmdR
 /// `rehab note`.
 pub fn note(ctx: &Ctx, text: &str, date: Option<Date>) -> CmdResult {
     let date = date.unwrap_or(ctx.today);
-    let Loaded { mut open, standing } = load(ctx, date)?;
+    let Loaded { open, standing } = load(ctx, date)?;
     let written = standing.note(date, text).map_err(refused)?;
-    write(&mut open, &written)
+    write(open, &written)
 }

@@ -118,6 +118,20 @@ const FIX_HINT: &str = "fix or delete this line in an editor (or move the file a
 
 /// Parses a whole journal file: the header, then the records. Returns the version and records.
 pub fn parse_journal(bytes: &[u8], file: &str) -> Result<(u32, Chunk), JournalError> {
+    let mut records = Vec::new();
+    let (version, mut chunk) = read_journal(bytes, file, &mut |r| records.push(r))?;
+    chunk.records = records;
+    Ok((version, chunk))
+}
+
+/// As [`parse_journal`], handing each record to `sink` in file order instead of returning them
+/// (the chunk's `records` stay empty), so a long journal is never held as records all at once.
+/// After an error, what the sink was given must be thrown away.
+pub fn read_journal(
+    bytes: &[u8],
+    file: &str,
+    sink: &mut dyn FnMut(Record),
+) -> Result<(u32, Chunk), JournalError> {
     let header_end = bytes.iter().position(|&b| b == b'\n');
     let Some(header_end) = header_end else {
         let problem = if bytes.is_empty() {
@@ -135,7 +149,7 @@ pub fn parse_journal(bytes: &[u8], file: &str) -> Result<(u32, Chunk), JournalEr
         ))));
     };
     let version = parse_header(&bytes[..header_end], file)?;
-    let mut chunk = parse_records(&bytes[header_end + 1..], file, 2)?;
+    let mut chunk = read_records(&bytes[header_end + 1..], file, 2, sink)?;
     chunk.consumed += header_end + 1;
     chunk.lines += 1;
     Ok((version, chunk))
@@ -193,82 +207,108 @@ enum Line {
     },
 }
 
-/// From this many lines on, the two halves are read on two threads: a year of journal is
-/// thousands of lines at every start.
+/// From this many lines on, the two halves of a block are read on two threads: a year of
+/// journal is thousands of lines at every start.
 const PARALLEL_FROM: usize = 2048;
+
+/// Lines read (and their records handed on) at a time: enough for both threads to pay off, few
+/// enough that ten years of journal is never in memory as records at once.
+const BLOCK: usize = 8192;
 
 /// Parses record lines; `first_line` is the file line number of `bytes[0]`.
 pub fn parse_records(bytes: &[u8], file: &str, first_line: usize) -> Result<Chunk, JournalError> {
+    let mut records = Vec::new();
+    let mut chunk = read_records(bytes, file, first_line, &mut |r| records.push(r))?;
+    chunk.records = records;
+    Ok(chunk)
+}
+
+/// As [`parse_records`], handing each record to `sink` in order (the chunk's `records` stay
+/// empty). After an error, what the sink was given must be thrown away.
+pub fn read_records(
+    bytes: &[u8],
+    file: &str,
+    first_line: usize,
+    sink: &mut dyn FnMut(Record),
+) -> Result<Chunk, JournalError> {
     let complete_len = memchr::memrchr(b'\n', bytes).map_or(0, |i| i + 1);
     let fragment = &bytes[complete_len..];
-    // memchr finds line ends a word at a time; a byte-by-byte split was a visible part of the
-    // start on a long journal.
-    let mut lines: Vec<&[u8]> = Vec::new();
-    let mut line_start = 0;
-    for end in memchr::memchr_iter(b'\n', &bytes[..complete_len]) {
-        lines.push(&bytes[line_start..end]);
-        line_start = end + 1;
-    }
     // One UTF-8 check for the whole run is far cheaper than one per line; a line is checked on
     // its own only when the run is not UTF-8, to say where.
     let whole = std::str::from_utf8(&bytes[..complete_len]).ok();
-    let read = |range: std::ops::Range<usize>| -> Vec<Line> {
-        // A line's start is its distance from the first line's start.
-        let mut start = lines[..range.start]
-            .iter()
-            .map(|l| l.len() + 1)
-            .sum::<usize>();
-        range
-            .map(|i| {
-                let raw = lines[i];
-                let text = whole.map(|w| &w[start..start + raw.len()]);
-                start += raw.len() + 1;
-                let next = lines.get(i + 1).copied().unwrap_or(fragment);
-                read_line(raw, text, is_marker_or_its_start(next))
-            })
-            .collect()
+    // memchr finds line ends a word at a time; a byte-by-byte split was a visible part of the
+    // start on a long journal.
+    let mut ends = memchr::memchr_iter(b'\n', &bytes[..complete_len]);
+    let mut next_start = 0;
+    let mut next_line = || {
+        let end = ends.next()?;
+        let span = next_start..end;
+        next_start = end + 1;
+        Some(span)
     };
-    let read_lines: Vec<Line> = if lines.len() >= PARALLEL_FROM {
-        let middle = lines.len() / 2;
-        std::thread::scope(|scope| {
-            let back = scope.spawn(|| read(middle..lines.len()));
-            let mut front = read(0..middle);
-            match back.join() {
-                Ok(back) => front.extend(back),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-            front
-        })
-    } else {
-        read(0..lines.len())
-    };
-
     let mut chunk = Chunk {
-        records: Vec::with_capacity(read_lines.len()),
+        records: Vec::new(),
         warnings: Vec::new(),
         consumed: complete_len,
-        lines: lines.len(),
+        lines: 0,
         tail: Tail::Clean,
     };
-    for (i, line) in read_lines.into_iter().enumerate() {
-        let line_no = first_line + i;
-        match line {
-            Line::Blank => {}
-            Line::Record(record) => chunk.records.push(record),
-            Line::Marked => chunk.warnings.push(Warning {
-                line: line_no,
-                message: "ignored: cut short by a crash".into(),
-            }),
-            // A complete line, first or last or between: the same error everywhere.
-            Line::Bad { col, message } => {
-                let problem = Problem::new(file, (line_no, col), message);
-                return Err(JournalError::Invalid(problem.hint(FIX_HINT)));
+    let mut block: Vec<std::ops::Range<usize>> = Vec::with_capacity(BLOCK);
+    let mut ahead = next_line();
+    while ahead.is_some() {
+        block.clear();
+        while block.len() < BLOCK {
+            let Some(span) = ahead.take() else { break };
+            block.push(span);
+            ahead = next_line();
+        }
+        // Each line looks at the one after it, which may open the next block.
+        let after_block = ahead.clone().map_or(fragment, |span| &bytes[span]);
+        let read = |range: std::ops::Range<usize>| -> Vec<Line> {
+            range
+                .map(|i| {
+                    let span = block[i].clone();
+                    let next = block.get(i + 1).map_or(after_block, |s| &bytes[s.clone()]);
+                    let text = whole.map(|w| &w[span.clone()]);
+                    read_line(&bytes[span], text, is_marker_or_its_start(next))
+                })
+                .collect()
+        };
+        let read_lines: Vec<Line> = if block.len() >= PARALLEL_FROM {
+            let middle = block.len() / 2;
+            std::thread::scope(|scope| {
+                let back = scope.spawn(|| read(middle..block.len()));
+                let mut front = read(0..middle);
+                match back.join() {
+                    Ok(back) => front.extend(back),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+                front
+            })
+        } else {
+            read(0..block.len())
+        };
+        for line in read_lines {
+            let line_no = first_line + chunk.lines;
+            chunk.lines += 1;
+            match line {
+                Line::Blank => {}
+                Line::Record(record) => sink(record),
+                Line::Marked => chunk.warnings.push(Warning {
+                    line: line_no,
+                    message: "ignored: cut short by a crash".into(),
+                }),
+                // A complete line, first or last or between: the same error everywhere.
+                Line::Bad { col, message } => {
+                    let problem = Problem::new(file, (line_no, col), message);
+                    return Err(JournalError::Invalid(problem.hint(FIX_HINT)));
+                }
             }
         }
     }
     if !fragment.iter().all(u8::is_ascii_whitespace) && !is_marker_or_its_start(fragment) {
         chunk.warnings.push(Warning {
-            line: first_line + lines.len(),
+            line: first_line + chunk.lines,
             message: "ignored: the last line has no end (cut short by a crash?)".into(),
         });
         chunk.tail = Tail::Unterminated;

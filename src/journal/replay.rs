@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::record::{PainReport, Record, SkipReason};
 
 /// Where one item stands on one day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ItemStatus {
     /// Done; `sets` when fewer than prescribed.
     Done {
@@ -18,7 +18,7 @@ pub enum ItemStatus {
 }
 
 /// Pain for a day (or one item of it), merged from its pain records.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Pain {
     pub during: Option<u8>,
     pub morning: Option<u8>,
@@ -45,7 +45,7 @@ impl Pain {
 }
 
 /// Everything logged for one date.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct DayLog {
     /// Item id -> its status; an undone item is absent.
     pub items: BTreeMap<Arc<str>, ItemStatus>,
@@ -96,16 +96,16 @@ pub struct JournalState {
     pub last_warning_sign: Option<(usize, Date)>,
     /// Records applied so far.
     pub records: usize,
-    ids: Ids,
+    pub(super) ids: Ids,
 }
 
 /// One shared copy of each item id: a year of journal names the same few exercises thousands
 /// of times, and a copy each would be a thousand allocations at every start.
 #[derive(Debug, Clone, Default)]
-struct Ids(rustc_hash::FxHashSet<Arc<str>>);
+pub(super) struct Ids(rustc_hash::FxHashSet<Arc<str>>);
 
 impl Ids {
-    fn get(&mut self, id: &str) -> Arc<str> {
+    pub(super) fn get(&mut self, id: &str) -> Arc<str> {
         if let Some(shared) = self.0.get(id) {
             return Arc::clone(shared);
         }
@@ -206,6 +206,21 @@ impl JournalState {
 
     pub fn day(&self, date: Date) -> Option<&DayLog> {
         self.days.get(&date)
+    }
+
+    /// A hash of all that was logged for the days before `before`, and of the milestones
+    /// whatever their dates (screenings, assessments, criteria): all that the weeks before that
+    /// day were worked out from, so a saved result for them is known to be still good.
+    pub fn digest_before(&self, before: Date) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for day in self.days.range(..before) {
+            day.hash(&mut h);
+        }
+        self.screenings.hash(&mut h);
+        self.assessments.hash(&mut h);
+        self.criteria_met.hash(&mut h);
+        h.finish()
     }
 
     pub fn status(&self, date: Date, item: &str) -> Option<ItemStatus> {

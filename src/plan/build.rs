@@ -31,6 +31,13 @@ pub fn monday_of(date: Date) -> Date {
 }
 
 impl Settings {
+    /// The Monday of program week `week` (1-based).
+    pub fn monday_of_week(&self, week: u32) -> Date {
+        monday_of(self.start)
+            .checked_add((i64::from(week.max(1)) - 1).saturating_mul(7).days())
+            .unwrap_or(self.start)
+    }
+
     /// The ranges every plan needs, the one rule for the builder, profile files and
     /// prescription files alike.
     pub fn check(&self) -> Result<(), PlanError> {
@@ -171,9 +178,7 @@ pub fn build_week(
         .phases
         .get(state.phase.min(condition.phases.len().saturating_sub(1)))
         .ok_or_else(|| PlanError::NoPhases(condition.id.clone()))?;
-    let monday = monday_of(settings.start)
-        .checked_add(((state.week - 1) as i64 * 7).days())
-        .unwrap_or(settings.start);
+    let monday = settings.monday_of_week(state.week);
     let mut notes = Vec::new();
     let mut chosen = choose_exercises(catalog, phase, settings, overrides, state, &mut notes);
     // The condition's limits hold whatever chose the exercise: the phase, a stand-in, an easier

@@ -276,6 +276,14 @@ impl WeekPlan {
     pub fn day(&self, date: Date) -> Option<&DayPlan> {
         self.days.iter().find(|d| d.date == date)
     }
+
+    /// Gives back the room its lists grew into while being built: years of weeks are kept.
+    pub fn shrink_to_fit(&mut self) {
+        for day in &mut self.days {
+            day.items.shrink_to_fit();
+        }
+        self.notes.shrink_to_fit();
+    }
 }
 
 /// A run of weeks through the phases.

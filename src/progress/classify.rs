@@ -97,29 +97,45 @@ pub struct Morning {
 
 /// Baselines for every session's morning score, in the order given (sorted by date): the median
 /// of the previous `baseline_days` scores, or the score itself when it is the first.
+#[cfg(test)]
 pub fn mornings(days: &[&DayLog], rules: &PainRules) -> Vec<Option<Morning>> {
-    let mut history: Vec<u8> = Vec::new();
-    let mut previous_above = false;
-    days.iter()
-        .map(|day| {
-            let pain = day.pain_next_morning?;
-            let window = rules.baseline_days.max(1) as usize;
-            let recent = &history[history.len().saturating_sub(window)..];
-            let baseline = if recent.is_empty() {
-                pain
-            } else {
-                median_floor(recent)
-            };
-            let morning = Morning {
-                pain,
-                baseline,
-                previous_above,
-            };
-            previous_above = pain > baseline;
-            history.push(pain);
-            Some(morning)
-        })
-        .collect()
+    let mut baseline = Baselines::default();
+    days.iter().map(|day| baseline.next(day, rules)).collect()
+}
+
+/// The morning scores read so far, as far as the next baseline needs them: the walk through the
+/// days can stop at a week's Monday and go on from there later.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Baselines {
+    /// The latest scores, oldest first (at most `baseline_days` are ever read).
+    history: Vec<u8>,
+    previous_above: bool,
+}
+
+impl Baselines {
+    /// The next day's morning score against its baseline, and the day taken into the history.
+    pub fn next(&mut self, day: &DayLog, rules: &PainRules) -> Option<Morning> {
+        let pain = day.pain_next_morning?;
+        let window = rules.baseline_days.max(1) as usize;
+        let recent = &self.history[self.history.len().saturating_sub(window)..];
+        let baseline = if recent.is_empty() {
+            pain
+        } else {
+            median_floor(recent)
+        };
+        let morning = Morning {
+            pain,
+            baseline,
+            previous_above: self.previous_above,
+        };
+        self.previous_above = pain > baseline;
+        // Years of scores are never read again: only the window is kept.
+        if self.history.len() >= 2 * window {
+            self.history.drain(..self.history.len() - window);
+        }
+        self.history.push(pain);
+        Some(morning)
+    }
 }
 
 /// Median of whole scores; for an even count the lower middle, so the baseline never rounds up

@@ -5,7 +5,9 @@ use jiff::ToSpan;
 
 use super::ProgressError;
 use super::advance::Advance;
-use super::classify::{Cause, Colour, Kinds, Limits, Morning, SessionReview, classify, mornings};
+use serde::{Deserialize, Serialize};
+
+use super::classify::{Baselines, Cause, Colour, Kinds, Limits, Morning, SessionReview, classify};
 use super::decide::{Before, Rule, Verdict, WeekNumbers, decide, numbers};
 use super::log::{DayLog, Log};
 use super::outcome::{Decision, Flag, WeekOutcome};
@@ -14,13 +16,31 @@ use crate::catalog::{Catalog, Condition, Kind, PainRules, RunMode};
 use crate::plan::{Overrides, Settings, Slot, WeekPlan, WeekState, build_week};
 
 /// Everything carried from one week to the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Carry {
     state: WeekState,
     last_verdict: Option<Verdict>,
     last_red: u32,
+    /// Each week's median morning score, oldest first (the rules read the last two).
     mornings: Vec<Option<f32>>,
     first_pain: Option<f32>,
     runs: RunCarry,
+}
+
+/// Where the progression stands at the start of a week: all that the weeks before it pass on,
+/// so the weeks from there on can be worked out again without walking the years before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Checkpoint {
+    week: u32,
+    carry: Carry,
+    baselines: Baselines,
+}
+
+impl Checkpoint {
+    /// The week it starts.
+    pub fn week(&self) -> u32 {
+        self.week
+    }
 }
 
 /// The inputs every week reads.
@@ -44,6 +64,36 @@ pub fn run(
     log: &Log,
     up_to_week: u32,
 ) -> Result<Vec<WeekOutcome>, ProgressError> {
+    let span = Span {
+        from: None,
+        up_to_week,
+        keep: None,
+    };
+    run_span(catalog, condition, settings, overrides, log, span).map(|(weeks, _)| weeks)
+}
+
+/// Which weeks [`run_span`] works out.
+#[derive(Debug, Clone, Copy)]
+pub struct Span<'a> {
+    /// Start from here rather than week 1; the log's days before its Monday are not read.
+    pub from: Option<&'a Checkpoint>,
+    /// The last week.
+    pub up_to_week: u32,
+    /// Also say where the progression stands at the start of this week, when it is one of
+    /// the weeks worked out.
+    pub keep: Option<u32>,
+}
+
+/// The weeks of `span` (from its checkpoint's week, or week 1), the same as [`run`] gives for
+/// them, and the checkpoint asked to be kept.
+pub fn run_span(
+    catalog: &Catalog,
+    condition: &Condition,
+    settings: &Settings,
+    overrides: &Overrides,
+    log: &Log,
+    span: Span,
+) -> Result<(Vec<WeekOutcome>, Option<Checkpoint>), ProgressError> {
     let rules = catalog
         .pain_rules
         .as_ref()
@@ -51,9 +101,31 @@ pub fn run(
     if condition.phases.is_empty() {
         return Err(crate::plan::PlanError::NoPhases(condition.id.clone()).into());
     }
-    let mut days: Vec<&DayLog> = log.days.iter().collect();
+    let (first_week, mut carry, mut baselines) = match span.from {
+        Some(c) => (c.week, c.carry.clone(), c.baselines.clone()),
+        None => (1, first_carry(condition, overrides), Baselines::default()),
+    };
+    let first_monday = settings.monday_of_week(first_week);
+    let mut days: Vec<&DayLog> = log
+        .days
+        .iter()
+        .filter(|d| span.from.is_none() || d.date >= first_monday)
+        .collect();
     days.sort_by_key(|d| d.date);
-    let scored = mornings(&days, rules);
+    let keep = span
+        .keep
+        .filter(|k| (first_week..=span.up_to_week).contains(k));
+    let keep_monday = keep.map(|k| settings.monday_of_week(k));
+    // The baselines as they stand on the kept week's Monday, on the way through the days.
+    let mut kept_baselines = None;
+    let mut scored = Vec::with_capacity(days.len());
+    for day in &days {
+        if kept_baselines.is_none() && keep_monday.is_some_and(|m| day.date >= m) {
+            kept_baselines = Some(baselines.clone());
+        }
+        scored.push(baselines.next(day, rules));
+    }
+    let mut kept_baselines = kept_baselines.unwrap_or(baselines);
     let inputs = Inputs {
         catalog,
         condition,
@@ -63,19 +135,19 @@ pub fn run(
         rules,
         days: days.into_iter().zip(scored).collect(),
     };
-    let mut carry = Carry {
-        state: first_state(condition, overrides),
-        last_verdict: None,
-        last_red: 0,
-        mornings: Vec::new(),
-        first_pain: None,
-        runs: RunCarry::default(),
-    };
-    let mut out = Vec::with_capacity(up_to_week as usize);
-    for _ in 0..up_to_week {
+    let mut out = Vec::with_capacity(span.up_to_week.saturating_sub(first_week) as usize + 1);
+    let mut kept = None;
+    for week in first_week..=span.up_to_week {
+        if Some(week) == keep {
+            kept = Some(Checkpoint {
+                week,
+                carry: carry.clone(),
+                baselines: std::mem::take(&mut kept_baselines),
+            });
+        }
         out.push(inputs.week(&mut carry)?);
     }
-    Ok(out)
+    Ok((out, kept))
 }
 
 impl Inputs<'_> {
@@ -179,11 +251,16 @@ impl Inputs<'_> {
         // A week without logs says nothing about the weeks around it.
         carry.last_verdict = (rule != Rule::NoLogs).then_some(verdict);
         carry.last_red = nums.red;
+        // Only the last two weeks' are read: years of them are not kept.
+        if carry.mornings.len() >= 2 {
+            carry.mornings.remove(0);
+        }
         carry.mornings.push(nums.median_morning);
         if carry.first_pain.is_none() {
             carry.first_pain = nums.pain_level();
         }
         carry.state = next;
+        plan.shrink_to_fit();
         Ok(WeekOutcome {
             plan,
             sessions,
@@ -293,6 +370,17 @@ impl Inputs<'_> {
                 }
             }
         }
+    }
+}
+
+fn first_carry(condition: &Condition, overrides: &Overrides) -> Carry {
+    Carry {
+        state: first_state(condition, overrides),
+        last_verdict: None,
+        last_red: 0,
+        mornings: Vec::new(),
+        first_pain: None,
+        runs: RunCarry::default(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! the journal stores things.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -29,12 +30,20 @@ fn phase_of_criteria(id: &str) -> Option<u32> {
 /// The engine's view of the journal. The library tells which items are runs (their pain is read
 /// against the running ceiling) and how serious each red-flag answer is.
 pub fn log_from_journal(state: &JournalState, catalog: &Catalog) -> Log {
+    log_from_journal_since(state, catalog, None)
+}
+
+/// As [`log_from_journal`], with only the days from `since` on (when given): the engine starting
+/// from a checkpoint reads no day before it. The milestones are all there.
+pub fn log_from_journal_since(state: &JournalState, catalog: &Catalog, since: Option<Date>) -> Log {
+    let from = since.unwrap_or(Date::MIN);
+    let mut runs = Runs::default();
     let mut days: BTreeMap<Date, DayLog> = state
         .days
-        .iter()
-        .map(|(date, day)| (*date, day_log(*date, day, catalog)))
+        .range(from..)
+        .map(|(date, day)| (*date, day_log(*date, day, catalog, &mut runs)))
         .collect();
-    for (date, answers) in &state.screenings {
+    for (date, answers) in state.screenings.iter().filter(|(d, _)| *d >= from) {
         let raised = answers.iter().any(|(id, yes)| {
             // An unknown id counts as serious: better a needless "see a clinician" than none.
             *yes && catalog
@@ -63,12 +72,29 @@ pub fn log_from_journal(state: &JournalState, catalog: &Catalog) -> Log {
     }
 }
 
-fn day_log(date: Date, day: &journal::DayLog, catalog: &Catalog) -> DayLog {
-    let is_run = |id: &str| {
-        catalog
+/// Which item ids are runs, remembered by the id's shared copy: the journal's state holds one
+/// copy of each id, so years of days name a few dozen of them, each looked up once.
+#[derive(Default)]
+struct Runs(Vec<(*const u8, bool)>);
+
+impl Runs {
+    fn is_run(&mut self, catalog: &Catalog, id: &Arc<str>) -> bool {
+        let key = id.as_ptr();
+        if let Some(&(_, run)) = self.0.iter().find(|(k, _)| *k == key) {
+            return run;
+        }
+        let run = catalog
             .exercise(id)
-            .is_some_and(|e| e.kind == crate::catalog::Kind::Run)
-    };
+            .is_some_and(|e| e.kind == crate::catalog::Kind::Run);
+        // Ids are shared, so this stays small; a state built without sharing only looks up more.
+        if self.0.len() < 256 {
+            self.0.push((key, run));
+        }
+        run
+    }
+}
+
+fn day_log(date: Date, day: &journal::DayLog, catalog: &Catalog, runs: &mut Runs) -> DayLog {
     let mut log = DayLog::new(date);
     for (id, status) in &day.items {
         log.items.push(ItemLog {
@@ -97,7 +123,7 @@ fn day_log(date: Date, day: &journal::DayLog, catalog: &Catalog) -> DayLog {
     // One catalog look-up per item (a year of journal is thousands of items at every start).
     let (mut ran, mut exercised, mut run_scored) = (false, false, false);
     for item in &log.items {
-        let run = is_run(&item.exercise);
+        let run = runs.is_run(catalog, &item.exercise);
         let done = item.status != Status::Skipped;
         ran |= run && done;
         exercised |= !run && done;

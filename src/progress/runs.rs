@@ -7,9 +7,10 @@ use super::log::Log;
 use super::outcome::{Decision, Flag};
 use crate::catalog::{Catalog, Condition, PainRules, Phase, RunMode, Work};
 use crate::plan::{Overrides, Slot, WeekPlan, WeekState, item_minutes};
+use serde::{Deserialize, Serialize};
 
 /// Running carried from one week to the next.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunCarry {
     /// Green or amber runs at the current walk-run level.
     pub passes: u32,

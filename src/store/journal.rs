@@ -13,11 +13,12 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::atomic::{LOCK_FILE, lock_exclusive, lock_shared, write_atomic};
+use super::cache;
 use super::data_error::StoreError;
 use super::files::{self, Limit};
 use crate::journal::{
     JournalState, Record, TORN_SUFFIX, Tail, Warning, format_record, header_line, parse_journal,
-    parse_records,
+    parse_records, read_journal,
 };
 
 /// The journal's file name in a profile folder.
@@ -52,13 +53,14 @@ fn inode(_meta: &std::fs::Metadata) -> u64 {
     0
 }
 
-/// An open journal: its records, the replayed state, and where reading stopped.
+/// An open journal: the replayed state, and where reading stopped. The records themselves are
+/// not kept (ten years of them cost more memory than the rest of the app); `read_records`
+/// reads them again for the rare command that lists them.
 #[derive(Debug, Clone)]
 pub struct JournalFile {
     path: PathBuf,
     dir: PathBuf,
     version: u32,
-    records: Vec<Record>,
     /// Shared with the app, which would otherwise copy a year of days at every start.
     state: Arc<JournalState>,
     settled_warnings: Vec<Warning>,
@@ -74,11 +76,18 @@ pub struct JournalFile {
 impl JournalFile {
     /// Reads the journal of the profile in `dir`; a missing journal is an empty one.
     pub fn open(dir: &Path) -> Result<JournalFile, StoreError> {
-        let mut journal = JournalFile {
+        let mut journal = JournalFile::empty(dir);
+        let _lock = lock_shared(dir);
+        journal.reload()?;
+        Ok(journal)
+    }
+
+    /// A handle that has read nothing yet.
+    fn empty(dir: &Path) -> JournalFile {
+        JournalFile {
             path: dir.join(JOURNAL_FILE),
             dir: dir.to_path_buf(),
             version: crate::journal::JOURNAL_VERSION,
-            records: Vec::new(),
             state: Arc::default(),
             settled_warnings: Vec::new(),
             tail_warnings: Vec::new(),
@@ -86,10 +95,7 @@ impl JournalFile {
             lines: 0,
             tail: Tail::Clean,
             stamp: None,
-        };
-        let _lock = lock_shared(dir);
-        journal.reload()?;
-        Ok(journal)
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -101,9 +107,20 @@ impl JournalFile {
         self.version
     }
 
-    /// Every record read, in file order.
-    pub fn records(&self) -> &[Record] {
-        &self.records
+    /// Every record in the file now, in file order: read afresh, under the folder's lock.
+    pub fn read_records(&self) -> Result<Vec<Record>, StoreError> {
+        let _lock = lock_shared(&self.dir);
+        let Some(mut file) = open_existing(&self.path, false)? else {
+            return Ok(Vec::new());
+        };
+        let bytes = files::read_rest(&mut file, &self.path, Limit::Journal, 0)
+            .map_err(StoreError::io("read", &self.path))?;
+        if bytes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (_, chunk) =
+            parse_journal(&bytes, &self.path.display().to_string()).map_err(StoreError::Journal)?;
+        Ok(chunk.records)
     }
 
     pub fn state(&self) -> &JournalState {
@@ -139,12 +156,12 @@ impl JournalFile {
     /// `refresh` for a caller that holds the folder's lock already (a second lock from the
     /// same process would wait for the first forever).
     pub(super) fn refresh_locked(&mut self) -> Result<usize, StoreError> {
-        let before = self.records.len();
+        let before = self.state.records;
         match open_existing(&self.path, false)? {
             None => self.reload()?,
             Some(mut file) => self.catch_up(&mut file)?,
         }
-        Ok(self.records.len().saturating_sub(before))
+        Ok(self.state.records.saturating_sub(before))
     }
 
     /// Appends one record: one write and one fsync.
@@ -195,7 +212,6 @@ impl JournalFile {
         self.lines += text.matches('\n').count();
         self.tail = Tail::Clean;
         self.tail_warnings.clear();
-        self.records.extend_from_slice(records);
         Arc::make_mut(&mut self.state).apply_all(records);
         self.stamp = Some(Stamp::of(
             &file
@@ -205,7 +221,9 @@ impl JournalFile {
         Ok(())
     }
 
-    /// Reads the whole file afresh.
+    /// Reads the whole file afresh: through the cache when it agrees with the file, and then
+    /// only the lines after it; otherwise every line. Either way the cache is brought up to
+    /// date when it lags far behind. The caller holds the folder's lock.
     fn reload(&mut self) -> Result<(), StoreError> {
         let Some(mut file) = open_existing(&self.path, false)? else {
             self.reset(None);
@@ -213,6 +231,28 @@ impl JournalFile {
         };
         let meta = file
             .metadata()
+            .map_err(StoreError::io("read", &self.path))?;
+        if let Some(cached) = cache::load(&self.dir, &mut file, meta.len()) {
+            // Read as if this handle had read the covered lines itself and now catches up;
+            // a failure leaves this handle as it was.
+            let mut fresh = JournalFile::empty(&self.dir);
+            fresh.version = cached.version;
+            fresh.state = Arc::new(cached.state);
+            fresh.settled_warnings = cached.warnings;
+            fresh.consumed = cached.covered;
+            fresh.lines = cached.lines;
+            fresh.stamp = Some(Stamp {
+                len: cached.covered,
+                ..Stamp::of(&meta)
+            });
+            fresh.catch_up(&mut file)?;
+            if fresh.consumed - cached.covered >= cache::REWRITE_AFTER {
+                fresh.save_cache(&mut file);
+            }
+            *self = fresh;
+            return Ok(());
+        }
+        file.seek(SeekFrom::Start(0))
             .map_err(StoreError::io("read", &self.path))?;
         let bytes = files::read_rest(&mut file, &self.path, Limit::Journal, 0)
             .map_err(StoreError::io("read", &self.path))?;
@@ -225,11 +265,22 @@ impl JournalFile {
             self.reset(Some(stamp));
             return Ok(());
         }
-        match parse_journal(&bytes, &self.path.display().to_string()) {
+        // Replayed into a state of its own, which replaces the held one only when all of it
+        // loads.
+        let mut state = JournalState::default();
+        let read = read_journal(&bytes, &self.path.display().to_string(), &mut |record| {
+            state.apply(&record)
+        });
+        drop(bytes);
+        match read {
             Ok((version, chunk)) => {
                 self.reset(Some(stamp));
                 self.version = version;
+                self.state = Arc::new(state);
                 self.take(chunk);
+                if self.consumed >= cache::REWRITE_AFTER {
+                    self.save_cache(&mut file);
+                }
                 Ok(())
             }
             Err(e) => {
@@ -269,6 +320,21 @@ impl JournalFile {
         Ok(())
     }
 
+    /// Writes the cache for what this handle has settled (best effort).
+    fn save_cache(&self, file: &mut File) {
+        cache::save(
+            &self.dir,
+            file,
+            &cache::CachedRef {
+                version: self.version,
+                covered: self.consumed,
+                lines: self.lines,
+                warnings: &self.settled_warnings,
+                state: &self.state,
+            },
+        );
+    }
+
     fn reload_from(&mut self, file: &mut File) -> Result<(), StoreError> {
         file.seek(SeekFrom::Start(0))
             .map_err(StoreError::io("read", &self.path))?;
@@ -276,7 +342,6 @@ impl JournalFile {
     }
 
     fn reset(&mut self, stamp: Option<Stamp>) {
-        self.records.clear();
         self.state = Arc::default();
         self.settled_warnings.clear();
         self.tail_warnings.clear();
@@ -307,7 +372,6 @@ impl JournalFile {
         if !chunk.records.is_empty() {
             Arc::make_mut(&mut self.state).apply_all(&chunk.records);
         }
-        self.records.extend(chunk.records);
         self.tail = chunk.tail;
     }
 }

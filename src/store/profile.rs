@@ -232,6 +232,19 @@ impl OpenProfile {
         })
     }
 
+    /// The progression saved beside the journal by an earlier run (see
+    /// `session::Standing::recent`), when there is a sound one.
+    pub fn saved_progress(&self) -> Option<String> {
+        let _lock = lock_shared(&self.dir);
+        super::cache::read_progress(&self.dir)
+    }
+
+    /// Saves the progression beside the journal; best effort, never an error.
+    pub fn save_progress(&self, text: &str) {
+        let _lock = lock_shared(&self.dir);
+        super::cache::save_progress(&self.dir, text);
+    }
+
     /// Appends records to the journal (one write, one fsync), after checking that the profile
     /// file still loads if another session changed it: a damaged profile takes no writes.
     pub fn record(&mut self, records: &[Record]) -> Result<(), StoreError> {

@@ -129,7 +129,7 @@ fn check_profile(ctx: &Ctx, name: &str, dir: &Path, t: &mut String) -> usize {
             let _ = writeln!(
                 t,
                 "  {JOURNAL_FILE}: ok ({} record(s), version {})",
-                j.records().len(),
+                j.state().records,
                 j.version()
             );
             for w in j.warnings() {

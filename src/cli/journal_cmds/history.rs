@@ -131,9 +131,10 @@ struct Export<'a> {
 /// `rehab export-data`: the profile and every record, for a backup or a spreadsheet.
 pub fn export_data(ctx: &Ctx, format: DataFormat) -> CmdResult {
     let open = open(ctx)?;
+    let records = open.journal.read_records().map_err(store_failure)?;
     let export = Export {
         profile: &open.profile,
-        records: open.journal.records(),
+        records: &records,
     };
     let text = match format {
         DataFormat::Ron => {
@@ -144,7 +145,7 @@ pub fn export_data(ctx: &Ctx, format: DataFormat) -> CmdResult {
         DataFormat::Json => {
             serde_json::to_string_pretty(&export).map_err(|e| Failure::data(e.to_string()))? + "\n"
         }
-        DataFormat::Csv => csv_text(open.journal.records()).map_err(store_failure)?,
+        DataFormat::Csv => csv_text(&records).map_err(store_failure)?,
     };
     print(&text)
 }

@@ -125,7 +125,7 @@ fn show(ctx: &Ctx, name: &str) -> CmdResult {
     let _ = writeln!(
         t,
         "Journal: {} record(s), {} day(s) logged",
-        open.journal.records().len(),
+        open.journal.state().records,
         open.journal.state().days.len()
     );
     t.push_str(&standing_of(ctx, &open));

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use super::{Loaded, load, print, refused};
+use super::{Loaded, let_go, load, print, refused};
 use crate::cli::{CmdResult, Ctx};
 use crate::journal::{DayLog, ItemStatus};
 use crate::plan::DayPlan;
@@ -43,7 +43,9 @@ pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
     text.push_str(&standing_lines(&standing));
     let day = standing.day(date);
     let log = open.journal.state().day(date);
-    print(&(text + &day_text(ctx, &day, log)))
+    let shown = print(&(text + &day_text(ctx, &day, log)));
+    let_go(open);
+    shown
 }
 
 /// The standing lines, one per line, each marked by how urgent it is.
