@@ -169,7 +169,8 @@ fn a_revoked_key_no_longer_gets_in_and_every_other_line_stays() {
         return;
     };
     let before = fs::read(&server.keys_file).unwrap();
-    assert_eq!(server.ssh("anna", &[], &["today"]).0, 0);
+    let (code, out) = server.ssh("anna", &[], &["today"]);
+    assert_eq!(code, 0, "{out}\n{}", server.sshd_log());
     let mut revoke = server.rehab();
     revoke.args(["clinic", "revoke", "anna", "--authorized-keys"]);
     revoke.arg(&server.keys_file);

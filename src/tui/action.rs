@@ -64,8 +64,9 @@ pub enum Action {
     Recorded(Record),
     /// The profile is on disk as given.
     ProfileSaved(Box<Profile>),
-    /// A profile and its journal were (re)loaded.
-    Loaded(Box<Profile>, Arc<JournalState>),
+    /// A profile and its journal were (re)loaded, with the progression saved beside them (to
+    /// work out years of weeks from, when it still holds).
+    Loaded(Box<Profile>, Arc<JournalState>, Option<String>),
     /// The open profile or its journal changed on disk (another session wrote): take them,
     /// staying on this screen.
     ChangedElsewhere(Box<Profile>, Arc<JournalState>),

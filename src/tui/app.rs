@@ -87,6 +87,9 @@ pub enum Effect {
     ReadClinic {
         today: Date,
     },
+    /// Save the progression worked out so far beside the journal (a derived file, so the next
+    /// start works out fewer weeks).
+    SaveProgress(String),
     /// Ring the terminal's bell (a countdown's hold or rest ended).
     Bell,
     Quit,
@@ -184,6 +187,10 @@ pub struct App {
     pub views: Views,
     /// What to say once the record now being written is saved (a pain score over the ceiling).
     pub after_save: Option<String>,
+    /// The progression saved beside the journal, to work out the weeks from at the next
+    /// rebuild; and a newer one to save, once a rebuild made it.
+    pub progress: Option<String>,
+    progress_to_save: Option<String>,
     /// A patient's session on a clinic server (`--locked`): the Clinic view is left out; the
     /// disk refuses what the lock does not allow.
     pub locked: bool,
@@ -214,6 +221,8 @@ impl App {
             journal: Arc::default(),
             views: Views::default(),
             after_save: None,
+            progress: None,
+            progress_to_save: None,
             locked: false,
         }
     }
@@ -237,10 +246,12 @@ impl App {
         self.screen = Screen::Main;
         self.view = View::Today;
         self.overlay = None;
-        self.views.week = WeekCursor::default();
-        self.views.week.day = crate::plan::Day::of(self.today).index();
+        self.views.week = WeekCursor {
+            week: self.current_week(),
+            day: crate::plan::Day::of(self.today).index(),
+            item: 0,
+        };
         self.rebuild();
-        self.views.week.week = self.current_week();
         if self.needs_rescreen() {
             self.screen = self.red_flags_again();
         }
@@ -311,6 +322,15 @@ impl App {
 
     /// The one entry point: an action in, effects out.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = self.act(action);
+        // A rebuild on the way may have worked out a newer checkpoint worth keeping.
+        if let Some(text) = self.progress_to_save.take() {
+            effects.push(Effect::SaveProgress(text));
+        }
+        effects
+    }
+
+    fn act(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::ForceQuit => return self.quit(),
             Action::Resize => return Vec::new(),
@@ -332,7 +352,8 @@ impl App {
                 self.profile_saved(*profile);
                 return Vec::new();
             }
-            Action::Loaded(profile, journal) => {
+            Action::Loaded(profile, journal, progress) => {
+                self.progress = progress;
                 self.load_state(*profile, journal);
                 return Vec::new();
             }

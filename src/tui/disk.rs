@@ -68,6 +68,7 @@ impl Disk {
                 actions.push(Action::Loaded(
                     Box::new(open.profile.clone()),
                     open.journal.shared_state(),
+                    open.saved_progress(),
                 ));
                 let torn = open.journal.warnings().count();
                 if torn > 0 {
@@ -129,8 +130,11 @@ impl Disk {
             Effect::SaveProfile(profile) => self.save(*profile),
             Effect::SwitchProfile(name) => match OpenProfile::open(&self.paths, &name) {
                 Ok(open) => {
-                    let action =
-                        Action::Loaded(Box::new(open.profile.clone()), open.journal.shared_state());
+                    let action = Action::Loaded(
+                        Box::new(open.profile.clone()),
+                        open.journal.shared_state(),
+                        open.saved_progress(),
+                    );
                     self.open = Some(open);
                     action
                 }
@@ -166,6 +170,13 @@ impl Disk {
                 }
             }
             Effect::Import { imported, force } => self.import(&imported, force),
+            Effect::SaveProgress(text) => {
+                // Derived and best effort: nothing to say either way.
+                if let Some(open) = &self.open {
+                    open.save_progress(&text);
+                }
+                return None;
+            }
             Effect::ReadClinic { today } => self.clinic(today),
         })
     }
@@ -191,7 +202,11 @@ impl Disk {
             Effect::ReadPrescription(_) => Act::ReadFile,
             Effect::Import { .. } => Act::Import,
             Effect::ReadClinic { .. } => Act::Overview,
-            Effect::Export { .. } | Effect::WriteFile { .. } | Effect::Bell | Effect::Quit => {
+            Effect::Export { .. }
+            | Effect::WriteFile { .. }
+            | Effect::SaveProgress(_)
+            | Effect::Bell
+            | Effect::Quit => {
                 return Ok(());
             }
         };

@@ -38,12 +38,13 @@ impl App {
         Some((first.urgency, text))
     }
 
-    /// Every week built: 1 to the current one, and on to the one the Week view shows.
+    /// The weeks worked out, in order: from week 1, or from a saved progression's week, to
+    /// the current one, and on to the one the Week view shows.
     pub fn plans(&self) -> &[WeekPlan] {
         self.standing.as_ref().map_or(&[], |s| s.plans.as_slice())
     }
 
-    /// Weeks 1 to the current one (none before the start or without a plan).
+    /// The weeks worked out up to the current one (none before the start or without a plan).
     pub fn weeks_so_far(&self) -> &[WeekPlan] {
         let plans = self.plans();
         let n = plans.iter().take_while(|w| w.monday <= self.today).count();
@@ -84,13 +85,40 @@ impl App {
     }
 
     /// Rebuilds where the person stands after the profile, the journal or the week shown
-    /// changed: weeks 1 to the current one, or to the one the Week view shows when later.
+    /// changed: through the current week, or the one the Week view shows when later. Every
+    /// week from week 1 only when a view on screen shows the history (History, Program, a week
+    /// before those built); otherwise from the progression saved beside the journal, so years of
+    /// history do not slow the start.
     pub fn rebuild(&mut self) {
         let Some(profile) = &self.profile else {
             self.standing = None;
             return;
         };
         let last = self.current_week().max(self.views.week.week);
+        if !self.shows_history() {
+            let through = profile
+                .settings
+                .monday_of_week(last)
+                .checked_add(jiff::ToSpan::days(6))
+                .unwrap_or(self.today);
+            let (standing, save) = Standing::recent(
+                &self.catalog,
+                profile,
+                &self.journal,
+                (self.today, through.max(self.today)),
+                self.progress.as_deref(),
+            );
+            if let Some(text) = save {
+                self.progress = Some(text.clone());
+                self.progress_to_save = Some(text);
+            }
+            // Good when it reaches back to the week the Week view shows.
+            let first = standing.plans.first().map_or(1, |w| w.state.week);
+            if first <= self.views.week.week {
+                self.standing = Some(standing);
+                return;
+            }
+        }
         self.standing = Some(Standing::weeks(
             &self.catalog,
             profile,
@@ -98,6 +126,22 @@ impl App {
             self.today,
             last,
         ));
+    }
+
+    /// Whether a view on screen reads the whole history (History's weeks, Program's
+    /// decisions), or the Week view shows a week before those worked out.
+    pub(super) fn needs_every_week(&self) -> bool {
+        self.shows_history() || self.views.week.week < self.first_week_built().unwrap_or(1)
+    }
+
+    fn shows_history(&self) -> bool {
+        matches!(self.screen, super::Screen::Main)
+            && matches!(self.view, super::View::History | super::View::Program)
+    }
+
+    /// The first programme week the standing has worked out.
+    pub fn first_week_built(&self) -> Option<u32> {
+        self.plans().first().map(|w| w.state.week)
     }
 
     /// Sharp pain, swelling or a limp was logged after the last answers (perhaps from another

@@ -163,6 +163,10 @@ impl App {
                     let step = if action == Action::NextView { 1 } else { n - 1 };
                     let at = tabs.iter().position(|v| *v == self.view).unwrap_or(0);
                     self.view = tabs[(at + step) % n];
+                    if self.needs_every_week() && self.first_week_built() > Some(1) {
+                        // History and Program read every week: work them out now.
+                        self.rebuild();
+                    }
                     self.views.program.scroll = 0;
                     if self.view == View::Clinic {
                         return self.open_clinic();

@@ -26,8 +26,8 @@ impl Default for WeekCursor {
 impl App {
     /// The week the Week view shows (past, this one or coming), when it is built.
     pub fn shown_week(&self) -> Option<&crate::plan::WeekPlan> {
-        let n = self.views.week.week as usize;
-        self.plans().get(n.checked_sub(1)?)
+        let n = self.views.week.week;
+        self.plans().iter().find(|w| w.state.week == n)
     }
 
     /// The last week the Week view goes to: the programme's end, or this week when later.
@@ -60,8 +60,8 @@ impl App {
             _ => {}
         }
         if self.views.week.week != shown {
-            if self.views.week.week as usize > self.plans().len() {
-                // A coming week: the standing is built on to it.
+            if self.shown_week().is_none() {
+                // A coming week, or one before those worked out: the standing is built to it.
                 self.rebuild();
             }
             return Vec::new();

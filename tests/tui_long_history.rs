@@ -1,0 +1,129 @@
+//! A long history in the app: the start works the weeks out from the progression saved beside
+//! the journal, and every view shows what a start from week 1 shows.
+
+mod tui_common;
+
+use jiff::civil::date;
+use ratatui::crossterm::event::KeyCode;
+use rehab_planner::journal::Record;
+use rehab_planner::tui::app::{App, Effect, View};
+use rehab_planner::tui::theme::Theme;
+use tui_common::*;
+
+fn theme() -> Theme {
+    Theme::new(false, true)
+}
+
+/// Forty weeks of ticks and pain scores from a start in early February.
+fn long_app() -> (App, Vec<Record>) {
+    let mut p = profile();
+    p.settings.start = date(2026, 2, 2);
+    p.red_flags.answered_on = Some(p.settings.start);
+    let mut app = fresh_app(theme());
+    app.load(p.clone(), &[]);
+    let mut records = vec![Record::Screened {
+        date: p.settings.start,
+        answers: p.red_flags.answers.clone(),
+    }];
+    let mut day = p.settings.start;
+    while day < TODAY {
+        if let Some(plan) = app.standing.as_ref().map(|s| s.day(day)) {
+            for item in plan.items.iter().step_by(2) {
+                records.push(Record::Done {
+                    date: day,
+                    item: item.exercise.clone(),
+                    sets: None,
+                });
+            }
+        }
+        records.push(Record::Pain {
+            date: day,
+            item: None,
+            report: rehab_planner::journal::PainReport {
+                during: Some(1),
+                morning: Some(1),
+                ..Default::default()
+            },
+        });
+        day = day.tomorrow().expect("a later day");
+    }
+    let mut app = fresh_app(theme());
+    app.load(p, &records);
+    (app, records)
+}
+
+#[test]
+fn a_saved_progression_starts_the_app_late_in_the_history_and_changes_nothing_on_screen() {
+    let (mut full, records) = long_app();
+    assert_eq!(full.first_week_built(), Some(1));
+    // Worked out from week 1, the app offers a checkpoint to save beside the journal.
+    let effects = press(&mut full, key(KeyCode::Down));
+    let saved = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveProgress(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("a checkpoint to save");
+    press(&mut full, key(KeyCode::Up));
+
+    let mut quick = fresh_app(theme());
+    quick.progress = Some(saved);
+    quick.load(full.profile.clone().expect("loaded"), &records);
+    let first = quick.first_week_built().unwrap_or(0);
+    assert!(
+        first > 20,
+        "started from week {first}, not from the checkpoint"
+    );
+    assert_eq!(quick.today_items(), full.today_items());
+    assert_eq!(quick.banner(), full.banner());
+    assert_eq!(draw(&quick, 80, 24), draw(&full, 80, 24), "Today differs");
+
+    // History and Program read every week: switching to them works the rest out.
+    for view in [View::Week, View::Program, View::History] {
+        while quick.view != view {
+            press(&mut quick, key(KeyCode::Tab));
+        }
+        full.view = view;
+        assert_eq!(
+            draw(&quick, 80, 24),
+            draw(&full, 80, 24),
+            "{view:?} differs"
+        );
+    }
+    assert_eq!(quick.first_week_built(), Some(1));
+}
+
+#[test]
+fn browsing_back_before_the_checkpoint_works_the_earlier_weeks_out() {
+    let (mut full, records) = long_app();
+    let saved = press(&mut full, key(KeyCode::Down))
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::SaveProgress(text) => Some(text),
+            _ => None,
+        })
+        .expect("a checkpoint to save");
+    let mut quick = fresh_app(theme());
+    quick.progress = Some(saved);
+    quick.load(full.profile.clone().expect("loaded"), &records);
+    let first = quick.first_week_built().unwrap_or(0);
+    while quick.view != View::Week {
+        press(&mut quick, key(KeyCode::Tab));
+    }
+    // `[` goes a week back at a time, past the first week worked out.
+    for _ in 0..=(quick.views.week.week - first) {
+        press(&mut quick, ch('['));
+    }
+    assert!(quick.views.week.week < first);
+    let shown = quick.shown_week().map(|w| w.state.week);
+    assert_eq!(
+        shown,
+        Some(quick.views.week.week),
+        "the week shown was not worked out"
+    );
+    full.view = View::Week;
+    full.views.week = quick.views.week.clone();
+    full.rebuild();
+    assert_eq!(draw(&quick, 80, 24), draw(&full, 80, 24));
+}
