@@ -90,7 +90,10 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
         ))
     });
     for action in disk.open_at_start(&app.profile_name, opened) {
-        app.update(action);
+        // Only derived files come of loading (a newer saved progression): nothing to answer.
+        for effect in app.update(action) {
+            disk.perform(effect);
+        }
     }
 
     let (tx, rx) = mpsc::channel();
