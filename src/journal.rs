@@ -9,6 +9,7 @@
 //! ```
 
 mod fast;
+mod idmap;
 mod parse;
 mod record;
 mod replay;
@@ -17,6 +18,7 @@ mod summary;
 mod week;
 
 pub use fast::parse_compact;
+pub use idmap::IdMap;
 pub use parse::{
     Chunk, JOURNAL_FORMAT, JOURNAL_VERSION, JournalError, TORN_MARKER, TORN_SUFFIX, Tail, Warning,
     format_record, header_line, parse_journal, parse_record, parse_records, read_journal,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use super::idmap::IdMap;
 use super::record::{PainReport, Record, SkipReason};
 
 /// Where one item stands on one day.
@@ -48,11 +49,11 @@ impl Pain {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct DayLog {
     /// Item id -> its status; an undone item is absent.
-    pub items: BTreeMap<Arc<str>, ItemStatus>,
+    pub items: IdMap<ItemStatus>,
     /// Pain for the day's session as a whole.
     pub pain: Option<Pain>,
     /// Pain logged against one item (a run, one exercise).
-    pub item_pain: BTreeMap<Arc<str>, Pain>,
+    pub item_pain: IdMap<Pain>,
     pub notes: Vec<String>,
 }
 
@@ -167,7 +168,7 @@ impl JournalState {
                 let id = item.as_deref().map(|item| self.ids.get(item));
                 let day = self.day_mut(*date);
                 let pain = match id {
-                    Some(id) => day.item_pain.entry(id).or_default(),
+                    Some(id) => day.item_pain.get_or_default(id),
                     None => day.pain.get_or_insert_with(Pain::default),
                 };
                 pain.merge(report);
