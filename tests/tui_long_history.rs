@@ -16,8 +16,13 @@ fn theme() -> Theme {
 
 /// Forty weeks of ticks and pain scores from a start in early February.
 fn long_app() -> (App, Vec<Record>) {
+    app_from(date(2026, 2, 2))
+}
+
+/// Ticks and pain scores every day from `start` to today.
+fn app_from(start: jiff::civil::Date) -> (App, Vec<Record>) {
     let mut p = profile();
-    p.settings.start = date(2026, 2, 2);
+    p.settings.start = start;
     p.red_flags.answered_on = Some(p.settings.start);
     let mut app = fresh_app(theme());
     app.load(p.clone(), &[]);
@@ -126,4 +131,23 @@ fn browsing_back_before_the_checkpoint_works_the_earlier_weeks_out() {
     full.views.week = quick.views.week.clone();
     full.rebuild();
     assert_eq!(draw(&quick, 80, 24), draw(&full, 80, 24));
+}
+
+#[test]
+fn three_digit_weeks_fit_the_history_view_at_80x24() {
+    // Week 130 and on: the weekly adherence line keeps whole entries within the border.
+    let (mut app, _) = app_from(date(2024, 5, 27));
+    while app.view != View::History {
+        press(&mut app, key(KeyCode::Tab));
+    }
+    let screen = draw(&app, 80, 24);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("wk1"))
+        .unwrap_or_else(|| panic!("no weekly adherence:\n{screen}"));
+    let inside = line
+        .trim_matches(|c| c == '"' || c == '|' || c == '│')
+        .trim_end();
+    assert!(inside.ends_with('%'), "an entry is cut: {line}");
+    assert!(inside.matches("wk1").count() >= 5, "{line}");
 }

@@ -104,14 +104,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         month = month.checked_add(1.month()).unwrap_or(month);
     }
     let mut weekly = vec![Line::styled("Weekly adherence", t.title())];
-    let mut spans = Vec::new();
-    for w in app.weeks_so_far().iter().rev().take(8).rev() {
+    // The latest weeks, as many as fit (week numbers grow to three digits in a long history).
+    let mut entries = Vec::new();
+    let mut used = 0;
+    for w in app.weeks_so_far().iter().rev().take(8) {
         let days = w.days.iter().filter(|d| d.date >= start);
         let pct = crate::session::DayCounts::adherence_through(days, &app.journal, app.today)
             .unwrap_or(0);
-        spans.push(Span::raw(format!("wk{} {pct:>3}%  ", w.state.week)));
+        let entry = format!("wk{} {pct:>3}%  ", w.state.week);
+        used += entry.len();
+        if used > usize::from(weeks_area.width) + 2 {
+            break;
+        }
+        entries.push(Span::raw(entry));
     }
-    weekly.push(Line::from(spans));
+    entries.reverse();
+    weekly.push(Line::from(entries));
     frame.render_widget(Paragraph::new(weekly), weeks_area);
 
     let mut pain = vec![Line::styled(
