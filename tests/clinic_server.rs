@@ -6,6 +6,7 @@
 
 mod clinic_support;
 mod handover_support;
+mod pty_support;
 
 use std::fs;
 use std::path::Path;
@@ -44,8 +45,8 @@ fn a_patients_key_opens_their_today_and_two_sessions_see_each_others_ticks() {
     laptop.wait_for("1 of ");
     phone.send("q");
     laptop.send("q");
-    assert_eq!(phone.finish(), 0);
-    assert_eq!(laptop.finish(), 0);
+    assert_eq!(phone.finish().0.exit_code(), 0);
+    assert_eq!(laptop.finish().0.exit_code(), 0);
     assert_eq!(
         dones(&server.journal("anna")),
         1,

@@ -3,16 +3,16 @@
 #![allow(clippy::unwrap_used)]
 
 mod hardening_support;
+mod pty_support;
 
 use std::fs;
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use hardening_support::{new_profile, rehab};
 use predicates::prelude::*;
 use predicates::str::contains;
+use pty_support::Pty;
 use rehab_planner::catalog::{Catalog, SourceText};
 use rehab_planner::tui::keymap::Keymap;
 
@@ -358,16 +358,7 @@ fn journal_version_numbers_are_named_precisely() {
 /// Runs the app in a pseudo-terminal with `term`, presses Ctrl-C once something is drawn (or
 /// the app ends), and returns everything it wrote.
 fn run_in_pty(dir: &Path, term: &str) -> String {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
     cmd.cwd(dir);
     cmd.env("REHAB_DATA_DIR", dir.join("data"));
     cmd.env("REHAB_LIBRARY", dir.join("library"));
@@ -378,30 +369,13 @@ fn run_in_pty(dir: &Path, term: &str) -> String {
     cmd.env_remove("COLORTERM");
     cmd.env_remove("NO_COLOR");
     cmd.env_remove("REHAB_PROFILE");
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let raw = Arc::new(Mutex::new(Vec::new()));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = raw.clone();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
-    let mut writer = pair.master.take_writer().unwrap();
+    let mut pty = Pty::spawn(cmd);
     let start = Instant::now();
     let mut sent = false;
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        if !sent && raw.lock().unwrap().len() > 500 {
+    while !pty.has_exited() {
+        if !sent && pty.written() > 500 {
             std::thread::sleep(Duration::from_millis(200));
-            writer.write_all(b"\x03").unwrap();
+            pty.send("\x03");
             sent = true;
         }
         assert!(
@@ -410,8 +384,7 @@ fn run_in_pty(dir: &Path, term: &str) -> String {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    std::thread::sleep(Duration::from_millis(100));
-    let out = raw.lock().unwrap().clone();
+    let (_, out, _) = pty.finish();
     String::from_utf8_lossy(&out).into_owned()
 }
 

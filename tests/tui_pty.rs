@@ -4,21 +4,27 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 
-const DEADLINE: Duration = Duration::from_secs(30);
+mod pty_support;
+use pty_support::Pty;
 
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    master: Box<dyn portable_pty::MasterPty + Send>,
+/// The app in a pseudo-terminal, with the steps a person takes through it.
+struct Session(Pty);
+
+impl std::ops::Deref for Session {
+    type Target = Pty;
+    fn deref(&self) -> &Pty {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Session {
+    fn deref_mut(&mut self) -> &mut Pty {
+        &mut self.0
+    }
 }
 
 impl Session {
@@ -49,15 +55,6 @@ impl Session {
     }
 
     fn start(data: &Path) -> Session {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
         cmd.env("REHAB_DATA_DIR", data);
         // Exports go to the current folder by default.
@@ -73,107 +70,11 @@ impl Session {
         cmd.env_remove("LC_CTYPE");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("REHAB_PROFILE");
-        let child = pair.slave.spawn_command(cmd).expect("spawn rehab");
-        // The child holds the slave now; keeping ours open would hide its exit from the reader.
-        drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(24).unwrap(),
-            std::num::NonZeroU16::new(80).unwrap(),
-            0,
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (s, r) = (screen.clone(), raw.clone());
-        // Drain on a thread so the child never blocks on a full pty buffer.
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                s.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().expect("writer");
-        Session {
-            screen,
-            raw,
-            writer,
-            child,
-            master: pair.master,
-        }
+        Session(Pty::spawn(cmd))
     }
 
-    fn resize(&self, rows: u16, cols: u16) {
-        self.screen.lock().unwrap().set_size(
-            std::num::NonZeroU16::new(rows).unwrap(),
-            std::num::NonZeroU16::new(cols).unwrap(),
-        );
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "`{text}` did not appear within {DEADLINE:?}; screen:\n{}",
-            self.contents()
-        );
-    }
-
-    fn wait_gone(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if !self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("`{text}` stayed on screen; screen:\n{}", self.contents());
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn finish(mut self) -> (portable_pty::ExitStatus, Vec<u8>, bool) {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(start.elapsed() < DEADLINE, "rehab did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        // Let the reader drain the last bytes (the alternate-screen exit).
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(2) {
-            if !self.screen.lock().unwrap().screen().alternate_screen() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let alternate = self.screen.lock().unwrap().screen().alternate_screen();
-        let raw = self.raw.lock().unwrap().clone();
-        (status, raw, alternate)
+    fn finish(self) -> (portable_pty::ExitStatus, Vec<u8>, bool) {
+        self.0.finish()
     }
 }
 

@@ -7,11 +7,12 @@
 //! variable set), where they fail: `.ci/run` installs openssh-server and openssh-client.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::io::{Read, Write};
+use crate::pty_support::Pty;
+
+use std::io::Read;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub const DEADLINE: Duration = Duration::from_secs(30);
@@ -297,7 +298,7 @@ impl Server {
     /// The full-screen app over `ssh -tt` in a pseudo-terminal of 80x24.
     pub fn app(&self, key: &str) -> Pty {
         let cmd = self.ssh_command(key, &["-tt"], &[]);
-        Pty::spawn(&cmd)
+        pty(&cmd)
     }
 
     /// The journal of profile `name`, as text ("" when none).
@@ -347,100 +348,16 @@ pub fn finish(mut child: Child) -> (i32, String) {
     (status.code().unwrap_or(-1), text.replace('\r', ""))
 }
 
-/// A program in a pseudo-terminal, its screen read through vt100.
-pub struct Pty {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Pty {
-    fn spawn(cmd: &Command) -> Pty {
-        use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut builder = CommandBuilder::new(cmd.get_program());
-        builder.args(cmd.get_args());
-        for (k, v) in cmd.get_envs() {
-            match v {
-                Some(v) => builder.env(k, v),
-                None => builder.env_remove(k),
-            }
-        }
-        builder.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(builder).unwrap();
-        drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(24).unwrap(),
-            std::num::NonZeroU16::new(80).unwrap(),
-            0,
-        )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let s = screen.clone();
-        // Drained on a thread so the program never blocks on a full pty buffer.
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                s.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Pty {
-            screen,
-            writer,
-            child,
-            _master: pair.master,
+/// `cmd` (an ssh session) in a pseudo-terminal of 80x24.
+fn pty(cmd: &Command) -> Pty {
+    let mut builder = portable_pty::CommandBuilder::new(cmd.get_program());
+    builder.args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => builder.env(k, v),
+            None => builder.env_remove(k),
         }
     }
-
-    pub fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    pub fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "`{text}` did not appear within {DEADLINE:?}; screen:\n{}",
-            self.contents()
-        );
-    }
-
-    pub fn send(&mut self, text: &str) {
-        self.writer.write_all(text.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits for the program to end; its exit code.
-    pub fn finish(mut self) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            assert!(start.elapsed() < DEADLINE, "the session did not end");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
+    builder.env("TERM", "xterm-256color");
+    Pty::spawn(builder)
 }
