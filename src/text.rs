@@ -13,7 +13,9 @@ use std::path::Path;
 /// argument cannot move the cursor, recolour the screen or reorder text. Tabs and line breaks
 /// become spaces, so one field stays on one line.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    // Printable ASCII is safe as it is: most text is, and a byte test is far cheaper than
+    // decoding every character (the library is cleaned at every start).
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -31,7 +33,8 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// (a carriage return too, which would let a line overwrite itself).
 pub fn clean_block(text: &str) -> Cow<'_, str> {
     let keep = |c: char| c == '\n' || c == '\t';
-    if !text.chars().any(|c| is_unsafe(c) && !keep(c)) {
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t';
+    if text.bytes().all(plain) || !text.chars().any(|c| is_unsafe(c) && !keep(c)) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -135,6 +138,16 @@ mod tests {
         assert_eq!(position_of_quoted(text, "missing"), (1, 1));
         // An offset inside a multi-byte character never panics.
         assert_eq!(line_column(text, 4), (2, 1));
+    }
+
+    #[test]
+    fn plain_ascii_is_kept_as_it_is_and_its_edges_are_not() {
+        assert!(matches!(clean("Clamshell 3 x 15 ~!"), Cow::Borrowed(_)));
+        // DEL and the C0 controls sit at the edges of printable ASCII.
+        assert_eq!(clean("a\u{7f}b\u{1f}c"), "abc");
+        assert_eq!(clean("tab\there"), "tab here");
+        assert_eq!(clean_block("one\n\ttwo\u{7f}"), "one\n\ttwo");
+        assert!(matches!(clean_block("one\n\ttwo"), Cow::Borrowed(_)));
     }
 
     #[test]
