@@ -292,7 +292,26 @@ impl Server {
     pub fn ssh(&self, key: &str, extra: &[&str], command: &[&str]) -> (i32, String) {
         let mut tt = vec!["-tt"];
         tt.extend_from_slice(extra);
-        run(self.ssh_command(key, &tt, command))
+        // A connection the busy test machine dropped before any login is tried again, twice
+        // at most; anything after the login (rehab's own answer, a refusal) counts as it came.
+        let mut attempt = 0;
+        loop {
+            let (code, out) = run(self.ssh_command(key, &tt, command));
+            let dropped = code == 255
+                && [
+                    "Connection refused",
+                    "Connection reset",
+                    "Connection closed",
+                    "kex_exchange_identification",
+                ]
+                .iter()
+                .any(|sign| out.contains(sign));
+            attempt += 1;
+            if !dropped || attempt == 3 {
+                return (code, out);
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
     }
 
     /// The full-screen app over `ssh -tt` in a pseudo-terminal of 80x24.
