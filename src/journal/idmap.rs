@@ -101,12 +101,22 @@ impl<'a, V> IntoIterator for &'a IdMap<V> {
 impl<V> FromIterator<(Arc<str>, V)> for IdMap<V> {
     /// As a `BTreeMap` collects: in id order, the last value of a repeated id kept.
     fn from_iter<I: IntoIterator<Item = (Arc<str>, V)>>(iter: I) -> Self {
-        let mut map = IdMap::default();
-        for (id, value) in iter {
-            map.insert(id, value);
+        let mut pairs: Vec<(Arc<str>, V)> = iter.into_iter().collect();
+        // Already in order (as a cache writes them): nothing to do.
+        if !pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+            // A stable sort keeps repeats in arrival order; the last of each is kept.
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut kept: Vec<(Arc<str>, V)> = Vec::with_capacity(pairs.len());
+            for pair in pairs {
+                match kept.last_mut() {
+                    Some(last) if last.0 == pair.0 => *last = pair,
+                    _ => kept.push(pair),
+                }
+            }
+            pairs = kept;
         }
-        map.0.shrink_to_fit();
-        map
+        pairs.shrink_to_fit();
+        IdMap(pairs)
     }
 }
 
