@@ -82,7 +82,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     let catalog = std::sync::Arc::new(ctx.catalog);
     let mut disk = Disk::new(ctx.paths.clone(), catalog.clone()).locked(ctx.lock.clone());
     let mut app = App::new(catalog, keymap, theme, today, ctx.profile);
-    app.locked = disk.is_locked();
+    app.lock = ctx.lock.clone();
     // Everything that does not need the journal is done by now.
     let opened = opening.join().unwrap_or_else(|_| {
         Err(StoreError::Invalid(

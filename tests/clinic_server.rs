@@ -346,3 +346,62 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
     assert!(matches!(done, Some(Action::Exported(_))), "{done:?}");
     assert!(data.join("exports/anna/plan.txt").is_file());
 }
+
+#[test]
+fn a_locked_apps_forms_that_the_lock_refuses_do_not_open() {
+    use rehab_planner::clinic::Lock;
+    use rehab_planner::tui::action::Action;
+    use rehab_planner::tui::app::App;
+    use rehab_planner::tui::app::View;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let lock = Lock::new("anna", Some(&data), None).unwrap();
+    let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
+    let theme = rehab_planner::tui::theme::Theme::new(false, true);
+    let today = jiff::civil::date(2026, 11, 25);
+    let mut app = App::new(catalog, Default::default(), theme, today, "anna".into());
+    let profile = rehab_planner::profile::Profile::new(
+        "anna",
+        "pfps",
+        rehab_planner::plan::Settings::new(today),
+    );
+    app.lock = Some(lock);
+    app.load(profile, &[]);
+    assert!(!app.tabs().contains(&View::Clinic));
+    app.view = View::Profiles;
+    let hints: Vec<Action> = View::Profiles
+        .hints(&app)
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    for refused in [Action::New, Action::Import, Action::Edit] {
+        assert!(
+            !hints.contains(&refused),
+            "{refused:?} is offered: {hints:?}"
+        );
+    }
+    for action in [Action::New, Action::Import, Action::Edit] {
+        app.update(action.clone());
+        assert!(!app.typing(), "{action:?} opened a form the lock refuses");
+        let said = app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert!(
+            said.contains("clinic") || said.contains("physiotherapist"),
+            "{action:?}: {said}"
+        );
+    }
+    app.view = View::Program;
+    app.update(Action::Edit);
+    assert!(
+        matches!(app.screen, rehab_planner::tui::app::Screen::Main),
+        "the set-up form opened"
+    );
+    // Without a lock the same keys open their forms.
+    app.lock = None;
+    app.view = View::Profiles;
+    app.update(Action::New);
+    assert!(app.typing());
+}

@@ -193,7 +193,7 @@ pub struct App {
     progress_to_save: Option<String>,
     /// A patient's session on a clinic server (`--locked`): the Clinic view is left out; the
     /// disk refuses what the lock does not allow.
-    pub locked: bool,
+    pub lock: Option<crate::clinic::Lock>,
 }
 
 impl App {
@@ -223,7 +223,7 @@ impl App {
             after_save: None,
             progress: None,
             progress_to_save: None,
-            locked: false,
+            lock: None,
         }
     }
 

@@ -45,10 +45,6 @@ impl Disk {
         Disk { lock, ..self }
     }
 
-    pub fn is_locked(&self) -> bool {
-        self.lock.is_some()
-    }
-
     /// Takes the profile `name` opened (on another thread) at start: the profile list, then
     /// the profile for Today when it exists, nothing more when it does not (the welcome
     /// screen), a load failure when it does not load.

@@ -25,6 +25,13 @@ use crate::plan::PlanItem;
 use crate::tui::action::Action;
 use jiff::civil::Date;
 
+/// Changing the open profile's plan: settings, a clinician's overrides, patient details.
+const PLAN_CHANGE: crate::clinic::Act<'static> = crate::clinic::Act::SaveProfile {
+    name: "",
+    create: false,
+    plan_changed: true,
+};
+
 /// The views, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -91,8 +98,16 @@ impl View {
             View::Clinic => vec![Down, Select, NextView, Help, Quit],
             View::Export => vec![Right, Edit, Select, NextView, Help, Quit],
         };
+        // A patient's locked session is not offered what its lock refuses.
+        let offered = |action: &Action| match action {
+            New => app.lock_allows(profiles::NEW_PROFILE),
+            Import => app.lock_allows(crate::clinic::Act::Import),
+            Edit => app.lock_allows(PLAN_CHANGE),
+            _ => true,
+        };
         offers
             .into_iter()
+            .filter(offered)
             .map(|action| {
                 let word = match (self, &action) {
                     (View::Week, Left | Right) => "day",
@@ -145,12 +160,30 @@ impl Views {
 }
 
 impl App {
+    /// Whether a clinic server's lock (a patient's `--locked` session) lets this session do
+    /// `act`; always without a lock. The disk asks the same before every effect; asking here
+    /// too keeps a form from opening only to be refused at its end.
+    pub fn lock_allows(&self, act: crate::clinic::Act) -> bool {
+        self.lock.as_ref().is_none_or(|l| l.permits(act).is_ok())
+    }
+
+    /// As [`App::lock_allows`], saying the lock's reason on the status line when it does not.
+    fn lock_allows_or_says(&mut self, act: crate::clinic::Act) -> bool {
+        match self.lock.as_ref().map(|l| l.permits(act)) {
+            Some(Err(refused)) => {
+                self.fail(refused.to_string());
+                false
+            }
+            _ => true,
+        }
+    }
+
     /// The views on the tabs, in Tab order: a patient's locked session on a clinic server has
     /// no clinician's overview.
     pub fn tabs(&self) -> Vec<View> {
         View::ALL
             .into_iter()
-            .filter(|v| !self.locked || *v != View::Clinic)
+            .filter(|v| *v != View::Clinic || self.lock_allows(crate::clinic::Act::Overview))
             .collect()
     }
 
@@ -287,7 +320,7 @@ impl App {
 
     /// The set-up form again, to change the plan settings.
     fn open_settings(&mut self) {
-        if self.profile.is_some() {
+        if self.profile.is_some() && self.lock_allows_or_says(PLAN_CHANGE) {
             self.screen = Screen::Setup(self.setup_form(None));
         }
     }

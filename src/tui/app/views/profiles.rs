@@ -18,6 +18,13 @@ pub struct ProfilesView {
     pub import: Option<ImportPreview>,
 }
 
+/// Making a new profile, as the lock sees it.
+pub(super) const NEW_PROFILE: crate::clinic::Act<'static> = crate::clinic::Act::SaveProfile {
+    name: "",
+    create: true,
+    plan_changed: true,
+};
+
 impl App {
     pub(in crate::tui::app) fn update_profiles(&mut self, action: Action) -> Vec<Effect> {
         if self.views.profiles.file.is_some() {
@@ -117,7 +124,11 @@ impl App {
                 self.views.profiles.selected =
                     (self.views.profiles.selected + 1).min(n.saturating_sub(1))
             }
-            Action::New => self.views.profiles.new_name = Some(String::new()),
+            Action::New if self.lock_allows_or_says(NEW_PROFILE) => {
+                self.views.profiles.new_name = Some(String::new())
+            }
+            Action::New => {}
+            Action::Edit if !self.lock_allows_or_says(super::PLAN_CHANGE) => {}
             Action::Edit => match self.profiles.get(self.views.profiles.selected) {
                 // Only the open profile's details are here to edit.
                 Some(name) if self.profile.as_ref().is_some_and(|p| &p.name != name) => {
@@ -139,7 +150,9 @@ impl App {
                 }
                 _ => self.open_write(FileKind::Prescription),
             },
-            Action::Import => self.open_import(),
+            Action::Import if self.lock_allows_or_says(crate::clinic::Act::Import) => {
+                self.open_import()
+            }
             Action::Select => {
                 if let Some(name) = self.profiles.get(self.views.profiles.selected)
                     && Some(name) != self.profile.as_ref().map(|p| &p.name)
