@@ -8,6 +8,7 @@
 //! Pain(date:"2026-11-23",report:(during:Some(3),swelling:Some(true)))
 //! ```
 
+mod counts;
 mod fast;
 mod idmap;
 mod parse;
@@ -17,6 +18,7 @@ mod snapshot;
 mod summary;
 mod week;
 
+pub use counts::DayCounts;
 pub use fast::parse_compact;
 pub use idmap::IdMap;
 pub use parse::{

@@ -14,8 +14,6 @@
 mod commands;
 mod gate;
 
-use std::fmt;
-
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -26,7 +24,8 @@ pub use commands::{
 pub use gate::{Assessment, Gate, gate};
 
 use crate::catalog::Catalog;
-use crate::journal::{DayLog, ItemStatus, JournalState};
+pub use crate::journal::DayCounts;
+use crate::journal::JournalState;
 pub use crate::plan::ProgramWeek;
 use crate::plan::{self, DayPlan, PlanItem, WeekPlan, monday_of};
 use crate::profile::Profile;
@@ -325,81 +324,6 @@ fn clinician_due_text(flag: &Flag) -> String {
              (`rehab profile set --assessed-on DATE`)."
         ),
         other => other.text(),
-    }
-}
-
-/// A day's counts, the same in the app and on the command line. Optional comfort work is not
-/// counted: it never counts toward progress either.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DayCounts {
-    /// Items done in full.
-    pub done: usize,
-    /// Items done with fewer sets than prescribed.
-    pub partly: usize,
-    pub skipped: usize,
-    /// Items that count.
-    pub planned: usize,
-    /// Minutes of the items not done, partly done or skipped (optional ones too).
-    pub minutes_left: u32,
-}
-
-impl DayCounts {
-    pub fn of(day: &DayPlan, log: Option<&DayLog>) -> DayCounts {
-        let mut counts = DayCounts::default();
-        for item in &day.items {
-            let status = log.and_then(|l| l.status(&item.exercise));
-            if status.is_none() {
-                counts.minutes_left += item.minutes * item.sessions.max(1);
-            }
-            if item.optional {
-                continue;
-            }
-            counts.planned += 1;
-            match status {
-                Some(ItemStatus::Done { sets: Some(n) }) if n < item.dose.sets => {
-                    counts.partly += 1
-                }
-                Some(ItemStatus::Done { .. }) => counts.done += 1,
-                Some(ItemStatus::Skipped(_)) => counts.skipped += 1,
-                None => {}
-            }
-        }
-        counts
-    }
-
-    /// Adherence over `days` up to and including `until`, as `rehab history` and the app's
-    /// History count it; `None` when nothing counted was due.
-    pub fn adherence_through<'a>(
-        days: impl IntoIterator<Item = &'a DayPlan>,
-        journal: &crate::journal::JournalState,
-        until: Date,
-    ) -> Option<u32> {
-        let (mut halves, mut planned) = (0, 0);
-        for day in days.into_iter().filter(|d| d.date <= until) {
-            let c = DayCounts::of(day, journal.day(day.date));
-            halves += 2 * c.done + c.partly;
-            planned += c.planned;
-        }
-        crate::journal::adherence_pct(halves as u32, planned as u32)
-    }
-
-    /// Everything that counts has a tick, a partial tick or a skip.
-    pub fn all_logged(&self) -> bool {
-        self.done + self.partly + self.skipped == self.planned
-    }
-}
-
-impl fmt::Display for DayCounts {
-    /// "1 of 3 done, 1 partly, 1 skipped, 12 min to go"
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} of {} done", self.done, self.planned)?;
-        if self.partly > 0 {
-            write!(f, ", {} partly", self.partly)?;
-        }
-        if self.skipped > 0 {
-            write!(f, ", {} skipped", self.skipped)?;
-        }
-        write!(f, ", {} min to go", self.minutes_left)
     }
 }
 

@@ -74,22 +74,18 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
     for day in week.days.iter().filter(|d| d.date <= until) {
         let log = state.day(day.date);
         summary.logged |= log.is_some_and(|l| !l.is_empty());
-        let mut items = Vec::with_capacity(day.items.len());
-        for item in &day.items {
-            let status = log.and_then(|l| l.status(&item.exercise));
-            if !item.optional {
-                summary.planned += 1;
-                match status {
-                    Some(ItemStatus::Done { sets: Some(n) }) if n < item.dose.sets => {
-                        summary.done_halves += 1;
-                    }
-                    Some(ItemStatus::Done { .. }) => summary.done_halves += 2,
-                    Some(ItemStatus::Skipped(_)) => summary.skipped += 1,
-                    None => {}
-                }
-            }
-            items.push((item.exercise.clone(), status));
-        }
+        let counts = super::DayCounts::of(day, log);
+        summary.planned += counts.planned as u32;
+        summary.done_halves += (2 * counts.done + counts.partly) as u32;
+        summary.skipped += counts.skipped as u32;
+        let items = day
+            .items
+            .iter()
+            .map(|item| {
+                let status = log.and_then(|l| l.status(&item.exercise));
+                (item.exercise.clone(), status)
+            })
+            .collect();
         let pain = log.and_then(|l| l.pain);
         let worst_during = log.and_then(|l| l.worst_during());
         during.extend(worst_during);
