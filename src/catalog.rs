@@ -9,37 +9,18 @@ pub mod model;
 mod problem;
 mod validate;
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 pub use model::*;
 pub use problem::Problem;
 pub use validate::{check_link, dose_problem};
 
-/// The built-in library, embedded so `rehab` works with no set-up.
-pub const BUILTIN_FILES: [(&str, &str); 5] = [
-    (
-        "<built-in>/sources.ron",
-        include_str!("../assets/sources.ron"),
-    ),
-    (
-        "<built-in>/exercises.ron",
-        include_str!("../assets/exercises.ron"),
-    ),
-    (
-        "<built-in>/conditions.ron",
-        include_str!("../assets/conditions.ron"),
-    ),
-    (
-        "<built-in>/screening.ron",
-        include_str!("../assets/screening.ron"),
-    ),
-    (
-        "<built-in>/education.ron",
-        include_str!("../assets/education.ron"),
-    ),
-];
+// `BUILTIN_FILES` (each built-in file's shown name and text) and `BUILTIN_FINGERPRINT`, written
+// by build.rs, which also parsed them into `BUILTIN_BYTES`.
+include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
+
+/// The built-in files as parsed at build time (postcard), or nothing when one did not parse.
+static BUILTIN_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-library.bin"));
 
 /// The condition ids the app is built around.
 pub const CONDITION_IDS: [&str; 5] = [
@@ -67,7 +48,7 @@ impl SourceText {
 }
 
 /// The merged, validated library.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     pub sources: Vec<Source>,
     pub exercises: Vec<Exercise>,
@@ -86,6 +67,7 @@ pub struct Catalog {
     // Looked up thousands of times at start (every logged item): a fast non-keyed hash.
     pub(crate) exercise_index: FxHashMap<String, usize>,
     pub(crate) source_index: FxHashMap<String, usize>,
+    pub(crate) fingerprint: u64,
 }
 
 /// What loading produced: the catalog, and the problems of any user file left out of it.
@@ -138,12 +120,35 @@ fn parse_hint(code: &ron::Error) -> &'static str {
 
 impl Catalog {
     /// The built-in library alone. Its validity is guarded by tests, so a problem here is a bug.
+    ///
+    /// A release start decodes what the build parsed. A debug build (every test) also parses
+    /// the text, cleans and validates it, and checks that both agree, so a library the checks
+    /// refuse or a decode that differs fails there, at its file, line and column.
     pub fn builtin() -> Result<Catalog, Vec<Problem>> {
+        let decoded = decode_builtin();
+        if cfg!(debug_assertions) || decoded.is_none() {
+            let checked = Catalog::builtin_from_source()?;
+            if let Some(decoded) = decoded {
+                assert!(
+                    decoded == checked,
+                    "the built-in library decoded from build.rs's bytes differs from its text"
+                );
+            }
+            return Ok(checked);
+        }
+        Ok(decoded.unwrap_or_default())
+    }
+
+    /// The built-in library parsed from its text, cleaned and validated, as any library file is.
+    pub fn builtin_from_source() -> Result<Catalog, Vec<Problem>> {
         let files: Vec<SourceText> = BUILTIN_FILES
             .iter()
             .map(|(name, text)| SourceText::new(*name, *text))
             .collect();
-        let mut catalog = Catalog::default();
+        let mut catalog = Catalog {
+            fingerprint: BUILTIN_FINGERPRINT,
+            ..Catalog::default()
+        };
         let mut problems = Vec::new();
         for file in &files {
             match parse_file(file) {
@@ -183,13 +188,19 @@ impl Catalog {
             candidate.merge(parsed);
             let ids = candidate.exercises.iter().map(|e| e.id.as_str()).collect();
             found.extend(figures::check(&drawn, file, &ids));
-            upsert(&mut candidate.figures, drawn, |f| f.exercise.clone());
+            upsert(&mut candidate.figures, drawn, |f| f.exercise.as_str());
             found.extend(validate::validate(
                 &candidate,
                 std::slice::from_ref(file),
                 false,
             ));
             if found.is_empty() {
+                candidate.fingerprint = {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = rustc_hash::FxHasher::default();
+                    (catalog.fingerprint, &file.name, &file.text).hash(&mut h);
+                    h.finish()
+                };
                 catalog = candidate;
             } else {
                 problems.extend(found);
@@ -200,29 +211,34 @@ impl Catalog {
 
     /// Adds a file's entries; an entry whose id already exists replaces it in place.
     fn merge(&mut self, file: LibraryFile) {
-        upsert(&mut self.sources, file.sources, |s| s.key.clone());
-        upsert(&mut self.exercises, file.exercises, |e| e.id.clone());
-        upsert(&mut self.conditions, file.conditions, |c| c.id.clone());
-        upsert(&mut self.red_flags, file.red_flags, |f| f.id.clone());
+        let reindex = !file.exercises.is_empty() || !file.sources.is_empty();
+        upsert(&mut self.sources, file.sources, |s| s.key.as_str());
+        upsert(&mut self.exercises, file.exercises, |e| e.id.as_str());
+        upsert(&mut self.conditions, file.conditions, |c| c.id.as_str());
+        upsert(&mut self.red_flags, file.red_flags, |f| f.id.as_str());
         upsert(&mut self.symptom_questions, file.symptom_questions, |q| {
-            q.id.clone()
+            q.id.as_str()
         });
-        upsert(&mut self.walk_run, file.walk_run, |l| l.level.to_string());
+        upsert(&mut self.walk_run, file.walk_run, |l| &l.level);
         if file.return_to_run.is_some() {
             self.return_to_run = file.return_to_run;
         }
         if file.pain_rules.is_some() {
             self.pain_rules = file.pain_rules;
         }
-        upsert(&mut self.education, file.education, |e| e.condition.clone());
+        upsert(&mut self.education, file.education, |e| {
+            e.condition.as_str()
+        });
         upsert(&mut self.flag_statements, file.flag_statements, |s| {
-            s.flag.clone()
+            s.flag.as_str()
         });
         if file.return_to_run_checks.is_some() {
             self.return_to_run_checks = file.return_to_run_checks;
         }
-        upsert(&mut self.figures, file.figures, |f| f.exercise.clone());
-        self.reindex();
+        upsert(&mut self.figures, file.figures, |f| f.exercise.as_str());
+        if reindex {
+            self.reindex();
+        }
     }
 
     fn reindex(&mut self) {
@@ -230,37 +246,11 @@ impl Catalog {
         self.source_index = index(&self.sources, |s| &s.key);
     }
 
-    /// A hash of everything in the library that can shape a plan (all but its figures): weeks
-    /// worked out and saved with one library are not used with another.
+    /// Says which library this is: the built-in one's text, then each user file's laid over it.
+    /// Weeks worked out and saved with one library are not used with another (a change that
+    /// shapes no plan, such as a figure, only costs working them out again).
     pub fn fingerprint(&self) -> u64 {
-        use std::fmt::Write as _;
-        use std::hash::Hasher as _;
-        struct Hashing(rustc_hash::FxHasher);
-        impl std::fmt::Write for Hashing {
-            fn write_str(&mut self, s: &str) -> std::fmt::Result {
-                self.0.write(s.as_bytes());
-                Ok(())
-            }
-        }
-        let mut out = Hashing(rustc_hash::FxHasher::default());
-        let _ = write!(
-            out,
-            "{:?}",
-            (
-                &self.sources,
-                &self.exercises,
-                &self.conditions,
-                &self.red_flags,
-                &self.symptom_questions,
-                &self.walk_run,
-                &self.return_to_run,
-                &self.pain_rules,
-                &self.education,
-                &self.flag_statements,
-                &self.return_to_run_checks,
-            )
-        );
-        out.0.finish()
+        self.fingerprint
     }
 
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {
@@ -351,17 +341,31 @@ impl Catalog {
     }
 }
 
-fn upsert<T>(into: &mut Vec<T>, items: Vec<T>, key: impl Fn(&T) -> String) {
-    let mut positions: HashMap<String, usize> =
-        into.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
-    for item in items {
-        let k = key(&item);
-        match positions.get(&k) {
-            Some(&i) => into[i] = item,
-            None => {
-                positions.insert(k, into.len());
-                into.push(item);
-            }
+/// Lays `items` over `into` by key: one with a key already there replaces it in place, a new
+/// one is added at the end; of repeats, the last wins. Keys are borrowed, never copied.
+fn upsert<T, K: std::hash::Hash + Eq + ?Sized>(
+    into: &mut Vec<T>,
+    items: Vec<T>,
+    key: impl Fn(&T) -> &K,
+) {
+    let places: Vec<usize> = {
+        let mut at: FxHashMap<&K, usize> =
+            into.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+        let mut next = into.len();
+        items
+            .iter()
+            .map(|item| {
+                *at.entry(key(item)).or_insert_with(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect()
+    };
+    for (item, place) in items.into_iter().zip(places) {
+        match into.get_mut(place) {
+            Some(slot) => *slot = item,
+            None => into.push(item),
         }
     }
 }
@@ -410,5 +414,47 @@ mod closest_tests {
         assert_eq!(closest("quad", ids), Some("quad-set"));
         assert_eq!(closest("clamshel", ids), Some("clamshell"));
         assert_eq!(closest("zzz", ids), None);
+    }
+}
+
+/// The built-in library from build.rs's bytes, when they are there and name the files in order.
+fn decode_builtin() -> Option<Catalog> {
+    let files: Vec<(String, LibraryFile)> = postcard::from_bytes(BUILTIN_BYTES).ok()?;
+    let names = files.iter().map(|(name, _)| name.as_str());
+    if !names.eq(BUILTIN_FILES.iter().map(|(name, _)| *name)) {
+        return None;
+    }
+    let mut catalog = Catalog {
+        fingerprint: BUILTIN_FINGERPRINT,
+        ..Catalog::default()
+    };
+    for (_, file) in files {
+        catalog.merge(file);
+    }
+    Some(catalog)
+}
+
+#[cfg(test)]
+mod upsert_tests {
+    use super::upsert;
+
+    #[test]
+    fn a_key_already_there_is_replaced_in_place_and_the_last_repeat_wins() {
+        let mut into = vec![("a", 1), ("b", 2)];
+        upsert(
+            &mut into,
+            vec![("c", 3), ("a", 4), ("c", 5), ("d", 6)],
+            |x| x.0,
+        );
+        assert_eq!(into, [("a", 4), ("b", 2), ("c", 5), ("d", 6)]);
+    }
+
+    #[test]
+    fn the_built_in_bytes_decode_to_the_checked_library() {
+        // The release path (build.rs's bytes) against the text parsed, cleaned and validated.
+        let decoded = super::decode_builtin().expect("build.rs parsed the built-in files");
+        let checked = super::Catalog::builtin_from_source().expect("the built-in library is valid");
+        assert!(decoded == checked);
+        assert!(!decoded.exercises.is_empty());
     }
 }

@@ -12,7 +12,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use journal_support::append_raw;
 use proptest::prelude::*;
-use rehab_planner::catalog::Catalog;
+use rehab_planner::catalog::{Catalog, SourceText};
 use rehab_planner::journal::*;
 use rehab_planner::paths::Paths;
 use rehab_planner::plan::Settings;
@@ -203,12 +203,21 @@ fn both_ways(paths: &Paths, catalog: &Catalog) -> (Result<String, String>, Resul
     (cached, plain)
 }
 
+/// The built-in library with a clinic's file laid over it, as a user would change it: every
+/// condition again, with another exercise pain ceiling.
 fn library(ceiling: u8) -> Catalog {
-    let mut catalog = Catalog::builtin().unwrap();
-    for condition in &mut catalog.conditions {
+    let mut conditions = Catalog::builtin().unwrap().conditions;
+    for condition in &mut conditions {
         condition.ceilings.exercise = ceiling;
     }
-    catalog
+    let file = rehab_planner::catalog::LibraryFile {
+        conditions,
+        ..Default::default()
+    };
+    let text = ron::to_string(&file).unwrap();
+    let loaded = Catalog::load(&[SourceText::new("clinic.ron", text)]).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    loaded.catalog
 }
 
 fn setup() -> (tempfile::TempDir, Paths) {

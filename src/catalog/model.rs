@@ -77,6 +77,15 @@ impl std::fmt::Display for Year {
 
 impl Serialize for Year {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // A binary form (the library read at build time) cannot tell a number from a string
+        // without being told: there, a year is an optional number.
+        if !s.is_human_readable() {
+            let year = match self {
+                Year::Dated(y) => Some(*y),
+                Year::Undated => None,
+            };
+            return year.serialize(s);
+        }
         match self {
             Year::Dated(y) => s.serialize_u16(*y),
             Year::Undated => s.serialize_str("n.d."),
@@ -111,6 +120,9 @@ impl<'de> Deserialize<'de> for Year {
                     )))
                 }
             }
+        }
+        if !d.is_human_readable() {
+            return Ok(Option::<u16>::deserialize(d)?.map_or(Year::Undated, Year::Dated));
         }
         d.deserialize_any(V)
     }
