@@ -9,6 +9,7 @@
 //! ```
 
 mod counts;
+mod days;
 mod fast;
 mod idmap;
 mod parse;
@@ -19,6 +20,7 @@ mod summary;
 mod week;
 
 pub use counts::DayCounts;
+pub use days::Days;
 pub use fast::parse_compact;
 pub use idmap::IdMap;
 pub use parse::{

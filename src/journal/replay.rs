@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::days::Days;
+
 use jiff::civil::Date;
 
 use super::idmap::IdMap;
@@ -79,7 +81,8 @@ impl DayLog {
 /// The replayed journal.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JournalState {
-    pub days: BTreeMap<Date, DayLog>,
+    /// Date -> what was logged that day.
+    pub days: Days,
     /// Every red-flag screening, oldest first.
     pub screenings: Vec<(Date, BTreeMap<String, bool>)>,
     /// The latest clinician assessment.
@@ -215,9 +218,7 @@ impl JournalState {
     pub fn digest_before(&self, before: Date) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = rustc_hash::FxHasher::default();
-        for day in self.days.range(..before) {
-            day.hash(&mut h);
-        }
+        self.days.hash_before(before, &mut h);
         self.screenings.hash(&mut h);
         self.assessments.hash(&mut h);
         self.criteria_met.hash(&mut h);
@@ -229,16 +230,6 @@ impl JournalState {
     }
 
     fn day_mut(&mut self, date: Date) -> &mut DayLog {
-        // Records arrive in date order almost always, so the newest day is the usual target: it
-        // is found by walking the tree's right edge, with no comparisons.
-        let newest = self.days.last_key_value().map(|(d, _)| *d);
-        match newest {
-            Some(d) if d == date => self
-                .days
-                .values_mut()
-                .next_back()
-                .unwrap_or_else(|| unreachable!("the map has a newest day")),
-            _ => self.days.entry(date).or_default(),
-        }
+        self.days.entry(date)
     }
 }

@@ -8,57 +8,57 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use super::days::{Days, Packed, PackedDay, Stored, day_hash};
+use super::idmap::IdMap;
 use super::record::SkipReason;
 use super::replay::{DayLog, ItemStatus, JournalState, Pain};
 
-/// The state as bytes. Item ids are written once each and then named by number.
+/// The state as bytes. Item ids are written once each and then named by number; each day is
+/// written with its length and hash, so a reader can leave it packed (see `Days`).
 pub fn encode_state(state: &JournalState) -> Vec<u8> {
-    let mut ids: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
-    let mut names: Vec<&str> = Vec::new();
-    for day in state.days.values() {
-        for id in day.items.keys().chain(day.item_pain.keys()) {
-            ids.entry(id).or_insert_with(|| {
-                names.push(id);
-                names.len() as u32 - 1
-            });
+    // Days still packed keep their bytes, so the ids they name keep their numbers.
+    let mut names: Vec<&str> = state.days.packed_names().iter().map(|n| &**n).collect();
+    let mut ids: rustc_hash::FxHashMap<&str, u32> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n, i as u32))
+        .collect();
+    for (_, stored) in state.days.stored() {
+        if let Stored::Day(day) = stored {
+            for id in day.items.keys().chain(day.item_pain.keys()) {
+                ids.entry(id).or_insert_with(|| {
+                    names.push(id);
+                    names.len() as u32 - 1
+                });
+            }
         }
     }
-    let mut w = Writer(Vec::with_capacity(16 + state.days.len() * 32));
+    let mut w = Writer(Vec::with_capacity(16 + state.days.len() * 48));
     w.count(names.len());
     for name in &names {
         w.text(name);
     }
     w.count(state.days.len());
     let mut previous = None;
-    for (date, day) in &state.days {
+    let mut body = Writer(Vec::new());
+    for (date, stored) in state.days.stored() {
         // Days follow each other closely: the gap from the day before takes a byte.
         match previous {
-            Some(p) => w.number(day_gap(p, *date)),
-            None => w.date(*date),
+            Some(p) => w.number(day_gap(p, date)),
+            None => w.date(date),
         }
-        previous = Some(*date);
-        w.count(day.items.len());
-        for (id, status) in &day.items {
-            w.number(u64::from(ids[&**id]));
-            match status {
-                ItemStatus::Done { sets: None } => w.byte(0),
-                ItemStatus::Done { sets: Some(n) } => {
-                    w.byte(1);
-                    w.number(u64::from(*n));
-                }
-                ItemStatus::Skipped(reason) => w.byte(2 + *reason as u8),
+        previous = Some(date);
+        let (bytes, hash) = match stored {
+            Stored::Packed(bytes, hash) => (bytes, hash),
+            Stored::Day(day) => {
+                body.0.clear();
+                body.day(day, &ids);
+                (body.0.as_slice(), day_hash(day))
             }
-        }
-        w.pain(day.pain.as_ref());
-        w.count(day.item_pain.len());
-        for (id, pain) in &day.item_pain {
-            w.number(u64::from(ids[&**id]));
-            w.pain(Some(pain));
-        }
-        w.count(day.notes.len());
-        for note in &day.notes {
-            w.text(note);
-        }
+        };
+        w.count(bytes.len());
+        w.0.extend_from_slice(&hash.to_le_bytes());
+        w.0.extend_from_slice(bytes);
     }
     w.count(state.screenings.len());
     for (date, answers) in &state.screenings {
@@ -85,18 +85,18 @@ pub fn encode_state(state: &JournalState) -> Vec<u8> {
     w.0
 }
 
-/// The state back from [`encode_state`]'s bytes; `None` for anything else.
+/// The state back from [`encode_state`]'s bytes; `None` for anything else. The days are only
+/// located here (their lengths must fit the bytes); each is decoded when first looked at.
 pub fn decode_state(bytes: &[u8]) -> Option<JournalState> {
     let mut r = Reader(bytes);
     let mut state = JournalState::default();
     let names: Vec<Arc<str>> = (0..r.count()?)
         .map(|_| r.text().map(|t| state.ids.get(&t)))
         .collect::<Option<_>>()?;
-    let id = |r: &mut Reader| names.get(usize::try_from(r.number()?).ok()?).cloned();
     let days = r.count()?;
+    let first_day = bytes.len() - r.0.len();
     let mut previous: Option<Date> = None;
-    // Dates come in order, so the map is built in one pass from a sorted list.
-    let mut list = Vec::with_capacity(days);
+    let mut index = Vec::with_capacity(days);
     for _ in 0..days {
         let date = match previous {
             Some(p) => p
@@ -108,40 +108,25 @@ pub fn decode_state(bytes: &[u8]) -> Option<JournalState> {
             return None;
         }
         previous = Some(date);
-        // Written in key order: each map is built in one pass, not an insert at a time.
-        let items = (0..r.count()?)
-            .map(|_| {
-                let id = id(&mut r)?;
-                let status = match r.byte()? {
-                    0 => ItemStatus::Done { sets: None },
-                    1 => ItemStatus::Done {
-                        sets: Some(u32::try_from(r.number()?).ok()?),
-                    },
-                    n => ItemStatus::Skipped(skip_reason(n.checked_sub(2)?)?),
-                };
-                Some((id, status))
-            })
-            .collect::<Option<Vec<_>>>()?
-            .into_iter()
-            .collect();
-        let pain = r.pain()?;
-        let item_pain = (0..r.count()?)
-            .map(|_| Some((id(&mut r)?, r.pain()??)))
-            .collect::<Option<Vec<_>>>()?
-            .into_iter()
-            .collect();
-        let notes = (0..r.count()?).map(|_| r.text()).collect::<Option<_>>()?;
-        list.push((
+        let len = r.count()?;
+        let hash = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+        let start = bytes.len() - r.0.len() - first_day;
+        r.take(len)?;
+        index.push((
             date,
-            DayLog {
-                items,
-                pain,
-                item_pain,
-                notes,
+            PackedDay {
+                start: u32::try_from(start).ok()?,
+                end: u32::try_from(start + len).ok()?,
+                hash,
             },
         ));
     }
-    state.days = list.into_iter().collect();
+    let days_end = bytes.len() - r.0.len();
+    let packed = Packed {
+        bytes: bytes[first_day..days_end].to_vec(),
+        names,
+    };
+    state.days = Days::from_packed(packed, index);
     for _ in 0..r.count()? {
         let date = r.date()?;
         state.screenings.push((date, r.answers()?));
@@ -160,6 +145,37 @@ pub fn decode_state(bytes: &[u8]) -> Option<JournalState> {
     state.last_warning_sign = r.option(Reader::place)?;
     state.records = usize::try_from(r.number()?).ok()?;
     r.0.is_empty().then_some(state)
+}
+
+/// One day from the bytes [`encode_state`] wrote for it, its ids named by number in `names`.
+pub(super) fn decode_day(bytes: &[u8], names: &[Arc<str>]) -> Option<DayLog> {
+    let mut r = Reader(bytes);
+    let id = |r: &mut Reader| names.get(usize::try_from(r.number()?).ok()?).cloned();
+    // Written in key order: each map is built in one pass, not an insert at a time.
+    let items = (0..r.count()?)
+        .map(|_| {
+            let id = id(&mut r)?;
+            let status = match r.byte()? {
+                0 => ItemStatus::Done { sets: None },
+                1 => ItemStatus::Done {
+                    sets: Some(u32::try_from(r.number()?).ok()?),
+                },
+                n => ItemStatus::Skipped(skip_reason(n.checked_sub(2)?)?),
+            };
+            Some((id, status))
+        })
+        .collect::<Option<IdMap<_>>>()?;
+    let pain = r.pain()?;
+    let item_pain = (0..r.count()?)
+        .map(|_| Some((id(&mut r)?, r.pain()??)))
+        .collect::<Option<IdMap<_>>>()?;
+    let notes = (0..r.count()?).map(|_| r.text()).collect::<Option<_>>()?;
+    r.0.is_empty().then_some(DayLog {
+        items,
+        pain,
+        item_pain,
+        notes,
+    })
 }
 
 fn day_gap(from: Date, to: Date) -> u64 {
@@ -240,6 +256,31 @@ impl Writer {
         self.0.extend(p.morning);
     }
 
+    fn day(&mut self, day: &DayLog, ids: &rustc_hash::FxHashMap<&str, u32>) {
+        self.count(day.items.len());
+        for (id, status) in &day.items {
+            self.number(u64::from(ids[&**id]));
+            match status {
+                ItemStatus::Done { sets: None } => self.byte(0),
+                ItemStatus::Done { sets: Some(n) } => {
+                    self.byte(1);
+                    self.number(u64::from(*n));
+                }
+                ItemStatus::Skipped(reason) => self.byte(2 + *reason as u8),
+            }
+        }
+        self.pain(day.pain.as_ref());
+        self.count(day.item_pain.len());
+        for (id, pain) in &day.item_pain {
+            self.number(u64::from(ids[&**id]));
+            self.pain(Some(pain));
+        }
+        self.count(day.notes.len());
+        for note in &day.notes {
+            self.text(note);
+        }
+    }
+
     fn answers(&mut self, answers: &BTreeMap<String, bool>) {
         self.count(answers.len());
         for (question, yes) in answers {
@@ -251,7 +292,16 @@ impl Writer {
 
 struct Reader<'a>(&'a [u8]);
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
     fn byte(&mut self) -> Option<u8> {
         let (&b, rest) = self.0.split_first()?;
         self.0 = rest;
@@ -280,9 +330,7 @@ impl Reader<'_> {
 
     fn text(&mut self) -> Option<String> {
         let n = self.count()?;
-        let (text, rest) = self.0.split_at(n);
-        self.0 = rest;
-        String::from_utf8(text.to_vec()).ok()
+        String::from_utf8(self.take(n)?.to_vec()).ok()
     }
 
     fn date(&mut self) -> Option<Date> {
@@ -401,5 +449,47 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert_eq!(decode_state(&longer), None);
+    }
+
+    #[test]
+    fn packed_days_change_hash_and_write_as_replayed_ones() {
+        let d = |day| Date::constant(2026, 11, day);
+        let done = |day, item: &str| Record::Done {
+            date: d(day),
+            item: item.into(),
+            sets: None,
+        };
+        let first: Vec<Record> = (1..=20)
+            .flat_map(|day| [done(day, "clamshell"), done(day, "quad-set")])
+            .collect();
+        let later = [
+            // A late tick and an undo on days the cache holds packed, and a new day.
+            done(5, "wall-sit"),
+            Record::Undone {
+                date: d(3),
+                item: "quad-set".into(),
+            },
+            done(25, "clamshell"),
+            Record::Note {
+                date: d(7),
+                text: "stairs".into(),
+            },
+        ];
+        let replayed = JournalState::replay(first.iter().chain(&later));
+        let mut packed =
+            decode_state(&encode_state(&JournalState::replay(&first))).expect("decodes");
+        let untouched_digest = packed.digest_before(d(3));
+        packed.apply_all(&later);
+        assert_eq!(packed, replayed);
+        assert_eq!(untouched_digest, replayed.digest_before(d(3)));
+        for day in 1..=26 {
+            assert_eq!(packed.digest_before(d(day)), replayed.digest_before(d(day)));
+        }
+        assert_ne!(replayed.digest_before(d(4)), replayed.digest_before(d(3)));
+        // Written again, some days still packed and some not, it reads back the same.
+        let again = decode_state(&encode_state(&packed)).expect("decodes again");
+        assert_eq!(again, replayed);
+        assert_eq!(again.digest_before(d(26)), replayed.digest_before(d(26)));
+        assert_eq!(again.day(d(5)).map(|day| day.items.len()), Some(3));
     }
 }
