@@ -3,15 +3,21 @@
 //!
 //! Derived and best effort. The journal stays the only source of truth: a cache is used only
 //! when its format and the program's version are this build's, its own checksum holds, and the
-//! journal's bytes up to the point it covers hash to what it recorded (checked on every read,
-//! so an edited, replaced or shortened journal is never read through a stale cache). Anything
-//! else is ignored and the journal is replayed in full. A cache is replaced whole (a temporary
-//! file renamed over it) while the folder's lock is held, so two writers each leave a complete
-//! cache that agrees with the journal's bytes it covers; a write that fails changes nothing.
+//! journal's bytes up to the point it covers are the ones it was made from. That is known one
+//! of two ways. The cache records the journal's stamp (inode, length and change time, as `stat`
+//! gives them) from when its bytes were last checked: when the journal's stamp is still that,
+//! nothing has written to it since, and the check costs one `stat`. Otherwise the covered bytes
+//! are read and hashed (a few milliseconds at ten years), and a cache that passes is stamped
+//! again, so the next start is quick. An edited, replaced or shortened journal is never read
+//! through a stale cache; anything else is ignored and the journal is replayed in full. A cache
+//! is replaced whole (a temporary file renamed over it) while the folder's lock is held, so two
+//! writers each leave a complete cache that agrees with the journal's bytes it covers; a write
+//! that fails changes nothing.
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use super::atomic::write_atomic;
 use super::files::{self, Limit};
@@ -24,8 +30,8 @@ pub const PROGRESS_FILE: &str = "progress.cache";
 
 const MAGIC: &[u8] = b"rehab cache\n";
 /// Bumped whenever the bytes below change meaning.
-const FORMAT: u32 = 2;
-/// Hashing reads the journal this much at a time (a multiple of 8: see `hash_block`).
+const FORMAT: u32 = 4;
+/// Hashing reads the journal this much at a time.
 const HASH_BLOCK: usize = 64 << 10;
 /// A cache is rewritten once this many journal bytes are past it: less is parsed in no time.
 pub(super) const REWRITE_AFTER: u64 = 32 << 10;
@@ -43,12 +49,15 @@ pub(super) struct Cached {
 /// The cache in `dir` when it is sound and agrees with `journal` (read from its start), whose
 /// length is `journal_len`; `None` otherwise.
 pub(super) fn load(dir: &Path, journal: &mut File, journal_len: u64) -> Option<Cached> {
-    let bytes = read_derived(&dir.join(CACHE_FILE), CACHE_FILE)?;
-    let mut r = bytes.as_slice();
+    let checked_at = SystemTime::now();
+    let now = journal.metadata().ok().and_then(|m| FileStamp::of(&m));
+    let payload = read_derived(&dir.join(CACHE_FILE), CACHE_FILE)?;
+    let mut r = payload.as_slice();
     let version = take_u32(&mut r)?;
     let covered = take_u64(&mut r)?;
     let lines = usize::try_from(take_u64(&mut r)?).ok()?;
     let journal_hash = take_u64(&mut r)?;
+    let stamp = FileStamp::take(&mut r);
     let warnings = (0..take_u32(&mut r)?)
         .map(|_| {
             Some(Warning {
@@ -57,8 +66,21 @@ pub(super) fn load(dir: &Path, journal: &mut File, journal_len: u64) -> Option<C
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    if covered == 0 || covered > journal_len || hash_file(journal, covered).ok()? != journal_hash {
+    if covered == 0 || covered > journal_len {
         return None;
+    }
+    // Unwritten since the bytes were last checked: they are still the ones hashed.
+    let unchanged = stamp.is_some() && stamp == now;
+    if !unchanged {
+        if hash_file(journal, covered).ok()? != journal_hash {
+            return None;
+        }
+        // Checked now: stamped again (when the journal has settled), so the next start is quick.
+        if let Some(settled) = now.filter(|s| s.settled(checked_at)) {
+            let mut restamped = payload.clone();
+            settled.put(&mut restamped[STAMP_AT..STAMP_AT + FileStamp::LEN]);
+            write_derived(&dir.join(CACHE_FILE), CACHE_FILE, &restamped);
+        }
     }
     let state = decode_state(r)?;
     Some(Cached {
@@ -70,10 +92,105 @@ pub(super) fn load(dir: &Path, journal: &mut File, journal_len: u64) -> Option<C
     })
 }
 
+/// Where the journal's stamp sits in a cache's payload: after its version, covered bytes, lines
+/// and the journal's hash.
+const STAMP_AT: usize = 4 + 8 + 8 + 8;
+
+/// A file's identity and last change, as `stat` gives them. Two equal stamps of a settled file
+/// (see [`FileStamp::settled`]) mean nothing wrote to it between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    inode: u64,
+    len: u64,
+    changed_s: i64,
+    changed_ns: u32,
+}
+
+impl FileStamp {
+    /// Bytes a stamp takes in the cache (all zero for none).
+    const LEN: usize = 8 + 8 + 8 + 4;
+
+    #[cfg(unix)]
+    fn of(meta: &std::fs::Metadata) -> Option<FileStamp> {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileStamp {
+            inode: meta.ino(),
+            len: meta.len(),
+            changed_s: meta.ctime(),
+            changed_ns: u32::try_from(meta.ctime_nsec()).ok()?,
+        })
+    }
+
+    /// Without a change time that no program can set, a cache is always checked in full.
+    #[cfg(not(unix))]
+    fn of(_meta: &std::fs::Metadata) -> Option<FileStamp> {
+        None
+    }
+
+    /// Whether the file last changed well before `checked_at`, a clock reading taken before
+    /// this stamp's `stat`. A write after the `stat` then gets a later change time, even where
+    /// the file system's clock moves in coarse steps; a file written a moment ago could be
+    /// written again within the same step and keep its stamp, so its stamp is not recorded.
+    fn settled(&self, checked_at: SystemTime) -> bool {
+        let changed = i64::try_from(Duration::from_millis(SETTLE_MS).as_nanos())
+            .ok()
+            .and_then(|settle| {
+                let since_epoch = checked_at.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+                let now_ns = i64::try_from(since_epoch.as_nanos()).ok()?;
+                let changed_ns = self
+                    .changed_s
+                    .checked_mul(1_000_000_000)?
+                    .checked_add(i64::from(self.changed_ns))?;
+                Some(changed_ns < now_ns - settle)
+            });
+        changed == Some(true)
+    }
+
+    fn put(&self, out: &mut [u8]) {
+        out[..8].copy_from_slice(&self.inode.to_le_bytes());
+        out[8..16].copy_from_slice(&self.len.to_le_bytes());
+        out[16..24].copy_from_slice(&self.changed_s.to_le_bytes());
+        out[24..28].copy_from_slice(&self.changed_ns.to_le_bytes());
+    }
+
+    fn write(stamp: Option<FileStamp>, out: &mut Vec<u8>) {
+        let at = out.len();
+        out.resize(at + FileStamp::LEN, 0);
+        if let Some(stamp) = stamp {
+            stamp.put(&mut out[at..]);
+        }
+    }
+
+    /// The stamp a cache recorded, `None` for none (or a cut-short cache, which then fails
+    /// at the next field).
+    fn take(r: &mut &[u8]) -> Option<FileStamp> {
+        let bytes = take(r, FileStamp::LEN)?;
+        if bytes.iter().all(|&b| b == 0) {
+            return None;
+        }
+        Some(FileStamp {
+            inode: u64::from_le_bytes(bytes[..8].try_into().ok()?),
+            len: u64::from_le_bytes(bytes[8..16].try_into().ok()?),
+            changed_s: i64::from_le_bytes(bytes[16..24].try_into().ok()?),
+            changed_ns: u32::from_le_bytes(bytes[24..28].try_into().ok()?),
+        })
+    }
+}
+
+/// How long a journal must have been left alone before its stamp is trusted (far more than the
+/// coarsest clock step of a file system's change times).
+const SETTLE_MS: u64 = 200;
+
 /// Writes the cache for `journal`'s first `cached.covered` bytes. Best effort: a read-only
 /// folder or a full disk only means the next start replays the journal. The caller holds the
 /// folder's lock (shared is enough: a sweep of temporary files takes it exclusively).
 pub(super) fn save(dir: &Path, journal: &mut File, cached: &CachedRef) {
+    let checked_at = SystemTime::now();
+    let stamp = journal
+        .metadata()
+        .ok()
+        .and_then(|m| FileStamp::of(&m))
+        .filter(|s| s.settled(checked_at));
     let Ok(journal_hash) = hash_file(journal, cached.covered) else {
         return;
     };
@@ -82,6 +199,7 @@ pub(super) fn save(dir: &Path, journal: &mut File, cached: &CachedRef) {
     out.extend_from_slice(&cached.covered.to_le_bytes());
     out.extend_from_slice(&(cached.lines as u64).to_le_bytes());
     out.extend_from_slice(&journal_hash.to_le_bytes());
+    FileStamp::write(stamp, &mut out);
     out.extend_from_slice(&(cached.warnings.len() as u32).to_le_bytes());
     for w in cached.warnings {
         out.extend_from_slice(&(w.line as u64).to_le_bytes());
@@ -151,44 +269,21 @@ fn hash_file(file: &mut File, len: u64) -> io::Result<u64> {
     file.seek(SeekFrom::Start(0))?;
     let mut block = vec![0u8; HASH_BLOCK];
     let mut left = len;
-    let mut h = len;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
     while left > 0 {
         let n = usize::try_from(left).map_or(HASH_BLOCK, |l| l.min(HASH_BLOCK));
         file.read_exact(&mut block[..n])?;
-        h = hash_block(h, &block[..n]);
+        h.update(&block[..n]);
         left -= n as u64;
     }
-    Ok(finish(h))
+    Ok(h.digest())
 }
 
-/// The hash of bytes in memory (the cache's own checksum).
+/// The hash of bytes in memory (the cache's own checksum). XXH3: megabytes at every start
+/// cost a fraction of a millisecond. Not a defence against forgery, which a cache that is
+/// checked against the journal on every read does not need.
 fn hash(bytes: &[u8]) -> u64 {
-    finish(
-        bytes
-            .chunks(HASH_BLOCK)
-            .fold(bytes.len() as u64, hash_block),
-    )
-}
-
-/// A word at a time: each step is a one-to-one map of the running value for a given word, so
-/// any single changed word changes the result. Not a defence against forgery, which a cache
-/// that is checked against the journal on every read does not need.
-fn hash_block(mut h: u64, block: &[u8]) -> u64 {
-    let mut words = block.chunks_exact(8);
-    for word in &mut words {
-        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    for &b in words.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    h
-}
-
-fn finish(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ (h >> 33)
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 fn put_text(out: &mut Vec<u8>, text: &str) {
@@ -216,4 +311,99 @@ fn take_u64(r: &mut &[u8]) -> Option<u64> {
 fn take_text<'a>(r: &mut &'a [u8]) -> Option<&'a str> {
     let n = take_u32(r)? as usize;
     std::str::from_utf8(take(r, n)?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{JournalState, Record, format_record, header_line};
+    use std::io::Write;
+
+    fn journal_text(item: &str) -> String {
+        let record = Record::Done {
+            date: jiff::civil::Date::constant(2026, 11, 2),
+            item: item.into(),
+            sets: None,
+        };
+        header_line() + &format_record(&record)
+    }
+
+    /// The cache's payload with its recorded journal hash replaced, under a good checksum: only
+    /// a load that skips hashing the journal still accepts it.
+    fn forget_journal_hash(dir: &Path) {
+        let mut payload = read_derived(&dir.join(CACHE_FILE), CACHE_FILE).expect("a cache");
+        payload[4 + 8 + 8..STAMP_AT].copy_from_slice(&7u64.to_le_bytes());
+        write_derived(&dir.join(CACHE_FILE), CACHE_FILE, &payload);
+    }
+
+    #[test]
+    fn a_settled_unchanged_journal_is_not_hashed_and_any_write_is_seen() {
+        let tmp = tempfile::tempdir().expect("a folder");
+        let dir = tmp.path();
+        let path = dir.join("journal.ron");
+        std::fs::write(&path, journal_text("clamshell")).expect("written");
+        let len = std::fs::metadata(&path).expect("stat").len();
+        let state = JournalState::default();
+        let cached = |covered| CachedRef {
+            version: 1,
+            covered,
+            lines: 2,
+            warnings: &[],
+            state: &state,
+        };
+        let open = || File::open(&path).expect("open");
+
+        // Written just now, the journal's stamp is not recorded: the cache is checked in full.
+        save(dir, &mut open(), &cached(len));
+        assert!(load(dir, &mut open(), len).is_some());
+        forget_journal_hash(dir);
+        assert!(load(dir, &mut open(), len).is_none());
+
+        // Left alone a moment, it is: a load trusts the stamp and skips the hash.
+        std::thread::sleep(Duration::from_millis(SETTLE_MS + 100));
+        save(dir, &mut open(), &cached(len));
+        forget_journal_hash(dir);
+        assert!(load(dir, &mut open(), len).is_some());
+
+        // A change of the same length in place (an editor's save) changes the stamp: the
+        // load hashes the journal again and refuses the cache.
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .expect("open to write");
+        file.write_all(journal_text("glute-brg").as_bytes())
+            .expect("rewritten");
+        drop(file);
+        assert_eq!(std::fs::metadata(&path).expect("stat").len(), len);
+        assert!(load(dir, &mut open(), len).is_none());
+    }
+
+    #[test]
+    fn a_checked_cache_is_stamped_again_once_the_journal_has_settled() {
+        let tmp = tempfile::tempdir().expect("a folder");
+        let dir = tmp.path();
+        let path = dir.join("journal.ron");
+        std::fs::write(&path, journal_text("clamshell")).expect("written");
+        let len = std::fs::metadata(&path).expect("stat").len();
+        let state = JournalState::default();
+        let open = || File::open(&path).expect("open");
+        let cached = CachedRef {
+            version: 1,
+            covered: len,
+            lines: 2,
+            warnings: &[],
+            state: &state,
+        };
+        save(dir, &mut open(), &cached);
+        let unstamped = std::fs::read(dir.join(CACHE_FILE)).expect("a cache");
+        std::thread::sleep(Duration::from_millis(SETTLE_MS + 100));
+        // This load hashes (no stamp yet), then records the journal's stamp.
+        assert!(load(dir, &mut open(), len).is_some());
+        assert_ne!(
+            std::fs::read(dir.join(CACHE_FILE)).expect("a cache"),
+            unstamped
+        );
+        forget_journal_hash(dir);
+        assert!(load(dir, &mut open(), len).is_some());
+    }
 }
