@@ -39,15 +39,9 @@ pub fn encode_state(state: &JournalState) -> Vec<u8> {
         w.text(name);
     }
     w.count(state.days.len());
-    let mut previous = None;
     let mut body = Writer(Vec::new());
     for (date, stored) in state.days.stored() {
-        // Days follow each other closely: the gap from the day before takes a byte.
-        match previous {
-            Some(p) => w.number(day_gap(p, date)),
-            None => w.date(date),
-        }
-        previous = Some(date);
+        w.date(date);
         let (bytes, hash) = match stored {
             Stored::Packed(bytes, hash) => (bytes, hash),
             Stored::Day(day) => {
@@ -85,32 +79,32 @@ pub fn encode_state(state: &JournalState) -> Vec<u8> {
     w.0
 }
 
-/// The state back from [`encode_state`]'s bytes; `None` for anything else. The days are only
-/// located here (their lengths must fit the bytes); each is decoded when first looked at.
+/// The state back from [`encode_state`]'s bytes; `None` for anything else.
 pub fn decode_state(bytes: &[u8]) -> Option<JournalState> {
-    let mut r = Reader(bytes);
+    decode_state_in(bytes.to_vec(), 0)
+}
+
+/// [`decode_state`] for the encoded state found from `from` on in `bytes`, which are kept
+/// (not copied) for the days. The days are only located here (each must fit in the bytes);
+/// each is decoded when first looked at.
+pub fn decode_state_in(bytes: Vec<u8>, from: usize) -> Option<JournalState> {
+    let mut r = Reader(bytes.get(from..)?);
     let mut state = JournalState::default();
     let names: Vec<Arc<str>> = (0..r.count()?)
         .map(|_| r.text().map(|t| state.ids.get(&t)))
         .collect::<Option<_>>()?;
     let days = r.count()?;
-    let first_day = bytes.len() - r.0.len();
     let mut previous: Option<Date> = None;
     let mut index = Vec::with_capacity(days);
     for _ in 0..days {
-        let date = match previous {
-            Some(p) => p
-                .checked_add(jiff::Span::new().days(i64::try_from(r.number()?).ok()?))
-                .ok()?,
-            None => r.date()?,
-        };
+        let date = r.date()?;
         if previous.is_some_and(|p| p >= date) {
             return None;
         }
         previous = Some(date);
         let len = r.count()?;
         let hash = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
-        let start = bytes.len() - r.0.len() - first_day;
+        let start = bytes.len() - r.0.len();
         r.take(len)?;
         index.push((
             date,
@@ -121,12 +115,6 @@ pub fn decode_state(bytes: &[u8]) -> Option<JournalState> {
             },
         ));
     }
-    let days_end = bytes.len() - r.0.len();
-    let packed = Packed {
-        bytes: bytes[first_day..days_end].to_vec(),
-        names,
-    };
-    state.days = Days::from_packed(packed, index);
     for _ in 0..r.count()? {
         let date = r.date()?;
         state.screenings.push((date, r.answers()?));
@@ -144,7 +132,11 @@ pub fn decode_state(bytes: &[u8]) -> Option<JournalState> {
     })?;
     state.last_warning_sign = r.option(Reader::place)?;
     state.records = usize::try_from(r.number()?).ok()?;
-    r.0.is_empty().then_some(state)
+    if !r.0.is_empty() {
+        return None;
+    }
+    state.days = Days::from_packed(Packed { bytes, names }, index);
+    Some(state)
 }
 
 /// One day from the bytes [`encode_state`] wrote for it, its ids named by number in `names`.
@@ -176,11 +168,6 @@ pub(super) fn decode_day(bytes: &[u8], names: &[Arc<str>]) -> Option<DayLog> {
         item_pain,
         notes,
     })
-}
-
-fn day_gap(from: Date, to: Date) -> u64 {
-    from.until(to)
-        .map_or(0, |span| u64::try_from(span.get_days()).unwrap_or(0))
 }
 
 fn skip_reason(n: u8) -> Option<SkipReason> {

@@ -21,7 +21,7 @@ use std::time::{Duration, SystemTime};
 
 use super::atomic::write_atomic;
 use super::files::{self, Limit};
-use crate::journal::{JournalState, Warning, decode_state, encode_state};
+use crate::journal::{JournalState, Warning, decode_state_in, encode_state};
 
 /// The journal cache's file name in a profile folder.
 pub const CACHE_FILE: &str = "journal.cache";
@@ -30,7 +30,7 @@ pub const PROGRESS_FILE: &str = "progress.cache";
 
 const MAGIC: &[u8] = b"rehab cache\n";
 /// Bumped whenever the bytes below change meaning.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// Hashing reads the journal this much at a time.
 const HASH_BLOCK: usize = 64 << 10;
 /// A cache is rewritten once this many journal bytes are past it: less is parsed in no time.
@@ -51,8 +51,9 @@ pub(super) struct Cached {
 pub(super) fn load(dir: &Path, journal: &mut File, journal_len: u64) -> Option<Cached> {
     let checked_at = SystemTime::now();
     let now = journal.metadata().ok().and_then(|m| FileStamp::of(&m));
-    let payload = read_derived(&dir.join(CACHE_FILE), CACHE_FILE)?;
-    let mut r = payload.as_slice();
+    let (bytes, body) = read_derived(&dir.join(CACHE_FILE), CACHE_FILE)?;
+    let payload = &bytes[body..];
+    let mut r = payload;
     let version = take_u32(&mut r)?;
     let covered = take_u64(&mut r)?;
     let lines = usize::try_from(take_u64(&mut r)?).ok()?;
@@ -77,12 +78,13 @@ pub(super) fn load(dir: &Path, journal: &mut File, journal_len: u64) -> Option<C
         }
         // Checked now: stamped again (when the journal has settled), so the next start is quick.
         if let Some(settled) = now.filter(|s| s.settled(checked_at)) {
-            let mut restamped = payload.clone();
+            let mut restamped = payload.to_vec();
             settled.put(&mut restamped[STAMP_AT..STAMP_AT + FileStamp::LEN]);
             write_derived(&dir.join(CACHE_FILE), CACHE_FILE, &restamped);
         }
     }
-    let state = decode_state(r)?;
+    let state_at = bytes.len() - r.len();
+    let state = decode_state_in(bytes, state_at)?;
     Some(Cached {
         version,
         covered,
@@ -212,7 +214,9 @@ pub(super) fn save(dir: &Path, journal: &mut File, cached: &CachedRef) {
 /// The saved progression in `dir` (see `session::Standing::recent`, which checks that it still
 /// holds), when there is a sound one.
 pub fn read_progress(dir: &Path) -> Option<String> {
-    String::from_utf8(read_derived(&dir.join(PROGRESS_FILE), PROGRESS_FILE)?).ok()
+    let (mut bytes, body) = read_derived(&dir.join(PROGRESS_FILE), PROGRESS_FILE)?;
+    bytes.drain(..body);
+    String::from_utf8(bytes).ok()
 }
 
 /// Saves the progression (best effort, like the journal's cache). The caller holds the lock.
@@ -220,9 +224,10 @@ pub fn save_progress(dir: &Path, text: &str) {
     write_derived(&dir.join(PROGRESS_FILE), PROGRESS_FILE, text.as_bytes());
 }
 
-/// What a derived file written by [`write_derived`] holds, when it is whole, of `kind` and of
-/// this build.
-fn read_derived(path: &Path, kind: &str) -> Option<Vec<u8>> {
+/// The bytes of a derived file written by [`write_derived`], when it is whole, of `kind` and of
+/// this build, cut after its payload, and where the payload starts (a cache is kept as read,
+/// not copied again).
+fn read_derived(path: &Path, kind: &str) -> Option<(Vec<u8>, usize)> {
     let mut bytes = files::read(path, Limit::Journal).ok()?;
     let body_len = bytes.len().checked_sub(8)?;
     let (body, sum) = bytes.split_at(body_len);
@@ -238,8 +243,7 @@ fn read_derived(path: &Path, kind: &str) -> Option<Vec<u8>> {
     }
     let header = body_len - r.len();
     bytes.truncate(body_len);
-    bytes.drain(..header);
-    Some(bytes)
+    Some((bytes, header))
 }
 
 /// Replaces `path` with `payload` under a header naming its kind, this format and this build,
@@ -331,7 +335,8 @@ mod tests {
     /// The cache's payload with its recorded journal hash replaced, under a good checksum: only
     /// a load that skips hashing the journal still accepts it.
     fn forget_journal_hash(dir: &Path) {
-        let mut payload = read_derived(&dir.join(CACHE_FILE), CACHE_FILE).expect("a cache");
+        let (bytes, body) = read_derived(&dir.join(CACHE_FILE), CACHE_FILE).expect("a cache");
+        let mut payload = bytes[body..].to_vec();
         payload[4 + 8 + 8..STAMP_AT].copy_from_slice(&7u64.to_le_bytes());
         write_derived(&dir.join(CACHE_FILE), CACHE_FILE, &payload);
     }
