@@ -60,6 +60,9 @@ enum Op {
     Profile(u8),
     /// A library with another exercise pain ceiling.
     Library(u8),
+    /// Nothing written for a while: the next read stamps the cache, and the one after trusts
+    /// the stamp instead of hashing the journal.
+    Settle,
 }
 
 fn record() -> impl Strategy<Value = Record> {
@@ -98,6 +101,7 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Op::EditJournal),
         (3u8..=6).prop_map(Op::Profile),
         (3u8..=7).prop_map(Op::Library),
+        Just(Op::Settle),
     ]
 }
 
@@ -317,6 +321,8 @@ proptest! {
                     }
                 }
                 Op::Library(ceiling) => catalog = library(ceiling),
+                // Past the cache's settling time (200 ms), with room to spare.
+                Op::Settle => std::thread::sleep(std::time::Duration::from_millis(300)),
             }
             let (cached, plain) = both_ways(&paths, &catalog);
             prop_assert_eq!(&cached, &plain);
@@ -380,4 +386,33 @@ fn processes_reading_and_writing_at_once_leave_a_cache_that_agrees() {
     }
     let (cached, plain) = both_ways(&paths, &catalog);
     assert_eq!(cached, plain);
+}
+
+#[test]
+fn an_edit_after_the_cache_trusts_the_journals_stamp_is_still_seen() {
+    let (_tmp, paths) = setup();
+    let dir = paths.profile_dir("me");
+    let catalog = Catalog::builtin().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // The first read hashes the journal and stamps the cache; the second trusts the stamp.
+    let (first, plain) = both_ways(&paths, &catalog);
+    assert_eq!(first, plain);
+    let stamped = fs::read(dir.join(CACHE)).unwrap();
+    let (second, _) = both_ways(&paths, &catalog);
+    assert_eq!(second, plain);
+    assert_eq!(
+        fs::read(dir.join(CACHE)).unwrap(),
+        stamped,
+        "nothing to write again"
+    );
+
+    // An editor changes one pain score in place, keeping the length.
+    let path = dir.join(JOURNAL_FILE);
+    let mut text = fs::read(&path).unwrap();
+    let at = text.windows(12).position(|w| w == b"during:Some(").unwrap() + 12;
+    text[at] = if text[at] == b'0' { b'1' } else { b'0' };
+    fs::write(&path, &text).unwrap();
+    let (after, plain_after) = both_ways(&paths, &catalog);
+    assert_ne!(plain_after, plain, "the edit changes what is shown");
+    assert_eq!(after, plain_after);
 }
