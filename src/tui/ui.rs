@@ -2,14 +2,14 @@
 //! message, and dispatch to one file per screen. Render borrows the state and never changes it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Tabs, Wrap};
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen, View};
-use super::screens;
+use super::screens::{self, widgets};
 use crate::session::Urgency;
 
 /// The smallest terminal the layout is made for.
@@ -23,11 +23,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
-    let [body, status, hints] = area.layout(&Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ]));
+    let [_, body, footer] = widgets::bands(area, 0, 2);
+    let [status, hints, _] = widgets::bands(footer, 1, 0);
     match &app.screen {
         Screen::Main => main_views(frame, body, app),
         Screen::LoadError { file, message } => {
@@ -113,19 +110,14 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
         lines
     });
     let banner_h = banner.as_ref().map_or(0, |l| l.len() as u16);
-    let [tabs, banner_area, body] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(banner_h),
-        Constraint::Min(1),
-    ]));
+    let [tabs, below, _] = widgets::bands(area, 1, 0);
+    let [banner_area, body, _] = widgets::bands(below, banner_h, 0);
     // The tabs, and the open profile's name in what they leave (cut to fit, never hidden).
     let tabs_shown = app.tabs();
     let titles: Vec<String> = tabs_shown.iter().map(|v| v.title().to_string()).collect();
     let tabs_width: usize = titles.iter().map(|t| t.len() + 2).sum();
-    let [tabs_area, name_area] = tabs.layout(&Layout::horizontal([
-        Constraint::Length(tabs_width as u16),
-        Constraint::Min(0),
-    ]));
+    let [tabs_area, name_area] =
+        widgets::columns(tabs, u16::try_from(tabs_width).unwrap_or(u16::MAX));
     let selected = tabs_shown.iter().position(|v| *v == app.view);
     frame.render_widget(
         Tabs::new(titles)

@@ -1,7 +1,7 @@
 //! The red-flag questions and what their answers mean.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -198,10 +198,7 @@ pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Scree
         .map(|l| l.width().div_ceil(width).max(1) as u16)
         .sum::<u16>()
         + 1;
-    let [body, footer] = inner.layout(&Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(foot_h),
-    ]));
+    let [_, body, footer] = super::widgets::bands(inner, 0, foot_h);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     frame.render_widget(Paragraph::new(foot).wrap(Wrap { trim: false }), footer);
 }

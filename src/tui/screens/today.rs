@@ -1,7 +1,7 @@
 //! Today: the day's items in order with dose and minutes, each one's state, and progress.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
@@ -72,10 +72,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         })
         .unwrap_or_default();
     let foot_h = 2 + flag_lines.len() as u16;
-    let [list, foot] = inner.layout(&Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(foot_h),
-    ]));
+    let [_, list, foot] = super::widgets::bands(inner, 0, foot_h);
 
     if !app.plan_allowed() {
         let why = app

@@ -12,6 +12,39 @@ use ratatui::widgets::{
 
 use crate::tui::app::App;
 
+/// `area` cut into a band `top` rows high, the rest, and a band `bottom` rows high: what
+/// `Layout::vertical([Length(top), Fill(1), Length(bottom)])` gives while the middle keeps a
+/// row (always, at the app's 80x24 and up); when it would not, the bands give way, the top one
+/// first (the bottom holds the keys). Plain arithmetic for the frame's fixed bands: ratatui's constraint solver would cost
+/// a tenth of the first frame.
+pub fn bands(area: Rect, top: u16, bottom: u16) -> [Rect; 3] {
+    let bottom = bottom.min(area.height.saturating_sub(1));
+    let top = top.min(area.height.saturating_sub(1 + bottom));
+    let middle = area.height.saturating_sub(top + bottom);
+    let row = |y, height| Rect { y, height, ..area };
+    [
+        row(area.y, top),
+        row(area.y + top, middle),
+        row(area.y + top + middle, bottom),
+    ]
+}
+
+/// `area` cut into a column `left` wide (or all of it, when narrower) and the rest.
+pub fn columns(area: Rect, left: u16) -> [Rect; 2] {
+    let left = left.min(area.width);
+    [
+        Rect {
+            width: left,
+            ..area
+        },
+        Rect {
+            x: area.x + left,
+            width: area.width - left,
+            ..area
+        },
+    ]
+}
+
 /// One line per item with the selected one pointed at; scrolls to keep it in view.
 pub fn list(frame: &mut Frame, area: Rect, app: &App, items: Vec<Line<'static>>, selected: usize) {
     let total = items.len();
@@ -117,4 +150,42 @@ fn scrollbar(frame: &mut Frame, area: Option<Rect>, app: &App, total: usize, off
 
 fn pointer(app: &App) -> String {
     format!("{} ", app.theme.pointer())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bands, columns};
+    use ratatui::layout::{Constraint, Layout, Rect};
+
+    #[test]
+    fn bands_and_columns_cut_as_the_layout_solver_does() {
+        let area = Rect::new(0, 1, 80, 22);
+        for (top, bottom) in [(0, 0), (1, 2), (3, 0), (0, 5), (2, 2)] {
+            let solved: [Rect; 3] = area.layout(&Layout::vertical([
+                Constraint::Length(top),
+                Constraint::Fill(1),
+                Constraint::Length(bottom),
+            ]));
+            assert_eq!(
+                bands(area, top, bottom),
+                solved,
+                "top {top}, bottom {bottom}"
+            );
+        }
+        for left in [0, 30, 80, 120] {
+            let solved: [Rect; 2] = area.layout(&Layout::horizontal([
+                Constraint::Length(left),
+                Constraint::Min(0),
+            ]));
+            assert_eq!(columns(area, left), solved, "left {left}");
+        }
+        // Squeezed, the middle keeps its row and the top band gives way first.
+        let tiny = Rect::new(0, 0, 10, 3);
+        assert_eq!(bands(tiny, 1, 5).map(|r| r.height), [0, 1, 2]);
+        assert_eq!(bands(tiny, 5, 1).map(|r| r.height), [1, 1, 1]);
+        assert_eq!(
+            bands(Rect::new(0, 0, 10, 0), 1, 1).map(|r| r.height),
+            [0, 0, 0]
+        );
+    }
 }
