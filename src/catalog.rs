@@ -19,6 +19,12 @@ pub use validate::{check_link, dose_problem};
 // by build.rs, which also parsed them into `BUILTIN_BYTES`.
 include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
 
+type Built = Result<Catalog, Vec<Problem>>;
+
+/// The built-in library being read on another thread (see [`Catalog::read_builtin_ahead`]).
+static AHEAD: std::sync::Mutex<Option<std::thread::JoinHandle<Built>>> =
+    std::sync::Mutex::new(None);
+
 /// The built-in files as parsed at build time (postcard), or nothing when one did not parse.
 static BUILTIN_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-library.bin"));
 
@@ -125,6 +131,22 @@ impl Catalog {
     /// the text, cleans and validates it, and checks that both agree, so a library the checks
     /// refuse or a decode that differs fails there, at its file, line and column.
     pub fn builtin() -> Result<Catalog, Vec<Problem>> {
+        let ahead = AHEAD.lock().ok().and_then(|mut ahead| ahead.take());
+        if let Some(Ok(built)) = ahead.map(std::thread::JoinHandle::join) {
+            return built;
+        }
+        Catalog::builtin_here()
+    }
+
+    /// Starts reading the built-in library on another thread, for the next [`Catalog::builtin`]
+    /// to take: `main` starts it before parsing the command line, which then costs nothing.
+    pub fn read_builtin_ahead() {
+        if let Ok(mut ahead) = AHEAD.lock() {
+            *ahead = Some(std::thread::spawn(Catalog::builtin_here));
+        }
+    }
+
+    fn builtin_here() -> Result<Catalog, Vec<Problem>> {
         let decoded = decode_builtin();
         if cfg!(debug_assertions) || decoded.is_none() {
             let checked = Catalog::builtin_from_source()?;
