@@ -189,7 +189,12 @@ pub fn open_read(path: &Path) -> io::Result<File> {
 /// (`already` bytes before the position count too).
 pub fn read_rest(file: &mut File, path: &Path, limit: Limit, already: u64) -> io::Result<Vec<u8>> {
     let room = limit.bytes().saturating_sub(already);
-    let mut bytes = Vec::new();
+    // Sized from the file's length (a byte more, to see its end in the same read), so a
+    // cache of hundreds of kilobytes takes two reads, not ten doubling ones.
+    let expected = file
+        .metadata()
+        .map_or(0, |m| m.len().saturating_sub(already).min(room));
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).saturating_add(1));
     file.take(room.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > room {
         return Err(Refused::TooLarge {
