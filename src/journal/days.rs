@@ -17,21 +17,22 @@ pub(super) struct Packed {
     pub names: Vec<Arc<str>>,
 }
 
-/// Where one day's bytes are in [`Packed::bytes`], and the day's [`day_hash`].
+/// Where one day's bytes are in [`Packed::bytes`]; its [`day_hash`] is the 8 bytes before them.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct PackedDay {
     pub start: u32,
     pub end: u32,
-    pub hash: u64,
 }
 
+/// One date's day. Small on purpose: ten years of them are laid out at every start, and each
+/// page of them costs a page fault before the first frame.
 #[derive(Debug, Clone)]
 struct Slot {
     date: Date,
     /// Set while the day is still as its cache wrote it.
     packed: Option<PackedDay>,
     /// The day itself: decoded on first look when packed, always set otherwise.
-    day: OnceLock<DayLog>,
+    day: OnceLock<Box<DayLog>>,
 }
 
 /// Date -> everything logged that day, in date order (as a `BTreeMap` would iterate them).
@@ -128,7 +129,7 @@ impl Days {
                     let slot = Slot {
                         date,
                         packed: None,
-                        day: OnceLock::from(DayLog::default()),
+                        day: OnceLock::from(Box::default()),
                     };
                     self.slots.insert(i, slot);
                     i
@@ -143,8 +144,8 @@ impl Days {
     pub(super) fn hash_before(&self, before: Date, h: &mut impl Hasher) {
         let to = self.slots.partition_point(|s| s.date < before);
         for slot in &self.slots[..to] {
-            let hash = match slot.packed {
-                Some(at) => at.hash,
+            let hash = match self.packed_hash(slot) {
+                Some(hash) => hash,
                 None => day_hash(self.day(slot)),
             };
             (slot.date, hash).hash(h);
@@ -159,10 +160,10 @@ impl Days {
     /// Every day as it is stored, in date order.
     pub(super) fn stored(&self) -> impl Iterator<Item = (Date, Stored<'_>)> {
         self.slots.iter().map(|slot| {
-            let stored = match (slot.packed, &self.packed) {
-                (Some(at), Some(packed)) => {
-                    Stored::Packed(&packed.bytes[at.start as usize..at.end as usize], at.hash)
-                }
+            let packed = self.packed.as_deref().zip(slot.packed);
+            let bytes = packed.and_then(|(p, at)| p.bytes.get(at.start as usize..at.end as usize));
+            let stored = match (bytes, self.packed_hash(slot)) {
+                (Some(bytes), Some(hash)) => Stored::Packed(bytes, hash),
                 _ => Stored::Day(self.day(slot)),
             };
             (slot.date, stored)
@@ -175,7 +176,15 @@ impl Days {
 
     fn day<'a>(&'a self, slot: &'a Slot) -> &'a DayLog {
         slot.day
-            .get_or_init(|| decode(self.packed.as_deref(), slot.packed))
+            .get_or_init(|| Box::new(decode(self.packed.as_deref(), slot.packed)))
+    }
+
+    /// A packed day's hash, as its cache wrote it just before its bytes.
+    fn packed_hash(&self, slot: &Slot) -> Option<u64> {
+        let (packed, at) = self.packed.as_deref().zip(slot.packed)?;
+        let start = at.start as usize;
+        let hash = packed.bytes.get(start.checked_sub(8)?..start)?;
+        Some(u64::from_le_bytes(hash.try_into().ok()?))
     }
 
     /// Slot `i`'s day, decoded if need be and no longer packed (it is about to change).
@@ -183,7 +192,7 @@ impl Days {
         let packed = self.packed.as_deref();
         let slot = &mut self.slots[i];
         if slot.day.get().is_none() {
-            let _ = slot.day.set(decode(packed, slot.packed));
+            let _ = slot.day.set(Box::new(decode(packed, slot.packed)));
         }
         slot.packed = None;
         slot.day

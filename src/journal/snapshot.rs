@@ -103,7 +103,8 @@ pub fn decode_state_in(bytes: Vec<u8>, from: usize) -> Option<JournalState> {
         }
         previous = Some(date);
         let len = r.count()?;
-        let hash = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+        // The day's hash, read back from here when needed (see `Days::packed_hash`).
+        r.take(8)?;
         let start = bytes.len() - r.0.len();
         r.take(len)?;
         index.push((
@@ -111,7 +112,6 @@ pub fn decode_state_in(bytes: Vec<u8>, from: usize) -> Option<JournalState> {
             PackedDay {
                 start: u32::try_from(start).ok()?,
                 end: u32::try_from(start + len).ok()?,
-                hash,
             },
         ));
     }
