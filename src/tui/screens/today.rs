@@ -1,11 +1,12 @@
 //! Today: the day's items in order with dose and minutes, each one's state, and progress.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
+use super::list_detail::{cut, width_of};
 use crate::plan::PlanItem;
 use crate::tui::app::{App, Mark};
 use crate::tui::theme::Theme;
@@ -114,22 +115,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             list,
         );
     }
-    // state 10, name, dose 24, minutes 8, and "x2" only on a day with an item done twice; the
-    // table keeps the selection in view and a space between every column.
-    let sessions_w: u16 = if items.iter().any(|i| i.sessions > 1) {
+    // Columns: state 10, name, dose 24, minutes 8, and "x2" only on a day with an item done
+    // twice, a space between each. Laid out here by display width, one line a row, in the list
+    // that keeps the selection in view: a table's column solver would cost a sixth of the first
+    // frame for widths known in advance.
+    let sessions_w: usize = if items.iter().any(|i| i.sessions > 1) {
         3
     } else {
         0
     };
-    let bar = u16::from(items.len() > usize::from(list.height));
+    let bar = usize::from(items.len() > usize::from(list.height));
     let gaps = if sessions_w > 0 { 4 } else { 3 };
-    let name_w = usize::from(
-        list.width
-            .saturating_sub(2 + 10 + 24 + 8 + sessions_w + gaps + bar),
-    )
-    .min(48);
+    let name_w = usize::from(list.width)
+        .saturating_sub(2 + 10 + 24 + 8 + sessions_w + gaps + bar)
+        .min(48);
     let ellipsis = if t.ascii { "..." } else { "…" };
-    let rows: Vec<Row> = items
+    let rows: Vec<Line> = items
         .iter()
         .map(|item| {
             let (sym, style) = mark_symbol(t, app.mark(app.today, &item.exercise), item);
@@ -137,46 +138,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             if item.optional {
                 name.push_str(" (optional)");
             }
-            let sessions = if item.sessions > 1 {
-                format!("x{}", item.sessions)
-            } else {
-                String::new()
-            };
-            let mut cells = vec![
-                Cell::from(Span::styled(sym, style)),
-                Cell::from(super::list_detail::cut(&name, name_w, ellipsis)),
-                Cell::from(super::list_detail::cut(
-                    &item.dose.sets_text(),
-                    24,
-                    ellipsis,
-                )),
-                Cell::from(Line::from(format!("{} min", item.minutes)).right_aligned()),
+            let sym = cut(&sym, 10, ellipsis);
+            let mut spans = vec![
+                Span::raw(" ".repeat(11 - width_of(&sym))),
+                Span::raw(pad(&cut(&name, name_w, ellipsis), name_w)),
+                Span::raw(pad(&cut(&item.dose.sets_text(), 24, ellipsis), 24)),
+                Span::raw(format!("{:>8}", format!("{} min", item.minutes))),
             ];
-            if sessions_w > 0 {
-                cells.push(Cell::from(sessions));
+            spans.insert(0, Span::styled(sym, style));
+            if sessions_w > 0 && item.sessions > 1 {
+                spans.push(Span::raw(format!(" x{}", item.sessions)));
             }
-            Row::new(cells)
+            Line::from(spans)
         })
         .collect();
-    let mut widths = vec![
-        Constraint::Length(10),
-        Constraint::Length(name_w as u16),
-        Constraint::Length(24),
-        Constraint::Length(8),
-    ];
-    if sessions_w > 0 {
-        widths.push(Constraint::Length(sessions_w));
-    }
     if !rows.is_empty() {
-        super::widgets::table(
-            frame,
-            list,
-            app,
-            None,
-            rows,
-            &widths,
-            app.views.today.selected,
-        );
+        super::widgets::list(frame, list, app, rows, app.views.today.selected);
     }
 
     if let Some(day) = day {
@@ -214,4 +191,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         lines.extend(flag_lines.into_iter().map(|l| Line::styled(l, t.warn())));
         frame.render_widget(Paragraph::new(lines), foot);
     }
+}
+
+/// `text` followed by spaces to `width` columns, and the one space that parts it from the
+/// next column.
+fn pad(text: &str, width: usize) -> String {
+    format!(
+        "{text}{} ",
+        " ".repeat(width.saturating_sub(width_of(text)))
+    )
 }
