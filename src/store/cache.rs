@@ -341,32 +341,42 @@ mod tests {
         write_derived(&dir.join(CACHE_FILE), CACHE_FILE, &payload);
     }
 
+    /// A one-record journal written just now in `dir`: its path and length.
+    fn fresh_journal(dir: &Path) -> (std::path::PathBuf, u64) {
+        let path = dir.join("journal.ron");
+        std::fs::write(&path, journal_text("clamshell")).expect("written");
+        let len = std::fs::metadata(&path).expect("stat").len();
+        (path, len)
+    }
+
+    /// A cache of all `len` bytes of a journal, holding `state`.
+    fn covering(state: &JournalState, len: u64) -> CachedRef<'_> {
+        CachedRef {
+            version: 1,
+            covered: len,
+            lines: 2,
+            warnings: &[],
+            state,
+        }
+    }
+
     #[test]
     fn a_settled_unchanged_journal_is_not_hashed_and_any_write_is_seen() {
         let tmp = tempfile::tempdir().expect("a folder");
         let dir = tmp.path();
-        let path = dir.join("journal.ron");
-        std::fs::write(&path, journal_text("clamshell")).expect("written");
-        let len = std::fs::metadata(&path).expect("stat").len();
+        let (path, len) = fresh_journal(dir);
         let state = JournalState::default();
-        let cached = |covered| CachedRef {
-            version: 1,
-            covered,
-            lines: 2,
-            warnings: &[],
-            state: &state,
-        };
         let open = || File::open(&path).expect("open");
 
         // Written just now, the journal's stamp is not recorded: the cache is checked in full.
-        save(dir, &mut open(), &cached(len));
+        save(dir, &mut open(), &covering(&state, len));
         assert!(load(dir, &mut open(), len).is_some());
         forget_journal_hash(dir);
         assert!(load(dir, &mut open(), len).is_none());
 
         // Left alone a moment, it is: a load trusts the stamp and skips the hash.
         std::thread::sleep(Duration::from_millis(SETTLE_MS + 100));
-        save(dir, &mut open(), &cached(len));
+        save(dir, &mut open(), &covering(&state, len));
         forget_journal_hash(dir);
         assert!(load(dir, &mut open(), len).is_some());
 
@@ -387,19 +397,10 @@ mod tests {
     fn a_checked_cache_is_stamped_again_once_the_journal_has_settled() {
         let tmp = tempfile::tempdir().expect("a folder");
         let dir = tmp.path();
-        let path = dir.join("journal.ron");
-        std::fs::write(&path, journal_text("clamshell")).expect("written");
-        let len = std::fs::metadata(&path).expect("stat").len();
+        let (path, len) = fresh_journal(dir);
         let state = JournalState::default();
         let open = || File::open(&path).expect("open");
-        let cached = CachedRef {
-            version: 1,
-            covered: len,
-            lines: 2,
-            warnings: &[],
-            state: &state,
-        };
-        save(dir, &mut open(), &cached);
+        save(dir, &mut open(), &covering(&state, len));
         let unstamped = std::fs::read(dir.join(CACHE_FILE)).expect("a cache");
         std::thread::sleep(Duration::from_millis(SETTLE_MS + 100));
         // This load hashes (no stamp yet), then records the journal's stamp.
