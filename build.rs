@@ -51,7 +51,6 @@ fn main() {
         ));
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-        texts.push(text.clone());
         match ron::from_str::<model::LibraryFile>(&text) {
             Ok(file) => parsed.push((format!("<built-in>/{name}"), file)),
             Err(err) => {
@@ -62,6 +61,7 @@ fn main() {
                 failed = true;
             }
         }
+        texts.push(text);
     }
     list.push_str("];\n");
     list.push_str(&format!(

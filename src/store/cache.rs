@@ -47,10 +47,15 @@ pub(super) struct Cached {
 }
 
 /// The cache in `dir` when it is sound and agrees with `journal` (read from its start), whose
-/// length is `journal_len`; `None` otherwise.
-pub(super) fn load(dir: &Path, journal: &mut File, journal_len: u64) -> Option<Cached> {
-    let checked_at = SystemTime::now();
-    let now = journal.metadata().ok().and_then(|m| FileStamp::of(&m));
+/// `stat` is `meta`, taken after `checked_at`; `None` otherwise.
+pub(super) fn load(
+    dir: &Path,
+    journal: &mut File,
+    meta: &std::fs::Metadata,
+    checked_at: SystemTime,
+) -> Option<Cached> {
+    let journal_len = meta.len();
+    let now = FileStamp::of(meta);
     let (bytes, body) = read_derived(&dir.join(CACHE_FILE), CACHE_FILE)?;
     let payload = &bytes[body..];
     let mut r = payload;
@@ -134,18 +139,11 @@ impl FileStamp {
     /// the file system's clock moves in coarse steps; a file written a moment ago could be
     /// written again within the same step and keep its stamp, so its stamp is not recorded.
     fn settled(&self, checked_at: SystemTime) -> bool {
-        let changed = i64::try_from(Duration::from_millis(SETTLE_MS).as_nanos())
+        let changed = u64::try_from(self.changed_s)
             .ok()
-            .and_then(|settle| {
-                let since_epoch = checked_at.duration_since(SystemTime::UNIX_EPOCH).ok()?;
-                let now_ns = i64::try_from(since_epoch.as_nanos()).ok()?;
-                let changed_ns = self
-                    .changed_s
-                    .checked_mul(1_000_000_000)?
-                    .checked_add(i64::from(self.changed_ns))?;
-                Some(changed_ns < now_ns - settle)
-            });
-        changed == Some(true)
+            .and_then(|s| SystemTime::UNIX_EPOCH.checked_add(Duration::new(s, self.changed_ns)))
+            .and_then(|t| t.checked_add(Duration::from_millis(SETTLE_MS)));
+        changed.is_some_and(|settled_at| settled_at < checked_at)
     }
 
     fn put(&self, out: &mut [u8]) {
@@ -341,6 +339,12 @@ mod tests {
         write_derived(&dir.join(CACHE_FILE), CACHE_FILE, &payload);
     }
 
+    fn load_now(dir: &Path, journal: &mut File) -> Option<Cached> {
+        let checked_at = SystemTime::now();
+        let meta = journal.metadata().expect("stat");
+        load(dir, journal, &meta, checked_at)
+    }
+
     /// A one-record journal written just now in `dir`: its path and length.
     fn fresh_journal(dir: &Path) -> (std::path::PathBuf, u64) {
         let path = dir.join("journal.ron");
@@ -370,15 +374,15 @@ mod tests {
 
         // Written just now, the journal's stamp is not recorded: the cache is checked in full.
         save(dir, &mut open(), &covering(&state, len));
-        assert!(load(dir, &mut open(), len).is_some());
+        assert!(load_now(dir, &mut open()).is_some());
         forget_journal_hash(dir);
-        assert!(load(dir, &mut open(), len).is_none());
+        assert!(load_now(dir, &mut open()).is_none());
 
         // Left alone a moment, it is: a load trusts the stamp and skips the hash.
         std::thread::sleep(Duration::from_millis(SETTLE_MS + 100));
         save(dir, &mut open(), &covering(&state, len));
         forget_journal_hash(dir);
-        assert!(load(dir, &mut open(), len).is_some());
+        assert!(load_now(dir, &mut open()).is_some());
 
         // A change of the same length in place (an editor's save) changes the stamp: the
         // load hashes the journal again and refuses the cache.
@@ -390,7 +394,7 @@ mod tests {
             .expect("rewritten");
         drop(file);
         assert_eq!(std::fs::metadata(&path).expect("stat").len(), len);
-        assert!(load(dir, &mut open(), len).is_none());
+        assert!(load_now(dir, &mut open()).is_none());
     }
 
     #[test]
@@ -404,12 +408,12 @@ mod tests {
         let unstamped = std::fs::read(dir.join(CACHE_FILE)).expect("a cache");
         std::thread::sleep(Duration::from_millis(SETTLE_MS + 100));
         // This load hashes (no stamp yet), then records the journal's stamp.
-        assert!(load(dir, &mut open(), len).is_some());
+        assert!(load_now(dir, &mut open()).is_some());
         assert_ne!(
             std::fs::read(dir.join(CACHE_FILE)).expect("a cache"),
             unstamped
         );
         forget_journal_hash(dir);
-        assert!(load(dir, &mut open(), len).is_some());
+        assert!(load_now(dir, &mut open()).is_some());
     }
 }

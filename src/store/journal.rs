@@ -229,10 +229,12 @@ impl JournalFile {
             self.reset(None);
             return Ok(());
         };
+        // Read before the stat: the cache trusts a stamp only if it had settled by then.
+        let checked_at = std::time::SystemTime::now();
         let meta = file
             .metadata()
             .map_err(StoreError::io("read", &self.path))?;
-        if let Some(cached) = cache::load(&self.dir, &mut file, meta.len()) {
+        if let Some(cached) = cache::load(&self.dir, &mut file, &meta, checked_at) {
             // Read as if this handle had read the covered lines itself and now catches up;
             // a failure leaves this handle as it was.
             let mut fresh = JournalFile::empty(&self.dir);

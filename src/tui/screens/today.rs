@@ -138,14 +138,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             if item.optional {
                 name.push_str(" (optional)");
             }
+            // The state alone is styled, not the spaces that fill its column.
             let sym = cut(&sym, 10, ellipsis);
+            let fill = pad("", 10 - width_of(&sym));
             let mut spans = vec![
-                Span::raw(" ".repeat(11 - width_of(&sym))),
+                Span::styled(sym, style),
+                Span::raw(fill),
                 Span::raw(pad(&cut(&name, name_w, ellipsis), name_w)),
                 Span::raw(pad(&cut(&item.dose.sets_text(), 24, ellipsis), 24)),
                 Span::raw(format!("{:>8}", format!("{} min", item.minutes))),
             ];
-            spans.insert(0, Span::styled(sym, style));
             if sessions_w > 0 && item.sessions > 1 {
                 spans.push(Span::raw(format!(" x{}", item.sessions)));
             }
