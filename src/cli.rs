@@ -266,17 +266,42 @@ pub fn parse() -> Cli {
         let _ = write!(std::io::stderr().lock(), "{message}");
         std::process::exit(2);
     }
-    // A variable set but empty is no value at all: with the flag given, the flag counts.
-    let mut command = Cli::command();
+    // Opening the app names no subcommand, so only the global options (from variables) can be
+    // set: those alone are parsed, not every subcommand's arguments, which would be a third of
+    // the app's start. Anything they refuse is parsed again in full, for clap's full message.
+    if args.len() == 1
+        && let Ok(global) = parse_globals(&args)
+    {
+        return Cli {
+            global,
+            command: None,
+        };
+    }
+    parse_full(&args).unwrap_or_else(|e| usage_exit(e))
+}
+
+/// A variable set but empty is no value at all: with the flag given, the flag counts.
+fn with_env_rules(mut command: clap::Command) -> clap::Command {
     for (var, _, id) in ENV_FLAGS {
         if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
             command = command.mut_arg(id, |a| a.env(None));
         }
     }
-    let parsed = command
-        .try_get_matches_from(&args)
-        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
-    parsed.unwrap_or_else(|e| usage_exit(e))
+    command
+}
+
+fn parse_full(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    with_env_rules(Cli::command())
+        .try_get_matches_from(args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+}
+
+/// The global options alone, by the same definitions as [`parse_full`].
+fn parse_globals(args: &[std::ffi::OsString]) -> Result<args::Global, clap::Error> {
+    use clap::{Args, FromArgMatches};
+    with_env_rules(args::Global::augment_args(clap::Command::new("rehab")))
+        .try_get_matches_from(args)
+        .and_then(|m| args::Global::from_arg_matches(&m))
 }
 
 /// Help and version print as clap writes them; a usage error is printed cleaned and exits 2.
@@ -327,5 +352,61 @@ pub fn deliver(out: &args::OutputArgs, rendered: &str) -> CmdResult {
             print(&format!("wrote {}\n", path.display()))
         }
         None => print(rendered),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<std::ffi::OsString> {
+        std::iter::once("rehab")
+            .chain(list.iter().copied())
+            .map(Into::into)
+            .collect()
+    }
+
+    /// Opening the app parses the global options alone: they must read as the full parse does.
+    #[test]
+    fn the_globals_alone_parse_as_the_full_command_line_does() {
+        let cases: [&[&str]; 4] = [
+            &[],
+            &["--today", "2026-11-29", "--profile", "ann"],
+            &[
+                "--data-dir",
+                "/d",
+                "--library",
+                "/l",
+                "--no-color",
+                "--ascii",
+            ],
+            &["--locked", "ann", "--today", " 2026-03-01 "],
+        ];
+        for case in cases {
+            let full = parse_full(&args(case)).expect("the full parse accepts it");
+            assert!(full.command.is_none());
+            let alone = parse_globals(&args(case)).expect("the globals alone accept it");
+            assert_eq!(alone, full.global, "{case:?}");
+        }
+    }
+
+    #[test]
+    fn the_globals_alone_refuse_what_the_full_command_line_refuses() {
+        for case in [
+            &["--today", "2026-02-30"][..],
+            &["--profile"],
+            &["--colour"],
+        ] {
+            assert!(parse_full(&args(case)).is_err(), "{case:?}");
+            assert!(parse_globals(&args(case)).is_err(), "{case:?}");
+        }
+    }
+
+    /// A subcommand is not theirs: it falls through to the full parse.
+    #[test]
+    fn the_globals_alone_refuse_a_subcommand() {
+        let full = parse_full(&args(&["today"])).expect("a subcommand parses");
+        assert!(full.command.is_some());
+        assert!(parse_globals(&args(&["today"])).is_err());
     }
 }

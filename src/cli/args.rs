@@ -18,7 +18,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Args, Clone)]
+#[derive(Debug, Args, Clone, PartialEq)]
 pub struct Global {
     /// A folder of extra RON library files [default: <config dir>/library]
     #[arg(
