@@ -4,8 +4,9 @@
 //! Writes into `OUT_DIR`:
 //! - `builtin_files.rs`: `BUILTIN_FILES`, each built-in file's shown name and text (the one list
 //!   of them; `catalog.rs` includes it);
-//! - `builtin-library.bin`: the files parsed with the library's own types, in postcard's bytes.
-//!   When a file does not parse, it is left empty and the program parses the text at start, so
+//! - `builtin-library.bin`: the files parsed with the library's own types, in postcard's bytes,
+//!   each text as its place in `builtin-text.txt` (the texts, each once), so a start borrows
+//!   them instead of copying. When a file does not parse, it is left empty and the program parses the text at start, so
 //!   the error is reported at its file, line and column as for any library file.
 
 use std::path::Path;
@@ -17,6 +18,7 @@ mod figure;
 #[allow(dead_code)]
 #[path = "src/catalog/model.rs"]
 mod model;
+use model::Text;
 
 /// The built-in library files, in the order they are merged.
 const FILES: [&str; 5] = [
@@ -70,12 +72,15 @@ fn main() {
         fingerprint(&texts)
     ));
     write(&out, "builtin_files.rs", list.as_bytes());
-    let bytes = if !failed {
-        postcard::to_stdvec(&parsed).expect("the library's types serialize")
+    let (bytes, table) = if !failed {
+        model::write_with_text_table(|| {
+            postcard::to_stdvec(&parsed).expect("the library's types serialize")
+        })
     } else {
-        Vec::new()
+        (Vec::new(), String::new())
     };
     write(&out, "builtin-library.bin", &bytes);
+    write(&out, "builtin-text.txt", table.as_bytes());
 }
 
 /// FNV-1a over the texts: stable from build to build, unlike the standard library's hasher.

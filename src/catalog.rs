@@ -19,14 +19,10 @@ pub use validate::{check_link, dose_problem};
 // by build.rs, which also parsed them into `BUILTIN_BYTES`.
 include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
 
-type Built = Result<Catalog, Vec<Problem>>;
-
-/// The built-in library being read on another thread (see [`Catalog::read_builtin_ahead`]).
-static AHEAD: std::sync::Mutex<Option<std::thread::JoinHandle<Built>>> =
-    std::sync::Mutex::new(None);
-
 /// The built-in files as parsed at build time (postcard), or nothing when one did not parse.
 static BUILTIN_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-library.bin"));
+/// The built-in library's texts, which [`BUILTIN_BYTES`] point into (see [`model::Text`]).
+static BUILTIN_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-text.txt"));
 
 /// The condition ids the app is built around.
 pub const CONDITION_IDS: [&str; 5] = [
@@ -71,8 +67,8 @@ pub struct Catalog {
     /// ([`Catalog::figure`]).
     pub figures: Vec<crate::figure::Figure>,
     // Looked up thousands of times at start (every logged item): a fast non-keyed hash.
-    pub(crate) exercise_index: FxHashMap<String, usize>,
-    pub(crate) source_index: FxHashMap<String, usize>,
+    pub(crate) exercise_index: FxHashMap<Text, usize>,
+    pub(crate) source_index: FxHashMap<Text, usize>,
     pub(crate) fingerprint: u64,
 }
 
@@ -131,22 +127,6 @@ impl Catalog {
     /// the text, cleans and validates it, and checks that both agree, so a library the checks
     /// refuse or a decode that differs fails there, at its file, line and column.
     pub fn builtin() -> Result<Catalog, Vec<Problem>> {
-        let ahead = AHEAD.lock().ok().and_then(|mut ahead| ahead.take());
-        if let Some(Ok(built)) = ahead.map(std::thread::JoinHandle::join) {
-            return built;
-        }
-        Catalog::builtin_here()
-    }
-
-    /// Starts reading the built-in library on another thread, for the next [`Catalog::builtin`]
-    /// to take: `main` starts it before parsing the command line, which then costs nothing.
-    pub fn read_builtin_ahead() {
-        if let Ok(mut ahead) = AHEAD.lock() {
-            *ahead = Some(std::thread::spawn(Catalog::builtin_here));
-        }
-    }
-
-    fn builtin_here() -> Result<Catalog, Vec<Problem>> {
         let decoded = decode_builtin();
         if cfg!(debug_assertions) || decoded.is_none() {
             let checked = Catalog::builtin_from_source()?;
@@ -341,7 +321,7 @@ impl Catalog {
                     continue;
                 };
                 used.insert(e.id.as_str());
-                used.extend(e.alternatives.iter().map(String::as_str));
+                used.extend(e.alternatives.iter().map(Text::as_str));
                 let mut step = e;
                 // Chains are validated to end; the bound also stops a cycle in unchecked data.
                 for _ in 0..self.exercises.len() {
@@ -354,7 +334,7 @@ impl Catalog {
                 }
             }
             used.extend(phase.run.exercise.as_deref());
-            used.extend(phase.cross_training.iter().map(String::as_str));
+            used.extend(phase.cross_training.iter().map(Text::as_str));
         }
         self.exercises
             .iter()
@@ -392,7 +372,7 @@ fn upsert<T, K: std::hash::Hash + Eq + ?Sized>(
     }
 }
 
-fn index<T>(items: &[T], key: impl Fn(&T) -> &String) -> FxHashMap<String, usize> {
+fn index<T>(items: &[T], key: impl Fn(&T) -> &Text) -> FxHashMap<Text, usize> {
     items
         .iter()
         .enumerate()
@@ -441,7 +421,8 @@ mod closest_tests {
 
 /// The built-in library from build.rs's bytes, when they are there and name the files in order.
 fn decode_builtin() -> Option<Catalog> {
-    let files: Vec<(String, LibraryFile)> = postcard::from_bytes(BUILTIN_BYTES).ok()?;
+    let files: Vec<(String, LibraryFile)> =
+        model::read_with_text_table(BUILTIN_TEXT, || postcard::from_bytes(BUILTIN_BYTES)).ok()?;
     let names = files.iter().map(|(name, _)| name.as_str());
     if !names.eq(BUILTIN_FILES.iter().map(|(name, _)| *name)) {
         return None;
@@ -478,5 +459,34 @@ mod upsert_tests {
         let checked = super::Catalog::builtin_from_source().expect("the built-in library is valid");
         assert!(decoded == checked);
         assert!(!decoded.exercises.is_empty());
+        // Each text is the program's own, not a copy.
+        let e = &decoded.exercises[0];
+        assert!(e.id.is_borrowed() && e.name.is_borrowed() && e.steps[0].is_borrowed());
+        assert!(decoded.sources.iter().all(|s| s.title.is_borrowed()));
+    }
+
+    #[test]
+    fn texts_written_to_a_table_read_back_from_it_and_only_from_it() {
+        use super::model::{Text, read_with_text_table, write_with_text_table};
+        let texts: Vec<Text> = ["clamshell", "side plank", "clamshell", ""]
+            .map(Text::from)
+            .to_vec();
+        let (bytes, table) = write_with_text_table(|| postcard::to_stdvec(&texts));
+        let bytes = bytes.expect("texts serialize");
+        // Equal texts share their place.
+        assert_eq!(table, "clamshellside plank");
+        let table: &'static str = Box::leak(table.into_boxed_str());
+        let read: Vec<Text> =
+            read_with_text_table(table, || postcard::from_bytes(&bytes)).expect("they read back");
+        assert_eq!(read, texts);
+        assert!(read.iter().all(Text::is_borrowed));
+        // A place outside the table is an error, not a panic.
+        let short: &'static str = "clam";
+        assert!(read_with_text_table(short, || postcard::from_bytes::<Vec<Text>>(&bytes)).is_err());
+        // Outside a table, a text is written and read as a plain string.
+        let plain = postcard::to_stdvec(&texts).expect("texts serialize");
+        let read: Vec<Text> = postcard::from_bytes(&plain).expect("they read back");
+        assert_eq!(read, texts);
+        assert!(!read.iter().any(Text::is_borrowed));
     }
 }

@@ -17,6 +17,8 @@ pub mod text;
 
 use serde::Deserialize;
 
+use crate::catalog::Text;
+
 pub use body::P;
 pub use check::{FigureIssue, check_figure};
 pub use model::*;

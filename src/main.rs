@@ -14,8 +14,6 @@ fn main() -> ExitCode {
             "rehab: internal error{place}; nothing more was written. Please report it with the command you ran."
         );
     }));
-    // Nearly every command needs the library: it is read on the second core meanwhile.
-    rehab_planner::catalog::Catalog::read_builtin_ahead();
     let cli = rehab_planner::cli::parse();
     let today = cli
         .global

@@ -27,7 +27,7 @@ pub fn assess(catalog: &Catalog, answers: &BTreeMap<String, bool>) -> Screening 
     let raised: Vec<&RedFlag> = catalog
         .red_flags
         .iter()
-        .filter(|f| answers.get(&f.id) == Some(&true))
+        .filter(|f| answers.get(f.id.as_str()) == Some(&true))
         .collect();
     let level = raised.iter().map(|f| f.level).max();
     let (flags, lesser) = raised
@@ -56,7 +56,7 @@ mod tests {
             id: id.into(),
             question: id.into(),
             level,
-            message: format!("{id} message"),
+            message: format!("{id} message").into(),
             source: "X".into(),
         }
     }
@@ -77,7 +77,7 @@ mod tests {
         let mut answers: BTreeMap<String, bool> = catalog()
             .red_flags
             .iter()
-            .map(|f| (f.id.clone(), false))
+            .map(|f| (f.id.to_string(), false))
             .collect();
         for id in ids {
             answers.insert((*id).into(), true);

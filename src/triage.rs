@@ -28,16 +28,20 @@ pub fn rank(catalog: &Catalog, answers: &BTreeMap<String, String>) -> Vec<Sugges
             let mut matched: Vec<_> = c
                 .symptoms
                 .iter()
-                .filter(|s| answers.get(&s.question) == Some(&s.answer))
+                .filter(|s| {
+                    answers
+                        .get(s.question.as_str())
+                        .is_some_and(|a| *a == s.answer)
+                })
                 .collect();
             matched.sort_by_key(|s| !s.key);
             Suggestion {
-                condition: c.id.clone(),
+                condition: c.id.to_string(),
                 score: matched
                     .iter()
                     .map(|s| if s.key { KEY_POINTS } else { OTHER_POINTS })
                     .sum(),
-                reasons: matched.iter().map(|s| s.text.clone()).collect(),
+                reasons: matched.iter().map(|s| s.text.to_string()).collect(),
             }
         })
         .collect();
@@ -59,7 +63,7 @@ mod tests {
                 question: q.into(),
                 answer: a.into(),
                 key,
-                text: format!("{q}={a}"),
+                text: format!("{q}={a}").into(),
             })
             .collect();
         c

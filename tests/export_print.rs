@@ -178,7 +178,7 @@ fn check(input: &ExportInput, paper: Paper, size: &str) {
     for (i, e) in input.exercises.iter().enumerate() {
         let n = i + 1;
         assert!(
-            all.contains(&e.name),
+            all.contains(e.name.as_str()),
             "{paper:?}: `{}` is not in the PDF",
             e.name
         );

@@ -26,7 +26,7 @@ fn answer_all(profile: &mut Profile, on: jiff::civil::Date, yes: &[&str]) {
     profile.red_flags.answers = catalog
         .red_flags
         .iter()
-        .map(|f| (f.id.clone(), yes.contains(&f.id.as_str())))
+        .map(|f| (f.id.to_string(), yes.contains(&f.id.as_str())))
         .collect();
 }
 
@@ -59,7 +59,7 @@ fn setup_with(dir: &std::path::Path, answers: impl FnOnce(&mut Profile)) {
             .expect("date");
         records.push(Record::Done {
             date: day,
-            item: first_item.clone(),
+            item: first_item.to_string(),
             sets: None,
         });
         records.push(Record::Pain {

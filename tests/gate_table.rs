@@ -146,7 +146,7 @@ fn standing_text(state: State) -> Option<String> {
                 .red_flags
                 .iter()
                 .find(|f| f.level == FlagLevel::Advise)
-                .map(|f| f.message.clone())
+                .map(|f| f.message.to_string())
                 .unwrap(),
         ),
         State::SeeClinicianDecision => Some("See a clinician".into()),
@@ -159,7 +159,7 @@ fn all_answers(catalog: &Catalog, yes: &[&str]) -> BTreeMap<String, bool> {
     catalog
         .red_flags
         .iter()
-        .map(|f| (f.id.clone(), yes.contains(&f.id.as_str())))
+        .map(|f| (f.id.to_string(), yes.contains(&f.id.as_str())))
         .collect()
 }
 
@@ -168,7 +168,7 @@ fn first_of(catalog: &Catalog, level: FlagLevel) -> String {
         .red_flags
         .iter()
         .find(|f| f.level == level)
-        .map(|f| f.id.clone())
+        .map(|f| f.id.to_string())
         .unwrap()
 }
 
@@ -526,7 +526,7 @@ fn a_yes_given_in_the_app_is_on_disk_before_quitting() {
             .profile
             .red_flags
             .answers
-            .get(&catalog.red_flags[block].id),
+            .get(catalog.red_flags[block].id.as_str()),
         Some(&true)
     );
     let out = cli(dir.path(), &["today"]);

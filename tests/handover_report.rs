@@ -88,7 +88,7 @@ fn the_report_command_prints_and_writes_without_overwriting() {
         .unwrap()
         .red_flags
         .into_iter()
-        .map(|f| f.id)
+        .map(|f| f.id.into_string())
         .collect();
     rehab(&["screen", "--no", &ids.join(",")]).success();
     rehab(&["done", "1"]).success();

@@ -233,7 +233,7 @@ fn setup() -> (tempfile::TempDir, Paths) {
     profile.red_flags.answers = catalog
         .red_flags
         .iter()
-        .map(|f| (f.id.clone(), false))
+        .map(|f| (f.id.to_string(), false))
         .collect();
     let open = OpenProfile::create(&paths, profile).unwrap();
     // Big enough that the first open writes a cache.

@@ -47,7 +47,7 @@ fn red_flag_ids() -> Vec<String> {
         .unwrap()
         .red_flags
         .into_iter()
-        .map(|f| f.id)
+        .map(|f| f.id.into_string())
         .collect()
 }
 

@@ -47,7 +47,7 @@ fn avoided_in_phase(c: &Condition, n: usize) -> HashSet<&str> {
     c.avoid_early
         .iter()
         .filter(|a| (n as u32) + 1 < a.until_phase)
-        .flat_map(|a| a.exercises.iter().map(String::as_str))
+        .flat_map(|a| a.exercises.iter().map(|t| t.as_str()))
         .collect()
 }
 

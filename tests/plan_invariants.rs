@@ -164,7 +164,7 @@ fn check(
                 if matches!(e.kind, Kind::Strength | Kind::Eccentric)
                     && matches!(item.dose.frequency, Frequency::PerWeek(_))
                 {
-                    heavy_days.push((day.date, e.id.clone()));
+                    heavy_days.push((day.date, e.id.to_string()));
                 }
                 let phase = &condition.phases[week.state.phase.min(condition.phases.len() - 1)];
                 if let (Some(bend), Some(max)) = (e.knee_bend, phase.max_knee_bend)
@@ -177,7 +177,7 @@ fn check(
                 }
                 for avoid in &condition.avoid_early {
                     if (week.state.phase as u32) + 1 < avoid.until_phase
-                        && avoid.exercises.contains(&item.exercise)
+                        && avoid.exercises.iter().any(|x| *x == item.exercise)
                     {
                         return Err(format!(
                             "{label}: {} is on the avoid-early list until phase {}",
@@ -428,7 +428,7 @@ fn overrides_win_over_the_schedule() {
     let first = &condition.phases[0].exercises[0].exercise;
     let overrides = Overrides {
         pinned_phase: Some(1),
-        removed: vec![first.clone()],
+        removed: vec![first.to_string()],
         ..Overrides::default()
     };
     let program = build_program(&catalog, condition, &s, &overrides, 12).expect("plan");
@@ -514,12 +514,12 @@ fn overrides_cannot_break_the_avoid_early_rules() {
         let avoided: Vec<String> = condition
             .avoid_early
             .iter()
-            .flat_map(|a| a.exercises.clone())
+            .flat_map(|a| a.exercises.iter().map(ToString::to_string))
             .collect();
         if avoided.is_empty() {
             continue;
         }
-        let first = condition.phases[0].exercises[0].exercise.clone();
+        let first = condition.phases[0].exercises[0].exercise.to_string();
         let overrides = Overrides {
             added: avoided.clone(),
             replaced: [(first, avoided[0].clone())].into_iter().collect(),

@@ -62,7 +62,7 @@ fn every_builtin_condition_holds_without_logs_and_progresses_with_green_ones() {
             assert_eq!(week.plan.state.week_in_phase, 1, "{}", condition.id);
         }
         let scenario = progress_support::Scenario {
-            condition: condition.id.clone(),
+            condition: condition.id.to_string(),
             overrides: Overrides::default(),
             weeks: 2,
             follow: vec![progress_support::Follow {

@@ -28,7 +28,7 @@ fn steady_green_weeks_move_through_the_phases_on_time() {
         }
         let weeks = end + 2;
         let scenario = Scenario {
-            condition: condition.id.clone(),
+            condition: condition.id.to_string(),
             overrides: Overrides::default(),
             weeks,
             follow: vec![Follow {
@@ -118,7 +118,7 @@ fn one_painful_exercise_is_eased_alone_in_every_condition() {
             skip: Vec::new(),
         };
         let mut scenario = Scenario {
-            condition: condition.id.clone(),
+            condition: condition.id.to_string(),
             overrides: Overrides::default(),
             weeks: 1,
             follow: vec![green()],
@@ -190,9 +190,9 @@ fn one_painful_exercise_is_eased_alone_in_every_condition() {
             .iter()
             .map(|id| {
                 if *id == painful {
-                    easier.clone()
+                    easier.to_string()
                 } else {
-                    id.clone()
+                    id.to_string()
                 }
             })
             .collect();

@@ -28,7 +28,7 @@ fn dose(sets: u32, work: Work, per_side: bool, rest_s: u32, load: Option<&str>) 
         tempo: None,
         rest_s,
         frequency: Frequency::Daily(1),
-        load: load.map(str::to_string),
+        load: load.map(Into::into),
     }
 }
 

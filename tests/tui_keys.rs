@@ -445,7 +445,7 @@ fn library_search_filters_by_name_and_opens_detail() {
 }
 
 fn rows_first(app: &rehab_planner::tui::app::App) -> String {
-    app.library_rows()[0].id.clone()
+    app.library_rows()[0].id.to_string()
 }
 
 #[test]
@@ -885,7 +885,7 @@ fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
         .exercises
         .iter()
         .take(3)
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .collect();
     let type_text = |app: &mut rehab_planner::tui::app::App, text: &str| {
         for c in text.chars() {

@@ -120,7 +120,7 @@ fn first_run_to_a_tick_on_disk_and_back() {
     let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
     for flag in &catalog.red_flags {
         assert_eq!(
-            profile.red_flags.answers.get(&flag.id),
+            profile.red_flags.answers.get(flag.id.as_str()),
             Some(&false),
             "{} not answered no",
             flag.id
@@ -310,7 +310,7 @@ fn the_clinic_overview_lists_every_profile_and_opens_one_on_its_today() {
         .unwrap()
         .red_flags
         .into_iter()
-        .map(|f| f.id)
+        .map(|f| f.id.into_string())
         .collect();
     for name in ["me", "anna", "carol"] {
         let args = [

@@ -2,21 +2,20 @@
 //! printed plans visit exactly the same fields.
 
 use super::model::*;
-use crate::text::clean_in_place;
 
 /// A function applied to each string in place.
-pub type TextFn<'f> = &'f mut dyn FnMut(&mut String);
+pub type TextFn<'f> = &'f mut dyn FnMut(&mut Text);
 
 /// Types whose every string can be visited.
 pub trait MapText {
     fn map_text(&mut self, f: TextFn);
 }
 
-fn all(f: TextFn, list: &mut [String]) {
+fn all(f: TextFn, list: &mut [Text]) {
     list.iter_mut().for_each(f);
 }
 
-fn opt(f: TextFn, text: &mut Option<String>) {
+fn opt(f: TextFn, text: &mut Option<Text>) {
     text.iter_mut().for_each(f);
 }
 
@@ -200,6 +199,10 @@ impl MapText for Education {
 impl LibraryFile {
     /// Removes control characters from every text field.
     pub fn clean_text(&mut self) {
-        self.map_text(&mut clean_in_place);
+        self.map_text(&mut |t| {
+            if let std::borrow::Cow::Owned(cleaned) = crate::text::clean(t) {
+                *t = cleaned.into();
+            }
+        });
     }
 }

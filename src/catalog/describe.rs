@@ -43,7 +43,7 @@ impl Dose {
             parts.push(format!("rest {} s", self.rest_s));
         }
         if let Some(load) = &self.load {
-            parts.push(load.clone());
+            parts.push(load.to_string());
         }
         parts.push(self.frequency.describe());
         parts.join(", ")

@@ -5,6 +5,195 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A string of the library. Read from a RON file it is owned; decoded from the built-in library
+/// that build.rs parsed, it borrows from the program's own text table, so a start does not copy
+/// some 2,600 strings (issue 19: they were most of the library's decode).
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(std::borrow::Cow<'static, str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The string to change in place (a borrowed one is copied first).
+    pub fn to_mut(&mut self) -> &mut String {
+        self.0.to_mut()
+    }
+
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+
+    /// Whether the text is the program's own (the built-in library's), not a copy.
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.0, std::borrow::Cow::Borrowed(_))
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(std::borrow::Cow::Owned(s))
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text(std::borrow::Cow::Owned(s.to_owned()))
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.into_string()
+    }
+}
+
+impl From<Text> for std::borrow::Cow<'static, str> {
+    fn from(t: Text) -> Self {
+        t.0
+    }
+}
+
+impl<'a> From<&'a Text> for std::borrow::Cow<'a, str> {
+    fn from(t: &'a Text) -> Self {
+        std::borrow::Cow::Borrowed(&t.0)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
+/// The texts written so far, and each one's place (start, length) among them.
+type TextTable = (String, std::collections::HashMap<String, (u32, u32)>);
+
+thread_local! {
+    /// While build.rs writes the library's bytes: the table each text is put in, by position.
+    static TABLE_BEING_WRITTEN: std::cell::RefCell<Option<TextTable>> =
+        const { std::cell::RefCell::new(None) };
+    /// While the built-in library is decoded: the table its texts are read from.
+    static TABLE_BEING_READ: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `write` with every text serialized (in a binary form) as a place in one table, which is
+/// returned with `write`'s result. Equal texts share their place.
+pub fn write_with_text_table<R>(write: impl FnOnce() -> R) -> (R, String) {
+    TABLE_BEING_WRITTEN.with(|t| *t.borrow_mut() = Some(Default::default()));
+    let written = write();
+    let table = TABLE_BEING_WRITTEN.with(|t| t.borrow_mut().take().map(|(table, _)| table));
+    (written, table.unwrap_or_default())
+}
+
+/// Runs `read` with every text deserialized (from a binary form) as a place in `table`, as
+/// [`write_with_text_table`] wrote them.
+pub fn read_with_text_table<R>(table: &'static str, read: impl FnOnce() -> R) -> R {
+    let before = TABLE_BEING_READ.with(|t| t.replace(Some(table)));
+    let read = read();
+    TABLE_BEING_READ.with(|t| t.set(before));
+    read
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            let place = TABLE_BEING_WRITTEN.with(|t| {
+                let mut t = t.borrow_mut();
+                let (table, seen) = t.as_mut()?;
+                let place = seen.entry(self.0.to_string()).or_insert_with(|| {
+                    let at = table.len();
+                    table.push_str(&self.0);
+                    (at as u32, self.0.len() as u32)
+                });
+                Some(*place)
+            });
+            if let Some(place) = place {
+                return place.serialize(s);
+            }
+        }
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        if !d.is_human_readable()
+            && let Some(table) = TABLE_BEING_READ.with(std::cell::Cell::get)
+        {
+            let (at, len) = <(u32, u32)>::deserialize(d)?;
+            let (at, len) = (at as usize, len as usize);
+            return table
+                .get(at..at.saturating_add(len))
+                .map(|t| Text(std::borrow::Cow::Borrowed(t)))
+                .ok_or_else(|| serde::de::Error::custom("a text outside the built-in table"));
+        }
+        String::deserialize(d).map(Text::from)
+    }
+}
+
 /// One RON library file: any subset of the sections.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,20 +232,20 @@ pub struct LibraryFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub key: String,
-    pub authors: String,
+    pub key: Text,
+    pub authors: Text,
     /// The year published, or `"n.d."` for an undated page (then say when it was read).
     pub year: Year,
-    pub title: String,
+    pub title: Text,
     /// Journal, publisher or site.
-    pub published: String,
+    pub published: Text,
     /// The main link: PubMed, PMC, the publisher or the guideline body, never a document mirror.
-    pub url: String,
+    pub url: Text,
     /// When an undated page was read ("2026-11-29").
     #[serde(default)]
-    pub read_on: Option<String>,
+    pub read_on: Option<Text>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A source's year: a number, or "n.d." (no date) for a page that gives none.
@@ -291,14 +480,14 @@ pub struct Dose {
     pub per_side: bool,
     /// Seconds lowering-pause-lifting, for example "3-0-3".
     #[serde(default)]
-    pub tempo: Option<String>,
+    pub tempo: Option<Text>,
     /// Rest between sets, in seconds.
     #[serde(default)]
     pub rest_s: u32,
     pub frequency: Frequency,
     /// Load in words ("15RM", "5 kg backpack", "light band").
     #[serde(default)]
-    pub load: Option<String>,
+    pub load: Option<Text>,
 }
 
 /// How the dose grows week by week while the exercise stays the same.
@@ -325,17 +514,17 @@ pub struct LoadBlock {
     /// First week of the block, counted from the week the exercise starts (1-based).
     pub from_week: u32,
     pub reps: u32,
-    pub load: String,
+    pub load: Text,
 }
 
 /// One exercise or activity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub kind: Kind,
-    pub targets: Vec<String>,
+    pub targets: Vec<Text>,
     #[serde(default)]
     pub equipment: Vec<Equipment>,
     pub dose: Dose,
@@ -343,28 +532,28 @@ pub struct Exercise {
     pub weekly: Option<WeeklyStep>,
     #[serde(default)]
     pub schedule: Vec<LoadBlock>,
-    pub steps: Vec<String>,
+    pub steps: Vec<Text>,
     #[serde(default)]
-    pub cues: Vec<String>,
+    pub cues: Vec<Text>,
     #[serde(default)]
-    pub cautions: Vec<String>,
+    pub cautions: Vec<Text>,
     /// The next harder exercise.
     #[serde(default)]
-    pub progression: Option<String>,
+    pub progression: Option<Text>,
     /// The next easier exercise.
     #[serde(default)]
-    pub regression: Option<String>,
+    pub regression: Option<Text>,
     /// Stand-ins, tried in order, when the equipment is missing.
     #[serde(default)]
-    pub alternatives: Vec<String>,
+    pub alternatives: Vec<Text>,
     /// How to make it harder or easier in words, when there is no linked exercise.
     #[serde(default)]
-    pub when_easy: Option<String>,
+    pub when_easy: Option<Text>,
     #[serde(default)]
-    pub when_painful: Option<String>,
-    pub source: String,
+    pub when_painful: Option<Text>,
+    pub source: Text,
     #[serde(default)]
-    pub see_also: Vec<String>,
+    pub see_also: Vec<Text>,
     pub evidence: Grade,
     pub dose_origin: DoseOrigin,
     /// Comfort-only work that never counts toward progress (foam rolling the lateral thigh).
@@ -380,39 +569,39 @@ pub struct Exercise {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SymptomQuestion {
-    pub id: String,
-    pub text: String,
+    pub id: Text,
+    pub text: Text,
     pub answers: Vec<SymptomAnswer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SymptomAnswer {
-    pub id: String,
-    pub text: String,
+    pub id: Text,
+    pub text: Text,
 }
 
 /// One feature of a condition, tied to an answer of the symptom helper.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Symptom {
-    pub question: String,
-    pub answer: String,
+    pub question: Text,
+    pub answer: Text,
     /// Key features score 2, others 1.
     #[serde(default)]
     pub key: bool,
     /// The feature in plain words, shown as the reason for a suggestion.
-    pub text: String,
+    pub text: Text,
 }
 
 /// Things to avoid while in the early phases.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Avoid {
-    pub text: String,
+    pub text: Text,
     /// Exercises that must not be scheduled before `until_phase`.
     #[serde(default)]
-    pub exercises: Vec<String>,
+    pub exercises: Vec<Text>,
     /// 1-based phase number from which the avoided exercises are allowed again.
     pub until_phase: u32,
 }
@@ -445,11 +634,11 @@ pub enum RunMode {
 #[serde(deny_unknown_fields)]
 pub struct RunGuidance {
     pub mode: RunMode,
-    pub text: String,
+    pub text: Text,
     /// The Run exercise scheduled on run days (WalkRun, Continuous, and PainLimited: runs the
     /// pain rules allow, ticked and counted like any item).
     #[serde(default)]
-    pub exercise: Option<String>,
+    pub exercise: Option<Text>,
     /// The run item's dose in this phase, when it differs from the exercise's own (its `load`
     /// carries the phase's rule in a few words).
     #[serde(default)]
@@ -460,7 +649,7 @@ pub struct RunGuidance {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prescription {
-    pub exercise: String,
+    pub exercise: Text,
     #[serde(default)]
     pub dose: Option<Dose>,
     /// The dose's ladder inside this phase: rung N applies from the phase's week
@@ -486,19 +675,19 @@ pub struct Rung {
     pub amount: Option<u32>,
     /// Load, range or height in words ("15 cm step", "knees bent 0-60 degrees").
     #[serde(default)]
-    pub load: Option<String>,
+    pub load: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
-    pub name: String,
-    pub goal: String,
+    pub name: Text,
+    pub goal: Text,
     /// Typical length in weeks.
     pub weeks: u32,
     pub exercises: Vec<Prescription>,
     /// Cross-training exercise ids, in order of preference.
-    pub cross_training: Vec<String>,
+    pub cross_training: Vec<Text>,
     /// Cross-training sessions a week.
     #[serde(default = "two")]
     pub cross_training_per_week: u32,
@@ -506,9 +695,9 @@ pub struct Phase {
     /// The deepest loaded knee bend this phase allows (degrees), when it sets one.
     #[serde(default)]
     pub max_knee_bend: Option<u32>,
-    pub exit_criteria: Vec<String>,
+    pub exit_criteria: Vec<Text>,
     #[serde(default)]
-    pub cautions: Vec<String>,
+    pub cautions: Vec<Text>,
 }
 
 fn two() -> u32 {
@@ -518,21 +707,21 @@ fn two() -> u32 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub summary: String,
-    pub where_it_hurts: String,
+    pub id: Text,
+    pub name: Text,
+    pub aliases: Vec<Text>,
+    pub summary: Text,
+    pub where_it_hurts: Text,
     pub symptoms: Vec<Symptom>,
-    pub evidence: String,
+    pub evidence: Text,
     /// Ids of the red-flag questions that matter most for this condition.
-    pub red_flags: Vec<String>,
+    pub red_flags: Vec<Text>,
     pub avoid_early: Vec<Avoid>,
     pub ceilings: Ceilings,
     /// Week by which no meaningful improvement means "see a clinician".
     pub review_week: u32,
-    pub run_guidance: String,
-    pub sources: Vec<String>,
+    pub run_guidance: Text,
+    pub sources: Vec<Text>,
     pub phases: Vec<Phase>,
 }
 
@@ -550,12 +739,12 @@ pub enum FlagLevel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlag {
-    pub id: String,
-    pub question: String,
+    pub id: Text,
+    pub question: Text,
     pub level: FlagLevel,
     /// What the person sees after answering yes.
-    pub message: String,
-    pub source: String,
+    pub message: Text,
+    pub source: Text,
 }
 
 /// One walk-run return level.
@@ -567,7 +756,7 @@ pub struct WalkRunLevel {
     pub walk_min: u32,
     pub run_min: u32,
     pub total_min: u32,
-    pub text: String,
+    pub text: Text,
 }
 
 impl WalkRunLevel {
@@ -581,9 +770,9 @@ impl WalkRunLevel {
 #[serde(deny_unknown_fields)]
 pub struct ReturnToRun {
     /// Entry criteria, all required.
-    pub criteria: Vec<String>,
-    pub rules: Vec<String>,
-    pub source: String,
+    pub criteria: Vec<Text>,
+    pub rules: Vec<Text>,
+    pub source: Text,
 }
 
 /// The pain-monitoring numbers the progression rules read.
@@ -610,8 +799,8 @@ pub struct PainRules {
     #[serde(default = "improvement_points")]
     pub improvement_points: u8,
     /// The rules in plain words, for screens and printed plans.
-    pub text: Vec<String>,
-    pub source: String,
+    pub text: Vec<Text>,
+    pub source: Text,
 }
 
 fn improvement_points() -> u8 {
@@ -671,8 +860,8 @@ impl About {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
-    pub text: String,
-    pub sources: Vec<String>,
+    pub text: Text,
+    pub sources: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -686,8 +875,8 @@ pub struct Topic {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
-    pub test: String,
-    pub pass: String,
+    pub test: Text,
+    pub pass: Text,
 }
 
 /// The exit checks of one phase (1-based), in the words of its `exit_criteria`.
@@ -703,7 +892,7 @@ pub struct PhaseChecks {
 #[serde(deny_unknown_fields)]
 pub struct Education {
     /// The condition id.
-    pub condition: String,
+    pub condition: Text,
     pub topics: Vec<Topic>,
     /// Each phase's exit criteria as checks; a phase left out prints its criteria as written.
     #[serde(default)]
@@ -718,8 +907,8 @@ pub struct Education {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FlagStatement {
-    pub flag: String,
-    pub says: Option<String>,
+    pub flag: Text,
+    pub says: Option<Text>,
 }
 
 /// The shared return-to-running checks.
@@ -727,5 +916,5 @@ pub struct FlagStatement {
 #[serde(deny_unknown_fields)]
 pub struct RunChecks {
     pub checks: Vec<Check>,
-    pub source: String,
+    pub source: Text,
 }

@@ -180,7 +180,7 @@ pub fn describe_exercise(catalog: &Catalog, e: &Exercise) -> String {
     }
     section(&mut t, "Cues", &e.cues);
     section(&mut t, "Cautions", &e.cautions);
-    let link = |id: &Option<String>| {
+    let link = |id: &Option<crate::catalog::Text>| {
         id.as_deref().map(|i| {
             catalog
                 .exercise(i)
@@ -227,7 +227,7 @@ pub fn describe_exercise(catalog: &Catalog, e: &Exercise) -> String {
     t
 }
 
-fn section(t: &mut String, title: &str, lines: &[String]) {
+fn section(t: &mut String, title: &str, lines: &[crate::catalog::Text]) {
     if lines.is_empty() {
         return;
     }

@@ -299,7 +299,7 @@ fn cards(input: &ExportInput) -> Markup {
                 @let (easy, hurts) = input.easier_harder(e);
                 article.card id={ "card-" (n) } {
                     h3 { "Card " (n) ": " (e.name) span.kind { " (" (e.kind.label()) ")" } }
-                    @if let Some(f) = input.figures.get(&e.id) {
+                    @if let Some(f) = input.figures.get(e.id.as_str()) {
                         div.figure { (PreEscaped(crate::figure::svg::poses_html(f, 168.0, 36.0))) }
                     }
                     p.dose { strong { "Dose: " }

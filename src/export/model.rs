@@ -196,14 +196,14 @@ impl ExportInput {
         let pain_rules = catalog
             .pain_rules
             .as_ref()
-            .map(|r| r.text.clone())
+            .map(|r| r.text.iter().map(ToString::to_string).collect())
             .unwrap_or_default();
         let mut keys: Vec<&str> = Vec::new();
         for e in &exercises {
             keys.push(&e.source);
-            keys.extend(e.see_also.iter().map(String::as_str));
+            keys.extend(e.see_also.iter().map(crate::catalog::Text::as_str));
         }
-        keys.extend(condition.sources.iter().map(String::as_str));
+        keys.extend(condition.sources.iter().map(crate::catalog::Text::as_str));
         keys.extend(catalog.pain_rules.iter().map(|r| r.source.as_str()));
         keys.extend(red_flags.iter().map(|f| f.source.as_str()));
         let education = catalog.education(&condition.id).cloned();
@@ -212,7 +212,7 @@ impl ExportInput {
                 e.topics
                     .iter()
                     .flat_map(|t| &t.says)
-                    .flat_map(|s| s.sources.iter().map(String::as_str)),
+                    .flat_map(|s| s.sources.iter().map(crate::catalog::Text::as_str)),
             );
         }
         keys.extend(
@@ -234,14 +234,15 @@ impl ExportInput {
             .iter()
             .flat_map(|e| [&e.progression, &e.regression])
             .flatten()
+            .map(crate::catalog::Text::as_str)
             .chain(weeks.iter().flat_map(|w| {
                 w.days
                     .iter()
-                    .flat_map(|d| d.items.iter().filter_map(|i| i.replaces.as_ref()))
+                    .flat_map(|d| d.items.iter().filter_map(|i| i.replaces.as_deref()))
             }));
         for id in mentioned {
             if let Some(e) = catalog.exercise(id) {
-                other_names.insert(id.clone(), e.name.clone());
+                other_names.insert(id.to_string(), e.name.to_string());
             }
         }
         let exit_checks = exit_checks(condition, education.as_ref(), &weeks);
@@ -257,12 +258,12 @@ impl ExportInput {
         }
         let figures = exercises
             .iter()
-            .filter_map(|e| catalog.figure(&e.id).map(|f| (e.id.clone(), f.clone())))
+            .filter_map(|e| catalog.figure(&e.id).map(|f| (e.id.to_string(), f.clone())))
             .collect();
         let flag_statements = catalog
             .flag_statements
             .iter()
-            .map(|s| (s.flag.clone(), s.says.clone()))
+            .map(|s| (s.flag.to_string(), s.says.as_ref().map(ToString::to_string)))
             .collect();
         ExportInput {
             date,
@@ -315,13 +316,13 @@ fn exit_checks(
                     .iter()
                     .map(|c| Check {
                         test: c.clone(),
-                        pass: String::new(),
+                        pass: Default::default(),
                     })
                     .collect()
             });
             (!checks.is_empty()).then(|| PhaseCheckList {
                 phase: i + 1,
-                name: phase.name.clone(),
+                name: phase.name.to_string(),
                 checks,
             })
         })
@@ -345,7 +346,7 @@ pub(super) fn row_order(week: &WeekPlan) -> Vec<String> {
 fn week_guidance(catalog: &Catalog, condition: &Condition, week: &WeekPlan) -> WeekGuidance {
     let phase = condition.phases.get(week.state.phase);
     WeekGuidance {
-        phase_goal: phase.map(|p| p.goal.clone()).unwrap_or_default(),
+        phase_goal: phase.map(|p| p.goal.to_string()).unwrap_or_default(),
         // The level actually scheduled (the builder clamps to the library's levels).
         walk_run: week
             .days
@@ -358,7 +359,11 @@ fn week_guidance(catalog: &Catalog, condition: &Condition, week: &WeekPlan) -> W
             .map(|p| {
                 p.cross_training
                     .iter()
-                    .map(|id| catalog.exercise(id).map_or(id.clone(), |e| e.name.clone()))
+                    .map(|id| {
+                        catalog
+                            .exercise(id)
+                            .map_or(id.to_string(), |e| e.name.to_string())
+                    })
                     .collect()
             })
             .unwrap_or_default(),

@@ -133,19 +133,20 @@ impl ExportInput {
     /// A card's "when it gets easy" and "when it hurts" advice: the linked exercise by name
     /// (with its card number when it is in the plan), else the words from the library.
     pub fn easier_harder(&self, e: &Exercise) -> (Option<String>, Option<String>) {
-        let link = |id: &Option<String>, words: &Option<String>| match id {
-            Some(id) => Some(match self.card_of(id) {
-                Some(n) => format!("move on to {} (card {n})", self.name_of(id)),
-                None => format!("move on to {}", self.name_of(id)),
-            }),
-            None => words.clone(),
-        };
+        let link =
+            |id: &Option<crate::catalog::Text>, words: &Option<crate::catalog::Text>| match id {
+                Some(id) => Some(match self.card_of(id) {
+                    Some(n) => format!("move on to {} (card {n})", self.name_of(id)),
+                    None => format!("move on to {}", self.name_of(id)),
+                }),
+                None => words.as_ref().map(ToString::to_string),
+            };
         let easy = link(&e.progression, &e.when_easy);
         let hurts = match (&e.regression, &e.when_painful) {
             (Some(_), _) => {
                 link(&e.regression, &None).map(|t| t.replacen("move on to", "go back to", 1))
             }
-            (None, words) => words.clone(),
+            (None, words) => words.as_ref().map(ToString::to_string),
         };
         (easy, hurts)
     }
@@ -175,7 +176,7 @@ pub fn grid_dose(d: &Dose) -> String {
         parts.push(format!("rest {} s", d.rest_s));
     }
     if let Some(load) = &d.load {
-        parts.push(load.clone());
+        parts.push(load.to_string());
     }
     parts.join(", ")
 }
@@ -206,7 +207,7 @@ impl ExportInput {
                 .red_flags
                 .iter()
                 .filter(|f| f.level == level)
-                .filter_map(|f| match self.flag_statements.get(&f.id) {
+                .filter_map(|f| match self.flag_statements.get(f.id.as_str()) {
                     Some(Some(says)) => Some(says.clone()),
                     Some(None) => None,
                     None => Some(format!("{} {}", f.question, first_sentence(&f.message))),

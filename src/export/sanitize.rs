@@ -23,7 +23,7 @@ fn opt(f: Map, text: &mut Option<String>) {
 
 /// Applies `f` through the catalog's own walk over a type's strings.
 fn walk(f: Map, x: &mut impl MapText) {
-    x.map_text(&mut |t| s(f, t));
+    x.map_text(&mut |t| *t = f(t).into());
 }
 
 impl ExportInput {

@@ -3,12 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
+// The library's string type (`crate::catalog::Text`; build.rs names it the same).
+use super::Text;
+
 /// One exercise's figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// The exercise id this figure draws.
-    pub exercise: String,
+    pub exercise: Text,
     /// Where the camera looks from: `Side` shows bends at the hip, knee and ankle; `Front` shows
     /// the legs moving out to the side (side-lying work is drawn from the front, lying down);
     /// `Above` shows both (side-lying work with bent legs).
@@ -202,7 +205,7 @@ impl Prop {
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// "start", "middle", "end" or a word of the steps ("hold", "lowered").
-    pub name: String,
+    pub name: Text,
     /// The body point that rests on `at`.
     pub on: Point,
     #[serde(default)]

@@ -530,7 +530,7 @@ pub fn scene(figure: &Figure) -> Scene {
             }
         }
         panels.push(Panel {
-            name: pos.name.clone(),
+            name: pos.name.to_string(),
             shapes,
             x_range: (x0, x1),
         });

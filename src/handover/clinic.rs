@@ -148,7 +148,7 @@ impl ClinicRow {
             name: profile.name.clone(),
             condition: catalog
                 .condition(&profile.condition)
-                .map_or_else(|| profile.condition.clone(), |c| c.name.clone()),
+                .map_or_else(|| profile.condition.clone(), |c| c.name.to_string()),
             week: standing.week.number(),
             phase: current.map(|w| (w.plan.state.phase + 1, w.plan.phase_name.clone())),
             adherence_pct: adherence(outcomes, journal, today),

@@ -144,7 +144,7 @@ pub fn assemble_report(
         date: today,
         profile: profile.name.clone(),
         patient: profile.patient.clone().filter(|p| !p.is_empty()),
-        condition: condition.map_or_else(|| profile.condition.clone(), |c| c.name.clone()),
+        condition: condition.map_or_else(|| profile.condition.clone(), |c| c.name.to_string()),
         start: profile.settings.start,
         week: standing.week.number(),
         standing: standing.lines.iter().map(|l| l.text.clone()).collect(),
@@ -284,7 +284,7 @@ fn override_lines(catalog: &Catalog, profile: &Profile) -> Vec<String> {
     let name = |id: &str| {
         catalog
             .exercise(id)
-            .map_or_else(|| id.to_string(), |e| e.name.clone())
+            .map_or_else(|| id.to_string(), |e| e.name.to_string())
     };
     let o = &profile.overrides;
     let mut lines = Vec::new();
@@ -339,7 +339,7 @@ fn screenings(catalog: &Catalog, profile: &Profile, journal: &JournalState) -> V
             .map(|(id, _)| {
                 let flag = catalog.red_flag(id);
                 (
-                    flag.map_or_else(|| id.clone(), |f| f.question.clone()),
+                    flag.map_or_else(|| id.clone(), |f| f.question.to_string()),
                     level_text(flag.map(|f| f.level)),
                 )
             })
@@ -397,7 +397,7 @@ fn open_criteria(
     {
         open.push(OpenCriteria {
             title: format!("Phase {} ({}) exit", phase + 1, p.name),
-            criteria: p.exit_criteria.clone(),
+            criteria: p.exit_criteria.iter().map(ToString::to_string).collect(),
         });
     }
     let runs_ahead = condition.phases[phase.min(condition.phases.len())..]

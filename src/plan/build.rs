@@ -149,7 +149,7 @@ pub fn build_program(
         built.push(build_week(catalog, condition, settings, overrides, &state)?);
     }
     Ok(Program {
-        condition: condition.id.clone(),
+        condition: condition.id.to_string(),
         weeks: built,
     })
 }
@@ -177,7 +177,7 @@ pub fn build_week(
     let phase = condition
         .phases
         .get(state.phase.min(condition.phases.len().saturating_sub(1)))
-        .ok_or_else(|| PlanError::NoPhases(condition.id.clone()))?;
+        .ok_or_else(|| PlanError::NoPhases(condition.id.to_string()))?;
     let monday = settings.monday_of_week(state.week);
     let mut notes = Vec::new();
     let mut chosen = choose_exercises(catalog, phase, settings, overrides, state, &mut notes);
@@ -262,7 +262,7 @@ pub fn build_week(
     Ok(WeekPlan {
         state: state.clone(),
         monday,
-        phase_name: phase.name.clone(),
+        phase_name: phase.name.to_string(),
         days: day_plans,
         run_minutes,
         ends_heavy,
@@ -299,7 +299,11 @@ fn choose_exercises<'a>(
             reason = Some("replaced by your clinician".to_string());
             exercise = other;
         }
-        let steps = state.regressions.get(&exercise.id).copied().unwrap_or(0);
+        let steps = state
+            .regressions
+            .get(exercise.id.as_str())
+            .copied()
+            .unwrap_or(0);
         for _ in 0..steps {
             match exercise
                 .regression
@@ -338,7 +342,7 @@ fn choose_exercises<'a>(
                 }
             }
         }
-        let base = match overrides.doses.get(&exercise.id) {
+        let base = match overrides.doses.get(exercise.id.as_str()) {
             Some(dose) => dose.clone(),
             None if replaces.is_none() => {
                 phase_dose.cloned().unwrap_or_else(|| exercise.dose.clone())
@@ -346,12 +350,12 @@ fn choose_exercises<'a>(
             None => exercise.dose.clone(),
         };
         let ladder = prescription.filter(|p| !p.ladder.is_empty() && replaces.is_none());
-        let dose = if overrides.doses.contains_key(&exercise.id) {
+        let dose = if overrides.doses.contains_key(exercise.id.as_str()) {
             base
         } else if let Some(p) = ladder {
             climbed(p, base, state.week_in_phase)
         } else {
-            let entry = state.entry_amounts.get(&exercise.id).copied();
+            let entry = state.entry_amounts.get(exercise.id.as_str()).copied();
             progressed(exercise, base, state.week_in_phase, entry)
         };
         chosen.push(Chosen {
@@ -502,7 +506,7 @@ fn slot_of(kind: Kind) -> Slot {
 
 fn item(c: &Chosen, slot: Slot, walk_run_level: Option<u32>) -> PlanItem {
     PlanItem {
-        exercise: c.exercise.id.clone(),
+        exercise: c.exercise.id.to_string(),
         slot,
         minutes: item_minutes(&c.dose),
         sessions: match c.dose.frequency {
@@ -776,13 +780,14 @@ fn place_cross_training(
     training: &[usize],
     days: &mut [Vec<PlanItem>],
 ) {
-    let fits = |id: &String| catalog.exercise(id).filter(|e| has_equipment(e, settings));
+    let fits = |id: &str| catalog.exercise(id).filter(|e| has_equipment(e, settings));
     let preferred = settings
         .cross_training
         .iter()
-        .filter(|id| phase.cross_training.contains(id))
-        .find_map(fits);
-    let Some(choice) = preferred.or_else(|| phase.cross_training.iter().find_map(fits)) else {
+        .filter(|id| phase.cross_training.iter().any(|c| c == *id))
+        .find_map(|id| fits(id));
+    let Some(choice) = preferred.or_else(|| phase.cross_training.iter().find_map(|id| fits(id)))
+    else {
         return;
     };
     let free: Vec<usize> = training

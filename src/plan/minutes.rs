@@ -181,7 +181,7 @@ mod tests {
             sets,
             work,
             per_side,
-            tempo: tempo.map(str::to_string),
+            tempo: tempo.map(Into::into),
             rest_s,
             frequency: Frequency::PerWeek(3),
             load: None,

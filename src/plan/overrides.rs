@@ -116,7 +116,7 @@ pub fn apply_override_change(
     let known = |part: OverridePart, id: &str| -> Result<String, (OverridePart, String)> {
         catalog
             .find_exercise(id.trim())
-            .map(|e| e.id.clone())
+            .map(|e| e.id.to_string())
             .map_err(|e| (part, e))
     };
     for id in &change.add {

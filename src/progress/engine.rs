@@ -99,7 +99,7 @@ pub fn run_span(
         .as_ref()
         .ok_or(ProgressError::NoPainRules)?;
     if condition.phases.is_empty() {
-        return Err(crate::plan::PlanError::NoPhases(condition.id.clone()).into());
+        return Err(crate::plan::PlanError::NoPhases(condition.id.to_string()).into());
     }
     let (first_week, mut carry, mut baselines) = match span.from {
         Some(c) => (c.week, c.carry.clone(), c.baselines.clone()),

@@ -443,8 +443,8 @@ pub fn answer_screen(
     let missing: Vec<String> = catalog
         .red_flags
         .iter()
-        .filter(|f| !answers.contains_key(&f.id))
-        .map(|f| f.id.clone())
+        .filter(|f| !answers.contains_key(f.id.as_str()))
+        .map(|f| f.id.to_string())
         .collect();
     if !missing.is_empty() {
         return Err(Refusal::Unanswered(missing));

@@ -60,8 +60,8 @@ pub fn gate(catalog: &Catalog, profile: &Profile, journal: &JournalState) -> Gat
     let unanswered: Vec<String> = catalog
         .red_flags
         .iter()
-        .filter(|f| answers.answered_on.is_none() || !answers.answers.contains_key(&f.id))
-        .map(|f| f.id.clone())
+        .filter(|f| answers.answered_on.is_none() || !answers.answers.contains_key(f.id.as_str()))
+        .map(|f| f.id.to_string())
         .collect();
     let Some(answered_on) = answers.answered_on.filter(|_| unanswered.is_empty()) else {
         return Gate::Unanswered { unanswered };

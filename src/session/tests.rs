@@ -18,7 +18,7 @@ fn id_of(catalog: &Catalog, level: FlagLevel) -> String {
         .red_flags
         .iter()
         .find(|f| f.level == level)
-        .map(|f| f.id.clone())
+        .map(|f| f.id.to_string())
         .expect("a flag at that level")
 }
 
@@ -30,7 +30,7 @@ fn answered(catalog: &Catalog, on: Date, yes: &[&str]) -> (Profile, Vec<Record>)
     let answers: BTreeMap<String, bool> = catalog
         .red_flags
         .iter()
-        .map(|f| (f.id.clone(), yes.contains(&f.id.as_str())))
+        .map(|f| (f.id.to_string(), yes.contains(&f.id.as_str())))
         .collect();
     p.red_flags.answered_on = Some(on);
     p.red_flags.answers = answers.clone();
@@ -49,7 +49,7 @@ fn a_question_never_answered_holds_the_plan() {
     assert!(matches!(&g, Gate::Unanswered { unanswered } if unanswered.len() == c.red_flags.len()));
     // One question the library added after the answers were given: still unanswered.
     let (mut p, records) = answered(&c, date(2026, 11, 20), &[]);
-    let newest = c.red_flags.last().expect("questions").id.clone();
+    let newest = c.red_flags.last().expect("questions").id.to_string();
     p.red_flags.answers.remove(&newest);
     let g = gate_of(&c, &p, &records);
     assert_eq!(
@@ -291,10 +291,13 @@ fn a_lower_score_later_never_hides_the_worst_of_the_day() {
 #[test]
 fn answers_must_cover_every_question_and_only_known_ones() {
     let c = catalog();
-    let mut answers: BTreeMap<String, bool> =
-        c.red_flags.iter().map(|f| (f.id.clone(), false)).collect();
+    let mut answers: BTreeMap<String, bool> = c
+        .red_flags
+        .iter()
+        .map(|f| (f.id.to_string(), false))
+        .collect();
     assert!(answer_screen(&c, &answers, TODAY).is_ok());
-    let last = c.red_flags.last().expect("questions").id.clone();
+    let last = c.red_flags.last().expect("questions").id.to_string();
     answers.remove(&last);
     assert_eq!(
         answer_screen(&c, &answers, TODAY),

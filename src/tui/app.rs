@@ -495,7 +495,7 @@ impl App {
     pub fn name_of(&self, id: &str) -> String {
         self.catalog
             .exercise(id)
-            .map_or_else(|| id.to_string(), |e| e.name.clone())
+            .map_or_else(|| id.to_string(), |e| e.name.to_string())
     }
 
     /// The date `n` days from today.

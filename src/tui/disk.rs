@@ -437,7 +437,7 @@ mod tests {
         let mut profile = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 9)));
         profile.red_flags.answered_on = Some(profile.settings.start);
         for flag in &catalog.red_flags {
-            profile.red_flags.answers.insert(flag.id.clone(), false);
+            profile.red_flags.answers.insert(flag.id.to_string(), false);
         }
         assert!(OpenProfile::create(&paths, profile).is_ok());
         let theme = crate::tui::theme::Theme::new(false, true);

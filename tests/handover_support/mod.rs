@@ -31,7 +31,7 @@ pub fn scripted() -> (Catalog, Profile, JournalState, Date) {
     let all_no: BTreeMap<String, bool> = catalog
         .red_flags
         .iter()
-        .map(|f| (f.id.clone(), false))
+        .map(|f| (f.id.to_string(), false))
         .collect();
     let mut advise = all_no.clone();
     advise.insert("recent-surgery-or-injection".into(), true);
@@ -119,7 +119,7 @@ pub fn red_flag_ids() -> Vec<String> {
         .unwrap()
         .red_flags
         .into_iter()
-        .map(|f| f.id)
+        .map(|f| f.id.into_string())
         .collect()
 }
 

@@ -128,7 +128,7 @@ fn key_symptoms_match_the_symptom_helper_table() {
             .symptoms
             .iter()
             .filter(|s| s.key)
-            .map(|s| (s.question.clone(), s.answer.clone()))
+            .map(|s| (s.question.to_string(), s.answer.to_string()))
             .collect()
     };
     let pair = |q: &str, a: &str| (q.to_string(), a.to_string());

@@ -77,7 +77,7 @@ fn no_phase_lists_its_own_avoid_early_exercises() {
                 .exercises
                 .iter()
                 .map(|x| x.exercise.as_str())
-                .chain(p.cross_training.iter().map(String::as_str))
+                .chain(p.cross_training.iter().map(|t| t.as_str()))
                 .chain(p.run.exercise.as_deref());
             for id in listed {
                 assert!(

@@ -54,7 +54,7 @@ pub fn profile() -> Profile {
     let mut p = Profile::new("me", "pfps", settings());
     p.red_flags.answered_on = Some(date(2026, 11, 16));
     for flag in &catalog().red_flags {
-        p.red_flags.answers.insert(flag.id.clone(), false);
+        p.red_flags.answers.insert(flag.id.to_string(), false);
     }
     p
 }

@@ -38,7 +38,7 @@ pub fn profile(ctx: &Ctx, command: ProfileCommand) -> CmdResult {
 }
 
 fn condition_id(catalog: &Catalog, id: &str) -> Result<String, Failure> {
-    crate::cli::catalog_cmds::find_condition(catalog, id).map(|c| c.id.clone())
+    crate::cli::catalog_cmds::find_condition(catalog, id).map(|c| c.id.to_string())
 }
 
 fn apply_patient(patient: &mut Option<Patient>, args: &PatientArgs) {

@@ -97,11 +97,11 @@ pub(crate) fn ask_and_save(ctx: &Ctx, open: &mut OpenProfile) -> CmdResult {
             }
             match line.trim().to_ascii_lowercase().as_str() {
                 "y" | "yes" => {
-                    answers.insert(flag.id.clone(), true);
+                    answers.insert(flag.id.to_string(), true);
                     break;
                 }
                 "n" | "no" => {
-                    answers.insert(flag.id.clone(), false);
+                    answers.insert(flag.id.to_string(), false);
                     break;
                 }
                 _ => writeln!(out, "Please answer y or n.")?,

@@ -16,7 +16,7 @@ fn rules() -> PainRules {
         max_levels_per_week: 2,
         improvement_points: 2,
         text: Vec::new(),
-        source: String::new(),
+        source: Default::default(),
     }
 }
 

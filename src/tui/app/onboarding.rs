@@ -103,7 +103,7 @@ impl App {
                     let flags = &self.catalog.red_flags;
                     let answers: Vec<bool> = flags
                         .iter()
-                        .map(|f| answers.get(&f.id) == Some(&true))
+                        .map(|f| answers.get(f.id.as_str()) == Some(&true))
                         .collect();
                     // Back on the first "yes": the answer the person most likely wants to change.
                     let selected = answers.iter().position(|yes| *yes).unwrap_or(0);
@@ -156,7 +156,7 @@ impl App {
                 answers: BTreeMap::new(),
             },
             Action::Select => match self.catalog.conditions.get(selected) {
-                Some(c) => self.choose(c.id.clone()),
+                Some(c) => self.choose(c.id.to_string()),
                 None => Screen::Picker { selected },
             },
             Action::Back if self.profile.is_some() => Screen::Main,
@@ -198,7 +198,7 @@ impl App {
             },
             Action::Select | Action::Tick => {
                 if let Some(a) = q.answers.get(selected) {
-                    answers.insert(q.id.clone(), a.id.clone());
+                    answers.insert(q.id.to_string(), a.id.to_string());
                 }
                 if question + 1 >= questions.len() {
                     let ranked = triage::rank(&self.catalog, &answers);
@@ -303,7 +303,7 @@ impl App {
             .red_flags
             .iter()
             .zip(given)
-            .map(|(f, yes)| (f.id.clone(), *yes))
+            .map(|(f, yes)| (f.id.to_string(), *yes))
             .collect();
         let screening = screening::assess(&self.catalog, &answers);
         let mut effects = Vec::new();

@@ -218,7 +218,7 @@ impl App {
             .map(|flag| {
                 self.profile
                     .as_ref()
-                    .and_then(|p| p.red_flags.answers.get(&flag.id))
+                    .and_then(|p| p.red_flags.answers.get(flag.id.as_str()))
                     == Some(&true)
             })
             .collect();

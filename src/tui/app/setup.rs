@@ -89,8 +89,8 @@ impl App {
         let mut cross_options = vec![String::new()];
         for phase in condition.map(|c| c.phases.as_slice()).unwrap_or_default() {
             for id in &phase.cross_training {
-                if !cross_options.contains(id) {
-                    cross_options.push(id.clone());
+                if !cross_options.iter().any(|o| o == id) {
+                    cross_options.push(id.to_string());
                 }
             }
         }

@@ -219,27 +219,28 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
         let eq: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();
         lines.push(Line::raw(format!("Equipment: {}", eq.join(", "))));
     }
-    let section = |lines: &mut Vec<Line>, title: &str, items: &[String], numbered: bool| {
-        if items.is_empty() {
-            return;
-        }
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(title.to_string(), t.title()));
-        for (i, s) in items.iter().enumerate() {
-            let lead = if numbered {
-                format!("{}. ", i + 1)
-            } else {
-                "- ".into()
-            };
-            // Wrapped under the text, not under the number or the dash.
-            let width = usize::from(text_area.width);
-            lines.extend(
-                super::list_detail::wrap_hanging(&lead, s, width)
-                    .into_iter()
-                    .map(Line::raw),
-            );
-        }
-    };
+    let section =
+        |lines: &mut Vec<Line>, title: &str, items: &[crate::catalog::Text], numbered: bool| {
+            if items.is_empty() {
+                return;
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(title.to_string(), t.title()));
+            for (i, s) in items.iter().enumerate() {
+                let lead = if numbered {
+                    format!("{}. ", i + 1)
+                } else {
+                    "- ".into()
+                };
+                // Wrapped under the text, not under the number or the dash.
+                let width = usize::from(text_area.width);
+                lines.extend(
+                    super::list_detail::wrap_hanging(&lead, s, width)
+                        .into_iter()
+                        .map(Line::raw),
+                );
+            }
+        };
     section(&mut lines, "Steps", &e.steps, true);
     section(&mut lines, "Cues", &e.cues, false);
     section(&mut lines, "Cautions", &e.cautions, false);
@@ -262,7 +263,7 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
     }
     lines.push(Line::raw(""));
     let source = app.catalog.source(&e.source).map_or(e.source.clone(), |s| {
-        format!("{} ({}) {}", s.authors, s.year, s.title)
+        format!("{} ({}) {}", s.authors, s.year, s.title).into()
     });
     lines.push(Line::from(vec![
         Span::styled("Source: ", t.title()),

@@ -34,7 +34,7 @@ pub fn row(app: &App, selected: bool, text: String) -> Line<'static> {
 pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     let t = &app.theme;
     let conditions = &app.catalog.conditions;
-    let mut rows: Vec<String> = conditions.iter().map(|c| c.name.clone()).collect();
+    let mut rows: Vec<String> = conditions.iter().map(|c| c.name.to_string()).collect();
     rows.push("Not sure? Answer a few questions".into());
     let detail = match conditions.get(selected) {
         Some(c) => vec![

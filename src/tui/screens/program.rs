@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             let text = app
                 .catalog
                 .walk_run_level(level)
-                .map_or(String::new(), |l| l.text.clone());
+                .map_or(String::new(), |l| l.text.to_string());
             lines.push(Line::raw(format!("Walk-run level {level}: {text}")));
         }
     }

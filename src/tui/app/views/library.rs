@@ -70,7 +70,7 @@ impl App {
                 let id = self
                     .library_rows()
                     .get(self.views.library.selected)
-                    .map(|e| e.id.clone());
+                    .map(|e| e.id.to_string());
                 if let Some(exercise) = id {
                     self.overlay = Some(Overlay::Detail {
                         exercise,
