@@ -16,7 +16,7 @@ pub mod screens;
 pub mod theme;
 pub mod ui;
 
-use std::io::Read;
+use std::io::{BufWriter, Read, Stdout};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 use jiff::civil::Date;
 use ratatui::crossterm::event::KeyEvent;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+use signal_hook::iterator::Signals;
 
 use crate::cli::args::Global;
 use crate::cli::{Ctx, Failure, finish};
@@ -96,15 +97,13 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
         }
     }
 
-    let (tx, rx) = mpsc::channel();
-    if let Err(e) = spawn_signal_thread(tx.clone()) {
-        return finish(Err(Failure::data(format!("cannot watch for signals: {e}"))));
-    }
-    spawn_input_thread(tx);
-
-    // try_init enters the alternate screen and raw mode, and installs a panic hook that
-    // restores the terminal before the panic message prints.
-    let mut terminal = match ratatui::try_init() {
+    // Signals are caught from here on; the threads that wait on them and on keys start once the
+    // first frame is out (a key pressed meanwhile waits in the terminal).
+    let signals = match Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH]) {
+        Ok(signals) => signals,
+        Err(e) => return finish(Err(Failure::data(format!("cannot watch for signals: {e}")))),
+    };
+    let mut terminal = match open_terminal() {
         Ok(t) => t,
         Err(e) => {
             ratatui::restore();
@@ -118,9 +117,11 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
         &mut terminal,
         &mut app,
         &mut disk,
-        &rx,
+        signals,
         global.today.is_some(),
     );
+    // Whatever the buffer still holds goes out before the terminal is given back.
+    drop(terminal);
     ratatui::restore();
     match outcome {
         Ok(None) => ExitCode::SUCCESS,
@@ -152,9 +153,28 @@ fn load_keymap(ctx: &Ctx) -> Result<Keymap, Failure> {
     }
 }
 
-fn spawn_signal_thread(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
+/// The app's terminal: its output goes through one buffer, so a frame leaves in one write
+/// (standard output alone sends it in 1 KiB pieces).
+type AppTerminal = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Raw mode and the alternate screen, as `ratatui::try_init` sets them, with a panic hook that
+/// restores the terminal before the panic message prints.
+fn open_terminal() -> std::io::Result<AppTerminal> {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        report(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    let out = BufWriter::with_capacity(64 * 1024, std::io::stdout());
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+}
+
+fn spawn_signal_thread(mut signals: Signals, tx: mpsc::Sender<Wake>) {
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let wake = if signal == SIGWINCH {
@@ -167,7 +187,6 @@ fn spawn_signal_thread(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
             }
         }
     });
-    Ok(())
 }
 
 /// Reads standard input until it ends; end-of-file or an error (a dropped SSH link) is reported
@@ -182,16 +201,20 @@ fn read_input(input: impl Read + Send, tx: &mpsc::Sender<Wake>) {
     let _ = tx.send(Wake::HungUp);
 }
 
-/// Runs until quit; `Some(signal)` when a signal ended it. `pinned` is true when the date was
-/// given on the command line; otherwise the app follows the clock past midnight.
+/// Draws the first frame, starts the threads that wait on keys and `signals`, and runs until
+/// quit; `Some(signal)` when a signal ended it. `pinned` is true when the date was given on the
+/// command line; otherwise the app follows the clock past midnight.
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut AppTerminal,
     app: &mut App,
     disk: &mut Disk,
-    rx: &mpsc::Receiver<Wake>,
+    signals: Signals,
     pinned: bool,
 ) -> std::io::Result<Option<i32>> {
     terminal.draw(|f| ui::render(f, app))?;
+    let (tx, rx) = mpsc::channel();
+    spawn_signal_thread(signals, tx.clone());
+    spawn_input_thread(tx);
     let mut next_tick: Option<Instant> = None;
     loop {
         // Idle means blocked here: no timeout unless a countdown runs, and one wake at midnight
@@ -265,7 +288,7 @@ fn event_loop(
 
 /// The terminal's bell: the one sound a terminal can make, over SSH too (the terminal may show
 /// it as a flash, or be set to keep quiet).
-fn ring_bell(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+fn ring_bell(terminal: &mut AppTerminal) -> std::io::Result<()> {
     use std::io::Write;
     let out = terminal.backend_mut();
     out.write_all(b"\x07")?;
