@@ -189,13 +189,28 @@ pub fn open_read(path: &Path) -> io::Result<File> {
 /// (`already` bytes before the position count too).
 pub fn read_rest(file: &mut File, path: &Path, limit: Limit, already: u64) -> io::Result<Vec<u8>> {
     let room = limit.bytes().saturating_sub(already);
-    // Sized from the file's length (a byte more, to see its end in the same read), so a
-    // cache of hundreds of kilobytes takes two reads, not ten doubling ones.
+    // Sized from the file's length, a byte more to see its end: a cache of hundreds of
+    // kilobytes comes in one read (`read_to_end` through a limit probes in doubling steps).
+    // Zeroed memory costs nothing until the read fills it.
     let expected = file
         .metadata()
         .map_or(0, |m| m.len().saturating_sub(already).min(room));
-    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).saturating_add(1));
-    file.take(room.saturating_add(1)).read_to_end(&mut bytes)?;
+    let mut bytes = vec![0u8; usize::try_from(expected).unwrap_or(0).saturating_add(1)];
+    let mut limited = file.take(room.saturating_add(1));
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match limited.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    if filled > usize::try_from(expected).unwrap_or(usize::MAX) {
+        // It grew since its length was read: the rest, still within the limit.
+        limited.read_to_end(&mut bytes)?;
+    }
     if bytes.len() as u64 > room {
         return Err(Refused::TooLarge {
             path: path.to_path_buf(),
