@@ -84,19 +84,6 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     let mut disk = Disk::new(ctx.paths.clone(), catalog.clone()).locked(ctx.lock.clone());
     let mut app = App::new(catalog, keymap, theme, today, ctx.profile);
     app.lock = ctx.lock.clone();
-    // Everything that does not need the journal is done by now.
-    let opened = opening.join().unwrap_or_else(|_| {
-        Err(StoreError::Invalid(
-            "the profile could not be read (the reader stopped)".into(),
-        ))
-    });
-    for action in disk.open_at_start(&app.profile_name, opened) {
-        // Only derived files come of loading (a newer saved progression): nothing to answer.
-        for effect in app.update(action) {
-            disk.perform(effect);
-        }
-    }
-
     // Signals are caught from here on; the threads that wait on them and on keys start once the
     // first frame is out (a key pressed meanwhile waits in the terminal).
     let signals = match Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH]) {
@@ -113,6 +100,19 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
             return finish(Err(Failure::data(message)));
         }
     };
+    // Everything that does not need the journal is done by now, the terminal included.
+    let opened = opening.join().unwrap_or_else(|_| {
+        Err(StoreError::Invalid(
+            "the profile could not be read (the reader stopped)".into(),
+        ))
+    });
+    for action in disk.open_at_start(&app.profile_name, opened) {
+        // Only derived files come of loading (a newer saved progression): nothing to answer.
+        for effect in app.update(action) {
+            disk.perform(effect);
+        }
+    }
+
     let outcome = event_loop(
         &mut terminal,
         &mut app,
