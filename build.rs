@@ -6,8 +6,9 @@
 //!   of them; `catalog.rs` includes it);
 //! - `builtin-library.bin`: the files parsed with the library's own types, in postcard's bytes,
 //!   each text as its place in `builtin-text.txt` (the texts, each once), so a start borrows
-//!   them instead of copying. When a file does not parse, it is left empty and the program parses the text at start, so
-//!   the error is reported at its file, line and column as for any library file.
+//!   them instead of copying. When a file does not parse, both are left empty and the program
+//!   parses the text at start, so the error is reported at its file, line and column as for
+//!   any library file.
 
 use std::path::Path;
 

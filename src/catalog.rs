@@ -451,7 +451,10 @@ mod upsert_tests {
         );
         assert_eq!(into, [("a", 4), ("b", 2), ("c", 5), ("d", 6)]);
     }
+}
 
+#[cfg(test)]
+mod builtin_tests {
     #[test]
     fn the_built_in_bytes_decode_to_the_checked_library() {
         // The release path (build.rs's bytes) against the text parsed, cleaned and validated.

@@ -118,10 +118,11 @@ pub fn position_of_quoted(text: &str, needle: &str) -> (usize, usize) {
         .map_or((1, 1), |offset| line_column(text, offset))
 }
 
-/// Cleans a string in place.
-pub fn clean_in_place(text: &mut String) {
+/// Cleans a string in place (a `String` or a library `Text`); a clean one is left untouched,
+/// so a text borrowed from the built-in library stays borrowed.
+pub fn clean_in_place<T: std::ops::Deref<Target = str> + From<String>>(text: &mut T) {
     if let Cow::Owned(cleaned) = clean(text) {
-        *text = cleaned;
+        *text = cleaned.into();
     }
 }
 

@@ -2,6 +2,7 @@
 //! printed plans visit exactly the same fields.
 
 use super::model::*;
+use crate::text::clean_in_place;
 
 /// A function applied to each string in place.
 pub type TextFn<'f> = &'f mut dyn FnMut(&mut Text);
@@ -199,10 +200,6 @@ impl MapText for Education {
 impl LibraryFile {
     /// Removes control characters from every text field.
     pub fn clean_text(&mut self) {
-        self.map_text(&mut |t| {
-            if let std::borrow::Cow::Owned(cleaned) = crate::text::clean(t) {
-                *t = cleaned.into();
-            }
-        });
+        self.map_text(&mut clean_in_place::<Text>);
     }
 }

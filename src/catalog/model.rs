@@ -136,7 +136,8 @@ thread_local! {
     static TABLE_BEING_WRITTEN: std::cell::RefCell<Option<TextTable>> =
         const { std::cell::RefCell::new(None) };
     /// While the built-in library is decoded: the table its texts are read from.
-    static TABLE_BEING_READ: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+    static TABLE_BEING_READ: std::cell::Cell<Option<&'static str>> =
+        const { std::cell::Cell::new(None) };
 }
 
 /// Runs `write` with every text serialized (in a binary form) as a place in one table, which is

@@ -195,7 +195,8 @@ pub fn read_rest(file: &mut File, path: &Path, limit: Limit, already: u64) -> io
     let expected = file
         .metadata()
         .map_or(0, |m| m.len().saturating_sub(already).min(room));
-    let mut bytes = vec![0u8; usize::try_from(expected).unwrap_or(0).saturating_add(1)];
+    let expected = usize::try_from(expected).unwrap_or(0);
+    let mut bytes = vec![0u8; expected.saturating_add(1)];
     let mut limited = file.take(room.saturating_add(1));
     let mut filled = 0;
     while filled < bytes.len() {
@@ -207,7 +208,7 @@ pub fn read_rest(file: &mut File, path: &Path, limit: Limit, already: u64) -> io
         }
     }
     bytes.truncate(filled);
-    if filled > usize::try_from(expected).unwrap_or(usize::MAX) {
+    if filled > expected {
         // It grew since its length was read: the rest, still within the limit.
         limited.read_to_end(&mut bytes)?;
     }
