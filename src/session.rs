@@ -193,7 +193,7 @@ impl Standing {
     ) -> Standing {
         Standing {
             today,
-            gate: gate(catalog, profile, journal),
+            gate: gate(catalog, profile, journal, today),
             week: ProgramWeek::of(&profile.settings, today),
             outcomes: Vec::new(),
             plans: Vec::new(),
@@ -281,6 +281,23 @@ impl Standing {
             lines.push(Line {
                 urgency: Urgency::Hold,
                 text: format!("cannot build the plan: {e}"),
+            });
+        }
+        // Why today's items are lighter than the plan: the same-session rule after a red
+        // session or a warning sign (§1.1, §1.5), said where the items are shown.
+        let today = self.day(self.today);
+        let mut eased: Vec<&str> = today
+            .items
+            .iter()
+            .filter_map(|i| i.reason.as_deref())
+            .filter(|r| r.contains("after a painful"))
+            .collect();
+        eased.sort_unstable();
+        eased.dedup();
+        for reason in eased {
+            lines.push(Line {
+                urgency: Urgency::Info,
+                text: format!("Some of today's exercises are easier: {reason}."),
             });
         }
         if let Some(week) = self.current() {

@@ -14,7 +14,7 @@ use scraper::{Html, Selector};
 /// on the first day.
 fn setup(dir: &std::path::Path) {
     setup_with(dir, |profile| {
-        answer_all(profile, date(2026, 11, 2), &[]);
+        answer_all(profile, date(2026, 11, 16), &[]);
     });
 }
 

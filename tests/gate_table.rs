@@ -26,29 +26,55 @@ use rehab_planner::tui::theme::Theme;
 /// Wednesday of week 4; the program runs seven days a week, so today has items.
 const TODAY: Date = date(2026, 11, 25);
 const START: Date = date(2026, 11, 2);
-/// When the questions were answered, in the states that have answers.
-const ANSWERED: Date = date(2026, 11, 20);
+/// When the questions were answered, in the states that have answers: this week's Monday.
+const ANSWERED: Date = date(2026, 11, 23);
+/// A day of last week, for answers that this week's check has not yet renewed.
+const LAST_WEEK: Date = date(2026, 11, 20);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
     NeverAnswered,
     Stop,
+    /// A "get care" answer, then every question answered "no" the next day.
+    StopThenAllNo,
     Block,
+    /// A "see a clinician first" answer, then every question answered "no".
+    BlockThenAllNo,
     BlockAssessedBefore,
     BlockAssessedAfter,
+    /// Knee surgery or an injection in the last 6 weeks (row 15).
+    RecentSurgery,
+    /// Signs of a bone stress injury (row 16).
+    BoneStress,
     Advise,
     RescreenAfterSharpPain,
+    /// Sharp pain, then the questions answered clear.
+    SharpPainThenClear,
+    /// New swelling twice within 14 days, the questions answered clear after each.
+    SecondSwellingWithin14Days,
+    /// Answered last week; this week's questions not yet.
+    WeeklyScreenDue,
+    /// Answered last week and again this week.
+    WeeklyScreenDone,
     SeeClinicianDecision,
 }
 
-const STATES: [State; 8] = [
+const STATES: [State; 16] = [
     State::NeverAnswered,
     State::Stop,
+    State::StopThenAllNo,
     State::Block,
+    State::BlockThenAllNo,
     State::BlockAssessedBefore,
     State::BlockAssessedAfter,
+    State::RecentSurgery,
+    State::BoneStress,
     State::Advise,
     State::RescreenAfterSharpPain,
+    State::SharpPainThenClear,
+    State::SecondSwellingWithin14Days,
+    State::WeeklyScreenDue,
+    State::WeeklyScreenDone,
     State::SeeClinicianDecision,
 ];
 
@@ -105,10 +131,20 @@ fn expected(state: State, door: Door) -> Outcome {
     let plan_open = match state {
         State::NeverAnswered
         | State::Stop
+        | State::StopThenAllNo
         | State::Block
+        | State::BlockThenAllNo
         | State::BlockAssessedBefore
-        | State::RescreenAfterSharpPain => false,
-        State::BlockAssessedAfter | State::Advise | State::SeeClinicianDecision => true,
+        | State::RecentSurgery
+        | State::BoneStress
+        | State::RescreenAfterSharpPain
+        | State::SecondSwellingWithin14Days
+        | State::WeeklyScreenDue => false,
+        State::BlockAssessedAfter
+        | State::Advise
+        | State::SharpPainThenClear
+        | State::WeeklyScreenDone
+        | State::SeeClinicianDecision => true,
     };
     match door {
         // Plan items: shown and taken only while the gate is open.
@@ -150,6 +186,7 @@ fn standing_text(state: State) -> Option<String> {
                 .unwrap(),
         ),
         State::SeeClinicianDecision => Some("See a clinician".into()),
+        State::SharpPainThenClear => Some("exercises are easier: eased one step".into()),
         State::BlockAssessedAfter => Some("Dr Lane".into()),
         _ => None,
     }
@@ -184,6 +221,17 @@ fn sharp(date: Date) -> Record {
     }
 }
 
+fn swelling(date: Date) -> Record {
+    Record::Pain {
+        date,
+        item: None,
+        report: PainReport {
+            swelling: Some(true),
+            ..PainReport::default()
+        },
+    }
+}
+
 /// A data folder holding profile `me` in `state`, with one tick today (for undo).
 fn setup(dir: &Path, state: State) -> Paths {
     let catalog = Catalog::builtin().unwrap();
@@ -204,7 +252,40 @@ fn setup(dir: &Path, state: State) -> Paths {
     match state {
         State::NeverAnswered => {}
         State::Stop => answer(&mut profile, &mut records, ANSWERED, &[&stop]),
+        State::StopThenAllNo => {
+            answer(&mut profile, &mut records, ANSWERED, &[&stop]);
+            answer(&mut profile, &mut records, date(2026, 11, 24), &[]);
+        }
         State::Block => answer(&mut profile, &mut records, ANSWERED, &[&block]),
+        State::BlockThenAllNo => {
+            answer(&mut profile, &mut records, ANSWERED, &[&block]);
+            answer(&mut profile, &mut records, date(2026, 11, 24), &[]);
+        }
+        State::RecentSurgery => answer(
+            &mut profile,
+            &mut records,
+            ANSWERED,
+            &["recent-surgery-or-injection"],
+        ),
+        State::BoneStress => answer(&mut profile, &mut records, ANSWERED, &["bone-stress-signs"]),
+        State::SharpPainThenClear => {
+            answer(&mut profile, &mut records, ANSWERED, &[]);
+            records.push(sharp(date(2026, 11, 23)));
+            answer(&mut profile, &mut records, date(2026, 11, 24), &[]);
+        }
+        State::SecondSwellingWithin14Days => {
+            answer(&mut profile, &mut records, date(2026, 11, 16), &[]);
+            records.push(swelling(date(2026, 11, 17)));
+            answer(&mut profile, &mut records, date(2026, 11, 18), &[]);
+            answer(&mut profile, &mut records, ANSWERED, &[]);
+            records.push(swelling(date(2026, 11, 24)));
+            answer(&mut profile, &mut records, date(2026, 11, 24), &[]);
+        }
+        State::WeeklyScreenDue => answer(&mut profile, &mut records, LAST_WEEK, &[]),
+        State::WeeklyScreenDone => {
+            answer(&mut profile, &mut records, LAST_WEEK, &[]);
+            answer(&mut profile, &mut records, ANSWERED, &[]);
+        }
         State::BlockAssessedBefore => {
             answer(&mut profile, &mut records, ANSWERED, &[&block]);
             records.push(Record::Assessed {
@@ -215,7 +296,7 @@ fn setup(dir: &Path, state: State) -> Paths {
         State::BlockAssessedAfter => {
             answer(&mut profile, &mut records, ANSWERED, &[&block]);
             records.push(Record::Assessed {
-                date: date(2026, 11, 21),
+                date: date(2026, 11, 24),
                 by: Some("Dr Lane".into()),
             });
         }
@@ -228,6 +309,7 @@ fn setup(dir: &Path, state: State) -> Paths {
             // Pain over the ceiling on two days of weeks 1 and 2: a step back, then a second
             // one, which makes week 2's decision "see a clinician" until an assessment.
             answer(&mut profile, &mut records, START, &[]);
+            answer(&mut profile, &mut records, ANSWERED, &[]);
             for day in [3, 4, 10, 11] {
                 records.push(Record::Pain {
                     date: date(2026, 11, day),

@@ -46,13 +46,10 @@ fn who_needs_attention_comes_first() {
         )
         .success();
     }
-    // alice: healthy, answered and ticking every day.
-    rehab(
-        data,
-        "2026-11-01",
-        &["--profile", "alice", "screen", "--no", &no],
-    )
-    .success();
+    // alice: healthy, answered at each week's start and ticking every day.
+    for day in ["2026-11-01", "2026-11-16", "2026-11-23"] {
+        rehab(data, day, &["--profile", "alice", "screen", "--no", &no]).success();
+    }
     for day in ["2026-11-20", "2026-11-23", "2026-11-24", TODAY] {
         rehab(data, day, &["--profile", "alice", "done", "1", "2"]).success();
     }
@@ -102,6 +99,7 @@ fn who_needs_attention_comes_first() {
     };
     assert!(line("carol").contains("see-a-clinician answer"), "{text}");
     assert!(line("bob").contains("nothing logged 7+ days"), "{text}");
+    assert!(line("bob").contains("weekly questions due"), "{text}");
     assert!(line("bob").contains("2026-11-01"), "{text}");
     assert!(line("alice").ends_with("ok"), "{text}");
     assert!(line("alice").contains(TODAY), "{text}");

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use handover_support::red_flag_ids;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const TODAY: &str = "2026-11-25";
@@ -108,17 +109,20 @@ fn clinician() -> Folder {
         ],
     )
     .success();
-    f.rehab_on(
-        "2026-11-01",
-        &[
-            "--profile",
-            "anna",
-            "screen",
-            "--no",
-            &red_flag_ids().join(","),
-        ],
-    )
-    .success();
+    // Answered at the start, and at this week's check.
+    for day in ["2026-11-01", "2026-11-23"] {
+        f.rehab_on(
+            day,
+            &[
+                "--profile",
+                "anna",
+                "screen",
+                "--no",
+                &red_flag_ids().join(","),
+            ],
+        )
+        .success();
+    }
     f.rehab(&[
         "--profile",
         "anna",
@@ -180,18 +184,20 @@ fn export_then_import_prints_the_same_plan_byte_for_byte() {
         .rehab(&["--profile", "anna", "today"])
         .code(1)
         .stderr(contains("not answered"));
-    target
-        .rehab_on(
-            "2026-11-01",
-            &[
-                "--profile",
-                "anna",
-                "screen",
-                "--no",
-                &red_flag_ids().join(","),
-            ],
-        )
-        .success();
+    for day in ["2026-11-01", "2026-11-23"] {
+        target
+            .rehab_on(
+                day,
+                &[
+                    "--profile",
+                    "anna",
+                    "screen",
+                    "--no",
+                    &red_flag_ids().join(","),
+                ],
+            )
+            .success();
+    }
 
     for args in [
         vec!["--profile", "anna", "plan"],
@@ -388,16 +394,15 @@ fn an_existing_profile_is_kept_unless_forced_and_then_keeps_its_answers() {
         text.contains("\"giving-way\": true"),
         "answers lost:\n{text}"
     );
-    // The assessment (2026-11-20) came before the answers (today): the gate's date rule keeps
-    // the plan held.
+    // The file's assessment is not written into an existing profile: the plan stays held.
     target
         .rehab(&["--profile", "anna", "today"])
         .code(1)
-        .stderr(contains("came before these answers"));
+        .stderr(contains("No plan until a clinician has assessed the knee"));
 }
 
 #[test]
-fn an_assessment_after_the_answers_lifts_a_see_a_clinician_answer() {
+fn an_import_never_lifts_a_see_a_clinician_answer() {
     let source = clinician();
     let file = source.file("anna.ron");
     source
@@ -437,18 +442,17 @@ fn an_assessment_after_the_answers_lifts_a_see_a_clinician_answer() {
         .rehab(&["--profile", "anna", "today"])
         .code(1)
         .stderr(contains("No plan until a clinician has assessed the knee"));
+    // Importing a file that carries a later assessment does not lift it: only the clinician
+    // records an assessment in this profile.
     target
         .rehab(&["profile", "import", file.to_str().unwrap(), "--force"])
         .success()
-        .stdout(contains(
-            "Recorded the clinician's assessment of 2026-11-20",
-        ))
-        .stdout(contains("Plan cleared after an assessment by B. Physio"));
-    target.rehab(&["--profile", "anna", "today"]).success();
-    // Importing the same file again records the assessment once.
+        .stdout(contains("was not recorded"))
+        .stdout(contains("Recorded the clinician's assessment").not());
     target
-        .rehab(&["profile", "import", file.to_str().unwrap(), "--force"])
-        .success();
+        .rehab(&["--profile", "anna", "today"])
+        .code(1)
+        .stderr(contains("No plan until a clinician has assessed the knee"));
     let journal = fs::read_to_string(target.path().join("data/profiles/anna/journal.ron")).unwrap();
-    assert_eq!(journal.matches("Assessed(").count(), 1, "{journal}");
+    assert_eq!(journal.matches("Assessed(").count(), 0, "{journal}");
 }

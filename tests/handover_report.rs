@@ -16,7 +16,7 @@ fn the_report_in_each_format() {
     let (catalog, profile, journal, today) = scripted();
     let report = assemble_report(&catalog, &profile, &journal, today, 4);
     assert_eq!(report.weeks.len(), 4);
-    assert_eq!(report.screenings.len(), 2);
+    assert_eq!(report.screenings.len(), 3);
     insta::assert_snapshot!("report_text", render_report(&report, Format::Text, false));
     insta::assert_snapshot!(
         "report_text_ascii",

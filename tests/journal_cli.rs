@@ -550,7 +550,7 @@ fn red_flag_answers_gate_the_day_plan() {
     env.rehab(&["today"])
         .code(1)
         .stderr(contains(format!(
-            "No plan yet: {unanswered} red-flag question(s) not answered"
+            "No plan yet: {unanswered} safety question(s) not answered"
         )))
         .stderr(contains("`rehab screen`"))
         .stdout(contains(" 1. ").not());
@@ -571,8 +571,30 @@ fn red_flag_answers_gate_the_day_plan() {
     env.rehab(&["today"])
         .code(1)
         .stderr(contains("No plan: Get medical care today"))
-        .stderr(contains("answer the questions again with `rehab screen`"))
+        .stderr(contains("Answering the questions again does not lift this"))
+        .stderr(contains("they record the assessment"))
         .stdout(contains(" 1. ").not());
+    // Answering "no" to everything later does not lift it: only a clinician does.
+    env.rehab(&["screen", "--no", &red_flag_ids().join(",")])
+        .code(1)
+        .stderr(contains("No plan: Get medical care today"));
+    env.rehab(&["today"])
+        .code(1)
+        .stderr(contains("No plan: Get medical care today"));
+    // A clinician's assessment needs the clinician's name.
+    env.rehab(&["profile", "set", "--assessed-on", &before])
+        .code(2)
+        .stderr(contains("--assessed-by"));
+    env.rehab(&[
+        "profile",
+        "set",
+        "--assessed-on",
+        &before,
+        "--assessed-by",
+        "Dr A",
+    ])
+    .success()
+    .stdout(contains(format!("assessment recorded: Dr A on {before}")));
 
     // A "see a clinician first" answer: no plan until an assessment after it is recorded.
     env.screen_yes_on(&answered, "locked-knee")
@@ -581,7 +603,8 @@ fn red_flag_answers_gate_the_day_plan() {
     env.rehab(&["today"])
         .code(1)
         .stderr(contains("No plan until a clinician has assessed the knee"))
-        .stderr(contains("rehab profile set --assessed-on"))
+        .stderr(contains("they record the assessment"))
+        .stderr(contains("--assessed-on").not())
         .stdout(contains(" 1. ").not());
 
     // The profile's own field does not lift it: only an assessment in the journal does.
@@ -593,17 +616,12 @@ fn red_flag_answers_gate_the_day_plan() {
         .code(1)
         .stderr(contains("No plan until a clinician has assessed the knee"));
 
-    // An assessment dated before the answers does not count, and the refusal says so.
-    env.rehab(&["profile", "set", "--assessed-on", &before])
-        .success()
-        .stdout(contains(format!(
-            "assessment recorded: a clinician on {before}"
-        )));
+    // The assessment dated before the answers does not count, and the refusal says so.
     env.rehab(&["today"])
         .code(1)
         .stderr(contains("No plan until a clinician has assessed the knee"))
         .stderr(contains(format!(
-            "(a clinician on {before}) came before these answers ({answered})"
+            "(Dr A on {before}) came before these answers ({answered})"
         )));
     // One dated after the answers lifts it, and Today says who cleared the plan.
     env.rehab(&[
@@ -634,14 +652,30 @@ fn red_flag_answers_gate_the_day_plan() {
         .stderr(contains("came before these answers"));
     env.rehab(&["today"]).code(1);
     // An assessment the same day, recorded after the answers, counts.
-    env.rehab(&["profile", "set", "--assessed-on", &env.day(0)])
-        .success();
+    env.rehab(&[
+        "profile",
+        "set",
+        "--assessed-on",
+        &env.day(0),
+        "--assessed-by",
+        "Dr K",
+    ])
+    .success();
     env.rehab(&["today"]).success().stdout(contains(" 1. "));
     // But one ticked the same day before answering "yes" is not a visit.
     env.screen_yes_on(&env.day(0), "giving-way").code(1);
     env.rehab(&["today"])
         .code(1)
         .stderr(contains("came before these answers"));
+    env.rehab(&[
+        "profile",
+        "set",
+        "--assessed-on",
+        &env.day(0),
+        "--assessed-by",
+        "Dr K",
+    ])
+    .success();
 
     // An "advise" answer: the plan goes on with the advice on screen.
     env.screen_yes_on(&env.day(0), "persistent-unassessed")

@@ -23,7 +23,8 @@ fn long_app() -> (App, Vec<Record>) {
 fn app_from(start: jiff::civil::Date) -> (App, Vec<Record>) {
     let mut p = profile();
     p.settings.start = start;
-    p.red_flags.answered_on = Some(p.settings.start);
+    // Answered at the start and at every week's check since; the latest is this week's.
+    p.red_flags.answered_on = Some(date(2026, 11, 23));
     let mut app = fresh_app(theme());
     app.load(p.clone(), &[]);
     let mut records = vec![Record::Screened {
@@ -32,6 +33,12 @@ fn app_from(start: jiff::civil::Date) -> (App, Vec<Record>) {
     }];
     let mut day = p.settings.start;
     while day < TODAY {
+        if day > p.settings.start && day.weekday() == jiff::civil::Weekday::Monday {
+            records.push(Record::Screened {
+                date: day,
+                answers: p.red_flags.answers.clone(),
+            });
+        }
         if let Some(plan) = app.standing.as_ref().map(|s| s.day(day)) {
             for item in plan.items.iter().step_by(2) {
                 records.push(Record::Done {

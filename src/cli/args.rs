@@ -490,10 +490,12 @@ pub struct ProfileSetArgs {
     /// Drop every override first (pins, doses, added, removed and replaced exercises, ceilings)
     #[arg(long)]
     pub clear_overrides: bool,
-    /// Record that a clinician assessed the knee on this date (YYYY-MM-DD, today or before)
-    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    /// For the clinician: record that you assessed the knee on this date (YYYY-MM-DD, today
+    /// or before), with your name. This lifts a "get care" or "see a clinician first" answer
+    /// given on or before that date; answering the questions again never does
+    #[arg(long, value_parser = parse_date, value_name = "DATE", requires = "assessed_by")]
     pub assessed_on: Option<Date>,
-    /// The clinician who assessed the knee (with --assessed-on)
+    /// The clinician who assessed the knee (needed with --assessed-on)
     #[arg(long, value_name = "NAME", requires = "assessed_on")]
     pub assessed_by: Option<String>,
 }

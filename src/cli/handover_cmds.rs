@@ -98,6 +98,17 @@ pub fn import(ctx: &Ctx, file: &Path, name: Option<&str>, force: bool, dry_run: 
         );
     }
     t.push_str(&describe(ctx, &open.profile));
+    if let Some(a) = &imported.assessment
+        && !done.assessment_recorded
+        && done.replaced
+    {
+        let _ = writeln!(
+            t,
+            "The file's assessment of {} was not recorded: an import never lifts a hold. The \
+             clinician who assesses the knee records it in this profile.",
+            a.date
+        );
+    }
     if done.assessment_recorded
         && let Some(a) = &imported.assessment
     {

@@ -29,6 +29,8 @@ pub enum Concern {
     Rescreen,
     /// The red-flag questions are not all answered.
     Unanswered,
+    /// A new week began and its safety questions are not answered yet.
+    WeeklyScreenDue,
     /// A weekly decision said "see a clinician".
     SeeClinicianDecision,
     /// Next-morning pain higher than the week before.
@@ -45,6 +47,7 @@ impl Concern {
             Concern::SeeClinicianFirst => "see-a-clinician answer",
             Concern::Rescreen => "re-screen due",
             Concern::Unanswered => "red flags unanswered",
+            Concern::WeeklyScreenDue => "weekly questions due",
             Concern::SeeClinicianDecision => "see-a-clinician decision",
             Concern::RisingMorningPain => "morning pain rising",
             Concern::Idle => "nothing logged 7+ days",
@@ -110,8 +113,11 @@ impl ClinicRow {
         let mut concerns = Vec::new();
         match &standing.gate {
             Gate::Stop { .. } => concerns.push(Concern::Stop),
-            Gate::Block { .. } => concerns.push(Concern::SeeClinicianFirst),
+            Gate::Block { .. } | Gate::Escalated { .. } => {
+                concerns.push(Concern::SeeClinicianFirst)
+            }
             Gate::Rescreen { .. } => concerns.push(Concern::Rescreen),
+            Gate::WeeklyDue { .. } => concerns.push(Concern::WeeklyScreenDue),
             Gate::Unanswered { .. } => concerns.push(Concern::Unanswered),
             Gate::Open { .. } => {}
         }

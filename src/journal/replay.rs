@@ -98,9 +98,51 @@ pub struct JournalState {
     pub last_assessment: Option<(usize, Date, Option<String>)>,
     /// The latest pain record with a warning sign (swelling, a limp, sharp pain): place, date.
     pub last_warning_sign: Option<(usize, Date)>,
+    /// What the safety gate reads, in journal order: every screening's "yes" answers, every
+    /// assessment and every warning sign, each with its place (the gate compares places when
+    /// two fall on one date).
+    pub safety: Vec<SafetyEvent>,
     /// Records applied so far.
     pub records: usize,
     pub(super) ids: Ids,
+}
+
+/// A journal line that the safety gate reads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SafetyEvent {
+    /// The red-flag questions answered; `raised`: the ids answered "yes".
+    Screened {
+        at: usize,
+        date: Date,
+        raised: Vec<String>,
+    },
+    /// A clinician's assessment, dated `date` (which may be before the line was written).
+    Assessed {
+        at: usize,
+        date: Date,
+        by: Option<String>,
+    },
+    /// Sharp pain, new swelling or a limp logged for `date`.
+    WarningSign { at: usize, date: Date },
+}
+
+impl SafetyEvent {
+    /// The record's place in the journal (0-based).
+    pub fn at(&self) -> usize {
+        match self {
+            SafetyEvent::Screened { at, .. }
+            | SafetyEvent::Assessed { at, .. }
+            | SafetyEvent::WarningSign { at, .. } => *at,
+        }
+    }
+
+    pub fn date(&self) -> Date {
+        match self {
+            SafetyEvent::Screened { date, .. }
+            | SafetyEvent::Assessed { date, .. }
+            | SafetyEvent::WarningSign { date, .. } => *date,
+        }
+    }
 }
 
 /// One shared copy of each item id: a year of journal names the same few exercises thousands
@@ -167,6 +209,8 @@ impl JournalState {
             Record::Pain { date, item, report } => {
                 if [report.swelling, report.limp, report.sharp].contains(&Some(true)) {
                     self.last_warning_sign = Some((at, *date));
+                    self.safety
+                        .push(SafetyEvent::WarningSign { at, date: *date });
                 }
                 let id = item.as_deref().map(|item| self.ids.get(item));
                 let day = self.day_mut(*date);
@@ -185,6 +229,15 @@ impl JournalState {
             Record::Screened { date, answers } => {
                 self.last_screened = Some((at, *date));
                 self.screenings.push((*date, answers.clone()));
+                self.safety.push(SafetyEvent::Screened {
+                    at,
+                    date: *date,
+                    raised: answers
+                        .iter()
+                        .filter(|(_, yes)| **yes)
+                        .map(|(id, _)| id.clone())
+                        .collect(),
+                });
             }
             Record::Assessed { date, by } => {
                 // The latest by date; on the same date, the later line (it may follow answers).
@@ -197,6 +250,11 @@ impl JournalState {
                 }
                 self.assessed = Some(self.assessed.map_or(*date, |d| d.max(*date)));
                 self.assessments.push(*date);
+                self.safety.push(SafetyEvent::Assessed {
+                    at,
+                    date: *date,
+                    by: by.clone(),
+                });
             }
             Record::Criteria { date, id, met } => {
                 if *met {

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use super::days::{Days, Packed, PackedDay, Stored, day_hash};
 use super::idmap::IdMap;
 use super::record::SkipReason;
-use super::replay::{DayLog, ItemStatus, JournalState, Pain};
+use super::replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent};
 
 /// The state as bytes. Item ids are written once each and then named by number; each day is
 /// written with its length and hash, so a reader can leave it packed (see `Days`).
@@ -75,6 +75,28 @@ pub fn encode_state(state: &JournalState) -> Vec<u8> {
         w.option(by.as_deref(), Writer::text);
     });
     w.option(state.last_warning_sign, Writer::place);
+    w.count(state.safety.len());
+    for event in &state.safety {
+        match event {
+            SafetyEvent::Screened { at, date, raised } => {
+                w.byte(0);
+                w.place((*at, *date));
+                w.count(raised.len());
+                for id in raised {
+                    w.text(id);
+                }
+            }
+            SafetyEvent::Assessed { at, date, by } => {
+                w.byte(1);
+                w.place((*at, *date));
+                w.option(by.as_deref(), Writer::text);
+            }
+            SafetyEvent::WarningSign { at, date } => {
+                w.byte(2);
+                w.place((*at, *date));
+            }
+        }
+    }
     w.number(state.records as u64);
     w.0
 }
@@ -131,6 +153,24 @@ pub fn decode_state_in(bytes: Vec<u8>, from: usize) -> Option<JournalState> {
         Some((at, date, r.option(Reader::text)?))
     })?;
     state.last_warning_sign = r.option(Reader::place)?;
+    for _ in 0..r.count()? {
+        let tag = r.byte()?;
+        let (at, date) = r.place()?;
+        state.safety.push(match tag {
+            0 => SafetyEvent::Screened {
+                at,
+                date,
+                raised: (0..r.count()?).map(|_| r.text()).collect::<Option<_>>()?,
+            },
+            1 => SafetyEvent::Assessed {
+                at,
+                date,
+                by: r.option(Reader::text)?,
+            },
+            2 => SafetyEvent::WarningSign { at, date },
+            _ => return None,
+        });
+    }
     state.records = usize::try_from(r.number()?).ok()?;
     if !r.0.is_empty() {
         return None;

@@ -99,7 +99,10 @@ impl Advance<'_> {
             next.regressions.retain(|_, n| *n > 0);
         }
         let mut eased: Vec<String> = Vec::new();
-        for logged in sessions.iter().flat_map(|s| &s.painful_exercises) {
+        for (logged, painful) in sessions.iter().flat_map(|s| {
+            let painful = s.painful_exercises.iter().map(|e| (e, true));
+            painful.chain(s.eased_after_warning.iter().map(|e| (e, false)))
+        }) {
             let key = self.regression_key(plan, logged);
             if eased.contains(&key) {
                 continue;
@@ -114,7 +117,7 @@ impl Advance<'_> {
                     .exercise(&key)
                     .map_or(key.as_str(), |e| &e.name);
                 decision.next.push(format!("{name} eased one step"));
-            } else {
+            } else if painful {
                 flags.push(Flag::NoEasierVersion(logged.clone()));
             }
         }
@@ -130,9 +133,9 @@ impl Advance<'_> {
         sessions: &[SessionReview],
     ) {
         let mut trial = this.clone();
-        for session in sessions.iter().filter(|s| !s.painful_exercises.is_empty()) {
+        for session in sessions.iter().filter(|s| !s.to_ease().is_empty()) {
             let mut keys: Vec<String> = Vec::new();
-            for logged in &session.painful_exercises {
+            for logged in session.to_ease() {
                 let key = self.regression_key(plan, logged);
                 if !keys.contains(&key) {
                     keys.push(key);
@@ -167,6 +170,13 @@ impl Advance<'_> {
                         *item = easier.clone();
                         item.reason = Some(format!(
                             "eased one step after a painful session on {}",
+                            session.date
+                        ));
+                    } else if lighter_dose(&mut item.dose) {
+                        // No easier exercise: §1.2's regress step on the dose instead.
+                        item.minutes = crate::plan::item_minutes(&item.dose);
+                        item.reason = Some(format!(
+                            "eased one step (a lighter dose) after a painful session on {}",
                             session.date
                         ));
                     }
@@ -214,4 +224,23 @@ impl Advance<'_> {
             .find(|i| i.exercise == logged)
             .map_or_else(|| logged.to_string(), |i| self.stands_for(i))
     }
+}
+
+/// §1.2's regress step on a dose: one set fewer, or with one set, 3 reps or 10 seconds less.
+/// False when the dose is already as light as it goes.
+fn lighter_dose(dose: &mut crate::catalog::Dose) -> bool {
+    use crate::catalog::Work;
+    if dose.sets > 1 {
+        dose.sets -= 1;
+        return true;
+    }
+    let lighter = match dose.work {
+        Work::Reps(n) if n > 3 => Work::Reps(n - 3),
+        Work::Hold(s) if s > 10 => Work::Hold(s - 10),
+        Work::Seconds(s) if s > 10 => Work::Seconds(s - 10),
+        Work::Minutes(m) if m > 5 => Work::Minutes(m - 5),
+        _ => return false,
+    };
+    dose.work = lighter;
+    true
 }

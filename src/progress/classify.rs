@@ -154,10 +154,25 @@ pub struct SessionReview {
     pub causes: Vec<Cause>,
     /// Exercises (as logged) whose own pain went over the ceiling; they are eased next week.
     pub painful_exercises: Vec<String>,
+    /// The day's other main exercises, eased too because sharp pain, new swelling or a limp
+    /// was logged that day (§1.5); none of them is to blame, so none is named as painful.
+    #[serde(default)]
+    pub eased_after_warning: Vec<String>,
     /// A run or walk-run was done in this session.
     pub ran: bool,
     /// The run is to blame for a red session (its pain, or a red on a run day).
     pub run_red: bool,
+}
+
+impl SessionReview {
+    /// Every exercise to ease after this session: the painful ones, then the rest of a day
+    /// with a warning sign.
+    pub fn to_ease(&self) -> Vec<&String> {
+        self.painful_exercises
+            .iter()
+            .chain(&self.eased_after_warning)
+            .collect()
+    }
 }
 
 /// What a week's plan says about its exercises.
@@ -233,7 +248,9 @@ pub fn classify(
                 pain: m.pain,
                 baseline: m.baseline,
             });
-        } else if m.pain > m.baseline && m.previous_above {
+        } else if m.pain > m.baseline && m.previous_above && m.baseline >= 1 {
+            // §1.1 as the clinician read it: above a baseline of 0 twice (two mornings at 1/10)
+            // is noise, not a red session; from a baseline of 1 up it counts.
             red.push(Cause::MorningAboveTwice {
                 pain: m.pain,
                 baseline: m.baseline,
@@ -272,6 +289,7 @@ pub fn classify(
         colour,
         causes: if red.is_empty() { amber } else { red },
         painful_exercises,
+        eased_after_warning: Vec::new(),
         ran,
         run_red: ran && (run_over || unexplained),
     }

@@ -11,7 +11,7 @@ use super::classify::{Baselines, Cause, Colour, Kinds, Limits, Morning, SessionR
 use super::decide::{Before, Rule, Verdict, WeekNumbers, decide, numbers};
 use super::log::{DayLog, Log};
 use super::outcome::{Decision, Flag, WeekOutcome};
-use super::runs::{RunCarry, RunStep, adjust_runs};
+use super::runs::{RunCarry, RunStep, adjust_runs, ease_runs_after_red};
 use crate::catalog::{Catalog, Condition, Kind, PainRules, RunMode};
 use crate::plan::{Overrides, Settings, Slot, WeekPlan, WeekState, build_week};
 
@@ -165,6 +165,7 @@ impl Inputs<'_> {
         let phase = &self.condition.phases[state.phase.min(last)];
         adjust_runs(
             &mut plan,
+            self.catalog,
             phase,
             self.log,
             &carry.runs,
@@ -201,7 +202,7 @@ impl Inputs<'_> {
         let first_look = self.judge(&plan, week_days, limits, &before);
         // Judged again only when easing changed the plan; otherwise the first look stands.
         let (sessions, nums, (verdict, rule, reason)) =
-            if first_look.0.iter().any(|s| !s.painful_exercises.is_empty()) {
+            if first_look.0.iter().any(|s| !s.to_ease().is_empty()) {
                 advance.ease_within_week(&state, &mut plan, &first_look.0);
                 self.judge(&plan, week_days, limits, &before)
             } else {
@@ -214,6 +215,7 @@ impl Inputs<'_> {
             overrides: Vec::new(),
             next: Vec::new(),
         };
+        ease_runs_after_red(&mut plan, &sessions, self.catalog, &mut decision);
         self.ceiling_override(&mut decision, &plan, week_days, &before, &sessions);
         self.item_overrides(&mut decision, &plan);
         if let Some(r) = sessions.iter().find(|r| {
@@ -291,7 +293,11 @@ impl Inputs<'_> {
         let sessions: Vec<SessionReview> = week_days
             .iter()
             .filter(|(d, _)| counts_as_session(d))
-            .map(|(d, m)| classify(d, *m, limits, self.rules, &kinds))
+            .map(|(d, m)| {
+                let mut review = classify(d, *m, limits, self.rules, &kinds);
+                after_warning_sign(&mut review, plan, &kinds);
+                review
+            })
             .collect();
         let logged: Vec<&DayLog> = week_days.iter().map(|(d, _)| *d).collect();
         let nums = numbers(plan, &logged, &sessions);
@@ -400,6 +406,32 @@ fn first_state(condition: &Condition, overrides: &Overrides) -> WeekState {
         walk_run_level: walk_run.then(|| overrides.pinned_walk_run_level.unwrap_or(1)),
         ..WeekState::default()
     }
+}
+
+/// §1.5: after sharp pain, new swelling or a limp the plan resumes one step down for every item
+/// of that day, not only the ones whose own pain was scored: each main exercise planned or done
+/// that day is eased, and a run done that day counts as a red run.
+fn after_warning_sign(review: &mut SessionReview, plan: &WeekPlan, kinds: &Kinds) {
+    let warned = review
+        .causes
+        .iter()
+        .any(|c| matches!(c, Cause::Sharp | Cause::Swelling | Cause::Limp));
+    if !warned {
+        return;
+    }
+    let planned = plan
+        .day(review.date)
+        .into_iter()
+        .flat_map(|d| &d.items)
+        .filter(|i| i.slot == Slot::Main && kinds.main.contains(&i.exercise.as_str()))
+        .map(|i| i.exercise.clone());
+    let mut others: Vec<String> = planned
+        .filter(|id| !review.painful_exercises.contains(id))
+        .collect();
+    others.sort();
+    others.dedup();
+    review.eased_after_warning = others;
+    review.run_red |= review.ran;
 }
 
 fn counts_as_session(day: &DayLog) -> bool {

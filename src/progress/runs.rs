@@ -6,7 +6,7 @@ use super::decide::Verdict;
 use super::log::Log;
 use super::outcome::{Decision, Flag};
 use crate::catalog::{Catalog, Condition, PainRules, Phase, RunMode, Work};
-use crate::plan::{Overrides, Slot, WeekPlan, WeekState, item_minutes};
+use crate::plan::{Overrides, PlanItem, Slot, WeekPlan, WeekState, item_minutes};
 use serde::{Deserialize, Serialize};
 
 /// Running carried from one week to the next.
@@ -22,6 +22,98 @@ pub struct RunCarry {
     /// Monday of the latest week that said "see a clinician": running stays paused until an
     /// assessment is recorded on or after it.
     pub clinician_since: Option<jiff::civil::Date>,
+    /// Steps easier for runs that have no walk-run level or weekly arithmetic to step down
+    /// (runs as the pain allows): one more after a week with a red run, one fewer after a
+    /// week whose runs were all green or amber.
+    #[serde(default)]
+    pub eased_steps: u32,
+}
+
+/// The shortest run a step down leads to, in minutes.
+const SHORTEST_RUN_MIN: u32 = 10;
+
+/// A run one step shorter (§1.2: the regress step for running): about a third off, in whole
+/// 5-minute steps, never below [`SHORTEST_RUN_MIN`] (30 -> 20 -> 15 -> 10).
+pub fn shorter_run(minutes: u32) -> u32 {
+    let step = ((minutes / 3 + 2) / 5 * 5).max(5);
+    minutes
+        .saturating_sub(step)
+        .max(SHORTEST_RUN_MIN.min(minutes))
+}
+
+/// Makes a run item one step easier: the walk-run level below, or a shorter run. False when it
+/// is already as easy as it goes.
+pub fn ease_run_item(item: &mut PlanItem, catalog: &Catalog) -> bool {
+    match item.walk_run_level {
+        Some(level) => {
+            let Some(below) = catalog.walk_run_level(level.saturating_sub(1)) else {
+                return false;
+            };
+            item.walk_run_level = Some(below.level);
+            item.dose.work = Work::Minutes(below.total_min);
+        }
+        None => {
+            let Work::Minutes(minutes) = item.dose.work else {
+                return false;
+            };
+            let shorter = shorter_run(minutes);
+            if shorter >= minutes {
+                return false;
+            }
+            item.dose.work = Work::Minutes(shorter);
+        }
+    }
+    item.minutes = item_minutes(&item.dose);
+    true
+}
+
+/// §1.1's same-session rule for runs: after a red run, every later run of the week is one step
+/// easier (one more step for each red run before it). Says so in `decision`.
+pub fn ease_runs_after_red(
+    plan: &mut WeekPlan,
+    sessions: &[SessionReview],
+    catalog: &Catalog,
+    decision: &mut Decision,
+) {
+    let red_runs: Vec<jiff::civil::Date> = sessions
+        .iter()
+        .filter(|s| s.run_red)
+        .map(|s| s.date)
+        .collect();
+    let mut eased_any = false;
+    for red in &red_runs {
+        for day in plan.days.iter_mut().filter(|d| d.date > *red) {
+            for item in day.items.iter_mut().filter(|i| i.slot == Slot::Run) {
+                if ease_run_item(item, catalog) {
+                    item.reason = Some(format!("one step easier after a painful run on {red}"));
+                    eased_any = true;
+                }
+            }
+        }
+    }
+    if eased_any {
+        plan.run_minutes = running_minutes(plan, catalog);
+        let dates: Vec<String> = red_runs.iter().map(ToString::to_string).collect();
+        decision.next.push(format!(
+            "runs after a painful run eased one step each time ({})",
+            dates.join(", ")
+        ));
+    }
+}
+
+/// Minutes of running the week's run items hold (walk breaks not counted).
+fn running_minutes(plan: &WeekPlan, catalog: &Catalog) -> u32 {
+    plan.days
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter(|i| i.slot == Slot::Run)
+        .map(
+            |i| match i.walk_run_level.and_then(|l| catalog.walk_run_level(l)) {
+                Some(level) => level.running_minutes(),
+                None => i.dose.work.amount() * i.dose.sets.max(1),
+            },
+        )
+        .sum()
 }
 
 /// Why running is paused until a clinician has seen the knee.
@@ -31,6 +123,7 @@ pub const UNTIL_ASSESSED: &str =
 /// Applies pauses, the walk-run entry gate and held running time to a freshly built week.
 pub fn adjust_runs(
     plan: &mut WeekPlan,
+    catalog: &Catalog,
     phase: &Phase,
     log: &Log,
     carry: &RunCarry,
@@ -62,6 +155,23 @@ pub fn adjust_runs(
         plan.notes.push(Flag::AwaitingRunEntry.text());
     } else if let (Some(target), RunMode::Continuous) = (carry.target_weekly, phase.run.mode) {
         set_weekly_minutes(plan, target);
+    } else if has_runs && phase.run.mode == RunMode::PainLimited && carry.eased_steps > 0 {
+        let mut eased = false;
+        for item in plan
+            .days
+            .iter_mut()
+            .flat_map(|d| &mut d.items)
+            .filter(|i| i.slot == Slot::Run)
+        {
+            for _ in 0..carry.eased_steps {
+                eased |= ease_run_item(item, catalog);
+            }
+            item.reason = Some("shorter after a painful run last week".into());
+        }
+        if eased {
+            plan.notes
+                .push("Runs shorter this week after a painful run last week.".into());
+        }
     }
     let two_ago = plan.state.run_minutes_two_weeks_ago;
     let pct = rules.running_fortnight_warn_pct;
@@ -124,6 +234,7 @@ impl RunStep<'_> {
             passes: carry.passes,
             red_runs_in_a_row: carry.red_runs_in_a_row,
             clinician_since: carry.clinician_since,
+            eased_steps: carry.eased_steps,
             ..RunCarry::default()
         };
         let mut any_red = false;
@@ -138,6 +249,15 @@ impl RunStep<'_> {
                 c.red_runs_in_a_row = 0;
                 c.passes += 1;
             }
+        }
+        let ran = sessions.iter().any(|s| s.ran);
+        if any_red && mode(this.phase) == Some(RunMode::PainLimited) {
+            c.eased_steps += 1;
+            decision
+                .next
+                .push("next week's runs one step shorter".into());
+        } else if ran && !any_red {
+            c.eased_steps = c.eased_steps.saturating_sub(1);
         }
         let top = self.catalog.top_walk_run_level().max(1);
         let mut level = this.walk_run_level.unwrap_or(1);

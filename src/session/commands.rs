@@ -479,6 +479,12 @@ pub fn record_assessment(today: Date, date: Date, by: Option<&str>) -> Result<Wr
         .map(str::trim)
         .filter(|b| !b.is_empty())
         .map(String::from);
+    // §1.5: what lifts a hold is a named clinician's assessment, never an anonymous tick.
+    if by.is_none() {
+        return Err(Refusal::Invalid(
+            "an assessment is recorded with the clinician's name (Assessed by)".into(),
+        ));
+    }
     let record = Record::Assessed {
         date,
         by: by.clone(),

@@ -1,12 +1,25 @@
 //! The red-flag gate: the one place that says whether a profile may see and log plan items.
+//!
+//! Clinical basis §1.5: an answer that needs care or a clinician stands until a clinician lifts
+//! it. The gate therefore reads every screening the journal holds, not only the latest answers:
+//! a "get care" or "see a clinician first" answer holds the plan until an assessment dated on or
+//! after it is recorded, whatever is answered later.
 
+use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::{Line, Urgency};
 use crate::catalog::{Catalog, FlagLevel, RedFlag};
-use crate::journal::JournalState;
+use crate::journal::{JournalState, SafetyEvent};
+use crate::plan::{ProgramWeek, monday_of};
 use crate::profile::Profile;
 use crate::screening;
+
+/// A second warning sign within this many days of the first sends the person to a clinician.
+pub const WARNING_SIGN_WINDOW_DAYS: i64 = 14;
+
+/// How long "plan cleared after an assessment" stays on screen.
+const CLEARED_SHOWN_DAYS: i64 = 14;
 
 /// A clinician's assessment as the journal holds it (and a prescription file carries it).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -33,8 +46,11 @@ pub enum Gate {
     /// Some questions were never answered (all of them for a new profile, or one the library
     /// added since): no plan until every one has been seen and answered.
     Unanswered { unanswered: Vec<String> },
-    /// A "get care now or today" answer: no plan until the questions are answered again.
-    Stop { flags: Vec<RedFlag> },
+    /// A "get care now or today" answer with no assessment recorded on or after it.
+    Stop {
+        flags: Vec<RedFlag>,
+        answered_on: Date,
+    },
     /// A "see a clinician first" answer with no assessment recorded on or after it.
     Block {
         flags: Vec<RedFlag>,
@@ -42,21 +58,138 @@ pub enum Gate {
         /// The latest assessment, when it came before the answers (so it does not count).
         earlier: Option<Assessment>,
     },
+    /// Sharp pain, new swelling or a limp logged twice within 14 days, with no assessment since
+    /// the second: see a clinician.
+    Escalated { first: Date, second: Date },
     /// Sharp pain, new swelling or a limp was logged after the last answers: the plan pauses
     /// until the questions are answered again.
     Rescreen { logged_on: Date },
+    /// A new week began and its safety questions have not been answered yet.
+    WeeklyDue { last: Date },
     /// The plan goes on, with advice that stays on screen and the assessment that lifted a
-    /// "see a clinician first" answer, if one did.
+    /// hold, while it is recent.
     Open {
         advice: Vec<RedFlag>,
         cleared_by: Option<Assessment>,
     },
 }
 
-/// The gate for a profile: its latest answers (the profile holds them), the journal's
-/// assessments and the warning signs logged since.
-pub fn gate(catalog: &Catalog, profile: &Profile, journal: &JournalState) -> Gate {
+/// An answer or event that holds the plan, and where it sits in the journal.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    at: usize,
+    date: Date,
+}
+
+/// The gate for a profile on `today`: every screening and assessment in its journal, the
+/// warning signs logged, its latest answers (the profile holds them) and the week.
+pub fn gate(catalog: &Catalog, profile: &Profile, journal: &JournalState, today: Date) -> Gate {
     let answers = &profile.red_flags;
+    let assessments: Vec<(Place, Assessment)> = journal
+        .safety
+        .iter()
+        .filter_map(|e| match e {
+            SafetyEvent::Assessed { at, date, by } => Some((
+                Place {
+                    at: *at,
+                    date: *date,
+                },
+                Assessment {
+                    date: *date,
+                    by: by.clone(),
+                },
+            )),
+            _ => None,
+        })
+        .collect();
+    // The assessment that lifts something held at `place`: dated after it, or the same day and
+    // written after it (ticking a box while answering "yes" is not a visit). The latest wins.
+    let lifting = |place: Place| -> Option<&Assessment> {
+        assessments
+            .iter()
+            .filter(|(p, _)| p.date > place.date || (p.date == place.date && p.at > place.at))
+            .map(|(_, a)| a)
+            .max_by_key(|a| a.date)
+    };
+
+    // Every "get care" or "see a clinician first" answer ever given, until lifted.
+    let mut held: Vec<(&RedFlag, Place)> = Vec::new();
+    for (place, raised) in screenings(journal, profile) {
+        for id in raised {
+            let Some(flag) = catalog.red_flag(id) else {
+                continue;
+            };
+            if flag.level == FlagLevel::Advise || lifting(place).is_some() {
+                continue;
+            }
+            match held.iter_mut().find(|(f, _)| f.id == flag.id) {
+                // The latest time it was said: the assessment must come after that.
+                Some(entry) => entry.1 = place,
+                None => held.push((flag, place)),
+            }
+        }
+    }
+    if let Some(level) = held.iter().map(|(f, _)| f.level).max() {
+        let answered_on = held.iter().map(|(_, p)| p.date).max().unwrap_or(today);
+        let flags: Vec<RedFlag> = catalog
+            .red_flags
+            .iter()
+            .filter(|f| held.iter().any(|(h, _)| h.id == f.id && h.level == level))
+            .cloned()
+            .collect();
+        if level == FlagLevel::Stop {
+            return Gate::Stop { flags, answered_on };
+        }
+        let earlier = assessments
+            .iter()
+            .map(|(_, a)| a)
+            .max_by_key(|a| a.date)
+            .cloned();
+        return Gate::Block {
+            flags,
+            answered_on,
+            earlier,
+        };
+    }
+
+    // Two warning signs within 14 days, neither lifted by an assessment after the second.
+    let signs: Vec<Place> = journal
+        .safety
+        .iter()
+        .filter_map(|e| match e {
+            SafetyEvent::WarningSign { at, date } => Some(Place {
+                at: *at,
+                date: *date,
+            }),
+            _ => None,
+        })
+        .collect();
+    let latest_lift = assessments.iter().map(|(p, _)| *p).fold(None, |acc, p| {
+        Some(acc.map_or(p, |a: Place| if p.date > a.date { p } else { a }))
+    });
+    let unlifted: Vec<Place> = signs
+        .iter()
+        .copied()
+        .filter(|s| {
+            latest_lift.is_none_or(|a| s.date > a.date || (s.date == a.date && s.at > a.at))
+        })
+        .collect();
+    if let Some(second) = unlifted.iter().map(|p| p.date).max()
+        && let Some(first) = unlifted
+            .iter()
+            .map(|p| p.date)
+            .filter(|d| {
+                *d < second
+                    && *d
+                        >= second
+                            .checked_sub(WARNING_SIGN_WINDOW_DAYS.days())
+                            .unwrap_or(*d)
+            })
+            .min()
+    {
+        return Gate::Escalated { first, second };
+    }
+
     let unanswered: Vec<String> = catalog
         .red_flags
         .iter()
@@ -66,36 +199,7 @@ pub fn gate(catalog: &Catalog, profile: &Profile, journal: &JournalState) -> Gat
     let Some(answered_on) = answers.answered_on.filter(|_| unanswered.is_empty()) else {
         return Gate::Unanswered { unanswered };
     };
-    let screen = screening::assess(catalog, &answers.answers);
-    let advise = |flags: &[RedFlag]| -> Vec<RedFlag> {
-        flags
-            .iter()
-            .filter(|f| f.level == FlagLevel::Advise)
-            .cloned()
-            .collect()
-    };
-    let mut cleared_by = None;
-    match screen.level {
-        Some(FlagLevel::Stop) => {
-            return Gate::Stop {
-                flags: screen.flags,
-            };
-        }
-        Some(FlagLevel::Block) => {
-            let latest = latest_assessment(journal);
-            match latest.filter(|a| counts_after(a, answered_on, journal)) {
-                Some(assessment) => cleared_by = Some(assessment),
-                None => {
-                    return Gate::Block {
-                        flags: screen.flags,
-                        answered_on,
-                        earlier: latest_assessment(journal),
-                    };
-                }
-            }
-        }
-        _ => {}
-    }
+
     if let Some((at, logged_on)) = journal.last_warning_sign {
         let after_answers = match journal.last_screened {
             Some((screened_at, _)) => at > screened_at,
@@ -106,30 +210,109 @@ pub fn gate(catalog: &Catalog, profile: &Profile, journal: &JournalState) -> Gat
             return Gate::Rescreen { logged_on };
         }
     }
-    let mut advice = advise(&screen.flags);
-    advice.extend(advise(&screen.lesser));
+
+    let last_screened = journal
+        .last_screened
+        .map(|(_, d)| d)
+        .unwrap_or(answered_on)
+        .max(answered_on);
+    if weekly_screen_due(profile, last_screened, today) {
+        return Gate::WeeklyDue {
+            last: last_screened,
+        };
+    }
+
+    // Advice stands until a clinician has seen the knee after it was given.
+    let latest_place = Place {
+        at: journal.last_screened.map_or(0, |(at, _)| at),
+        date: last_screened,
+    };
+    let screen = screening::assess(catalog, &answers.answers);
+    let advice: Vec<RedFlag> = if lifting(latest_place).is_some() {
+        Vec::new()
+    } else {
+        screen
+            .flags
+            .iter()
+            .chain(&screen.lesser)
+            .filter(|f| f.level == FlagLevel::Advise)
+            .cloned()
+            .collect()
+    };
+    let cleared_by = assessments
+        .iter()
+        .map(|(_, a)| a)
+        .filter(|a| {
+            a.date <= today
+                && today
+                    .since(a.date)
+                    .is_ok_and(|s| i64::from(s.get_days()) < CLEARED_SHOWN_DAYS)
+        })
+        .max_by_key(|a| a.date)
+        .filter(|_| lifted_anything(catalog, journal))
+        .cloned();
     Gate::Open { advice, cleared_by }
 }
 
-fn latest_assessment(journal: &JournalState) -> Option<Assessment> {
-    journal
-        .last_assessment
-        .as_ref()
-        .map(|(_, date, by)| Assessment {
-            date: *date,
-            by: by.clone(),
+/// Every screening's "yes" answers with its place: the journal's, or for an older profile
+/// whose journal holds none, the profile's latest answers.
+fn screenings<'a>(journal: &'a JournalState, profile: &'a Profile) -> Vec<(Place, Vec<&'a str>)> {
+    let from_journal: Vec<(Place, Vec<&str>)> = journal
+        .safety
+        .iter()
+        .filter_map(|e| match e {
+            SafetyEvent::Screened { at, date, raised } => Some((
+                Place {
+                    at: *at,
+                    date: *date,
+                },
+                raised.iter().map(String::as_str).collect(),
+            )),
+            _ => None,
         })
+        .collect();
+    if !from_journal.is_empty() {
+        return from_journal;
+    }
+    match profile.red_flags.answered_on {
+        Some(date) => vec![(
+            Place { at: 0, date },
+            profile
+                .red_flags
+                .answers
+                .iter()
+                .filter(|(_, yes)| **yes)
+                .map(|(id, _)| id.as_str())
+                .collect(),
+        )],
+        None => Vec::new(),
+    }
 }
 
-/// An assessment lifts a "see a clinician first" answer when it is dated after the answers, or
-/// on the same day and written after them: ticking a box while answering "yes" is not a visit.
-fn counts_after(assessment: &Assessment, answered_on: Date, journal: &JournalState) -> bool {
-    if assessment.date != answered_on {
-        return assessment.date > answered_on;
-    }
-    match (&journal.last_assessment, journal.last_screened) {
-        (Some((assessed_at, _, _)), Some((screened_at, _))) => *assessed_at > screened_at,
-        _ => true,
+/// Whether any "get care" or "see a clinician" answer, or a second warning sign, was ever
+/// raised: only then does "plan cleared after an assessment" say something true.
+fn lifted_anything(catalog: &Catalog, journal: &JournalState) -> bool {
+    let mut signs = 0;
+    journal.safety.iter().any(|e| match e {
+        SafetyEvent::Screened { raised, .. } => raised.iter().any(|id| {
+            catalog
+                .red_flag(id)
+                .is_some_and(|f| f.level != FlagLevel::Advise)
+        }),
+        SafetyEvent::WarningSign { .. } => {
+            signs += 1;
+            signs >= 2
+        }
+        SafetyEvent::Assessed { .. } => false,
+    })
+}
+
+/// The questions are asked again at the first open of each programme week after the first;
+/// week 1 runs on the answers given at set-up.
+pub fn weekly_screen_due(profile: &Profile, last_screened: Date, today: Date) -> bool {
+    match ProgramWeek::of(&profile.settings, today).number() {
+        Some(week) if week >= 2 => last_screened < monday_of(today),
+        _ => false,
     }
 }
 
@@ -145,9 +328,27 @@ impl Gate {
             Gate::Unanswered { .. } => "unanswered",
             Gate::Stop { .. } => "stop",
             Gate::Block { .. } => "block",
+            Gate::Escalated { .. } => "escalated",
             Gate::Rescreen { .. } => "rescreen",
+            Gate::WeeklyDue { .. } => "weekly",
             Gate::Open { .. } => "open",
         }
+    }
+
+    /// Whether only a clinician's assessment opens the gate (answering again never does).
+    pub fn needs_clinician(&self) -> bool {
+        matches!(
+            self,
+            Gate::Stop { .. } | Gate::Block { .. } | Gate::Escalated { .. }
+        )
+    }
+
+    /// Whether answering the questions is what opens the gate.
+    pub fn needs_answers(&self) -> bool {
+        matches!(
+            self,
+            Gate::Unanswered { .. } | Gate::Rescreen { .. } | Gate::WeeklyDue { .. }
+        )
     }
 
     /// One short line for a banner that sits above every view; `None` when the gate is open.
@@ -157,11 +358,17 @@ impl Gate {
             Gate::Unanswered { .. } => Some("No plan until the safety questions are answered."),
             Gate::Stop { .. } => Some("Get care first: no plan is shown. Today says what to do."),
             Gate::Block { .. } => {
-                Some("See a clinician first: no plan until their assessment is recorded.")
+                Some("See a clinician first: no plan until they record their assessment.")
             }
+            Gate::Escalated { .. } => Some(
+                "See a clinician: warning signs twice in 14 days. No plan until they record their assessment.",
+            ),
             Gate::Rescreen { .. } => Some(
                 "Plan paused after sharp pain, swelling or a limp: answer the safety questions again.",
             ),
+            Gate::WeeklyDue { .. } => {
+                Some("A new week: answer this week's safety questions to see the plan.")
+            }
         }
     }
 
@@ -170,13 +377,12 @@ impl Gate {
         let said = match self {
             Gate::Open { .. } => return None,
             Gate::Unanswered { unanswered } => format!(
-                "No plan yet: {} red-flag question(s) not answered for this profile. Answer \
-                 them with `rehab screen` (or in `rehab`) first.",
+                "No plan yet: {} safety question(s) not answered for this profile. Answer them \
+                 with `rehab screen` (or in `rehab`) first.",
                 unanswered.len()
             ),
-            Gate::Stop { flags } => format!(
-                "No plan: {} When you have been seen and things have changed, answer the \
-                 questions again with `rehab screen`.",
+            Gate::Stop { flags, answered_on } => format!(
+                "No plan: {} (answered on {answered_on}.) {RECORDS_IT}",
                 messages(flags)
             ),
             Gate::Block {
@@ -194,16 +400,23 @@ impl Gate {
                     })
                     .unwrap_or_default();
                 format!(
-                    "No plan until a clinician has assessed the knee: {}{earlier} After the \
-                     assessment, record it with `rehab profile set --assessed-on DATE --assessed-by NAME` \
-                     (or in the app's Profiles view).",
+                    "No plan until a clinician has assessed the knee: {}{earlier} {RECORDS_IT}",
                     messages(flags)
                 )
             }
+            Gate::Escalated { first, second } => format!(
+                "See a doctor or physiotherapist: sharp pain, new swelling or a limp was logged \
+                 on {first} and again on {second}, within {WARNING_SIGN_WINDOW_DAYS} days. {RECORDS_IT}"
+            ),
             Gate::Rescreen { logged_on } => format!(
                 "Plan paused: sharp pain, new swelling or a limp was logged on {logged_on}. \
-                 Answer the red-flag questions again (`rehab screen`, or in `rehab`) before \
-                 the next session."
+                 Answer the safety questions again (`rehab screen`, or in `rehab`) before \
+                 the next session; if they are clear, that day's exercises come back one step \
+                 easier."
+            ),
+            Gate::WeeklyDue { last } => format!(
+                "This week's safety questions are due (last answered on {last}). Answer them \
+                 with `rehab screen` (or in `rehab`) to see this week's plan."
             ),
         };
         Some(said)
@@ -241,6 +454,11 @@ impl Gate {
         lines
     }
 }
+
+/// What lifts a clinician's hold, in a patient's words.
+const RECORDS_IT: &str = "Answering the questions again does not lift this: when a doctor or \
+     physiotherapist has assessed the knee, they record the assessment in rehab, and the plan \
+     comes back.";
 
 fn messages(flags: &[RedFlag]) -> String {
     flags

@@ -38,7 +38,7 @@ fn answered(catalog: &Catalog, on: Date, yes: &[&str]) -> (Profile, Vec<Record>)
 }
 
 fn gate_of(catalog: &Catalog, p: &Profile, records: &[Record]) -> Gate {
-    gate(catalog, p, &JournalState::replay(records))
+    gate(catalog, p, &JournalState::replay(records), TODAY)
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn a_question_never_answered_holds_the_plan() {
     let g = gate_of(&c, &fresh, &[]);
     assert!(matches!(&g, Gate::Unanswered { unanswered } if unanswered.len() == c.red_flags.len()));
     // One question the library added after the answers were given: still unanswered.
-    let (mut p, records) = answered(&c, date(2026, 11, 20), &[]);
+    let (mut p, records) = answered(&c, date(2026, 11, 23), &[]);
     let newest = c.red_flags.last().expect("questions").id.to_string();
     p.red_flags.answers.remove(&newest);
     let g = gate_of(&c, &p, &records);
@@ -63,26 +63,165 @@ fn a_question_never_answered_holds_the_plan() {
 }
 
 #[test]
-fn stop_holds_whatever_is_assessed() {
+fn stop_holds_until_a_clinician_records_an_assessment_after_it() {
     let c = catalog();
     let stop = id_of(&c, FlagLevel::Stop);
-    let (p, mut records) = answered(&c, date(2026, 11, 20), &[&stop]);
-    records.push(Record::Assessed {
-        date: date(2026, 11, 24),
-        by: None,
-    });
+    let (p, records) = answered(&c, date(2026, 11, 23), &[&stop]);
     let g = gate_of(&c, &p, &records);
     assert_eq!(g.kind(), "stop");
-    // The message names the care to seek.
+    // The message names the care to seek, and who lifts it.
     let message = &c.red_flag(&stop).expect("flag").message;
-    assert!(g.refusal().is_some_and(|r| r.contains(message.as_str())));
+    let refusal = g.refusal().expect("held");
+    assert!(refusal.contains(message.as_str()), "{refusal}");
+    assert!(refusal.contains("does not lift"), "{refusal}");
+    assert!(
+        !refusal.contains("--assessed-on"),
+        "a clinician's step: {refusal}"
+    );
+
+    // The person answers "no" to everything the next day: still held.
+    let (p_no, no_again) = answered(&c, date(2026, 11, 24), &[]);
+    let mut said_no = records.clone();
+    said_no.extend(no_again);
+    assert_eq!(gate_of(&c, &p_no, &said_no).kind(), "stop");
+
+    // A clinician's assessment dated after the answer lifts it.
+    said_no.push(Record::Assessed {
+        date: date(2026, 11, 24),
+        by: Some("Dr K".into()),
+    });
+    assert!(gate_of(&c, &p_no, &said_no).allows_plan());
+}
+
+#[test]
+fn every_hold_stands_through_later_clear_answers() {
+    let c = catalog();
+    for id in [
+        "locked-knee",
+        "hot-swollen-knee",
+        "calf-clot-signs",
+        "under-16",
+        "recent-surgery-or-injection",
+        "bone-stress-signs",
+        "cannot-bear-weight-or-hip-pain",
+    ] {
+        let (_, mut records) = answered(&c, date(2026, 11, 23), &[id]);
+        let (p, clear) = answered(&c, date(2026, 11, 23), &[]);
+        records.extend(clear);
+        let g = gate_of(&c, &p, &records);
+        assert!(g.needs_clinician(), "{id}: {g:?}");
+        // An assessment written the same day but before the answers does not lift it.
+        let mut early = vec![Record::Assessed {
+            date: date(2026, 11, 23),
+            by: Some("Dr K".into()),
+        }];
+        early.extend(records.clone());
+        assert!(gate_of(&c, &p, &early).needs_clinician(), "{id}");
+        records.push(Record::Assessed {
+            date: date(2026, 11, 23),
+            by: Some("Dr K".into()),
+        });
+        assert!(gate_of(&c, &p, &records).allows_plan(), "{id}");
+    }
+}
+
+#[test]
+fn a_new_week_asks_the_questions_again_before_any_item() {
+    let c = catalog();
+    // Answered in week 3; today is Wednesday of week 4.
+    let (p, records) = answered(&c, date(2026, 11, 20), &[]);
+    let g = gate_of(&c, &p, &records);
+    assert_eq!(
+        g,
+        Gate::WeeklyDue {
+            last: date(2026, 11, 20)
+        }
+    );
+    let standing = Standing::compute(&c, &p, &JournalState::replay(&records), TODAY);
+    assert!(standing.day(TODAY).items.is_empty());
+    // Answered on Monday of this week: the plan is back.
+    let (p, again) = answered(&c, date(2026, 11, 23), &[]);
+    let mut records = records;
+    records.extend(again);
+    let standing = Standing::compute(&c, &p, &JournalState::replay(&records), TODAY);
+    assert!(!standing.day(TODAY).items.is_empty());
+    // Week 1 runs on the answers given at set-up, even from the week before the start.
+    let mut p1 = p.clone();
+    p1.red_flags.answered_on = Some(date(2026, 10, 30));
+    let week1 = JournalState::replay(&[Record::Screened {
+        date: date(2026, 10, 30),
+        answers: p1.red_flags.answers.clone(),
+    }]);
+    assert!(gate(&c, &p1, &week1, date(2026, 11, 4)).allows_plan());
+}
+
+#[test]
+fn a_second_warning_sign_within_14_days_needs_a_clinician() {
+    let c = catalog();
+    let swelling = |d: Date| Record::Pain {
+        date: d,
+        item: None,
+        report: PainReport {
+            swelling: Some(true),
+            ..PainReport::default()
+        },
+    };
+    let (p, mut records) = answered(&c, date(2026, 11, 23), &[]);
+    records.push(swelling(date(2026, 11, 12)));
+    records.push(swelling(date(2026, 11, 24)));
+    // 12 days apart: see a clinician, whatever is answered.
+    let (p2, clear) = answered(&c, date(2026, 11, 24), &[]);
+    records.extend(clear);
+    let g = gate_of(&c, &p2, &records);
+    assert_eq!(
+        g,
+        Gate::Escalated {
+            first: date(2026, 11, 12),
+            second: date(2026, 11, 24)
+        }
+    );
+    assert!(!g.allows_plan());
+    // An assessment after the second lifts it.
+    records.push(Record::Assessed {
+        date: date(2026, 11, 25),
+        by: Some("B. Physio".into()),
+    });
+    assert!(gate_of(&c, &p2, &records).allows_plan());
+    // 15 days apart is two separate events: answering again is enough.
+    let (_, mut apart) = answered(&c, date(2026, 11, 23), &[]);
+    apart.push(swelling(date(2026, 11, 9)));
+    apart.push(swelling(date(2026, 11, 24)));
+    let (_, clear) = answered(&c, date(2026, 11, 24), &[]);
+    apart.extend(clear);
+    assert!(gate_of(&c, &p, &apart).allows_plan());
+}
+
+#[test]
+fn advice_goes_once_a_clinician_has_seen_the_knee() {
+    let c = catalog();
+    let advise = id_of(&c, FlagLevel::Advise);
+    let (p, mut records) = answered(&c, date(2026, 11, 23), &[&advise]);
+    let message = c.red_flag(&advise).expect("flag").message.to_string();
+    let g = gate_of(&c, &p, &records);
+    assert!(g.lines().iter().any(|l| l.text == message));
+    records.push(Record::Assessed {
+        date: date(2026, 11, 24),
+        by: Some("J. Physio".into()),
+    });
+    let g = gate_of(&c, &p, &records);
+    assert!(g.allows_plan());
+    assert!(
+        g.lines().iter().all(|l| l.text != message),
+        "{:?}",
+        g.lines()
+    );
 }
 
 #[test]
 fn a_block_lifts_only_for_an_assessment_after_the_answers() {
     let c = catalog();
     let block = id_of(&c, FlagLevel::Block);
-    let on = date(2026, 11, 20);
+    let on = date(2026, 11, 23);
     let assessed = |d: Date| Record::Assessed {
         date: d,
         by: Some("Dr K".into()),
@@ -92,7 +231,7 @@ fn a_block_lifts_only_for_an_assessment_after_the_answers() {
 
     // Dated the day before: does not count, and the refusal says why.
     let mut before = records.clone();
-    before.push(assessed(date(2026, 11, 19)));
+    before.push(assessed(date(2026, 11, 22)));
     let g = gate_of(&c, &p, &before);
     assert_eq!(g.kind(), "block");
     assert!(
@@ -112,7 +251,7 @@ fn a_block_lifts_only_for_an_assessment_after_the_answers() {
 
     // A later day lifts it, and the lifting is said with the clinician's name.
     let mut later = records;
-    later.push(assessed(date(2026, 11, 22)));
+    later.push(assessed(date(2026, 11, 24)));
     let g = gate_of(&c, &p, &later);
     assert!(g.allows_plan());
     assert!(g.lines().iter().any(|l| l.text.contains("Dr K")));
@@ -121,10 +260,10 @@ fn a_block_lifts_only_for_an_assessment_after_the_answers() {
 #[test]
 fn a_warning_sign_after_the_answers_pauses_until_answered_again() {
     let c = catalog();
-    let (p, mut records) = answered(&c, date(2026, 11, 20), &[]);
+    let (p, mut records) = answered(&c, date(2026, 11, 23), &[]);
     assert!(gate_of(&c, &p, &records).allows_plan());
     records.push(Record::Pain {
-        date: date(2026, 11, 20),
+        date: date(2026, 11, 23),
         item: None,
         report: PainReport {
             limp: Some(true),
@@ -135,11 +274,11 @@ fn a_warning_sign_after_the_answers_pauses_until_answered_again() {
     assert_eq!(
         gate_of(&c, &p, &records),
         Gate::Rescreen {
-            logged_on: date(2026, 11, 20)
+            logged_on: date(2026, 11, 23)
         }
     );
     // Answered again: open.
-    let (p, again) = answered(&c, date(2026, 11, 21), &[]);
+    let (p, again) = answered(&c, date(2026, 11, 24), &[]);
     records.extend(again);
     assert!(gate_of(&c, &p, &records).allows_plan());
 }
@@ -148,7 +287,7 @@ fn a_warning_sign_after_the_answers_pauses_until_answered_again() {
 fn advice_keeps_the_plan_with_a_standing_line() {
     let c = catalog();
     let advise = id_of(&c, FlagLevel::Advise);
-    let (p, records) = answered(&c, date(2026, 11, 20), &[&advise]);
+    let (p, records) = answered(&c, date(2026, 11, 23), &[&advise]);
     let standing = Standing::compute(&c, &p, &JournalState::replay(&records), TODAY);
     assert!(standing.allows_plan());
     assert!(!standing.day(TODAY).items.is_empty());
@@ -159,7 +298,7 @@ fn advice_keeps_the_plan_with_a_standing_line() {
 fn a_closed_gate_leaves_every_day_empty_and_refuses_ticks_but_takes_notes() {
     let c = catalog();
     let block = id_of(&c, FlagLevel::Block);
-    let (p, records) = answered(&c, date(2026, 11, 20), &[&block]);
+    let (p, records) = answered(&c, date(2026, 11, 23), &[&block]);
     let journal = JournalState::replay(&records);
     let standing = Standing::compute(&c, &p, &journal, TODAY);
     assert!(standing.day(TODAY).items.is_empty());
@@ -187,7 +326,7 @@ fn a_closed_gate_leaves_every_day_empty_and_refuses_ticks_but_takes_notes() {
 #[test]
 fn ticks_check_the_day_the_number_and_the_sets() {
     let c = catalog();
-    let (p, records) = answered(&c, date(2026, 11, 2), &[]);
+    let (p, records) = answered(&c, date(2026, 11, 23), &[]);
     let journal = JournalState::replay(&records);
     let standing = Standing::compute(&c, &p, &journal, TODAY);
     let day = standing.day(TODAY);
@@ -233,7 +372,7 @@ fn ticks_check_the_day_the_number_and_the_sets() {
 #[test]
 fn pain_goes_to_the_right_day_and_over_the_ceiling_is_said_at_once() {
     let c = catalog();
-    let (p, records) = answered(&c, date(2026, 11, 2), &[]);
+    let (p, records) = answered(&c, date(2026, 11, 23), &[]);
     let standing = Standing::compute(&c, &p, &JournalState::replay(&records), TODAY);
     let ceiling = c.condition("pfps").expect("pfps").ceilings.exercise;
     let input = PainInput {
@@ -312,17 +451,24 @@ fn answers_must_cover_every_question_and_only_known_ones() {
 }
 
 #[test]
-fn assessments_cannot_be_dated_ahead() {
+fn assessments_need_a_name_and_cannot_be_dated_ahead() {
     assert!(matches!(
         record_assessment(TODAY, date(2026, 11, 26), None),
         Err(Refusal::NotYet { .. })
     ));
-    let written = record_assessment(TODAY, TODAY, Some("  ")).expect("recorded");
+    // No name, or a blank one: refused, with the field to fill in.
+    for by in [None, Some("  ")] {
+        assert!(matches!(
+            record_assessment(TODAY, TODAY, by),
+            Err(Refusal::Invalid(why)) if why.contains("Assessed by")
+        ));
+    }
+    let written = record_assessment(TODAY, TODAY, Some(" Dr K ")).expect("recorded");
     assert_eq!(
         written.records,
         vec![Record::Assessed {
             date: TODAY,
-            by: None
+            by: Some("Dr K".into())
         }]
     );
 }
@@ -330,7 +476,7 @@ fn assessments_cannot_be_dated_ahead() {
 #[test]
 fn counts_leave_out_optional_work_and_name_partial_and_skipped() {
     let c = catalog();
-    let (p, records) = answered(&c, date(2026, 11, 2), &[]);
+    let (p, records) = answered(&c, date(2026, 11, 23), &[]);
     let standing = Standing::compute(&c, &p, &JournalState::replay(&records), TODAY);
     let mut day = standing.day(TODAY);
     assert!(day.items.len() >= 3, "needs three items today");
@@ -379,7 +525,7 @@ fn the_program_week_has_a_case_for_before_the_start() {
 #[test]
 fn a_red_exercise_is_eased_at_its_very_next_session() {
     let c = catalog();
-    let (p, mut records) = answered(&c, date(2026, 11, 2), &[]);
+    let (p, mut records) = answered(&c, date(2026, 11, 23), &[]);
     let standing = Standing::compute(&c, &p, &JournalState::replay(&records), TODAY);
     let week = standing.week_holding(TODAY).expect("week 4").clone();
     // An exercise with an easier version, on a day up to today and again later that week.

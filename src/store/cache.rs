@@ -30,7 +30,7 @@ pub const PROGRESS_FILE: &str = "progress.cache";
 
 const MAGIC: &[u8] = b"rehab cache\n";
 /// Bumped whenever the bytes below change meaning.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// Hashing reads the journal this much at a time.
 const HASH_BLOCK: usize = 64 << 10;
 /// A cache is rewritten once this many journal bytes are past it: less is parsed in no time.

@@ -76,7 +76,11 @@ pub fn import_profile(
         OpenProfile::create(paths, imported.profile.clone())?
     };
     let mut assessment_recorded = false;
+    // §1.5: an import never lifts a hold. A new profile has no answers for the file's
+    // assessment to lift, so it is kept as history; into an existing profile it is not
+    // written (its clinician records their own).
     if let Some(a) = &imported.assessment
+        && !exists
         && !open.journal.state().assessments.contains(&a.date)
     {
         let record = crate::journal::Record::Assessed {

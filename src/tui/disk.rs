@@ -435,7 +435,7 @@ mod tests {
             panic!("the built-in library loads")
         };
         let mut profile = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 9)));
-        profile.red_flags.answered_on = Some(profile.settings.start);
+        profile.red_flags.answered_on = Some(jiff::civil::date(2026, 11, 23));
         for flag in &catalog.red_flags {
             profile.red_flags.answers.insert(flag.id.to_string(), false);
         }

@@ -33,6 +33,8 @@ pub fn scripted() -> (Catalog, Profile, JournalState, Date) {
         .iter()
         .map(|f| (f.id.to_string(), false))
         .collect();
+    let all_no_again = all_no.clone();
+    let all_no_again_profile = all_no.clone();
     let mut advise = all_no.clone();
     advise.insert("recent-surgery-or-injection".into(), true);
     profile.red_flags.answered_on = Some(d("2026-11-16"));
@@ -109,6 +111,13 @@ pub fn scripted() -> (Catalog, Profile, JournalState, Date) {
         date: d("2026-11-18"),
         by: Some("B. Physio".into()),
     });
+    // This week's questions, answered on its Monday.
+    records.push(Record::Screened {
+        date: d("2026-11-23"),
+        answers: all_no_again,
+    });
+    profile.red_flags.answered_on = Some(d("2026-11-23"));
+    profile.red_flags.answers = all_no_again_profile;
     let journal = JournalState::replay(&records);
     (catalog, profile, journal, today)
 }

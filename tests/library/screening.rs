@@ -50,26 +50,60 @@ fn red_flags_and_pain_rules_follow_the_basis() {
             .filter(|f| f.level == level)
             .count()
     };
-    assert_eq!(catalog.red_flags.len(), 15);
+    // Clinical basis §1.5: rows 1-17, with row 3 split into 3a and 3b.
+    assert_eq!(catalog.red_flags.len(), 18);
     assert_eq!(
         (
             count(FlagLevel::Stop),
             count(FlagLevel::Block),
             count(FlagLevel::Advise)
         ),
-        (5, 8, 2)
+        (7, 10, 1)
     );
     let level = |id: &str| catalog.red_flag(id).map(|f| f.level);
     assert_eq!(level("hot-swollen-knee"), Some(FlagLevel::Stop));
     assert_eq!(level("calf-clot-signs"), Some(FlagLevel::Stop));
     assert_eq!(level("locked-knee"), Some(FlagLevel::Block));
     assert_eq!(level("under-16"), Some(FlagLevel::Block));
+    // Row 15 holds the plan until the surgeon's or clinician's go-ahead is recorded.
+    assert_eq!(level("recent-surgery-or-injection"), Some(FlagLevel::Block));
+    // Rows 3a, 3b, 16 and 17.
+    assert_eq!(level("breathless-or-chest-pain"), Some(FlagLevel::Stop));
+    assert_eq!(level("bone-stress-signs"), Some(FlagLevel::Block));
     assert_eq!(
-        level("recent-surgery-or-injection"),
-        Some(FlagLevel::Advise)
+        level("cannot-bear-weight-or-hip-pain"),
+        Some(FlagLevel::Stop)
+    );
+    assert!(
+        catalog
+            .red_flag("breathless-or-chest-pain")
+            .is_some_and(|f| f.message.contains("emergency services"))
+    );
+    let calf = catalog.red_flag("calf-clot-signs").expect("row 3a");
+    assert!(
+        calf.message.starts_with("Get medical care today"),
+        "{}",
+        calf.message
+    );
+    assert!(
+        catalog
+            .red_flag("hot-swollen-knee")
+            .is_some_and(|f| f.message.contains("weakened immune system"))
     );
     for f in &catalog.red_flags {
-        assert!(f.question.ends_with('?'), "{} is not a question", f.id);
+        // A plain statement the person says yes or no to: no question to negate.
+        assert!(f.question.ends_with('.'), "{} is not a statement", f.id);
+        let first = f.question.split_whitespace().next().unwrap_or("");
+        assert!(
+            ![
+                "Is", "Are", "Do", "Does", "Did", "Could", "Can", "Have", "Has"
+            ]
+            .contains(&first),
+            "{} asks a question: {}",
+            f.id,
+            f.question
+        );
+        assert!(!f.question.contains("could you not"), "{}", f.id);
         assert!(f.message.len() > 40, "{} has too short a message", f.id);
     }
 

@@ -49,10 +49,10 @@ pub fn settings() -> Settings {
     }
 }
 
-/// The fixture profile: every red-flag question answered "no" on its start day.
+/// The fixture profile: every red-flag question answered "no" at this week's check (Monday).
 pub fn profile() -> Profile {
     let mut p = Profile::new("me", "pfps", settings());
-    p.red_flags.answered_on = Some(date(2026, 11, 16));
+    p.red_flags.answered_on = Some(date(2026, 11, 23));
     for flag in &catalog().red_flags {
         p.red_flags.answers.insert(flag.id.to_string(), false);
     }

@@ -122,7 +122,8 @@ fn check_profile(ctx: &Ctx, name: &str, dir: &Path, t: &mut String) -> usize {
         Ok(j) => {
             // Not a file problem, but the first thing a person asking "is all well?" needs.
             if let Ok(p) = read_profile(&ctx.paths, name)
-                && let Some(why) = crate::session::gate(&ctx.catalog, &p, j.state()).refusal()
+                && let Some(why) =
+                    crate::session::gate(&ctx.catalog, &p, j.state(), ctx.today).refusal()
             {
                 let _ = writeln!(t, "  plan on hold: {}", crate::text::clean(&why));
             }

@@ -95,6 +95,9 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
             let _ = write!(t, " (skipped: {})", reason.label());
         }
         let _ = writeln!(t);
+        if let Some(why) = &item.reason {
+            let _ = writeln!(t, "              {}", clean(why));
+        }
     }
     if let Some(log) = log {
         let extra: Vec<&std::sync::Arc<str>> = log

@@ -75,6 +75,7 @@ fn continuous_running_also_waits_for_the_return_to_run_check() {
     let mut flags = Vec::new();
     adjust_runs(
         &mut plan,
+        &crate::catalog::Catalog::default(),
         &phase("Continuous"),
         &Log::default(),
         &RunCarry::default(),
@@ -94,6 +95,7 @@ fn a_rise_over_thirty_percent_in_two_weeks_is_flagged() {
         let carry = RunCarry::default();
         adjust_runs(
             &mut plan,
+            &crate::catalog::Catalog::default(),
             &phase("Continuous"),
             &cleared_to_run(),
             &carry,
@@ -116,6 +118,7 @@ fn held_running_time_is_spread_over_the_runs() {
     };
     adjust_runs(
         &mut plan,
+        &crate::catalog::Catalog::default(),
         &phase("Continuous"),
         &cleared_to_run(),
         &carry,
@@ -137,6 +140,7 @@ fn walk_run_waits_for_its_entry_criteria_and_pauses_remove_runs() {
     let mut flags = Vec::new();
     adjust_runs(
         &mut gated,
+        &crate::catalog::Catalog::default(),
         &phase("WalkRun"),
         &Log::default(),
         &RunCarry::default(),
@@ -153,6 +157,7 @@ fn walk_run_waits_for_its_entry_criteria_and_pauses_remove_runs() {
     let mut open = week(0);
     adjust_runs(
         &mut open,
+        &crate::catalog::Catalog::default(),
         &phase("WalkRun"),
         &log,
         &RunCarry::default(),
@@ -169,6 +174,7 @@ fn walk_run_waits_for_its_entry_criteria_and_pauses_remove_runs() {
     let mut flags = Vec::new();
     adjust_runs(
         &mut paused,
+        &crate::catalog::Catalog::default(),
         &phase("Continuous"),
         &log,
         &carry,

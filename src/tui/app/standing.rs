@@ -145,9 +145,12 @@ impl App {
     }
 
     /// Sharp pain, swelling or a limp was logged after the last answers (perhaps from another
-    /// session), so the questions must be asked again.
+    /// session), or a new week began, so the questions must be asked again.
     pub fn needs_rescreen(&self) -> bool {
-        matches!(self.gate(), Some(Gate::Rescreen { .. }))
+        matches!(
+            self.gate(),
+            Some(Gate::Rescreen { .. } | Gate::WeeklyDue { .. })
+        )
     }
 
     /// A day's counts, the same as `rehab today` gives.

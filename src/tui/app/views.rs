@@ -113,7 +113,7 @@ impl View {
                     (View::Week, Left | Right) => "day",
                     (View::History, Left | Right) => "months",
                     (_, Left | Right) => "change",
-                    (View::Today, Select) if !app.plan_allowed() => "answer again",
+                    (View::Today, Select) if !app.plan_allowed() => "questions",
                     (View::Profiles, Select) => "switch",
                     (View::Export, Select) => "write",
                     (_, Select) => "open",

@@ -34,15 +34,15 @@ pub struct Questions<'a> {
 pub fn render(frame: &mut Frame, area: Rect, app: &App, q: Questions) {
     let t = &app.theme;
     let mut intro = Vec::new();
-    if q.reopened {
-        intro.push(Line::styled(
-            format!("{} Please answer these again (after sharp pain, swelling or a limp, or to change an answer).", t.warn_sign()),
-            t.warn(),
-        ));
+    if q.reopened
+        && let Some(why) = reopened_because(app)
+    {
+        intro.push(Line::styled(format!("{} {why}", t.warn_sign()), t.warn()));
     }
-    intro.push(Line::raw(
-        "Is any of these true today? Read each one; mark each yes.",
-    ));
+    intro.push(Line::raw(format!(
+        "True today? Read each one: {} marks a yes; the rest stay no.",
+        app.keymap.key_for(&Action::Tick, t.ascii)
+    )));
     let flags = &app.catalog.red_flags;
     let unread = if t.ascii { "..." } else { "…" };
     let rows = flags
@@ -98,6 +98,24 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, q: Questions) {
         ],
     };
     list_detail::render(frame, area, app, view);
+}
+
+/// Why the questions are on screen again, in the person's words: the gate says.
+fn reopened_because(app: &App) -> Option<&'static str> {
+    use crate::session::Gate;
+    Some(match app.gate()? {
+        Gate::Rescreen { .. } => {
+            "Sharp pain, swelling or a limp was logged: please answer these again."
+        }
+        Gate::WeeklyDue { .. } => {
+            "This week's check: read each one again; if nothing has changed, save the same answers."
+        }
+        Gate::Unanswered { .. } => "Please answer these before your plan starts.",
+        Gate::Stop { .. } | Gate::Block { .. } | Gate::Escalated { .. } => {
+            "Your plan is on hold until a clinician records their assessment; a changed answer here does not lift it."
+        }
+        Gate::Open { .. } => "Change any answer that is no longer right.",
+    })
 }
 
 /// ```text
@@ -157,14 +175,15 @@ pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Scree
             "No plan is built. Esc goes back to the answers; q quits.",
         )),
         Some(FlagLevel::Stop) => foot.push(Line::raw(format!(
-            "{saved}No plan is shown until the questions are answered again. {} goes to Today.",
+            "{saved}No plan is shown until a doctor or physiotherapist has seen you and records \
+             their assessment here; answering again does not lift it. {} goes to Today.",
             key(Action::Select)
         ))),
         Some(FlagLevel::Block) => {
             foot.push(Line::styled(
-                "What lifts this: a clinician's assessment recorded after today's answers, in \
-                 Profiles (Assessed on, Assessed by) or with `rehab profile set --assessed-on \
-                 DATE --assessed-by NAME`.",
+                "What lifts this: your physiotherapist or doctor records their assessment here \
+                 (Profiles: Assessed on, Assessed by) after today's answers. Answering again does \
+                 not lift it.",
                 t.title(),
             ));
             foot.push(Line::raw(if first_run {

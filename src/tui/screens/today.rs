@@ -83,10 +83,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let key = app
             .keymap
             .key_for(&crate::tui::action::Action::Select, t.ascii);
+        let next = if app
+            .gate()
+            .is_some_and(crate::session::Gate::needs_clinician)
+        {
+            format!("{key} shows the safety questions (a changed answer does not lift this).")
+        } else {
+            format!("{key} answers the safety questions.")
+        };
         let lines = vec![
             Line::styled(why, t.danger()),
             Line::raw(""),
-            Line::raw(format!("{key} answers the safety questions again.")),
+            Line::raw(next),
         ];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), list);
         return;
