@@ -221,8 +221,8 @@ fn clinician_note(input: &ExportInput) -> Markup {
     maud_html! {
         section.clinician {
             h2 { "Clinician note" }
-            p { "For the physiotherapist; not part of the patient's plan (print without this page, \
-                or use --no-clinician-note)." }
+            p { "For the physiotherapist; not part of the patient's plan (printed because it was \
+                asked for: give the patient the pages before this one)." }
             ul { @for line in &note { li { (line) } } }
         }
     }

@@ -121,23 +121,15 @@ pub struct ExportInput {
     pub figures: BTreeMap<String, crate::figure::Figure>,
 }
 
-/// Choices a clinician makes when printing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Choices a clinician makes when printing; the default is the patient's full handout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PrintOptions {
     /// The one-page sheet for the fridge (each week's grid, the pain rules and the stop box)
     /// instead of the full handout.
     pub sheet: bool,
     /// The clinician note (what did not fit, what was left out), on its own page at the end.
+    /// Off unless asked for: the handout goes to the patient, who would print every page.
     pub clinician_note: bool,
-}
-
-impl Default for PrintOptions {
-    fn default() -> Self {
-        PrintOptions {
-            sheet: false,
-            clinician_note: true,
-        }
-    }
 }
 
 /// One phase's exit checks, for a clinician to tick at a visit.
