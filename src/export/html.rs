@@ -149,6 +149,8 @@ fn education(input: &ExportInput) -> Markup {
         section.education {
             h2 { "About your knee" }
             p.summary { (input.condition.summary) }
+            // Its own box for the columns, so the heading above stays with the text.
+            div.topics {
             @for t in &e.topics {
                 div.topic {
                     h3 { (t.about.heading()) }
@@ -164,6 +166,7 @@ fn education(input: &ExportInput) -> Markup {
                     h3 { "Avoid early on" }
                     ul { @for a in &input.condition.avoid_early { li { (a.text) } } }
                 }
+            }
             }
         }
     }
@@ -243,14 +246,20 @@ fn grid(input: &ExportInput, week: &WeekPlan) -> Markup {
             .is_some_and(|w| w.state.phase == week.state.phase);
     maud_html! {
         section.week data-week=(week.state.week) {
-            h2 { "Week " (week.state.week) ": " (week.phase_name) }
+            // The handout gives the dates once in the title and only the day in the columns;
+            // the sheet keeps its own line and full dates (its layout is fixed).
+            h2 { "Week " (week.state.week) ": " (week.phase_name)
+                span.range { " (" (day_label(week.monday)) " to " (day_label(last)) ")" } }
             p.dates { (day_label(week.monday)) " to " (day_label(last))
                 " - tick a box for each session done; write pain 0-10 each day." }
             table.grid {
                 colgroup { col.num; col.name; @for _ in 0..7 { col.day; } }
                 thead { tr {
                     th { "#" } th { "Exercise and dose" }
-                    @for d in &week.days { th { (day_label(d.date)) } }
+                    @for d in &week.days {
+                        th { (crate::plan::Day::of(d.date).short()) " " (d.date.strftime("%-d"))
+                            span.month { " " (d.date.strftime("%b")) } }
+                    }
                 } }
                 tbody {
                     @for row in input.rows(week) {
