@@ -320,8 +320,10 @@ fn cards(input: &ExportInput) -> Markup {
                         div.card-body {
                             div.figure {
                                 @if let Some(f) = input.figures.get(e.id.as_str()) {
-                                    (PreEscaped(crate::figure::svg::poses_html(f, 50.0, 22.0)))
+                                    (PreEscaped(crate::figure::svg::poses_html(f, 56.0, 30.0)))
                                 }
+                            }
+                            div.how {
                                 p.dose { strong { "Dose: " }
                                     // The grids give each week's dose; the card gives the first.
                                     @match doses.as_slice() {
@@ -338,8 +340,8 @@ fn cards(input: &ExportInput) -> Markup {
                                     p { strong { "Equipment: " }
                                         (e.equipment.iter().map(|q| q.label()).collect::<Vec<_>>().join(", ")) }
                                 }
+                                ol.steps { @for s in &e.steps { li { (s) } } }
                             }
-                            ol.steps { @for s in &e.steps { li { (s) } } }
                             div.tips {
                                 @if !e.cues.is_empty() {
                                     p { strong { "Cues: " } (run_in(e.cues.iter().take(MAX_CUES))) }
@@ -376,7 +378,21 @@ fn run_in<'a>(items: impl Iterator<Item = &'a crate::catalog::Text>) -> String {
         .join(" ")
 }
 
-/// Short references (authors, year, where published) for the keys the handout cites.
+/// At most three authors, then "et al.", as a short reference gives them.
+fn short_authors(authors: &str) -> String {
+    let names: Vec<&str> = authors
+        .split(", ")
+        .filter(|n| !n.starts_with("et al"))
+        .collect();
+    if names.len() > 3 || authors.contains("et al") {
+        format!("{}, et al.", names[..names.len().min(3)].join(", "))
+    } else {
+        authors.to_string()
+    }
+}
+
+/// Short references (authors, year, where published; the DOI and the like are left to
+/// `rehab sources`) for the keys the handout cites.
 fn sources(input: &ExportInput) -> Markup {
     if input.sources.is_empty() {
         return maud_html! {};
@@ -386,7 +402,8 @@ fn sources(input: &ExportInput) -> Markup {
             h2 { "Sources" }
             ul {
                 @for s in &input.sources {
-                    li { "[" (s.key) "] " (s.authors) " (" (year_of(s)) "). " (s.published) "." }
+                    li { "[" (s.key) "] " (short_authors(&s.authors)) " (" (year_of(s)) "). "
+                        (s.published.split("; ").next().unwrap_or_default()) "." }
                 }
             }
         }
