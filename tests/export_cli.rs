@@ -241,3 +241,45 @@ fn the_output_file_name_picks_the_format_unless_one_is_given() {
         );
     }
 }
+
+/// The handout goes to the patient: the clinician note (what did not fit the minutes) prints
+/// only with `--clinician-note`, in every format, and `plan --help` says how to get it.
+#[test]
+fn the_clinician_note_prints_only_when_asked_for() {
+    let dir = temp();
+    // Three days of 20 minutes cannot hold the plan, so the builder has notes to give.
+    let base = [
+        "plan",
+        "--condition",
+        "runners-knee",
+        "--weeks",
+        "4",
+        "--start",
+        "2026-11-23",
+        "--minutes",
+        "20",
+        "--days",
+        "3",
+    ];
+    for format in ["html", "markdown", "text"] {
+        let plain = stdout_of(rehab(dir.path()).args(base).args(["--format", format]));
+        let asked =
+            stdout_of(
+                rehab(dir.path())
+                    .args(base)
+                    .args(["--format", format, "--clinician-note"]),
+            );
+        let has_note = |t: &str| t.to_lowercase().contains("clinician note");
+        assert!(!has_note(&plain), "{format}: a clinician note by default");
+        assert!(has_note(&asked), "{format}: no clinician note when asked");
+        // The old opt-out still runs and gives the default.
+        let old = stdout_of(rehab(dir.path()).args(base).args([
+            "--format",
+            format,
+            "--no-clinician-note",
+        ]));
+        assert_eq!(old, plain, "{format}: --no-clinician-note changed the plan");
+    }
+    let help = stdout_of(rehab(dir.path()).args(["plan", "--help"]));
+    assert!(help.contains("--clinician-note"), "{help}");
+}

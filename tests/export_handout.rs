@@ -113,6 +113,27 @@ fn no_printed_plan_contains_a_planner_note() {
     );
 }
 
+/// A plan as assembled (what the app's Export view and `rehab plan` print unless told) has no
+/// clinician note in any format, even when the builder had notes to give.
+#[test]
+fn the_default_handout_has_no_clinician_note() {
+    let catalog = catalog();
+    for id in CONDITION_IDS {
+        let input = tight_plan(&catalog, id);
+        assert!(
+            !input.clinician_note().is_empty(),
+            "{id}: no notes to leave out"
+        );
+        for format in Format::ALL {
+            let printed = export::render(&input, format, false).to_lowercase();
+            assert!(
+                !printed.contains("clinician note"),
+                "{id} {format:?}: the clinician note is printed by default"
+            );
+        }
+    }
+}
+
 #[test]
 fn every_condition_has_its_education_and_every_statement_names_a_source() {
     let catalog = catalog();

@@ -166,9 +166,13 @@ fn printed(input: &ExportInput, paper: Paper, size: &str) -> Option<Vec<String>>
 }
 
 fn check(input: &ExportInput, paper: Paper, size: &str) {
-    let Some(pages) = printed(input, paper, size) else {
-        return;
-    };
+    if let Some(pages) = printed(input, paper, size) {
+        check_pages(input, paper, pages);
+    }
+}
+
+/// No card or week grid of `input` runs over a page break on the printed `pages`.
+fn check_pages(input: &ExportInput, paper: Paper, pages: Vec<String>) {
     // The clinician note, on its own last pages, names weeks too.
     let pages: Vec<String> = pages
         .into_iter()
@@ -311,4 +315,68 @@ fn the_header_check_knows_chromiums_header_from_plan_text() {
     assert!(!has_time(
         "https://example.org/2014/06/05/ask pain 3/10, 2/10"
     ));
+}
+
+/// The most pages a 4-week handout may take (issue 29): a physiotherapist hands over a few
+/// pages, not twenty.
+const MAX_HANDOUT_PAGES: usize = 6;
+
+/// Every shipped condition's 4-week handout at the default settings (as `rehab plan
+/// --condition ID --weeks 4` prints it) fits the page ceiling on A4 and on Letter, splits no
+/// card or week grid, and carries none of the clinician note.
+#[test]
+fn a_four_week_handout_fits_six_pages_without_the_clinician_note() {
+    let catalog = rehab_planner::catalog::Catalog::builtin().expect("the built-in library");
+    for id in rehab_planner::catalog::CONDITION_IDS {
+        let condition = catalog.condition(id).expect("a shipped condition");
+        let settings = rehab_planner::plan::Settings::new(export_support::settings().start);
+        let program = rehab_planner::plan::build_program(
+            &catalog,
+            condition,
+            &settings,
+            &rehab_planner::plan::Overrides::default(),
+            4,
+        )
+        .expect("the plan builds");
+        let input = ExportInput::assemble(
+            &catalog,
+            condition,
+            program.weeks,
+            export_support::PRINTED_ON,
+            export_support::patient(),
+        );
+        // The builder's notes that the clinician note would carry; none may reach the paper.
+        let notes: Vec<String> = input
+            .clinician_note()
+            .iter()
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        for (paper, size) in [
+            (Paper::A4, "pts (A4)"),
+            (Paper::Letter, "612 x 792 pts (letter)"),
+        ] {
+            let Some(pages) = printed(&input, paper, size) else {
+                return;
+            };
+            assert!(
+                pages.len() <= MAX_HANDOUT_PAGES,
+                "{id} {paper:?}: {} pages, more than {MAX_HANDOUT_PAGES}",
+                pages.len()
+            );
+            let all = pages.join(" ");
+            assert!(
+                !all.contains("Clinician note"),
+                "{id} {paper:?}: the clinician note is printed"
+            );
+            for note in &notes {
+                // The note's own words, less its "Weeks 1-4: " lead.
+                let words = note.split_once(": ").map_or(note.as_str(), |(_, w)| w);
+                assert!(
+                    !all.contains(words),
+                    "{id} {paper:?}: a planner note is printed: {words}"
+                );
+            }
+            check_pages(&input, paper, pages);
+        }
+    }
 }

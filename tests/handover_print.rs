@@ -1,5 +1,6 @@
 //! Headless Chromium prints the HTML follow-up report of a scripted journal: at most two pages,
-//! with every section and exercise on them.
+//! with every section and exercise on them and no browser header or footer; and the figure sheet
+//! without them too.
 //!
 //! Without chromium or the poppler tools the test says why and passes, except under CI=true.
 #![allow(clippy::unwrap_used)]
@@ -19,8 +20,10 @@ fn on_path(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-#[test]
-fn the_html_report_prints_on_one_or_two_pages() {
+/// Prints `html` with Chromium's default header and footer left on, as a browser prints by
+/// default; the page count and the text with whitespace collapsed, or None (after saying why)
+/// without the tools outside CI.
+fn print(html_text: &str) -> Option<(u32, String)> {
     let chromium = ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .find_map(|n| on_path(n));
@@ -33,14 +36,12 @@ fn the_html_report_prints_on_one_or_two_pages() {
             "chromium and poppler-utils are missing; CI must have them"
         );
         eprintln!("print test skipped: chromium or poppler-utils missing");
-        return;
+        return None;
     };
-    let (catalog, profile, journal, today) = handover_support::scripted();
-    let report = assemble_report(&catalog, &profile, &journal, today, 4);
     let tmp = tempfile::tempdir().unwrap();
     let html = tmp.path().join("report.html");
     let pdf = tmp.path().join("report.pdf");
-    std::fs::write(&html, render_report(&report, Format::Html, false)).unwrap();
+    std::fs::write(&html, html_text).unwrap();
     let out = Command::new(chromium)
         .args([
             "--headless",
@@ -72,7 +73,6 @@ fn the_html_report_prints_on_one_or_two_pages() {
         .trim()
         .parse()
         .unwrap();
-    assert!((1..=2).contains(&pages), "{pages} pages");
     let text = Command::new(pdftotext)
         .arg(&pdf)
         .arg("-")
@@ -83,6 +83,19 @@ fn the_html_report_prints_on_one_or_two_pages() {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    Some((pages, text))
+}
+
+#[test]
+fn the_html_report_prints_on_one_or_two_pages() {
+    let (catalog, profile, journal, today) = handover_support::scripted();
+    let report = assemble_report(&catalog, &profile, &journal, today, 4);
+    let Some((pages, text)) = print(&render_report(&report, Format::Html, false)) else {
+        return;
+    };
+    assert!((1..=2).contains(&pages), "{pages} pages");
+    // The browser's header and footer (the file's path, the date) have no room on the page.
+    assert!(!text.contains("file://"), "the report prints its file path");
     for heading in [
         "Follow-up report",
         "Weeks",
@@ -95,4 +108,23 @@ fn the_html_report_prints_on_one_or_two_pages() {
     for e in &report.exercises {
         assert!(text.contains(&e.name), "{} missing:\n{text}", e.name);
     }
+}
+
+/// The figure sheet (`rehab figures --format html`) prints without the browser's file path.
+#[test]
+fn the_figure_sheet_prints_without_the_browsers_header() {
+    let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
+    let entries: Vec<_> = catalog
+        .exercises
+        .iter()
+        .map(|e| (e.name.as_str(), e.id.as_str(), catalog.figure(&e.id)))
+        .collect();
+    let Some((_, text)) = print(&rehab_planner::figure::svg::contact_sheet(&entries)) else {
+        return;
+    };
+    assert!(
+        !text.contains("file://"),
+        "the figure sheet prints its file path"
+    );
+    assert!(text.contains("Exercise figures"), "{text}");
 }

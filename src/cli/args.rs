@@ -241,8 +241,12 @@ pub struct PlanArgs {
     /// The one-page sheet for the fridge: each week's grid, the pain rules and the stop box
     #[arg(long)]
     pub sheet: bool,
-    /// Leave out the clinician note (what did not fit the minutes, what was left out)
+    /// Add the clinician note on its own last page (what did not fit the minutes, what was left
+    /// out); the patient's handout has none by default
     #[arg(long)]
+    pub clinician_note: bool,
+    /// The default since the note became opt-in; still accepted so older scripts run
+    #[arg(long, hide = true, conflicts_with = "clinician_note")]
     pub no_clinician_note: bool,
     #[command(flatten)]
     pub patient: PatientArgs,

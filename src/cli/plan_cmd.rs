@@ -22,7 +22,7 @@ pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
     };
     input.options = export::PrintOptions {
         sheet: args.sheet,
-        clinician_note: !args.no_clinician_note,
+        clinician_note: args.clinician_note,
     };
     let rendered = export::render(&input, args.out.format(), ctx.ascii);
     super::deliver(&args.out, &rendered)

@@ -64,7 +64,7 @@ pub fn svg(history: &[WeekHistory]) -> Markup {
     let bottom = TOP + HEIGHT;
     html! {
         figure.pain-chart {
-            svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (width) " " (bottom + 36) }
+            svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (width) " " (bottom + 34) }
                 role="img" aria-label="Pain chart, 0 to 10, by day" {
                 @for level in [0usize, 5, 10] {
                     @let y = bottom - level * 10;
@@ -81,7 +81,18 @@ pub fn svg(history: &[WeekHistory]) -> Markup {
                 @for (x, y) in &morning {
                     circle cx=(x) cy=(y) r="3" fill="#fff" stroke="#000" {}
                 }
-                text x=(LEFT) y=(bottom + 16) font-size="9" {
+                // Dates under the first day and each Monday, so a reader can tell when.
+                @for (i, p) in days.iter().enumerate() {
+                    @if i == 0 || p.date.weekday() == jiff::civil::Weekday::Monday {
+                        @let x = LEFT + i * STEP;
+                        line x1=(x) x2=(x) y1=(bottom) y2=(bottom + 4) stroke="#000"
+                            stroke-width="0.6" {}
+                        text.date x=(x) y=(bottom + 13) text-anchor="middle" font-size="8" {
+                            (p.date.strftime("%-d %b"))
+                        }
+                    }
+                }
+                text x=(LEFT) y=(bottom + 28) font-size="9" {
                     "■ pain during   ○ next morning (0-10)"
                 }
             }
@@ -98,5 +109,35 @@ mod tests {
         let v = [Some(0), Some(5), None, Some(10)];
         assert_eq!(sparkline(&v, true), "05.X");
         assert_eq!(sparkline(&v, false), "▁▅·█  05.X");
+    }
+
+    #[test]
+    fn the_chart_dates_its_first_day_and_each_monday() {
+        use super::super::model::PainPoint;
+        use jiff::civil::date;
+        // Thursday 19 Nov 2026 to Wednesday 2 Dec: Mondays 23 and 30 Nov.
+        let pain: Vec<PainPoint> = (0..14)
+            .map(|i| PainPoint {
+                date: date(2026, 11, 19)
+                    .checked_add(jiff::Span::new().days(i))
+                    .expect("a date"),
+                during: Some(2),
+                morning: None,
+            })
+            .collect();
+        let week = WeekHistory {
+            week: 1,
+            monday: date(2026, 11, 16),
+            adherence_pct: None,
+            pain,
+        };
+        let svg = svg(&[week]).into_string();
+        let dates: Vec<&str> = svg
+            .split("<text class=\"date\"")
+            .skip(1)
+            .filter_map(|t| t.split('>').nth(1))
+            .map(|t| t.trim_end_matches("</text"))
+            .collect();
+        assert_eq!(dates, ["19 Nov", "23 Nov", "30 Nov"]);
     }
 }

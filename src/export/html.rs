@@ -38,24 +38,21 @@ pub fn html_for_paper(input: &ExportInput, paper: Option<Paper>) -> String {
         (DOCTYPE)
         html lang="en" {
             (head(&title, page))
-            body {
+            // The patient's part first (details, stop box, rules, the weeks), then the cards
+            // several to a page, then what to read: each block is kept whole on its page.
+            body.handout {
                 (header(&input, &title))
                 (stop_box(&input))
+                (rules_and_running(&input))
+                @if !input.weeks.is_empty() {
+                    p.tick-how { "Tick a box for each session done; write pain 0-10 each day." }
+                }
                 @for week in &input.weeks { (grid(&input, week)) }
+                (cards(&input))
                 (education(&input))
                 (checks(&input))
-                (cards(&input))
-                (rules_and_running(&input))
                 @if let Some(history) = &input.history { (history_section(&input, history)) }
-                section.sources {
-                    h2 { "Sources" }
-                    ol {
-                        @for s in &input.sources {
-                            li { "[" (s.key) "] " (s.authors) " (" (year_of(s)) "). " (s.title) ". "
-                                (s.published) ". " span.url { (s.url) } }
-                        }
-                    }
-                }
+                (sources(&input))
                 (clinician_note(&input))
             }
         }
@@ -152,6 +149,8 @@ fn education(input: &ExportInput) -> Markup {
         section.education {
             h2 { "About your knee" }
             p.summary { (input.condition.summary) }
+            // Its own box for the columns, so the heading above stays with the text.
+            div.topics {
             @for t in &e.topics {
                 div.topic {
                     h3 { (t.about.heading()) }
@@ -167,6 +166,7 @@ fn education(input: &ExportInput) -> Markup {
                     h3 { "Avoid early on" }
                     ul { @for a in &input.condition.avoid_early { li { (a.text) } } }
                 }
+            }
             }
         }
     }
@@ -221,8 +221,8 @@ fn clinician_note(input: &ExportInput) -> Markup {
     maud_html! {
         section.clinician {
             h2 { "Clinician note" }
-            p { "For the physiotherapist; not part of the patient's plan (print without this page, \
-                or use --no-clinician-note)." }
+            p { "For the physiotherapist; not part of the patient's plan (printed because it was \
+                asked for: give the patient the pages before this one)." }
             ul { @for line in &note { li { (line) } } }
         }
     }
@@ -239,16 +239,27 @@ fn grid(input: &ExportInput, week: &WeekPlan) -> Markup {
     let goal = guidance.map(|g| g.phase_goal.as_str());
     let shaped_by = guidance.and_then(|g| g.shaped_by.as_deref());
     let running = guidance.and_then(|g| super::week_running(week, g));
+    let same_phase = index > 0
+        && input
+            .weeks
+            .get(index - 1)
+            .is_some_and(|w| w.state.phase == week.state.phase);
     maud_html! {
         section.week data-week=(week.state.week) {
-            h2 { "Week " (week.state.week) ": " (week.phase_name) }
+            // The handout gives the dates once in the title and only the day in the columns;
+            // the sheet keeps its own line and full dates (its layout is fixed).
+            h2 { "Week " (week.state.week) ": " (week.phase_name)
+                span.range { " (" (day_label(week.monday)) " to " (day_label(last)) ")" } }
             p.dates { (day_label(week.monday)) " to " (day_label(last))
                 " - tick a box for each session done; write pain 0-10 each day." }
             table.grid {
                 colgroup { col.num; col.name; @for _ in 0..7 { col.day; } }
                 thead { tr {
                     th { "#" } th { "Exercise and dose" }
-                    @for d in &week.days { th { (day_label(d.date)) } }
+                    @for d in &week.days {
+                        th { (crate::plan::Day::of(d.date).short()) " " (d.date.strftime("%-d"))
+                            span.month { " " (d.date.strftime("%b")) } }
+                    }
                 } }
                 tbody {
                     @for row in input.rows(week) {
@@ -278,12 +289,18 @@ fn grid(input: &ExportInput, week: &WeekPlan) -> Markup {
                     }
                 }
             }
-            @if let Some(goal) = goal { p.goal { strong { "Goal: " } (goal) } }
+            // The handout says a phase's goal once; the sheet, a page per week, on each page.
+            @if let Some(goal) = goal {
+                p.goal.repeat[same_phase] { strong { "Goal: " } (goal) }
+            }
             @if let Some(why) = shaped_by { p.goal { strong { "Why this week: " } (why) } }
             @if let Some(run) = running { p.run { strong { "Running: " } (run) } }
         }
     }
 }
+
+/// Cards at most this many cues: more is more than a patient reads at the exercise.
+const MAX_CUES: usize = 3;
 
 fn cards(input: &ExportInput) -> Markup {
     maud_html! {
@@ -293,38 +310,100 @@ fn cards(input: &ExportInput) -> Markup {
                 p.figure-key { "In the drawings the black leg with a dot is the one that works; \
                     grey limbs are the far side, and an arrow shows the movement." }
             }
-            @for (i, e) in input.exercises.iter().enumerate() {
-                @let n = i + 1;
-                @let doses = input.card_doses(n);
-                @let (easy, hurts) = input.easier_harder(e);
-                article.card id={ "card-" (n) } {
-                    h3 { "Card " (n) ": " (e.name) span.kind { " (" (e.kind.label()) ")" } }
-                    @if let Some(f) = input.figures.get(e.id.as_str()) {
-                        div.figure { (PreEscaped(crate::figure::svg::poses_html(f, 168.0, 36.0))) }
-                    }
-                    p.dose { strong { "Dose: " }
-                        @if let [(_, only)] = doses.as_slice() { (only.describe()) } @else {
-                            @for (k, (w, d)) in doses.iter().enumerate() {
-                                @if k > 0 { "; " } "week " (w) ": " (d.describe())
+            div.card-grid {
+                @for (i, e) in input.exercises.iter().enumerate() {
+                    @let n = i + 1;
+                    @let doses = input.card_doses(n);
+                    @let (easy, hurts) = input.easier_harder(e);
+                    article.card id={ "card-" (n) } {
+                        h3 { "Card " (n) ": " (e.name) span.kind { " (" (e.kind.label()) ")" } }
+                        div.card-body {
+                            div.figure {
+                                @if let Some(f) = input.figures.get(e.id.as_str()) {
+                                    (PreEscaped(crate::figure::svg::poses_html(f, 56.0, 30.0)))
+                                }
+                            }
+                            div.how {
+                                p.dose { strong { "Dose: " }
+                                    // The grids give each week's dose; the card gives the first.
+                                    @match doses.as_slice() {
+                                        [(_, only)] => { (only.describe()) }
+                                        [(w, first), ..] => {
+                                            (first.describe()) " in week " (w) ", then as your \
+                                            week grids show"
+                                        }
+                                        [] => {}
+                                    }
+                                    " " span.origin { "(" (e.dose_origin.label()) ")" }
+                                }
+                                @if !e.equipment.is_empty() {
+                                    p { strong { "Equipment: " }
+                                        (e.equipment.iter().map(|q| q.label()).collect::<Vec<_>>().join(", ")) }
+                                }
+                                ol.steps { @for s in &e.steps { li { (s) } } }
+                            }
+                            div.tips {
+                                @if !e.cues.is_empty() {
+                                    p { strong { "Cues: " } (run_in(e.cues.iter().take(MAX_CUES))) }
+                                }
+                                @if !e.cautions.is_empty() {
+                                    p { strong { "Cautions: " } (run_in(e.cautions.iter())) }
+                                }
+                                @if let Some(t) = easy { p { strong { "When it gets easy: " } (t) } }
+                                @if let Some(t) = hurts { p { strong { "When it hurts: " } (t) } }
+                                p.source { "Source for card " (n) ": [" (e.source) "]. Evidence \
+                                    grade " (format!("{:?}", e.evidence)) "." }
                             }
                         }
-                        " " span.origin { "(" (e.dose_origin.label()) ")" }
                     }
-                    @if !e.equipment.is_empty() {
-                        p { strong { "Equipment: " }
-                            (e.equipment.iter().map(|q| q.label()).collect::<Vec<_>>().join(", ")) }
-                    }
-                    ol.steps { @for s in &e.steps { li { (s) } } }
-                    @if !e.cues.is_empty() {
-                        p.label { "Cues" } ul { @for c in &e.cues { li { (c) } } }
-                    }
-                    @if !e.cautions.is_empty() {
-                        p.label { "Cautions" } ul { @for c in &e.cautions { li { (c) } } }
-                    }
-                    @if let Some(t) = easy { p { strong { "When it gets easy: " } (t) } }
-                    @if let Some(t) = hurts { p { strong { "When it hurts: " } (t) } }
-                    p.source { "Source for card " (n) ": " (input.source_line(&e.source))
-                        " Evidence grade " (format!("{:?}", e.evidence)) "." }
+                }
+            }
+        }
+    }
+}
+
+/// Short items as one paragraph, each ending in a full stop: a card's cues or cautions take
+/// a line or two instead of a list each.
+fn run_in<'a>(items: impl Iterator<Item = &'a crate::catalog::Text>) -> String {
+    items
+        .map(|t| {
+            let t = t.trim();
+            if t.ends_with(['.', '!', '?']) {
+                t.to_string()
+            } else {
+                format!("{t}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// At most three authors, then "et al.", as a short reference gives them.
+fn short_authors(authors: &str) -> String {
+    let names: Vec<&str> = authors
+        .split(", ")
+        .filter(|n| !n.starts_with("et al"))
+        .collect();
+    if names.len() > 3 || authors.contains("et al") {
+        format!("{}, et al.", names[..names.len().min(3)].join(", "))
+    } else {
+        authors.to_string()
+    }
+}
+
+/// Short references (authors, year, where published; the DOI and the like are left to
+/// `rehab sources`) for the keys the handout cites.
+fn sources(input: &ExportInput) -> Markup {
+    if input.sources.is_empty() {
+        return maud_html! {};
+    }
+    maud_html! {
+        section.sources {
+            h2 { "Sources" }
+            ul {
+                @for s in &input.sources {
+                    li { "[" (s.key) "] " (short_authors(&s.authors)) " (" (year_of(s)) "). "
+                        (s.published.split("; ").next().unwrap_or_default()) "." }
                 }
             }
         }
@@ -332,6 +411,10 @@ fn cards(input: &ExportInput) -> Markup {
 }
 
 fn rules_and_running(input: &ExportInput) -> Markup {
+    // Each phase's running advice and cross-training once; the week grids say each week's runs.
+    let phases: Vec<usize> = (0..input.weeks.len())
+        .filter(|&i| i == 0 || input.weeks[i - 1].state.phase != input.weeks[i].state.phase)
+        .collect();
     maud_html! {
         section.rules {
             h2 { "Pain rules" }
@@ -341,22 +424,17 @@ fn rules_and_running(input: &ExportInput) -> Markup {
             h2 { "Running and cross-training" }
             p { (input.condition.run_guidance) }
             @if input.starts_walk_run() { p { strong { (WALK_RUN_GATE) } } }
-            @for (i, (week, g)) in input.weeks.iter().zip(&input.guidance).enumerate() {
-                div.week-guidance {
-                    h3 { "Week " (week.state.week) " (" (week.phase_name) ")" }
-                    ul {
-                        @if let Some(t) = input.phase_run_text(i) { li { (t) } }
-                        @if let Some(l) = &g.walk_run {
-                            li {
-                                "Walk-run level " (l.level) ": " (l.text)
-                                " (" (l.total_min) " min in all)."
+            ul {
+                @for &i in &phases {
+                    @let week = &input.weeks[i];
+                    @let g = &input.guidance[i];
+                    @if input.phase_run_text(i).is_some() || !g.cross_training.is_empty() {
+                        li.week-guidance {
+                            strong { (week.phase_name) " (from week " (week.state.week) "): " }
+                            @if let Some(t) = input.phase_run_text(i) { (t) " " }
+                            @if !g.cross_training.is_empty() {
+                                "Cross-training choices: " (g.cross_training.join(", ")) "."
                             }
-                        }
-                        @if week.run_minutes > 0 {
-                            li { "Continuous running: " (week.run_minutes) " min this week." }
-                        }
-                        @if !g.cross_training.is_empty() {
-                            li { "Cross-training choices: " (g.cross_training.join(", ")) "." }
                         }
                     }
                 }

@@ -97,7 +97,7 @@ pub struct ExportInput {
     /// The pain rules in plain words.
     pub pain_rules: Vec<String>,
     pub ceilings: Ceilings,
-    /// Every source cited, in order of first citation.
+    /// Every source the handout cites (cards, then education), in order of first citation.
     pub sources: Vec<Source>,
     /// Names of exercises mentioned but not on a card (progressions, replaced ones), by id.
     pub other_names: BTreeMap<String, String>,
@@ -121,23 +121,15 @@ pub struct ExportInput {
     pub figures: BTreeMap<String, crate::figure::Figure>,
 }
 
-/// Choices a clinician makes when printing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Choices a clinician makes when printing; the default is the patient's full handout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PrintOptions {
     /// The one-page sheet for the fridge (each week's grid, the pain rules and the stop box)
     /// instead of the full handout.
     pub sheet: bool,
     /// The clinician note (what did not fit, what was left out), on its own page at the end.
+    /// Off unless asked for: the handout goes to the patient, who would print every page.
     pub clinician_note: bool,
-}
-
-impl Default for PrintOptions {
-    fn default() -> Self {
-        PrintOptions {
-            sheet: false,
-            clinician_note: true,
-        }
-    }
 }
 
 /// One phase's exit checks, for a clinician to tick at a visit.
@@ -198,14 +190,9 @@ impl ExportInput {
             .as_ref()
             .map(|r| r.text.iter().map(ToString::to_string).collect())
             .unwrap_or_default();
-        let mut keys: Vec<&str> = Vec::new();
-        for e in &exercises {
-            keys.push(&e.source);
-            keys.extend(e.see_also.iter().map(crate::catalog::Text::as_str));
-        }
-        keys.extend(condition.sources.iter().map(crate::catalog::Text::as_str));
-        keys.extend(catalog.pain_rules.iter().map(|r| r.source.as_str()));
-        keys.extend(red_flags.iter().map(|f| f.source.as_str()));
+        // Only the keys the handout prints (on a card or beside an education statement): a
+        // reference list longer than what it backs is a list to skip.
+        let mut keys: Vec<&str> = exercises.iter().map(|e| e.source.as_str()).collect();
         let education = catalog.education(&condition.id).cloned();
         if let Some(e) = &education {
             keys.extend(
@@ -215,12 +202,6 @@ impl ExportInput {
                     .flat_map(|s| s.sources.iter().map(crate::catalog::Text::as_str)),
             );
         }
-        keys.extend(
-            catalog
-                .return_to_run_checks
-                .iter()
-                .map(|r| r.source.as_str()),
-        );
         let mut sources: Vec<Source> = Vec::new();
         for key in keys {
             if !sources.iter().any(|s| s.key == key)

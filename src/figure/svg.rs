@@ -129,11 +129,13 @@ fn arrow(s: &mut String, (ax, ay): (f32, f32), (bx, by): (f32, f32)) {
 }
 
 /// Every figure on one page, each with its exercise's name and id, to look a library over.
+/// Its margin is the body's padding on every page (zero page margin), so a browser's own header
+/// and footer have no room to print.
 /// `entries` are (name, id, figure); an exercise without a figure says so.
 pub fn contact_sheet(entries: &[(&str, &str, Option<&super::Figure>)]) -> String {
     let mut s = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Exercise figures</title>\
-         <style>body{font-family:\"DejaVu Sans\",Arial,sans-serif;font-size:10pt;margin:8mm;color:#000;background:#fff}\
+         <style>@page{margin:0}body{font-family:\"DejaVu Sans\",Arial,sans-serif;font-size:10pt;margin:0;padding:8mm;color:#000;background:#fff;-webkit-box-decoration-break:clone;box-decoration-break:clone}\
          .sheet{display:grid;grid-template-columns:repeat(2,1fr);gap:4mm}\
          .entry{border:0.75pt solid #000;padding:2mm;break-inside:avoid}\
          .entry h2{font-size:10pt;margin:0 0 1mm}.entry code{font-weight:normal;font-size:8.5pt}\

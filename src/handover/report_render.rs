@@ -403,10 +403,14 @@ fn markdown(r: &Report) -> String {
 // ---------------------------------------------------------------------------------------------
 // HTML
 
+/// A zero page margin, as the plan's, leaves a browser printing with its defaults no room for
+/// its header and footer (the file path, date and time); the body's padding is the margin.
 const CSS: &str = "\
-@page { size: auto; margin: 12mm; }
+@page { size: auto; margin: 0; }
 body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 9.5pt; line-height: 1.3; \
-color: #000; background: #fff; max-width: 190mm; margin: 0 auto; }
+color: #000; background: #fff; max-width: 190mm; margin: 0 auto; padding: 0 1em; }
+@media print { body { max-width: none; margin: 0; padding: 12mm; \
+-webkit-box-decoration-break: clone; box-decoration-break: clone; } }
 h1 { font-size: 14pt; margin: 0 0 0.2em; }
 h2 { font-size: 11pt; margin: 0.9em 0 0.3em; border-bottom: 0.5pt solid #000; }
 p, ul { margin: 0.2em 0; }
