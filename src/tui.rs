@@ -60,6 +60,9 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
              TERM=xterm), or use the subcommands, which work here (see `rehab --help`)",
         )));
     }
+    if let Err(f) = crate::cli::clock_is_plausible(today) {
+        return finish(Err(f));
+    }
     // A year of journal is thousands of lines: read it on the second core while the library
     // parses, so the first frame comes sooner.
     let opening = {

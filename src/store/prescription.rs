@@ -61,6 +61,17 @@ pub fn import_profile(
     if exists && !force {
         return Err(StoreError::Exists(name.clone()));
     }
+    // The journal record is checked before the profile is made or changed: all or nothing.
+    let record = imported
+        .assessment
+        .as_ref()
+        .map(|a| crate::journal::Record::Assessed {
+            date: a.date,
+            by: a.by.clone(),
+        });
+    if let Some(record) = &record {
+        record.validate_new().map_err(StoreError::Invalid)?;
+    }
     let mut open = if exists {
         let mut open = OpenProfile::open(paths, name)?;
         let incoming = imported.profile.clone();
@@ -76,14 +87,11 @@ pub fn import_profile(
         OpenProfile::create(paths, imported.profile.clone())?
     };
     let mut assessment_recorded = false;
-    if let Some(a) = &imported.assessment
-        && !open.journal.state().assessments.contains(&a.date)
+    if let Some(record) = &record
+        && let crate::journal::Record::Assessed { date, .. } = record
+        && !open.journal.state().assessments.contains(date)
     {
-        let record = crate::journal::Record::Assessed {
-            date: a.date,
-            by: a.by.clone(),
-        };
-        open.save_assessment(&record)?;
+        open.save_assessment(record)?;
         assessment_recorded = true;
     }
     Ok(ImportDone {
