@@ -440,3 +440,125 @@ fn an_error_never_echoes_a_long_argument_whole() {
         assert!(!err.contains('\u{1b}'), "{:?}", &args[..1]);
     }
 }
+
+// ---- Class 7: files as people save them -------------------------------------------------------
+
+fn user_exercise(id: &str) -> String {
+    let catalog = Catalog::builtin().unwrap();
+    let source = &catalog.sources[0].key;
+    format!(
+        "(\n    exercises: [\n        (\n            id: \"{id}\", name: \"Mine\", kind: Stretch, \
+         targets: [\"x\"],\n            dose: (sets: 1, work: Hold(30), frequency: PerWeek(3)),\n            \
+         steps: [\"a\", \"b\", \"c\"], source: \"{source}\", evidence: C, dose_origin: AppDefault,\n        ),\n    ],\n)\n"
+    )
+}
+
+#[test]
+fn a_user_exercise_without_a_figure_is_reported_in_its_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("library")).unwrap();
+    fs::write(
+        dir.path().join("library/clinic.ron"),
+        user_exercise("clinic-stretch"),
+    )
+    .unwrap();
+    let out = rehab(dir.path()).arg("check").output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("clinic.ron:4:17: exercise `clinic-stretch` has no figure"),
+        "{err}"
+    );
+    assert!(!err.contains("<built-in>"), "{err}");
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped_in_every_file_a_person_may_edit() {
+    const BOM: &str = "\u{FEFF}";
+    let dir = screened();
+    // A library file, the key file and the profile, each saved with a BOM.
+    fs::write(
+        dir.path().join("library/clinic.ron"),
+        format!("{BOM}{}", source_file("https://example.org/a")),
+    )
+    .unwrap();
+    let profile = profile_dir(dir.path()).join("profile.ron");
+    let text = fs::read_to_string(&profile).unwrap();
+    fs::write(&profile, format!("{BOM}{text}")).unwrap();
+    let keys = dir.path().join("config/rehab-planner/keys.ron");
+    fs::create_dir_all(keys.parent().unwrap()).unwrap();
+    fs::write(&keys, format!("{BOM}{{\"Quit\": [\"ctrl-q\"]}}")).unwrap();
+    rehab(dir.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(contains("1 file(s) passed"));
+    rehab(dir.path()).arg("today").assert().success();
+    rehab(dir.path())
+        .arg("doctor")
+        .assert()
+        .success()
+        .stdout(contains("Key file").not());
+    // The same file read by the same path, now with a problem: it is reported at its line.
+    fs::write(
+        &keys,
+        format!("{BOM}{{\"Quit\": [\"ctrl-q\"],\n\"Quit\": [\"ctrl-x\"]}}"),
+    )
+    .unwrap();
+    rehab(dir.path())
+        .arg("doctor")
+        .assert()
+        .stdout(contains("keys.ron:2:1: the action `Quit` is named twice"));
+    // A prescription file too.
+    let rx = dir.path().join("me.rx.ron");
+    rehab(dir.path())
+        .args(["profile", "export", "me", "-o"])
+        .arg(&rx)
+        .assert()
+        .success();
+    let text = fs::read_to_string(&rx).unwrap();
+    fs::write(&rx, format!("{BOM}{text}")).unwrap();
+    rehab(dir.path())
+        .args(["profile", "import"])
+        .arg(&rx)
+        .args(["--as", "copy"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn an_action_named_twice_in_the_key_file_is_an_error_at_its_line() {
+    use rehab_planner::tui::keymap::Keymap;
+    let text = "{\n    \"Quit\": [\"ctrl-q\"],\n    \"Tick\": [\"space\"],\n    \"Quit\": [\"ctrl-x\"],\n}";
+    let err = Keymap::with_overrides(text).unwrap_err();
+    assert!(err.starts_with("4:5:"), "{err}");
+    assert!(err.contains("`Quit` is named twice"), "{err}");
+    // Named once, both keys are kept.
+    assert!(Keymap::with_overrides("{\"Quit\": [\"ctrl-q\", \"ctrl-x\"]}").is_ok());
+}
+
+// ---- Class 8: text as people type it ---------------------------------------------------------
+
+#[test]
+fn notes_with_emoji_sequences_are_kept_and_shown_and_hidden_characters_are_not() {
+    let dir = screened();
+    for note in ["❤️ felt strong", "🏃‍♀️ easy 5k", "❄️ icy path", "👍🏽 🇳🇱"]
+    {
+        rehab(dir.path()).args(["note", note]).assert().success();
+        rehab(dir.path())
+            .arg("today")
+            .assert()
+            .success()
+            .stdout(contains(note));
+    }
+    rehab(dir.path())
+        .args(["profile", "set", "--patient", "Zoë 🏃‍♀️"])
+        .assert()
+        .success();
+    for hidden in ["a\u{200D}b", "x\u{FE0F}", "a\u{202E}b", "🏃\u{200B}"] {
+        rehab(dir.path())
+            .args(["note", hidden])
+            .assert()
+            .code(1)
+            .stderr(contains("invisible"));
+    }
+}
