@@ -562,3 +562,75 @@ fn notes_with_emoji_sequences_are_kept_and_shown_and_hidden_characters_are_not()
             .stderr(contains("invisible"));
     }
 }
+
+// ---- Class 10: revocation is scoped to its data folder ---------------------------------------
+
+#[test]
+fn revoking_a_name_touches_only_that_data_folders_lines_and_only_rehabs() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("authorized_keys");
+    let other =
+        "command=\"x \\\" --locked anna\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE90aGVy other\n";
+    fs::write(&keys, other).unwrap();
+    let folders = [dir.path().join("A"), dir.path().join("B")];
+    for (i, data) in folders.iter().enumerate() {
+        rehab(dir.path())
+            .arg("--data-dir")
+            .arg(data)
+            .args(["profile", "new", "anna", "--condition", "pfps"])
+            .assert()
+            .success();
+        let key = dir.path().join(format!("k{i}.pub"));
+        fs::write(
+            &key,
+            format!("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGtleW51bWJlcjAwMDAwMDAw{i} dev{i}\n"),
+        )
+        .unwrap();
+        rehab(dir.path())
+            .arg("--data-dir")
+            .arg(data)
+            .args(["clinic", "authorize", "anna", "--key"])
+            .arg(&key)
+            .arg("--authorized-keys")
+            .arg(&keys)
+            .assert()
+            .success();
+    }
+    let listed = |data: &Path| {
+        let out = rehab(dir.path())
+            .arg("--data-dir")
+            .arg(data)
+            .args(["clinic", "keys", "--authorized-keys"])
+            .arg(&keys)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let in_b = listed(&folders[1]);
+    assert!(in_b.contains(&*folders[1].to_string_lossy()), "{in_b}");
+    assert!(in_b.contains("dev1") && !in_b.contains("dev0"), "{in_b}");
+    assert!(
+        in_b.contains("1 key line(s) open profiles of other data folders"),
+        "{in_b}"
+    );
+    rehab(dir.path())
+        .arg("--data-dir")
+        .arg(&folders[0])
+        .args(["clinic", "revoke", "anna", "--authorized-keys"])
+        .arg(&keys)
+        .assert()
+        .success()
+        .stdout(contains("removed 1 key line(s)"));
+    let text = fs::read_to_string(&keys).unwrap();
+    assert!(text.starts_with(other), "{text}");
+    assert!(!text.contains("dev0") && text.contains("dev1"), "{text}");
+    // Again: nothing of this folder's is left, and the look-alike line is not rehab's.
+    rehab(dir.path())
+        .arg("--data-dir")
+        .arg(&folders[0])
+        .args(["clinic", "revoke", "anna", "--authorized-keys"])
+        .arg(&keys)
+        .assert()
+        .code(1);
+    assert_eq!(fs::read_to_string(&keys).unwrap(), text);
+}
