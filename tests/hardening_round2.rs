@@ -634,3 +634,82 @@ fn revoking_a_name_touches_only_that_data_folders_lines_and_only_rehabs() {
         .code(1);
     assert_eq!(fs::read_to_string(&keys).unwrap(), text);
 }
+
+// ---- Class 9: Ctrl-Z suspends the app cleanly -------------------------------------------------
+
+#[path = "pty_support/mod.rs"]
+mod pty_support;
+
+/// The process state letter from /proc (`T` when stopped).
+fn state_of(pid: u32) -> char {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|rest| rest.trim_start().chars().next())
+        .unwrap_or('?')
+}
+
+fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !ok() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "timed out waiting until {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_z_and_an_outside_sigtstp_suspend_with_the_terminal_restored() {
+    let dir = screened();
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
+    cmd.cwd(dir.path());
+    for (k, v) in [
+        ("REHAB_DATA_DIR", dir.path().join("data")),
+        ("REHAB_LIBRARY", dir.path().join("library")),
+        ("XDG_CONFIG_HOME", dir.path().join("config")),
+    ] {
+        cmd.env(k, v);
+    }
+    cmd.env("REHAB_TODAY", "2026-11-25");
+    cmd.env("LC_ALL", "C.UTF-8");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("REHAB_PROFILE");
+    let mut pty = pty_support::Pty::spawn(cmd);
+    let pid = pty.child.process_id().unwrap();
+    pty.wait_for("Today");
+    for how in ["key", "signal"] {
+        assert_eq!(
+            pty.screen_modes(),
+            (true, true),
+            "{how}: not on the app's screen"
+        );
+        if how == "key" {
+            pty.send("\u{1a}");
+        } else {
+            let ok = std::process::Command::new("kill")
+                .args(["-TSTP", &pid.to_string()])
+                .status()
+                .unwrap();
+            assert!(ok.success());
+        }
+        wait_until("the app stops", || state_of(pid) == 'T');
+        // Stopped with the shell's screen back and the cursor shown.
+        wait_until("the terminal is restored", || {
+            pty.screen_modes() == (false, false)
+        });
+        let ok = std::process::Command::new("kill")
+            .args(["-CONT", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        wait_until("the app runs again", || state_of(pid) != 'T');
+        wait_until("the app takes the screen again", || pty.screen_modes().0);
+        pty.wait_for("Today");
+    }
+    pty.send("\u{3}");
+    let (_, _, alternate) = pty.finish();
+    assert!(!alternate, "the terminal was left on the alternate screen");
+}
