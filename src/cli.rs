@@ -162,9 +162,42 @@ pub fn run_command(cli: Cli, today: Date) -> Option<ExitCode> {
             Ok(())
         }
         Command::Man => man_page(),
-        command => Ctx::load(&cli.global, today).and_then(|ctx| dispatch(&ctx, command)),
+        command => check_today(&command, today)
+            .and_then(|()| Ctx::load(&cli.global, today))
+            .and_then(|ctx| dispatch(&ctx, command)),
     };
     Some(finish(result))
+}
+
+/// Refuses a today outside the accepted dates (a wrong clock: `--today` and REHAB_TODAY are
+/// refused by their parser) before any file is read, for every command that looks at dates.
+/// Reading the library needs no date, so those commands work with any clock.
+fn check_today(command: &Command, today: Date) -> CmdResult {
+    let dated = !matches!(
+        command,
+        Command::Conditions
+            | Command::Exercises { .. }
+            | Command::Show { .. }
+            | Command::Figures { .. }
+            | Command::Sources
+            | Command::Paths
+            | Command::Check { .. }
+    );
+    if dated {
+        clock_is_plausible(today)?;
+    }
+    Ok(())
+}
+
+/// The clock's date, when rehab can work with it.
+pub fn clock_is_plausible(today: Date) -> CmdResult {
+    crate::plan::check_plausible(today)
+        .map(|_| ())
+        .map_err(|e| {
+            Failure::usage(format!(
+                "today's date: {e}; set the system clock, or give the date with --today YYYY-MM-DD"
+            ))
+        })
 }
 
 fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
@@ -225,7 +258,7 @@ pub fn finish(result: CmdResult) -> ExitCode {
                 let _ = writeln!(
                     std::io::stderr().lock(),
                     "rehab: error: {}",
-                    crate::text::clean_block(&f.message)
+                    short_lines(&f.message)
                 );
             }
             ExitCode::from(f.code)
@@ -316,12 +349,27 @@ fn usage_exit(e: clap::Error) -> ! {
         e.exit();
     }
     let message = e.render().to_string();
-    let _ = write!(
-        std::io::stderr().lock(),
-        "{}",
-        crate::text::clean_block(&message)
-    );
+    let _ = write!(std::io::stderr().lock(), "{}", short_lines(&message));
     std::process::exit(2);
+}
+
+/// A message cleaned, each line at most a thousand characters (the longest advice is a third of
+/// that): whatever an error quotes (an argument, a value from a file), it never echoes a long
+/// input whole.
+fn short_lines(message: &str) -> String {
+    const MAX: usize = 1000;
+    crate::text::clean_block(message)
+        .split_inclusive('\n')
+        .map(|line| {
+            let count = line.chars().count();
+            if count <= MAX {
+                return line.to_string();
+            }
+            let head: String = line.chars().take(MAX).collect();
+            let end = if line.ends_with('\n') { "\n" } else { "" };
+            format!("{head}... ({} more characters){end}", count - MAX)
+        })
+        .collect()
 }
 
 /// A variable that is set but empty, for a flag not given on the command line: clap would call

@@ -94,6 +94,30 @@ impl Patient {
     }
 }
 
+/// The longest a patient's name, clinician or clinic may be, in characters.
+pub const MAX_PATIENT_FIELD: usize = 200;
+/// The longest the patient notes may be, in characters (as long as a journal note may be).
+pub const MAX_PATIENT_NOTES: usize = crate::journal::MAX_NOTE_LEN;
+
+/// Checks a patient field on its way in (a flag, the app's form, a prescription file): free
+/// text by the one rule, and short enough that the profile file always stays far inside what
+/// rehab reads back, however its characters are escaped. `what` names the field or flag.
+pub fn check_patient_field(what: &str, text: &str, multiline: bool) -> Result<(), String> {
+    crate::text::check_free_text(what, text, multiline)?;
+    let max = if multiline {
+        MAX_PATIENT_NOTES
+    } else {
+        MAX_PATIENT_FIELD
+    };
+    let len = text.chars().count();
+    if len > max {
+        return Err(format!(
+            "the {what} may hold at most {max} characters, not {len}; shorten it"
+        ));
+    }
+    Ok(())
+}
+
 /// Why a profile file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProfileError {

@@ -351,6 +351,29 @@ pub fn item_name<'a>(catalog: &'a Catalog, item: &'a PlanItem) -> &'a str {
         .map_or(item.exercise.as_str(), |e| e.name.as_str())
 }
 
+/// What a profile names that the library lacks: its condition, or an exercise its clinician's
+/// changes name. Without them no plan can be built, and an empty day must not pass for a rest
+/// day, so every command that shows or logs a plan refuses, naming it and the closest match.
+pub fn unknown_reference(catalog: &Catalog, profile: &Profile) -> Option<String> {
+    let Some(condition) = catalog.condition(&profile.condition) else {
+        return Some(format!(
+            "the profile's condition `{}` is not in the library.{}",
+            crate::text::excerpt(&profile.condition),
+            crate::catalog::did_you_mean(
+                &profile.condition,
+                catalog.conditions.iter().map(|c| c.id.as_str())
+            )
+        ));
+    };
+    plan::override_problems(catalog, condition, &profile.overrides)
+        .into_iter()
+        .find(|p| {
+            p.id.as_deref()
+                .is_some_and(|id| catalog.exercise(id).is_none())
+        })
+        .map(|p| format!("the profile's `{}` names an {}", p.field, p.message))
+}
+
 /// The day before `date` (the session a next-morning score belongs to).
 pub fn day_before(date: Date) -> Date {
     date.checked_sub(1.day()).unwrap_or(date)

@@ -18,15 +18,19 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .filter_map(|c| match c {
-                '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => Some(' '),
-                c if is_unsafe(c) => None,
-                c => Some(c),
-            })
-            .collect(),
-    )
+    let cleaned: String = with_context(text, in_emoji(text))
+        .filter_map(|(c, emoji)| match c {
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => Some(' '),
+            c if is_unsafe(c) && !emoji => None,
+            c => Some(c),
+        })
+        .collect();
+    // Only emoji sequences: the text as it was.
+    if cleaned == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(cleaned)
+    }
 }
 
 /// [`clean`] for text of several lines: newlines and tabs stay, everything else unsafe goes
@@ -37,16 +41,99 @@ pub fn clean_block(text: &str) -> Cow<'_, str> {
     if text.bytes().all(plain) || !text.chars().any(|c| is_unsafe(c) && !keep(c)) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .filter_map(|c| match c {
-                c if keep(c) => Some(c),
-                '\u{2028}' | '\u{2029}' => Some('\n'),
-                c if is_unsafe(c) => None,
-                c => Some(c),
-            })
-            .collect(),
-    )
+    let cleaned: String = with_context(text, in_emoji(text))
+        .filter_map(|(c, emoji)| match c {
+            c if keep(c) => Some(c),
+            '\u{2028}' | '\u{2029}' => Some('\n'),
+            c if is_unsafe(c) && !emoji => None,
+            c => Some(c),
+        })
+        .collect();
+    if cleaned == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(cleaned)
+    }
+}
+
+/// Each character with whether it belongs to an emoji sequence (see [`in_emoji`]).
+fn with_context(text: &str, kept: Option<Vec<bool>>) -> impl Iterator<Item = (char, bool)> + '_ {
+    let kept = kept.unwrap_or_default();
+    text.chars()
+        .enumerate()
+        .map(move |(i, c)| (c, kept.get(i).copied().unwrap_or(false)))
+}
+
+/// A character that starts or continues an emoji: pictographs, symbols and arrows that have an
+/// emoji form, and the keycap bases. Broad on purpose: it only decides whether a joiner or a
+/// variation selector next to it is part of a sequence, never whether the character is shown.
+fn is_emoji_base(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF
+            | 0x2300..=0x23FF
+            | 0x2190..=0x21FF
+            | 0x2460..=0x27BF
+            | 0x2900..=0x297F
+            | 0x2B00..=0x2BFF
+            | 0x3030 | 0x303D | 0x3297 | 0x3299
+            | 0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139
+    ) || matches!(c, '0'..='9' | '#' | '*')
+}
+
+/// Which characters [`is_unsafe`] names are, here, parts of an emoji sequence a person typed
+/// (a variation selector after an emoji base, a zero-width joiner between two emoji, the tag
+/// characters of a subdivision flag), and so are kept. `None` when there is none: then every
+/// unsafe character is unsafe. A joiner or selector anywhere else is still refused, so it
+/// cannot hide or disguise text.
+pub fn in_emoji(text: &str) -> Option<Vec<bool>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut kept = vec![false; chars.len()];
+    let mut any = false;
+    let pictograph = |c: char| is_emoji_base(c) && !c.is_ascii();
+    for i in 0..chars.len() {
+        let c = chars[i];
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let ok = match c {
+            '\u{FE0E}' | '\u{FE0F}' => prev.is_some_and(is_emoji_base),
+            '\u{200D}' => {
+                let after_emoji = prev.is_some_and(|p| {
+                    pictograph(p)
+                        || p == '\u{FE0F}' && i >= 2 && kept[i - 1]
+                        || p == '\u{E007F}' && kept[i - 1]
+                });
+                after_emoji && chars.get(i + 1).copied().is_some_and(pictograph)
+            }
+            '\u{E0020}'..='\u{E007F}' => {
+                // A tag run right after a black flag, ending with CANCEL TAG.
+                let start = chars[..i]
+                    .iter()
+                    .rposition(|&p| !('\u{E0020}'..='\u{E007E}').contains(&p));
+                let opened = start.is_some_and(|s| chars[s] == '\u{1F3F4}');
+                let end = chars[i..]
+                    .iter()
+                    .position(|&n| !('\u{E0020}'..='\u{E007E}').contains(&n))
+                    .map(|n| chars[i + n]);
+                opened && end == Some('\u{E007F}')
+            }
+            _ => false,
+        };
+        kept[i] = ok;
+        any |= ok;
+    }
+    any.then_some(kept)
+}
+
+/// At most `MAX` characters of text quoted in a message, cleaned and on one line, saying how
+/// much was left out: an error never echoes a long argument whole.
+pub fn excerpt(text: &str) -> String {
+    const MAX: usize = 60;
+    let cleaned = clean(text);
+    let count = cleaned.chars().count();
+    if count <= MAX {
+        return cleaned.into_owned();
+    }
+    let head: String = cleaned.chars().take(MAX).collect();
+    format!("{head}... ({} more characters)", count - MAX)
 }
 
 /// A path as shown in a message: lossy UTF-8, cleaned.
@@ -87,9 +174,9 @@ pub fn is_unsafe(c: char) -> bool {
 /// Checks free text typed by a person (a note, a name) on its way in: `what` names the field.
 /// Line breaks and tabs are allowed when `multiline`; nothing else [`is_unsafe`] is.
 pub fn check_free_text(what: &str, text: &str, multiline: bool) -> Result<(), String> {
-    let bad = text
-        .chars()
-        .find(|&c| is_unsafe(c) && !(multiline && matches!(c, '\n' | '\t')));
+    let bad = with_context(text, in_emoji(text))
+        .find(|&(c, emoji)| is_unsafe(c) && !emoji && !(multiline && matches!(c, '\n' | '\t')))
+        .map(|(c, _)| c);
     match bad {
         None => Ok(()),
         Some(c) => Err(format!(
@@ -203,5 +290,54 @@ mod tests {
             assert!(err.contains("U+"), "{err}");
         }
         assert!(check_free_text("name", "a\nb", false).is_err());
+    }
+
+    #[test]
+    fn emoji_sequences_are_kept_and_stray_format_characters_are_not() {
+        let flag_scotland = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        for typed in [
+            "❤️ felt great",
+            "🏃‍♀️ easy 5k",
+            "❄️ icy",
+            "👍🏽 fine",
+            "🇬🇧 race",
+            "1️⃣ first",
+            "👨‍👩‍👧 family walk",
+            flag_scotland,
+        ] {
+            assert!(check_free_text("note", typed, true).is_ok(), "{typed:?}");
+            assert_eq!(clean(typed), typed, "{typed:?}");
+            assert_eq!(clean_block(typed), typed, "{typed:?}");
+        }
+        for stray in [
+            "a\u{200D}b",
+            "\u{200D}🏃",
+            "🏃\u{200D}",
+            "a\u{FE0F}",
+            " \u{FE0F}x",
+            "a\u{E0067}\u{E007F}",
+            "\u{1F3F4}\u{E0067}",
+            "🏃\u{200B}x",
+            "🏃\u{202E}x",
+        ] {
+            assert!(check_free_text("note", stray, true).is_err(), "{stray:?}");
+            // What cleaning leaves would pass the check: nothing stray survives it.
+            assert!(
+                check_free_text("x", &clean(stray), true).is_ok(),
+                "{stray:?}"
+            );
+        }
+        assert_eq!(clean("a\u{200D}b"), "ab");
+        assert_eq!(clean("🏃\u{200D}"), "🏃");
+    }
+
+    #[test]
+    fn an_excerpt_is_short_clean_and_says_what_it_left_out() {
+        assert_eq!(excerpt("short"), "short");
+        let long = "x\u{1b}".repeat(100_000);
+        let e = excerpt(&long);
+        assert!(e.chars().count() < 100, "{e}");
+        assert!(e.contains("99940 more characters"), "{e}");
+        assert!(!e.contains('\u{1b}'));
     }
 }

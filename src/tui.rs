@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use ratatui::crossterm::event::KeyEvent;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 use crate::cli::args::Global;
@@ -41,6 +41,8 @@ enum Wake {
     Resize,
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT.
     Signal(i32),
+    /// SIGTSTP: stop as a terminal program does.
+    Suspend,
     /// Standard input ended or failed: the terminal is gone.
     HungUp,
 }
@@ -59,6 +61,9 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
              that can move the cursor; run it in a full-screen terminal (set TERM, like \
              TERM=xterm), or use the subcommands, which work here (see `rehab --help`)",
         )));
+    }
+    if let Err(f) = crate::cli::clock_is_plausible(today) {
+        return finish(Err(f));
     }
     // A year of journal is thousands of lines: read it on the second core while the library
     // parses, so the first frame comes sooner.
@@ -86,7 +91,9 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     app.lock = ctx.lock.clone();
     // Signals are caught from here on; the threads that wait on them and on keys start once the
     // first frame is out (a key pressed meanwhile waits in the terminal).
-    let signals = match Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH]) {
+    // SIGTSTP (a `kill -TSTP`, or ^Z where the terminal sends it) is caught too, so the app can
+    // put the terminal back before it stops.
+    let signals = match Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH, SIGTSTP]) {
         Ok(signals) => signals,
         Err(e) => return finish(Err(Failure::data(format!("cannot watch for signals: {e}")))),
     };
@@ -177,10 +184,10 @@ fn open_terminal() -> std::io::Result<AppTerminal> {
 fn spawn_signal_thread(mut signals: Signals, tx: mpsc::Sender<Wake>) {
     std::thread::spawn(move || {
         for signal in signals.forever() {
-            let wake = if signal == SIGWINCH {
-                Wake::Resize
-            } else {
-                Wake::Signal(signal)
+            let wake = match signal {
+                SIGWINCH => Wake::Resize,
+                SIGTSTP => Wake::Suspend,
+                _ => Wake::Signal(signal),
             };
             if tx.send(wake).is_err() {
                 break;
@@ -247,6 +254,15 @@ fn event_loop(
             }
             None => {}
             Some(Wake::Signal(s)) => return Ok(Some(s)),
+            Some(Wake::Suspend) => {
+                suspend(terminal)?;
+                pending.push(Action::Resize);
+            }
+            // Raw mode turns ^Z into a key: it suspends, as in any terminal program.
+            Some(Wake::Key(key)) if is_suspend_key(&key) => {
+                suspend(terminal)?;
+                pending.push(Action::Resize);
+            }
             // The terminal is gone: every tick is already on disk, so just leave.
             Some(Wake::HungUp) => return Ok(Some(SIGHUP)),
             Some(Wake::Resize) => {
@@ -284,6 +300,31 @@ fn event_loop(
         };
         terminal.draw(|f| ui::render(f, app))?;
     }
+}
+
+fn is_suspend_key(key: &KeyEvent) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    key.code == KeyCode::Char('z') && key.modifiers == KeyModifiers::CONTROL
+}
+
+/// Puts the terminal back as it was (main screen, cooked mode, cursor shown), stops the
+/// process as ^Z would, and when the shell continues it (`fg`) takes the screen again and
+/// draws it whole. SIGSTOP, not SIGTSTP, because SIGTSTP is caught here.
+fn suspend(terminal: &mut AppTerminal) -> std::io::Result<()> {
+    use ratatui::crossterm::{cursor, execute, terminal as term};
+    execute!(std::io::stdout(), term::LeaveAlternateScreen, cursor::Show)?;
+    term::disable_raw_mode()?;
+    let _ = signal_hook::low_level::raise(SIGSTOP);
+    term::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        term::EnterAlternateScreen,
+        term::Clear(term::ClearType::All)
+    )?;
+    // A blank frame makes ratatui's last frame match the cleared screen, so the next one is
+    // drawn whole. (`Terminal::clear` would ask the terminal where its cursor is.)
+    terminal.draw(|_| {})?;
+    Ok(())
 }
 
 /// The terminal's bell: the one sound a terminal can make, over SSH too (the terminal may show

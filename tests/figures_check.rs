@@ -24,7 +24,7 @@ fn problems(text: &str) -> Vec<String> {
 #[test]
 fn every_built_in_exercise_has_a_figure_that_passes() {
     let catalog = Catalog::builtin().unwrap();
-    let problems = rehab_planner::catalog::figures::builtin_problems(&catalog);
+    let problems = rehab_planner::catalog::figures::builtin_problems(&catalog, &[]);
     assert!(
         problems.is_empty(),
         "{}",

@@ -181,7 +181,9 @@ pub fn check(figures: &[Figure], file: &SourceText, exercises: &HashSet<&str>) -
 
 /// The built-in figures' problems: the file parses, each figure passes, and every built-in
 /// exercise has one. Run by `rehab check` and the tests, never at start.
-pub fn builtin_problems(catalog: &Catalog) -> Vec<Problem> {
+/// An exercise of a user file (`files`) with no figure is reported at its own id there, never at
+/// the built-in file's first line.
+pub fn builtin_problems(catalog: &Catalog, files: &[SourceText]) -> Vec<Problem> {
     let file = SourceText::new(figure::BUILTIN_NAME, figure::BUILTIN_TEXT);
     let figures = match super::parse_file(&file) {
         Ok(parsed) => parsed.figures,
@@ -191,17 +193,36 @@ pub fn builtin_problems(catalog: &Catalog) -> Vec<Problem> {
     let mut problems = check(&figures, &file, &ids);
     let builtin = super::BUILTIN_FILES[1];
     for e in &catalog.exercises {
-        if !figures.iter().any(|f| f.exercise == e.id) {
-            let exercises = Locator::new(builtin.1);
-            problems.push(
-                Problem::new(
-                    builtin.0,
-                    exercises.field("id", &e.id, 0),
-                    format!("exercise `{}` has no figure", e.id),
-                )
-                .hint("add one to assets/figures.ron; every built-in exercise is drawn"),
-            );
+        if figures.iter().any(|f| f.exercise == e.id) || catalog.figure(&e.id).is_some() {
+            continue;
         }
+        // The file that defines it: a user file's exercise is the user's to draw.
+        let user = files.iter().rev().find_map(|f| {
+            Locator::new(&f.text)
+                .field_offset("id", &e.id, 0)
+                .map(|_| f)
+        });
+        let (name, text, hint) = match user {
+            Some(f) => (
+                f.name.as_str(),
+                f.text.as_str(),
+                "add a figure for it to a figures list in the library folder (`rehab figures` \
+                 shows the built-in ones)",
+            ),
+            None => (
+                builtin.0,
+                builtin.1,
+                "add one to assets/figures.ron; every built-in exercise is drawn",
+            ),
+        };
+        problems.push(
+            Problem::new(
+                name,
+                Locator::new(text).field("id", &e.id, 0),
+                format!("exercise `{}` has no figure", e.id),
+            )
+            .hint(hint),
+        );
     }
     problems
 }

@@ -217,7 +217,8 @@ pub fn validate(catalog: &Catalog, files: &[SourceText], complete: bool) -> Vec<
 }
 
 /// What a source's `url` may be: a web address (`https:` or `http:`, with a host and no spaces,
-/// quotes or angle brackets, so it cannot break out of a printed link), a DOI (`doi:10.` or
+/// quotes, angle or square brackets or braces, so it cannot break out of a printed link; round
+/// brackets are left to the printers, as publishers' addresses hold them), a DOI (`doi:10.` or
 /// `https://doi.org/...`), or a statement that there is none (`none: not published online`),
 /// which is printed as text and never as a link. Anything else (`javascript:`, `data:`,
 /// `file:` ...) is refused.
@@ -226,7 +227,12 @@ pub fn check_link(url: &str) -> Result<(), String> {
         return Ok(());
     }
     let bad_char = |c: char| {
-        c.is_whitespace() || crate::text::is_unsafe(c) || matches!(c, '<' | '>' | '"' | '`' | '\\')
+        c.is_whitespace()
+            || crate::text::is_unsafe(c)
+            || matches!(
+                c,
+                '<' | '>' | '"' | '`' | '\\' | '[' | ']' | '{' | '}' | '|' | '^' | '\''
+            )
     };
     let shown = crate::text::clean(url);
     if let Some(rest) = url.strip_prefix("doi:") {
@@ -251,8 +257,8 @@ pub fn check_link(url: &str) -> Result<(), String> {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || url.chars().any(bad_char) {
         return Err(format!(
-            "the link `{shown}` is not a whole web address (a host, and no spaces, quotes or angle \
-             brackets)"
+            "the link `{shown}` is not a whole web address (a host, and no spaces, quotes, angle or \
+             square brackets, braces, `|` or `^`, which would end or change a printed link)"
         ));
     }
     Ok(())

@@ -158,7 +158,7 @@ pub enum Command {
     },
     /// Adherence, pain trend and ticks per week, with each week's decision
     History {
-        #[arg(long, default_value_t = 4)]
+        #[arg(long, default_value_t = 4, value_parser = parse_weeks)]
         weeks: u32,
     },
     /// Everything a profile holds, for backup or a spreadsheet
@@ -229,10 +229,10 @@ pub struct PlanArgs {
     #[arg(long, value_name = "ID")]
     pub condition: Option<String>,
     /// Only this week
-    #[arg(long, conflicts_with = "weeks")]
+    #[arg(long, conflicts_with = "weeks", value_parser = parse_weeks)]
     pub week: Option<u32>,
     /// This many weeks from week 1
-    #[arg(long)]
+    #[arg(long, value_parser = parse_weeks)]
     pub weeks: Option<u32>,
     #[command(flatten)]
     pub settings: SettingsArgs,
@@ -331,7 +331,7 @@ impl PatientArgs {
         ];
         for (flag, value, multiline) in fields {
             if let Some(text) = value {
-                crate::text::check_free_text(flag, text, multiline)
+                crate::profile::check_patient_field(flag, text, multiline)
                     .map_err(|e| super::Failure::usage(e.replacen("the ", "", 1)))?;
             }
         }
@@ -576,8 +576,24 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
             format!("`{text}` is not a date like 2026-11-23")
         });
     }
-    t.parse::<Date>()
-        .map_err(|e| format!("`{text}` is not a date like 2026-11-23 ({e})"))
+    let date = t
+        .parse::<Date>()
+        .map_err(|e| format!("`{text}` is not a date like 2026-11-23 ({e})"))?;
+    // Refused here, before any file is read: a far date would otherwise cost every week up to it.
+    crate::plan::check_plausible(date)
+}
+
+/// A week number or count, at most the weeks a program may have: more would cost every week.
+fn parse_weeks(text: &str) -> Result<u32, String> {
+    let n: u32 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{}` is not a number of weeks", crate::text::excerpt(text)))?;
+    // Week 0 is left to the command, which says why it has none.
+    if n > crate::plan::MAX_WEEKS {
+        return Err(format!("give at most {} weeks", crate::plan::MAX_WEEKS));
+    }
+    Ok(n)
 }
 
 fn parse_day(text: &str) -> Result<Day, String> {

@@ -261,7 +261,10 @@ pub fn check(ctx: &Ctx, paths: &[PathBuf]) -> CmdResult {
     };
     match Catalog::load(&files) {
         Ok(loaded) => {
-            problems.extend(crate::catalog::figures::builtin_problems(&loaded.catalog));
+            problems.extend(crate::catalog::figures::builtin_problems(
+                &loaded.catalog,
+                &files,
+            ));
             problems.extend(loaded.problems);
         }
         Err(builtin) => problems.extend(builtin),

@@ -24,8 +24,10 @@ pub fn run(ctx: &Ctx, action: ClinicCommand) -> CmdResult {
         ClinicCommand::Authorize { name, key, file } => {
             authorize(ctx, &name, &key, &keys_file(file.authorized_keys)?)
         }
-        ClinicCommand::Revoke { name, file } => revoke(&name, &keys_file(file.authorized_keys)?),
-        ClinicCommand::Keys { file } => list(&keys_file(file.authorized_keys)?),
+        ClinicCommand::Revoke { name, file } => {
+            revoke(ctx, &name, &keys_file(file.authorized_keys)?)
+        }
+        ClinicCommand::Keys { file } => list(ctx, &keys_file(file.authorized_keys)?),
     }
 }
 
@@ -62,7 +64,6 @@ fn authorize(ctx: &Ctx, name: &str, key_file: &Path, file: &Path) -> CmdResult {
     // library.
     let exe = std::env::current_exe()
         .map_err(|e| Failure::data(format!("cannot tell where rehab itself is: {e}")))?;
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let command = keys::forced_command_for(
         &exe,
         &absolute(&ctx.paths.data),
@@ -82,33 +83,58 @@ fn authorize(ctx: &Ctx, name: &str, key_file: &Path, file: &Path) -> CmdResult {
     ))
 }
 
-fn revoke(name: &str, file: &Path) -> CmdResult {
+/// A folder as a forced command names it.
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// The data folder as rehab's key lines name it.
+fn data_folder(ctx: &Ctx) -> String {
+    absolute(&ctx.paths.data).to_string_lossy().into_owned()
+}
+
+fn revoke(ctx: &Ctx, name: &str, file: &Path) -> CmdResult {
     crate::profile::validate_name(name).map_err(Failure::usage)?;
     let shown = crate::text::path(file);
-    let removed = update_keys(file, |old| match keys::remove(old, name) {
+    let data = data_folder(ctx);
+    let removed = update_keys(file, |old| match keys::remove(old, name, &data) {
         (_, 0) => Err(format!(
-            "{shown}: no key opens profile {name}; `rehab clinic keys` lists them"
+            "{shown}: no key opens profile {name} in the data folder {}; `rehab clinic keys` \
+             lists this folder's keys (give --data-dir for another folder)",
+            crate::text::clean(&data)
         )),
         (new, n) => Ok((new, n)),
     })
     .map_err(|e| Failure::data(e.to_string()))?;
     print(&format!(
-        "{shown}: removed {removed} key line(s) of profile {name}; every other line is as it \
-         was (a session already open runs until it ends)\n"
+        "{shown}: removed {removed} key line(s) of profile {name} in {}; every other line is \
+         as it was (a session already open runs until it ends)\n",
+        crate::text::clean(&data)
     ))
 }
 
-fn list(file: &Path) -> CmdResult {
+/// The keys of this data folder's profiles, and the lines that are not rehab's; the lines of
+/// other data folders are counted, not listed (`--data-dir` picks the folder).
+fn list(ctx: &Ctx, file: &Path) -> CmdResult {
     let shown = crate::text::path(file);
     let bytes = read_keys(file).map_err(|e| Failure::data(e.to_string()))?;
+    let data = data_folder(ctx);
     let lines = keys::list(&bytes);
-    let mut t = format!("{shown}:\n");
+    let mut t = format!(
+        "{shown} (profiles of the data folder {}):\n",
+        crate::text::clean(&data)
+    );
     if lines.is_empty() {
         t.push_str("  no keys\n");
     }
+    let mut elsewhere = 0;
     for (n, line) in lines {
         let (who, key) = match line {
-            KeyLine::Locked { profile, key } => (format!("profile {profile}"), key),
+            KeyLine::Locked { data: folder, .. } if folder != data => {
+                elsewhere += 1;
+                continue;
+            }
+            KeyLine::Locked { profile, key, .. } => (format!("profile {profile}"), key),
             KeyLine::Open(key) => ("full login (no forced command)".into(), key),
             KeyLine::OtherCommand(key) => ("another forced command".into(), key),
             KeyLine::NotAKey => continue,
@@ -118,6 +144,13 @@ fn list(file: &Path) -> CmdResult {
             "  line {n:<4} {:<32} {}",
             crate::text::clean(&who),
             key.short()
+        );
+    }
+    if elsewhere > 0 {
+        let _ = writeln!(
+            t,
+            "  ({elsewhere} key line(s) open profiles of other data folders; `rehab clinic keys \
+             --data-dir DIR` lists them)"
         );
     }
     print(&t)

@@ -152,6 +152,7 @@ pub fn import(ctx: &Ctx, file: &Path, name: Option<&str>, force: bool, dry_run: 
 /// `rehab report`: the current profile's follow-up report.
 pub fn report(ctx: &Ctx, args: &ReportArgs) -> CmdResult {
     let open = OpenProfile::open(&ctx.paths, &ctx.profile).map_err(store_failure)?;
+    super::journal_cmds::check_plan(ctx, &open.profile, ctx.today)?;
     for w in open.journal.warnings() {
         warn(&format!(
             "{}:{}: {}",

@@ -51,6 +51,7 @@ pub(crate) struct Loaded {
 /// holds: these commands look at one day and this week, never at the history.
 pub(crate) fn load(ctx: &Ctx, through: Date) -> Result<Loaded, Failure> {
     let open = open(ctx)?;
+    check_plan(ctx, &open.profile, through)?;
     let saved = open.saved_progress();
     let (standing, save) = Standing::recent(
         &ctx.catalog,
@@ -63,6 +64,41 @@ pub(crate) fn load(ctx: &Ctx, through: Date) -> Result<Loaded, Failure> {
         open.save_progress(&text);
     }
     Ok(Loaded { open, standing })
+}
+
+/// Refuses, before any week is worked out, a profile whose plan cannot be built from this
+/// library, and a day past the weeks a program may have: either would otherwise pass for a
+/// rest day, and the second would cost every week up to it.
+pub(crate) fn check_plan(
+    ctx: &Ctx,
+    profile: &crate::profile::Profile,
+    through: Date,
+) -> Result<(), Failure> {
+    if let Some(what) = crate::session::unknown_reference(&ctx.catalog, profile) {
+        return Err(Failure::data(format!(
+            "{what}\n  The library is the built-in one plus the files in {}; fix the library file \
+             or the profile (`rehab profile set`), and `rehab check` shows what the library holds.",
+            crate::text::path(&ctx.paths.library)
+        )));
+    }
+    let week = crate::plan::ProgramWeek::of(&profile.settings, through.max(ctx.today));
+    if let Some(n) = week.number() {
+        crate::plan::check_week(n)
+            .map_err(|e| Failure::data(format!("{}: {e}", through.max(ctx.today))))?;
+    }
+    Ok(())
+}
+
+/// Refuses a day that has not come yet before anything is read: a record is only ever for
+/// today or a day before.
+fn not_yet(ctx: &Ctx, date: Date) -> Result<(), Failure> {
+    if date > ctx.today {
+        return Err(refused(Refusal::NotYet {
+            date,
+            today: ctx.today,
+        }));
+    }
+    Ok(())
 }
 
 /// A refusal as a command failure: bad input exits 2, the gate or the data 1.
@@ -99,6 +135,7 @@ fn lines(said: &[String]) -> String {
 /// `rehab done`: every item is checked first; then one write, one fsync.
 pub fn done(ctx: &Ctx, items: &[String], date: Option<Date>, sets: Option<u32>) -> CmdResult {
     let date = date.unwrap_or(ctx.today);
+    not_yet(ctx, date)?;
     let Loaded { open, standing } = load(ctx, date)?;
     let written = standing
         .tick(&ctx.catalog, &open.profile, date, items, sets)
@@ -112,6 +149,7 @@ pub fn done(ctx: &Ctx, items: &[String], date: Option<Date>, sets: Option<u32>) 
 /// `rehab undo`: takes back a tick or a skip.
 pub fn undo(ctx: &Ctx, item: &str, date: Option<Date>) -> CmdResult {
     let date = date.unwrap_or(ctx.today);
+    not_yet(ctx, date)?;
     let Loaded { open, standing } = load(ctx, date)?;
     let written = standing
         .untick(&ctx.catalog, open.journal.state(), date, item)
@@ -122,6 +160,7 @@ pub fn undo(ctx: &Ctx, item: &str, date: Option<Date>) -> CmdResult {
 /// `rehab skip`.
 pub fn skip(ctx: &Ctx, item: &str, reason: SkipArg, date: Option<Date>) -> CmdResult {
     let date = date.unwrap_or(ctx.today);
+    not_yet(ctx, date)?;
     let Loaded { open, standing } = load(ctx, date)?;
     let reason = match reason {
         SkipArg::Pain => SkipReason::Pain,
@@ -149,6 +188,7 @@ pub fn pain(ctx: &Ctx, args: &PainArgs) -> CmdResult {
     // Checked before any file is opened: bad input needs no profile to be refused.
     input.check().map_err(refused)?;
     let date = args.date.unwrap_or(ctx.today);
+    not_yet(ctx, date)?;
     let Loaded { open, standing } = load(ctx, date)?;
     let (written, _) = standing
         .log_pain(&ctx.catalog, &open.profile, &input)
@@ -193,6 +233,7 @@ pub fn criteria(ctx: &Ctx, met: Option<String>, not_met: Option<String>) -> CmdR
 /// `rehab note`.
 pub fn note(ctx: &Ctx, text: &str, date: Option<Date>) -> CmdResult {
     let date = date.unwrap_or(ctx.today);
+    not_yet(ctx, date)?;
     let Loaded { open, standing } = load(ctx, date)?;
     let written = standing.note(date, text).map_err(refused)?;
     write(open, &written)

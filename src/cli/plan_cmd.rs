@@ -67,6 +67,7 @@ fn for_profile(ctx: &Ctx, args: &PlanArgs) -> Result<ExportInput, Failure> {
         .apply(&ctx.catalog, &mut profile.settings, ctx.today)?;
     // An unknown condition gets the same "did you mean" as --condition.
     find_condition(&ctx.catalog, &profile.condition)?;
+    super::journal_cmds::check_plan(ctx, &profile, ctx.today)?;
     let default_week = crate::session::ProgramWeek::of(&profile.settings, ctx.today).or_first();
     let weeks = weeks_wanted(args, default_week)?;
     let mut input = crate::session::export_profile(

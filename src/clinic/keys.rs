@@ -95,8 +95,13 @@ impl PublicKey {
 /// What one line of `authorized_keys` is, as far as rehab cares.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyLine {
-    /// A key whose forced command is `rehab ... --locked NAME`.
-    Locked { profile: String, key: PublicKey },
+    /// A key whose forced command is exactly one rehab writes: `rehab --data-dir DIR
+    /// [--library DIR] --locked NAME`. `data` is the data folder it opens.
+    Locked {
+        profile: String,
+        data: String,
+        key: PublicKey,
+    },
     /// A key with no forced command: a shell, the clinician's own login.
     Open(PublicKey),
     /// A key with a forced command of something else.
@@ -118,8 +123,8 @@ impl KeyLine {
         };
         match options.and_then(forced_command) {
             None => KeyLine::Open(key),
-            Some(command) => match locked_profile(&command) {
-                Some(profile) => KeyLine::Locked { profile, key },
+            Some(command) => match rehab_command(&command) {
+                Some((profile, data)) => KeyLine::Locked { profile, data, key },
                 None => KeyLine::OtherCommand(key),
             },
         }
@@ -198,13 +203,30 @@ fn forced_command(options: &str) -> Option<String> {
     None
 }
 
-/// `NAME` when the command's last two words are `--locked NAME`.
-fn locked_profile(command: &str) -> Option<String> {
+/// The profile and data folder of a forced command rehab wrote. Only a command that
+/// [`forced_command_for`] makes again, byte for byte, from the words it holds is rehab's: one
+/// that merely ends in `--locked NAME` (`x \" --locked anna`) is someone else's.
+fn rehab_command(command: &str) -> Option<(String, String)> {
     let words = shell_words(command);
-    match words.as_slice() {
-        [.., flag, name] if flag == "--locked" => Some(name.clone()),
-        _ => None,
-    }
+    let (exe, data, library, name) = match words.as_slice() {
+        [exe, d, data, lk, name] if d == "--data-dir" && lk == "--locked" => {
+            (exe, data, None, name)
+        }
+        [exe, d, data, l, library, lk, name]
+            if d == "--data-dir" && l == "--library" && lk == "--locked" =>
+        {
+            (exe, data, Some(library), name)
+        }
+        _ => return None,
+    };
+    let again = forced_command_for(
+        Path::new(exe),
+        Path::new(data),
+        library.map(Path::new),
+        name,
+    )
+    .ok()?;
+    (again == command).then(|| (name.clone(), data.clone()))
 }
 
 /// Splits a command as the shell would for the words rehab writes: spaces outside single
@@ -344,14 +366,19 @@ pub fn add(file: &[u8], key: &PublicKey, line: &str, shown: &str) -> Result<Vec<
     Ok(out)
 }
 
-/// The file without rehab's lines for `profile`, and how many went. Every other line is kept
+/// The file without rehab's lines for `profile` in the data folder `data` (a profile of the
+/// same name in another folder is another person), and how many went. Every other line is kept
 /// exactly.
-pub fn remove(file: &[u8], profile: &str) -> (Vec<u8>, usize) {
+pub fn remove(file: &[u8], profile: &str, data: &str) -> (Vec<u8>, usize) {
     let mut out = Vec::with_capacity(file.len());
     let mut removed = 0;
     for line in lines(file) {
         match KeyLine::of(&String::from_utf8_lossy(line)) {
-            KeyLine::Locked { profile: p, .. } if p == profile => removed += 1,
+            KeyLine::Locked {
+                profile: p,
+                data: d,
+                ..
+            } if p == profile && d == data => removed += 1,
             _ => out.extend_from_slice(line),
         }
     }
@@ -389,6 +416,7 @@ mod tests {
             KeyLine::of(&line),
             KeyLine::Locked {
                 profile: "anna".into(),
+                data: "/srv/rehab data".into(),
                 key: key()
             }
         );
@@ -444,7 +472,8 @@ mod tests {
             again.as_ref().is_err_and(|e| e.contains("f:5:")),
             "{again:?}"
         );
-        let (back, removed) = remove(&with_anna, "anna");
+        assert_eq!(remove(&with_anna, "anna", "/elsewhere").1, 0);
+        let (back, removed) = remove(&with_anna, "anna", "/srv");
         assert_eq!(removed, 1);
         // The missing last newline was added when a line followed it; nothing else changed.
         assert_eq!(back, format!("{other}\n").as_bytes());
@@ -452,6 +481,35 @@ mod tests {
         assert!(matches!(kinds[0], (3, KeyLine::Open(_))));
         assert!(matches!(kinds[1], (4, KeyLine::OtherCommand(_))));
         assert!(matches!(&kinds[2], (5, KeyLine::Locked { profile, .. }) if profile == "anna"));
-        assert_eq!(remove(&with_anna, "bob").1, 0);
+        assert_eq!(remove(&with_anna, "bob", "/srv").1, 0);
+    }
+
+    #[test]
+    fn only_a_command_rehab_would_write_is_rehabs() {
+        let k = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx0ZXN0a2V5MDEyMzQ1Njc4OWFiY2RlZg";
+        for other in [
+            "command=\"x \\\" --locked anna\" ",
+            "command=\"/bin/sh -c id --locked anna\" ",
+            "command=\"/usr/bin/rehab --locked anna\" ",
+            "command=\"/usr/bin/rehab --data-dir /srv --locked anna; id\" ",
+            "command=\"/usr/bin/rehab --data-dir relative --locked anna\" ",
+            "command=\"/usr/bin/rehab --data-dir /srv --library /l --locked ../x\" ",
+            "command=\"/usr/bin/rehab  --data-dir /srv --locked anna\" ",
+        ] {
+            let line = format!("{other}{k}");
+            assert!(
+                matches!(KeyLine::of(&line), KeyLine::OtherCommand(_)),
+                "{line}: {:?}",
+                KeyLine::of(&line)
+            );
+            assert_eq!(remove(line.as_bytes(), "anna", "/srv").1, 0, "{line}");
+        }
+        let ours = format!(
+            "command=\"/usr/bin/rehab --data-dir /srv --library '/l b' --locked anna\",restrict,pty {k}"
+        );
+        assert!(matches!(
+            KeyLine::of(&ours),
+            KeyLine::Locked { ref profile, ref data, .. } if profile == "anna" && data == "/srv"
+        ));
     }
 }

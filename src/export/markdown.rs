@@ -9,6 +9,46 @@ use crate::plan::WeekPlan;
 
 /// Backslash-escapes Markdown and HTML punctuation so library text stays text (the follow-up
 /// report escapes with it too).
+/// A checked web address as a Markdown autolink, `<...>`, with every character that any
+/// renderer might read as Markdown inside it (brackets, which Python-Markdown turns into a link
+/// before it sees the autolink; angle brackets, backticks, backslashes, quotes, spaces) and
+/// everything outside ASCII percent-encoded, so the link is one link to that address everywhere.
+pub(crate) fn autolink(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() + 2);
+    out.push('<');
+    for b in url.bytes() {
+        let plain = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.'
+                    | b'~'
+                    | b':'
+                    | b'/'
+                    | b'?'
+                    | b'#'
+                    | b'@'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'%'
+                    | b'_'
+                    | b'('
+                    | b')'
+            );
+        if plain {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out.push('>');
+    out
+}
+
 pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -63,8 +103,8 @@ pub fn markdown(input: &ExportInput) -> String {
             _ if s.url.starts_with("none") || crate::catalog::check_link(&s.url).is_err() => {
                 esc(&s.url)
             }
-            Some(doi) => format!("<https://doi.org/{doi}>"),
-            None => format!("<{}>", s.url),
+            Some(doi) => autolink(&format!("https://doi.org/{doi}")),
+            None => autolink(&s.url),
         };
         let _ = writeln!(
             m,
@@ -426,4 +466,37 @@ fn history(m: &mut String, input: &ExportInput) {
         );
     }
     m.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever a link holds, the autolink is one `<...>` with nothing a Markdown reader acts
+    /// on inside: no brackets (Python-Markdown reads `[y](...)` before the autolink), no
+    /// angle brackets, backticks, backslashes, quotes, spaces or non-ASCII.
+    #[test]
+    fn an_autolink_encodes_everything_markdown_could_read() {
+        for url in [
+            "https://example.org/(x)[y](javascript:alert(2))",
+            "https://example.org/a>b<c `d` \\e \"f\" 'g' é\u{200B}\n",
+            "https://www.example.org/article/S1063-4584(19)31116-1/fulltext",
+        ] {
+            let link = autolink(url);
+            let inside = &link[1..link.len() - 1];
+            assert!(link.starts_with('<') && link.ends_with('>'), "{link}");
+            assert!(
+                !inside.contains(['[', ']', '<', '>', '`', '\\', '"', '\'', ' ', '\n']),
+                "{link}"
+            );
+            assert!(inside.is_ascii(), "{link}");
+        }
+        assert_eq!(
+            autolink("https://example.org/(x)[y]"),
+            "<https://example.org/(x)%5By%5D>"
+        );
+        // An ordinary address is left as it is.
+        let plain = "https://pubmed.ncbi.nlm.nih.gov/1234/?a=b&c=d#e_f";
+        assert_eq!(autolink(plain), format!("<{plain}>"));
+    }
 }

@@ -21,6 +21,9 @@ pub const IDLE_DAYS: i64 = 7;
 pub enum Concern {
     /// The profile or its journal does not load.
     DoesNotLoad,
+    /// No plan can be built: the condition or an exercise is not in the library, or the
+    /// program is past its weeks. An empty plan is not a rest day.
+    NoPlan,
     /// A "get care now" answer.
     Stop,
     /// A "see a clinician first" answer not yet lifted by an assessment.
@@ -43,6 +46,7 @@ impl Concern {
     pub fn label(&self) -> &'static str {
         match self {
             Concern::DoesNotLoad => "does not load (rehab doctor)",
+            Concern::NoPlan => "no plan can be built (rehab today says why)",
             Concern::Stop => "get-care-now answer",
             Concern::SeeClinicianFirst => "see-a-clinician answer",
             Concern::Rescreen => "re-screen due",
@@ -111,6 +115,11 @@ impl ClinicRow {
     ) -> ClinicRow {
         let standing = Standing::compute(catalog, profile, journal, today);
         let mut concerns = Vec::new();
+        if crate::session::unknown_reference(catalog, profile).is_some()
+            || standing.plan_error.is_some()
+        {
+            concerns.push(Concern::NoPlan);
+        }
         match &standing.gate {
             Gate::Stop { .. } => concerns.push(Concern::Stop),
             Gate::Block { .. } | Gate::Escalated { .. } => {

@@ -16,7 +16,7 @@ use crate::catalog::{Catalog, Condition, Exercise, Problem, did_you_mean};
 use crate::journal::JournalState;
 use crate::plan::{Overrides, Settings};
 use crate::profile::{Patient, Profile, validate_name};
-use crate::text::{check_free_text, clean, line_column, position_of_quoted};
+use crate::text::{clean, line_column, position_of_quoted};
 
 /// The `format` a prescription file names itself by.
 pub const PRESCRIPTION_FORMAT: &str = "rehab-prescription";
@@ -263,7 +263,7 @@ pub fn check_prescription(
             ("notes", &patient.notes, true),
         ] {
             if let Some(v) = value
-                && let Err(e) = check_free_text(what, v, multiline)
+                && let Err(e) = crate::profile::check_patient_field(what, v, multiline)
             {
                 c.at(
                     position_of_quoted(text, v),

@@ -22,6 +22,41 @@ pub enum PlanError {
     WeekZero,
     #[error("condition `{0}` has no phases")]
     NoPhases(String),
+    #[error(
+        "week {0} is past the last week a program may have ({max}, about twenty years); \
+         start a new profile for a new program",
+        max = MAX_WEEKS
+    )]
+    TooManyWeeks(u32),
+}
+
+/// The most weeks a program runs, and so the most any command works out: a rehab program lasts
+/// months, and this bound (not the date asked about) caps what a plan or a replay costs.
+pub const MAX_WEEKS: u32 = 1044;
+
+/// The first and last dates rehab accepts from a flag, a variable or the clock. Outside them a
+/// date is a typo or a wrong clock, and it is refused before any work is done.
+pub const FIRST_DATE: Date = Date::constant(2000, 1, 1);
+pub const LAST_DATE: Date = Date::constant(2100, 12, 31);
+
+/// Whether `date` lies in the accepted window; the error says which window.
+pub fn check_plausible(date: Date) -> Result<Date, String> {
+    if (FIRST_DATE..=LAST_DATE).contains(&date) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{date} is not a plausible date; rehab takes dates from {FIRST_DATE} to {LAST_DATE}"
+        ))
+    }
+}
+
+/// Refuses a week past [`MAX_WEEKS`] before anything is built for it.
+pub fn check_week(week: u32) -> Result<u32, PlanError> {
+    if week > MAX_WEEKS {
+        Err(PlanError::TooManyWeeks(week))
+    } else {
+        Ok(week)
+    }
 }
 
 /// The Monday on or before a date.
@@ -143,6 +178,7 @@ pub fn build_program(
     overrides: &Overrides,
     weeks: u32,
 ) -> Result<Program, PlanError> {
+    check_week(weeks)?;
     let mut built: Vec<WeekPlan> = Vec::with_capacity(weeks as usize);
     for week in 1..=weeks {
         let state = scheduled_state(condition, overrides, week, built.last());

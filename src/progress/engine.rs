@@ -101,6 +101,8 @@ pub fn run_span(
     if condition.phases.is_empty() {
         return Err(crate::plan::PlanError::NoPhases(condition.id.to_string()).into());
     }
+    // The replay's cost is bounded by the program, never by the date asked about.
+    crate::plan::check_week(span.up_to_week)?;
     let (first_week, mut carry, mut baselines) = match span.from {
         Some(c) => (c.week, c.carry.clone(), c.baselines.clone()),
         None => (1, first_carry(condition, overrides), Baselines::default()),

@@ -81,13 +81,13 @@ impl fmt::Display for Refusal {
             Refusal::UnknownItem { text, suggestion } => write!(
                 f,
                 "unknown item `{}`.{suggestion} Use a number or an id from `rehab today`.",
-                clean(text)
+                crate::text::excerpt(text)
             ),
             Refusal::Sets(text) | Refusal::Invalid(text) => f.write_str(text),
             Refusal::NothingToUndo { item, date } => write!(
                 f,
                 "{} is not ticked or skipped on {date}; nothing to undo",
-                clean(item)
+                crate::text::excerpt(item)
             ),
             Refusal::Empty(text) => f.write_str(text),
             Refusal::Unanswered(ids) => write!(

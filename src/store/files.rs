@@ -232,8 +232,16 @@ pub fn read(path: &Path, limit: Limit) -> io::Result<Vec<u8>> {
         }
         .into_io());
     }
-    read_rest(&mut file, path, limit, 0)
+    let mut bytes = read_rest(&mut file, path, limit, 0)?;
+    // Editors on some systems start a UTF-8 file with a byte-order mark; it is no part of the
+    // text. (A journal is read in place, by byte offsets its cache records: not here.)
+    if limit != Limit::Journal && bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    Ok(bytes)
 }
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A whole text file, or `None` when there is none (a file that is not UTF-8 is an error).
 pub fn read_text(path: &Path, limit: Limit) -> io::Result<Option<String>> {
@@ -323,6 +331,23 @@ mod tests {
             read(&path, Limit::Keymap).expect("fits").len() as u64,
             Limit::Keymap.bytes()
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_a_text_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("keys.ron");
+        std::fs::write(&path, b"\xEF\xBB\xBF{}").expect("write");
+        for limit in [Limit::Keymap, Limit::Profile, Limit::Library] {
+            assert_eq!(read(&path, limit).expect("read"), b"{}");
+        }
+        assert_eq!(
+            read_text(&path, Limit::Keymap).expect("read").as_deref(),
+            Some("{}")
+        );
+        // Only at the start: one inside the text is the text's.
+        std::fs::write(&path, b"{\xEF\xBB\xBF}").expect("write");
+        assert_eq!(read(&path, Limit::Keymap).expect("read").len(), 5);
     }
 
     #[cfg(unix)]

@@ -203,6 +203,22 @@ impl JournalFile {
         for record in records {
             text.push_str(&format_record(record));
         }
+        // A journal past its read cap would refuse every later command: the records are
+        // refused instead, before a byte is written, and what is there stays as it is.
+        let len = file
+            .metadata()
+            .map_err(StoreError::io("read", &self.path))?
+            .len();
+        let limit = Limit::Journal.bytes();
+        if len.saturating_add(text.len() as u64) > limit {
+            return Err(StoreError::Invalid(format!(
+                "the journal {} is full: it holds {len} bytes and rehab reads at most {limit}, so \
+                 nothing was written and nothing in it was changed. Keep it as it is: save a copy \
+                 (`rehab export-data > journal-backup.ron`), then go on in a new profile for a new \
+                 period (`rehab profile new NAME --condition ID`)",
+                crate::text::path(&self.path)
+            )));
+        }
         file.write_all(text.as_bytes())
             .and_then(|()| file.sync_data())
             .map_err(StoreError::io("write to", &self.path))?;

@@ -45,7 +45,7 @@ pub struct ImportDone {
 /// Creates the profile an import checked, or with `force` replaces an existing profile's
 /// condition, settings, overrides and patient fields, keeping its red-flag answers and journal.
 /// Without `force` an existing profile is never touched. The file's assessment is recorded in
-/// the journal unless the journal holds one on that date already.
+/// a new profile's journal; an existing profile's holds are never lifted by an import.
 pub fn import_profile(
     paths: &Paths,
     imported: &Imported,
@@ -60,6 +60,17 @@ pub fn import_profile(
     };
     if exists && !force {
         return Err(StoreError::Exists(name.clone()));
+    }
+    // The journal record is checked before the profile is made or changed: all or nothing.
+    let record = imported
+        .assessment
+        .as_ref()
+        .map(|a| crate::journal::Record::Assessed {
+            date: a.date,
+            by: a.by.clone(),
+        });
+    if let Some(record) = &record {
+        record.validate_new().map_err(StoreError::Invalid)?;
     }
     let mut open = if exists {
         let mut open = OpenProfile::open(paths, name)?;
@@ -79,15 +90,12 @@ pub fn import_profile(
     // §1.5: an import never lifts a hold. A new profile has no answers for the file's
     // assessment to lift, so it is kept as history; into an existing profile it is not
     // written (its clinician records their own).
-    if let Some(a) = &imported.assessment
+    if let Some(record) = &record
+        && let crate::journal::Record::Assessed { date, .. } = record
         && !exists
-        && !open.journal.state().assessments.contains(&a.date)
+        && !open.journal.state().assessments.contains(date)
     {
-        let record = crate::journal::Record::Assessed {
-            date: a.date,
-            by: a.by.clone(),
-        };
-        open.save_assessment(&record)?;
+        open.save_assessment(record)?;
         assessment_recorded = true;
     }
     Ok(ImportDone {

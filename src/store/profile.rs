@@ -99,6 +99,23 @@ pub struct OpenProfile {
     profile_stamp: Option<Stamp>,
 }
 
+/// The profile's text as it will be written, once it is known to read back: it parses, holds
+/// plausible values and fits within the size rehab reads. This is the one gate of every profile
+/// write, so no write can leave a file that every later command refuses.
+fn checked_text(profile: &Profile) -> Result<String, StoreError> {
+    let text = format_profile(profile);
+    let limit = super::files::Limit::Profile.bytes();
+    if text.len() as u64 > limit {
+        return Err(StoreError::Invalid(format!(
+            "the profile would be {} bytes, more than a profile may be ({limit}); nothing was \
+             written (shorten the patient details or the clinician's changes)",
+            text.len()
+        )));
+    }
+    parse_profile(&text, PROFILE_FILE).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    Ok(text)
+}
+
 fn stamp_of(path: &Path) -> Option<Stamp> {
     fs::metadata(path).ok().map(|m| Stamp::of(&m))
 }
@@ -128,6 +145,8 @@ impl OpenProfile {
     /// it made is removed, and a folder that holds anything else is kept.
     pub fn create(paths: &Paths, profile: Profile) -> Result<OpenProfile, StoreError> {
         validate_name(&profile.name).map_err(StoreError::Invalid)?;
+        // Everything is checked before anything is made: a refused create leaves nothing.
+        let text = checked_text(&profile)?;
         let dir = paths.profile_dir(&profile.name);
         let made_folder = !dir.exists();
         fs::create_dir_all(&dir).map_err(StoreError::io("create", &dir))?;
@@ -139,8 +158,7 @@ impl OpenProfile {
                 return Err(StoreError::Exists(profile.name.clone()));
             }
             sweep_temps_locked(&dir);
-            write_atomic(&path, format_profile(&profile).as_bytes())
-                .map_err(StoreError::io("write", &path))
+            write_atomic(&path, text.as_bytes()).map_err(StoreError::io("write", &path))
         })();
         if let Err(e) = written {
             if made_folder {
@@ -166,9 +184,7 @@ impl OpenProfile {
         sweep_temps_locked(&self.dir);
         let mut profile = read_profile_in(&self.dir, &self.name)?;
         change(&mut profile).map_err(StoreError::Invalid)?;
-        let text = format_profile(&profile);
-        // The new text must read back; a bug here must not reach the disk.
-        parse_profile(&text, PROFILE_FILE).map_err(StoreError::Profile)?;
+        let text = checked_text(&profile)?;
         let path = self.dir.join(PROFILE_FILE);
         write_atomic(&path, text.as_bytes()).map_err(StoreError::io("write", &path))?;
         self.profile = profile;

@@ -174,6 +174,32 @@ fn nth_quoted(text: &str, needle: &str, nth: usize) -> (usize, usize) {
     )
 }
 
+/// A key file's entries in file order, each one kept (a map would drop a repeated action).
+struct Entries(Vec<(String, Vec<String>)>);
+
+impl<'de> serde::Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of action names to lists of keys")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Entries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = m.next_entry::<String, Vec<String>>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
 /// Keys bound to actions.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -207,7 +233,7 @@ impl Keymap {
     /// returned as `line:column: ...` for the caller to report. Everything shown is cleaned.
     pub fn with_overrides_checked(text: &str) -> Result<(Keymap, Vec<String>), String> {
         use crate::text::clean;
-        let wanted: BTreeMap<String, Vec<String>> = ron::from_str(text).map_err(|e| {
+        let entries: Entries = ron::from_str(text).map_err(|e| {
             format!(
                 "{}:{}: {}",
                 e.position.line,
@@ -219,6 +245,20 @@ impl Keymap {
             let (line, column) = nth_quoted(text, needle, nth);
             format!("{line}:{column}")
         };
+        // A map would keep only the last of an action named twice, dropping a binding unseen.
+        let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (name, keys) in entries.0 {
+            if wanted.contains_key(&name) {
+                return Err(format!(
+                    "{}: the action `{}` is named twice; give all its keys in one list, like \
+                     {{\"{}\": [\"a\", \"b\"]}}",
+                    at(&name, 1),
+                    clean(&name),
+                    clean(&name)
+                ));
+            }
+            wanted.insert(name, keys);
+        }
         // Every action and key checked first; (action name, key, its text) in file order.
         let mut claims: Vec<(&str, Action, Key, &str)> = Vec::new();
         let mut actions = Vec::new();

@@ -108,6 +108,15 @@ impl Pty {
         panic!("`{text}` stayed on screen; screen:\n{}", self.contents());
     }
 
+    /// Whether the program has the alternate screen, and hides the cursor, just now.
+    pub fn screen_modes(&self) -> (bool, bool) {
+        let parser = self.screen.lock().unwrap();
+        (
+            parser.screen().alternate_screen(),
+            parser.screen().hide_cursor(),
+        )
+    }
+
     /// Bytes the program has written so far.
     pub fn written(&self) -> usize {
         self.raw.lock().unwrap().len()

@@ -220,6 +220,24 @@ fn explain(t: &mut String, e: &StoreError, path: &Path) {
               leaves the file alone."
                 .to_string()
         }
+        StoreError::Io { source, .. }
+            if matches!(
+                crate::store::files::Refused::of(source),
+                Some(crate::store::files::Refused::TooLarge { .. })
+            ) =>
+        {
+            // Nothing here is discarded: the whole file is kept aside, and the part that is
+            // read again is a copy of its header and newest lines.
+            if path.file_name().is_some_and(|n| n == JOURNAL_FILE) {
+                format!(
+                    "keep every line: move it aside (`mv {file} {file}.full`; that copy is never                      changed), then start the journal again from its header and newest lines:                      `{{ head -n 1 {file}.full; tail -n 500000 {file}.full; }} > {file}`. The                      older weeks stay in {file}.full, readable with any text editor."
+                )
+            } else {
+                format!(
+                    "open {file} in a text editor and shorten its longest text (the patient                      notes, most likely); nothing else needs to change. Keep a copy first                      (`cp {file} {file}.full`)."
+                )
+            }
+        }
         StoreError::Io { source, .. } if crate::store::files::Refused::of(source).is_some() => {
             format!(
                 "move it away (`mv {file} {file}.moved`) and put a regular file there, or none: \

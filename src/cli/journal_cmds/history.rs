@@ -17,6 +17,7 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
         return Err(Failure::usage("--weeks must be at least 1"));
     }
     let open = open(ctx)?;
+    super::check_plan(ctx, &open.profile, ctx.today)?;
     let state = open.journal.state();
     let standing = crate::session::Standing::compute(&ctx.catalog, &open.profile, state, ctx.today);
     if let Some(e) = standing

@@ -177,6 +177,16 @@ impl PatientEdit {
                 format!("{}: {e}", row.label())
             },
         )?;
+        // The same rule as the command line's flags: free text, and short enough to read back.
+        for (row, multiline) in [
+            (Row::Name, false),
+            (Row::Clinician, false),
+            (Row::Clinic, false),
+            (Row::Notes, true),
+        ] {
+            crate::profile::check_patient_field(row.label(), v(row), multiline)
+                .map_err(|e| format!("{}: {e}", row.label()))?;
+        }
         let patient = Patient {
             name: opt(v(Row::Name)),
             clinician: opt(v(Row::Clinician)),
