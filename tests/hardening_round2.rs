@@ -146,7 +146,20 @@ fn a_day_or_week_past_the_programs_weeks_is_refused() {
             .code(2)
             .stderr(contains(format!("at most {MAX_WEEKS} weeks")));
     }
-    // A day well inside the bound is still worked out.
+    // A day well inside the bound is still worked out, once that week's questions are
+    // answered.
+    let ids = rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .iter()
+        .map(|f| f.id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    rehab(dir.path())
+        .env("REHAB_TODAY", "2036-11-25")
+        .args(["screen", "--no", &ids])
+        .assert()
+        .success();
     rehab(dir.path())
         .env("REHAB_TODAY", "2036-11-25")
         .arg("today")

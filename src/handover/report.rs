@@ -218,13 +218,13 @@ pub fn assemble_report(
             decision: outcome.decision_line_on(today),
             flags: outcome.flags.iter().map(|f| f.text()).collect(),
         });
-        if outcome.is_complete(today) {
-            for next in &outcome.decision.next {
-                report.changes.push(format!(
-                    "after week {}, by the weekly pain review: {next}",
-                    outcome.week()
-                ));
-            }
+        // One line a week: a week's changes read as one decision.
+        if outcome.is_complete(today) && !outcome.decision.next.is_empty() {
+            report.changes.push(format!(
+                "after week {}, by the weekly pain review: {}",
+                outcome.week(),
+                outcome.decision.next.join("; ")
+            ));
         }
         summaries.push(summary);
     }

@@ -99,6 +99,7 @@ impl Advance<'_> {
             next.regressions.retain(|_, n| *n > 0);
         }
         let mut eased: Vec<String> = Vec::new();
+        let mut no_easier: Vec<String> = Vec::new();
         for (logged, painful) in sessions.iter().flat_map(|s| {
             let painful = s.painful_exercises.iter().map(|e| (e, true));
             painful.chain(s.eased_after_warning.iter().map(|e| (e, false)))
@@ -118,8 +119,11 @@ impl Advance<'_> {
                     .map_or(key.as_str(), |e| &e.name);
                 decision.next.push(format!("{name} eased one step"));
             } else if painful {
-                flags.push(Flag::NoEasierVersion(logged.clone()));
+                no_easier.push(logged.clone());
             }
+        }
+        if !no_easier.is_empty() {
+            flags.push(Flag::NoEasierVersion(no_easier));
         }
     }
 

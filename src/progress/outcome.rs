@@ -49,7 +49,7 @@ pub enum Flag {
     FortnightRise { from: u32, to: u32, pct: u32 },
     /// A painful exercise cannot be eased: no easier version in the library, or an equipment
     /// stand-in the plan builder does not ease.
-    NoEasierVersion(String),
+    NoEasierVersion(Vec<String>),
 }
 
 impl Flag {
@@ -71,9 +71,15 @@ impl Flag {
             Flag::FortnightRise { from, to, pct } => format!(
                 "running time rises from {from} to {to} min over two weeks, more than {pct}%: injury risk rises"
             ),
-            Flag::NoEasierVersion(id) => {
-                format!("{id} has no easier version here; keep it under the pain ceiling")
-            }
+            Flag::NoEasierVersion(ids) => match ids.as_slice() {
+                [one] => {
+                    format!("{one} has no easier version here; keep it under the pain ceiling")
+                }
+                many => format!(
+                    "{} have no easier version here; keep them under the pain ceiling",
+                    many.join(", ")
+                ),
+            },
         }
     }
 }
