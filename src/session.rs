@@ -337,8 +337,8 @@ fn clinician_due_text(flag: &Flag) -> String {
     match flag {
         Flag::ClinicianDue(since) => format!(
             "See a clinician: the plan stepped back twice, or pain kept rising, up to the week of \
-             {since}. Running is paused until a clinician's assessment is recorded \
-             (`rehab profile set --assessed-on DATE`)."
+             {since}. Running is paused until a doctor or physiotherapist has assessed the knee \
+             and records it in rehab."
         ),
         other => other.text(),
     }

@@ -93,7 +93,7 @@ fn history_says_why_each_week_held_or_stepped_back() {
         "{red}"
     );
     assert!(
-        red.contains("! sharp pain or new swelling logged on 2026-11-26"),
+        red.contains("! sharp pain, new swelling or a limp logged on 2026-11-26"),
         "{red}"
     );
     assert!(

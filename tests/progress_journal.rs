@@ -209,7 +209,7 @@ fn a_profile_runs_from_its_journal() {
         weeks[0]
             .flags
             .iter()
-            .any(|f| f.text().contains("red-flag questions again")),
+            .any(|f| f.text().contains("safety questions were asked again")),
         "{:?}",
         weeks[0].flags
     );

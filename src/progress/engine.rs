@@ -216,14 +216,16 @@ impl Inputs<'_> {
             reason,
             overrides: Vec::new(),
             next: Vec::new(),
+            within: Vec::new(),
         };
         ease_runs_after_red(&mut plan, &sessions, self.catalog, &mut decision);
         self.ceiling_override(&mut decision, &plan, week_days, &before, &sessions);
         self.item_overrides(&mut decision, &plan);
-        if let Some(r) = sessions.iter().find(|r| {
+        // Each day with a warning sign, dated: the history keeps every one.
+        for r in sessions.iter().filter(|r| {
             r.causes
                 .iter()
-                .any(|c| matches!(c, Cause::Sharp | Cause::Swelling))
+                .any(|c| matches!(c, Cause::Sharp | Cause::Swelling | Cause::Limp))
         }) {
             flags.push(Flag::ReopenRedFlags(r.date));
         }

@@ -17,6 +17,9 @@ pub struct Decision {
     pub overrides: Vec<String>,
     /// What changes next week because of it ("phase 2 (Load) starts").
     pub next: Vec<String>,
+    /// What changed within the week itself (the same-session rule after a red run).
+    #[serde(default)]
+    pub within: Vec<String>,
 }
 
 impl Decision {
@@ -26,6 +29,10 @@ impl Decision {
         if !self.overrides.is_empty() {
             text.push_str("; override applies: ");
             text.push_str(&self.overrides.join("; "));
+        }
+        if !self.within.is_empty() {
+            text.push_str("; this week: ");
+            text.push_str(&self.within.join("; "));
         }
         text
     }
@@ -57,10 +64,12 @@ impl Flag {
         match self {
             Flag::RunningPaused(why) => format!("running paused: {why}"),
             Flag::ClinicianDue(since) => format!(
-                "see a clinician (since the week of {since}); record the assessment once they have seen the knee"
+                "see a clinician (since the week of {since}); running resumes once they record their assessment"
             ),
+            // A dated record of what happened: whether the questions still need answering is
+            // the gate's to say, and only while it stands.
             Flag::ReopenRedFlags(date) => format!(
-                "sharp pain or new swelling logged on {date}: answer the red-flag questions again"
+                "sharp pain, new swelling or a limp logged on {date}; the safety questions were asked again"
             ),
             Flag::AwaitingRunEntry => {
                 "walk-run starts once the return-to-run entry criteria are recorded as met".into()

@@ -94,7 +94,7 @@ pub fn ease_runs_after_red(
     if eased_any {
         plan.run_minutes = running_minutes(plan, catalog);
         let dates: Vec<String> = red_runs.iter().map(ToString::to_string).collect();
-        decision.next.push(format!(
+        decision.within.push(format!(
             "runs after a painful run eased one step each time ({})",
             dates.join(", ")
         ));

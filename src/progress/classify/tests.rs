@@ -142,6 +142,23 @@ fn sessions_are_classified_by_the_rules_table() {
             false,
             Colour::Red,
         ),
+        // §1.1 as reviewed: from a baseline of 0, a second morning at 1/10 is amber, not red.
+        (
+            "one above a baseline of 0, twice",
+            Some(1),
+            None,
+            morning(1, 0, true),
+            false,
+            Colour::Amber,
+        ),
+        (
+            "two above a baseline of 0",
+            Some(1),
+            None,
+            morning(2, 0, false),
+            false,
+            Colour::Red,
+        ),
         ("limp", Some(0), None, None, true, Colour::Red),
     ];
     for (case, pain, run, m, limp, want) in cases {

@@ -1,0 +1,159 @@
+//! What a red session changes (clinical basis §1.1 and §1.5), through the real binary as a
+//! runner would: a red run eases the next run, a warning sign pauses the plan until the
+//! questions are clear and then brings the day back one step easier, and a second warning
+//! sign within 14 days needs a clinician.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+
+fn rehab(dir: &Path, today: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("rehab")
+        .unwrap()
+        .env("REHAB_DATA_DIR", dir.join("data"))
+        .env("REHAB_TODAY", today)
+        .env("HOME", dir)
+        .env_remove("REHAB_PROFILE")
+        .env_remove("REHAB_LIBRARY")
+        .env_remove("NO_COLOR")
+        .args(args)
+        .assert()
+}
+
+fn all_ids() -> String {
+    rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .iter()
+        .map(|f| f.id.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// An IT band profile from Monday 23 November, running Tue/Thu/Sat, its questions answered.
+fn itbs_runner() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    rehab(
+        dir.path(),
+        "2026-11-23",
+        &[
+            "profile",
+            "new",
+            "me",
+            "--condition",
+            "itbs",
+            "--start",
+            "2026-11-23",
+            "--run-days",
+            "tue,thu,sat",
+            "--days",
+            "5",
+        ],
+    )
+    .success();
+    rehab(dir.path(), "2026-11-23", &["screen", "--no", &all_ids()]).success();
+    dir
+}
+
+fn run_line(out: &str) -> String {
+    out.lines()
+        .find(|l| l.contains("run-within-pain-rules"))
+        .unwrap_or_else(|| panic!("no run in:\n{out}"))
+        .to_string()
+}
+
+#[test]
+fn a_red_run_on_tuesday_makes_thursdays_run_easier_and_the_decision_says_why() {
+    let dir = itbs_runner();
+    let d = dir.path();
+    let tuesday = rehab(d, "2026-11-24", &["today"]).success();
+    let planned = run_line(&String::from_utf8_lossy(&tuesday.get_output().stdout));
+    assert!(planned.contains("1 x 30 min"), "{planned}");
+    rehab(d, "2026-11-24", &["done", "run-within-pain-rules"]).success();
+    rehab(
+        d,
+        "2026-11-24",
+        &["pain", "--during", "5", "--item", "run-within-pain-rules"],
+    )
+    .success();
+
+    let thursday = rehab(d, "2026-11-26", &["today"]).success();
+    let text = String::from_utf8_lossy(&thursday.get_output().stdout).to_string();
+    let run = run_line(&text);
+    assert!(
+        run.contains("1 x 20 min"),
+        "Thursday's run is not shorter:\n{text}"
+    );
+    assert!(
+        text.contains("one step easier after a painful run on 2026-11-24"),
+        "{text}"
+    );
+    rehab(d, "2026-11-26", &["history"])
+        .success()
+        .stdout(contains(
+            "runs after a painful run eased one step each time (2026-11-24)",
+        ));
+
+    // Next week (the questions answered again): the runs stay a step shorter.
+    rehab(d, "2026-11-30", &["screen", "--no", &all_ids()]).success();
+    let next = rehab(d, "2026-12-01", &["today"]).success();
+    let text = String::from_utf8_lossy(&next.get_output().stdout).to_string();
+    assert!(run_line(&text).contains("1 x 20 min"), "{text}");
+}
+
+#[test]
+fn sharp_pain_pauses_then_the_day_comes_back_easier_and_a_second_sign_needs_a_clinician() {
+    let dir = itbs_runner();
+    let d = dir.path();
+    rehab(d, "2026-11-24", &["done", "run-within-pain-rules"]).success();
+    rehab(
+        d,
+        "2026-11-24",
+        &["pain", "--during", "6", "--sharp", "--swelling"],
+    )
+    .success();
+    // Wednesday: paused until the questions are answered again.
+    rehab(d, "2026-11-25", &["today"])
+        .code(1)
+        .stderr(contains("Plan paused: sharp pain, new swelling or a limp"));
+    rehab(d, "2026-11-25", &["screen", "--no", &all_ids()]).success();
+    // Thursday: the plan is back, one step down: a shorter run, said why.
+    let thursday = rehab(d, "2026-11-26", &["today"]).success();
+    let text = String::from_utf8_lossy(&thursday.get_output().stdout).to_string();
+    assert!(run_line(&text).contains("1 x 20 min"), "{text}");
+    assert!(text.contains("easier"), "{text}");
+
+    // New swelling again within 14 days: see a clinician, whatever is answered.
+    rehab(d, "2026-11-28", &["pain", "--swelling"]).success();
+    rehab(d, "2026-11-28", &["screen", "--no", &all_ids()]).code(1);
+    rehab(d, "2026-11-29", &["today"])
+        .code(1)
+        .stderr(contains("logged on 2026-11-24 and again on 2026-11-28"))
+        .stderr(contains("--assessed-on").not());
+    // The clinician records the assessment: the plan is back, and the history keeps both.
+    rehab(
+        d,
+        "2026-11-29",
+        &[
+            "profile",
+            "set",
+            "--assessed-on",
+            "2026-11-29",
+            "--assessed-by",
+            "B. Physio",
+        ],
+    )
+    .success();
+    rehab(d, "2026-11-29", &["today"])
+        .success()
+        .stdout(contains("Plan paused").not());
+    rehab(d, "2026-11-29", &["report"])
+        .success()
+        .stdout(contains("2026-11-24"))
+        .stdout(contains("2026-11-28"))
+        .stdout(contains("B. Physio"));
+}
