@@ -1006,3 +1006,117 @@ fn the_history_view_and_rehab_history_count_adherence_alike() {
         assert!(screen.contains(&want), "{want} not in\n{screen}");
     }
 }
+
+/// The symptom helper, opened from the picker's last row ("Not sure?").
+fn symptom_helper(catalog: rehab_planner::catalog::Catalog) -> rehab_planner::tui::app::App {
+    let mut app =
+        rehab_planner::tui::app::App::new(catalog, Keymap::default(), THEME, TODAY, "me".into());
+    press(&mut app, key(KeyCode::Enter));
+    for _ in 0..app.catalog.conditions.len() {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    app
+}
+
+#[test]
+fn the_symptom_helper_chooses_nothing_for_the_person() {
+    for catalog in [
+        catalog(),
+        rehab_planner::catalog::Catalog::builtin().unwrap(),
+    ] {
+        let mut app = symptom_helper(catalog);
+        assert!(matches!(
+            app.screen,
+            Screen::Symptoms {
+                question: 0,
+                selected: None,
+                ..
+            }
+        ));
+        assert!(!draw(&app, 80, 24).contains('●'), "nothing is chosen yet");
+        // Enter alone never answers and never reaches a suggestion.
+        for _ in 0..20 {
+            press(&mut app, key(KeyCode::Enter));
+            assert!(
+                matches!(
+                    &app.screen,
+                    Screen::Symptoms { question: 0, selected: None, answers } if answers.is_empty()
+                ),
+                "{:?}",
+                app.screen
+            );
+            let status = app.status.clone().unwrap().text;
+            assert!(status.starts_with("choose one"), "{status}");
+        }
+        // A choice made, Enter goes on, and the next question again starts unchosen.
+        press(&mut app, key(KeyCode::Down));
+        press(&mut app, key(KeyCode::Enter));
+        assert!(matches!(
+            app.screen,
+            Screen::Symptoms {
+                question: 1,
+                selected: None,
+                ..
+            }
+        ));
+        // Esc back shows the answer given; a digit chooses by number.
+        press(&mut app, key(KeyCode::Esc));
+        assert!(matches!(
+            app.screen,
+            Screen::Symptoms {
+                question: 0,
+                selected: Some(0),
+                ..
+            }
+        ));
+        press(&mut app, ch('2'));
+        assert!(matches!(
+            app.screen,
+            Screen::Symptoms {
+                selected: Some(1),
+                ..
+            }
+        ));
+    }
+}
+
+#[test]
+fn the_first_answers_do_not_favour_one_condition() {
+    let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
+    // Down then Enter on every question (the first answer each time) is not runner's knee.
+    let mut app = symptom_helper(catalog.clone());
+    for _ in 0..catalog.symptom_questions.len() {
+        press(&mut app, key(KeyCode::Down));
+        press(&mut app, key(KeyCode::Enter));
+    }
+    let Screen::Suggestions { ranked, .. } = &app.screen else {
+        panic!("{:?}", app.screen);
+    };
+    assert_ne!(ranked[0].condition, catalog.conditions[0].id.as_str());
+    // No condition owns the first answer of most questions.
+    let owners: Vec<Vec<&str>> = catalog
+        .symptom_questions
+        .iter()
+        .map(|q| {
+            catalog
+                .conditions
+                .iter()
+                .filter(|c| {
+                    c.symptoms
+                        .iter()
+                        .any(|s| s.question == q.id && s.answer == q.answers[0].id)
+                })
+                .map(|c| c.id.as_str())
+                .collect()
+        })
+        .collect();
+    for c in &catalog.conditions {
+        let firsts = owners.iter().filter(|o| o.contains(&c.id.as_str())).count();
+        assert!(
+            firsts * 2 <= catalog.symptom_questions.len(),
+            "{} owns {firsts} first answers: {owners:?}",
+            c.id
+        );
+    }
+}
