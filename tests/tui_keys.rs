@@ -837,15 +837,12 @@ fn program_rows_then_scrolling() {
     }
     assert_eq!(app.views.program.row, rows - 1);
     assert_eq!(app.views.program.scroll, 3);
-    for _ in 0..3 {
-        press(&mut app, ch('k'));
-    }
+    // Up moves the cursor at once (and brings the page back to it), never the page alone.
+    press(&mut app, ch('k'));
     assert_eq!(
         (app.views.program.scroll, app.views.program.row),
-        (0, rows - 1)
+        (0, rows - 2)
     );
-    press(&mut app, ch('k'));
-    assert_eq!(app.views.program.row, rows - 2);
 }
 
 #[test]
@@ -1119,4 +1116,78 @@ fn the_first_answers_do_not_favour_one_condition() {
             c.id
         );
     }
+}
+
+#[test]
+fn program_space_acts_on_the_highlighted_row_after_scrolling_past_the_end() {
+    let mut app = busy_app(THEME);
+    app.view = View::Program;
+    let rows = app.criteria_rows();
+    assert!(rows.len() >= 2, "{rows:?}");
+    // Past the end Down reads the page on; one Up then moves the cursor, never just the page.
+    for _ in 0..rows.len() + 10 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, key(KeyCode::Up));
+    let want = rows.len() - 2;
+    assert_eq!(app.views.program.row, want);
+    assert_eq!(app.views.program.scroll, 0);
+    // The highlighted row on screen is the one Space records.
+    let screen = draw(&app, 80, 24);
+    let pointed: Vec<&str> = screen.lines().filter(|l| l.contains('›')).collect();
+    assert_eq!(pointed.len(), 1, "{screen}");
+    let label: String = rows[want].1.chars().take(20).collect();
+    assert!(
+        pointed[0].contains(&label),
+        "{} not in {screen}",
+        rows[want].1
+    );
+    let effects = press(&mut app, ch(' '));
+    let [Effect::Append(Record::Criteria { id, .. })] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*id, rows[want].0);
+}
+
+#[test]
+fn the_week_view_moves_down_the_days_as_they_are_listed() {
+    let mut app = busy_app(THEME);
+    app.view = View::Week;
+    press(&mut app, key(KeyCode::Home));
+    let week = app.shown_week().unwrap().clone();
+    let (start_week, start_day) = (app.views.week.week, app.views.week.day);
+    // j walks the selected day's items, then on to the next day's first item.
+    let n = week.days[start_day].items.len();
+    for i in 1..n {
+        press(&mut app, ch('j'));
+        assert_eq!((app.views.week.day, app.views.week.item), (start_day, i));
+    }
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(
+        (app.views.week.week, app.views.week.day, app.views.week.item),
+        (start_week, start_day + 1, 0)
+    );
+    // k goes back: onto the last item of the day before.
+    press(&mut app, ch('k'));
+    assert_eq!(
+        (app.views.week.day, app.views.week.item),
+        (start_day, n.saturating_sub(1))
+    );
+    // Down through the rest of the week goes on to next Monday; Up from there to Sunday.
+    for _ in 0..60 {
+        if app.views.week.week != start_week {
+            break;
+        }
+        press(&mut app, ch('j'));
+    }
+    assert_eq!(
+        (app.views.week.week, app.views.week.day),
+        (start_week + 1, 0)
+    );
+    press(&mut app, ch('k'));
+    let sunday = app.shown_week().unwrap().days[6].items.len();
+    assert_eq!(
+        (app.views.week.week, app.views.week.day, app.views.week.item),
+        (start_week, 6, sunday.saturating_sub(1))
+    );
 }
