@@ -1191,3 +1191,78 @@ fn the_week_view_moves_down_the_days_as_they_are_listed() {
         (start_week, 6, sunday.saturating_sub(1))
     );
 }
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn ctrl_u_clears_a_field_so_typing_writes_exactly_the_new_path() {
+    let mut app = busy_app(THEME);
+    app.view = View::Export;
+    press(&mut app, ch('e'));
+    for c in "/home/me/exports/an-old-plan-written-last-month.html".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    // Back in the field later: Ctrl-U clears the old path, and what is typed is the path.
+    press(&mut app, ch('e'));
+    press(&mut app, ctrl('u'));
+    assert_eq!(app.views.export.path, "");
+    for c in "/tmp/new plan.html".chars() {
+        press(&mut app, ch(c));
+    }
+    // Ctrl-W deletes the word before the cursor.
+    press(&mut app, ctrl('w'));
+    assert_eq!(app.views.export.path, "/tmp/new ");
+    for c in "plan.html".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let [Effect::Export { path, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(path, "/tmp/new plan.html");
+    // The same keys in the other fields: a skip's "other" reason, the library search.
+    app.view = View::Library;
+    press(&mut app, ch('/'));
+    for c in "quad set".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, ctrl('w'));
+    assert_eq!(app.views.library.query, "quad ");
+    press(&mut app, ctrl('u'));
+    assert_eq!(app.views.library.query, "");
+}
+
+#[test]
+fn a_long_path_is_shown_in_its_field_with_the_cursor() {
+    let mut app = busy_app(THEME);
+    app.view = View::Export;
+    press(&mut app, ch('e'));
+    let long = "/home/someone/Documents/physio/exports/rehab-plan-for-the-clinic-2026-11-25.html";
+    for c in long.chars() {
+        press(&mut app, ch(c));
+    }
+    let screen = draw(&app, 80, 24);
+    let line = screen.lines().find(|l| l.contains("Path:")).unwrap();
+    // The end, where typing goes, is on the label's line with the cursor after it.
+    assert!(line.contains("clinic-2026-11-25.html_"), "{screen}");
+    // Left, the whole path shows, wrapped under its label.
+    press(&mut app, key(KeyCode::Enter));
+    let screen = draw(&app, 80, 24);
+    let joined: String = screen
+        .lines()
+        .skip_while(|l| !l.contains("Path:"))
+        .take(2)
+        .map(|l| {
+            l.trim_matches(|c: char| c == '"' || c == '│' || c == ' ')
+                .to_string()
+        })
+        .collect();
+    assert!(
+        joined.replace("Path:", "").replace(' ', "").contains(long),
+        "{screen}"
+    );
+}
