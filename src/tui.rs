@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod disk;
+pub mod field;
 pub mod input;
 pub mod keymap;
 pub mod screens;

@@ -867,15 +867,12 @@ fn program_rows_then_scrolling() {
     }
     assert_eq!(app.views.program.row, rows - 1);
     assert_eq!(app.views.program.scroll, 3);
-    for _ in 0..3 {
-        press(&mut app, ch('k'));
-    }
+    // Up moves the cursor at once (and brings the page back to it), never the page alone.
+    press(&mut app, ch('k'));
     assert_eq!(
         (app.views.program.scroll, app.views.program.row),
-        (0, rows - 1)
+        (0, rows - 2)
     );
-    press(&mut app, ch('k'));
-    assert_eq!(app.views.program.row, rows - 2);
 }
 
 #[test]
@@ -1035,4 +1032,267 @@ fn the_history_view_and_rehab_history_count_adherence_alike() {
         );
         assert!(screen.contains(&want), "{want} not in\n{screen}");
     }
+}
+
+/// The symptom helper, opened from the picker's last row ("Not sure?").
+fn symptom_helper(catalog: rehab_planner::catalog::Catalog) -> rehab_planner::tui::app::App {
+    let mut app =
+        rehab_planner::tui::app::App::new(catalog, Keymap::default(), THEME, TODAY, "me".into());
+    press(&mut app, key(KeyCode::Enter));
+    for _ in 0..app.catalog.conditions.len() {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    app
+}
+
+#[test]
+fn the_symptom_helper_chooses_nothing_for_the_person() {
+    for catalog in [
+        catalog(),
+        rehab_planner::catalog::Catalog::builtin().unwrap(),
+    ] {
+        let mut app = symptom_helper(catalog);
+        assert!(matches!(
+            app.screen,
+            Screen::Symptoms {
+                question: 0,
+                selected: None,
+                ..
+            }
+        ));
+        assert!(!draw(&app, 80, 24).contains('●'), "nothing is chosen yet");
+        // Enter alone never answers and never reaches a suggestion.
+        for _ in 0..20 {
+            press(&mut app, key(KeyCode::Enter));
+            assert!(
+                matches!(
+                    &app.screen,
+                    Screen::Symptoms { question: 0, selected: None, answers } if answers.is_empty()
+                ),
+                "{:?}",
+                app.screen
+            );
+            let status = app.status.clone().unwrap().text;
+            assert!(status.starts_with("choose one"), "{status}");
+        }
+        // A choice made, Enter goes on, and the next question again starts unchosen.
+        press(&mut app, key(KeyCode::Down));
+        press(&mut app, key(KeyCode::Enter));
+        assert!(matches!(
+            app.screen,
+            Screen::Symptoms {
+                question: 1,
+                selected: None,
+                ..
+            }
+        ));
+        // Esc back shows the answer given; a digit chooses by number.
+        press(&mut app, key(KeyCode::Esc));
+        assert!(matches!(
+            app.screen,
+            Screen::Symptoms {
+                question: 0,
+                selected: Some(0),
+                ..
+            }
+        ));
+        press(&mut app, ch('2'));
+        assert!(matches!(
+            app.screen,
+            Screen::Symptoms {
+                selected: Some(1),
+                ..
+            }
+        ));
+    }
+}
+
+#[test]
+fn the_first_answers_do_not_favour_one_condition() {
+    let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
+    // Down then Enter on every question (the first answer each time) is not runner's knee.
+    let mut app = symptom_helper(catalog.clone());
+    for _ in 0..catalog.symptom_questions.len() {
+        press(&mut app, key(KeyCode::Down));
+        press(&mut app, key(KeyCode::Enter));
+    }
+    let Screen::Suggestions { ranked, .. } = &app.screen else {
+        panic!("{:?}", app.screen);
+    };
+    assert_ne!(ranked[0].condition, catalog.conditions[0].id.as_str());
+    // No condition owns the first answer of most questions.
+    let owners: Vec<Vec<&str>> = catalog
+        .symptom_questions
+        .iter()
+        .map(|q| {
+            catalog
+                .conditions
+                .iter()
+                .filter(|c| {
+                    c.symptoms
+                        .iter()
+                        .any(|s| s.question == q.id && s.answer == q.answers[0].id)
+                })
+                .map(|c| c.id.as_str())
+                .collect()
+        })
+        .collect();
+    for c in &catalog.conditions {
+        let firsts = owners.iter().filter(|o| o.contains(&c.id.as_str())).count();
+        assert!(
+            firsts * 2 <= catalog.symptom_questions.len(),
+            "{} owns {firsts} first answers: {owners:?}",
+            c.id
+        );
+    }
+}
+
+#[test]
+fn program_space_acts_on_the_highlighted_row_after_scrolling_past_the_end() {
+    let mut app = busy_app(THEME);
+    app.view = View::Program;
+    let rows = app.criteria_rows();
+    assert!(rows.len() >= 2, "{rows:?}");
+    // Past the end Down reads the page on; one Up then moves the cursor, never just the page.
+    for _ in 0..rows.len() + 10 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, key(KeyCode::Up));
+    let want = rows.len() - 2;
+    assert_eq!(app.views.program.row, want);
+    assert_eq!(app.views.program.scroll, 0);
+    // The highlighted row on screen is the one Space records.
+    let screen = draw(&app, 80, 24);
+    let pointed: Vec<&str> = screen.lines().filter(|l| l.contains('›')).collect();
+    assert_eq!(pointed.len(), 1, "{screen}");
+    let label: String = rows[want].1.chars().take(20).collect();
+    assert!(
+        pointed[0].contains(&label),
+        "{} not in {screen}",
+        rows[want].1
+    );
+    let effects = press(&mut app, ch(' '));
+    let [Effect::Append(Record::Criteria { id, .. })] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*id, rows[want].0);
+}
+
+#[test]
+fn the_week_view_moves_down_the_days_as_they_are_listed() {
+    let mut app = busy_app(THEME);
+    app.view = View::Week;
+    press(&mut app, key(KeyCode::Home));
+    let week = app.shown_week().unwrap().clone();
+    let (start_week, start_day) = (app.views.week.week, app.views.week.day);
+    // j walks the selected day's items, then on to the next day's first item.
+    let n = week.days[start_day].items.len();
+    for i in 1..n {
+        press(&mut app, ch('j'));
+        assert_eq!((app.views.week.day, app.views.week.item), (start_day, i));
+    }
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(
+        (app.views.week.week, app.views.week.day, app.views.week.item),
+        (start_week, start_day + 1, 0)
+    );
+    // k goes back: onto the last item of the day before.
+    press(&mut app, ch('k'));
+    assert_eq!(
+        (app.views.week.day, app.views.week.item),
+        (start_day, n.saturating_sub(1))
+    );
+    // Down through the rest of the week goes on to next Monday; Up from there to Sunday.
+    for _ in 0..60 {
+        if app.views.week.week != start_week {
+            break;
+        }
+        press(&mut app, ch('j'));
+    }
+    assert_eq!(
+        (app.views.week.week, app.views.week.day),
+        (start_week + 1, 0)
+    );
+    press(&mut app, ch('k'));
+    let sunday = app.shown_week().unwrap().days[6].items.len();
+    assert_eq!(
+        (app.views.week.week, app.views.week.day, app.views.week.item),
+        (start_week, 6, sunday.saturating_sub(1))
+    );
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn ctrl_u_clears_a_field_so_typing_writes_exactly_the_new_path() {
+    let mut app = busy_app(THEME);
+    app.view = View::Export;
+    press(&mut app, ch('e'));
+    for c in "/home/me/exports/an-old-plan-written-last-month.html".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    // Back in the field later: Ctrl-U clears the old path, and what is typed is the path.
+    press(&mut app, ch('e'));
+    press(&mut app, ctrl('u'));
+    assert_eq!(app.views.export.path, "");
+    for c in "/tmp/new plan.html".chars() {
+        press(&mut app, ch(c));
+    }
+    // Ctrl-W deletes the word before the cursor.
+    press(&mut app, ctrl('w'));
+    assert_eq!(app.views.export.path, "/tmp/new ");
+    for c in "plan.html".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let [Effect::Export { path, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(path, "/tmp/new plan.html");
+    // The same keys in the other fields: a skip's "other" reason, the library search.
+    app.view = View::Library;
+    press(&mut app, ch('/'));
+    for c in "quad set".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, ctrl('w'));
+    assert_eq!(app.views.library.query, "quad ");
+    press(&mut app, ctrl('u'));
+    assert_eq!(app.views.library.query, "");
+}
+
+#[test]
+fn a_long_path_is_shown_in_its_field_with_the_cursor() {
+    let mut app = busy_app(THEME);
+    app.view = View::Export;
+    press(&mut app, ch('e'));
+    let long = "/home/someone/Documents/physio/exports/rehab-plan-for-the-clinic-2026-11-25.html";
+    for c in long.chars() {
+        press(&mut app, ch(c));
+    }
+    let screen = draw(&app, 80, 24);
+    let line = screen.lines().find(|l| l.contains("Path:")).unwrap();
+    // The end, where typing goes, is on the label's line with the cursor after it.
+    assert!(line.contains("clinic-2026-11-25.html_"), "{screen}");
+    // Left, the whole path shows, wrapped under its label.
+    press(&mut app, key(KeyCode::Enter));
+    let screen = draw(&app, 80, 24);
+    let joined: String = screen
+        .lines()
+        .skip_while(|l| !l.contains("Path:"))
+        .take(2)
+        .map(|l| {
+            l.trim_matches(|c: char| c == '"' || c == '│' || c == ' ')
+                .to_string()
+        })
+        .collect();
+    assert!(
+        joined.replace("Path:", "").replace(' ', "").contains(long),
+        "{screen}"
+    );
 }

@@ -35,10 +35,15 @@ fn first_run_screens() {
         "symptom_question",
         onboarding(&[Enter, Up, Down, Down, Down, Down, Down, Enter])
     );
+    // Chosen by the person, a long answer wraps whole under its radio at 80 columns.
+    insta::assert_snapshot!(
+        "symptom_question_long_answer",
+        onboarding(&[Enter, Down, Down, Down, Down, Down, Enter, Down, Down, Down])
+    );
     insta::assert_snapshot!(
         "symptom_suggestions",
         onboarding(&[
-            Enter, Down, Down, Down, Down, Down, Enter, Down, Enter, Enter
+            Enter, Down, Down, Down, Down, Down, Enter, Down, Down, Enter, Down, Enter
         ])
     );
     insta::assert_snapshot!("red_flags", onboarding(&[Enter, Enter, Down, Char(' ')]));

@@ -50,6 +50,10 @@ pub enum Action {
     Input(char),
     /// Backspace in a text field.
     Erase,
+    /// Ctrl-W in a text field: deletes the word before the end (and the spaces after it).
+    EraseWord,
+    /// Ctrl-U in a text field: clears the line, as in a shell.
+    ClearLine,
     /// The terminal changed size; nothing to change in state, only redraw.
     Resize,
     /// One second of a running countdown passed (sent by the loop, which owns the clock).
@@ -122,6 +126,8 @@ impl Action {
             Action::Write => "write a prescription / report",
             Action::Import => "import a prescription",
             Action::Input(_) | Action::Erase => "type",
+            Action::EraseWord => "delete a word (in a text field)",
+            Action::ClearLine => "clear the field (in a text field)",
             _ => "",
         }
     }

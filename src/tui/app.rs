@@ -109,7 +109,8 @@ pub enum Screen {
     },
     Symptoms {
         question: usize,
-        selected: usize,
+        /// The answer chosen: none until the person chooses one.
+        selected: Option<usize>,
         answers: BTreeMap<String, String>,
     },
     Suggestions {

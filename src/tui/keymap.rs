@@ -355,6 +355,8 @@ impl Keymap {
             }
             // Typed text never takes a control or invisible formatting character.
             return match key.code {
+                KeyCode::Char('u') if key.ctrl => Some(Action::ClearLine),
+                KeyCode::Char('w') if key.ctrl => Some(Action::EraseWord),
                 KeyCode::Char(c) if !key.ctrl && !crate::text::is_unsafe(c) => {
                     Some(Action::Input(c))
                 }
@@ -406,6 +408,8 @@ impl Keymap {
             })
             .collect();
         rows.push(("0-9".into(), Action::Sets(0).describe()));
+        rows.push(("^U".into(), Action::ClearLine.describe()));
+        rows.push(("^W".into(), Action::EraseWord.describe()));
         rows.push(("^C".into(), Action::ForceQuit.describe()));
         rows
     }

@@ -88,8 +88,8 @@ impl App {
         };
         match action {
             Action::Input(ch) => field.path.push(ch),
-            Action::Erase => {
-                field.path.pop();
+            a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
+                crate::tui::field::erase(&mut field.path, &a)
             }
             Action::Back => *self.file_field() = None,
             Action::Select if field.path.trim().is_empty() => {
@@ -213,8 +213,8 @@ impl App {
             Action::Input(_) => {
                 self.fail("a profile name takes letters, digits, - and _ only");
             }
-            Action::Erase => {
-                preview.name.pop();
+            a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
+                crate::tui::field::erase(&mut preview.name, &a);
                 self.check_import(&mut preview);
             }
             Action::Select => match &preview.checked {

@@ -152,7 +152,7 @@ impl App {
             }
             Action::Select if selected == last => Screen::Symptoms {
                 question: 0,
-                selected: 0,
+                selected: None,
                 answers: BTreeMap::new(),
             },
             Action::Select => match self.catalog.conditions.get(selected) {
@@ -166,10 +166,12 @@ impl App {
         (screen, Vec::new())
     }
 
+    /// One symptom question. `selected` is the person's choice: none until they make one, so
+    /// Enter alone never answers for them.
     fn symptoms(
         &mut self,
         question: usize,
-        selected: usize,
+        selected: Option<usize>,
         mut answers: BTreeMap<String, String>,
         action: Action,
     ) -> (Screen, Vec<Effect>) {
@@ -185,21 +187,30 @@ impl App {
             );
         };
         let n = q.answers.len();
+        let stay = |selected, answers| Screen::Symptoms {
+            question,
+            selected,
+            answers,
+        };
         let screen = match action {
-            Action::Up => Screen::Symptoms {
-                question,
-                selected: selected.saturating_sub(1),
+            Action::Up => stay(
+                Some(selected.map_or(0, |s: usize| s.saturating_sub(1))),
                 answers,
-            },
-            Action::Down => Screen::Symptoms {
-                question,
-                selected: (selected + 1).min(n.saturating_sub(1)),
+            ),
+            Action::Down => stay(
+                Some(selected.map_or(0, |s| (s + 1).min(n.saturating_sub(1)))),
                 answers,
-            },
+            ),
+            // A digit chooses that option (1 is the first).
+            Action::Sets(d) if (1..=n).contains(&(d as usize)) => {
+                stay(Some(d as usize - 1), answers)
+            }
             Action::Select | Action::Tick => {
-                if let Some(a) = q.answers.get(selected) {
-                    answers.insert(q.id.to_string(), a.id.to_string());
-                }
+                let Some(a) = selected.and_then(|s| q.answers.get(s)) else {
+                    self.say("choose one: move to an answer with the arrows (or type its number), then Enter");
+                    return (stay(None, answers), Vec::new());
+                };
+                answers.insert(q.id.to_string(), a.id.to_string());
                 if question + 1 >= questions.len() {
                     let ranked = triage::rank(&self.catalog, &answers);
                     Screen::Suggestions {
@@ -207,9 +218,11 @@ impl App {
                         selected: 0,
                     }
                 } else {
+                    // The next question as it was answered before (after Esc), else unchosen.
+                    let selected = chosen(&questions[question + 1], &answers);
                     Screen::Symptoms {
                         question: question + 1,
-                        selected: 0,
+                        selected,
                         answers,
                     }
                 }
@@ -219,14 +232,10 @@ impl App {
             },
             Action::Back => Screen::Symptoms {
                 question: question - 1,
-                selected: 0,
+                selected: chosen(&questions[question - 1], &answers),
                 answers,
             },
-            _ => Screen::Symptoms {
-                question,
-                selected,
-                answers,
-            },
+            _ => stay(selected, answers),
         };
         (screen, Vec::new())
     }
@@ -340,4 +349,13 @@ impl App {
         };
         (screen, effects)
     }
+}
+
+/// The option already chosen for a question, if any.
+fn chosen(
+    question: &crate::catalog::SymptomQuestion,
+    answers: &BTreeMap<String, String>,
+) -> Option<usize> {
+    let given = answers.get(question.id.as_str())?;
+    question.answers.iter().position(|a| a.id.as_str() == given)
 }

@@ -416,8 +416,8 @@ impl App {
         let mut selected = selected;
         match (&mut other, action) {
             (Some(text), Action::Input(c)) => text.push(c),
-            (Some(text), Action::Erase) => {
-                text.pop();
+            (Some(text), a @ (Action::Erase | Action::EraseWord | Action::ClearLine)) => {
+                crate::tui::field::erase(text, &a)
             }
             (Some(text), Action::Select) => {
                 let text = text.trim().to_string();

@@ -90,7 +90,7 @@ impl View {
                 Help,
                 Quit,
             ],
-            View::Week => vec![Right, NextWeek, Tick, Select, NextView, Help, Quit],
+            View::Week => vec![Down, NextWeek, Tick, Select, NextView, Help, Quit],
             View::Program => vec![Down, Tick, Edit, NextView, Help, Quit],
             View::History => vec![Left, Edit, Write, NextView, Help, Quit],
             View::Library => vec![Search, Select, NextView, Help, Quit],

@@ -33,18 +33,32 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ));
         spans.push(Span::raw("  "));
     }
-    let path = if app.views.export.path.is_empty() && !app.views.export.editing_path {
+    let editing = app.views.export.editing_path;
+    let path = if app.views.export.path.is_empty() && !editing {
         app.default_export_path()
     } else {
-        format!(
-            "{}{}",
-            app.views.export.path,
-            if app.views.export.editing_path {
-                "_"
-            } else {
-                ""
-            }
-        )
+        app.views.export.path.clone()
+    };
+    // The field: while editing, its end (where the cursor types) scrolled into the line with
+    // the cursor shown; otherwise the whole path, wrapped under its label.
+    let label = "Path:   ";
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let ellipsis = if t.ascii { "..." } else { "…" };
+    let path_lines: Vec<Line> = if editing {
+        let room = inner_w.saturating_sub(label.len());
+        vec![Line::from(vec![
+            Span::raw(label),
+            Span::styled(
+                crate::tui::field::visible_tail(&path, room, ellipsis),
+                t.selected(),
+            ),
+            Span::styled("_", t.selected()),
+        ])]
+    } else {
+        super::list_detail::wrap_hanging(label, &path, inner_w)
+            .into_iter()
+            .map(Line::raw)
+            .collect()
     };
     // The weeks the export prints, counted as the export counts them (week 1 before the start).
     let week = app.current_week();
@@ -117,18 +131,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ]);
     let mut lines = vec![Line::from(spans)];
     lines.extend(weeks);
-    lines.extend([
-        sheet,
-        Line::styled(
-            format!("Path:   {path}"),
-            if app.views.export.editing_path {
-                t.selected()
-            } else {
-                Style::new()
-            },
-        ),
-        Line::raw(""),
-    ]);
+    lines.extend([sheet]);
+    lines.extend(path_lines);
+    lines.extend([Line::raw(if editing {
+        "Typing adds at the end; Ctrl-U clears the path, Ctrl-W deletes a word, Enter keeps it."
+    } else {
+        ""
+    })]);
     if let Some(path) = &app.views.export.exported {
         lines.push(Line::styled(
             format!("{} Written: {path}", t.tick_done()),

@@ -3,10 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 use super::list_detail::{self, ListDetail};
 use crate::triage::Suggestion;
 use crate::tui::app::App;
+use crate::tui::ui::block;
 
 /// A row with the pointer and reverse video when selected.
 pub fn row(app: &App, selected: bool, text: String) -> Line<'static> {
@@ -65,37 +67,76 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
 /// ```text
 /// +- Not sure? Question 2 of 7 ------------------+
 /// | Where does it hurt?                           |
-/// | > (*) Around or behind the kneecap            |
-/// |   ( ) Outside of the knee                     |
+/// |                                               |
+/// |   ( ) Around or behind the kneecap, hard to   |
+/// |       point to one spot                       |
+/// | > (*) Outside of the knee                     |
+/// |                                               |
+/// | Choose one: arrows or its number, then Enter. |
 /// +-----------------------------------------------+
 /// ```
-pub fn render_symptoms(frame: &mut Frame, area: Rect, app: &App, question: usize, selected: usize) {
+/// Nothing is chosen until the person chooses; every option is shown whole, wrapped.
+pub fn render_symptoms(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    question: usize,
+    selected: Option<usize>,
+) {
     let t = &app.theme;
     let total = app.catalog.symptom_questions.len();
     let Some(q) = app.catalog.symptom_questions.get(question) else {
         return;
     };
-    let rows = q
-        .answers
-        .iter()
-        .enumerate()
-        .map(|(i, a)| format!("{} {}", t.radio(i == selected), a.text))
-        .collect();
-    let detail = q
-        .answers
-        .get(selected)
-        .map(|a| vec![Line::raw(a.text.clone())])
-        .unwrap_or_default();
     let title = format!("Not sure? Question {} of {total}", question + 1);
-    let view = ListDetail {
-        title: &title,
-        intro: vec![Line::styled(q.text.clone(), t.title()), Line::raw("")],
-        rows,
-        selected,
-        detail,
-        footer: vec![],
-    };
-    list_detail::render(frame, area, app, view);
+    let outer = block(app, &title);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = usize::from(inner.width);
+    let mut lines = vec![Line::styled(q.text.clone(), t.title()), Line::raw("")];
+    // Where the chosen option's lines are, to keep them in view.
+    let mut chosen_at = (0, 0);
+    for (i, a) in q.answers.iter().enumerate() {
+        let on = selected == Some(i);
+        let lead = format!("{} ", t.radio(on));
+        let wrapped = list_detail::wrap_hanging(&lead, &a.text, width.saturating_sub(2));
+        if on {
+            chosen_at = (lines.len(), wrapped.len());
+        }
+        for (k, text) in wrapped.into_iter().enumerate() {
+            let pointer = if on && k == 0 {
+                format!("{} ", t.pointer())
+            } else {
+                "  ".into()
+            };
+            lines.push(if on {
+                Line::from(vec![Span::raw(pointer), Span::styled(text, t.selected())])
+            } else {
+                Line::from(vec![Span::raw(pointer), Span::raw(text)])
+            });
+        }
+    }
+    lines.push(Line::raw(""));
+    let n = q.answers.len();
+    lines.push(Line::styled(
+        match selected {
+            None => {
+                format!("Nothing chosen yet. Choose one with the arrows (or 1-{n}), then Enter.")
+            }
+            Some(_) => "Enter answers with the chosen one; Esc goes back a question.".into(),
+        },
+        t.dim(),
+    ));
+    lines.push(Line::styled(
+        "This picks a plan; it is not a diagnosis.",
+        t.dim(),
+    ));
+    // Scrolled only when the options do not fit, keeping the chosen one in view.
+    let height = usize::from(inner.height);
+    let (at, len) = chosen_at;
+    let scroll = (at + len).saturating_sub(height).min(at);
+    let scroll = u16::try_from(scroll).unwrap_or(0);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 
 /// ```text

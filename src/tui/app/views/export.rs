@@ -81,8 +81,8 @@ impl App {
         if c.editing_path {
             match action {
                 Action::Input(ch) => c.path.push(ch),
-                Action::Erase => {
-                    c.path.pop();
+                a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
+                    crate::tui::field::erase(&mut c.path, &a)
                 }
                 Action::Select | Action::Back => c.editing_path = false,
                 _ => {}

@@ -54,8 +54,8 @@ impl App {
                 c.query.push(ch);
                 c.selected = 0;
             }
-            Action::Erase if c.searching => {
-                c.query.pop();
+            a @ (Action::Erase | Action::EraseWord | Action::ClearLine) if c.searching => {
+                crate::tui::field::erase(&mut c.query, &a)
             }
             Action::Select if c.searching => c.searching = false,
             Action::Back if c.searching => {

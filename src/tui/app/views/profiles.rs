@@ -49,8 +49,8 @@ impl App {
                         "a profile name takes letters, digits, - and _ only, not {shown}; try bob-smith"
                     ));
                 }
-                Action::Erase => {
-                    name.pop();
+                a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
+                    crate::tui::field::erase(name, &a)
                 }
                 Action::Back => self.views.profiles.new_name = None,
                 Action::Select if !name.is_empty() => {
@@ -73,8 +73,8 @@ impl App {
         if let Some(edit) = &mut self.views.profiles.patient {
             match action {
                 Action::Input(ch) => edit.values[edit.field].push(ch),
-                Action::Erase => {
-                    edit.values[edit.field].pop();
+                a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
+                    crate::tui::field::erase(&mut edit.values[edit.field], &a)
                 }
                 Action::Up => edit.field = edit.field.saturating_sub(1),
                 Action::Down => edit.field = (edit.field + 1).min(PATIENT_FIELDS.len() - 1),

@@ -36,11 +36,19 @@ impl App {
             Action::Down if c.row + 1 >= rows.len() => {
                 c.scroll = c.scroll.saturating_add(1).min(200);
             }
-            Action::Down => c.row += 1,
-            Action::Up if c.scroll > 0 => c.scroll -= 1,
-            Action::Up => c.row = c.row.saturating_sub(1),
+            // The cursor and the page stay together: moving the cursor brings the page back
+            // to the rows, so the highlighted row is the one on screen and the one acted on.
+            Action::Down => {
+                c.row += 1;
+                c.scroll = 0;
+            }
+            Action::Up => {
+                c.row = c.row.min(rows.len().saturating_sub(1)).saturating_sub(1);
+                c.scroll = 0;
+            }
             Action::Edit => self.open_settings(),
             Action::Tick | Action::Select => {
+                c.scroll = 0;
                 if let Some((id, _)) = rows.get(c.row) {
                     let met = !self.criteria_met(id);
                     let id = id.clone();

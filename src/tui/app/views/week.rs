@@ -30,6 +30,17 @@ impl App {
         self.plans().iter().find(|w| w.state.week == n)
     }
 
+    /// How many items each day of the shown week has (none when it is not built).
+    fn day_item_counts(&self) -> [usize; 7] {
+        let mut counts = [0; 7];
+        if let Some(week) = self.shown_week() {
+            for (count, day) in counts.iter_mut().zip(&week.days) {
+                *count = day.items.len();
+            }
+        }
+        counts
+    }
+
     /// The last week the Week view goes to: the programme's end, or this week when later.
     pub fn last_week(&self) -> u32 {
         self.programme_weeks().max(self.current_week())
@@ -50,6 +61,31 @@ impl App {
             Action::Right if c.day == 6 && c.week < last => go_to(c, c.week + 1, 0),
             Action::Left => go_to(c, c.week, c.day.saturating_sub(1)),
             Action::Right => go_to(c, c.week, (c.day + 1).min(6)),
+            // Down and Up read the days as they are listed, top to bottom: through the
+            // selected day's items, then on to the next day (its first item) or back to the
+            // day before (its last item), across weeks as Right and Left do.
+            Action::Down | Action::Up => {
+                let down = action == Action::Down;
+                let items = |c: &WeekCursor, counts: &[usize; 7]| counts[c.day.min(6)];
+                let counts = self.day_item_counts();
+                let c = &mut self.views.week;
+                let n = items(c, &counts);
+                if down && c.item + 1 < n {
+                    c.item += 1;
+                } else if !down && c.item > 0 && n > 0 {
+                    c.item = c.item.min(n) - 1;
+                } else if down && c.day == 6 && c.week < last {
+                    go_to(c, c.week + 1, 0);
+                } else if down && c.day < 6 {
+                    go_to(c, c.week, c.day + 1);
+                } else if !down && c.day == 0 && c.week > 1 {
+                    go_to(c, c.week - 1, 6);
+                    c.item = usize::MAX;
+                } else if !down && c.day > 0 {
+                    go_to(c, c.week, c.day - 1);
+                    c.item = items(c, &counts).saturating_sub(1);
+                }
+            }
             Action::PrevWeek => go_to(c, c.week.saturating_sub(1), c.day),
             Action::NextWeek => go_to(c, c.week + 1, c.day),
             Action::ThisWeek => {
@@ -64,6 +100,11 @@ impl App {
                 // A coming week, or one before those worked out: the standing is built to it.
                 self.rebuild();
             }
+            // Up from a Monday lands on the last item of the Sunday before.
+            if self.views.week.item == usize::MAX {
+                let counts = self.day_item_counts();
+                self.views.week.item = counts[self.views.week.day.min(6)].saturating_sub(1);
+            }
             return Vec::new();
         }
         let Some(week) = self.shown_week().filter(|_| self.plan_allowed()).cloned() else {
@@ -73,8 +114,7 @@ impl App {
         let n = day.items.len();
         let sel = self.views.week.item.min(n.saturating_sub(1));
         match action {
-            Action::Up => self.views.week.item = sel.saturating_sub(1),
-            Action::Down => self.views.week.item = (sel + 1).min(n.saturating_sub(1)),
+            Action::Up | Action::Down => self.views.week.item = sel,
             Action::Left | Action::Right | Action::Edit => {}
             _ => {
                 if let Some(item) = day.items.get(sel) {
