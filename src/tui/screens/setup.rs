@@ -59,12 +59,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
             SetupField::RunDays => {
                 for (d, day) in Day::ALL.iter().enumerate() {
                     spans.push(boxed(
-                        s.run_days.contains(day),
+                        s.run_days.contains(day) && !s.no_running,
                         day.short(),
                         on && form.sub == d,
                     ));
                     spans.push(Span::raw(" "));
                 }
+                spans.push(boxed(s.no_running, "none", on && form.sub == 7));
             }
             SetupField::Equipment => {
                 for (e, eq) in Equipment::ALL.iter().enumerate() {
