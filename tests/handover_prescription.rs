@@ -58,6 +58,23 @@ impl Folder {
         self.rehab_on(TODAY, args)
     }
 
+    /// Every safety question answered "no" for `profile` on each of `days`.
+    fn answer_all_no(&self, profile: &str, days: &[&str]) {
+        for day in days {
+            self.rehab_on(
+                day,
+                &[
+                    "--profile",
+                    profile,
+                    "screen",
+                    "--no",
+                    &red_flag_ids().join(","),
+                ],
+            )
+            .success();
+        }
+    }
+
     fn stdout(&self, args: &[&str]) -> Vec<u8> {
         self.rehab(args).success().get_output().stdout.clone()
     }
@@ -110,19 +127,7 @@ fn clinician() -> Folder {
     )
     .success();
     // Answered at the start, and at this week's check.
-    for day in ["2026-11-01", "2026-11-23"] {
-        f.rehab_on(
-            day,
-            &[
-                "--profile",
-                "anna",
-                "screen",
-                "--no",
-                &red_flag_ids().join(","),
-            ],
-        )
-        .success();
-    }
+    f.answer_all_no("anna", &["2026-11-01", "2026-11-23"]);
     f.rehab(&[
         "--profile",
         "anna",
@@ -184,20 +189,7 @@ fn export_then_import_prints_the_same_plan_byte_for_byte() {
         .rehab(&["--profile", "anna", "today"])
         .code(1)
         .stderr(contains("not answered"));
-    for day in ["2026-11-01", "2026-11-23"] {
-        target
-            .rehab_on(
-                day,
-                &[
-                    "--profile",
-                    "anna",
-                    "screen",
-                    "--no",
-                    &red_flag_ids().join(","),
-                ],
-            )
-            .success();
-    }
+    target.answer_all_no("anna", &["2026-11-01", "2026-11-23"]);
 
     for args in [
         vec!["--profile", "anna", "plan"],

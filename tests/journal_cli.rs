@@ -652,30 +652,25 @@ fn red_flag_answers_gate_the_day_plan() {
         .stderr(contains("came before these answers"));
     env.rehab(&["today"]).code(1);
     // An assessment the same day, recorded after the answers, counts.
-    env.rehab(&[
-        "profile",
-        "set",
-        "--assessed-on",
-        &env.day(0),
-        "--assessed-by",
-        "Dr K",
-    ])
-    .success();
+    let assess_today = || {
+        env.rehab(&[
+            "profile",
+            "set",
+            "--assessed-on",
+            &env.day(0),
+            "--assessed-by",
+            "Dr K",
+        ])
+        .success();
+    };
+    assess_today();
     env.rehab(&["today"]).success().stdout(contains(" 1. "));
     // But one ticked the same day before answering "yes" is not a visit.
     env.screen_yes_on(&env.day(0), "giving-way").code(1);
     env.rehab(&["today"])
         .code(1)
         .stderr(contains("came before these answers"));
-    env.rehab(&[
-        "profile",
-        "set",
-        "--assessed-on",
-        &env.day(0),
-        "--assessed-by",
-        "Dr K",
-    ])
-    .success();
+    assess_today();
 
     // An "advise" answer: the plan goes on with the advice on screen.
     env.screen_yes_on(&env.day(0), "persistent-unassessed")

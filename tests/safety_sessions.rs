@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod pty_support;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -156,4 +158,40 @@ fn sharp_pain_pauses_then_the_day_comes_back_easier_and_a_second_sign_needs_a_cl
         .stdout(contains("2026-11-24"))
         .stdout(contains("2026-11-28"))
         .stdout(contains("B. Physio"));
+}
+
+/// The weekly check on a terminal: every question is shown with last week's answer, and "n"
+/// (nothing has changed) saves them all again in one key; until then the week has no items.
+#[test]
+fn the_weekly_check_on_a_terminal_shows_every_question_and_keeps_them_in_one_key() {
+    let dir = itbs_runner();
+    let d = dir.path();
+    rehab(d, "2026-12-01", &["today"])
+        .code(1)
+        .stderr(contains("This week's safety questions are due"));
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_rehab"));
+    cmd.arg("screen");
+    cmd.cwd(d);
+    cmd.env("REHAB_DATA_DIR", d.join("data"));
+    cmd.env("HOME", d);
+    cmd.env("REHAB_TODAY", "2026-12-01");
+    cmd.env("LC_ALL", "C.UTF-8");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("REHAB_PROFILE");
+    cmd.env_remove("REHAB_LIBRARY");
+    let mut pty = pty_support::Pty::spawn(cmd);
+    pty.wait_for("Has anything changed?");
+    // Every question was on the screen before the key (the last ones are still visible).
+    let last = rehab_planner::catalog::Catalog::builtin().unwrap();
+    let shown = last.red_flags.len();
+    pty.wait_for(&format!("{shown}. [no ]"));
+    pty.send("n\r");
+    pty.wait_for("red-flag answers saved for 2026-12-01");
+    let (status, _, _) = pty.finish();
+    assert!(status.success());
+    rehab(d, "2026-12-01", &["today"])
+        .success()
+        .stdout(contains("run-within-pain-rules"));
+    let journal = std::fs::read_to_string(d.join("data/profiles/me/journal.ron")).unwrap();
+    assert_eq!(journal.matches("Screened(").count(), 2, "{journal}");
 }

@@ -753,6 +753,36 @@ fn sharp_pain_logged_elsewhere_asks_the_red_flags_again_on_opening() {
 }
 
 #[test]
+fn a_new_week_opens_on_the_questions_and_each_is_shown_before_they_are_saved() {
+    let mut app = busy_app(THEME);
+    let recs = records(&app);
+    // Last answered in week 1; today is in week 2.
+    let mut p = profile();
+    p.red_flags.answered_on = Some(jiff::civil::date(2026, 11, 16));
+    app.load(p, &recs);
+    assert!(
+        app.today_items().is_empty(),
+        "no plan items before this week's check"
+    );
+    assert!(matches!(
+        app.screen,
+        Screen::RedFlags { reopened: true, .. }
+    ));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("This week's check"), "{screen}");
+    // Enter alone never saves unseen questions: it walks to each first.
+    let n = app.catalog.red_flags.len();
+    for _ in 0..n.saturating_sub(1) {
+        assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
+    }
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert!(
+        matches!(effects.first(), Some(Effect::Append(Record::Screened { date, .. })) if *date == TODAY),
+        "{effects:?}"
+    );
+}
+
+#[test]
 fn pain_during_goes_to_today_and_the_morning_score_to_yesterday() {
     let mut app = busy_app(THEME);
     press(&mut app, ch('p'));

@@ -118,7 +118,7 @@ fn running_minutes(plan: &WeekPlan, catalog: &Catalog) -> u32 {
 
 /// Why running is paused until a clinician has seen the knee.
 pub const UNTIL_ASSESSED: &str =
-    "see a clinician before running again; record the assessment to resume";
+    "see a clinician before running again; running resumes once they record their assessment";
 
 /// Applies pauses, the walk-run entry gate and held running time to a freshly built week.
 pub fn adjust_runs(

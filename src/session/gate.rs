@@ -85,23 +85,13 @@ struct Place {
 /// warning signs logged, its latest answers (the profile holds them) and the week.
 pub fn gate(catalog: &Catalog, profile: &Profile, journal: &JournalState, today: Date) -> Gate {
     let answers = &profile.red_flags;
-    let assessments: Vec<(Place, Assessment)> = journal
-        .safety
-        .iter()
-        .filter_map(|e| match e {
-            SafetyEvent::Assessed { at, date, by } => Some((
-                Place {
-                    at: *at,
-                    date: *date,
-                },
-                Assessment {
-                    date: *date,
-                    by: by.clone(),
-                },
-            )),
-            _ => None,
-        })
-        .collect();
+    let assessments: Vec<(Place, Assessment)> = events(journal, |e| match e {
+        SafetyEvent::Assessed { date, by, .. } => Some(Assessment {
+            date: *date,
+            by: by.clone(),
+        }),
+        _ => None,
+    });
     // The assessment that lifts something held at `place`: dated after it, or the same day and
     // written after it (ticking a box while answering "yes" is not a visit). The latest wins.
     let lifting = |place: Place| -> Option<&Assessment> {
@@ -153,17 +143,12 @@ pub fn gate(catalog: &Catalog, profile: &Profile, journal: &JournalState, today:
     }
 
     // Two warning signs within 14 days, neither lifted by an assessment after the second.
-    let signs: Vec<Place> = journal
-        .safety
-        .iter()
-        .filter_map(|e| match e {
-            SafetyEvent::WarningSign { at, date } => Some(Place {
-                at: *at,
-                date: *date,
-            }),
-            _ => None,
-        })
-        .collect();
+    let signs: Vec<Place> = events(journal, |e| {
+        matches!(e, SafetyEvent::WarningSign { .. }).then_some(())
+    })
+    .into_iter()
+    .map(|(place, ())| place)
+    .collect();
     let latest_lift = assessments.iter().map(|(p, _)| *p).fold(None, |acc, p| {
         Some(acc.map_or(p, |a: Place| if p.date > a.date { p } else { a }))
     });
@@ -254,23 +239,31 @@ pub fn gate(catalog: &Catalog, profile: &Profile, journal: &JournalState, today:
     Gate::Open { advice, cleared_by }
 }
 
+/// The journal's safety events that `pick` takes, each with its place.
+fn events<'a, T>(
+    journal: &'a JournalState,
+    pick: impl Fn(&'a SafetyEvent) -> Option<T>,
+) -> Vec<(Place, T)> {
+    journal
+        .safety
+        .iter()
+        .filter_map(|e| {
+            let place = Place {
+                at: e.at(),
+                date: e.date(),
+            };
+            pick(e).map(|t| (place, t))
+        })
+        .collect()
+}
+
 /// Every screening's "yes" answers with its place: the journal's, or for an older profile
 /// whose journal holds none, the profile's latest answers.
 fn screenings<'a>(journal: &'a JournalState, profile: &'a Profile) -> Vec<(Place, Vec<&'a str>)> {
-    let from_journal: Vec<(Place, Vec<&str>)> = journal
-        .safety
-        .iter()
-        .filter_map(|e| match e {
-            SafetyEvent::Screened { at, date, raised } => Some((
-                Place {
-                    at: *at,
-                    date: *date,
-                },
-                raised.iter().map(String::as_str).collect(),
-            )),
-            _ => None,
-        })
-        .collect();
+    let from_journal: Vec<(Place, Vec<&str>)> = events(journal, |e| match e {
+        SafetyEvent::Screened { raised, .. } => Some(raised.iter().map(String::as_str).collect()),
+        _ => None,
+    });
     if !from_journal.is_empty() {
         return from_journal;
     }

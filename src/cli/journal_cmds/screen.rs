@@ -77,8 +77,50 @@ pub(crate) fn ask_and_save(ctx: &Ctx, open: &mut OpenProfile) -> CmdResult {
          before any exercise plan. Guidance, not a diagnosis.",
         flags.len()
     )?;
-    let mut answers = BTreeMap::new();
     let mut input = std::io::stdin().lock();
+    // The weekly check (§1.5): every question is shown with the last answer; "nothing has
+    // changed" keeps them all in one key, anything else asks each one again.
+    let last = &open.profile.red_flags;
+    if let Some(on) = last.answered_on
+        && flags
+            .iter()
+            .all(|f| last.answers.contains_key(f.id.as_str()))
+    {
+        for (i, flag) in flags.iter().enumerate() {
+            let yes = last.answers.get(flag.id.as_str()) == Some(&true);
+            writeln!(
+                out,
+                "{:>2}. [{}] {}",
+                i + 1,
+                if yes { "yes" } else { "no " },
+                clean(&flag.question)
+            )?;
+        }
+        write!(
+            out,
+            "\nThese are your answers of {on}. Has anything changed? n keeps them all, y asks \
+             each one again [y/n] "
+        )?;
+        out.flush()?;
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            return Err(Failure::usage("stopped before answering; nothing saved"));
+        }
+        if matches!(line.trim().to_ascii_lowercase().as_str(), "n" | "no") {
+            writeln!(out)?;
+            drop(out);
+            let same: BTreeMap<String, bool> = flags
+                .iter()
+                .map(|f| {
+                    let id = f.id.to_string();
+                    let yes = last.answers.get(&id) == Some(&true);
+                    (id, yes)
+                })
+                .collect();
+            return save(ctx, open, &same);
+        }
+    }
+    let mut answers = BTreeMap::new();
     for (i, flag) in flags.iter().enumerate() {
         loop {
             write!(
