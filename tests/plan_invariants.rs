@@ -44,6 +44,7 @@ fn settings(
         equipment,
         minutes,
         cross_training: vec!["swimming".into(), "cycling".into()],
+        no_running: false,
     }
 }
 
@@ -59,18 +60,23 @@ fn day_minutes(day: &DayPlan) -> u32 {
         .sum()
 }
 
-/// The runs and core items of every day: what no time budget may change.
+/// The runs and core items of every week: what no time budget may change. Work may move to a
+/// lighter day of the same week to fit the minutes (issue 27), so each week is compared as a
+/// whole, sorted.
 fn core_of(program: &Program) -> Vec<Vec<(String, u32)>> {
     program
         .weeks
         .iter()
-        .flat_map(|w| &w.days)
-        .map(|d| {
-            d.items
+        .map(|w| {
+            let mut items: Vec<(String, u32)> = w
+                .days
                 .iter()
+                .flat_map(|d| &d.items)
                 .filter(|i| must_stay(i))
                 .map(|i| (i.exercise.clone(), i.sessions))
-                .collect()
+                .collect();
+            items.sort();
+            items
         })
         .collect()
 }
@@ -385,8 +391,10 @@ fn week_one_holds_the_chosen_training_days_from_any_start() {
                     .iter()
                     .filter(|d| {
                         d.items.iter().any(|i| {
+                            // Cross-training is a session of its own on any day without a
+                            // run, rest days included (issue 27): not a training day.
                             matches!(i.dose.frequency, Frequency::PerWeek(_))
-                                && !matches!(i.slot, Slot::WarmUp)
+                                && !matches!(i.slot, Slot::WarmUp | Slot::CrossTraining)
                         })
                     })
                     .count();

@@ -261,9 +261,10 @@ pub struct SettingsArgs {
     /// Training days a week (3-7)
     #[arg(long, value_parser = clap::value_parser!(u8).range(3..=7))]
     pub days: Option<u8>,
-    /// Run days, like mon,thu
-    #[arg(long, value_delimiter = ',', value_parser = parse_day)]
-    pub run_days: Option<Vec<Day>>,
+    /// Run days, like mon,thu; `none` for a person who does not run (no runs and no
+    /// return-to-running checks; walking, cycling or swimming take their place)
+    #[arg(long, value_delimiter = ',', value_parser = parse_run_day)]
+    pub run_days: Option<Vec<Option<Day>>>,
     /// Equipment at hand, like band,step (or none)
     #[arg(long, value_delimiter = ',', value_parser = parse_equipment)]
     pub equipment: Option<Vec<Option<Equipment>>>,
@@ -293,10 +294,19 @@ impl SettingsArgs {
             s.days_per_week = days;
         }
         if let Some(run_days) = &self.run_days {
-            let mut days = run_days.clone();
+            let none = run_days.iter().any(Option::is_none);
+            let mut days: Vec<Day> = run_days.iter().flatten().copied().collect();
+            if none && !days.is_empty() {
+                return Err(super::Failure::usage(
+                    "--run-days: `none` cannot go with days; give days, or none alone",
+                ));
+            }
             days.sort();
             days.dedup();
-            s.run_days = days;
+            s.no_running = none;
+            if !none {
+                s.run_days = days;
+            }
         }
         if let Some(equipment) = &self.equipment {
             let mut list: Vec<_> = equipment.iter().flatten().copied().collect();
@@ -599,6 +609,14 @@ fn parse_weeks(text: &str) -> Result<u32, String> {
 fn parse_day(text: &str) -> Result<Day, String> {
     Day::parse(text)
         .ok_or_else(|| format!("`{text}` is not a day; use mon, tue, wed, thu, fri, sat or sun"))
+}
+
+/// `none` parses to `None` so `--run-days none` says "does not run".
+fn parse_run_day(text: &str) -> Result<Option<Day>, String> {
+    if text.trim().eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    parse_day(text).map(Some)
 }
 
 /// `none` parses to `None` so `--equipment none` says "nothing at hand".

@@ -45,13 +45,11 @@ fn for_condition(ctx: &Ctx, args: &PlanArgs, id: &str) -> Result<ExportInput, Fa
     .map_err(|e| Failure::usage(e.to_string()))?;
     let chosen = only(program.weeks, &weeks);
     let patient = patient(Patient::default(), &args.patient);
-    Ok(ExportInput::assemble(
-        &ctx.catalog,
-        condition,
-        chosen,
-        ctx.today,
-        patient,
-    ))
+    let mut input = ExportInput::assemble(&ctx.catalog, condition, chosen, ctx.today, patient);
+    if settings.no_running {
+        input.without_running();
+    }
+    Ok(input)
 }
 
 /// A profile's plan: its condition, settings, overrides and patient details (flags on the

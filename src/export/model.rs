@@ -157,6 +157,12 @@ pub struct GridRow {
 }
 
 impl ExportInput {
+    /// For a person who does not run: no return-to-running checks (single-leg hops and the
+    /// like) among the things to do.
+    pub fn without_running(&mut self) {
+        self.run_checks.clear();
+    }
+
     /// Gathers a plan's contents. The weeks come from `plan::build_program` or `build_week`.
     pub fn assemble(
         catalog: &Catalog,

@@ -65,6 +65,13 @@ impl ExportInput {
             })
             .unwrap_or_default();
         let mut input = ExportInput::assemble(catalog, condition, chosen, today, patient);
+        let run_exercise = condition
+            .phases
+            .iter()
+            .find_map(|p| p.run.exercise.as_deref());
+        if !profile.settings.runs(&profile.overrides, run_exercise) {
+            input.without_running();
+        }
         if let Some(ceiling) = profile.overrides.ceiling_exercise {
             input.ceilings.exercise = ceiling;
         }

@@ -265,7 +265,13 @@ pub fn assemble_report(
             doses,
         });
         if let Some(condition) = condition {
-            report.open_criteria = open_criteria(catalog, condition, plan.state.phase, journal);
+            let run_exercise = condition
+                .phases
+                .iter()
+                .find_map(|p| p.run.exercise.as_deref());
+            let runs = profile.settings.runs(&profile.overrides, run_exercise);
+            report.open_criteria =
+                open_criteria(catalog, condition, plan.state.phase, journal, runs);
         }
     }
     report
@@ -386,6 +392,7 @@ fn open_criteria(
     condition: &crate::catalog::Condition,
     phase: usize,
     journal: &JournalState,
+    runs: bool,
 ) -> Vec<OpenCriteria> {
     let mut open = Vec::new();
     if let Some(p) = condition.phases.get(phase)
@@ -403,7 +410,7 @@ fn open_criteria(
     let runs_ahead = condition.phases[phase.min(condition.phases.len())..]
         .iter()
         .any(|p| matches!(p.run.mode, RunMode::WalkRun | RunMode::Continuous));
-    if runs_ahead && !journal.criteria_met.contains_key(RUN_ENTRY_CRITERIA) {
+    if runs && runs_ahead && !journal.criteria_met.contains_key(RUN_ENTRY_CRITERIA) {
         open.push(OpenCriteria {
             title: "Return to running".to_string(),
             criteria: run_checks(catalog, condition),

@@ -238,7 +238,17 @@ pub fn build_week(
         true
     });
 
-    let run_days = run_days(phase, settings);
+    let runs = settings.runs(overrides, phase.run.exercise.as_deref());
+    let run_days = if runs {
+        run_days(phase, settings)
+    } else {
+        Vec::new()
+    };
+    if !runs && phase.run.mode != RunMode::None {
+        notes.push(
+            "No running in this plan: walking, cycling or swimming give the aerobic work.".into(),
+        );
+    }
     let training = training_days(settings.days_per_week as usize, &run_days);
     let heavy_sessions = chosen
         .iter()
@@ -276,18 +286,45 @@ pub fn build_week(
     }
     let run_minutes = place_runs(catalog, phase, state, &run_days, &mut days, &mut notes);
     place_warm_ups(&chosen, &mut days);
-    place_cross_training(catalog, phase, settings, &run_days, &training, &mut days);
+    // A program that starts mid-week plans nothing before its first day.
+    let open: Vec<usize> = (0..7)
+        .filter(|&i| monday.checked_add((i as i64).days()).unwrap_or(monday) >= settings.start)
+        .collect();
+    for (i, day) in days.iter_mut().enumerate() {
+        if !open.contains(&i) {
+            day.clear();
+        }
+    }
+    let movable = |id: &str| {
+        chosen.iter().any(|c| {
+            c.exercise.id == id
+                && !is_heavy(c)
+                && c.exercise.kind != Kind::Plyometric
+                && matches!(c.dose.frequency, Frequency::PerWeek(_))
+        })
+    };
+    rebalance(&mut days, &training, &open, settings.minutes, movable);
+    // Aerobic sessions in place of the runs a non-runner would have had.
+    let in_place_of_runs = if runs {
+        0
+    } else {
+        run_days_anyway(phase, settings).len() as u32
+    };
+    place_cross_training(
+        catalog,
+        phase,
+        settings,
+        &run_days,
+        &open,
+        in_place_of_runs,
+        &mut days,
+    );
 
     let mut day_plans = Vec::with_capacity(7);
     let mut time = TimeReport::default();
     for (i, items) in days.into_iter().enumerate() {
         let date = monday.checked_add((i as i64).days()).unwrap_or(monday);
-        // A program that starts mid-week plans nothing before its first day.
-        let items = if date < settings.start {
-            Vec::new()
-        } else {
-            fit_budget(items, settings.minutes, date, &mut time)
-        };
+        let items = fit_budget(items, settings.minutes, date, &mut time);
         day_plans.push(DayPlan { date, items });
     }
     notes.extend(time.notes(catalog, settings.minutes));
@@ -562,6 +599,14 @@ fn run_days(phase: &Phase, settings: &Settings) -> Vec<usize> {
     if phase.run.mode == RunMode::None || phase.run.exercise.is_none() {
         return Vec::new();
     }
+    run_days_anyway(phase, settings)
+}
+
+/// The run days the phase would hold for a runner, whether or not this person runs.
+fn run_days_anyway(phase: &Phase, settings: &Settings) -> Vec<usize> {
+    if phase.run.mode == RunMode::None || phase.run.exercise.is_none() {
+        return Vec::new();
+    }
     let mut wanted: Vec<usize> = settings.run_days.iter().map(|d| d.index()).collect();
     wanted.sort_unstable();
     wanted.dedup();
@@ -807,13 +852,58 @@ fn place_warm_ups(chosen: &[Chosen], days: &mut [Vec<PlanItem>]) {
     }
 }
 
-/// Cross-training on training days without a run, the person's preferred choice first.
+/// Minutes a day's items take (twice-daily protocols count twice).
+fn load(day: &[PlanItem]) -> u32 {
+    day.iter().map(|i| i.minutes * i.sessions.max(1)).sum()
+}
+
+/// Moves work that may go on any day (not heavy, not hops, not daily, not runs) from days over
+/// the minutes to the lightest training day that has room for it and does not hold it yet.
+fn rebalance(
+    days: &mut [Vec<PlanItem>],
+    training: &[usize],
+    open: &[usize],
+    budget: u32,
+    movable: impl Fn(&str) -> bool,
+) {
+    for from in 0..days.len() {
+        // Latest items first: the day's first items are its core order.
+        let mut i = days[from].len();
+        while i > 0 && load(&days[from]) > budget {
+            i -= 1;
+            let item = &days[from][i];
+            if !matches!(item.slot, Slot::Main | Slot::Stretch | Slot::SoftTissue)
+                || !movable(&item.exercise)
+            {
+                continue;
+            }
+            let need = item.minutes * item.sessions.max(1);
+            let target = training
+                .iter()
+                .copied()
+                .filter(|&d| d != from && open.contains(&d))
+                .filter(|&d| !days[d].iter().any(|x| x.exercise == item.exercise))
+                .filter(|&d| load(&days[d]) + need <= budget)
+                .min_by_key(|&d| (load(&days[d]), d));
+            if let Some(to) = target {
+                let moved = days[from].remove(i);
+                days[to].push(moved);
+                days[to].sort_by_key(|x| x.slot);
+            }
+        }
+    }
+}
+
+/// Cross-training on the days without a run with the most room (rest days first when the
+/// training days are full), a day apart where the week allows, in the person's chosen kind
+/// first. `extra` sessions stand in for the runs of a person who does not run.
 fn place_cross_training(
     catalog: &Catalog,
     phase: &Phase,
     settings: &Settings,
     run_days: &[usize],
-    training: &[usize],
+    open: &[usize],
+    extra: u32,
     days: &mut [Vec<PlanItem>],
 ) {
     let fits = |id: &str| catalog.exercise(id).filter(|e| has_equipment(e, settings));
@@ -826,19 +916,55 @@ fn place_cross_training(
     else {
         return;
     };
-    let free: Vec<usize> = training
+    let chose = preferred.is_some();
+    // A chosen kind comes at least once a week; a non-runner's aerobic work takes the runs' place.
+    let per_week = phase
+        .cross_training_per_week
+        .max(u32::from(chose))
+        .max(extra);
+    let wanted = per_week.min(MAX_CROSS_TRAINING) as usize;
+    let free: Vec<usize> = open
         .iter()
         .copied()
         .filter(|d| !run_days.contains(d))
         .collect();
-    let wanted = phase.cross_training_per_week.min(MAX_CROSS_TRAINING) as usize;
+    if wanted == 0 || free.is_empty() {
+        return;
+    }
+    let session = item_minutes(&choice.dose);
+    // Emptiest days first; among equals, days a day apart and earliest.
+    let room = |d: usize| settings.minutes.saturating_sub(load(&days[d]));
+    let mut best: Option<((u32, usize, u32), Vec<usize>)> = None;
+    let n = wanted.min(free.len());
+    for mask in 0u32..(1 << free.len()) {
+        if mask.count_ones() as usize != n {
+            continue;
+        }
+        let picked: Vec<usize> = (0..free.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| free[i])
+            .collect();
+        let bits = picked.iter().fold(0u8, |b, d| b | 1 << d);
+        let adjacent = (bits & bits.rotate_right(1) & 0x7f).count_ones() as usize
+            + usize::from(bits & 0x40 != 0 && bits & 0x01 != 0);
+        // Sessions that would be shortened below their own length, and how much room is missing.
+        let short: u32 = picked
+            .iter()
+            .map(|&d| session.saturating_sub(room(d)))
+            .sum();
+        let busy: u32 = picked.iter().map(|&d| load(&days[d])).sum();
+        let score = (short, adjacent, busy);
+        if best.as_ref().is_none_or(|(s, _)| score < *s) {
+            best = Some((score, picked));
+        }
+    }
     let chosen = Chosen {
         exercise: choice,
         dose: choice.dose.clone(),
         replaces: None,
         reason: None,
     };
-    for d in spread(&free, wanted) {
+    for d in best.map(|(_, d)| d).unwrap_or_default() {
         days[d].push(item(&chosen, Slot::CrossTraining, None));
     }
 }

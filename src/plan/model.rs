@@ -102,6 +102,14 @@ pub struct Settings {
     /// Preferred cross-training exercise ids, best first.
     #[serde(default)]
     pub cross_training: Vec<String>,
+    /// The person does not run (`--run-days none`): no run items on any day and no
+    /// return-to-running checks; aerobic work comes from cross-training instead.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_running: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Settings {
@@ -114,7 +122,14 @@ impl Settings {
             equipment: Vec::new(),
             minutes: 30,
             cross_training: Vec::new(),
+            no_running: false,
         }
+    }
+
+    /// Whether this person runs: not when they said they do not, nor when the phase's run
+    /// exercise was removed for them.
+    pub fn runs(&self, overrides: &Overrides, run_exercise: Option<&str>) -> bool {
+        !self.no_running && run_exercise.is_none_or(|id| !overrides.removed.iter().any(|r| r == id))
     }
 
     pub fn has(&self, equipment: Equipment) -> bool {
@@ -250,9 +265,37 @@ impl DayPlan {
         self.items.iter().map(|i| i.minutes).sum()
     }
 
+    /// What the day's items take, twice-daily protocols counted twice.
+    pub fn total_minutes(&self) -> u32 {
+        self.items
+            .iter()
+            .map(|i| i.minutes * i.sessions.max(1))
+            .sum()
+    }
+
+    /// A plain line for the person when the day needs more than the minutes they set (beyond
+    /// [`OVERRUN_MARGIN_PCT`]): shown first on Today and by `rehab today`.
+    pub fn overrun_line(&self, budget: u32) -> Option<String> {
+        let total = self.total_minutes();
+        (total > within_margin(budget)).then(|| {
+            format!(
+                "This day needs about {total} min, more than the {budget} min you set: the runs \
+                 and core exercises cannot be shortened. Allow more minutes or add a training day."
+            )
+        })
+    }
+
     pub fn has_run(&self) -> bool {
         self.items.iter().any(|i| i.slot == Slot::Run)
     }
+}
+
+/// How far past the person's minutes a day may go before it is said to them, in percent.
+pub const OVERRUN_MARGIN_PCT: u32 = 10;
+
+/// The most minutes a day may take without an overrun line: the minutes set plus the margin.
+pub fn within_margin(budget: u32) -> u32 {
+    budget + budget * OVERRUN_MARGIN_PCT / 100
 }
 
 /// One Monday-to-Sunday week.

@@ -32,6 +32,7 @@ pub fn settings() -> Settings {
         equipment: vec![rehab_planner::catalog::Equipment::Band],
         minutes: 45,
         cross_training: Vec::new(),
+        no_running: false,
     }
 }
 

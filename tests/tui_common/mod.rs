@@ -46,6 +46,7 @@ pub fn settings() -> Settings {
         equipment: vec![Equipment::Band],
         minutes: 45,
         cross_training: Vec::new(),
+        no_running: false,
     }
 }
 

@@ -149,7 +149,11 @@ pub(crate) fn describe(ctx: &Ctx, p: &Profile) -> String {
         crate::plan::HOW_DAYS_COMBINE
     );
     let runs: Vec<&str> = s.run_days.iter().map(|d| d.short()).collect();
-    let _ = writeln!(t, "Run days: {}", or_none(&runs.join(", ")));
+    if s.no_running {
+        let _ = writeln!(t, "Run days: none (does not run)");
+    } else {
+        let _ = writeln!(t, "Run days: {}", or_none(&runs.join(", ")));
+    }
     let kit: Vec<&str> = s.equipment.iter().map(|e| e.label()).collect();
     let _ = writeln!(t, "Equipment: {}", or_none(&kit.join(", ")));
     let _ = writeln!(t, "Minutes per session: {}", s.minutes);

@@ -42,6 +42,9 @@ pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
     }
     text.push_str(&standing_lines(&standing));
     let day = standing.day(date);
+    if let Some(line) = day.overrun_line(open.profile.settings.minutes) {
+        let _ = writeln!(text, "! {}", clean(&line));
+    }
     let log = open.journal.state().day(date);
     let shown = print(&(text + &day_text(ctx, &day, log)));
     let_go(open);

@@ -140,7 +140,8 @@ impl App {
                     SetupField::Days => {
                         s.days_per_week = (s.days_per_week as i32 + step).clamp(3, 7) as u8
                     }
-                    SetupField::RunDays => form.sub = (form.sub as i32 + step).clamp(0, 6) as usize,
+                    // 0-6 the days, 7 "none": a person who does not run.
+                    SetupField::RunDays => form.sub = (form.sub as i32 + step).clamp(0, 7) as usize,
                     SetupField::Equipment => {
                         form.sub = (form.sub as i32 + step)
                             .clamp(0, Equipment::ALL.len() as i32 - 1)
@@ -155,8 +156,12 @@ impl App {
                     }
                 }
             }
+            (Action::Tick, SetupField::RunDays) if form.sub == 7 => {
+                s.no_running = !s.no_running;
+            }
             (Action::Tick, SetupField::RunDays) => {
-                toggle(&mut s.run_days, Day::from_index(form.sub))
+                toggle(&mut s.run_days, Day::from_index(form.sub));
+                s.no_running = false;
             }
             (Action::Tick, SetupField::Equipment) => {
                 if let Some(e) = Equipment::ALL.get(form.sub) {

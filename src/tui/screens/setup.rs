@@ -17,6 +17,7 @@ use crate::tui::ui::block;
 /// | > Start date             < 2026-11-23 >         |
 /// |   Training days a week   < 4 >                  |
 /// |   Run days               [ ]Mon [x]Tue ...      |
+/// |                          [ ]none (does not run) |
 /// |   Equipment at hand      [ ]band [ ]step ...    |
 /// |   Minutes per session    < 30 >                 |
 /// |   Cross-training         < no preference >      |
@@ -59,12 +60,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
             SetupField::RunDays => {
                 for (d, day) in Day::ALL.iter().enumerate() {
                     spans.push(boxed(
-                        s.run_days.contains(day),
+                        s.run_days.contains(day) && !s.no_running,
                         day.short(),
                         on && form.sub == d,
                     ));
                     spans.push(Span::raw(" "));
                 }
+                // "none" on a line of its own under the days: the eight boxes do not fit 80
+                // columns on one line, and a box must not break in two.
+                lines.push(Line::from(std::mem::take(&mut spans)));
+                spans.push(Span::raw(" ".repeat(25)));
+                spans.push(boxed(s.no_running, "none", on && form.sub == 7));
+                spans.push(Span::raw(" (does not run)"));
             }
             SetupField::Equipment => {
                 for (e, eq) in Equipment::ALL.iter().enumerate() {

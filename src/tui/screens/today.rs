@@ -54,7 +54,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(outer, area);
     // This week's first note from the progression (see a clinician, running paused ...), wrapped
     // so that nothing of it is cut off at 80 columns.
-    let week_flags = app.week_flags();
+    let mut week_flags = app.week_flags();
+    // A day past the minutes set says so in plain words, after any safety line (which stays
+    // first).
+    let overrun = app.this_week().and_then(|w| {
+        let minutes = app.profile.as_ref()?.settings.minutes;
+        w.day(app.today)?.overrun_line(minutes)
+    });
+    if let Some(line) = &overrun {
+        week_flags.push(line.as_str());
+    }
     let flag_lines: Vec<String> = week_flags
         .first()
         .map(|first| {

@@ -1,0 +1,146 @@
+//! A week that fits the person (issue 27): every condition, for a runner and for someone who
+//! does not run, at 30 and at 60 minutes, with cycling chosen at set-up.
+//!
+//! - a non-runner has no run item on any day, and a removed run is gone too;
+//! - the chosen cross-training comes at least once in every week whose phase lists it;
+//! - no day passes the minutes by more than the stated margin
+//!   ([`rehab_planner::plan::OVERRUN_MARGIN_PCT`]) unless its runs and core exercises alone need
+//!   more (work that may move was moved first), and then the day carries an overrun line for
+//!   the person.
+
+use jiff::civil::date;
+use rehab_planner::catalog::{Catalog, Equipment};
+use rehab_planner::plan::{
+    DayPlan, Overrides, Settings, Slot, WeekPlan, build_program, program_start, within_margin,
+};
+
+const WEEKS: u32 = 20;
+
+fn settings(minutes: u32, runner: bool) -> Settings {
+    let mut s = Settings::new(program_start(date(2026, 3, 2)));
+    s.minutes = minutes;
+    s.equipment = vec![Equipment::Bike];
+    s.cross_training = vec!["cycling".into()];
+    s.no_running = !runner;
+    s
+}
+
+/// Runs and the phase's core exercises: what no budget shortens.
+fn core_minutes(day: &DayPlan) -> u32 {
+    day.items
+        .iter()
+        .filter(|i| i.slot == Slot::Run || (i.slot == Slot::Main && !i.optional))
+        .map(|i| i.minutes * i.sessions.max(1))
+        .sum()
+}
+
+/// The cross-training the week must hold: cycling, chosen at set-up, where the phase lists it.
+fn expected_cross(catalog: &Catalog, condition: &str, week: &WeekPlan) -> Option<String> {
+    let c = catalog.condition(condition).expect("condition");
+    let phase = &c.phases[week.state.phase];
+    phase
+        .cross_training
+        .iter()
+        .any(|id| id == "cycling")
+        .then(|| "cycling".to_string())
+}
+
+#[test]
+fn every_condition_fits_runners_and_non_runners_at_30_and_60_minutes() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut failures = Vec::new();
+    for condition in &catalog.conditions {
+        for runner in [true, false] {
+            for minutes in [30, 60] {
+                let s = settings(minutes, runner);
+                let label = format!(
+                    "{} {} {minutes} min",
+                    condition.id,
+                    if runner { "runner" } else { "non-runner" }
+                );
+                let program = build_program(&catalog, condition, &s, &Overrides::default(), WEEKS)
+                    .expect("plan");
+                for week in &program.weeks {
+                    let w = week.state.week;
+                    if !runner && let Some(day) = week.days.iter().find(|d| d.has_run()) {
+                        failures.push(format!("{label} week {w}: a run on {}", day.date));
+                    }
+                    if let Some(want) = expected_cross(&catalog, &condition.id, week) {
+                        let n = week
+                            .days
+                            .iter()
+                            .flat_map(|d| &d.items)
+                            .filter(|i| i.slot == Slot::CrossTraining && i.exercise == want)
+                            .count();
+                        if n == 0 {
+                            failures.push(format!("{label} week {w}: no {want} in the week"));
+                        }
+                    }
+                    for day in &week.days {
+                        let total = day.total_minutes();
+                        if total <= within_margin(minutes) {
+                            continue;
+                        }
+                        if core_minutes(day) <= minutes {
+                            failures.push(format!(
+                                "{label} week {w} {}: {total} min although its core needs only {}",
+                                day.date,
+                                core_minutes(day)
+                            ));
+                        }
+                        if day.overrun_line(minutes).is_none() {
+                            failures.push(format!(
+                                "{label} week {w} {}: {total} min and nothing said",
+                                day.date
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_non_runner_aerobic_work_takes_the_place_of_the_runs_in_knee_oa() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let oa = catalog.condition("knee-oa").expect("knee-oa");
+    let mut s = settings(30, false);
+    s.equipment.clear();
+    s.cross_training.clear();
+    let program = build_program(&catalog, oa, &s, &Overrides::default(), 1).expect("plan");
+    let week = &program.weeks[0];
+    let aerobic = week
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter(|i| i.slot == Slot::CrossTraining)
+        .count();
+    // Knee OA's goal: aerobic exercise three to five times a week.
+    assert!(aerobic >= 3, "{aerobic} aerobic sessions: {week:#?}");
+    assert!(week.days.iter().all(|d| !d.has_run()));
+}
+
+#[test]
+fn removing_the_run_removes_it_from_every_week() {
+    let catalog = Catalog::builtin().expect("catalog");
+    for condition in &catalog.conditions {
+        let s = settings(60, true);
+        let mut overrides = Overrides::default();
+        for phase in &condition.phases {
+            if let Some(run) = &phase.run.exercise {
+                overrides.removed.push(run.to_string());
+            }
+        }
+        let program = build_program(&catalog, condition, &s, &overrides, WEEKS).expect("plan");
+        for week in &program.weeks {
+            assert!(
+                week.days.iter().all(|d| !d.has_run()),
+                "{} week {}: a removed run stays",
+                condition.id,
+                week.state.week
+            );
+        }
+    }
+}

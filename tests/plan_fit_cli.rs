@@ -1,0 +1,118 @@
+//! Issue 27 through the binary: `--run-days none`, a removed run, and a day over the minutes
+//! said on `rehab today`.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+
+fn rehab(dir: &Path, today: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("rehab")
+        .expect("ok")
+        .env("REHAB_DATA_DIR", dir.join("data"))
+        .env("REHAB_TODAY", today)
+        .env("HOME", dir)
+        .env_remove("REHAB_PROFILE")
+        .env_remove("REHAB_LIBRARY")
+        .env_remove("NO_COLOR")
+        .args(args)
+        .assert()
+}
+
+fn all_ids() -> String {
+    rehab_planner::catalog::Catalog::builtin()
+        .expect("ok")
+        .red_flags
+        .iter()
+        .map(|f| f.id.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A profile from Monday 2 March 2026 with these flags, its questions answered on Tuesday 3rd.
+fn profile(flags: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("ok");
+    let mut args = vec!["profile", "new", "me", "--start", "2026-03-02"];
+    args.extend_from_slice(flags);
+    rehab(dir.path(), "2026-03-03", &args).success();
+    rehab(dir.path(), "2026-03-03", &["screen", "--no", &all_ids()]).success();
+    dir
+}
+
+#[test]
+fn a_non_runner_has_no_run_and_no_hop_checks() {
+    let dir = profile(&["--condition", "knee-oa", "--run-days", "none"]);
+    let d = dir.path();
+    rehab(d, "2026-03-03", &["profile", "show"])
+        .success()
+        .stdout(contains("Run days: none (does not run)"));
+    // Tuesday is a run day for a runner.
+    rehab(d, "2026-03-03", &["today"])
+        .success()
+        .stdout(contains("run").not());
+    rehab(d, "2026-03-03", &["plan", "--weeks", "12"])
+        .success()
+        .stdout(
+            contains("Easy run, if you run now")
+                .or(contains("Easy continuous run"))
+                .or(contains("Walk-run session"))
+                .not(),
+        )
+        .stdout(contains("single-leg hops").not())
+        .stdout(contains("Brisk walking"));
+}
+
+#[test]
+fn run_days_none_cannot_go_with_days() {
+    let dir = tempfile::tempdir().expect("ok");
+    rehab(
+        dir.path(),
+        "2026-03-03",
+        &["plan", "--condition", "pfps", "--run-days", "none,tue"],
+    )
+    .code(2)
+    .stderr(contains("`none` cannot go with days"));
+}
+
+#[test]
+fn a_removed_run_leaves_today_and_the_printed_weeks() {
+    let dir = profile(&["--condition", "knee-oa"]);
+    let d = dir.path();
+    rehab(d, "2026-03-03", &["today"])
+        .success()
+        .stdout(contains("run-if-you-run-now"));
+    rehab(
+        d,
+        "2026-03-03",
+        &["profile", "set", "--remove-exercise", "run-if-you-run-now"],
+    )
+    .success();
+    rehab(d, "2026-03-03", &["today"])
+        .success()
+        .stdout(contains("run-if-you-run-now").not());
+    rehab(d, "2026-03-03", &["plan", "--weeks", "12"])
+        .success()
+        .stdout(contains("Easy run, if you run now").not());
+}
+
+#[test]
+fn a_day_over_the_minutes_says_so_on_today() {
+    // IT band at 15 minutes: Tuesday holds a 30-minute run and its core work.
+    let dir = profile(&["--condition", "itbs", "--minutes", "15"]);
+    rehab(dir.path(), "2026-03-03", &["today"])
+        .success()
+        .stdout(contains(
+            "! This day needs about 38 min, more than the 15 min you set",
+        ));
+    // Without the run the day fits, and nothing is said.
+    rehab(
+        dir.path(),
+        "2026-03-03",
+        &["profile", "set", "--run-days", "none"],
+    )
+    .success();
+    rehab(dir.path(), "2026-03-03", &["today"])
+        .success()
+        .stdout(contains("This day needs").not());
+}
