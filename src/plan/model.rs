@@ -278,9 +278,14 @@ impl DayPlan {
     pub fn overrun_line(&self, budget: u32) -> Option<String> {
         let total = self.total_minutes();
         (total > within_margin(budget)).then(|| {
+            let fixed = if self.has_run() {
+                "the run and core exercises"
+            } else {
+                "the core exercises"
+            };
             format!(
-                "This day needs about {total} min, more than the {budget} min you set: the runs \
-                 and core exercises cannot be shortened. Allow more minutes or add a training day."
+                "This day needs about {total} min, more than the {budget} min you set: {fixed} \
+                 cannot be shortened. Allow more minutes or add a training day."
             )
         })
     }
