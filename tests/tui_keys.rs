@@ -214,6 +214,38 @@ fn enter_on_the_first_screen_cannot_save_unseen_questions() {
 }
 
 #[test]
+fn y_and_n_answer_the_question_shown_and_show_the_next() {
+    let mut app = busy_app(THEME);
+    let n = app.catalog.red_flags.len();
+    app.screen = Screen::RedFlags {
+        selected: 0,
+        answers: vec![false, true]
+            .into_iter()
+            .chain(std::iter::repeat(false))
+            .take(n)
+            .collect(),
+        seen: 1,
+        reopened: true,
+        choosing: None,
+    };
+    assert!(press(&mut app, ch('y')).is_empty());
+    assert!(press(&mut app, ch('n')).is_empty());
+    let Screen::RedFlags {
+        selected,
+        answers,
+        seen,
+        ..
+    } = &app.screen
+    else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!((answers[0], answers[1]), (true, false));
+    assert_eq!((*selected, *seen), (2, 3));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("y yes, n no"), "{screen}");
+}
+
+#[test]
 fn stop_builds_no_plan_and_block_needs_an_assessment() {
     // Stop: the first fixture flag. No profile, no set-up.
     let mut app = first_run_answering(&[0]);

@@ -37,8 +37,10 @@ pub enum Action {
     Help,
     /// Start typing a search.
     Search,
-    /// Create something (a profile).
+    /// Create something (a profile); on the safety questions, "no" and on to the next.
     New,
+    /// On the safety questions: "yes" and on to the next.
+    Yes,
     /// Edit the selected thing.
     Edit,
     /// Write a file: the open profile's prescription (Profiles) or its follow-up report
@@ -121,7 +123,8 @@ impl Action {
             Action::Pain => "log pain",
             Action::Help => "help",
             Action::Search => "search",
-            Action::New => "new",
+            Action::New => "new / no (safety questions)",
+            Action::Yes => "yes (safety questions)",
             Action::Edit => "edit",
             Action::Write => "write a prescription / report",
             Action::Import => "import a prescription",
@@ -147,6 +150,7 @@ impl Action {
             Action::Help => "help",
             Action::Search => "search",
             Action::New => "new",
+            Action::Yes => "yes",
             Action::Edit => "edit",
             Action::Write => "write",
             Action::Import => "import",

@@ -282,6 +282,13 @@ impl App {
                 }
                 moved(selected, answers)
             }
+            // y and n answer the question shown and show the next one.
+            Action::Yes | Action::New => {
+                if let Some(a) = answers.get_mut(selected) {
+                    *a = action == Action::Yes;
+                }
+                moved((selected + 1).min(n.saturating_sub(1)), answers)
+            }
             // Every question is read before any answer counts: Enter walks to the next unseen.
             Action::Select if seen < n => {
                 let after = n - seen - 1;

@@ -180,10 +180,14 @@ pub fn help_sections(app: &App) -> Vec<HelpSection> {
             ]),
         ),
         (
+            "Safety questions",
+            rows(&[(Yes, "yes, then the next"), (New, "no, then the next")]),
+        ),
+        (
             "Library, Profiles, History",
             rows(&[
                 (Search, ""),
-                (New, ""),
+                (New, "new"),
                 (Write, "write prescription/report"),
                 (Import, "import a prescription"),
             ]),

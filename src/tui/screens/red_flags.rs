@@ -40,8 +40,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, q: Questions) {
         intro.push(Line::styled(format!("{} {why}", t.warn_sign()), t.warn()));
     }
     intro.push(Line::raw(format!(
-        "True today? Read each one: {} marks a yes; the rest stay no.",
-        app.keymap.key_for(&Action::Tick, t.ascii)
+        "True today? {} yes, {} no; every question needs an answer.",
+        app.keymap.key_for(&Action::Yes, t.ascii),
+        app.keymap.key_for(&Action::New, t.ascii)
     )));
     let flags = &app.catalog.red_flags;
     let unread = if t.ascii { "..." } else { "…" };
@@ -92,7 +93,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, q: Questions) {
         footer: vec![
             next,
             Line::styled(
-                format!("{} toggles yes/no, Esc goes back.", key(Action::Tick)),
+                format!(
+                    "{} yes and {} no show the next; {} toggles; Esc goes back.",
+                    key(Action::Yes),
+                    key(Action::New),
+                    key(Action::Tick)
+                ),
                 t.dim(),
             ),
         ],
