@@ -289,8 +289,8 @@ impl Standing {
         let mut eased: Vec<&str> = today
             .items
             .iter()
+            .filter(|i| i.eased)
             .filter_map(|i| i.reason.as_deref())
-            .filter(|r| r.contains("after a painful"))
             .collect();
         eased.sort_unstable();
         eased.dedup();

@@ -196,6 +196,8 @@ struct Chosen<'a> {
     dose: Dose,
     replaces: Option<String>,
     reason: Option<String>,
+    /// A regression after pain chose it.
+    eased: bool,
 }
 
 /// Builds the week described by `state`.
@@ -367,6 +369,7 @@ fn choose_exercises<'a>(
         };
         let mut replaces = None;
         let mut reason = None;
+        let mut eased = false;
         if let Some(other) = overrides.replaced.get(id).and_then(|o| catalog.exercise(o)) {
             replaces = Some(id.to_string());
             reason = Some("replaced by your clinician".to_string());
@@ -386,6 +389,7 @@ fn choose_exercises<'a>(
                 Some(easier) => {
                     replaces.get_or_insert_with(|| id.to_string());
                     reason = Some("eased one step after a painful session".to_string());
+                    eased = true;
                     exercise = easier;
                 }
                 None => break,
@@ -436,6 +440,7 @@ fn choose_exercises<'a>(
             dose,
             replaces,
             reason,
+            eased,
         });
     }
     chosen
@@ -591,6 +596,7 @@ fn item(c: &Chosen, slot: Slot, walk_run_level: Option<u32>) -> PlanItem {
         reason: c.reason.clone(),
         optional: c.exercise.optional,
         walk_run_level,
+        eased: c.eased,
     }
 }
 
@@ -823,6 +829,7 @@ fn place_runs(
         dose,
         replaces: None,
         reason: None,
+        eased: false,
     };
     for &d in run_days {
         days[d].push(item(&chosen, Slot::Run, level));
@@ -963,6 +970,7 @@ fn place_cross_training(
         dose: choice.dose.clone(),
         replaces: None,
         reason: None,
+        eased: false,
     };
     for d in best.map(|(_, d)| d).unwrap_or_default() {
         days[d].push(item(&chosen, Slot::CrossTraining, None));

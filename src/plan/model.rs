@@ -247,6 +247,10 @@ pub struct PlanItem {
     pub optional: bool,
     /// Walk-run level, for run items.
     pub walk_run_level: Option<u32>,
+    /// Made easier than the plan because of pain (the same-session rule, a red run, a day with
+    /// a warning sign): what Today says beside the items, whatever `reason` words it.
+    #[serde(default)]
+    pub eased: bool,
 }
 
 /// One day: items in session order, or none for a rest day.

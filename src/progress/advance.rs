@@ -172,6 +172,7 @@ impl Advance<'_> {
                         .find(|i| self.stands_for(i) == key && i.exercise != item.exercise)
                     {
                         *item = easier.clone();
+                        item.eased = true;
                         item.reason = Some(format!(
                             "eased one step after a painful session on {}",
                             session.date
@@ -179,6 +180,7 @@ impl Advance<'_> {
                     } else if lighter_dose(&mut item.dose) {
                         // No easier exercise: §1.2's regress step on the dose instead.
                         item.minutes = crate::plan::item_minutes(&item.dose);
+                        item.eased = true;
                         item.reason = Some(format!(
                             "eased one step (a lighter dose) after a painful session on {}",
                             session.date

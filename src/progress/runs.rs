@@ -86,6 +86,7 @@ pub fn ease_runs_after_red(
             for item in day.items.iter_mut().filter(|i| i.slot == Slot::Run) {
                 if ease_run_item(item, catalog) {
                     item.reason = Some(format!("one step easier after a painful run on {red}"));
+                    item.eased = true;
                     eased_any = true;
                 }
             }
@@ -163,10 +164,15 @@ pub fn adjust_runs(
             .flat_map(|d| &mut d.items)
             .filter(|i| i.slot == Slot::Run)
         {
+            let mut this_one = false;
             for _ in 0..carry.eased_steps {
-                eased |= ease_run_item(item, catalog);
+                this_one |= ease_run_item(item, catalog);
             }
-            item.reason = Some("shorter after a painful run last week".into());
+            if this_one {
+                item.reason = Some("shorter after a painful run last week".into());
+                item.eased = true;
+            }
+            eased |= this_one;
         }
         if eased {
             plan.notes

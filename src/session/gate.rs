@@ -149,9 +149,10 @@ pub fn gate(catalog: &Catalog, profile: &Profile, journal: &JournalState, today:
     .into_iter()
     .map(|(place, ())| place)
     .collect();
-    let latest_lift = assessments.iter().map(|(p, _)| *p).fold(None, |acc, p| {
-        Some(acc.map_or(p, |a: Place| if p.date > a.date { p } else { a }))
-    });
+    let latest_lift = assessments
+        .iter()
+        .map(|(p, _)| *p)
+        .max_by_key(|p| (p.date, p.at));
     let unlifted: Vec<Place> = signs
         .iter()
         .copied()

@@ -35,6 +35,7 @@ fn week(two_weeks_ago: u32) -> WeekPlan {
         reason: None,
         optional: false,
         walk_run_level: None,
+        eased: false,
     };
     let days = (0..7)
         .map(|i| DayPlan {
