@@ -93,7 +93,11 @@ pub fn ease_runs_after_red(
         }
     }
     if eased_any {
-        plan.run_minutes = running_minutes(plan, catalog);
+        // Only a week that counts its running minutes (continuous running) counts them again:
+        // runs as the pain allows keep 0, so the weekly arithmetic never starts from them.
+        if plan.run_minutes > 0 {
+            plan.run_minutes = running_minutes(plan, catalog);
+        }
         let dates: Vec<String> = red_runs.iter().map(ToString::to_string).collect();
         decision.within.push(format!(
             "runs after a painful run eased one step each time ({})",
