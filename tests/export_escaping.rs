@@ -14,7 +14,7 @@ fn evil_library() -> SourceText {
     let ron = r#"(
     exercises: [(
         id: "fx-evil", name: "NAME", kind: Strength, targets: ["<b>quads</b>"],
-        dose: (sets: 2, work: Reps(8), frequency: PerWeek(3), load: Some("<i>5 kg</i> | heavy")),
+        dose: (sets: 2, work: Reps(8), frequency: PerWeek(3), how: Some("<i>5 kg</i> | heavy")),
         steps: ["<img src=x onerror=alert(1)> stand", "sit & rise ESC]0;titleBEL", "[link](http://x) *bold* | pipe"],
         source: "FX-GUIDE", evidence: C, dose_origin: AppDefault,
     )],

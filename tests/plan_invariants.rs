@@ -599,7 +599,10 @@ fn a_new_phase_never_drops_a_dose_without_a_reason() {
                     std::mem::discriminant(&old.work) == std::mem::discriminant(&new.work);
                 if same_unit
                     && volume(&new) < volume(&old)
-                    && new.load == old.load
+                    // A heavier load (a lower rep max, a higher step, a deeper bend) is no drop.
+                    && new.weight == old.weight
+                    && new.weight != Some(rehab_planner::catalog::Weight::RepMax)
+                    && (new.step_cm, new.knee_bend) == (old.step_cm, old.knee_bend)
                     && new.frequency == old.frequency
                 {
                     drops.push(format!(

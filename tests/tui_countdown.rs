@@ -20,16 +20,12 @@ const THEME: Theme = Theme {
     ascii: false,
 };
 
-fn dose(sets: u32, work: Work, per_side: bool, rest_s: u32, load: Option<&str>) -> Dose {
-    Dose {
-        sets,
-        work,
-        per_side,
-        tempo: None,
-        rest_s,
-        frequency: Frequency::Daily(1),
-        load: load.map(Into::into),
-    }
+fn dose(sets: u32, work: Work, per_side: bool, rest_s: u32, hold_each_s: Option<u32>) -> Dose {
+    let mut d = Dose::new(sets, work, Frequency::Daily(1));
+    d.per_side = per_side;
+    d.rest_s = rest_s;
+    d.hold_each_s = hold_each_s;
+    d
 }
 
 /// Runs a countdown to its end one second at a time: each step as "set/side: text" when it
@@ -77,13 +73,7 @@ fn reps_are_a_set_at_a_time_with_rests_between() {
 
 #[test]
 fn each_rep_held_is_counted_hold_by_hold() {
-    let d = dose(
-        1,
-        Work::Reps(15),
-        false,
-        0,
-        Some("hold each 10 s with the knees bent only 0-40 degrees"),
-    );
+    let d = dose(1, Work::Reps(15), false, 0, Some(10));
     let (steps, seconds, _) = run(&d);
     assert_eq!(steps[1], "1/1: hold 1 of 15, 10 s");
     assert_eq!(steps[2], "1/1: let go");

@@ -23,7 +23,7 @@ fn opt(f: TextFn, text: &mut Option<Text>) {
 impl MapText for Dose {
     fn map_text(&mut self, f: TextFn) {
         opt(f, &mut self.tempo);
-        opt(f, &mut self.load);
+        opt(f, &mut self.how);
     }
 }
 
@@ -67,7 +67,7 @@ impl MapText for Exercise {
             opt(f, t);
         }
         self.dose.map_text(f);
-        self.schedule.iter_mut().for_each(|b| f(&mut b.load));
+        self.schedule.iter_mut().for_each(|b| opt(f, &mut b.load));
     }
 }
 
@@ -100,6 +100,9 @@ impl MapText for Condition {
                 f(t);
             }
             opt(f, &mut p.run.exercise);
+            if let Some(d) = &mut p.run.dose {
+                d.map_text(f);
+            }
             all(f, &mut p.cross_training);
             all(f, &mut p.exit_criteria);
             all(f, &mut p.cautions);
@@ -108,6 +111,7 @@ impl MapText for Condition {
                 if let Some(d) = &mut r.dose {
                     d.map_text(f);
                 }
+                r.ladder.iter_mut().for_each(|rung| opt(f, &mut rung.load));
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Doses and frequencies in plain words, shared by the CLI, the app and printed plans.
 
-use super::model::{Dose, Frequency, Grade, Work};
+use super::model::{Dose, Frequency, Grade, Weight, Work};
 
 impl Work {
     /// "10 reps", "30 s hold", "20 min".
@@ -26,6 +26,19 @@ impl Frequency {
     }
 }
 
+impl Weight {
+    /// "body weight", "a band", "12 kg", "your 10-rep max" (at `reps` reps).
+    pub fn describe(self, reps: Option<u32>) -> String {
+        match (self, reps) {
+            (Weight::BodyWeight, _) => "body weight".into(),
+            (Weight::Band, _) => "a band".into(),
+            (Weight::Kg(kg), _) => format!("{kg} kg"),
+            (Weight::RepMax, Some(n)) => format!("your {n}-rep max ({n}RM)"),
+            (Weight::RepMax, None) => "a heavy weight".into(),
+        }
+    }
+}
+
 impl Dose {
     /// The set-and-work part: "3 x 10 reps per side", "1 x 25 min".
     pub fn sets_text(&self) -> String {
@@ -33,20 +46,48 @@ impl Dose {
         format!("{} x {}{side}", self.sets, self.work.describe())
     }
 
-    /// Everything: "3 x 10 reps per side, tempo 2-0-2, rest 60 s, light band, 3x a week".
-    pub fn describe(&self) -> String {
+    /// Everything but how often, each field once and in one order: "3 x 10 reps per side, hold
+    /// each 5 s, tempo 2-0-2, rest 60 s, body weight, knee bent up to 60 degrees, 10 cm step,
+    /// effort 5-6 out of 10, flat route". A printed week's grid shows this; its day columns say
+    /// how often.
+    pub fn describe_work(&self) -> String {
         let mut parts = vec![self.sets_text()];
+        if let Some(s) = self.hold_each_s {
+            parts.push(format!("hold each {s} s"));
+        }
         if let Some(t) = &self.tempo {
             parts.push(format!("tempo {t}"));
         }
         if self.rest_s > 0 {
             parts.push(format!("rest {} s", self.rest_s));
         }
-        if let Some(load) = &self.load {
-            parts.push(load.to_string());
+        if let Some(w) = self.weight {
+            let reps = match self.work {
+                Work::Reps(n) => Some(n),
+                _ => None,
+            };
+            parts.push(w.describe(reps));
         }
-        parts.push(self.frequency.describe());
+        if let Some(b) = self.knee_bend {
+            parts.push(format!("knee bent up to {b} degrees"));
+        }
+        if let Some(cm) = self.step_cm {
+            parts.push(format!("{cm} cm step"));
+        }
+        match self.effort {
+            Some((lo, hi)) if lo < hi => parts.push(format!("effort {lo}-{hi} out of 10")),
+            Some((_, hi)) => parts.push(format!("effort {hi} out of 10")),
+            None => {}
+        }
+        if let Some(how) = &self.how {
+            parts.push(how.to_string());
+        }
         parts.join(", ")
+    }
+
+    /// Everything: "3 x 10 reps per side, tempo 2-0-2, rest 60 s, a band, 3x a week".
+    pub fn describe(&self) -> String {
+        format!("{}, {}", self.describe_work(), self.frequency.describe())
     }
 }
 
@@ -66,19 +107,21 @@ mod tests {
 
     #[test]
     fn dose_in_words() {
-        let d = Dose {
-            sets: 3,
-            work: Work::Reps(15),
-            per_side: true,
-            tempo: Some("3-0-0".into()),
-            rest_s: 60,
-            frequency: Frequency::Daily(2),
-            load: None,
-        };
+        let mut d = Dose::new(3, Work::Reps(15), Frequency::Daily(2));
+        d.per_side = true;
+        d.tempo = Some("3-0-0".into());
+        d.rest_s = 60;
         assert_eq!(
             d.describe(),
             "3 x 15 reps per side, tempo 3-0-0, rest 60 s, 2x a day"
         );
         assert_eq!(Frequency::PerWeek(3).describe(), "3x a week");
+        d.weight = Some(Weight::RepMax);
+        d.knee_bend = Some(60);
+        assert_eq!(
+            d.describe_work(),
+            "3 x 15 reps per side, tempo 3-0-0, rest 60 s, your 15-rep max (15RM), \
+             knee bent up to 60 degrees"
+        );
     }
 }

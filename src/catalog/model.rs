@@ -471,24 +471,141 @@ pub enum Frequency {
     Daily(u32),
 }
 
-/// A dose: sets of work, how often.
+/// The weight lifted in each rep.
+// `BodyWeight` reads as the words a clinic's RON author writes.
+#[allow(clippy::enum_variant_names)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Weight {
+    /// Body weight only.
+    BodyWeight,
+    /// An elastic band (how strong goes in the dose's words).
+    Band,
+    /// The heaviest weight that can be lifted exactly the set's reps (at 15 reps, the 15RM):
+    /// the weight follows the reps, so a change of reps never leaves a contradicting load.
+    RepMax,
+    /// A fixed weight in kilograms.
+    Kg(u32),
+}
+
+/// A dose: sets of work, how often, and everything that sets how hard it is. Each number a
+/// person reads about an exercise lives in one of these fields; the words (`how`) hold none
+/// of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "DoseFile", into = "DoseFile")]
 pub struct Dose {
     pub sets: u32,
     pub work: Work,
-    #[serde(default)]
     pub per_side: bool,
     /// Seconds lowering-pause-lifting, for example "3-0-3".
-    #[serde(default)]
     pub tempo: Option<Text>,
     /// Rest between sets, in seconds.
-    #[serde(default)]
     pub rest_s: u32,
     pub frequency: Frequency,
-    /// Load in words ("15RM", "5 kg backpack", "light band").
+    pub weight: Option<Weight>,
+    /// Each rep is held this long (quad sets, shallow wall sits), in seconds.
+    pub hold_each_s: Option<u32>,
+    /// The deepest knee bend asked, in degrees (0 = straight).
+    pub knee_bend: Option<u32>,
+    /// The step or box height, in centimetres.
+    pub step_cm: Option<u32>,
+    /// Effort out of 10 (lowest, highest), for aerobic work.
+    pub effort: Option<(u8, u8)>,
+    /// How to do it in a few words ("flat route", "float belt"): never a number a field holds.
+    pub how: Option<Text>,
+}
+
+impl Dose {
+    /// A dose of `sets` x `work`, `frequency`, with nothing else set.
+    pub fn new(sets: u32, work: Work, frequency: Frequency) -> Dose {
+        Dose {
+            sets,
+            work,
+            per_side: false,
+            tempo: None,
+            rest_s: 0,
+            frequency,
+            weight: None,
+            hold_each_s: None,
+            knee_bend: None,
+            step_cm: None,
+            effort: None,
+            how: None,
+        }
+    }
+}
+
+/// A dose as written in RON. `load` is the words older files used for the weight, the hold, the
+/// bend and the step; reading moves what it can recognise into those fields and keeps the rest
+/// as `how`, so a profile or a clinic's library written before them still opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DoseFile {
+    sets: u32,
+    work: Work,
     #[serde(default)]
-    pub load: Option<Text>,
+    per_side: bool,
+    #[serde(default)]
+    tempo: Option<Text>,
+    #[serde(default)]
+    rest_s: u32,
+    frequency: Frequency,
+    #[serde(default)]
+    weight: Option<Weight>,
+    #[serde(default)]
+    hold_each_s: Option<u32>,
+    #[serde(default)]
+    knee_bend: Option<u32>,
+    #[serde(default)]
+    step_cm: Option<u32>,
+    #[serde(default)]
+    effort: Option<(u8, u8)>,
+    #[serde(default)]
+    how: Option<Text>,
+    #[serde(default)]
+    load: Option<Text>,
+}
+
+impl From<DoseFile> for Dose {
+    fn from(f: DoseFile) -> Dose {
+        let mut dose = Dose {
+            sets: f.sets,
+            work: f.work,
+            per_side: f.per_side,
+            tempo: f.tempo,
+            rest_s: f.rest_s,
+            frequency: f.frequency,
+            weight: f.weight,
+            hold_each_s: f.hold_each_s,
+            knee_bend: f.knee_bend,
+            step_cm: f.step_cm,
+            effort: f.effort,
+            how: f.how,
+        };
+        if let Some(words) = f.load {
+            read_load_words(&mut dose, &words);
+        }
+        dose
+    }
+}
+
+impl From<Dose> for DoseFile {
+    fn from(d: Dose) -> DoseFile {
+        DoseFile {
+            sets: d.sets,
+            work: d.work,
+            per_side: d.per_side,
+            tempo: d.tempo,
+            rest_s: d.rest_s,
+            frequency: d.frequency,
+            weight: d.weight,
+            hold_each_s: d.hold_each_s,
+            knee_bend: d.knee_bend,
+            step_cm: d.step_cm,
+            effort: d.effort,
+            how: d.how,
+            load: None,
+        }
+    }
 }
 
 /// How the dose grows week by week while the exercise stays the same.
@@ -514,8 +631,11 @@ fn one() -> u32 {
 pub struct LoadBlock {
     /// First week of the block, counted from the week the exercise starts (1-based).
     pub from_week: u32,
+    /// Reps at the rep-maximum weight for these reps ([`Weight::RepMax`]).
     pub reps: u32,
-    pub load: Text,
+    /// Words older files gave the block ("15RM"); not shown: the weight follows the reps.
+    #[serde(default)]
+    pub load: Option<Text>,
 }
 
 /// One exercise or activity.
@@ -674,7 +794,15 @@ pub struct Rung {
     /// Reps, seconds or minutes, in the dose's own unit.
     #[serde(default)]
     pub amount: Option<u32>,
-    /// Load, range or height in words ("15 cm step", "knees bent 0-60 degrees").
+    #[serde(default)]
+    pub weight: Option<Weight>,
+    #[serde(default)]
+    pub knee_bend: Option<u32>,
+    #[serde(default)]
+    pub step_cm: Option<u32>,
+    #[serde(default)]
+    pub hold_each_s: Option<u32>,
+    /// Words older files used for the rung's load, read as a dose's `load` words are.
     #[serde(default)]
     pub load: Option<Text>,
 }
@@ -918,4 +1046,84 @@ pub struct FlagStatement {
 pub struct RunChecks {
     pub checks: Vec<Check>,
     pub source: Text,
+}
+
+/// Reads the words older files wrote as a dose's `load` into its fields: "15RM", "5 kg",
+/// "body weight", "hold each 10 s", "10 cm step", "0-60 degrees", "effort 5-6/10". A
+/// part about pain is dropped (the condition's pain limit applies); any other part is kept, in
+/// order, as the dose's words.
+pub(crate) fn read_load_words(dose: &mut Dose, words: &str) {
+    let mut kept: Vec<&str> = Vec::new();
+    for part in words
+        .split([';', ','])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let lower = part.to_ascii_lowercase();
+        let numbers = numbers_in(&lower);
+        let mut recognised = false;
+        if let Some(at) = lower.find("rm")
+            && lower[..at]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+        {
+            dose.weight = Some(Weight::RepMax);
+            recognised = true;
+        } else if let Some(at) = lower.find(" kg")
+            && let Some(kg) = numbers_in(&lower[..at]).last()
+        {
+            dose.weight = Some(Weight::Kg(*kg));
+            recognised = true;
+        } else if lower.starts_with("body weight") {
+            dose.weight = Some(Weight::BodyWeight);
+            recognised = lower.trim_start_matches("body weight").trim().is_empty();
+        }
+        if let Some(at) = lower.find("hold each")
+            && let Some(s) = numbers_in(&lower[at..]).first()
+        {
+            dose.hold_each_s = Some(*s);
+            recognised = true;
+        }
+        if let Some(at) = lower.find(" cm")
+            && let Some(cm) = numbers_in(&lower[..at]).last()
+        {
+            dose.step_cm = Some(*cm);
+            recognised = true;
+        }
+        if let Some(at) = lower.find("degrees")
+            && let Some(bend) = numbers_in(&lower[..at]).last()
+        {
+            dose.knee_bend = Some(*bend);
+            recognised = true;
+        }
+        if lower.contains("/10") {
+            if lower.contains("effort") || lower.contains("easy") {
+                let lo = numbers.first().copied().unwrap_or(0);
+                let hi = numbers
+                    .iter()
+                    .rev()
+                    .find(|n| **n != 10)
+                    .copied()
+                    .unwrap_or(lo);
+                dose.effort = Some((lo.min(10) as u8, hi.min(10) as u8));
+            }
+            recognised = true;
+        }
+        if lower.contains("pain") || lower.starts_with("settled") {
+            recognised = true;
+        }
+        if !recognised {
+            kept.push(part);
+        }
+    }
+    if !kept.is_empty() {
+        dose.how = Some(kept.join("; ").into());
+    }
+}
+
+/// The whole numbers in a text, in order ("0-40 degrees" gives 0 and 40).
+fn numbers_in(text: &str) -> Vec<u32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
 }

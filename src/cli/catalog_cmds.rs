@@ -171,7 +171,9 @@ pub fn describe_exercise(catalog: &Catalog, e: &Exercise) -> String {
         let _ = writeln!(
             t,
             "  from week {}: {} reps at {}",
-            b.from_week, b.reps, b.load
+            b.from_week,
+            b.reps,
+            crate::catalog::Weight::RepMax.describe(Some(b.reps))
         );
     }
     let _ = writeln!(t, "\nSteps:");

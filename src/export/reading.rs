@@ -166,19 +166,9 @@ impl ExportInput {
     }
 }
 
-/// A dose for a grid row: the work, tempo, rest and load; the days columns say how often.
+/// A dose for a grid row: everything but how often (the days columns say that).
 pub fn grid_dose(d: &Dose) -> String {
-    let mut parts = vec![d.sets_text()];
-    if let Some(t) = &d.tempo {
-        parts.push(format!("tempo {t}"));
-    }
-    if d.rest_s > 0 {
-        parts.push(format!("rest {} s", d.rest_s));
-    }
-    if let Some(load) = &d.load {
-        parts.push(load.to_string());
-    }
-    parts.join(", ")
+    d.describe_work()
 }
 
 /// Red flags of one level for the "stop and call" box: a heading, then each flag as a statement

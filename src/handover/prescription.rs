@@ -172,7 +172,7 @@ pub fn parse_prescription(text: &str, file: &str) -> Result<Prescription, Prescr
     ron::from_str::<Prescription>(text).map_err(|e| {
         let at = (e.position.line.max(1), e.position.col.max(1));
         let message = clean(&e.code.to_string()).into_owned();
-        let hint = if matches!(e.code, ron::Error::Eof) {
+        let hint = if matches!(e.code, ron::Error::Eof) || at_the_end(text, at) {
             "the file ends before the prescription does: it was cut short on its way; ask for \
              it again (or export it again)"
         } else if text.trim_start().starts_with("Profile(") {
@@ -186,6 +186,15 @@ pub fn parse_prescription(text: &str, file: &str) -> Result<Prescription, Prescr
         };
         Problem::new(file, at, message).hint(hint).into()
     })
+}
+
+/// Whether a position is at the end of the text's last word: a file cut mid-word reads as a
+/// wrong word there, not as an early end.
+fn at_the_end(text: &str, (line, col): (usize, usize)) -> bool {
+    let kept = text.trim_end();
+    let last_line = kept.lines().count();
+    let last_col = kept.lines().last().map_or(0, |l| l.chars().count());
+    line > last_line || (line == last_line && col > last_col)
 }
 
 /// The offset of `field:` in the text as a position, or the file's start.

@@ -469,9 +469,13 @@ fn climbed(p: &crate::catalog::Prescription, mut dose: Dose, week_in_phase: u32)
         if let Some(amount) = rung.amount {
             dose.work = dose.work.with_amount(amount);
         }
-        if let Some(load) = &rung.load {
-            dose.load = Some(load.clone());
+        if let Some(words) = &rung.load {
+            crate::catalog::model::read_load_words(&mut dose, words);
         }
+        dose.weight = rung.weight.or(dose.weight);
+        dose.knee_bend = rung.knee_bend.or(dose.knee_bend);
+        dose.step_cm = rung.step_cm.or(dose.step_cm);
+        dose.hold_each_s = rung.hold_each_s.or(dose.hold_each_s);
     }
     dose
 }
@@ -485,7 +489,7 @@ fn progressed(exercise: &Exercise, mut dose: Dose, week_in_phase: u32, entry: Op
         .find(|b| b.from_week <= week_in_phase)
     {
         dose.work = Work::Reps(block.reps);
-        dose.load = Some(block.load.clone());
+        dose.weight = Some(crate::catalog::Weight::RepMax);
         return dose;
     }
     if let Some(step) = &exercise.weekly {

@@ -144,19 +144,13 @@ fn each_step(dose: &Dose, mut visit: impl FnMut(Step)) {
     }
 }
 
-/// Seconds each repetition is held, when the dose says "hold each 10 s" (or "hold each
-/// tightening 5-10 s", which takes the shorter end: the dose is met there, and a person may
-/// always hold longer) and gives no tempo (a tempo times its own pause).
+/// Seconds each repetition is held ("hold each 10 s"), when the dose gives no tempo (a tempo
+/// times its own pause).
 pub fn rep_hold_seconds(dose: &Dose) -> Option<u32> {
     if !matches!(dose.work, Work::Reps(_)) || dose.tempo.is_some() {
         return None;
     }
-    let load = dose.load.as_deref()?;
-    let after = &load[load.find("hold each")? + "hold each".len()..];
-    let seconds_at = after.find(" s")?;
-    let number = after[..seconds_at].split_whitespace().last()?;
-    let shortest = number.split('-').next()?;
-    shortest.parse().ok().filter(|s| *s > 0)
+    dose.hold_each_s.filter(|s| *s > 0)
 }
 
 /// Seconds per repetition from a tempo like "3-0-3"; words or nothing fall back to a default.
@@ -177,15 +171,11 @@ mod tests {
     use crate::catalog::Frequency;
 
     fn dose(sets: u32, work: Work, per_side: bool, tempo: Option<&str>, rest_s: u32) -> Dose {
-        Dose {
-            sets,
-            work,
-            per_side,
-            tempo: tempo.map(Into::into),
-            rest_s,
-            frequency: Frequency::PerWeek(3),
-            load: None,
-        }
+        let mut d = Dose::new(sets, work, Frequency::PerWeek(3));
+        d.per_side = per_side;
+        d.tempo = tempo.map(Into::into);
+        d.rest_s = rest_s;
+        d
     }
 
     #[test]
@@ -213,7 +203,7 @@ mod tests {
     #[test]
     fn each_rep_held_is_timed_rep_by_rep() {
         let mut d = dose(1, Work::Reps(15), false, None, 0);
-        d.load = Some("hold each 10 s with the knees bent only 0-40 degrees".into());
+        d.hold_each_s = Some(10);
         assert_eq!(rep_hold_seconds(&d), Some(10));
         let steps = dose_steps(&d);
         // Ready, then 15 holds with 14 let-gos between them.
@@ -222,7 +212,7 @@ mod tests {
         assert_eq!(steps[29].text(), "hold 15 of 15, 10 s");
         // 15 + 150 + 42 = 207 s: 4 min, not 1.
         assert_eq!(item_minutes(&d), 4);
-        d.load = Some("hold each tightening 5-10 s".into());
+        d.hold_each_s = Some(5);
         assert_eq!(rep_hold_seconds(&d), Some(5));
         d.tempo = Some("2-3-2".into());
         assert_eq!(rep_hold_seconds(&d), None, "a tempo times its own pause");
