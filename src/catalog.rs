@@ -5,6 +5,7 @@ mod clean;
 pub use clean::{MapText, TextFn};
 mod describe;
 pub mod figures;
+pub mod limits;
 pub mod model;
 mod problem;
 mod validate;

@@ -415,19 +415,25 @@ pub enum Grade {
 }
 
 /// Where a dose comes from, so the app can say "our default" honestly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DoseOrigin {
+    /// The dose a trial gave (the exercise's or the prescription's source).
     Trial,
+    /// A published protocol's dose.
     Protocol,
+    /// Borrowed from another condition's trial or protocol, named by its source key: grade C.
+    Adapted(Text),
     AppDefault,
 }
 
 impl DoseOrigin {
-    pub fn label(self) -> &'static str {
+    /// "dose from a trial", "dose adapted from [FRED00]", "our default dose".
+    pub fn describe(&self) -> String {
         match self {
-            DoseOrigin::Trial => "dose from a trial",
-            DoseOrigin::Protocol => "dose from a published protocol",
-            DoseOrigin::AppDefault => "our default dose",
+            DoseOrigin::Trial => "dose from a trial".into(),
+            DoseOrigin::Protocol => "dose from a published protocol".into(),
+            DoseOrigin::Adapted(key) => format!("dose adapted from [{key}]"),
+            DoseOrigin::AppDefault => "our default dose".into(),
         }
     }
 }
@@ -737,6 +743,27 @@ pub struct Ceilings {
     pub running: u8,
     /// Highest weekly median pain during that still allows progress.
     pub progress_median: u8,
+    /// When pain after a run must have settled.
+    #[serde(default)]
+    pub running_settles: Settles,
+}
+
+/// When pain after a piece of work must be back to where it was.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Settles {
+    /// Back to the usual level within about an hour (kneecap pain while running).
+    WithinAnHour,
+    #[default]
+    ByNextMorning,
+}
+
+impl Settles {
+    pub fn words(self) -> &'static str {
+        match self {
+            Settles::WithinAnHour => "within about an hour",
+            Settles::ByNextMorning => "by the next morning",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -783,6 +810,10 @@ pub struct Prescription {
     /// week when not given.
     #[serde(default)]
     pub from_week: Option<u32>,
+    /// Where this phase's dose or ladder comes from, when it has one: the exercise's own
+    /// `dose_origin` speaks only for the exercise's own dose.
+    #[serde(default)]
+    pub origin: Option<DoseOrigin>,
 }
 
 /// One step of a phase's dose ladder: what changes from the phase's dose (one variable a step).

@@ -158,7 +158,12 @@ pub fn describe_exercise(catalog: &Catalog, e: &Exercise) -> String {
             equipment.join(", ")
         }
     );
-    let _ = writeln!(t, "Dose: {} ({})", e.dose.describe(), e.dose_origin.label());
+    let _ = writeln!(
+        t,
+        "Dose: {} ({})",
+        e.dose.describe(),
+        e.dose_origin.describe()
+    );
     if let Some(step) = &e.weekly {
         let every = if step.every_weeks == 1 {
             "each week".to_string()

@@ -334,7 +334,7 @@ fn cards(input: &ExportInput) -> Markup {
                                         }
                                         [] => {}
                                     }
-                                    " " span.origin { "(" (e.dose_origin.label()) ")" }
+                                    " " span.origin { "(" (e.dose_origin.describe()) ")" }
                                 }
                                 @if !e.equipment.is_empty() {
                                     p { strong { "Equipment: " }

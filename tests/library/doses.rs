@@ -26,7 +26,7 @@ fn every_source_key_resolves() {
     // Our own defaults are labelled as such: grade C and "our default dose".
     for e in catalog.exercises.iter().filter(|e| e.source == "APP") {
         assert_eq!(
-            (e.evidence, e.dose_origin),
+            (e.evidence, e.dose_origin.clone()),
             (Grade::C, DoseOrigin::AppDefault),
             "{}",
             e.id
@@ -109,7 +109,7 @@ fn the_required_doses_are_exact() {
     assert_eq!(decline.equipment, vec![Equipment::Step]);
     assert_eq!(decline.source, "PURDAM04");
     assert_eq!(
-        (decline.evidence, decline.dose_origin),
+        (decline.evidence, decline.dose_origin.clone()),
         (Grade::B, DoseOrigin::Trial)
     );
 

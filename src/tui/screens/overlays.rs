@@ -215,7 +215,7 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
         Line::raw(format!(
             "{}; {}; for the {}",
             e.kind.label(),
-            e.dose_origin.label(),
+            e.dose_origin.describe(),
             e.targets.join(", ")
         )),
     ];
