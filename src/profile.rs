@@ -34,6 +34,45 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// What fills the library's `{limit}`-style names for this person: the condition's pain
+    /// limits with the clinician's in their place, and the pain rules.
+    pub fn pain_fill<'a>(
+        &self,
+        catalog: &'a crate::catalog::Catalog,
+    ) -> crate::catalog::limits::Fill<'a> {
+        let limits = catalog.condition(&self.condition).map(|c| {
+            crate::catalog::limits::PainLimits::of(
+                c,
+                self.overrides.ceiling_exercise,
+                self.overrides.ceiling_running,
+            )
+        });
+        crate::catalog::limits::Fill {
+            limits,
+            rules: catalog.pain_rules.as_ref(),
+        }
+    }
+
+    /// The dose this person is given for an exercise outside a week's plan (the exercise's
+    /// page): the clinician's when set, else the library's, with where it comes from.
+    pub fn dose_for(
+        &self,
+        e: &crate::catalog::Exercise,
+    ) -> (crate::catalog::Dose, crate::plan::ItemOrigin) {
+        match self.overrides.doses.get(e.id.as_str()) {
+            Some(d) => (
+                d.clone(),
+                crate::plan::ItemOrigin::Clinician(
+                    self.overrides.dose_set.get(e.id.as_str()).cloned(),
+                ),
+            ),
+            None => (
+                e.dose.clone(),
+                crate::plan::ItemOrigin::Library(e.dose_origin.clone()),
+            ),
+        }
+    }
+
     /// A new profile in the current format with no red-flag answers and no patient details.
     pub fn new(name: impl Into<String>, condition: impl Into<String>, settings: Settings) -> Self {
         Profile {

@@ -29,6 +29,7 @@ fn detail(exercise: &str, ascii: bool) -> String {
     app.overlay = Some(Overlay::Detail {
         exercise: exercise.into(),
         scroll: 0,
+        dose: None,
     });
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| ui::render(f, &app)).unwrap();

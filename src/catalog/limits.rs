@@ -197,6 +197,22 @@ fn is_count_word(w: &str) -> bool {
     )
 }
 
+impl super::model::Exercise {
+    /// A copy with the placeholders of its words filled (`{limit}` as the running limit for a
+    /// run).
+    pub fn with_limits(&self, fill: &Fill) -> super::model::Exercise {
+        use super::MapText;
+        let mut e = self.clone();
+        let run = e.kind == super::model::Kind::Run;
+        e.map_text(&mut |t| {
+            if t.contains('{') {
+                *t = fill.text(t, run).into();
+            }
+        });
+        e
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

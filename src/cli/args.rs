@@ -492,8 +492,13 @@ pub struct ProfileSetArgs {
     /// Schedule NEW in place of OLD, written OLD=NEW
     #[arg(long, value_name = "OLD=NEW")]
     pub replace_exercise: Vec<String>,
-    /// Change an exercise's dose, written ID=SETSxAMOUNT (reps, seconds or minutes), like clamshell=3x15
-    #[arg(long, value_name = "ID=SETSxAMOUNT")]
+    /// Change an exercise's dose: ID=SETSxAMOUNT (reps, seconds or minutes in the exercise's
+    /// unit) and any of tempo=3-0-3, rest=SECONDS, weight=rm|body|band|KGkg|none,
+    /// hold-each=SECONDS, bend=DEGREES, step=CM, effort=LO-HI, freq=N/week|daily|N/day,
+    /// side=each|both, apart by spaces, like 'heavy-slow-resistance=4x10 rest=120 freq=2/week'.
+    /// A field not given keeps its value; the change is shown as set by the profile's clinician
+    /// today
+    #[arg(long, value_name = "ID=SETSxAMOUNT FIELD=VALUE...")]
     pub dose: Vec<String>,
     /// Pain ceiling for exercise (0-10)
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]

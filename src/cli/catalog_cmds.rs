@@ -56,7 +56,25 @@ pub fn exercises(ctx: &Ctx, condition: Option<&str>, kind: Option<Kind>) -> CmdR
 
 pub fn show(ctx: &Ctx, id: &str, with_figure: bool) -> CmdResult {
     let e = find_exercise(&ctx.catalog, id)?;
-    let mut text = describe_exercise(&ctx.catalog, e);
+    // For a person with a profile, their pain limits and their clinician's dose; without one,
+    // the library's dose and words that point to the plan's limits.
+    let profile = crate::store::profile::read_profile(&ctx.paths, &ctx.profile).ok();
+    let (e, dose, origin) = match &profile {
+        Some(p) => {
+            let (dose, origin) = p.dose_for(e);
+            (e.with_limits(&p.pain_fill(&ctx.catalog)), dose, origin)
+        }
+        None => {
+            let fill = crate::catalog::limits::Fill {
+                limits: None,
+                rules: ctx.catalog.pain_rules.as_ref(),
+            };
+            let origin = crate::plan::ItemOrigin::Library(e.dose_origin.clone());
+            (e.with_limits(&fill), e.dose.clone(), origin)
+        }
+    };
+    let e = &e;
+    let mut text = describe_exercise(&ctx.catalog, e, &dose, &origin);
     if with_figure && let Some(f) = ctx.catalog.figure(&e.id) {
         // After the first three lines (name, kind, equipment), before the dose.
         let art = figure_text(f, ctx.ascii);
@@ -139,7 +157,12 @@ pub fn figures(
 }
 
 /// The whole exercise as plain text.
-pub fn describe_exercise(catalog: &Catalog, e: &Exercise) -> String {
+pub fn describe_exercise(
+    catalog: &Catalog,
+    e: &Exercise,
+    dose: &crate::catalog::Dose,
+    origin: &crate::plan::ItemOrigin,
+) -> String {
     let mut t = String::new();
     let _ = writeln!(t, "{} ({})", e.name, e.id);
     let _ = writeln!(
@@ -158,13 +181,10 @@ pub fn describe_exercise(catalog: &Catalog, e: &Exercise) -> String {
             equipment.join(", ")
         }
     );
-    let _ = writeln!(
-        t,
-        "Dose: {} ({})",
-        e.dose.describe(),
-        e.dose_origin.describe()
-    );
-    if let Some(step) = &e.weekly {
+    let _ = writeln!(t, "Dose: {} ({})", dose.describe(), origin.describe());
+    // A clinician's dose stands alone: the library's steps and blocks would contradict it.
+    let own = matches!(origin, crate::plan::ItemOrigin::Library(_));
+    if let Some(step) = e.weekly.as_ref().filter(|_| own) {
         let every = if step.every_weeks == 1 {
             "each week".to_string()
         } else {
@@ -172,7 +192,7 @@ pub fn describe_exercise(catalog: &Catalog, e: &Exercise) -> String {
         };
         let _ = writeln!(t, "Weekly step: +{} {every}, up to {}", step.add, step.cap);
     }
-    for b in &e.schedule {
+    for b in e.schedule.iter().filter(|_| own) {
         let _ = writeln!(
             t,
             "  from week {}: {} reps at {}",

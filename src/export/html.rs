@@ -334,7 +334,7 @@ fn cards(input: &ExportInput) -> Markup {
                                         }
                                         [] => {}
                                     }
-                                    " " span.origin { "(" (e.dose_origin.describe()) ")" }
+                                    " " span.origin { "(" (input.card_origin(n)) ")" }
                                 }
                                 @if !e.equipment.is_empty() {
                                     p { strong { "Equipment: " }

@@ -360,7 +360,7 @@ fn cards(m: &mut String, input: &ExportInput) {
                 .collect::<Vec<_>>()
                 .join("; "),
         };
-        let _ = writeln!(m, "**Dose:** {dose} ({})\n", e.dose_origin.describe());
+        let _ = writeln!(m, "**Dose:** {dose} ({})\n", input.card_origin(n));
         if !e.equipment.is_empty() {
             let list: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();
             let _ = writeln!(m, "**Equipment:** {}\n", list.join(", "));

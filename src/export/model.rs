@@ -96,6 +96,8 @@ pub struct ExportInput {
     pub red_flags: Vec<RedFlag>,
     /// The pain rules in plain words.
     pub pain_rules: Vec<String>,
+    /// The numbers the pain rules name (`{amber}`, `{adherence}` ...).
+    pub pain_numbers: Option<crate::catalog::PainRules>,
     pub ceilings: Ceilings,
     /// Every source the handout cites (cards, then education), in order of first citation.
     pub sources: Vec<Source>,
@@ -154,6 +156,8 @@ pub struct GridRow {
     /// The exercise it stands in for, by name, and why.
     pub stands_in: Option<(String, String)>,
     pub optional: bool,
+    /// Where the dose comes from.
+    pub origin: crate::plan::ItemOrigin,
 }
 
 impl ExportInput {
@@ -261,6 +265,7 @@ impl ExportInput {
             exercises,
             red_flags,
             pain_rules,
+            pain_numbers: catalog.pain_rules.clone(),
             ceilings: condition.ceilings,
             sources,
             other_names,

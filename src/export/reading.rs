@@ -64,6 +64,7 @@ impl ExportInput {
                 days,
                 stands_in,
                 optional: first.optional,
+                origin: first.origin.clone(),
             });
         }
         rows
@@ -98,11 +99,25 @@ impl ExportInput {
 
     /// The ceilings as a pain rule in plain words, always printed before the library's rules.
     pub fn ceiling_rule(&self) -> String {
+        let l = self.limits();
         format!(
-            "During exercises, pain up to {}/10 is fine; while running, up to {}/10 - \
-             as long as it settles by the next morning.",
-            self.ceilings.exercise, self.ceilings.running
+            "During exercises, pain up to {}/10 is fine if it has settled {}; while running, \
+             up to {}/10 if it has settled {}.",
+            l.exercise,
+            crate::catalog::Settles::ByNextMorning.words(),
+            l.running,
+            l.running_settles.words()
         )
+    }
+
+    /// The plan's pain limits: the condition's, or a clinician's where set.
+    pub fn limits(&self) -> crate::catalog::limits::PainLimits {
+        crate::catalog::limits::PainLimits {
+            exercise: self.ceilings.exercise,
+            running: self.ceilings.running,
+            running_settles: self.ceilings.running_settles,
+            progress_median: self.ceilings.progress_median,
+        }
     }
 }
 
@@ -128,6 +143,21 @@ impl ExportInput {
             }
         }
         doses
+    }
+
+    /// Where card `n`'s dose comes from, in words, as its last printed week gives it.
+    pub fn card_origin(&self, card: usize) -> String {
+        self.weeks
+            .iter()
+            .rev()
+            .find_map(|w| self.rows(w).into_iter().find(|r| r.card == card))
+            .map(|r| r.origin)
+            .or_else(|| {
+                self.card(card)
+                    .map(|e| crate::plan::ItemOrigin::Library(e.dose_origin.clone()))
+            })
+            .unwrap_or_default()
+            .describe()
     }
 
     /// A card's "when it gets easy" and "when it hurts" advice: the linked exercise by name

@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 
 use super::model::ExportInput;
-use crate::catalog::MapText;
+use crate::catalog::limits::Fill;
+use crate::catalog::{Kind, MapText};
 
 type Map<'f> = &'f dyn Fn(&str) -> String;
 
@@ -83,14 +84,76 @@ impl ExportInput {
         x
     }
 
-    /// A copy with control characters removed from every string.
+    /// A copy with the pain limits filled in and control characters removed from every string.
     pub fn cleaned(&self) -> ExportInput {
-        self.map_text(&|t| crate::text::clean(t).into_owned())
+        self.with_limits()
+            .map_text(&|t| crate::text::clean(t).into_owned())
     }
 
-    /// A copy cleaned and spelled in ASCII ("é" -> "e", "–" -> "-").
+    /// A copy filled in, cleaned and spelled in ASCII ("é" -> "e", "–" -> "-").
     pub fn ascii(&self) -> ExportInput {
-        self.map_text(&|t| to_ascii(&crate::text::clean(t)).into_owned())
+        self.with_limits()
+            .map_text(&|t| to_ascii(&crate::text::clean(t)).into_owned())
+    }
+
+    /// A copy with every `{limit}`-style name in the library's words filled from this plan's
+    /// ceilings (a clinician's, when set) and the pain rules: the one place those numbers live.
+    pub fn with_limits(&self) -> ExportInput {
+        let mut x = self.clone();
+        let rules = x.pain_numbers.clone();
+        let fill = Fill {
+            limits: Some(self.limits()),
+            rules: rules.as_ref(),
+        };
+        let filled = |t: &mut crate::catalog::Text, run: bool| {
+            if t.contains('{') {
+                *t = fill.text(t, run).into();
+            }
+        };
+        for e in &mut x.exercises {
+            let run = e.kind == Kind::Run;
+            e.map_text(&mut |t| filled(t, run));
+        }
+        // Texts about running first, then the rest of the condition as exercise texts.
+        filled(&mut x.condition.run_guidance, true);
+        for p in &mut x.condition.phases {
+            filled(&mut p.run.text, true);
+            if let Some(d) = &mut p.run.dose {
+                d.map_text(&mut |t| filled(t, true));
+            }
+        }
+        x.condition.map_text(&mut |t| filled(t, false));
+        if let Some(e) = &mut x.education {
+            e.map_text(&mut |t| filled(t, false));
+        }
+        let strings = |list: &mut Vec<String>, run: bool| {
+            for t in list.iter_mut().filter(|t| t.contains('{')) {
+                *t = fill.text(t, run);
+            }
+        };
+        strings(&mut x.pain_rules, false);
+        for w in &mut x.weeks {
+            strings(&mut w.notes, true);
+            for item in w.days.iter_mut().flat_map(|d| d.items.iter_mut()) {
+                let run = item.slot == crate::plan::Slot::Run;
+                item.dose.map_text(&mut |t| filled(t, run));
+            }
+        }
+        for g in &mut x.guidance {
+            strings(&mut g.notes, true);
+            if g.phase_goal.contains('{') {
+                g.phase_goal = fill.text(&g.phase_goal, false);
+            }
+        }
+        for c in x
+            .exit_checks
+            .iter_mut()
+            .flat_map(|p| p.checks.iter_mut())
+            .chain(x.run_checks.iter_mut())
+        {
+            c.map_text(&mut |t| filled(t, false));
+        }
+        x
     }
 }
 

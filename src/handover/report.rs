@@ -271,7 +271,14 @@ pub fn assemble_report(
                 .find_map(|p| p.run.exercise.as_deref());
             let runs = profile.settings.runs(&profile.overrides, run_exercise);
             report.open_criteria =
-                open_criteria(catalog, condition, plan.state.phase, journal, runs);
+                open_criteria(catalog, condition, plan.state.phase, journal, runs)
+                    .into_iter()
+                    .map(|mut o| {
+                        let fill = profile.pain_fill(catalog);
+                        o.criteria = o.criteria.iter().map(|c| fill.text(c, false)).collect();
+                        o
+                    })
+                    .collect();
         }
     }
     report
@@ -301,8 +308,15 @@ fn override_lines(catalog: &Catalog, profile: &Profile) -> Vec<String> {
         lines.push(format!("walk-run level pinned at {n}, {who}"));
     }
     for (id, dose) in &o.doses {
+        // Who set this dose and when, as the change recorded it; else the profile's clinician.
+        let by = match o.dose_set.get(id) {
+            Some(set) => crate::plan::ItemOrigin::Clinician(Some(set.clone()))
+                .describe()
+                .replacen("dose set ", "", 1),
+            None => who.clone(),
+        };
         lines.push(format!(
-            "dose of {} set to {}, {who}",
+            "dose of {} set to {}, {by}",
             name(id),
             dose.describe()
         ));

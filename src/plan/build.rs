@@ -198,6 +198,7 @@ struct Chosen<'a> {
     reason: Option<String>,
     /// A regression after pain chose it.
     eased: bool,
+    origin: ItemOrigin,
 }
 
 /// Builds the week described by `state`.
@@ -331,7 +332,15 @@ pub fn build_week(
     }
     notes.extend(time.notes(catalog, settings.minutes));
     if !phase.run.text.is_empty() {
-        notes.push(format!("Running: {}", phase.run.text));
+        let fill = crate::catalog::limits::Fill {
+            limits: Some(crate::catalog::limits::PainLimits::of(
+                condition,
+                overrides.ceiling_exercise,
+                overrides.ceiling_running,
+            )),
+            rules: catalog.pain_rules.as_ref(),
+        };
+        notes.push(format!("Running: {}", fill.text(&phase.run.text, true)));
     }
     let ends_heavy = heavy_days_in(&day_plans, &chosen).contains(&6);
     Ok(WeekPlan {
@@ -435,12 +444,27 @@ fn choose_exercises<'a>(
             let entry = state.entry_amounts.get(exercise.id.as_str()).copied();
             progressed(exercise, base, state.week_in_phase, entry)
         };
+        let origin = if overrides.doses.contains_key(exercise.id.as_str()) {
+            ItemOrigin::Clinician(overrides.dose_set.get(exercise.id.as_str()).cloned())
+        } else {
+            match prescription
+                .filter(|p| replaces.is_none() && (p.dose.is_some() || !p.ladder.is_empty()))
+            {
+                Some(p) => ItemOrigin::Library(
+                    p.origin
+                        .clone()
+                        .unwrap_or_else(|| exercise.dose_origin.clone()),
+                ),
+                None => ItemOrigin::Library(exercise.dose_origin.clone()),
+            }
+        };
         chosen.push(Chosen {
             exercise,
             dose,
             replaces,
             reason,
             eased,
+            origin,
         });
     }
     chosen
@@ -601,6 +625,7 @@ fn item(c: &Chosen, slot: Slot, walk_run_level: Option<u32>) -> PlanItem {
         optional: c.exercise.optional,
         walk_run_level,
         eased: c.eased,
+        origin: c.origin.clone(),
     }
 }
 
@@ -828,12 +853,14 @@ fn place_runs(
         }
         RunMode::None => return 0,
     };
+    let origin = ItemOrigin::Library(run.dose_origin.clone());
     let chosen = Chosen {
         exercise: run,
         dose,
         replaces: None,
         reason: None,
         eased: false,
+        origin,
     };
     for &d in run_days {
         days[d].push(item(&chosen, Slot::Run, level));
@@ -975,6 +1002,7 @@ fn place_cross_training(
         replaces: None,
         reason: None,
         eased: false,
+        origin: ItemOrigin::Library(choice.dose_origin.clone()),
     };
     for d in best.map(|(_, d)| d).unwrap_or_default() {
         days[d].push(item(&chosen, Slot::CrossTraining, None));

@@ -6,7 +6,7 @@ use jiff::civil::{Date, Weekday};
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Dose, Equipment};
+use crate::catalog::{Dose, DoseOrigin, Equipment};
 
 /// A day of the week, Monday first, as written in profiles and on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -159,6 +159,9 @@ pub struct Overrides {
     /// Exercise id -> the exercise scheduled in its place.
     #[serde(default)]
     pub replaced: BTreeMap<String, String>,
+    /// Who changed a dose, and when, by exercise id.
+    #[serde(default)]
+    pub dose_set: BTreeMap<String, SetBy>,
     /// Changed pain ceilings (exercise, running).
     #[serde(default)]
     pub ceiling_exercise: Option<u8>,
@@ -169,6 +172,46 @@ pub struct Overrides {
 impl Overrides {
     pub fn is_empty(&self) -> bool {
         self == &Overrides::default()
+    }
+}
+
+/// Who made a change to a person's plan, and on which day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetBy {
+    /// The clinician's name, when the profile or the change gave one.
+    #[serde(default)]
+    pub by: Option<String>,
+    pub on: Date,
+}
+
+/// Where a plan item's dose comes from: the library (a trial, a protocol, adapted, our
+/// default) or a clinician for this person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ItemOrigin {
+    Library(DoseOrigin),
+    Clinician(Option<SetBy>),
+}
+
+impl Default for ItemOrigin {
+    fn default() -> Self {
+        ItemOrigin::Library(DoseOrigin::AppDefault)
+    }
+}
+
+impl ItemOrigin {
+    /// "dose from a trial", "dose set by B. Physio on 2026-12-01".
+    pub fn describe(&self) -> String {
+        match self {
+            ItemOrigin::Library(o) => o.describe(),
+            ItemOrigin::Clinician(Some(SetBy { by: Some(by), on })) => {
+                format!("dose set by {by} on {on}")
+            }
+            ItemOrigin::Clinician(Some(SetBy { by: None, on })) => {
+                format!("dose set by your clinician on {on}")
+            }
+            ItemOrigin::Clinician(None) => "dose set by your clinician".into(),
+        }
     }
 }
 
@@ -251,6 +294,9 @@ pub struct PlanItem {
     /// a warning sign): what Today says beside the items, whatever `reason` words it.
     #[serde(default)]
     pub eased: bool,
+    /// Where the dose comes from.
+    #[serde(default)]
+    pub origin: ItemOrigin,
 }
 
 /// One day: items in session order, or none for a rest day.

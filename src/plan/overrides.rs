@@ -1,34 +1,188 @@
-//! A clinician's dose change written as text, `clamshell=3x15`: the command line and the app's
-//! Profiles form read it the same way.
+//! A clinician's dose change written as text, `clamshell=3x15 rest=60 freq=daily`: the command
+//! line and the app's Profiles form read it the same way, and the prescription file and every
+//! view show what it set.
 
-use crate::catalog::{Catalog, Dose};
+use crate::catalog::{Catalog, Dose, Frequency, Weight, Work};
 
-/// Parses `ID=SETSxAMOUNT` into the exercise's own dose with those sets and that amount (reps,
-/// seconds or minutes, in the exercise's unit); frequency, tempo and rest stay as they were.
-pub fn parse_dose_change(catalog: &Catalog, text: &str) -> Result<(String, Dose), String> {
-    let form = "write it as ID=SETSxAMOUNT, like clamshell=3x15";
-    let (id, amounts) = text
+/// How a dose change is written, for `--help`, the README and every refusal.
+pub const DOSE_SYNTAX: &str = "ID=SETSxAMOUNT and any of: tempo=3-0-3, rest=SECONDS, \
+     weight=rm|body|band|KGkg|none, hold-each=SECONDS, bend=DEGREES, step=CM, effort=LO-HI, \
+     freq=N/week|daily|N/day, side=each|both (fields apart by spaces; a field not given keeps \
+     its value)";
+
+/// Parses `ID=SETSxAMOUNT FIELD=VALUE ...` into a whole dose: it starts from `current` (the
+/// clinician's earlier change) or else the exercise's own dose, and changes the fields given.
+/// Sets and amount are counted in the exercise's own unit (reps, seconds or minutes).
+pub fn parse_dose_change(
+    catalog: &Catalog,
+    text: &str,
+    current: Option<&Dose>,
+) -> Result<(String, Dose), String> {
+    let form = format!("write it as {DOSE_SYNTAX}, like clamshell=3x15 rest=60");
+    let shown = crate::text::clean(text);
+    let (id, fields) = text
         .split_once('=')
-        .ok_or_else(|| format!("`{text}`: {form}"))?;
+        .ok_or_else(|| format!("`{shown}`: {form}"))?;
     let id = id.trim();
     let exercise = catalog.find_exercise(id)?;
-    let (sets, amount) = amounts
-        .trim()
-        .split_once(['x', 'X'])
-        .and_then(|(s, a)| Some((s.trim().parse::<u32>().ok()?, a.trim().parse::<u32>().ok()?)))
-        .ok_or_else(|| format!("`{text}`: {form}"))?;
-    let mut dose = exercise.dose.clone();
-    dose.sets = sets;
-    dose.work = dose.work.with_amount(amount);
+    let mut dose = current.cloned().unwrap_or_else(|| exercise.dose.clone());
+    let mut words = fields.split_whitespace();
+    if let Some(first) = words.next() {
+        let fields = std::iter::once(first).chain(words);
+        for field in fields {
+            set_field(&mut dose, field).map_err(|why| format!("`{shown}`: {why}; {form}"))?;
+        }
+    }
     if let Some(problem) = crate::catalog::dose_problem(&dose) {
-        return Err(format!("`{text}`: {problem}"));
+        return Err(format!("`{shown}`: {problem}"));
     }
     Ok((id.to_string(), dose))
 }
 
-/// The text form of a dose change, as [`parse_dose_change`] reads it.
+/// One `SETSxAMOUNT` or `FIELD=VALUE` of a dose change.
+fn set_field(dose: &mut Dose, field: &str) -> Result<(), String> {
+    let number = |v: &str, what: &str| -> Result<u32, String> {
+        v.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<u32>()
+            .map_err(|_| format!("{what} takes a whole number, not `{v}`"))
+    };
+    let Some((key, value)) = field.split_once('=') else {
+        let (sets, amount) = field
+            .split_once(['x', 'X'])
+            .ok_or_else(|| format!("`{field}` is neither SETSxAMOUNT nor FIELD=VALUE"))?;
+        dose.sets = number(sets, "sets")?;
+        dose.work = dose.work.with_amount(number(amount, "the amount")?);
+        return Ok(());
+    };
+    let none = value.eq_ignore_ascii_case("none");
+    match key.to_ascii_lowercase().as_str() {
+        "tempo" if none => dose.tempo = None,
+        "tempo" => {
+            let parts: Vec<&str> = value.split('-').collect();
+            if parts.len() != 3 || parts.iter().any(|p| p.parse::<u8>().is_err()) {
+                return Err(format!("tempo is three numbers like 3-0-3, not `{value}`"));
+            }
+            dose.tempo = Some(value.into());
+        }
+        "rest" => dose.rest_s = if none { 0 } else { number(value, "rest")? },
+        "weight" | "load" => {
+            let lower = value.to_ascii_lowercase();
+            dose.weight = match lower.as_str() {
+                "none" => None,
+                "rm" => Some(Weight::RepMax),
+                "body" | "bodyweight" => Some(Weight::BodyWeight),
+                "band" => Some(Weight::Band),
+                kg if kg.ends_with("kg") => Some(Weight::Kg(number(kg, "weight")?)),
+                // "12rm": a rep max is the reps' own, so the number must be the reps.
+                rm if rm.ends_with("rm") => {
+                    let n = number(rm, "weight")?;
+                    if !matches!(dose.work, Work::Reps(r) if r == n) {
+                        return Err(format!(
+                            "a {n}RM weight goes with {n} reps: write the reps (like 4x{n}) and \
+                             weight=rm"
+                        ));
+                    }
+                    Some(Weight::RepMax)
+                }
+                _ => {
+                    return Err(format!(
+                        "weight is rm, body, band or a weight like 20kg, not `{value}`"
+                    ));
+                }
+            };
+        }
+        "hold-each" | "hold" => {
+            dose.hold_each_s = if none {
+                None
+            } else {
+                Some(number(value, "hold-each")?)
+            }
+        }
+        "bend" => {
+            dose.knee_bend = if none {
+                None
+            } else {
+                Some(number(value, "bend")?)
+            }
+        }
+        "step" => {
+            dose.step_cm = if none {
+                None
+            } else {
+                Some(number(value, "step")?)
+            }
+        }
+        "effort" if none => dose.effort = None,
+        "effort" => {
+            let (lo, hi) = value.split_once('-').unwrap_or((value, value));
+            let (lo, hi) = (number(lo, "effort")?, number(hi, "effort")?);
+            if lo > hi || hi > 10 {
+                return Err(format!("effort is LO-HI out of 10, not `{value}`"));
+            }
+            dose.effort = Some((lo as u8, hi as u8));
+        }
+        "freq" | "frequency" => {
+            let lower = value.to_ascii_lowercase();
+            dose.frequency = match lower.as_str() {
+                "daily" => Frequency::Daily(1),
+                other => match other.split_once('/') {
+                    Some((n, "week" | "wk")) => Frequency::PerWeek(number(n, "freq")?),
+                    Some((n, "day")) => Frequency::Daily(number(n, "freq")?),
+                    _ => return Err(format!("freq is N/week, daily or N/day, not `{value}`")),
+                },
+            };
+        }
+        "side" => {
+            dose.per_side = match value.to_ascii_lowercase().as_str() {
+                "each" => true,
+                "both" => false,
+                _ => return Err(format!("side is each or both, not `{value}`")),
+            }
+        }
+        other => return Err(format!("`{other}` is not a dose field")),
+    }
+    Ok(())
+}
+
+/// The text form of a dose change, as [`parse_dose_change`] reads it: every field it can set.
 pub fn dose_change_text(id: &str, dose: &Dose) -> String {
-    format!("{id}={}x{}", dose.sets, dose.work.amount())
+    let mut t = format!("{id}={}x{}", dose.sets, dose.work.amount());
+    if let Some(tempo) = &dose.tempo {
+        t.push_str(&format!(" tempo={tempo}"));
+    }
+    if dose.rest_s > 0 {
+        t.push_str(&format!(" rest={}", dose.rest_s));
+    }
+    match dose.weight {
+        Some(Weight::RepMax) => t.push_str(" weight=rm"),
+        Some(Weight::BodyWeight) => t.push_str(" weight=body"),
+        Some(Weight::Band) => t.push_str(" weight=band"),
+        Some(Weight::Kg(kg)) => t.push_str(&format!(" weight={kg}kg")),
+        None => {}
+    }
+    if let Some(s) = dose.hold_each_s {
+        t.push_str(&format!(" hold-each={s}"));
+    }
+    if let Some(b) = dose.knee_bend {
+        t.push_str(&format!(" bend={b}"));
+    }
+    if let Some(cm) = dose.step_cm {
+        t.push_str(&format!(" step={cm}"));
+    }
+    if let Some((lo, hi)) = dose.effort {
+        t.push_str(&format!(" effort={lo}-{hi}"));
+    }
+    t.push_str(&match dose.frequency {
+        Frequency::PerWeek(n) => format!(" freq={n}/week"),
+        Frequency::Daily(1) => " freq=daily".into(),
+        Frequency::Daily(n) => format!(" freq={n}/day"),
+    });
+    t.push_str(if dose.per_side {
+        " side=each"
+    } else {
+        " side=both"
+    });
+    t
 }
 
 /// A clinician's overrides as given (by the command line's flags or the app's form), before
@@ -45,8 +199,10 @@ pub struct OverrideChange {
     pub remove: Vec<String>,
     /// `OLD=NEW` each.
     pub replace: Vec<String>,
-    /// `ID=SETSxAMOUNT` each.
+    /// `ID=SETSxAMOUNT FIELD=VALUE ...` each ([`DOSE_SYNTAX`]).
     pub doses: Vec<String>,
+    /// Who changes the doses, and when: shown beside each dose changed.
+    pub set_by: Option<super::SetBy>,
 }
 
 /// Which part of a change was wrong, to name the flag or the form's row.
@@ -147,9 +303,21 @@ pub fn apply_override_change(
         o.replaced.insert(old, new);
     }
     for text in &change.doses {
-        let (id, dose) = parse_dose_change(catalog, text).map_err(|e| (OverridePart::Dose, e))?;
+        let current = text
+            .split_once('=')
+            .and_then(|(id, _)| o.doses.get(id.trim()));
+        let (id, dose) =
+            parse_dose_change(catalog, text, current).map_err(|e| (OverridePart::Dose, e))?;
+        // Only a change that changes the dose is dated anew.
+        if o.doses.get(&id) != Some(&dose) {
+            match &change.set_by {
+                Some(by) => o.dose_set.insert(id.clone(), by.clone()),
+                None => o.dose_set.remove(&id),
+            };
+        }
         o.doses.insert(id, dose);
     }
+    o.dose_set.retain(|id, _| o.doses.contains_key(id));
     if let Some(p) = override_problems(catalog, condition, &o).into_iter().next() {
         return Err((p.part, p.message));
     }
@@ -383,7 +551,8 @@ mod tests {
     fn a_dose_change_keeps_the_unit_and_frequency() {
         let catalog = Catalog::builtin().expect("built-in library");
         let e = &catalog.exercises[0];
-        let (id, dose) = parse_dose_change(&catalog, &format!("{}=2x7", e.id)).expect("parses");
+        let (id, dose) =
+            parse_dose_change(&catalog, &format!("{}=2x7", e.id), None).expect("parses");
         assert_eq!(id, e.id);
         assert_eq!((dose.sets, dose.work.amount()), (2, 7));
         assert_eq!(
@@ -391,16 +560,57 @@ mod tests {
             std::mem::discriminant(&e.dose.work)
         );
         assert_eq!(dose.frequency, e.dose.frequency);
-        assert_eq!(dose_change_text(&id, &dose), format!("{}=2x7", e.id));
+        let text = dose_change_text(&id, &dose);
+        assert!(text.starts_with(&format!("{}=2x7 ", e.id)), "{text}");
+        assert_eq!(
+            parse_dose_change(&catalog, &text, None).expect("reads back"),
+            (id, dose),
+            "the text form reads back as the same dose"
+        );
+    }
+
+    #[test]
+    fn every_dose_field_can_be_set_and_a_field_not_given_keeps_its_value() {
+        let catalog = Catalog::builtin().expect("built-in library");
+        let (_, dose) = parse_dose_change(
+            &catalog,
+            "heavy-slow-resistance=4x10 tempo=2-1-2 rest=150 weight=rm bend=70 step=15 \
+             hold-each=2 effort=6-7 freq=2/week side=each",
+            None,
+        )
+        .expect("parses");
+        assert_eq!((dose.sets, dose.work), (4, Work::Reps(10)));
+        assert_eq!(dose.tempo.as_deref(), Some("2-1-2"));
+        assert_eq!(dose.rest_s, 150);
+        assert_eq!(dose.weight, Some(Weight::RepMax));
+        assert_eq!(
+            (dose.knee_bend, dose.step_cm, dose.hold_each_s),
+            (Some(70), Some(15), Some(2))
+        );
+        assert_eq!(dose.effort, Some((6, 7)));
+        assert_eq!(dose.frequency, Frequency::PerWeek(2));
+        assert!(dose.per_side);
+        // A later change of one field starts from the clinician's dose, not the library's.
+        let (_, later) =
+            parse_dose_change(&catalog, "heavy-slow-resistance=weight=20kg", Some(&dose))
+                .expect("parses");
+        assert_eq!(later.weight, Some(Weight::Kg(20)));
+        assert_eq!((later.sets, later.rest_s), (4, 150));
+        // A rep max must be the reps' own.
+        let err = parse_dose_change(&catalog, "heavy-slow-resistance=4x10 weight=15rm", None)
+            .expect_err("15RM at 10 reps");
+        assert!(err.contains("goes with 15 reps"), "{err}");
     }
 
     #[test]
     fn bad_changes_say_why() {
         let catalog = Catalog::builtin().expect("built-in library");
         let e = &catalog.exercises[0];
-        let err = |t: &str| parse_dose_change(&catalog, t).expect_err(t);
+        let err = |t: &str| parse_dose_change(&catalog, t, None).expect_err(t);
         assert!(err("clamshell").contains("ID=SETSxAMOUNT"));
         assert!(err(&format!("{}=three", e.id)).contains("ID=SETSxAMOUNT"));
+        assert!(err(&format!("{}=3x10 colour=red", e.id)).contains("`colour` is not a dose field"));
+        assert!(err(&format!("{}=3x10 freq=often", e.id)).contains("freq is N/week"));
         assert!(err(&format!("{}=0x10", e.id)).contains("0 sets"));
         assert!(err("clamshel=3x10").contains("Did you mean `clamshell`"));
         let hold = catalog

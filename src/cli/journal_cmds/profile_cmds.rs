@@ -253,7 +253,7 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
             .apply(catalog, &mut p.settings, ctx.today)
             .map_err(|f| f.message)?;
         apply_patient(&mut p.patient, &args.patient);
-        apply_overrides(catalog, p, args)
+        apply_overrides(catalog, p, args, ctx.today)
     })
     .map_err(store_failure)?;
     let mut t = format!("Updated profile `{}`.\n", open.name);
@@ -280,6 +280,7 @@ fn apply_overrides(
     catalog: &Catalog,
     p: &mut Profile,
     args: &ProfileSetArgs,
+    today: jiff::civil::Date,
 ) -> Result<(), String> {
     use crate::plan::{OverrideChange, OverridePart};
     if args.clear_overrides {
@@ -300,6 +301,10 @@ fn apply_overrides(
         remove: args.remove_exercise.clone(),
         replace: args.replace_exercise.clone(),
         doses: args.dose.clone(),
+        set_by: Some(crate::plan::SetBy {
+            by: p.patient.as_ref().and_then(|x| x.clinician.clone()),
+            on: today,
+        }),
     };
     // The same rule as the app's Profiles form; only the flag named differs.
     crate::plan::apply_override_change(catalog, condition, &mut p.overrides, &change).map_err(

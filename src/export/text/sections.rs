@@ -27,7 +27,7 @@ pub(super) fn cards(o: &mut Out, input: &ExportInput) {
         o.wrap(
             "Dose: ",
             "  ",
-            &format!("{dose} ({})", e.dose_origin.describe()),
+            &format!("{dose} ({})", input.card_origin(n)),
         );
         let equipment: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();
         if !equipment.is_empty() {

@@ -36,6 +36,7 @@ fn week(two_weeks_ago: u32) -> WeekPlan {
         optional: false,
         walk_run_level: None,
         eased: false,
+        origin: Default::default(),
     };
     let days = (0..7)
         .map(|i| DayPlan {

@@ -11,10 +11,12 @@ use crate::tui::action::Action;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    /// An exercise in full; `scroll` lines down.
+    /// An exercise in full; `scroll` lines down. Opened from a day's item, `dose` is that
+    /// item's dose and where it comes from, shown instead of the library's.
     Detail {
         exercise: String,
         scroll: u16,
+        dose: Option<Box<(crate::catalog::Dose, crate::plan::ItemOrigin)>>,
     },
     /// Choosing why an item was skipped; `other` is the reason being typed once "other" is
     /// chosen.
@@ -266,17 +268,27 @@ impl App {
         let mut effects = Vec::new();
         self.overlay = match overlay {
             Overlay::Help => Some(Overlay::Help),
-            Overlay::Detail { exercise, scroll } => match action {
+            Overlay::Detail {
+                exercise,
+                scroll,
+                dose,
+            } => match action {
                 Action::Down => Some(Overlay::Detail {
                     exercise,
                     scroll: scroll.saturating_add(1),
+                    dose,
                 }),
                 Action::Up => Some(Overlay::Detail {
                     exercise,
                     scroll: scroll.saturating_sub(1),
+                    dose,
                 }),
                 Action::Select => None,
-                _ => Some(Overlay::Detail { exercise, scroll }),
+                _ => Some(Overlay::Detail {
+                    exercise,
+                    scroll,
+                    dose,
+                }),
             },
             Overlay::Skip {
                 date,

@@ -25,7 +25,7 @@ pub const PATIENT_FIELDS: [&str; 14] = [
     "Added exercises",
     "Removed exercises",
     "Replaced (old=new)",
-    "Changed doses (id=3x15)",
+    "Changed doses (id=3x15 rest=60, ...)",
     "Assessed on (date)",
     "Assessed by",
 ];
@@ -122,7 +122,12 @@ impl PatientEdit {
     }
 
     /// Writes the form into a profile, or says which field is wrong (nothing changes then).
-    pub fn apply(&self, p: &mut crate::profile::Profile, catalog: &Catalog) -> Result<(), String> {
+    pub fn apply(
+        &self,
+        p: &mut crate::profile::Profile,
+        catalog: &Catalog,
+        today: jiff::civil::Date,
+    ) -> Result<(), String> {
         use crate::plan::{OverrideChange, OverridePart};
         let v = |row: Row| &self.values[row as usize];
         let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
@@ -155,6 +160,10 @@ impl PatientEdit {
             remove: list(Row::Removed),
             replace: list(Row::Replaced),
             doses: list(Row::Doses),
+            set_by: Some(crate::plan::SetBy {
+                by: opt(v(Row::Clinician)),
+                on: today,
+            }),
         };
         let condition = catalog
             .condition(&p.condition)
@@ -194,6 +203,14 @@ impl PatientEdit {
             notes: opt(v(Row::Notes)),
         };
         p.patient = (!patient.is_empty()).then_some(patient);
+        // The form rewrites every dose; one it left as it was keeps who set it and when.
+        for (id, dose) in &overrides.doses {
+            if p.overrides.doses.get(id) == Some(dose)
+                && let Some(by) = p.overrides.dose_set.get(id)
+            {
+                overrides.dose_set.insert(id.clone(), by.clone());
+            }
+        }
         p.overrides = overrides;
         Ok(())
     }

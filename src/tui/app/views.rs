@@ -307,6 +307,7 @@ impl App {
                 self.overlay = Some(Overlay::Detail {
                     exercise: id,
                     scroll: 0,
+                    dose: Some(Box::new((item.dose.clone(), item.origin.clone()))),
                 });
             }
             Action::Timer => {

@@ -32,8 +32,32 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
     frame.render_widget(Clear, rect);
     match overlay {
         Overlay::Help => help(frame, rect, app),
-        Overlay::Detail { exercise, scroll } => match app.catalog.exercise(exercise) {
-            Some(e) => detail(frame, rect, app, e, *scroll),
+        Overlay::Detail {
+            exercise,
+            scroll,
+            dose,
+        } => match app.catalog.exercise(exercise) {
+            Some(e) => {
+                // The item's dose when opened from a day, else this person's (a clinician's
+                // change) or the library's; the words with this person's pain limits.
+                let (dose, origin) = match (dose, &app.profile) {
+                    (Some(d), _) => (d.0.clone(), d.1.clone()),
+                    (None, Some(p)) => p.dose_for(e),
+                    (None, None) => (
+                        e.dose.clone(),
+                        crate::plan::ItemOrigin::Library(e.dose_origin.clone()),
+                    ),
+                };
+                let fill = match &app.profile {
+                    Some(p) => p.pain_fill(&app.catalog),
+                    None => crate::catalog::limits::Fill {
+                        limits: None,
+                        rules: app.catalog.pain_rules.as_ref(),
+                    },
+                };
+                let e = e.with_limits(&fill);
+                detail(frame, rect, app, &e, &dose, &origin, *scroll)
+            }
             None => frame.render_widget(
                 Paragraph::new(format!("`{exercise}` is not in the library."))
                     .block(block(app, "Exercise")),
@@ -202,7 +226,15 @@ pub fn help_sections(app: &App) -> Vec<HelpSection> {
 /// | Progression / regression, source and grade       |
 /// +--------------------------------------------------+
 /// ```
-fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
+fn detail(
+    frame: &mut Frame,
+    rect: Rect,
+    app: &App,
+    e: &Exercise,
+    dose: &crate::catalog::Dose,
+    origin: &crate::plan::ItemOrigin,
+    scroll: u16,
+) {
     let t = &app.theme;
     let frame_block = block(app, &e.name);
     let inner = frame_block.inner(rect);
@@ -210,12 +242,12 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
     let mut lines = vec![
         Line::from(vec![
             Span::styled("Dose: ", t.title()),
-            Span::raw(e.dose.describe()),
+            Span::raw(dose.describe()),
         ]),
         Line::raw(format!(
             "{}; {}; for the {}",
             e.kind.label(),
-            e.dose_origin.describe(),
+            origin.describe(),
             e.targets.join(", ")
         )),
     ];

@@ -48,12 +48,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ),
             t.title(),
         ));
-        lines.push(Line::raw(format!("Goal: {}", phase.goal)));
+        let fill = |text: &str| match &app.profile {
+            Some(p) => p.pain_fill(&app.catalog).text(text, false),
+            None => text.to_string(),
+        };
+        lines.push(Line::raw(format!("Goal: {}", fill(&phase.goal))));
         lines.push(Line::raw("Move on when:"));
         for c in &phase.exit_criteria {
-            lines.push(Line::raw(format!("  - {c}")));
+            lines.push(Line::raw(format!("  - {}", fill(c))));
         }
-        lines.push(Line::raw(format!("Running: {}", phase.run.text)));
+        let run = match &app.profile {
+            Some(p) => p.pain_fill(&app.catalog).text(&phase.run.text, true),
+            None => phase.run.text.to_string(),
+        };
+        lines.push(Line::raw(format!("Running: {run}")));
         if let Some(level) = level {
             let text = app
                 .catalog

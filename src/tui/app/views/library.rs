@@ -75,6 +75,7 @@ impl App {
                     self.overlay = Some(Overlay::Detail {
                         exercise,
                         scroll: 0,
+                        dose: None,
                     });
                 }
             }

@@ -91,7 +91,7 @@ impl App {
                             return Vec::new();
                         }
                     };
-                    return match edit.apply(&mut p, &self.catalog) {
+                    return match edit.apply(&mut p, &self.catalog, self.today) {
                         Ok(()) => {
                             self.views.profiles.patient = None;
                             // The journal line first, then the profile (which shows the date).
