@@ -5,6 +5,18 @@
 use super::body::P;
 use super::scene::{Scene, Shape, Stroke};
 
+/// The narrowest a figure is drawn in the terminal, in columns: narrower, a standing body is a
+/// smear of dots (the countdown once drew a wall sit 3 columns wide); a screen that cannot give
+/// a figure this much draws none.
+pub const MIN_COLS: usize = 8;
+
+/// The scale, in columns per cm, at which a drawing `w` x `h` cm fills at most `cols` x `rows`
+/// cells with its proportions kept: a cell is about twice as tall as it is wide, so one row is
+/// two columns' worth of height.
+pub fn fit(w: f32, h: f32, cols: usize, rows: usize) -> f32 {
+    (cols as f32 / w.max(1.0)).min(rows as f32 * 2.0 / h.max(1.0))
+}
+
 /// How the panels are laid out in a `cols` x `rows` box: the scale in cells (width) per cm,
 /// and whether they stand one above the other.
 fn layout(scene: &Scene, cols: usize, rows: usize) -> (f32, bool) {
