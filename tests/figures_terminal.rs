@@ -207,3 +207,19 @@ fn every_figure_keeps_its_proportions_and_a_readable_width_at_80_and_200_columns
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+#[test]
+fn ascii_figures_draw_a_slanted_limb_one_character_a_row_not_runs_of_slashes() {
+    for f in figure::builtin() {
+        let sc = figure::scene(f);
+        for (cols, rows) in [(72, 12), (150, 30)] {
+            let art = text::render(&sc, cols, rows, true).join("\n");
+            assert!(
+                // Three may meet where separate limbs do (a foot under a shin); four is a run.
+                !art.contains("////") && !art.contains("\\\\\\\\"),
+                "{} at {cols}x{rows}:\n{art}",
+                f.exercise
+            );
+        }
+    }
+}
