@@ -9,6 +9,8 @@
 //! joints pass what a body can do. Pure: no terminal, no I/O.
 
 mod body;
+#[cfg(test)]
+mod cards;
 mod check;
 mod model;
 mod scene;
@@ -52,7 +54,7 @@ impl Position {
 }
 
 /// The human limits a figure's joints are checked against: (field, lowest, highest).
-pub const LIMITS: [(&str, f32, f32); 10] = [
+pub const LIMITS: [(&str, f32, f32); 11] = [
     ("hip", -30.0, 140.0),
     ("knee", -5.0, 155.0),
     ("ankle", -50.0, 40.0),
@@ -63,6 +65,8 @@ pub const LIMITS: [(&str, f32, f32); 10] = [
     ("shoulder", -60.0, 180.0),
     ("elbow", 0.0, 150.0),
     ("arm_spread", -20.0, 180.0),
+    // Shoulder rotation, about 90 either way.
+    ("arm_turn", -90.0, 90.0),
     ("lean", -180.0, 180.0),
 ];
 

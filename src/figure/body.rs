@@ -208,7 +208,14 @@ impl Skeleton {
         };
         let arm = |a: Arm, side: f32| -> ArmPts {
             let elbow = dir(a.shoulder).scale(UPPER_ARM);
-            let hand = elbow.add(dir(a.shoulder + a.elbow).scale(FOREARM));
+            let forearm = dir(a.shoulder + a.elbow).scale(FOREARM);
+            // Shoulder rotation swings the forearm about the upper arm.
+            let forearm = if a.turn != 0.0 {
+                forearm.about(elbow.scale(1.0 / UPPER_ARM), a.turn)
+            } else {
+                forearm
+            };
+            let hand = elbow.add(forearm);
             let at = |v: V3| {
                 let v = v.spread(a.spread);
                 V3::new(v.x, v.y + SHOULDER_Y, side * (v.z + shoulder_half))

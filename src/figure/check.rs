@@ -39,6 +39,7 @@ fn angles(p: &Position) -> Vec<(&'static str, &'static str, &'static str, f32)> 
         ("shoulder", "arm.shoulder", "shoulder", p.arm.shoulder),
         ("elbow", "arm.elbow", "elbow bend", p.arm.elbow),
         ("arm_spread", "arm.spread", "arm spread", p.arm.spread),
+        ("arm_turn", "arm.turn", "shoulder rotation", p.arm.turn),
         ("lean", "lean", "lean", p.lean),
     ];
     if let Some(o) = p.other {
@@ -65,6 +66,12 @@ fn angles(p: &Position) -> Vec<(&'static str, &'static str, &'static str, f32)> 
                 "other_arm.spread",
                 "other arm spread",
                 a.spread,
+            ),
+            (
+                "arm_turn",
+                "other_arm.turn",
+                "other shoulder rotation",
+                a.turn,
             ),
         ]);
     }

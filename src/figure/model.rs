@@ -269,7 +269,9 @@ pub struct Leg {
 }
 
 /// An arm's angles: shoulder (+ forward, 180 overhead, - behind), elbow bend, spread (out to
-/// the side).
+/// the side), turn (shoulder rotation: with the elbow bent the forearm swings about the upper
+/// arm, + toward the head when the arm hangs; so a forearm on the floor can lie where a view
+/// shows it, not end-on).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Arm {
@@ -279,4 +281,6 @@ pub struct Arm {
     pub elbow: f32,
     #[serde(default)]
     pub spread: f32,
+    #[serde(default)]
+    pub turn: f32,
 }

@@ -5,6 +5,18 @@
 use super::body::P;
 use super::scene::{Scene, Shape, Stroke};
 
+/// The narrowest a figure is drawn in the terminal, in columns: narrower, a standing body is a
+/// smear of dots (the countdown once drew a wall sit 3 columns wide); a screen that cannot give
+/// a figure this much draws none.
+pub const MIN_COLS: usize = 8;
+
+/// The scale, in columns per cm, at which a drawing `w` x `h` cm fills at most `cols` x `rows`
+/// cells with its proportions kept: a cell is about twice as tall as it is wide, so one row is
+/// two columns' worth of height.
+pub fn fit(w: f32, h: f32, cols: usize, rows: usize) -> f32 {
+    (cols as f32 / w.max(1.0)).min(rows as f32 * 2.0 / h.max(1.0))
+}
+
 /// How the panels are laid out in a `cols` x `rows` box: the scale in cells (width) per cm,
 /// and whether they stand one above the other.
 fn layout(scene: &Scene, cols: usize, rows: usize) -> (f32, bool) {
@@ -167,6 +179,24 @@ impl Grid {
         } else {
             '\0'
         };
+        // A slanted or upright line in characters: one a row. Stepped finely, a slope a
+        // little off 45 degrees fills its rows with runs of slashes (`\\\\\\ /////`), and
+        // where limbs meet the runs knot into a tangle.
+        if matches!(c, '/' | '\\' | '|') {
+            let (lo, hi) = (a.1.min(b.1), a.1.max(b.1));
+            let mut row = lo.floor();
+            while row <= hi.floor() {
+                let y = (row + 0.5).clamp(lo, hi);
+                let t = if hi > lo {
+                    (y - a.1) / (b.1 - a.1)
+                } else {
+                    0.5
+                };
+                self.ascii_put((a.0 + (b.0 - a.0) * t, y), c, st);
+                row += 1.0;
+            }
+            return;
+        }
         for i in 0..=steps {
             // Dashed lines skip every other stretch.
             if matches!(st, Stroke::Band | Stroke::Water | Stroke::Arrow)
@@ -178,17 +208,23 @@ impl Grid {
             let t = i as f32 / steps as f32;
             let q = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
             if self.ascii {
-                let (x, y) = (q.0 as usize, q.1 as usize);
-                if x < self.w && y < self.h {
-                    let cur = self.chars[y * self.w + x];
-                    // Keep the head and marks; the body wins over props.
-                    if matches!(cur, 'O' | '@' | '*') || (st == Stroke::Prop && cur != ' ') {
-                        continue;
-                    }
-                }
+                self.ascii_put(q, c, st);
+            } else {
+                self.put(q, c);
             }
-            self.put(q, c);
         }
+    }
+
+    /// A line's character, keeping the head and marks, and the body over props.
+    fn ascii_put(&mut self, q: (f32, f32), c: char, st: Stroke) {
+        let (x, y) = (q.0 as usize, q.1 as usize);
+        if x < self.w && y < self.h {
+            let cur = self.chars[y * self.w + x];
+            if matches!(cur, 'O' | '@' | '*') || (st == Stroke::Prop && cur != ' ') {
+                return;
+            }
+        }
+        self.put(q, c);
     }
 
     fn lines(&self) -> Vec<String> {

@@ -357,8 +357,17 @@ fn figure_layout<'a>(
                 .areas(inner);
         (Some((left, f)), rest)
     } else {
+        // No taller than the drawing is at the scale the width allows, and its caption.
+        let gaps = 6.0 * scene.panels.len().saturating_sub(1) as f32;
+        let scale = crate::figure::text::fit(
+            scene.total_width() + gaps,
+            h,
+            usize::from(inner.width.saturating_sub(2)),
+            usize::from(FIGURE_ROWS - 1),
+        );
+        let rows = ((h * scale / 2.0).ceil() as u16 + 1).clamp(2, FIGURE_ROWS);
         let [top, rest] =
-            Layout::vertical([Constraint::Length(FIGURE_ROWS), Constraint::Fill(1)]).areas(inner);
+            Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(inner);
         (Some((top, f)), rest)
     }
 }
@@ -427,11 +436,19 @@ fn draw_scene(
         .map(|p| p.x_range.1 - p.x_range.0)
         .collect();
     let total: f32 = widths.iter().sum::<f32>() + gap * (widths.len().saturating_sub(1)) as f32;
-    let cells_per_cm = (f32::from(area.width.saturating_sub(2)) / total)
-        .min(f32::from(draw_rows) * 2.0 / h.max(1.0));
+    let cells_per_cm = crate::figure::text::fit(
+        total,
+        h,
+        usize::from(area.width.saturating_sub(2)),
+        usize::from(draw_rows),
+    );
     let cols = ((total * cells_per_cm).ceil() as u16).clamp(1, area.width);
+    // Only the rows the drawing needs at this scale: the canvas stretches its bounds over
+    // whatever it is given, so a spare row would draw the figure taller than it is.
+    let draw_rows = ((h * cells_per_cm / 2.0).ceil() as u16).clamp(1, draw_rows);
     let canvas_area = Rect::new(area.x + 1, area.y, cols, draw_rows);
-    let (y0, y1) = scene.y_range;
+    let (y0, _) = scene.y_range;
+    let y1 = y0 + f32::from(draw_rows) * 2.0 / cells_per_cm;
     let x_span = f64::from(cols) / f64::from(cells_per_cm);
     let colour = |s: Stroke| match (app.theme.color, s) {
         (true, Stroke::Other | Stroke::Prop | Stroke::Water) => Color::DarkGray,
@@ -686,6 +703,8 @@ fn countdown(frame: &mut Frame, rect: Rect, app: &App, timer: &TimerState) {
     frame.render_widget(outer, rect);
     // The figure under the words, in the position the countdown is at.
     let text_rows = (lines.len() as u16).min(inner.height);
+    let text_cols =
+        u16::try_from(lines.iter().map(Line::width).max().unwrap_or(0) + 2).unwrap_or(u16::MAX);
     frame.render_widget(
         Paragraph::new(lines),
         Rect::new(inner.x, inner.y, inner.width, text_rows),
@@ -696,10 +715,33 @@ fn countdown(frame: &mut Frame, rect: Rect, app: &App, timer: &TimerState) {
         inner.width,
         inner.height - text_rows,
     );
-    if let Some(f) = app.catalog.figure(&timer.item)
-        && below.height >= 4
-    {
-        let scene = pose_scene(f, timer.pose(f.positions.len()));
-        draw_scene(frame, below, app, f, &scene);
+    let Some(f) = app.catalog.figure(&timer.item) else {
+        return;
+    };
+    let scene = pose_scene(f, timer.pose(f.positions.len()));
+    // Under the words, or (a standing figure is tall) beside them at the full height, where
+    // it is drawn larger; none when neither gives it room to be read.
+    let beside = Rect::new(
+        inner.x + text_cols.min(inner.width),
+        inner.y,
+        inner.width.saturating_sub(text_cols),
+        inner.height,
+    );
+    let (w, h) = scene.size();
+    let scale = |r: Rect| {
+        crate::figure::text::fit(
+            w,
+            h,
+            usize::from(r.width.saturating_sub(2)),
+            usize::from(r.height.saturating_sub(1)),
+        )
+    };
+    let area = if scale(beside) > scale(below) * 1.15 {
+        beside
+    } else {
+        below
+    };
+    if (w * scale(area)) as usize >= crate::figure::text::MIN_COLS {
+        draw_scene(frame, area, app, f, &scene);
     }
 }
