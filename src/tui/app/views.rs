@@ -7,6 +7,7 @@ mod export;
 mod history;
 mod library;
 mod profiles;
+pub(super) use profiles::is_name_char;
 mod program;
 mod today;
 mod week;

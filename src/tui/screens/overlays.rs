@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
             selected,
             other,
             ..
-        } => skip(frame, rect, app, item, *selected, other.as_deref()),
+        } => skip(frame, rect, app, item, *selected, other.as_ref()),
         Overlay::Pain(form) => pain(frame, rect, app, form),
         Overlay::Timer(timer) => countdown(frame, rect, app, timer),
     }
@@ -485,7 +485,7 @@ fn skip(
     app: &App,
     item: &str,
     selected: usize,
-    other: Option<&str>,
+    other: Option<&crate::tui::field::TextField>,
 ) {
     let t = &app.theme;
     let width = usize::from(rect.width.saturating_sub(2));
@@ -500,13 +500,7 @@ fn skip(
     }
     if let Some(text) = other {
         lines.push(Line::raw(""));
-        // The end of the text stays in view as it grows.
-        let shown = format!("Reason: {text}_");
-        let skip = super::list_detail::width_of(&shown).saturating_sub(width);
-        lines.push(Line::styled(
-            shown.chars().skip(skip).collect::<String>(),
-            t.selected(),
-        ));
+        lines.push(text.line("Reason: ", width, t.ellipsis()));
     }
     frame.render_widget(Paragraph::new(lines).block(block(app, "Skip")), rect);
 }
