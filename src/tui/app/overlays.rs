@@ -269,7 +269,9 @@ impl App {
             Overlay::Detail { exercise, scroll } => match action {
                 Action::Down => Some(Overlay::Detail {
                     exercise,
-                    scroll: scroll.saturating_add(1),
+                    scroll: scroll
+                        .saturating_add(1)
+                        .min(self.views.detail_most.get().unwrap_or(u16::MAX)),
                 }),
                 Action::Up => Some(Overlay::Detail {
                     exercise,

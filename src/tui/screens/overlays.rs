@@ -287,6 +287,7 @@ fn detail(frame: &mut Frame, rect: Rect, app: &App, e: &Exercise, scroll: u16) {
     let total = text.line_count(text_area.width);
     let most = u16::try_from(total.saturating_sub(usize::from(text_area.height))).unwrap_or(0);
     let scroll = scroll.min(most);
+    app.views.detail_most.set(Some(most));
     frame.render_widget(text.scroll((scroll, 0)), text_area);
     let bar = Rect {
         x: rect.right().saturating_sub(1),
