@@ -76,8 +76,15 @@ impl App {
                 return Vec::new();
             }
             match action {
-                Action::Up => edit.field = edit.field.saturating_sub(1),
-                Action::Down => edit.field = (edit.field + 1).min(PATIENT_FIELDS.len() - 1),
+                Action::Up | Action::Down => {
+                    edit.field = match action {
+                        Action::Up => edit.field.saturating_sub(1),
+                        _ => (edit.field + 1).min(PATIENT_FIELDS.len() - 1),
+                    };
+                    // A row moved to types at its end, as when the form opened (its cursor
+                    // from before is not shown, so it must not be where typing goes).
+                    edit.values[edit.field].edit(&Action::LineEnd);
+                }
                 Action::Back => self.views.profiles.patient = None,
                 Action::Select => {
                     let edit = edit.clone();
