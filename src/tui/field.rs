@@ -283,26 +283,25 @@ impl TextField {
         let at = chars.get(cursor).map_or(" ".to_string(), |c| c.to_string());
         used += cursor_w;
         spans.push(Span::styled(at, cursor_style));
-        let mut after = String::new();
         let rest = chars.get(cursor + 1..).unwrap_or_default();
         let rest_w: usize = widths.get(cursor + 1..).map_or(0, |r| r.iter().sum());
         if used + rest_w <= width {
-            after.extend(rest);
-        } else {
-            let room = width.saturating_sub(used + ew);
-            let mut taken = 0;
-            for (c, cw) in rest.iter().zip(&widths[cursor + 1..]) {
-                if taken + cw > room {
-                    break;
-                }
-                taken += cw;
-                after.push(*c);
-            }
-            spans.push(Span::styled(after, text_style));
-            spans.push(Span::raw(ellipsis.to_string()));
+            spans.push(Span::styled(rest.iter().collect::<String>(), text_style));
             return spans;
         }
+        // Cut on the right, with the ellipsis saying there is more.
+        let room = width.saturating_sub(used + ew);
+        let mut taken = 0;
+        let mut after = String::new();
+        for (c, cw) in rest.iter().zip(&widths[cursor + 1..]) {
+            if taken + cw > room {
+                break;
+            }
+            taken += cw;
+            after.push(*c);
+        }
         spans.push(Span::styled(after, text_style));
+        spans.push(Span::raw(ellipsis.to_string()));
         spans
     }
 
