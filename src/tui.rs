@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! stdin bytes -> input::parse_keys -> keymap.resolve -> Action -> app.update -> Vec<Effect>
+//!             (a paste -> Action::Paste, in a text field only)
 //! Effect::Append -> journal append + fsync -> Action::Recorded -> redraw
 //! ```
 
@@ -39,6 +40,8 @@ use theme::Theme;
 /// What wakes the loop.
 enum Wake {
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
     Resize,
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT.
     Signal(i32),
@@ -101,7 +104,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     let mut terminal = match open_terminal() {
         Ok(t) => t,
         Err(e) => {
-            ratatui::restore();
+            restore_terminal();
             let message = format!(
                 "cannot open the full-screen app here ({e}); the subcommands work without a terminal, see `rehab --help`"
             );
@@ -130,7 +133,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     );
     // Whatever the buffer still holds goes out before the terminal is given back.
     drop(terminal);
-    ratatui::restore();
+    restore_terminal();
     match outcome {
         Ok(None) => ExitCode::SUCCESS,
         Ok(Some(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
@@ -165,21 +168,33 @@ fn load_keymap(ctx: &Ctx) -> Result<Keymap, Failure> {
 /// (standard output alone sends it in 1 KiB pieces).
 type AppTerminal = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>;
 
-/// Raw mode and the alternate screen, as `ratatui::try_init` sets them, with a panic hook that
-/// restores the terminal before the panic message prints.
+/// Raw mode and the alternate screen, as `ratatui::try_init` sets them, and bracketed paste
+/// (so a pasted line arrives as text, its line break not pressing Enter), with a panic hook
+/// that restores the terminal before the panic message prints.
 fn open_terminal() -> std::io::Result<AppTerminal> {
     let report = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
+        restore_terminal();
         report(info);
     }));
     ratatui::crossterm::terminal::enable_raw_mode()?;
     ratatui::crossterm::execute!(
         std::io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        ratatui::crossterm::event::EnableBracketedPaste
     )?;
     let out = BufWriter::with_capacity(64 * 1024, std::io::stdout());
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+}
+
+/// Gives the terminal back as it was: `ratatui::restore` does not know about bracketed paste,
+/// which left on would wrap the shell's next paste in markers.
+fn restore_terminal() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
+    ratatui::restore();
 }
 
 fn spawn_signal_thread(mut signals: Signals, tx: mpsc::Sender<Wake>) {
@@ -205,7 +220,12 @@ fn spawn_input_thread(tx: mpsc::Sender<Wake>) {
 
 /// Turns bytes into key wakes until the input ends, then reports the hang-up once and returns.
 fn read_input(input: impl Read + Send, tx: &mpsc::Sender<Wake>) {
-    input::read_keys(input, |key| tx.send(Wake::Key(key)).is_ok());
+    use ratatui::crossterm::event::Event;
+    input::read_keys(input, |event| match event {
+        Event::Key(key) => tx.send(Wake::Key(key)).is_ok(),
+        Event::Paste(text) => tx.send(Wake::Paste(text)).is_ok(),
+        _ => true,
+    });
     let _ = tx.send(Wake::HungUp);
 }
 
@@ -275,6 +295,13 @@ fn event_loop(
                 pending.extend(disk.notice_changes());
                 pending.extend(app.keymap.resolve(&key, app.typing()));
             }
+            // Pasted text goes into a text field; elsewhere it is not a string of commands.
+            Some(Wake::Paste(text)) => {
+                pending.extend(disk.notice_changes());
+                if app.typing() {
+                    pending.push(Action::Paste(text));
+                }
+            }
         }
         if pending.is_empty() {
             continue;
@@ -312,14 +339,21 @@ fn is_suspend_key(key: &KeyEvent) -> bool {
 /// process as ^Z would, and when the shell continues it (`fg`) takes the screen again and
 /// draws it whole. SIGSTOP, not SIGTSTP, because SIGTSTP is caught here.
 fn suspend(terminal: &mut AppTerminal) -> std::io::Result<()> {
+    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
     use ratatui::crossterm::{cursor, execute, terminal as term};
-    execute!(std::io::stdout(), term::LeaveAlternateScreen, cursor::Show)?;
+    execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        term::LeaveAlternateScreen,
+        cursor::Show
+    )?;
     term::disable_raw_mode()?;
     let _ = signal_hook::low_level::raise(SIGSTOP);
     term::enable_raw_mode()?;
     execute!(
         std::io::stdout(),
         term::EnterAlternateScreen,
+        EnableBracketedPaste,
         term::Clear(term::ClearType::All)
     )?;
     // A blank frame makes ratatui's last frame match the cleared screen, so the next one is
@@ -358,12 +392,13 @@ mod tests {
     fn end_of_input_is_reported_once_and_the_reader_stops() {
         let (tx, rx) = mpsc::channel();
         // Keys, then end-of-file: a dropped terminal. The call must return (not spin).
-        read_input(&b"j\x1b[A"[..], &tx);
+        read_input(&b"j\x1b[A\x1b[200~x\x1b[201~"[..], &tx);
         drop(tx);
         let wakes: Vec<Wake> = rx.iter().collect();
-        assert_eq!(wakes.len(), 3);
+        assert_eq!(wakes.len(), 4);
         assert!(matches!(wakes[0], Wake::Key(_)));
-        assert!(matches!(wakes[2], Wake::HungUp));
+        assert!(matches!(&wakes[2], Wake::Paste(text) if text == "x"));
+        assert!(matches!(wakes[3], Wake::HungUp));
     }
 
     #[test]

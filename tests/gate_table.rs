@@ -489,7 +489,7 @@ fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
                 press(&mut app, &mut disk, KeyCode::Tab);
             }
             let path = dir.join("export.txt");
-            app.views.export.path = path.display().to_string();
+            app.views.export.path = path.display().to_string().into();
             app.views.export.format = 2;
             let results = press(&mut app, &mut disk, KeyCode::Enter);
             match results.first() {

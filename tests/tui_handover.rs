@@ -239,7 +239,9 @@ fn history_writes_the_report_rehab_report_writes() {
             contents: render_report(&report, Format::Html, false),
         }]
     );
-    // A path ending .md writes Markdown.
+    // A path ending .md writes Markdown. The suggested path is selected (typing would replace
+    // it): End keeps it and puts the cursor at its end.
+    press(&mut app, key(KeyCode::End));
     for _ in 0.."html".len() {
         press(&mut app, key(KeyCode::Backspace));
     }

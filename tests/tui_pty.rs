@@ -155,6 +155,43 @@ fn sigterm_restores_the_terminal() {
     );
     assert!(!alternate, "the alternate screen was not left");
     assert!(raw.windows(8).any(|w| w == b"\x1b[?1049l"));
+    assert_paste_mode_restored(&raw);
+}
+
+/// Bracketed paste was turned on, and off again after the last time it was turned on: left
+/// on, the shell's next paste would arrive wrapped in markers.
+fn assert_paste_mode_restored(raw: &[u8]) {
+    let last = |seq: &[u8]| raw.windows(seq.len()).rposition(|w| w == seq);
+    let on = last(b"\x1b[?2004h").expect("bracketed paste was never turned on");
+    let off = last(b"\x1b[?2004l").expect("bracketed paste was never turned off");
+    assert!(off > on, "bracketed paste left on");
+}
+
+#[test]
+fn a_pasted_export_path_is_typed_into_the_field_and_paste_mode_is_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.first_run_with_defaults();
+    s.send("\x1b[Z");
+    s.wait_for("Export a printable plan");
+    s.send("e");
+    s.wait_for("Typing replaces this path");
+    // A terminal's paste, with the line break a copied line ends in: text, not an Enter.
+    let path = dir.path().join("pasted.txt");
+    s.send(&format!("\x1b[200~{}\r\x1b[201~", path.display()));
+    s.wait_for("pasted.txt");
+    assert!(!path.exists(), "the paste's line break pressed Enter");
+    s.send("\x1b[D");
+    s.wait_for("Home, End move");
+    s.send("\r");
+    s.wait_gone("Home, End move");
+    s.send("\r");
+    s.wait_for("Written:");
+    assert!(path.exists(), "{}", s.contents());
+    s.send("q");
+    let (status, raw, _) = s.finish();
+    assert!(status.success());
+    assert_paste_mode_restored(&raw);
 }
 
 #[test]

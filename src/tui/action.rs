@@ -52,10 +52,18 @@ pub enum Action {
     Input(char),
     /// Backspace in a text field.
     Erase,
-    /// Ctrl-W in a text field: deletes the word before the end (and the spaces after it).
+    /// Ctrl-W in a text field: deletes the word before the cursor (and the spaces after it).
     EraseWord,
-    /// Ctrl-U in a text field: clears the line, as in a shell.
+    /// Ctrl-U in a text field: clears the line before the cursor, as in a shell.
     ClearLine,
+    /// Delete in a text field: the character under the cursor.
+    Delete,
+    /// Home or Ctrl-A in a text field: the cursor to the start.
+    LineStart,
+    /// End or Ctrl-E in a text field: the cursor to the end.
+    LineEnd,
+    /// Text pasted into the terminal (bracketed paste), typed into a text field as it is.
+    Paste(String),
     /// The terminal changed size; nothing to change in state, only redraw.
     Resize,
     /// One second of a running countdown passed (sent by the loop, which owns the clock).
@@ -130,7 +138,11 @@ impl Action {
             Action::Import => "import a prescription",
             Action::Input(_) | Action::Erase => "type",
             Action::EraseWord => "delete a word (in a text field)",
-            Action::ClearLine => "clear the field (in a text field)",
+            Action::ClearLine => "delete to the start (in a text field)",
+            Action::Delete => "delete the character under the cursor (in a text field)",
+            Action::LineStart => "cursor to the start (in a text field)",
+            Action::LineEnd => "cursor to the end (in a text field)",
+            Action::Paste(_) => "paste (in a text field)",
             _ => "",
         }
     }

@@ -11,7 +11,7 @@ use std::io::Read;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 /// How long an Esc waits for the rest of a sequence before it counts as the Esc key. Terminals
 /// send a whole sequence at once, so a short wait tells them apart without slowing Esc down.
@@ -30,6 +30,8 @@ pub struct Reader {
 enum Parsed {
     /// A key (or nothing, for bytes that are dropped) and the bytes it used.
     Key(Option<KeyEvent>, usize),
+    /// Pasted text (between the bracketed-paste markers) and the bytes it used.
+    Paste(String, usize),
     /// The bytes so far are the start of a key: wait for more.
     Incomplete,
 }
@@ -37,15 +39,19 @@ enum Parsed {
 impl Reader {
     /// Takes one read's bytes; returns the keys they complete. A key not yet complete waits
     /// for the next read (or for [`Reader::flush`]).
-    pub fn feed(&mut self, bytes: &[u8]) -> Vec<KeyEvent> {
+    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
         self.pending.extend_from_slice(bytes);
         let mut keys = Vec::new();
         let mut at = 0;
         while at < self.pending.len() {
             match parse(&self.pending[at..]) {
                 Parsed::Key(key, used) => {
-                    keys.extend(key);
+                    keys.extend(key.map(Event::Key));
                     at += used.max(1);
+                }
+                Parsed::Paste(text, used) => {
+                    keys.push(Event::Paste(text));
+                    at += used;
                 }
                 Parsed::Incomplete => break,
             }
@@ -54,26 +60,28 @@ impl Reader {
         keys
     }
 
-    /// Whether bytes wait for the rest of their key.
+    /// Whether bytes wait for the rest of their key, and should stop waiting after
+    /// [`ESC_TIMEOUT`]. A paste waits for its end marker however long it takes to arrive:
+    /// cut short, its rest would be typed as keys (a line break pressing Enter).
     pub fn pending(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() && !self.pending.starts_with(PASTE_START)
     }
 
     /// Nothing more came in time: an Esc alone is the Esc key; a sequence or character cut
     /// short is dropped whole rather than typed as text.
-    pub fn flush(&mut self) -> Vec<KeyEvent> {
+    pub fn flush(&mut self) -> Vec<Event> {
         let pending = std::mem::take(&mut self.pending);
         match pending.as_slice() {
-            [0x1b] => vec![plain(KeyCode::Esc)],
+            [0x1b] => vec![Event::Key(plain(KeyCode::Esc))],
             // Esc then the start of a sequence that never finished: the Esc stands.
-            [0x1b, 0x1b, ..] => vec![plain(KeyCode::Esc)],
+            [0x1b, 0x1b, ..] => vec![Event::Key(plain(KeyCode::Esc))],
             _ => Vec::new(),
         }
     }
 }
 
 /// Parses one read's worth of bytes as if nothing more followed (a lone Esc is the Esc key).
-pub fn parse_keys(bytes: &[u8]) -> Vec<KeyEvent> {
+pub fn parse_keys(bytes: &[u8]) -> Vec<Event> {
     let mut reader = Reader::default();
     let mut keys = reader.feed(bytes);
     keys.extend(reader.flush());
@@ -83,7 +91,7 @@ pub fn parse_keys(bytes: &[u8]) -> Vec<KeyEvent> {
 /// Reads `input` until it ends or fails (a dropped terminal), handing each key to `emit`;
 /// stops early when `emit` returns false. Incomplete keys wait [`ESC_TIMEOUT`] for the rest.
 /// The read itself blocks on its own thread, so the wait can time out.
-pub fn read_keys(input: impl Read + Send, mut emit: impl FnMut(KeyEvent) -> bool) {
+pub fn read_keys(input: impl Read + Send, mut emit: impl FnMut(Event) -> bool) {
     let (tx, rx) = mpsc::channel::<Vec<u8>>();
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -170,8 +178,22 @@ fn parse(bytes: &[u8]) -> Parsed {
     Parsed::Key(Some(key), 1)
 }
 
+/// The markers a terminal in bracketed-paste mode puts around pasted text.
+const PASTE_START: &[u8] = b"\x1b[200~";
+const PASTE_END: &[u8] = b"\x1b[201~";
+
 /// An Esc byte and what follows it.
 fn escape(bytes: &[u8]) -> Parsed {
+    if bytes.starts_with(PASTE_START) {
+        let body = &bytes[PASTE_START.len()..];
+        return match body.windows(PASTE_END.len()).position(|w| w == PASTE_END) {
+            Some(end) => Parsed::Paste(
+                String::from_utf8_lossy(&body[..end]).into_owned(),
+                PASTE_START.len() + end + PASTE_END.len(),
+            ),
+            None => Parsed::Incomplete,
+        };
+    }
     match bytes.get(1) {
         // Esc alone so far: a key, or the start of a sequence still on its way.
         None => Parsed::Incomplete,
@@ -287,8 +309,35 @@ mod tests {
         ]
     }
 
-    fn codes(keys: &[KeyEvent]) -> Vec<(KeyCode, KeyModifiers)> {
-        keys.iter().map(|k| (k.code, k.modifiers)).collect()
+    fn codes(events: &[Event]) -> Vec<(KeyCode, KeyModifiers)> {
+        events
+            .iter()
+            .map(|e| match e {
+                Event::Key(k) => (k.code, k.modifiers),
+                other => panic!("not a key: {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bracketed_paste_is_one_event_however_it_is_split() {
+        let bytes: &[u8] = b"a\x1b[200~/tmp/pl\xc3\xa4n\r\nq\x1b[201~b";
+        for cut in 0..=bytes.len() {
+            let mut reader = Reader::default();
+            let mut events = reader.feed(&bytes[..cut]);
+            // However long the rest takes, an unfinished paste is not flushed as keys.
+            assert!(!reader.pending() || (2..7).contains(&cut), "split at {cut}");
+            events.extend(reader.feed(&bytes[cut..]));
+            assert_eq!(
+                events,
+                [
+                    Event::Key(plain(KeyCode::Char('a'))),
+                    Event::Paste("/tmp/plän\r\nq".into()),
+                    Event::Key(plain(KeyCode::Char('b'))),
+                ],
+                "split at {cut}"
+            );
+        }
     }
 
     #[test]
@@ -351,7 +400,7 @@ mod tests {
             (b"\xff", vec![]),
         ];
         for (bytes, want) in cases {
-            let got: Vec<KeyCode> = parse_keys(bytes).into_iter().map(|k| k.code).collect();
+            let got: Vec<KeyCode> = codes(&parse_keys(bytes)).into_iter().map(|k| k.0).collect();
             assert_eq!(&got, want, "bytes {bytes:?}");
         }
     }
@@ -381,7 +430,7 @@ mod tests {
                 (Duration::ZERO, b"A"),
             ]),
             |k| {
-                keys.push(k.code);
+                keys.extend(codes(&[k]).into_iter().map(|k| k.0));
                 true
             },
         );

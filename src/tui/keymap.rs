@@ -10,10 +10,15 @@ use super::action::Action;
 
 /// What keys do in a text field, where characters type text: fixed, so a remapped key can
 /// never stop a field from being left. The first key of an action is the one its hint shows.
-const TYPING_KEYS: [(KeyCode, Action); 7] = [
+const TYPING_KEYS: [(KeyCode, Action); 12] = [
     (KeyCode::Enter, Action::Select),
     (KeyCode::Esc, Action::Back),
     (KeyCode::Backspace, Action::Erase),
+    (KeyCode::Delete, Action::Delete),
+    (KeyCode::Left, Action::Left),
+    (KeyCode::Right, Action::Right),
+    (KeyCode::Home, Action::LineStart),
+    (KeyCode::End, Action::LineEnd),
     (KeyCode::Down, Action::Down),
     (KeyCode::Tab, Action::Down),
     (KeyCode::Up, Action::Up),
@@ -345,7 +350,7 @@ impl Keymap {
     }
 
     /// The action for a key. `typing` is true in a text field, where characters are text and
-    /// only Ctrl-C, Esc, Enter, Backspace, Tab and the arrows keep their meaning.
+    /// only Ctrl-C, Esc, Enter, Tab, Up and Down keep their meaning; the other keys edit.
     pub fn resolve(&self, event: &KeyEvent, typing: bool) -> Option<Action> {
         let key = Key::of(event);
         if key.ctrl && key.code == KeyCode::Char('c') {
@@ -359,6 +364,8 @@ impl Keymap {
             return match key.code {
                 KeyCode::Char('u') if key.ctrl => Some(Action::ClearLine),
                 KeyCode::Char('w') if key.ctrl => Some(Action::EraseWord),
+                KeyCode::Char('a') if key.ctrl => Some(Action::LineStart),
+                KeyCode::Char('e') if key.ctrl => Some(Action::LineEnd),
                 KeyCode::Char(c) if !key.ctrl && !crate::text::is_unsafe(c) => {
                     Some(Action::Input(c))
                 }
@@ -410,6 +417,9 @@ impl Keymap {
             })
             .collect();
         rows.push(("0-9".into(), Action::Sets(0).describe()));
+        rows.push(("Home ^A".into(), Action::LineStart.describe()));
+        rows.push(("End ^E".into(), Action::LineEnd.describe()));
+        rows.push(("Del".into(), Action::Delete.describe()));
         rows.push(("^U".into(), Action::ClearLine.describe()));
         rows.push(("^W".into(), Action::EraseWord.describe()));
         rows.push(("^C".into(), Action::ForceQuit.describe()));

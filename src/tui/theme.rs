@@ -168,6 +168,11 @@ impl Theme {
     }
 
     /// The pointer before the selected row.
+    /// Where text goes on out of view.
+    pub fn ellipsis(&self) -> &'static str {
+        if self.ascii { "..." } else { "…" }
+    }
+
     pub fn pointer(&self) -> &'static str {
         if self.ascii { ">" } else { "›" }
     }

@@ -5,6 +5,7 @@
 use super::{App, Effect, View};
 use crate::handover::{Imported, Prescription};
 use crate::tui::action::Action;
+use crate::tui::field::{Edit, TextField};
 
 /// Weeks the follow-up report covers, as `rehab report` without `--weeks`.
 pub const REPORT_WEEKS: u32 = 4;
@@ -31,7 +32,7 @@ impl FileKind {
 pub struct FileField {
     /// `None` for a prescription to import; else the file to write.
     pub write: Option<FileKind>,
-    pub path: String,
+    pub path: TextField,
 }
 
 /// A prescription file read and checked, shown before anything is written.
@@ -42,7 +43,7 @@ pub struct ImportPreview {
     /// The file's text, checked again as the name changes.
     pub text: String,
     /// The profile name to import as (the file's own unless changed).
-    pub name: String,
+    pub name: TextField,
     /// The profile it creates, or every problem (`file:line:column: ...` with hints).
     pub checked: Result<Imported, String>,
 }
@@ -58,9 +59,10 @@ impl App {
             FileKind::Prescription => format!("{}.rx.ron", p.name),
             FileKind::Report => format!("rehab-report-{}-{}.html", p.name, self.today),
         };
+        // Suggested, selected: typing replaces it, an arrow keeps it to change.
         *self.file_field() = Some(FileField {
             write: Some(kind),
-            path,
+            path: TextField::prefilled(&path),
         });
     }
 
@@ -68,7 +70,7 @@ impl App {
     pub(super) fn open_import(&mut self) {
         *self.file_field() = Some(FileField {
             write: None,
-            path: String::new(),
+            path: TextField::new(),
         });
     }
 
@@ -86,18 +88,17 @@ impl App {
         let Some(field) = self.file_field() else {
             return Vec::new();
         };
+        if field.path.edit(&action) != Edit::Other {
+            return Vec::new();
+        }
         match action {
-            Action::Input(ch) => field.path.push(ch),
-            a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
-                crate::tui::field::erase(&mut field.path, &a)
-            }
             Action::Back => *self.file_field() = None,
-            Action::Select if field.path.trim().is_empty() => {
+            Action::Select if field.path.text().trim().is_empty() => {
                 self.fail("type the file's path first; Esc cancels");
             }
             Action::Select => {
                 let field = field.clone();
-                let path = field.path.trim().to_string();
+                let path = field.path.text().trim().to_string();
                 let effect = match field.write {
                     None => Some(Effect::ReadPrescription(path)),
                     Some(FileKind::Prescription) => self.prescription_effect(path),
@@ -169,7 +170,7 @@ impl App {
         let mut preview = ImportPreview {
             file,
             text: text.to_string(),
-            name,
+            name: TextField::prefilled(&name),
             checked: Err(String::new()),
         };
         self.check_import(&mut preview);
@@ -185,7 +186,7 @@ impl App {
                 crate::handover::check_prescription(
                     &self.catalog,
                     &p,
-                    Some(&preview.name),
+                    Some(preview.name.text()),
                     &preview.text,
                     &preview.file,
                     self.today,
@@ -204,19 +205,18 @@ impl App {
         let Some(mut preview) = self.views.profiles.import.take() else {
             return Vec::new();
         };
-        match action {
-            Action::Back => return Vec::new(),
-            Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => {
-                preview.name.push(ch);
+        match preview.name.edit_only(&action, super::views::is_name_char) {
+            Edit::Other => {}
+            Edit::Changed => self.check_import(&mut preview),
+            Edit::Moved => {}
+            Edit::Refused(_) => {
+                // A paste may have brought letters along with the refused character.
                 self.check_import(&mut preview);
-            }
-            Action::Input(_) => {
                 self.fail("a profile name takes letters, digits, - and _ only");
             }
-            a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
-                crate::tui::field::erase(&mut preview.name, &a);
-                self.check_import(&mut preview);
-            }
+        }
+        match action {
+            Action::Back => return Vec::new(),
             Action::Select => match &preview.checked {
                 Ok(imported) => {
                     let force = self.profile_exists(&imported.profile.name);

@@ -24,7 +24,7 @@ pub enum Overlay {
         date: jiff::civil::Date,
         item: String,
         selected: usize,
-        other: Option<String>,
+        other: Option<crate::tui::field::TextField>,
     },
     Pain(PainForm),
     Timer(TimerState),
@@ -275,7 +275,9 @@ impl App {
             } => match action {
                 Action::Down => Some(Overlay::Detail {
                     exercise,
-                    scroll: scroll.saturating_add(1),
+                    scroll: scroll
+                        .saturating_add(1)
+                        .min(self.views.detail_most.get().unwrap_or(u16::MAX)),
                     dose,
                 }),
                 Action::Up => Some(Overlay::Detail {
@@ -418,7 +420,7 @@ impl App {
         date: jiff::civil::Date,
         item: String,
         selected: usize,
-        other: Option<String>,
+        other: Option<crate::tui::field::TextField>,
         action: Action,
         effects: &mut Vec<Effect>,
     ) -> Option<Overlay> {
@@ -426,13 +428,19 @@ impl App {
         let reason = SKIP_REASONS[selected.min(last)];
         let mut other = other;
         let mut selected = selected;
+        if let Some(text) = &mut other
+            && text.edit(&action) != crate::tui::field::Edit::Other
+        {
+            return Some(Overlay::Skip {
+                date,
+                item,
+                selected,
+                other,
+            });
+        }
         match (&mut other, action) {
-            (Some(text), Action::Input(c)) => text.push(c),
-            (Some(text), a @ (Action::Erase | Action::EraseWord | Action::ClearLine)) => {
-                crate::tui::field::erase(text, &a)
-            }
             (Some(text), Action::Select) => {
-                let text = text.trim().to_string();
+                let text = text.text().trim().to_string();
                 effects.extend(self.run_command(|s, c, p, _| {
                     let mut written = s.skip(c, p, date, &item, reason)?;
                     if !text.is_empty() {
@@ -448,7 +456,7 @@ impl App {
             (None, Action::Up) => selected = selected.saturating_sub(1),
             (None, Action::Down) => selected = (selected + 1).min(last),
             (None, Action::Select | Action::Tick) if reason == SkipReason::Other => {
-                other = Some(String::new());
+                other = Some(crate::tui::field::TextField::new());
             }
             (None, Action::Select | Action::Tick) => {
                 effects.extend(self.run_command(|s, c, p, _| s.skip(c, p, date, &item, reason)));

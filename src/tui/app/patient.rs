@@ -3,13 +3,14 @@
 
 use crate::catalog::Catalog;
 use crate::profile::Patient;
+use crate::tui::field::TextField;
 
 /// Patient fields and a clinician's overrides being edited in the Profiles view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PatientEdit {
     pub field: usize,
-    /// One text per row of [`PATIENT_FIELDS`].
-    pub values: [String; 14],
+    /// One field per row of [`PATIENT_FIELDS`].
+    pub values: [TextField; 14],
 }
 
 /// The Profiles edit form's rows: patient details, then a clinician's overrides.
@@ -92,7 +93,8 @@ impl PatientEdit {
                 // A new assessment each time: empty records none.
                 String::new(),
                 String::new(),
-            ],
+            ]
+            .map(|v| TextField::with_text(&v)),
         }
     }
 
@@ -102,8 +104,8 @@ impl PatientEdit {
         &self,
         today: jiff::civil::Date,
     ) -> Result<Option<crate::session::Written>, String> {
-        let on = self.values[ASSESSED_ON].trim();
-        let by = self.values[ASSESSED_BY].trim();
+        let on = self.values[ASSESSED_ON].text().trim();
+        let by = self.values[ASSESSED_BY].text().trim();
         if on.is_empty() {
             return match by.is_empty() {
                 true => Ok(None),
@@ -129,8 +131,8 @@ impl PatientEdit {
         today: jiff::civil::Date,
     ) -> Result<(), String> {
         use crate::plan::{OverrideChange, OverridePart};
-        let v = |row: Row| &self.values[row as usize];
-        let opt = |s: &String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let v = |row: Row| self.values[row as usize].text();
+        let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         // A number row: empty clears it (0 for a pin); anything else must be a whole number.
         let number = |row: Row| -> Result<Option<u32>, String> {
             match opt(v(row)) {

@@ -7,6 +7,7 @@ mod export;
 mod history;
 mod library;
 mod profiles;
+pub(super) use profiles::is_name_char;
 mod program;
 mod today;
 mod week;
@@ -138,6 +139,9 @@ pub struct Views {
     pub profiles: ProfilesView,
     pub clinic: ClinicView,
     pub export: ExportView,
+    /// The most an exercise's detail pop-up could scroll in the last frame (`None` before
+    /// one): Down stops there, so Up scrolls back at once.
+    pub detail_most: std::cell::Cell<Option<u16>>,
 }
 
 impl Views {

@@ -34,27 +34,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw("  "));
     }
     let editing = app.views.export.editing_path;
-    let path = if app.views.export.path.is_empty() && !editing {
-        app.default_export_path()
-    } else {
-        app.views.export.path.clone()
-    };
-    // The field: while editing, its end (where the cursor types) scrolled into the line with
-    // the cursor shown; otherwise the whole path, wrapped under its label.
+    // The field: while editing, one line scrolled to its cursor; otherwise the whole path,
+    // wrapped under its label.
     let label = "Path:   ";
     let inner_w = usize::from(area.width.saturating_sub(2));
-    let ellipsis = if t.ascii { "..." } else { "…" };
     let path_lines: Vec<Line> = if editing {
-        let room = inner_w.saturating_sub(label.len());
-        vec![Line::from(vec![
-            Span::raw(label),
-            Span::styled(
-                crate::tui::field::visible_tail(&path, room, ellipsis),
-                t.selected(),
-            ),
-            Span::styled("_", t.selected()),
-        ])]
+        vec![app.views.export.path.line(label, inner_w, t.ellipsis())]
     } else {
+        let path = if app.views.export.path.is_empty() {
+            app.default_export_path()
+        } else {
+            crate::text::clean(app.views.export.path.text()).into_owned()
+        };
         super::list_detail::wrap_hanging(label, &path, inner_w)
             .into_iter()
             .map(Line::raw)
@@ -133,10 +124,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     lines.extend(weeks);
     lines.extend([sheet]);
     lines.extend(path_lines);
-    lines.extend([Line::raw(if editing {
-        "Typing adds at the end; Ctrl-U clears the path, Ctrl-W deletes a word, Enter keeps it."
-    } else {
-        ""
+    let arrows = if t.ascii { "Left/Right" } else { "←/→" };
+    lines.extend([Line::raw(match (editing, app.views.export.path.selected()) {
+        (true, true) => {
+            format!("Typing replaces this path; {arrows}, Home or End keep it to change. Enter keeps it.")
+        }
+        (true, false) => format!(
+            "{arrows}, Home, End move; Bksp/Del a character, Ctrl-W a word, Ctrl-U to the start. Enter keeps it."
+        ),
+        (false, _) => String::new(),
     })]);
     if let Some(path) = &app.views.export.exported {
         lines.push(Line::styled(

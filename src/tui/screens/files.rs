@@ -11,8 +11,9 @@ use crate::text::clean;
 use crate::tui::app::{App, FileField, FileKind, ImportPreview};
 use crate::tui::ui::block;
 
-/// The field's lines: what is written or read, the path being typed, and what Enter does.
-pub fn field_lines(app: &App, field: &FileField) -> Vec<Line<'static>> {
+/// The field's lines in `width` columns: what is written or read, the path being typed, and
+/// what Enter does.
+pub fn field_lines(app: &App, field: &FileField, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let name = app.profile_name.as_str();
     let (what, how) = match field.write {
@@ -34,13 +35,14 @@ pub fn field_lines(app: &App, field: &FileField) -> Vec<Line<'static>> {
     };
     vec![
         Line::styled(what, t.title()),
-        Line::styled(format!("{}_", field.path), t.selected()),
+        field.path.line("", width, t.ellipsis()),
         Line::styled(how, t.dim()),
     ]
 }
 
-/// The import preview: the profile the file creates, or its problems, each at its place.
-pub fn import_lines(app: &App, p: &ImportPreview) -> Vec<Line<'static>> {
+/// The import preview in `width` columns: the profile the file creates, or its problems,
+/// each at its place.
+pub fn import_lines(app: &App, p: &ImportPreview, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let file = clean(&p.file).into_owned();
     let mut lines = Vec::new();
@@ -63,10 +65,7 @@ pub fn import_lines(app: &App, p: &ImportPreview) -> Vec<Line<'static>> {
             Some(imported)
         }
     };
-    lines.push(Line::styled(
-        format!("Import as: {}_", clean(&p.name)),
-        t.selected(),
-    ));
+    lines.push(p.name.line("Import as: ", width, t.ellipsis()));
     let Some(imported) = imported else {
         lines.push(Line::styled(
             "Type another name, or Esc to cancel. Nothing was written.",
@@ -146,7 +145,7 @@ pub fn import_lines(app: &App, p: &ImportPreview) -> Vec<Line<'static>> {
 
 /// The field in a box at the bottom of `area` (the History view's report path).
 pub fn field_box(frame: &mut Frame, area: Rect, app: &App, field: &FileField) {
-    let lines = field_lines(app, field);
+    let lines = field_lines(app, field, usize::from(area.width.saturating_sub(2)));
     let h = (lines.len() as u16 + 2).min(area.height);
     let rect = Rect::new(area.x, area.y + area.height - h, area.width, h);
     frame.render_widget(Clear, rect);

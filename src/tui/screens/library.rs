@@ -25,23 +25,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(2),
         Constraint::Min(1),
     ]));
-    let cursor = if app.views.library.searching { "_" } else { "" };
-    let hint = if app.views.library.searching || !app.views.library.query.is_empty() {
-        ""
+    let query = &app.views.library.query;
+    let line = if app.views.library.searching {
+        query.line("Search: ", usize::from(search.width), t.ellipsis())
+    } else if query.is_empty() {
+        Line::styled(
+            "Search:   (/ to search by name, kind or condition)",
+            t.dim(),
+        )
     } else {
-        "  (/ to search by name, kind or condition)"
+        let shown = super::list_detail::cut(
+            &crate::text::clean(query.text()),
+            usize::from(search.width).saturating_sub(8),
+            t.ellipsis(),
+        );
+        Line::styled(format!("Search: {shown}"), t.dim())
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            format!("Search: {}{cursor}{hint}", app.views.library.query),
-            if app.views.library.searching {
-                t.selected()
-            } else {
-                t.dim()
-            },
-        )),
-        search,
-    );
+    frame.render_widget(Paragraph::new(line), search);
     if rows.is_empty() {
         frame.render_widget(Paragraph::new("Nothing matches."), list);
         return;

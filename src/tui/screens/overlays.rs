@@ -69,7 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
             selected,
             other,
             ..
-        } => skip(frame, rect, app, item, *selected, other.as_deref()),
+        } => skip(frame, rect, app, item, *selected, other.as_ref()),
         Overlay::Pain(form) => pain(frame, rect, app, form),
         Overlay::Timer(timer) => countdown(frame, rect, app, timer),
     }
@@ -319,6 +319,7 @@ fn detail(
     let total = text.line_count(text_area.width);
     let most = u16::try_from(total.saturating_sub(usize::from(text_area.height))).unwrap_or(0);
     let scroll = scroll.min(most);
+    app.views.detail_most.set(Some(most));
     frame.render_widget(text.scroll((scroll, 0)), text_area);
     let bar = Rect {
         x: rect.right().saturating_sub(1),
@@ -534,7 +535,7 @@ fn skip(
     app: &App,
     item: &str,
     selected: usize,
-    other: Option<&str>,
+    other: Option<&crate::tui::field::TextField>,
 ) {
     let t = &app.theme;
     let width = usize::from(rect.width.saturating_sub(2));
@@ -549,13 +550,7 @@ fn skip(
     }
     if let Some(text) = other {
         lines.push(Line::raw(""));
-        // The end of the text stays in view as it grows.
-        let shown = format!("Reason: {text}_");
-        let skip = super::list_detail::width_of(&shown).saturating_sub(width);
-        lines.push(Line::styled(
-            shown.chars().skip(skip).collect::<String>(),
-            t.selected(),
-        ));
+        lines.push(text.line("Reason: ", width, t.ellipsis()));
     }
     frame.render_widget(Paragraph::new(lines).block(block(app, "Skip")), rect);
 }

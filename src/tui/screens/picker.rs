@@ -93,7 +93,12 @@ pub fn render_symptoms(
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let width = usize::from(inner.width);
-    let mut lines = vec![Line::styled(q.text.clone(), t.title()), Line::raw("")];
+    // The question wraps like its options (the paragraph does not wrap, to count lines).
+    let mut lines: Vec<Line> = list_detail::wrap_hanging("", &q.text, width)
+        .into_iter()
+        .map(|l| Line::styled(l, t.title()))
+        .collect();
+    lines.push(Line::raw(""));
     // Where the chosen option's lines are, to keep them in view.
     let mut chosen_at = (0, 0);
     for (i, a) in q.answers.iter().enumerate() {

@@ -21,9 +21,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     // A prescription being written or imported takes the view: the path, then what the file
     // creates or what is wrong with it.
+    let width = usize::from(area.width.saturating_sub(2));
     let handover = match (&app.views.profiles.file, &app.views.profiles.import) {
-        (_, Some(preview)) => Some(super::files::import_lines(app, preview)),
-        (Some(field), None) => Some(super::files::field_lines(app, field)),
+        (_, Some(preview)) => Some(super::files::import_lines(app, preview, width)),
+        (Some(field), None) => Some(super::files::field_lines(app, field, width)),
         (None, None) => None,
     };
     if let Some(lines) = handover {
@@ -54,10 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     if let Some(name) = &app.views.profiles.new_name {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!("New profile name: {name}_"),
-            t.selected(),
-        ));
+        lines.push(name.line("New profile name: ", width, t.ellipsis()));
         lines.push(Line::styled(
             "letters, digits, - and _; Enter creates it",
             t.dim(),
@@ -114,13 +112,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         for (i, label) in views_patient_fields().iter().enumerate() {
             let (value, on) = match &app.views.profiles.patient {
+                Some(edit) if edit.field == i => {
+                    // The row being typed in: one line, scrolled to its cursor; its label marked.
+                    let mut line =
+                        edit.values[i].line(&format!("{label:<22} "), width, t.ellipsis());
+                    line.spans[0].style = t.selected();
+                    lines.push(line);
+                    continue;
+                }
                 Some(edit) => (
-                    format!(
-                        "{}{}",
-                        edit.values[i],
-                        if edit.field == i { "_" } else { "" }
-                    ),
-                    edit.field == i,
+                    crate::text::clean(edit.values[i].text()).into_owned(),
+                    false,
                 ),
                 // The assessment rows show the latest one recorded, from the journal.
                 None if i >= Row::AssessedOn as usize => {
@@ -137,7 +139,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     (shown, false)
                 }
                 None if values[i].is_empty() => ("-".to_string(), false),
-                None => (values[i].clone(), false),
+                None => (crate::text::clean(values[i].text()).into_owned(), false),
             };
             let line = format!("{label:<22} {value}");
             lines.push(if on {

@@ -72,7 +72,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Record progress (Space ticks)", t.title()));
+    // Where the selected row is among the lines, to keep it on screen.
+    let mut selected_line = None;
     for (i, (id, label)) in app.criteria_rows().iter().enumerate() {
+        if i == app.views.program.row {
+            selected_line = Some(lines.len());
+        }
         let tick = if app.criteria_met(id) {
             t.tick_done()
         } else {
@@ -139,13 +144,31 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let title = format!("Program: {}", condition.name);
     let outer = block(app, &title);
     let inner = outer.inner(area);
-    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let wrapped = |lines: &[Line<'static>]| {
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width)
+    };
+    let height = usize::from(inner.height);
+    let total = wrapped(&lines);
     // Scrolled no further than the last line needs.
-    let total = text.line_count(inner.width);
-    let scroll =
-        app.views.program.scroll.min(
-            u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX),
-        );
+    let last = total.saturating_sub(height);
+    // The selected row always shows: the page starts as low as needed to show it, and Down
+    // past the last row scrolls on only until the row reaches the top.
+    let (base, most) = match selected_line {
+        Some(at) => {
+            let top = wrapped(&lines[..at]);
+            let bottom = top + wrapped(&lines[at..=at]);
+            let base = bottom.saturating_sub(height).min(last);
+            (base, top.min(last).saturating_sub(base))
+        }
+        None => (0, last),
+    };
+    let view = &app.views.program;
+    view.most.set(Some(u16::try_from(most).unwrap_or(u16::MAX)));
+    let scroll = base + usize::from(view.scroll).min(most);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     frame.render_widget(text.scroll((scroll, 0)).block(outer), area);
     super::widgets::scrollbar_on_border(frame, area, app, total, usize::from(scroll));
 }

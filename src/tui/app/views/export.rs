@@ -11,7 +11,8 @@ pub struct ExportView {
     pub weeks: ExportWeeks,
     /// The one-page sheet instead of the full handout.
     pub sheet: bool,
-    pub path: String,
+    /// The path as typed; empty means [`App::default_export_path`].
+    pub path: crate::tui::field::TextField,
     pub editing_path: bool,
     pub exported: Option<String>,
 }
@@ -79,20 +80,27 @@ impl App {
     pub(in crate::tui::app) fn update_export(&mut self, action: Action) -> Vec<Effect> {
         let c = &mut self.views.export;
         if c.editing_path {
-            match action {
-                Action::Input(ch) => c.path.push(ch),
-                a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
-                    crate::tui::field::erase(&mut c.path, &a)
-                }
-                Action::Select | Action::Back => c.editing_path = false,
-                _ => {}
+            if let Action::Select | Action::Back = action {
+                c.editing_path = false;
+            } else {
+                c.path.edit(&action);
             }
             return Vec::new();
         }
         match action {
             Action::Left => c.format = c.format.saturating_sub(1),
             Action::Right => c.format = (c.format + 1).min(Format::ALL.len() - 1),
-            Action::Edit => c.editing_path = true,
+            Action::Edit => {
+                // The path shown, selected: typing replaces it, an arrow keeps it to change.
+                let shown = if c.path.is_empty() {
+                    self.default_export_path()
+                } else {
+                    c.path.text().to_string()
+                };
+                let c = &mut self.views.export;
+                c.path = crate::tui::field::TextField::prefilled(&shown);
+                c.editing_path = true;
+            }
             Action::Up | Action::Down => {
                 let n = match c.weeks {
                     ExportWeeks::Next(n) => n,
@@ -109,10 +117,10 @@ impl App {
                 let weeks = c.weeks;
                 let sheet = c.sheet;
                 let format = Format::ALL[c.format.min(Format::ALL.len() - 1)];
-                let path = if c.path.is_empty() {
+                let path = if c.path.text().trim().is_empty() {
                     self.default_export_path()
                 } else {
-                    c.path.clone()
+                    c.path.text().to_string()
                 };
                 return vec![self.export_effect(format, path, weeks, sheet)];
             }

@@ -7,14 +7,14 @@ use crate::tui::app::{App, Effect, Overlay};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LibraryView {
     pub selected: usize,
-    pub query: String,
+    pub query: crate::tui::field::TextField,
     pub searching: bool,
 }
 
 impl App {
     /// Library rows matching the search (name, id, kind or condition), by name.
     pub fn library_rows(&self) -> Vec<&crate::catalog::Exercise> {
-        let q = self.views.library.query.to_lowercase();
+        let q = self.views.library.query.text().to_lowercase();
         // Exercises of the conditions whose id or name matches, worked out once.
         let by_condition: std::collections::HashSet<&str> = self
             .catalog
@@ -49,14 +49,18 @@ impl App {
     pub(in crate::tui::app) fn update_library(&mut self, action: Action) -> Vec<Effect> {
         let n = self.library_rows().len();
         let c = &mut self.views.library;
+        if c.searching {
+            match c.query.edit(&action) {
+                crate::tui::field::Edit::Other => {}
+                crate::tui::field::Edit::Changed => {
+                    // Another search: the list starts again at its best match.
+                    c.selected = 0;
+                    return Vec::new();
+                }
+                _ => return Vec::new(),
+            }
+        }
         match action {
-            Action::Input(ch) if c.searching => {
-                c.query.push(ch);
-                c.selected = 0;
-            }
-            a @ (Action::Erase | Action::EraseWord | Action::ClearLine) if c.searching => {
-                crate::tui::field::erase(&mut c.query, &a)
-            }
             Action::Select if c.searching => c.searching = false,
             Action::Back if c.searching => {
                 c.searching = false;

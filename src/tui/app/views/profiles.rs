@@ -4,13 +4,14 @@ use crate::tui::action::Action;
 use crate::tui::app::{
     App, Effect, FileField, FileKind, ImportPreview, PATIENT_FIELDS, PatientEdit, Screen,
 };
+use crate::tui::field::{Edit, TextField};
 
 /// Profiles: the selected profile, and whichever form is open on it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProfilesView {
     pub selected: usize,
     /// A new profile's name being typed.
-    pub new_name: Option<String>,
+    pub new_name: Option<TextField>,
     pub patient: Option<PatientEdit>,
     /// A prescription file's path being typed (to write or to import).
     pub file: Option<FileField>,
@@ -34,32 +35,32 @@ impl App {
             return self.update_import(action);
         }
         if let Some(name) = &mut self.views.profiles.new_name {
-            match action {
-                Action::Input(ch) if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' => {
-                    name.push(ch)
-                }
-                Action::Input(ch) => {
+            match name.edit_only(&action, is_name_char) {
+                Edit::Other => {}
+                Edit::Refused(ch) => {
                     // Said, not silently dropped: "bob smith" must not become "bobsmith".
                     let shown = if ch == ' ' {
                         "a space".to_string()
                     } else {
-                        format!("`{ch}`")
+                        format!("`{}`", crate::text::clean(&ch.to_string()))
                     };
                     self.fail(format!(
                         "a profile name takes letters, digits, - and _ only, not {shown}; try bob-smith"
                     ));
+                    return Vec::new();
                 }
-                a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
-                    crate::tui::field::erase(name, &a)
-                }
+                _ => return Vec::new(),
+            }
+            let name = name.text().to_string();
+            match action {
                 Action::Back => self.views.profiles.new_name = None,
                 Action::Select if !name.is_empty() => {
-                    if self.profiles.contains(name) {
+                    if self.profiles.contains(&name) {
                         let text = format!("a profile called {name} exists already");
                         self.fail(text);
                         return Vec::new();
                     }
-                    self.profile_name = name.clone();
+                    self.profile_name = name;
                     self.views.profiles.new_name = None;
                     self.profile = None;
                     self.journal = Default::default();
@@ -71,13 +72,19 @@ impl App {
             return Vec::new();
         }
         if let Some(edit) = &mut self.views.profiles.patient {
+            if edit.values[edit.field].edit(&action) != Edit::Other {
+                return Vec::new();
+            }
             match action {
-                Action::Input(ch) => edit.values[edit.field].push(ch),
-                a @ (Action::Erase | Action::EraseWord | Action::ClearLine) => {
-                    crate::tui::field::erase(&mut edit.values[edit.field], &a)
+                Action::Up | Action::Down => {
+                    edit.field = match action {
+                        Action::Up => edit.field.saturating_sub(1),
+                        _ => (edit.field + 1).min(PATIENT_FIELDS.len() - 1),
+                    };
+                    // A row moved to types at its end, as when the form opened (its cursor
+                    // from before is not shown, so it must not be where typing goes).
+                    edit.values[edit.field].edit(&Action::LineEnd);
                 }
-                Action::Up => edit.field = edit.field.saturating_sub(1),
-                Action::Down => edit.field = (edit.field + 1).min(PATIENT_FIELDS.len() - 1),
                 Action::Back => self.views.profiles.patient = None,
                 Action::Select => {
                     let edit = edit.clone();
@@ -125,7 +132,7 @@ impl App {
                     (self.views.profiles.selected + 1).min(n.saturating_sub(1))
             }
             Action::New if self.lock_allows_or_says(NEW_PROFILE) => {
-                self.views.profiles.new_name = Some(String::new())
+                self.views.profiles.new_name = Some(TextField::new())
             }
             Action::New => {}
             Action::Edit if !self.lock_allows_or_says(super::PLAN_CHANGE) => {}
@@ -164,4 +171,9 @@ impl App {
         }
         Vec::new()
     }
+}
+
+/// What a profile name is made of (it names files).
+pub(in crate::tui::app) fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_'
 }

@@ -7,7 +7,11 @@ use crate::tui::app::{App, Effect};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProgramView {
     pub row: usize,
+    /// Lines scrolled by Down past the last row, beyond what shows the selected row.
     pub scroll: u16,
+    /// The most `scroll` the last frame could show with the selected row still on screen
+    /// (`None` before a frame): Down stops there, so Up never has presses to undo first.
+    pub most: std::cell::Cell<Option<u16>>,
 }
 
 impl App {
@@ -32,10 +36,13 @@ impl App {
         let rows = self.criteria_rows();
         let c = &mut self.views.program;
         match action {
-            // Past the last row Down scrolls the page, so a long program can be read whole.
+            // Past the last row Down scrolls the page, so the rest of the program can be read,
+            // as far as the selected row stays on screen.
             Action::Down if c.row + 1 >= rows.len() => {
-                c.scroll = c.scroll.saturating_add(1).min(200);
+                c.scroll = c.scroll.saturating_add(1).min(c.most.get().unwrap_or(200));
             }
+            // No rows to move: Up scrolls back.
+            Action::Up if rows.is_empty() => c.scroll = c.scroll.saturating_sub(1),
             // The cursor and the page stay together: moving the cursor brings the page back
             // to the rows, so the highlighted row is the one on screen and the one acted on.
             Action::Down => {
