@@ -189,9 +189,26 @@ pub enum Command {
     },
 }
 
-/// `rehab clinic authorize | revoke | keys`: sshd's authorized_keys for a clinic server.
+/// `rehab clinic init | authorize | revoke | keys`: sshd's authorized_keys for a clinic server.
 #[derive(Debug, Subcommand)]
 pub enum ClinicCommand {
+    /// Set up a clinic server, run as the account that serves it: the data folder owner-only,
+    /// the sshd settings printed (or written with --sshd-config) and checked with `sshd -t`
+    /// when sshd is installed, then the next step
+    Init {
+        /// Write the sshd drop-in here, like /etc/ssh/sshd_config.d/rehab.conf (as root),
+        /// instead of printing it on standard output
+        #[arg(long, value_name = "FILE")]
+        sshd_config: Option<PathBuf>,
+        /// The account that serves the clinic, for the drop-in's `Match User`
+        #[arg(long, value_name = "NAME", default_value = "rehab")]
+        user: String,
+        /// Replace a --sshd-config file that holds other settings
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        file: AuthorizedKeysArg,
+    },
     /// Let an ssh key open this profile, and nothing else: a line with a forced command
     /// (`rehab --locked NAME`) and sshd's `restrict,pty`
     Authorize {
