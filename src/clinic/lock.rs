@@ -50,6 +50,7 @@ pub const PATIENT_COMMANDS: &[(&str, &[&str])] = &[
     ("done", &["--date", "--sets"]),
     ("undo", &["--date"]),
     ("skip", &["--reason", "--date"]),
+    ("note", &["--date"]),
     (
         "pain",
         &[
@@ -83,11 +84,22 @@ pub const PATIENT_COMMANDS: &[(&str, &[&str])] = &[
     ("export-data", &["--format"]),
 ];
 
+/// The commands whose other words are the person's own text (not a flag or a flag's value):
+/// one argument of any printable text, given to the command after `--` so it is never read as
+/// a flag.
+const FREE_TEXT_COMMANDS: [&str; 1] = ["note"];
+
+/// The flags of those commands that take the next word as their value.
+const VALUE_FLAGS: [&str; 1] = ["--date"];
+
 /// Flags any patient command may take: they change only how the answer looks.
 const ANY_COMMAND_FLAGS: [&str; 4] = ["--help", "-h", "--no-color", "--ascii"];
 
-/// The longest ssh command line taken.
-const MAX_COMMAND: usize = 512;
+/// The longest text a free-text argument may hold: a note's own limit.
+const MAX_FREE_TEXT: usize = crate::journal::MAX_NOTE_LEN;
+
+/// The longest ssh command line taken: a full note, quoted, with its command and flags.
+const MAX_COMMAND: usize = MAX_FREE_TEXT + 512;
 
 /// The longest file name the app may export to.
 const MAX_FILE_NAME: usize = 100;
@@ -235,32 +247,27 @@ impl Lock {
 
     /// The command given on the ssh line (`SSH_ORIGINAL_COMMAND`), as the words to run, when
     /// it is one of the patient's own ([`PATIENT_COMMANDS`]) with flags it may take. `None`
-    /// when there is no command: the full-screen app. Nothing is interpreted as a shell would:
-    /// a character that is not a letter, digit, space or one of `-_.,:=+` is refused.
+    /// when there is no command: the full-screen app. The line is split into words by a
+    /// shell's quoting rules, and no shell runs it. A command, a flag or a flag's value may hold
+    /// only letters, digits and `-_.,:=+`; a note's text may hold any printable text (control
+    /// characters are dropped) up to a note's length.
     pub fn ssh_command(&self, line: &str) -> Result<Option<Vec<String>>, Refusal> {
         if line.len() > MAX_COMMAND {
             return Err(Refusal(format!(
                 "refused: the command is longer than {MAX_COMMAND} characters"
             )));
         }
-        if let Some(c) = line
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || " -_.,:=+".contains(*c)))
-        {
-            let shown = if c.is_ascii_graphic() {
-                format!("`{c}`")
-            } else {
-                format!("U+{:04X}", u32::from(c))
-            };
-            return Err(Refusal(format!(
-                "refused: {shown} is not allowed in a command here (letters, digits, spaces and \
-                 - _ . , : = + only)"
-            )));
-        }
-        let words: Vec<String> = line.split_ascii_whitespace().map(String::from).collect();
+        let words = shlex::split(line).ok_or_else(|| {
+            Refusal(
+                "refused: a quote is not closed (the command is split into words as a shell \
+                 would, and no shell runs it)"
+                    .into(),
+            )
+        })?;
         let Some(first) = words.first() else {
             return Ok(None);
         };
+        plain_word(first)?;
         let names = || {
             PATIENT_COMMANDS
                 .iter()
@@ -282,10 +289,27 @@ impl Lock {
                 names()
             )));
         };
+        let free = FREE_TEXT_COMMANDS.contains(&first.as_str());
+        let mut run = vec![first.clone()];
+        let mut text: Vec<&str> = Vec::new();
+        let mut value_next = false;
         for word in &words[1..] {
-            if !word.starts_with('-') {
+            if value_next {
+                value_next = false;
+                plain_word(word)?;
+                run.push(word.clone());
                 continue;
             }
+            if !word.starts_with('-') {
+                if free {
+                    text.push(word);
+                } else {
+                    plain_word(word)?;
+                    run.push(word.clone());
+                }
+                continue;
+            }
+            plain_word(word)?;
             let flag = word.split('=').next().unwrap_or(word);
             if !flags.contains(&flag) && !ANY_COMMAND_FLAGS.contains(&flag) {
                 let allowed = if flags.is_empty() {
@@ -297,9 +321,45 @@ impl Lock {
                     "refused: `{first}` takes no {flag} in this session (flags: {allowed})"
                 )));
             }
+            value_next = free && VALUE_FLAGS.contains(&word.as_str());
+            run.push(word.clone());
         }
-        Ok(Some(words))
+        if free && !text.is_empty() {
+            // Tabs and line breaks become spaces; other control characters go.
+            let joined = text.join(" ");
+            let cleaned = crate::text::clean(&joined);
+            let cleaned = cleaned.trim();
+            if cleaned.len() > MAX_FREE_TEXT {
+                return Err(Refusal(format!(
+                    "refused: a {first} may hold at most {MAX_FREE_TEXT} bytes, not {}",
+                    cleaned.len()
+                )));
+            }
+            run.push("--".into());
+            run.push(cleaned.to_string());
+        }
+        Ok(Some(run))
     }
+}
+
+/// A command, a flag or a flag's value: letters, digits and `-_.,:=+` only, so nothing a person
+/// types there can mean more than it says.
+fn plain_word(word: &str) -> Result<(), Refusal> {
+    let Some(c) = word
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || "-_.,:=+".contains(*c)))
+    else {
+        return Ok(());
+    };
+    let shown = if c.is_ascii_graphic() {
+        format!("`{c}`")
+    } else {
+        format!("U+{:04X}", u32::from(c))
+    };
+    Err(Refusal(format!(
+        "refused: {shown} is not allowed in a command, a flag or its value here (letters, \
+         digits and - _ . , : = + only; a note's text may hold any printable text)"
+    )))
 }
 
 #[cfg(test)]
@@ -344,8 +404,10 @@ mod tests {
             "today `id`",
             "today | cat",
             "today > /tmp/x",
-            "note 'hi'",
-            "done\t1\n",
+            "note --profile bob hi",
+            "note hi --data-dir /tmp",
+            "note 'unclosed",
+            "skip 1 --reason \"couldn't finish!\"",
             "check /etc/passwd",
         ] {
             let r = l.ssh_command(refused);
@@ -353,6 +415,34 @@ mod tests {
             let Err(Refusal(text)) = r else { continue };
             assert!(!text.contains('\n'), "{text}");
         }
+    }
+
+    #[test]
+    fn a_note_holds_the_persons_own_words_and_nothing_else_changes() {
+        let l = lock();
+        let words = |line: &str| l.ssh_command(line).expect("allowed").expect("a command");
+        assert_eq!(
+            words(r#"note "couldn't finish! 🏃‍♀️ knee ok?""#),
+            ["note", "--", "couldn't finish! 🏃‍♀️ knee ok?"]
+        );
+        // Unquoted words make one note; the date stays a flag with a plain value.
+        assert_eq!(
+            words("note --date 2026-11-25 Felt fine; ran $(far)"),
+            [
+                "note",
+                "--date",
+                "2026-11-25",
+                "--",
+                "Felt fine; ran $(far)"
+            ]
+        );
+        // Control characters go; a tab or line break is a space.
+        assert_eq!(words("note 'a\u{1b}[31mb\tc'"), ["note", "--", "a[31mb c"]);
+        // Split as a shell would: tabs and quotes in commands too.
+        assert_eq!(words("done\t'1' \"3\"\n"), ["done", "1", "3"]);
+        let long = format!("note '{}'", "x".repeat(MAX_FREE_TEXT + 1));
+        assert!(l.ssh_command(&long).is_err());
+        assert!(l.ssh_command("note --date '2026-11-25; x' hi").is_err());
     }
 
     #[test]
