@@ -290,6 +290,9 @@ pub fn locked_cli(
             global: forced.global.clone(),
             command: None,
         },
+        Some(words) if words.first().map(String::as_str) == Some(crate::clinic::lock::FETCH) => {
+            fetch(&lock, &words[1..])
+        }
         Some(words) => {
             let argv = std::iter::once("rehab".to_string()).chain(words);
             let matches = without_env(Cli::command()).try_get_matches_from(argv);
@@ -308,6 +311,39 @@ pub fn locked_cli(
     g.no_color |= forced.global.no_color;
     g.ascii |= forced.global.ascii;
     Ok(cli)
+}
+
+/// `fetch FILE` in a locked session: the file the app wrote in the export folder, byte for
+/// byte on standard output, then the session ends (there is nothing for the CLI to run).
+fn fetch(lock: &Lock, names: &[String]) -> ! {
+    let result = (|| -> Result<(), Failure> {
+        let name = names.first().map(String::as_str).unwrap_or_default();
+        let path = lock.export_target(name).map_err(|e| Failure::usage(e.0))?;
+        lock.permits(crate::clinic::Act::Write(&path))
+            .map_err(|e| Failure::usage(e.0))?;
+        let shown = crate::text::clean(name).into_owned();
+        // An exported plan, even a whole programme's with figures, is far below this cap.
+        let bytes =
+            crate::store::files::read(&path, crate::store::files::Limit::Library).map_err(|e| {
+                Failure::data(format!(
+                    "fetch: cannot read {shown}: {} (the app's Export view names the files it \
+                     wrote)",
+                    crate::store::describe_io(&e)
+                ))
+            })?;
+        let mut out = std::io::stdout().lock();
+        std::io::Write::write_all(&mut out, &bytes)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(|e| Failure::data(format!("fetch: cannot write: {e}")))
+    })();
+    match result {
+        Ok(()) => std::process::exit(0),
+        Err(f) => {
+            let code = f.code;
+            let _ = super::finish(Err(f));
+            std::process::exit(i32::from(code))
+        }
+    }
 }
 
 /// The command line with no flag read from the environment.

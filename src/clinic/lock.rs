@@ -82,7 +82,13 @@ pub const PATIENT_COMMANDS: &[(&str, &[&str])] = &[
     ("show", &["--no-figure"]),
     ("sources", &[]),
     ("export-data", &["--format"]),
+    // `fetch FILE`: a file the app wrote in this session's export folder, to standard output.
+    // The lock's own command, not the CLI's: the app's Export view shows it in full.
+    (FETCH, &[]),
 ];
+
+/// The patient's command that prints a file from the session's export folder.
+pub const FETCH: &str = "fetch";
 
 /// The commands whose other words are the person's own text (not a flag or a flag's value):
 /// one argument of any printable text, given to the command after `--` so it is never read as
@@ -188,6 +194,15 @@ impl Lock {
         Ok(self.export_dir().join(name))
     }
 
+    /// The command a patient runs on their own computer to fetch `file_name` from the export
+    /// folder, in full: `ssh LOGIN 'fetch NAME' > NAME`, quoted for a POSIX shell.
+    pub fn fetch_command(&self, login: &str, file_name: &str) -> String {
+        let quote =
+            |t: &str| shlex::try_quote(t).map_or_else(|_| format!("'{t}'"), |q| q.into_owned());
+        let remote = format!("{FETCH} {}", quote(file_name));
+        format!("ssh {login} {} > {}", quote(&remote), quote(file_name))
+    }
+
     /// Whether the session may do `act`; the refusal says why in one line.
     pub fn permits(&self, act: Act<'_>) -> Result<(), Refusal> {
         let only = || {
@@ -289,6 +304,16 @@ impl Lock {
                 names()
             )));
         };
+        if first == FETCH {
+            // One file name, checked as the app checks the name it writes to.
+            let [_, name] = words.as_slice() else {
+                return Err(Refusal(
+                    "refused: fetch takes one file name from this session's export folder".into(),
+                ));
+            };
+            self.export_target(name)?;
+            return Ok(Some(words));
+        }
         let free = FREE_TEXT_COMMANDS.contains(&first.as_str());
         let mut run = vec![first.clone()];
         let mut text: Vec<&str> = Vec::new();
@@ -339,6 +364,34 @@ impl Lock {
             run.push(cleaned.to_string());
         }
         Ok(Some(run))
+    }
+}
+
+/// How the patient reaches this server, for the fetch command: the account (`USER`) and the
+/// server's address and port as sshd set them (`SSH_CONNECTION`), each kept only when plain;
+/// `rehab@SERVER` stands for what is missing.
+pub fn ssh_login(user: Option<&str>, connection: Option<&str>) -> String {
+    let user = user
+        .filter(|u| {
+            !u.is_empty()
+                && u.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
+        })
+        .unwrap_or("rehab");
+    let mut parts = connection
+        .unwrap_or_default()
+        .split_ascii_whitespace()
+        .skip(2);
+    let host = parts
+        .next()
+        .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit() || ".:".contains(c)))
+        .unwrap_or("SERVER");
+    let port = parts
+        .next()
+        .filter(|p| p.parse::<u16>().is_ok() && *p != "22");
+    match port {
+        Some(port) => format!("-p {port} {user}@{host}"),
+        None => format!("{user}@{host}"),
     }
 }
 
@@ -443,6 +496,40 @@ mod tests {
         let long = format!("note '{}'", "x".repeat(MAX_FREE_TEXT + 1));
         assert!(l.ssh_command(&long).is_err());
         assert!(l.ssh_command("note --date '2026-11-25; x' hi").is_err());
+    }
+
+    #[test]
+    fn a_file_the_app_wrote_is_fetched_by_name_only() {
+        let l = lock();
+        assert_eq!(
+            l.ssh_command("fetch rehab-plan-anna.html")
+                .expect("allowed"),
+            Some(vec!["fetch".into(), "rehab-plan-anna.html".into()])
+        );
+        for refused in [
+            "fetch",
+            "fetch a b",
+            "fetch ../bob/x.html",
+            "fetch .x",
+            "fetch /etc/x",
+        ] {
+            assert!(l.ssh_command(refused).is_err(), "{refused}");
+        }
+        assert_eq!(
+            l.fetch_command("rehab@10.0.0.5", "plan.html"),
+            "ssh rehab@10.0.0.5 'fetch plan.html' > plan.html"
+        );
+        assert_eq!(
+            l.fetch_command("rehab@h", "my plan.html"),
+            r#"ssh rehab@h "fetch 'my plan.html'" > 'my plan.html'"#
+        );
+        assert_eq!(
+            ssh_login(Some("rehab"), Some("10.0.0.9 5122 10.0.0.5 2222")),
+            "-p 2222 rehab@10.0.0.5"
+        );
+        assert_eq!(ssh_login(Some("rehab"), Some("1 2 ::1 22")), "rehab@::1");
+        assert_eq!(ssh_login(Some("a;b"), Some("1 2 $(x) 22")), "rehab@SERVER");
+        assert_eq!(ssh_login(None, None), "rehab@SERVER");
     }
 
     #[test]
