@@ -96,6 +96,7 @@ fn init(ctx: &Ctx, to: Option<&Path>, user: &str, force: bool, keys: Option<Path
         SshdCheck::NotInstalled => {
             "sshd -t: not run (no sshd or ssh-keygen here; apt-get install openssh-server)".into()
         }
+        SshdCheck::NotRun(why) => format!("sshd -t: not run here ({why})"),
         SshdCheck::Failed(why) => {
             return Err(Failure::data(format!(
                 "sshd -t refuses the settings: {why}; sshd would not start with them"

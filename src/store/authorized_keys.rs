@@ -164,6 +164,9 @@ pub enum SshdCheck {
     Failed(String),
     /// No sshd (or ssh-keygen) on this machine.
     NotInstalled,
+    /// sshd could not check anything here, and says why (as root before the ssh service has
+    /// ever started, it wants its privilege-separation folder).
+    NotRun(String),
 }
 
 /// Runs `sshd -t` on `text` alone, with a throwaway host key in a private temporary folder
@@ -214,11 +217,13 @@ pub fn check_sshd(text: &str) -> SshdCheck {
             .arg(&key)
             .stdin(std::process::Stdio::null())
             .output()?;
+        let said = crate::text::clean(String::from_utf8_lossy(&out.stderr).trim()).into_owned();
         Ok(if out.status.success() {
             SshdCheck::Passed
+        } else if said.contains("privilege separation directory") {
+            SshdCheck::NotRun(said)
         } else {
-            let said = String::from_utf8_lossy(&out.stderr);
-            SshdCheck::Failed(crate::text::clean(said.trim()).into_owned())
+            SshdCheck::Failed(said)
         })
     })();
     let _ = std::fs::remove_dir_all(&dir);
