@@ -43,8 +43,8 @@ pub enum Act<'a> {
 
 /// The commands a patient may give on the ssh line, each with the flags it may take. Every
 /// other command, and every other flag (`--profile`, `--data-dir`, `--library`, `-o`, ...), is
-/// refused before anything runs: all of these print to the terminal and touch only the
-/// profile's own journal.
+/// refused before anything runs: all of these print to standard output and touch only the
+/// profile's own journal (`fetch` reads its own export folder).
 pub const PATIENT_COMMANDS: &[(&str, &[&str])] = &[
     ("today", &["--date"]),
     ("done", &["--date", "--sets"]),
