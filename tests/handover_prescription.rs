@@ -175,8 +175,9 @@ fn export_then_import_prints_the_same_plan_byte_for_byte() {
     let target = Folder::new();
     let copy = target.file("anna.ron");
     fs::copy(&file, &copy).unwrap();
+    // Named: into an empty folder a nameless import becomes the default profile (cli_import_default).
     target
-        .rehab(&["profile", "import", copy.to_str().unwrap()])
+        .rehab(&["profile", "import", copy.to_str().unwrap(), "--as", "anna"])
         .success()
         .stdout(contains("Created profile `anna`"))
         .stdout(contains("Red flags: not answered yet"))

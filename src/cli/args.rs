@@ -109,6 +109,7 @@ pub enum Command {
     },
     /// Print shell completions
     Completions {
+        /// The shell to write completions for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -121,13 +122,16 @@ pub enum Command {
     Profile(ProfileCommand),
     /// Today's items with their ids and dose, each ticked or not
     Today {
+        /// The day to show (YYYY-MM-DD) [default: today]
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
     },
     /// Tick items (exercise id or number from `rehab today`)
     Done {
+        /// The items to tick: numbers or exercise ids from `rehab today`
         #[arg(required = true)]
         items: Vec<String>,
+        /// The day they were done (YYYY-MM-DD) [default: today]
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
         /// Sets done, when fewer than prescribed
@@ -136,15 +140,20 @@ pub enum Command {
     },
     /// Untick an item
     Undo {
+        /// The item to untick: its number or exercise id from `rehab today`
         item: String,
+        /// The day of the tick (YYYY-MM-DD) [default: today]
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
     },
     /// Skip an item with a reason
     Skip {
+        /// The item skipped: its number or exercise id from `rehab today`
         item: String,
+        /// Why it was skipped
         #[arg(long, value_enum)]
         reason: SkipReason,
+        /// The day it was skipped (YYYY-MM-DD) [default: today]
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
     },
@@ -152,17 +161,21 @@ pub enum Command {
     Pain(PainArgs),
     /// Add a note to a day
     Note {
+        /// The note, in your own words (quote it when it has spaces)
         text: String,
+        /// The day it is about (YYYY-MM-DD) [default: today]
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
     },
     /// Adherence, pain trend and ticks per week, with each week's decision
     History {
+        /// The last N weeks up to today
         #[arg(long, default_value_t = 4, value_parser = parse_weeks)]
         weeks: u32,
     },
     /// Everything a profile holds, for backup or a spreadsheet
     ExportData {
+        /// ron, json, or csv for a spreadsheet
         #[arg(long, value_enum, default_value_t = DataFormat::Ron)]
         format: DataFormat,
     },
@@ -189,9 +202,26 @@ pub enum Command {
     },
 }
 
-/// `rehab clinic authorize | revoke | keys`: sshd's authorized_keys for a clinic server.
+/// `rehab clinic init | authorize | revoke | keys`: sshd's authorized_keys for a clinic server.
 #[derive(Debug, Subcommand)]
 pub enum ClinicCommand {
+    /// Set up a clinic server, run as the account that serves it: the data folder owner-only,
+    /// the sshd settings printed (or written with --sshd-config) and checked with `sshd -t`
+    /// when sshd is installed, then the next step
+    Init {
+        /// Write the sshd drop-in here, like /etc/ssh/sshd_config.d/rehab.conf (as root),
+        /// instead of printing it on standard output
+        #[arg(long, value_name = "FILE")]
+        sshd_config: Option<PathBuf>,
+        /// The account that serves the clinic, for the drop-in's `Match User`
+        #[arg(long, value_name = "NAME", default_value = "rehab")]
+        user: String,
+        /// Replace a --sshd-config file that holds other settings
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        file: AuthorizedKeysArg,
+    },
     /// Let an ssh key open this profile, and nothing else: a line with a forced command
     /// (`rehab --locked NAME`) and sshd's `restrict,pty`
     Authorize {
@@ -205,6 +235,7 @@ pub enum ClinicCommand {
     },
     /// Remove every key line that opens this profile (sessions already open run to their end)
     Revoke {
+        /// The profile whose keys stop working
         name: String,
         #[command(flatten)]
         file: AuthorizedKeysArg,
@@ -351,13 +382,17 @@ impl PatientArgs {
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct PatientArgs {
-    #[arg(long)]
+    /// The patient's name, printed on the plan
+    #[arg(long, value_name = "NAME")]
     pub patient: Option<String>,
-    #[arg(long)]
+    /// The clinician's name, printed on the plan
+    #[arg(long, value_name = "NAME")]
     pub clinician: Option<String>,
-    #[arg(long)]
+    /// The clinic's name, printed on the plan
+    #[arg(long, value_name = "NAME")]
     pub clinic: Option<String>,
-    #[arg(long)]
+    /// Notes for the patient, printed on the plan (line breaks allowed)
+    #[arg(long, value_name = "TEXT")]
     pub notes: Option<String>,
 }
 
@@ -370,8 +405,10 @@ pub struct PainArgs {
     /// goes to yesterday
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub morning: Option<u8>,
+    /// The knee swelled (new swelling): pauses the plan until the safety questions are answered
     #[arg(long)]
     pub swelling: bool,
+    /// You limped: pauses the plan until the safety questions are answered
     #[arg(long)]
     pub limp: bool,
     /// The pain turned sharp or stabbing
@@ -389,7 +426,9 @@ pub struct PainArgs {
 pub enum ProfileCommand {
     /// Create a profile
     New {
+        /// The profile's name: 1-40 letters, digits, - _ or .
         name: String,
+        /// Condition id (or alias), from `rehab conditions`
         #[arg(long, value_name = "ID")]
         condition: String,
         #[command(flatten)]
@@ -398,7 +437,10 @@ pub enum ProfileCommand {
     /// List profiles
     List,
     /// Show a profile (the current one by default)
-    Show { name: Option<String> },
+    Show {
+        /// The profile [default: the current one]
+        name: Option<String>,
+    },
     /// Change settings and patient fields of the current profile
     Set(Box<ProfileSetArgs>),
     /// Write a profile's prescription file: condition, settings, a clinician's changes, patient
@@ -471,6 +513,7 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub struct ProfileSetArgs {
+    /// Change the condition: its id (or alias), from `rehab conditions`
     #[arg(long, value_name = "ID")]
     pub condition: Option<String>,
     #[command(flatten)]
@@ -501,10 +544,10 @@ pub struct ProfileSetArgs {
     #[arg(long, value_name = "ID=SETSxAMOUNT FIELD=VALUE...")]
     pub dose: Vec<String>,
     /// Pain ceiling for exercise (0-10)
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
     pub ceiling_exercise: Option<u8>,
     /// Pain ceiling for running (0-10)
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
     pub ceiling_running: Option<u8>,
     /// Drop every override first (pins, doses, added, removed and replaced exercises, ceilings)
     #[arg(long)]

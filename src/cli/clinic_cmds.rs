@@ -1,4 +1,4 @@
-//! `rehab clinic authorize | revoke | keys`, and the door of a locked session (`rehab
+//! `rehab clinic init | authorize | revoke | keys`, and the door of a locked session (`rehab
 //! --locked NAME`): parse, ask `clinic` for the rule, call `store`, show the result.
 
 use std::fmt::Write as _;
@@ -10,10 +10,13 @@ use super::args::{Cli, ClinicCommand};
 use super::{CmdResult, Ctx, Failure, print};
 use crate::clinic::keys::{self, KeyLine, PublicKey};
 use crate::clinic::lock::Lock;
-use crate::store::authorized_keys::{read_keys, update_keys};
+use crate::store::authorized_keys::{
+    Folder, SshdCheck, check_sshd, private_folder, read_keys, running_as_root, update_keys,
+    write_drop_in,
+};
 use crate::store::profile::list_profiles;
 
-/// `rehab clinic authorize | revoke | keys`.
+/// `rehab clinic init | authorize | revoke | keys`.
 pub fn run(ctx: &Ctx, action: ClinicCommand) -> CmdResult {
     if ctx.lock.is_some() {
         return Err(Failure::usage(
@@ -21,6 +24,18 @@ pub fn run(ctx: &Ctx, action: ClinicCommand) -> CmdResult {
         ));
     }
     match action {
+        ClinicCommand::Init {
+            sshd_config,
+            user,
+            force,
+            file,
+        } => init(
+            ctx,
+            sshd_config.as_deref(),
+            &user,
+            force,
+            file.authorized_keys,
+        ),
         ClinicCommand::Authorize { name, key, file } => {
             authorize(ctx, &name, &key, &keys_file(file.authorized_keys)?)
         }
@@ -36,6 +51,86 @@ fn keys_file(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
     given
         .or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().join(".ssh/authorized_keys")))
         .ok_or_else(|| Failure::usage("no home folder here; give --authorized-keys FILE"))
+}
+
+/// `rehab clinic init`: the folders owner-only (made by the account itself, so it owns them),
+/// the sshd drop-in printed or written and checked, and what to do next. With the drop-in on
+/// standard output (`... clinic init > /etc/ssh/sshd_config.d/rehab.conf`), the rest goes to
+/// standard error.
+fn init(ctx: &Ctx, to: Option<&Path>, user: &str, force: bool, keys: Option<PathBuf>) -> CmdResult {
+    let text = crate::clinic::sshd::drop_in(user).map_err(Failure::usage)?;
+    let data = absolute(&ctx.paths.data);
+    let shown_data = crate::text::path(&data);
+    let mut said = String::new();
+    let mut folders_ready = true;
+    if running_as_root() {
+        // Folders root made would belong to root, and the account could not write its data.
+        folders_ready = false;
+        let _ = writeln!(
+            said,
+            "folders: left to the account (as root they would be root's); run \
+             `sudo -u {user} -H rehab --data-dir {shown_data} clinic init`"
+        );
+    } else {
+        let keys = keys_file(keys.clone())?;
+        let ssh_dir = keys.parent().unwrap_or(Path::new("."));
+        for (what, folder) in [("data folder", data.as_path()), ("ssh folder", ssh_dir)] {
+            let shown = crate::text::path(folder);
+            let line = match private_folder(folder).map_err(|e| Failure::data(e.to_string()))? {
+                Folder::Made => format!("{what} {shown}: made, owner-only (0700)"),
+                Folder::Tightened(old) => {
+                    format!("{what} {shown}: was {old:o}, now owner-only (0700)")
+                }
+                Folder::Kept => format!("{what} {shown}: already owner-only"),
+            };
+            said.push_str(&line);
+            said.push('\n');
+        }
+    }
+    if let Some(path) = to {
+        write_drop_in(path, &text, force).map_err(|e| Failure::data(e.to_string()))?;
+        let _ = writeln!(said, "sshd settings written to {}", crate::text::path(path));
+    }
+    let checked = match check_sshd(&text) {
+        SshdCheck::Passed => "sshd -t: the settings pass".to_string(),
+        SshdCheck::NotInstalled => {
+            "sshd -t: not run (no sshd or ssh-keygen here; apt-get install openssh-server)".into()
+        }
+        SshdCheck::NotRun(why) => format!("sshd -t: not run here ({why})"),
+        SshdCheck::Failed(why) => {
+            return Err(Failure::data(format!(
+                "sshd -t refuses the settings: {why}; sshd would not start with them"
+            )));
+        }
+    };
+    said.push_str(&checked);
+    said.push('\n');
+    let drop_in = to.map_or_else(
+        || "save the settings above as /etc/ssh/sshd_config.d/rehab.conf (as root), then ".into(),
+        |_| String::new(),
+    );
+    // The account's own ~/.ssh/authorized_keys unless another file was named.
+    let keys_flag = keys.map_or_else(String::new, |k| {
+        format!(" --authorized-keys {}", crate::text::path(&absolute(&k)))
+    });
+    let folders = if folders_ready {
+        ""
+    } else {
+        " and the folders as above"
+    };
+    let _ = writeln!(
+        said,
+        "next: {drop_in}`sshd -t && systemctl reload ssh`{folders}; then, as {user}, add a \
+         patient: `rehab --data-dir {shown_data} profile new NAME --condition ID` and `rehab \
+         --data-dir {shown_data} clinic authorize NAME --key NAME.pub{keys_flag}`"
+    );
+    if to.is_some() {
+        print(&said)
+    } else {
+        print(&text)?;
+        eprint!("{}", crate::text::clean_block(&said));
+        Ok(())
+    }
 }
 
 fn authorize(ctx: &Ctx, name: &str, key_file: &Path, file: &Path) -> CmdResult {
@@ -196,6 +291,9 @@ pub fn locked_cli(
             global: forced.global.clone(),
             command: None,
         },
+        Some(words) if words.first().map(String::as_str) == Some(crate::clinic::lock::FETCH) => {
+            fetch(&lock, &words[1..])
+        }
         Some(words) => {
             let argv = std::iter::once("rehab".to_string()).chain(words);
             let matches = without_env(Cli::command()).try_get_matches_from(argv);
@@ -214,6 +312,39 @@ pub fn locked_cli(
     g.no_color |= forced.global.no_color;
     g.ascii |= forced.global.ascii;
     Ok(cli)
+}
+
+/// `fetch FILE` in a locked session: the file the app wrote in the export folder, byte for
+/// byte on standard output, then the session ends (there is nothing for the CLI to run).
+fn fetch(lock: &Lock, names: &[String]) -> ! {
+    let result = (|| -> Result<(), Failure> {
+        let name = names.first().map(String::as_str).unwrap_or_default();
+        let path = lock.export_target(name).map_err(|e| Failure::usage(e.0))?;
+        lock.permits(crate::clinic::Act::Write(&path))
+            .map_err(|e| Failure::usage(e.0))?;
+        let shown = crate::text::clean(name).into_owned();
+        // An exported plan, even a whole programme's with figures, is far below this cap.
+        let bytes =
+            crate::store::files::read(&path, crate::store::files::Limit::Library).map_err(|e| {
+                Failure::data(format!(
+                    "fetch: cannot read {shown}: {} (the app's Export view names the files it \
+                     wrote)",
+                    crate::store::describe_io(&e)
+                ))
+            })?;
+        let mut out = std::io::stdout().lock();
+        std::io::Write::write_all(&mut out, &bytes)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(|e| Failure::data(format!("fetch: cannot write: {e}")))
+    })();
+    match result {
+        Ok(()) => std::process::exit(0),
+        Err(f) => {
+            let code = f.code;
+            let _ = super::finish(Err(f));
+            std::process::exit(i32::from(code))
+        }
+    }
 }
 
 /// The command line with no flag read from the environment.

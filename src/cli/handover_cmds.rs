@@ -59,14 +59,46 @@ pub fn import(ctx: &Ctx, file: &Path, name: Option<&str>, force: bool, dry_run: 
         Failure::data(format!("{e}\n  nothing was imported"))
     };
     let prescription = parse_prescription(&text, &shown).map_err(refused)?;
+    // Into a data folder with no profile, without --as, the file becomes the profile rehab
+    // opens by default, so plain `rehab` and `rehab today` find it.
+    let first = name.is_none()
+        && crate::store::profile::list_profiles(&ctx.paths).is_ok_and(|names| names.is_empty());
+    let name = if first {
+        Some(ctx.profile.as_str())
+    } else {
+        name
+    };
     let imported = check_prescription(&ctx.catalog, &prescription, name, &text, &shown, ctx.today)
         .map_err(refused)?;
     let new_name = imported.profile.name.clone();
     let mut t = String::new();
+    let default_note = if first {
+        let named = if prescription.name == new_name {
+            String::new()
+        } else {
+            format!(
+                "; the file named it `{}`",
+                crate::text::clean(&prescription.name)
+            )
+        };
+        format!(
+            " It is the default profile (this data folder had none), so plain `rehab` opens \
+             it{named}."
+        )
+    } else if new_name != ctx.profile {
+        format!(
+            " Give --profile {new_name} (or set REHAB_PROFILE={new_name}) to use it; without, \
+             rehab uses profile `{}`.",
+            crate::text::clean(&ctx.profile)
+        )
+    } else {
+        String::new()
+    };
     if dry_run {
         let _ = writeln!(
             t,
-            "{shown} is a valid prescription. Importing it would create profile `{new_name}`:"
+            "{shown} is a valid prescription. Importing it would create profile \
+             `{new_name}`.{default_note}"
         );
         t.push_str(&describe(ctx, &imported.profile));
         if let Some(a) = &imported.assessment {
@@ -93,7 +125,7 @@ pub fn import(ctx: &Ctx, file: &Path, name: Option<&str>, force: bool, dry_run: 
     } else {
         let _ = writeln!(
             t,
-            "Created profile `{new_name}` in {} from {shown}.",
+            "Created profile `{new_name}` in {} from {shown}.{default_note}",
             open.dir.display()
         );
     }

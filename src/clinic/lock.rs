@@ -43,13 +43,14 @@ pub enum Act<'a> {
 
 /// The commands a patient may give on the ssh line, each with the flags it may take. Every
 /// other command, and every other flag (`--profile`, `--data-dir`, `--library`, `-o`, ...), is
-/// refused before anything runs: all of these print to the terminal and touch only the
-/// profile's own journal.
+/// refused before anything runs: all of these print to standard output and touch only the
+/// profile's own journal (`fetch` reads its own export folder).
 pub const PATIENT_COMMANDS: &[(&str, &[&str])] = &[
     ("today", &["--date"]),
     ("done", &["--date", "--sets"]),
     ("undo", &["--date"]),
     ("skip", &["--reason", "--date"]),
+    ("note", &["--date"]),
     (
         "pain",
         &[
@@ -81,13 +82,30 @@ pub const PATIENT_COMMANDS: &[(&str, &[&str])] = &[
     ("show", &["--no-figure"]),
     ("sources", &[]),
     ("export-data", &["--format"]),
+    // `fetch FILE`: a file the app wrote in this session's export folder, to standard output.
+    // The lock's own command, not the CLI's: the app's Export view shows it in full.
+    (FETCH, &[]),
 ];
+
+/// The patient's command that prints a file from the session's export folder.
+pub const FETCH: &str = "fetch";
+
+/// The commands whose other words are the person's own text (not a flag or a flag's value):
+/// one argument of any printable text, given to the command after `--` so it is never read as
+/// a flag.
+const FREE_TEXT_COMMANDS: [&str; 1] = ["note"];
+
+/// The flags of those commands that take the next word as their value.
+const VALUE_FLAGS: [&str; 1] = ["--date"];
 
 /// Flags any patient command may take: they change only how the answer looks.
 const ANY_COMMAND_FLAGS: [&str; 4] = ["--help", "-h", "--no-color", "--ascii"];
 
-/// The longest ssh command line taken.
-const MAX_COMMAND: usize = 512;
+/// The longest text a free-text argument may hold: a note's own limit.
+const MAX_FREE_TEXT: usize = crate::journal::MAX_NOTE_LEN;
+
+/// The longest ssh command line taken: a full note, quoted, with its command and flags.
+const MAX_COMMAND: usize = MAX_FREE_TEXT + 512;
 
 /// The longest file name the app may export to.
 const MAX_FILE_NAME: usize = 100;
@@ -176,6 +194,15 @@ impl Lock {
         Ok(self.export_dir().join(name))
     }
 
+    /// The command a patient runs on their own computer to fetch `file_name` from the export
+    /// folder, in full: `ssh LOGIN 'fetch NAME' > NAME`, quoted for a POSIX shell.
+    pub fn fetch_command(&self, login: &str, file_name: &str) -> String {
+        let quote =
+            |t: &str| shlex::try_quote(t).map_or_else(|_| format!("'{t}'"), |q| q.into_owned());
+        let remote = format!("{FETCH} {}", quote(file_name));
+        format!("ssh {login} {} > {}", quote(&remote), quote(file_name))
+    }
+
     /// Whether the session may do `act`; the refusal says why in one line.
     pub fn permits(&self, act: Act<'_>) -> Result<(), Refusal> {
         let only = || {
@@ -235,32 +262,27 @@ impl Lock {
 
     /// The command given on the ssh line (`SSH_ORIGINAL_COMMAND`), as the words to run, when
     /// it is one of the patient's own ([`PATIENT_COMMANDS`]) with flags it may take. `None`
-    /// when there is no command: the full-screen app. Nothing is interpreted as a shell would:
-    /// a character that is not a letter, digit, space or one of `-_.,:=+` is refused.
+    /// when there is no command: the full-screen app. The line is split into words by a
+    /// shell's quoting rules, and no shell runs it. A command, a flag or a flag's value may hold
+    /// only letters, digits and `-_.,:=+`; a note's text may hold any printable text (control
+    /// characters are dropped) up to a note's length.
     pub fn ssh_command(&self, line: &str) -> Result<Option<Vec<String>>, Refusal> {
         if line.len() > MAX_COMMAND {
             return Err(Refusal(format!(
                 "refused: the command is longer than {MAX_COMMAND} characters"
             )));
         }
-        if let Some(c) = line
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || " -_.,:=+".contains(*c)))
-        {
-            let shown = if c.is_ascii_graphic() {
-                format!("`{c}`")
-            } else {
-                format!("U+{:04X}", u32::from(c))
-            };
-            return Err(Refusal(format!(
-                "refused: {shown} is not allowed in a command here (letters, digits, spaces and \
-                 - _ . , : = + only)"
-            )));
-        }
-        let words: Vec<String> = line.split_ascii_whitespace().map(String::from).collect();
+        let words = shlex::split(line).ok_or_else(|| {
+            Refusal(
+                "refused: a quote is not closed (the command is split into words as a shell \
+                 would, and no shell runs it)"
+                    .into(),
+            )
+        })?;
         let Some(first) = words.first() else {
             return Ok(None);
         };
+        plain_word(first)?;
         let names = || {
             PATIENT_COMMANDS
                 .iter()
@@ -282,10 +304,37 @@ impl Lock {
                 names()
             )));
         };
+        if first == FETCH {
+            // One file name, checked as the app checks the name it writes to.
+            let [_, name] = words.as_slice() else {
+                return Err(Refusal(
+                    "refused: fetch takes one file name from this session's export folder".into(),
+                ));
+            };
+            self.export_target(name)?;
+            return Ok(Some(words));
+        }
+        let free = FREE_TEXT_COMMANDS.contains(&first.as_str());
+        let mut run = vec![first.clone()];
+        let mut text: Vec<&str> = Vec::new();
+        let mut value_next = false;
         for word in &words[1..] {
-            if !word.starts_with('-') {
+            if value_next {
+                value_next = false;
+                plain_word(word)?;
+                run.push(word.clone());
                 continue;
             }
+            if !word.starts_with('-') {
+                if free {
+                    text.push(word);
+                } else {
+                    plain_word(word)?;
+                    run.push(word.clone());
+                }
+                continue;
+            }
+            plain_word(word)?;
             let flag = word.split('=').next().unwrap_or(word);
             if !flags.contains(&flag) && !ANY_COMMAND_FLAGS.contains(&flag) {
                 let allowed = if flags.is_empty() {
@@ -297,9 +346,73 @@ impl Lock {
                     "refused: `{first}` takes no {flag} in this session (flags: {allowed})"
                 )));
             }
+            value_next = free && VALUE_FLAGS.contains(&word.as_str());
+            run.push(word.clone());
         }
-        Ok(Some(words))
+        if free && !text.is_empty() {
+            // Tabs and line breaks become spaces; other control characters go.
+            let joined = text.join(" ");
+            let cleaned = crate::text::clean(&joined);
+            let cleaned = cleaned.trim();
+            if cleaned.len() > MAX_FREE_TEXT {
+                return Err(Refusal(format!(
+                    "refused: a {first} may hold at most {MAX_FREE_TEXT} bytes, not {}",
+                    cleaned.len()
+                )));
+            }
+            run.push("--".into());
+            run.push(cleaned.to_string());
+        }
+        Ok(Some(run))
     }
+}
+
+/// How the patient reaches this server, for the fetch command: the account (`USER`) and the
+/// server's address and port as sshd set them (`SSH_CONNECTION`), each kept only when plain;
+/// `rehab@SERVER` stands for what is missing.
+pub fn ssh_login(user: Option<&str>, connection: Option<&str>) -> String {
+    let user = user
+        .filter(|u| {
+            !u.is_empty()
+                && u.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
+        })
+        .unwrap_or("rehab");
+    let mut parts = connection
+        .unwrap_or_default()
+        .split_ascii_whitespace()
+        .skip(2);
+    let host = parts
+        .next()
+        .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit() || ".:".contains(c)))
+        .unwrap_or("SERVER");
+    let port = parts
+        .next()
+        .filter(|p| p.parse::<u16>().is_ok() && *p != "22");
+    match port {
+        Some(port) => format!("-p {port} {user}@{host}"),
+        None => format!("{user}@{host}"),
+    }
+}
+
+/// A command, a flag or a flag's value: letters, digits and `-_.,:=+` only, so nothing a person
+/// types there can mean more than it says.
+fn plain_word(word: &str) -> Result<(), Refusal> {
+    let Some(c) = word
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || "-_.,:=+".contains(*c)))
+    else {
+        return Ok(());
+    };
+    let shown = if c.is_ascii_graphic() {
+        format!("`{c}`")
+    } else {
+        format!("U+{:04X}", u32::from(c))
+    };
+    Err(Refusal(format!(
+        "refused: {shown} is not allowed in a command, a flag or its value here (letters, \
+         digits and - _ . , : = + only; a note's text may hold any printable text)"
+    )))
 }
 
 #[cfg(test)]
@@ -344,8 +457,10 @@ mod tests {
             "today `id`",
             "today | cat",
             "today > /tmp/x",
-            "note 'hi'",
-            "done\t1\n",
+            "note --profile bob hi",
+            "note hi --data-dir /tmp",
+            "note 'unclosed",
+            "skip 1 --reason \"couldn't finish!\"",
             "check /etc/passwd",
         ] {
             let r = l.ssh_command(refused);
@@ -353,6 +468,68 @@ mod tests {
             let Err(Refusal(text)) = r else { continue };
             assert!(!text.contains('\n'), "{text}");
         }
+    }
+
+    #[test]
+    fn a_note_holds_the_persons_own_words_and_nothing_else_changes() {
+        let l = lock();
+        let words = |line: &str| l.ssh_command(line).expect("allowed").expect("a command");
+        assert_eq!(
+            words(r#"note "couldn't finish! 🏃‍♀️ knee ok?""#),
+            ["note", "--", "couldn't finish! 🏃‍♀️ knee ok?"]
+        );
+        // Unquoted words make one note; the date stays a flag with a plain value.
+        assert_eq!(
+            words("note --date 2026-11-25 Felt fine; ran $(far)"),
+            [
+                "note",
+                "--date",
+                "2026-11-25",
+                "--",
+                "Felt fine; ran $(far)"
+            ]
+        );
+        // Control characters go; a tab or line break is a space.
+        assert_eq!(words("note 'a\u{1b}[31mb\tc'"), ["note", "--", "a[31mb c"]);
+        // Split as a shell would: tabs and quotes in commands too.
+        assert_eq!(words("done\t'1' \"3\"\n"), ["done", "1", "3"]);
+        let long = format!("note '{}'", "x".repeat(MAX_FREE_TEXT + 1));
+        assert!(l.ssh_command(&long).is_err());
+        assert!(l.ssh_command("note --date '2026-11-25; x' hi").is_err());
+    }
+
+    #[test]
+    fn a_file_the_app_wrote_is_fetched_by_name_only() {
+        let l = lock();
+        assert_eq!(
+            l.ssh_command("fetch rehab-plan-anna.html")
+                .expect("allowed"),
+            Some(vec!["fetch".into(), "rehab-plan-anna.html".into()])
+        );
+        for refused in [
+            "fetch",
+            "fetch a b",
+            "fetch ../bob/x.html",
+            "fetch .x",
+            "fetch /etc/x",
+        ] {
+            assert!(l.ssh_command(refused).is_err(), "{refused}");
+        }
+        assert_eq!(
+            l.fetch_command("rehab@10.0.0.5", "plan.html"),
+            "ssh rehab@10.0.0.5 'fetch plan.html' > plan.html"
+        );
+        assert_eq!(
+            l.fetch_command("rehab@h", "my plan.html"),
+            r#"ssh rehab@h "fetch 'my plan.html'" > 'my plan.html'"#
+        );
+        assert_eq!(
+            ssh_login(Some("rehab"), Some("10.0.0.9 5122 10.0.0.5 2222")),
+            "-p 2222 rehab@10.0.0.5"
+        );
+        assert_eq!(ssh_login(Some("rehab"), Some("1 2 ::1 22")), "rehab@::1");
+        assert_eq!(ssh_login(Some("a;b"), Some("1 2 $(x) 22")), "rehab@SERVER");
+        assert_eq!(ssh_login(None, None), "rehab@SERVER");
     }
 
     #[test]

@@ -79,6 +79,157 @@ fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     super::atomic::write_atomic(path, bytes)
 }
 
+/// What `clinic init` did with a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folder {
+    Made,
+    /// It was there, open to others (the old mode); now it is owner-only.
+    Tightened(u32),
+    Kept,
+}
+
+/// Makes `folder` (and any missing parent) owner-only (0700), or makes an existing one so:
+/// every patient's session runs as the one account, so nobody else may read or write there.
+pub fn private_folder(folder: &Path) -> Result<Folder, KeysError> {
+    match std::fs::symlink_metadata(folder) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            super::files::make_private_folder(folder).map_err(io_error("make", folder))?;
+            Ok(Folder::Made)
+        }
+        Err(e) => Err(io_error("read", folder)(e)),
+        Ok(meta) if !meta.is_dir() => Err(KeysError::Refused(format!(
+            "{} is not a folder; give another --data-dir",
+            crate::text::path(folder)
+        ))),
+        Ok(meta) => tighten(folder, &meta),
+    }
+}
+
+#[cfg(unix)]
+fn tighten(folder: &Path, meta: &std::fs::Metadata) -> Result<Folder, KeysError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = meta.permissions().mode() & 0o7777;
+    if mode & 0o077 == 0 {
+        return Ok(Folder::Kept);
+    }
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))
+        .map_err(io_error("make owner-only", folder))?;
+    Ok(Folder::Tightened(mode))
+}
+
+#[cfg(not(unix))]
+fn tighten(_: &Path, _: &std::fs::Metadata) -> Result<Folder, KeysError> {
+    Ok(Folder::Kept)
+}
+
+/// Whether this process runs as root: then `clinic init` leaves the folders to the account,
+/// which must own them.
+pub fn running_as_root() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // /proc/self belongs to the process's effective user.
+        std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+    }
+    #[cfg(not(unix))]
+    false
+}
+
+/// Writes sshd's drop-in: a new file 0644, as sshd's own are; a different file already there
+/// is replaced only with `force`.
+pub fn write_drop_in(path: &Path, text: &str, force: bool) -> Result<(), KeysError> {
+    match read(path, Limit::AuthorizedKeys) {
+        Ok(old) if old == text.as_bytes() => return Ok(()),
+        Ok(_) if !force => {
+            return Err(KeysError::Refused(format!(
+                "--sshd-config: {} exists with other settings; --force replaces it",
+                crate::text::path(path)
+            )));
+        }
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_error("read", path)(e)),
+        _ => {}
+    }
+    #[cfg(unix)]
+    let written = super::atomic::write_atomic_keeping(path, text.as_bytes(), 0o644);
+    #[cfg(not(unix))]
+    let written = super::atomic::write_atomic(path, text.as_bytes());
+    written.map_err(io_error("write", path))
+}
+
+/// What `sshd -t` said of a configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SshdCheck {
+    Passed,
+    /// sshd's own words.
+    Failed(String),
+    /// No sshd (or ssh-keygen) on this machine.
+    NotInstalled,
+    /// sshd could not check anything here, and says why (as root before the ssh service has
+    /// ever started, it wants its privilege-separation folder).
+    NotRun(String),
+}
+
+/// Runs `sshd -t` on `text` alone, with a throwaway host key in a private temporary folder
+/// (sshd refuses a configuration without a host key it can read, and the server's own are
+/// root's).
+pub fn check_sshd(text: &str) -> SshdCheck {
+    let Some(sshd) = ["/usr/sbin/sshd", "/usr/local/sbin/sshd"]
+        .iter()
+        .map(Path::new)
+        .find(|p| p.is_file())
+    else {
+        return SshdCheck::NotInstalled;
+    };
+    // A new folder of our own, never one already there (someone else's, in a shared /tmp).
+    let mut dir = PathBuf::new();
+    let mut made = Err(io::Error::other("no temporary folder"));
+    for n in 0..100 {
+        dir = std::env::temp_dir().join(format!("rehab-sshd-check-{}-{n}", std::process::id()));
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        made = builder.create(&dir);
+        if !matches!(&made, Err(e) if e.kind() == io::ErrorKind::AlreadyExists) {
+            break;
+        }
+    }
+    if let Err(e) = made {
+        return SshdCheck::Failed(format!("cannot make a temporary folder for sshd -t: {e}"));
+    }
+    let checked = (|| -> io::Result<SshdCheck> {
+        let config = dir.join("sshd_config");
+        let key = dir.join("host_ed25519");
+        std::fs::write(&config, text)?;
+        let keygen = std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+            .arg(&key)
+            .stdin(std::process::Stdio::null())
+            .output();
+        match keygen {
+            Ok(out) if out.status.success() => {}
+            _ => return Ok(SshdCheck::NotInstalled),
+        }
+        let out = std::process::Command::new(sshd)
+            .arg("-t")
+            .arg("-f")
+            .arg(&config)
+            .arg("-h")
+            .arg(&key)
+            .stdin(std::process::Stdio::null())
+            .output()?;
+        let said = crate::text::clean(String::from_utf8_lossy(&out.stderr).trim()).into_owned();
+        Ok(if out.status.success() {
+            SshdCheck::Passed
+        } else if said.contains("privilege separation directory") {
+            SshdCheck::NotRun(said)
+        } else {
+            SshdCheck::Failed(said)
+        })
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    checked.unwrap_or_else(|e| SshdCheck::Failed(format!("cannot run sshd -t: {e}")))
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
@@ -101,6 +252,24 @@ mod tests {
         let refused = update_keys(&path, |_| Err::<(Vec<u8>, ()), _>("no".into()));
         assert!(matches!(refused, Err(KeysError::Refused(t)) if t == "no"));
         assert_eq!(std::fs::read(&path).expect("read"), b"line\ntwo\n");
+    }
+
+    #[test]
+    fn a_clinic_folder_is_made_or_made_owner_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("srv/data");
+        assert_eq!(private_folder(&data).expect("made"), Folder::Made);
+        let mode = |p: &Path| std::fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(private_folder(&data).expect("kept"), Folder::Kept);
+        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        assert_eq!(
+            private_folder(&data).expect("tightened"),
+            Folder::Tightened(0o755)
+        );
+        assert_eq!(mode(&data), 0o700);
+        std::fs::write(dir.path().join("file"), b"").expect("write");
+        assert!(private_folder(&dir.path().join("file")).is_err());
     }
 
     #[test]

@@ -258,7 +258,21 @@ impl Disk {
         match crate::store::export::write_plan(path, &contents, false) {
             Ok(()) => {
                 let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-                Action::Exported(shown.display().to_string())
+                let mut said = shown.display().to_string();
+                // On a clinic server the file stays there: say, in full, how the patient's own
+                // computer fetches it.
+                if let Some(lock) = &self.lock {
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    let login = crate::clinic::lock::ssh_login(
+                        std::env::var("USER").ok().as_deref(),
+                        std::env::var("SSH_CONNECTION").ok().as_deref(),
+                    );
+                    said = format!(
+                        "{said} on the server; on your own computer, fetch it with: {}",
+                        lock.fetch_command(&login, &name.unwrap_or_default())
+                    );
+                }
+                Action::Exported(said)
             }
             Err(e) => not_written(e, fix),
         }

@@ -139,9 +139,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             format!("{} Written: {path}", t.tick_done()),
             t.done(),
         ));
-        lines.push(Line::raw(
-            "Open it in a browser (HTML) or print it; an existing file is never overwritten.",
-        ));
+        lines.push(Line::raw(if app.lock.is_some() {
+            "Run that command on your own computer, then open the file in a browser (HTML) or \
+             print it; an existing file is never overwritten."
+        } else {
+            "Open it in a browser (HTML) or print it; an existing file is never overwritten."
+        }));
     }
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
     lines.push(Line::styled(
