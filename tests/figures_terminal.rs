@@ -39,6 +39,7 @@ fn detail(exercise: &str, w: u16, h: u16, ascii: bool) -> String {
     app.overlay = Some(Overlay::Detail {
         exercise: exercise.into(),
         scroll: 0,
+        dose: None,
     });
     draw(&app, w, h)
 }

@@ -355,6 +355,7 @@ fn an_exercise_detail_scrolls_back_at_the_first_up() {
     app.overlay = Some(Overlay::Detail {
         exercise,
         scroll: 0,
+        dose: None,
     });
     let top = draw(&app, 80, 24);
     for _ in 0..50 {
