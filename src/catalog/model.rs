@@ -496,8 +496,8 @@ pub enum Weight {
 /// A dose: sets of work, how often, and everything that sets how hard it is. Each number a
 /// person reads about an exercise lives in one of these fields; the words (`how`) hold none
 /// of them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "DoseFile", into = "DoseFile")]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "DoseFile")]
 pub struct Dose {
     pub sets: u32,
     pub work: Work,
@@ -592,6 +592,50 @@ impl From<DoseFile> for Dose {
         }
         dose
     }
+}
+
+/// A dose as written: the old `load` words are never written back (a file for people to read
+/// has no empty field for them); the built-in library's bytes keep every field in place.
+impl Serialize for Dose {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let file = DoseFile::from(self.clone());
+        if !s.is_human_readable() {
+            return file.serialize(s);
+        }
+        DoseOut {
+            sets: file.sets,
+            work: file.work,
+            per_side: file.per_side,
+            tempo: file.tempo,
+            rest_s: file.rest_s,
+            frequency: file.frequency,
+            weight: file.weight,
+            hold_each_s: file.hold_each_s,
+            knee_bend: file.knee_bend,
+            step_cm: file.step_cm,
+            effort: file.effort,
+            how: file.how,
+        }
+        .serialize(s)
+    }
+}
+
+/// [`DoseFile`] without the old words, as a person's file shows a dose.
+#[derive(Serialize)]
+#[serde(rename = "DoseFile")]
+struct DoseOut {
+    sets: u32,
+    work: Work,
+    per_side: bool,
+    tempo: Option<Text>,
+    rest_s: u32,
+    frequency: Frequency,
+    weight: Option<Weight>,
+    hold_each_s: Option<u32>,
+    knee_bend: Option<u32>,
+    step_cm: Option<u32>,
+    effort: Option<(u8, u8)>,
+    how: Option<Text>,
 }
 
 impl From<Dose> for DoseFile {

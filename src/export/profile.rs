@@ -49,9 +49,33 @@ impl ExportInput {
             .filter(|o| finished(o, today))
             .map(decision)
             .collect();
-        let chosen = outcomes
+        // Weeks after this one are printed as planned if each goes well (the journal cannot
+        // have decided them yet): the same ladder `rehab plan --condition` prints, marked so.
+        let current = crate::plan::ProgramWeek::of(&profile.settings, today).or_first();
+        let mut plans: Vec<crate::plan::WeekPlan> = Vec::new();
+        for outcome in outcomes {
+            let plan = match plans.last() {
+                Some(previous) if outcome.plan.state.week > current => {
+                    let state = crate::plan::going_well(
+                        catalog,
+                        condition,
+                        &profile.overrides,
+                        previous,
+                    );
+                    crate::plan::build_week(
+                        catalog,
+                        condition,
+                        &profile.settings,
+                        &profile.overrides,
+                        &state,
+                    )?
+                }
+                _ => outcome.plan,
+            };
+            plans.push(plan);
+        }
+        let chosen = plans
             .into_iter()
-            .map(|o| o.plan)
             .filter(|w| weeks.contains(&w.state.week))
             .collect();
         let patient = profile
@@ -90,7 +114,9 @@ impl ExportInput {
         input.decisions = decisions;
         for (week, guidance) in input.weeks.iter().zip(&mut input.guidance) {
             let before = week.state.week.saturating_sub(1);
-            if let Some(d) = input.decisions.iter().find(|d| d.week == before) {
+            if week.state.week > current {
+                guidance.shaped_by = Some(IF_IT_GOES_WELL.to_string());
+            } else if let Some(d) = input.decisions.iter().find(|d| d.week == before) {
                 guidance.shaped_by = Some(format!(
                     "after week {before}: {}: {}",
                     d.decision.label(),
@@ -101,6 +127,10 @@ impl ExportInput {
         Ok(input)
     }
 }
+
+/// What a printed week ahead says of itself.
+pub const IF_IT_GOES_WELL: &str = "planned as if the weeks before go well; the doses are \
+     reviewed each week from your pain and ticks, so the app may hold or ease them";
 
 /// A week is decided once its Sunday is over.
 fn finished(outcome: &WeekOutcome, today: Date) -> bool {

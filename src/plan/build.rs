@@ -170,6 +170,49 @@ pub fn scheduled_state(
     state
 }
 
+/// The state of the week after `previous` if that week goes well: the next dose step, the next
+/// walk-run level, and the next phase once this one's typical weeks are done (its exit checks
+/// passed). A printed plan shows the weeks ahead this way, marked as depending on how each week
+/// goes; for a profile with nothing logged it matches the calendar schedule.
+pub fn going_well(
+    catalog: &Catalog,
+    condition: &Condition,
+    overrides: &Overrides,
+    previous: &WeekPlan,
+) -> WeekState {
+    let this = &previous.state;
+    let mut next = this.clone();
+    next.week = this.week + 1;
+    next.week_in_phase = this.week_in_phase + 1;
+    let typical = condition.phases.get(this.phase).map_or(1, |p| p.weeks);
+    if overrides.pinned_phase.is_none()
+        && this.week_in_phase >= typical
+        && this.phase + 1 < condition.phases.len()
+    {
+        next.phase = this.phase + 1;
+        next.week_in_phase = 1;
+    }
+    let walk_run = condition
+        .phases
+        .get(next.phase)
+        .is_some_and(|p| p.run.mode == RunMode::WalkRun);
+    next.walk_run_level = match (walk_run, overrides.pinned_walk_run_level) {
+        (false, _) => None,
+        (true, Some(pinned)) => Some(pinned),
+        (true, None) if next.phase != this.phase => Some(1),
+        (true, None) => Some(
+            this.walk_run_level
+                .map_or(next.week_in_phase, |l| l + 1)
+                .min(catalog.top_walk_run_level().max(1)),
+        ),
+    };
+    next.previous_run_minutes = previous.run_minutes;
+    next.run_minutes_two_weeks_ago = this.previous_run_minutes;
+    next.heavy_sunday_before = previous.ends_heavy;
+    next.carry_amounts(previous);
+    next
+}
+
 /// Weeks 1..=weeks on the calendar schedule.
 pub fn build_program(
     catalog: &Catalog,
