@@ -112,6 +112,33 @@ fn the_required_doses_are_exact() {
         (decline.evidence, decline.dose_origin.clone()),
         (Grade::B, DoseOrigin::Trial)
     );
+    // Without a board: a stated stand-in that needs nothing, labelled as ours.
+    let no_board = decline
+        .alternatives
+        .iter()
+        .map(|a| exercise(&catalog, a))
+        .find(|a| a.equipment.is_empty())
+        .expect("the decline squat has a stand-in without a board");
+    assert_eq!(
+        (no_board.evidence, no_board.dose_origin.clone()),
+        (Grade::C, DoseOrigin::AppDefault)
+    );
+    assert_eq!(
+        (
+            no_board.dose.sets,
+            no_board.dose.work,
+            no_board.dose.frequency
+        ),
+        (3, Work::Reps(15), Frequency::Daily(2))
+    );
+    assert!(
+        no_board
+            .dose
+            .how
+            .as_deref()
+            .is_some_and(|h| h.contains("decline board")),
+        "the stand-in says what it replaces"
+    );
 
     let clamshell = exercise(&catalog, "clamshell");
     assert_eq!(
