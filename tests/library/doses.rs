@@ -277,3 +277,17 @@ fn links_exist_climb_and_never_cycle() {
         );
     }
 }
+
+/// A name never repeats a number the dose holds (a bend, a step, a hold): the fields show it.
+#[test]
+fn names_hold_no_dose_numbers() {
+    let catalog = catalog();
+    for e in &catalog.exercises {
+        assert!(
+            !e.name.contains(|c: char| c.is_ascii_digit()),
+            "`{}` is named with a number: {}",
+            e.id,
+            e.name
+        );
+    }
+}
