@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 use assert_cmd::Command;
 use rehab_planner::catalog::{
     Catalog, Condition, DoseOrigin, Equipment, Exercise, FlagLevel, Frequency, Grade, Kind,
-    RunMode, Work,
+    RunMode, Weight, Work,
 };
 use rehab_planner::plan::{Overrides, Settings, build_program};
 

@@ -33,6 +33,16 @@ impl Places<'_> {
         (self.fallback(), (1, 1))
     }
 
+    /// Where a text first appears in any file (the last file first).
+    fn text(&self, needle: &str) -> (String, (usize, usize)) {
+        for file in self.files.iter().rev() {
+            if let Some(at) = file.text.find(needle) {
+                return (file.name.clone(), Locator::new(&file.text).position(at));
+            }
+        }
+        (self.fallback(), (1, 1))
+    }
+
     fn fallback(&self) -> String {
         self.files
             .last()
@@ -190,6 +200,7 @@ pub fn validate(catalog: &Catalog, files: &[SourceText], complete: bool) -> Vec<
         }
     }
     education(&mut r, catalog, &source_keys, complete);
+    prose(&mut r, catalog);
     if complete {
         for id in CONDITION_IDS {
             if !catalog.conditions.iter().any(|c| c.id == id) {
@@ -769,4 +780,71 @@ fn education(r: &mut Report, catalog: &Catalog, keys: &HashSet<&str>, complete: 
             }
         }
     }
+}
+
+/// The library's prose names the numbers its fields hold and never states them: a pain limit,
+/// sets and reps, or how often (see `limits`). Exit criteria and visit checks are pass marks of
+/// a test, not limits, and may state scores.
+fn prose(r: &mut Report, catalog: &Catalog) {
+    let mut texts: Vec<(String, &str)> = Vec::new();
+    for e in &catalog.exercises {
+        let what = format!("exercise `{}`", e.id);
+        for t in e.steps.iter().chain(&e.cues).chain(&e.cautions) {
+            texts.push((what.clone(), t));
+        }
+        for t in [&e.when_easy, &e.when_painful, &e.dose.how].into_iter().flatten() {
+            texts.push((what.clone(), t));
+        }
+    }
+    for c in &catalog.conditions {
+        let what = format!("condition `{}`", c.id);
+        texts.push((what.clone(), &c.run_guidance));
+        for a in &c.avoid_early {
+            texts.push((what.clone(), &a.text));
+        }
+        for p in &c.phases {
+            texts.push((what.clone(), &p.goal));
+            texts.push((what.clone(), &p.run.text));
+            for t in &p.cautions {
+                texts.push((what.clone(), t));
+            }
+            let doses = p.exercises.iter().filter_map(|x| x.dose.as_ref());
+            for d in doses.chain(&p.run.dose) {
+                if let Some(how) = &d.how {
+                    texts.push((what.clone(), how));
+                }
+            }
+        }
+    }
+    if let Some(rules) = &catalog.pain_rules {
+        for t in &rules.text {
+            texts.push(("pain rules".into(), t));
+        }
+    }
+    for e in &catalog.education {
+        let what = format!("education for `{}`", e.condition);
+        for s in e.topics.iter().flat_map(|t| &t.says) {
+            texts.push((what.clone(), &s.text));
+        }
+    }
+    for (what, text) in texts {
+        let needle: String = text.chars().take(40).collect();
+        if let Some(why) = super::limits::number_a_field_holds(text) {
+            let place = r.places.text(&needle);
+            r.at(place, format!("{what}: \"{needle}...\" {why}"), why_hint());
+        }
+        for name in super::limits::unknown_placeholders(text) {
+            let place = r.places.text(&needle);
+            let known: Vec<&str> = super::limits::PLACEHOLDERS.iter().map(|(p, _)| *p).collect();
+            r.at(
+                place,
+                format!("{what}: unknown placeholder `{name}`"),
+                &format!("use one of {}", known.join(", ")),
+            );
+        }
+    }
+}
+
+fn why_hint() -> &'static str {
+    "one rule, one place: a number lives in one field and every view fills it in"
 }

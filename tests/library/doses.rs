@@ -112,6 +112,33 @@ fn the_required_doses_are_exact() {
         (decline.evidence, decline.dose_origin.clone()),
         (Grade::B, DoseOrigin::Trial)
     );
+    // Without a board: a stated stand-in that needs nothing, labelled as ours.
+    let no_board = decline
+        .alternatives
+        .iter()
+        .map(|a| exercise(&catalog, a))
+        .find(|a| a.equipment.is_empty())
+        .expect("the decline squat has a stand-in without a board");
+    assert_eq!(
+        (no_board.evidence, no_board.dose_origin.clone()),
+        (Grade::C, DoseOrigin::AppDefault)
+    );
+    assert_eq!(
+        (
+            no_board.dose.sets,
+            no_board.dose.work,
+            no_board.dose.frequency
+        ),
+        (3, Work::Reps(15), Frequency::Daily(2))
+    );
+    assert!(
+        no_board
+            .dose
+            .how
+            .as_deref()
+            .is_some_and(|h| h.contains("decline board")),
+        "the stand-in says what it replaces"
+    );
 
     let clamshell = exercise(&catalog, "clamshell");
     assert_eq!(
@@ -247,6 +274,20 @@ fn links_exist_climb_and_never_cycle() {
             !e.alternatives.contains(&e.id),
             "`{}` lists itself as an alternative",
             e.id
+        );
+    }
+}
+
+/// A name never repeats a number the dose holds (a bend, a step, a hold): the fields show it.
+#[test]
+fn names_hold_no_dose_numbers() {
+    let catalog = catalog();
+    for e in &catalog.exercises {
+        assert!(
+            !e.name.contains(|c: char| c.is_ascii_digit()),
+            "`{}` is named with a number: {}",
+            e.id,
+            e.name
         );
     }
 }

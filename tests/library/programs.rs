@@ -156,3 +156,76 @@ fn rehab_sources_lists_every_source() {
         );
     }
 }
+
+/// Heavy slow resistance runs the KONGS09 blocks over the 12 weeks of the phase that holds it and
+/// then keeps its last block twice a week; decline squats (PURDAM04, 12 weeks) run longer only in
+/// a phase that says why.
+#[test]
+fn the_tendon_protocols_keep_their_weeks() {
+    let catalog = catalog();
+    let tendon = condition(&catalog, "patellar-tendinopathy");
+    let start = jiff::civil::date(2026, 1, 5);
+    let weeks: u32 = tendon.phases.iter().map(|p| p.weeks).sum();
+
+    let mut gym = Settings::new(start);
+    gym.equipment = vec![Equipment::Gym];
+    let program = build_program(&catalog, tendon, &gym, &Overrides::default(), weeks)
+        .expect("program builds");
+    let mut blocks = Vec::new();
+    for week in &program.weeks {
+        let doses: Vec<_> = week
+            .days
+            .iter()
+            .flat_map(|d| &d.items)
+            .filter(|i| i.exercise == "heavy-slow-resistance")
+            .map(|i| (i.dose.work, i.dose.frequency, i.dose.weight))
+            .collect();
+        let Some(first) = doses.first() else {
+            continue;
+        };
+        assert_eq!(first.2, Some(Weight::RepMax), "week {}", week.state.week);
+        blocks.push((week.state.phase, first.0, first.1));
+    }
+    let strength: Vec<u32> = blocks
+        .iter()
+        .filter(|b| b.0 == 1)
+        .map(|b| b.1.amount())
+        .collect();
+    assert_eq!(strength, [15, 12, 12, 10, 10, 8, 8, 8, 6, 6, 6, 6]);
+    let kept: Vec<_> = blocks.iter().filter(|b| b.0 == 2).collect();
+    assert!(!kept.is_empty(), "heavy work goes on in the spring phase");
+    for b in kept {
+        assert_eq!((b.1, b.2), (Work::Reps(6), Frequency::PerWeek(2)));
+    }
+
+    let mut step = Settings::new(start);
+    step.equipment = vec![Equipment::Step];
+    let program = build_program(&catalog, tendon, &step, &Overrides::default(), weeks)
+        .expect("program builds");
+    let mut decline_weeks = 0;
+    for week in &program.weeks {
+        let has = week
+            .days
+            .iter()
+            .flat_map(|d| &d.items)
+            .any(|i| i.exercise == "decline-squat");
+        if !has {
+            continue;
+        }
+        decline_weeks += 1;
+        if decline_weeks > 12 {
+            let phase = &tendon.phases[week.state.phase];
+            assert!(
+                std::iter::once(&phase.goal)
+                    .chain(&phase.cautions)
+                    .any(|t| t.contains("decline squats") && t.contains("12 weeks")),
+                "week {}: decline squats past their 12 weeks with no reason given",
+                week.state.week
+            );
+        }
+    }
+    assert!(
+        decline_weeks >= 12,
+        "decline squats ran {decline_weeks} weeks"
+    );
+}

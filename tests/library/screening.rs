@@ -127,10 +127,22 @@ fn red_flags_and_pain_rules_follow_the_basis() {
         ),
         (10, 30, 2, 2)
     );
+    // The rules name the numbers their fields hold (a plan prints the ceilings just before them).
+    for name in [
+        "{amber}",
+        "{morning rise}",
+        "{baseline days}",
+        "{adherence}",
+        "{progress median}",
+        "{weekly rise}",
+    ] {
+        assert!(
+            rules.text.iter().any(|t| t.contains(name)),
+            "the pain rules never name {name}"
+        );
+    }
     assert!(
-        rules
-            .text
-            .iter()
-            .any(|t| t.contains("settles by the next morning"))
+        !rules.text.iter().any(|t| t.contains("/10")),
+        "the pain rules state a score a field holds"
     );
 }
