@@ -160,6 +160,17 @@ fn every_condition_has_its_education_and_every_statement_names_a_source() {
             "{id}: no education section"
         );
         let mut words = 0;
+        // The statements as printed: their pain limits filled from the plan's ceilings.
+        let filled = input.with_limits();
+        let education = filled.education.as_ref().expect("education printed");
+        assert!(
+            education
+                .topics
+                .iter()
+                .flat_map(|t| &t.says)
+                .all(|s| !s.text.contains('{')),
+            "{id}: a placeholder printed unfilled"
+        );
         for t in &education.topics {
             for s in &t.says {
                 assert!(!s.sources.is_empty(), "{id}: `{}` names no source", s.text);

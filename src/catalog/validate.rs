@@ -792,7 +792,10 @@ fn prose(r: &mut Report, catalog: &Catalog) {
         for t in e.steps.iter().chain(&e.cues).chain(&e.cautions) {
             texts.push((what.clone(), t));
         }
-        for t in [&e.when_easy, &e.when_painful, &e.dose.how].into_iter().flatten() {
+        for t in [&e.when_easy, &e.when_painful, &e.dose.how]
+            .into_iter()
+            .flatten()
+        {
             texts.push((what.clone(), t));
         }
     }
@@ -835,7 +838,10 @@ fn prose(r: &mut Report, catalog: &Catalog) {
         }
         for name in super::limits::unknown_placeholders(text) {
             let place = r.places.text(&needle);
-            let known: Vec<&str> = super::limits::PLACEHOLDERS.iter().map(|(p, _)| *p).collect();
+            let known: Vec<&str> = super::limits::PLACEHOLDERS
+                .iter()
+                .map(|(p, _)| *p)
+                .collect();
             r.at(
                 place,
                 format!("{what}: unknown placeholder `{name}`"),

@@ -56,12 +56,8 @@ impl ExportInput {
         for outcome in outcomes {
             let plan = match plans.last() {
                 Some(previous) if outcome.plan.state.week > current => {
-                    let state = crate::plan::going_well(
-                        catalog,
-                        condition,
-                        &profile.overrides,
-                        previous,
-                    );
+                    let state =
+                        crate::plan::going_well(catalog, condition, &profile.overrides, previous);
                     crate::plan::build_week(
                         catalog,
                         condition,
