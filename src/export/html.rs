@@ -313,7 +313,6 @@ fn cards(input: &ExportInput) -> Markup {
             div.card-grid {
                 @for (i, e) in input.exercises.iter().enumerate() {
                     @let n = i + 1;
-                    @let doses = input.card_doses(n);
                     @let (easy, hurts) = input.easier_harder(e);
                     article.card id={ "card-" (n) } {
                         h3 { "Card " (n) ": " (e.name) span.kind { " (" (e.kind.label()) ")" } }
@@ -325,15 +324,7 @@ fn cards(input: &ExportInput) -> Markup {
                             }
                             div.how {
                                 p.dose { strong { "Dose: " }
-                                    // The grids give each week's dose; the card gives the first.
-                                    @match doses.as_slice() {
-                                        [(_, only)] => { (only.describe()) }
-                                        [(w, first), ..] => {
-                                            (first.describe()) " in week " (w) ", then as your \
-                                            week grids show"
-                                        }
-                                        [] => {}
-                                    }
+                                    (input.card_dose(n))
                                     " " span.origin { "(" (input.card_origin(n)) ")" }
                                 }
                                 @if !e.equipment.is_empty() {

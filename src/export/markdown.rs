@@ -351,15 +351,7 @@ fn cards(m: &mut String, input: &ExportInput) {
     for (i, e) in input.exercises.iter().enumerate() {
         let n = i + 1;
         let _ = writeln!(m, "### Card {n}: {} ({})\n", esc(&e.name), e.kind.label());
-        let doses = input.card_doses(n);
-        let dose = match doses.as_slice() {
-            [(_, only)] => esc(&only.describe()),
-            many => many
-                .iter()
-                .map(|(w, d)| format!("week {w}: {}", esc(&d.describe())))
-                .collect::<Vec<_>>()
-                .join("; "),
-        };
+        let dose = esc(&input.card_dose(n));
         let _ = writeln!(m, "**Dose:** {dose} ({})\n", input.card_origin(n));
         if !e.equipment.is_empty() {
             let list: Vec<&str> = e.equipment.iter().map(|q| q.label()).collect();

@@ -145,6 +145,19 @@ impl ExportInput {
         doses
     }
 
+    /// Card `n`'s dose in words, the same in every format: its one dose, or its first with
+    /// the week it starts (the week grids give every week's dose).
+    pub fn card_dose(&self, card: usize) -> String {
+        match self.card_doses(card).as_slice() {
+            [] => String::new(),
+            [(_, only)] => only.describe(),
+            [(w, first), ..] => format!(
+                "from week {w}: {}; then as your week grids show",
+                first.describe()
+            ),
+        }
+    }
+
     /// Where card `n`'s dose comes from, in words, as its last printed week gives it.
     pub fn card_origin(&self, card: usize) -> String {
         self.weeks

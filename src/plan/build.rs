@@ -471,21 +471,42 @@ fn choose_exercises<'a>(
                 }
             }
         }
+        // A home stand-in on the same rep-max schedule as the exercise it replaces (a split
+        // squat for the gym's heavy slow lifts) follows the phase's dose as the lift itself
+        // would, in its own form (per side, its tempo): it never restarts its schedule.
+        let same_schedule = replaces.as_deref().is_some_and(|old| {
+            !eased
+                && catalog
+                    .exercise(old)
+                    .is_some_and(|o| !o.schedule.is_empty() && same_blocks(o, exercise))
+        });
+        let follows_phase = replaces.is_none() || same_schedule;
         let base = match overrides.doses.get(exercise.id.as_str()) {
             Some(dose) => dose.clone(),
-            None if replaces.is_none() => {
-                phase_dose.cloned().unwrap_or_else(|| exercise.dose.clone())
-            }
+            None if follows_phase => match phase_dose {
+                Some(phase) if same_schedule => {
+                    let mut own = exercise.dose.clone();
+                    own.sets = phase.sets;
+                    own.work = phase.work;
+                    own.frequency = phase.frequency;
+                    own.weight = phase.weight;
+                    own
+                }
+                Some(phase) => phase.clone(),
+                None => exercise.dose.clone(),
+            },
             None => exercise.dose.clone(),
         };
-        let ladder = prescription.filter(|p| !p.ladder.is_empty() && replaces.is_none());
+        let ladder = prescription.filter(|p| !p.ladder.is_empty() && follows_phase);
         let dose = if overrides.doses.contains_key(exercise.id.as_str()) {
             base
         } else if let Some(p) = ladder {
             climbed(p, base, state.week_in_phase)
         } else {
             let entry = state.entry_amounts.get(exercise.id.as_str()).copied();
-            progressed(exercise, base, state.week_in_phase, entry)
+            // A phase's own dose replaces the exercise's rep-max schedule (6RM kept after it).
+            let schedule = !(follows_phase && phase_dose.is_some());
+            progressed(exercise, base, state.week_in_phase, entry, schedule)
         };
         let origin = if overrides.doses.contains_key(exercise.id.as_str()) {
             ItemOrigin::Clinician(overrides.dose_set.get(exercise.id.as_str()).cloned())
@@ -548,11 +569,18 @@ fn climbed(p: &crate::catalog::Prescription, mut dose: Dose, week_in_phase: u32)
 }
 
 /// The week's dose: the load block for this week, or the weekly step applied and capped.
-fn progressed(exercise: &Exercise, mut dose: Dose, week_in_phase: u32, entry: Option<u32>) -> Dose {
+fn progressed(
+    exercise: &Exercise,
+    mut dose: Dose,
+    week_in_phase: u32,
+    entry: Option<u32>,
+    schedule: bool,
+) -> Dose {
     if let Some(block) = exercise
         .schedule
         .iter()
         .rev()
+        .filter(|_| schedule)
         .find(|b| b.from_week <= week_in_phase)
     {
         dose.work = Work::Reps(block.reps);
@@ -569,6 +597,15 @@ fn progressed(exercise: &Exercise, mut dose: Dose, week_in_phase: u32, entry: Op
         dose.work = dose.work.with_amount(amount);
     }
     dose
+}
+
+/// Whether two exercises share one rep-max schedule (the same blocks from the same weeks).
+fn same_blocks(a: &Exercise, b: &Exercise) -> bool {
+    a.schedule.len() == b.schedule.len()
+        && a.schedule
+            .iter()
+            .zip(&b.schedule)
+            .all(|(x, y)| (x.from_week, x.reps) == (y.from_week, y.reps))
 }
 
 fn has_equipment(exercise: &Exercise, settings: &Settings) -> bool {

@@ -15,15 +15,7 @@ pub(super) fn cards(o: &mut Out, input: &ExportInput) {
             "  ",
             &format!("Card {n}: {} ({})", e.name, e.kind.label()),
         );
-        let doses = input.card_doses(n);
-        let dose = match doses.as_slice() {
-            [(_, only)] => only.describe(),
-            many => many
-                .iter()
-                .map(|(w, d)| format!("week {w}: {}", d.describe()))
-                .collect::<Vec<_>>()
-                .join("; "),
-        };
+        let dose = input.card_dose(n);
         o.wrap(
             "Dose: ",
             "  ",
