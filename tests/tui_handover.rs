@@ -58,12 +58,31 @@ fn rows() -> Vec<ClinicRow> {
 /// The Clinic view, reached with Shift-Tab from Today, with the rows the disk read.
 fn clinic(theme: Theme) -> App {
     let mut app = busy_app(theme);
+    // The overview is a tab only where there is more than one profile.
+    app.profiles = ["anna", "bob", "carol", "me", "zoe"]
+        .map(String::from)
+        .to_vec();
     press(&mut app, key(KeyCode::BackTab));
     let effects = press(&mut app, key(KeyCode::BackTab));
     assert_eq!(app.view, View::Clinic);
     assert_eq!(effects, [Effect::ReadClinic { today: TODAY }]);
     app.update(Action::ClinicRows(rows()));
     app
+}
+
+#[test]
+fn one_persons_app_has_no_clinic_tab() {
+    let mut app = busy_app(UNICODE);
+    app.profiles = vec!["me".to_string()];
+    assert!(
+        !app.tabs().contains(&View::Clinic),
+        "one profile: no overview"
+    );
+    app.profiles.push("anna".to_string());
+    assert!(
+        app.tabs().contains(&View::Clinic),
+        "two profiles: the overview"
+    );
 }
 
 #[test]

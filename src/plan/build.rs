@@ -511,9 +511,9 @@ fn choose_exercises<'a>(
         let origin = if overrides.doses.contains_key(exercise.id.as_str()) {
             ItemOrigin::Clinician(overrides.dose_set.get(exercise.id.as_str()).cloned())
         } else {
-            match prescription
-                .filter(|p| replaces.is_none() && (p.dose.is_some() || !p.ladder.is_empty()))
-            {
+            // The phase's word on where its dose comes from (its own dose, or the exercise's
+            // dose borrowed from another condition's trial), for the exercise it names.
+            match prescription.filter(|_| replaces.is_none() || same_schedule) {
                 Some(p) => ItemOrigin::Library(
                     p.origin
                         .clone()

@@ -182,12 +182,14 @@ impl App {
         }
     }
 
-    /// The views on the tabs, in Tab order: a patient's locked session on a clinic server has
-    /// no clinician's overview.
+    /// The views on the tabs, in Tab order: the clinician's overview only where there is more
+    /// than one profile or on a clinician's login; never in a patient's locked session.
     pub fn tabs(&self) -> Vec<View> {
+        let overview = self.lock_allows(crate::clinic::Act::Overview)
+            && (self.profiles.len() > 1 || self.lock.is_some());
         View::ALL
             .into_iter()
-            .filter(|v| *v != View::Clinic || self.lock_allows(crate::clinic::Act::Overview))
+            .filter(|v| *v != View::Clinic || overview)
             .collect()
     }
 
