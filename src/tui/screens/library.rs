@@ -49,7 +49,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // The name takes what the pointer, the other columns, their gaps and a scrollbar leave;
     // a long one ends in an ellipsis instead of running into the next column.
     let bar = usize::from(rows.len() > usize::from(list.height));
-    let doses: Vec<String> = rows.iter().map(|e| e.dose.sets_text()).collect();
+    // This person's dose where a clinician changed it, as the exercise's page shows.
+    let doses: Vec<String> = rows
+        .iter()
+        .map(|e| match &app.profile {
+            Some(p) => p.dose_for(e).0.sets_text(),
+            None => e.dose.sets_text(),
+        })
+        .collect();
     let dose_width = doses
         .iter()
         .map(|d| super::list_detail::width_of(d))
