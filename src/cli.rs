@@ -245,8 +245,46 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
 fn man_page() -> CmdResult {
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.extend_from_slice(clinic_server_section().as_bytes());
     std::io::stdout().write_all(&out)?;
     Ok(())
+}
+
+/// The man page's CLINIC SERVER section, in roff: the set-up steps and sshd's settings as
+/// `rehab clinic init` writes them (one text, so the page cannot drift from the command).
+fn clinic_server_section() -> String {
+    // roff reads a line starting with `.` or `'` as a request, and `\` as an escape.
+    let line = |t: &str| {
+        let t = t.replace('\\', "\\e");
+        if t.starts_with(['.', '\'']) {
+            format!("\\&{t}\n")
+        } else {
+            format!("{t}\n")
+        }
+    };
+    let mut s = String::from(".SH \"CLINIC SERVER\"\n");
+    for p in [
+        "A clinic keeps its patients' plans in one data folder on a server, under one account \
+         (rehab by default). Each patient's ssh key opens their own profile and nothing else.",
+        "1. As that account: rehab clinic init (owner-only folders; prints sshd's settings).",
+        "2. As root: rehab clinic init --sshd-config /etc/ssh/sshd_config.d/rehab.conf, then \
+         reload sshd.",
+        "3. For each patient: rehab clinic authorize NAME --key FILE.pub (see rehab clinic --help).",
+        "Patients then use it like any ssh service: ssh rehab@HOST for the app, or a command \
+         such as ssh rehab@HOST 'plan --format html' > plan.html; fetch NAME prints a file the \
+         app exported. The settings rehab clinic init writes:",
+    ] {
+        s.push_str(".PP\n");
+        s.push_str(&line(p));
+    }
+    s.push_str(".PP\n.nf\n");
+    if let Ok(drop_in) = crate::clinic::sshd::drop_in("rehab") {
+        for l in drop_in.lines() {
+            s.push_str(&line(l));
+        }
+    }
+    s.push_str(".fi\n");
+    s
 }
 
 /// Prints a failure and turns the result into an exit code. A closed pipe is not an error.

@@ -181,3 +181,22 @@ fn clinic_init_writes_the_drop_in_and_keeps_another_file() {
         "{out:?}"
     );
 }
+
+/// The man page documents the server: its steps and the same settings `clinic init` prints.
+#[test]
+fn the_man_page_documents_the_clinic_server() {
+    let man = run(Command::new(REHAB).arg("man"));
+    let page = String::from_utf8_lossy(&man.stdout);
+    let section = page
+        .split(".SH \"CLINIC SERVER\"")
+        .nth(1)
+        .expect("a CLINIC SERVER section");
+    assert!(
+        section.contains("rehab clinic init --sshd-config"),
+        "{section}"
+    );
+    assert!(section.contains("rehab clinic authorize"), "{section}");
+    for line in readme_block().lines().filter(|l| !l.trim().is_empty()) {
+        assert!(section.contains(line), "the man page lacks `{line}`");
+    }
+}
