@@ -23,7 +23,7 @@ pub use text::{TEXT_WIDTH, text};
 
 /// The printed formats: the one type the command line parses (`--format`), the app offers and
 /// the renderers take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
     Markdown,
@@ -40,6 +40,11 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
         }
+    }
+
+    /// The format named by its label ("text", "markdown", "html"), as `--format` takes it.
+    pub fn from_label(label: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.label() == label)
     }
 
     /// The file name extension a plan in this format gets.

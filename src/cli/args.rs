@@ -89,7 +89,7 @@ pub enum Command {
         /// Only these exercises
         ids: Vec<String>,
         /// text, markdown or html [default: from the -o file's extension, else text]
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = format_parser())]
         format: Option<crate::export::Format>,
         /// Write to this file instead of standard output (`-` for standard output)
         #[arg(short, long, value_name = "FILE")]
@@ -476,7 +476,7 @@ pub enum ProfileCommand {
 #[derive(Debug, Args, Clone, Default)]
 pub struct OutputArgs {
     /// text, markdown or html [default: from the -o file's extension, else text]
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = format_parser())]
     pub format: Option<crate::export::Format>,
     /// Write to this file instead of standard output (`-` for standard output)
     #[arg(short, long, value_name = "FILE")]
@@ -699,4 +699,13 @@ pub struct ScreenArgs {
     /// Questions answered "no", by id (comma-separated)
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     pub no: Vec<String>,
+}
+
+/// `--format`'s values, from the printed formats' own labels: the domain's type stays free of
+/// the command line's.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = crate::export::Format> {
+    use clap::builder::TypedValueParser;
+    let labels = crate::export::Format::ALL.map(crate::export::Format::label);
+    clap::builder::PossibleValuesParser::new(labels)
+        .map(|label| crate::export::Format::from_label(&label).expect("one of the labels offered"))
 }
