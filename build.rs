@@ -17,6 +17,9 @@ use std::path::Path;
 #[path = "src/figure/model.rs"]
 mod figure;
 #[allow(dead_code)]
+#[path = "src/library_text.rs"]
+mod library_text;
+#[allow(dead_code)]
 #[path = "src/catalog/model.rs"]
 mod model;
 use model::Text;

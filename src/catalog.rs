@@ -4,6 +4,8 @@
 mod clean;
 pub use clean::{MapText, TextFn};
 mod describe;
+#[cfg(test)]
+mod figure_cards;
 pub mod figures;
 pub mod limits;
 pub mod model;

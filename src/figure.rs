@@ -8,18 +8,16 @@
 //! whose other points sink through the floor or a prop, whose named touches float, or whose
 //! joints pass what a body can do. Pure: no terminal, no I/O.
 
-mod body;
-#[cfg(test)]
-mod cards;
+pub(crate) mod body;
 mod check;
 mod model;
-mod scene;
+pub(crate) mod scene;
 pub mod svg;
 pub mod text;
 
 use serde::Deserialize;
 
-use crate::catalog::Text;
+use crate::library_text::Text;
 
 pub use body::P;
 pub use check::{FigureIssue, check_figure};

@@ -17,8 +17,8 @@ mod record;
 mod replay;
 mod snapshot;
 mod summary;
-mod week;
 
+pub use crate::plan::week_number;
 pub use counts::DayCounts;
 pub use days::Days;
 pub use fast::parse_compact;
@@ -32,4 +32,3 @@ pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipRea
 pub use replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent};
 pub use snapshot::{decode_state, decode_state_in, encode_state};
 pub use summary::{DaySummary, WeekSummary, adherence_pct, summarize_week};
-pub use week::week_number;

@@ -11,6 +11,7 @@ pub mod export;
 pub mod figure;
 pub mod handover;
 pub mod journal;
+pub mod library_text;
 pub mod paths;
 pub mod plan;
 pub mod profile;

@@ -5,6 +5,7 @@ mod build;
 mod minutes;
 pub mod model;
 mod overrides;
+mod week;
 
 pub use build::{
     FIRST_DATE, LAST_DATE, MAX_WEEKS, PlanError, avoided, build_program, build_week,
@@ -17,3 +18,4 @@ pub use overrides::{
     OverrideChange, OverridePart, OverrideProblem, apply_override_change, avoid_early_notes,
     dose_change_text, override_problems, parse_dose_change,
 };
+pub use week::week_number;

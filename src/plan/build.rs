@@ -59,11 +59,7 @@ pub fn check_week(week: u32) -> Result<u32, PlanError> {
     }
 }
 
-/// The Monday on or before a date.
-pub fn monday_of(date: Date) -> Date {
-    let back = i64::from(date.weekday().to_monday_zero_offset());
-    date.checked_sub(back.days()).unwrap_or(date)
-}
+pub use super::week::monday_of;
 
 impl Settings {
     /// The Monday of program week `week` (1-based).

@@ -408,7 +408,7 @@ pub const HOW_DAYS_COMBINE: &str = "Training days are the days with strength wor
 
 impl ProgramWeek {
     pub fn of(settings: &Settings, date: Date) -> ProgramWeek {
-        match crate::journal::week_number(settings.start, date) {
+        match super::week::week_number(settings.start, date) {
             Some(n) if n > 0 => ProgramWeek::Week(n),
             _ => ProgramWeek::BeforeStart {
                 starts: settings.start,

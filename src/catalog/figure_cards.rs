@@ -2,10 +2,10 @@
 //! somewhere (a forearm on the floor, a hand on the hip or on a wall) is drawn there, and the
 //! clamshell's knee opens far enough to see.
 
-use super::body::{FOREARM, P, Skeleton};
-use super::scene::{Solid, Stage, stage};
-use super::{Figure, Position, Prop, View, builtin};
 use crate::catalog::Catalog;
+use crate::figure::body::{FOREARM, P, Skeleton};
+use crate::figure::scene::{Solid, Stage, stage};
+use crate::figure::{Figure, Position, Prop, View, builtin};
 
 /// Within this of a surface or wall, a limb rests on it (`rehab check`'s 4 cm touch, plus the
 /// elbow's own half-thickness).
@@ -51,7 +51,7 @@ fn thigh(s: &Skeleton) -> P {
 
 /// The working thigh's direction in the body's own frame, put together from the body drawn
 /// upright from the side (forward, up) and from the front (out to the side).
-fn thigh_3d(p: &Position, legs: super::Legs) -> [f32; 3] {
+fn thigh_3d(p: &Position, legs: crate::figure::Legs) -> [f32; 3] {
     let upright = Position {
         lean: 0.0,
         ..p.clone()

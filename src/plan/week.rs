@@ -1,9 +1,15 @@
-//! Which program week a date falls in. The pain-adapted week itself comes from
+//! Which program week a date falls in, and the Monday a week starts on. The pain-adapted week itself comes from
 //! `progress::week_for`, so every view shows the same plan.
 
 use jiff::civil::Date;
 
-use crate::plan::monday_of;
+use jiff::ToSpan;
+
+/// The Monday on or before a date.
+pub fn monday_of(date: Date) -> Date {
+    let back = i64::from(date.weekday().to_monday_zero_offset());
+    date.checked_sub(back.days()).unwrap_or(date)
+}
 
 /// The 1-based program week holding `date`, or `None` before the first week.
 pub fn week_number(start: Date, date: Date) -> Option<u32> {
