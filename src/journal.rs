@@ -8,6 +8,7 @@
 //! Pain(date:"2026-11-23",report:(during:Some(3),swelling:Some(true)))
 //! ```
 
+pub mod adherence;
 mod counts;
 mod days;
 mod fast;
@@ -19,6 +20,7 @@ mod snapshot;
 mod summary;
 mod week;
 
+pub use adherence::{Adherence, week_adherence};
 pub use counts::DayCounts;
 pub use days::Days;
 pub use fast::parse_compact;

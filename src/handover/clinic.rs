@@ -10,7 +10,7 @@ use crate::catalog::Catalog;
 use crate::journal::JournalState;
 use crate::profile::Profile;
 use crate::progress::{Flag, Verdict, WeekOutcome};
-use crate::session::{DayCounts, Gate, Standing};
+use crate::session::{Gate, Standing};
 use crate::text::clean;
 
 /// Days without anything logged after which a profile counts as idle.
@@ -69,8 +69,9 @@ pub struct ClinicRow {
     pub week: Option<u32>,
     /// 1-based phase and its name, this week.
     pub phase: Option<(usize, String)>,
-    /// Adherence over the days of the last two weeks up to today (partial sets count half).
-    pub adherence_pct: Option<u32>,
+    /// The latest week's one adherence figure: this week's so far once anything is due,
+    /// else last week's final one.
+    pub adherence: Option<(u32, crate::journal::Adherence)>,
     /// "rising", "falling", "steady" or "-": the week's pain level against the week before.
     pub pain_trend: &'static str,
     /// The last day anything was logged (a tick, pain, a note, red-flag answers).
@@ -80,10 +81,15 @@ pub struct ClinicRow {
 }
 
 impl ClinicRow {
-    /// "62%", or "-" when nothing was due.
+    /// The figure in whole percent, `None` when nothing was due.
+    pub fn adherence_pct(&self) -> Option<u32> {
+        self.adherence.and_then(|(_, a)| a.pct())
+    }
+
+    /// "62%", "62% so far", or "-" when nothing was due.
     pub fn adherence_text(&self) -> String {
-        self.adherence_pct
-            .map_or_else(|| "-".to_string(), |p| format!("{p}%"))
+        self.adherence
+            .map_or_else(|| "-".to_string(), |(_, a)| a.short())
     }
 
     /// The last day anything was logged, or "never".
@@ -99,7 +105,7 @@ impl ClinicRow {
             condition: String::new(),
             week: None,
             phase: None,
-            adherence_pct: None,
+            adherence: None,
             pain_trend: "-",
             last_logged: None,
             concerns: vec![Concern::DoesNotLoad],
@@ -166,7 +172,7 @@ impl ClinicRow {
                 .map_or_else(|| profile.condition.clone(), |c| c.name.to_string()),
             week: standing.week.number(),
             phase: current.map(|w| (w.plan.state.phase + 1, w.plan.phase_name.clone())),
-            adherence_pct: adherence(outcomes, journal, today),
+            adherence: adherence(outcomes),
             pain_trend: pain_trend(outcomes),
             last_logged,
             concerns,
@@ -202,11 +208,15 @@ fn last_logged(journal: &JournalState, today: Date) -> Option<Date> {
     day.max(screened)
 }
 
-/// Adherence over the days up to today of the last two weeks, from the session's day counts.
-fn adherence(outcomes: &[WeekOutcome], journal: &JournalState, today: Date) -> Option<u32> {
-    let from = outcomes.len().saturating_sub(2);
-    let days = outcomes[from..].iter().flat_map(|o| &o.plan.days);
-    DayCounts::adherence_through(days, journal, today)
+/// The latest week with something due, and its figure (the engine's, as the report and
+/// `rehab history` show it).
+fn adherence(outcomes: &[WeekOutcome]) -> Option<(u32, crate::journal::Adherence)> {
+    outcomes
+        .iter()
+        .rev()
+        .take(2)
+        .map(|o| (o.week(), o.numbers.adherence()))
+        .find(|(_, a)| a.due > 0)
 }
 
 /// The last week's pain level (the higher of its medians) against the week before's, over the
@@ -238,7 +248,7 @@ pub fn clinic_text(rows: &[ClinicRow], today: Date) -> String {
     );
     let _ = writeln!(
         t,
-        "{:<16} {:<22} {:<18} {:>5}  {:<7} {:<10}  flags",
+        "{:<16} {:<22} {:<18} {:>10}  {:<7} {:<10}  flags",
         "profile", "condition", "week · phase", "adh.", "pain", "last log"
     );
     for r in rows {
@@ -258,7 +268,7 @@ pub fn clinic_text(rows: &[ClinicRow], today: Date) -> String {
             flags.join(", ")
         };
         let line = format!(
-            "{:<16} {:<22} {:<18} {:>5}  {:<7} {:<10}  {flags}",
+            "{:<16} {:<22} {:<18} {:>10}  {:<7} {:<10}  {flags}",
             cut(&r.name, 16),
             cut(&r.condition, 22),
             week,

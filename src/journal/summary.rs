@@ -30,7 +30,9 @@ pub struct WeekSummary {
     /// Items done in full count 2, with fewer sets 1, as the weekly rule counts them.
     pub done_halves: u32,
     pub skipped: u32,
-    /// [`adherence_pct`] of the days counted; `None` when nothing was planned.
+    /// The week's one adherence figure ([`super::adherence`]), "so far" while it runs.
+    pub adherence: super::Adherence,
+    /// `adherence.pct()`; `None` when nothing was due.
     pub adherence_pct: Option<u32>,
     /// Median of the days' worst pain during, and of the morning scores.
     pub median_during: Option<u8>,
@@ -61,6 +63,7 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
         planned: 0,
         done_halves: 0,
         skipped: 0,
+        adherence: super::Adherence::default(),
         adherence_pct: None,
         median_during: None,
         median_morning: None,
@@ -105,7 +108,9 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
             notes: log.map_or(0, |l| l.notes.len()),
         });
     }
-    summary.adherence_pct = adherence_pct(summary.done_halves, summary.planned);
+    // The week's figure is the one count every view reads, not this loop's day counts.
+    summary.adherence = super::week_adherence(week, state, until);
+    summary.adherence_pct = summary.adherence.pct();
     summary.max_during = during.iter().copied().max();
     summary.median_during = median(&mut during);
     summary.median_morning = median(&mut morning);

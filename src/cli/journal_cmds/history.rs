@@ -37,7 +37,9 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
     let from = outcomes.len().saturating_sub(weeks as usize);
     let mut t = super::today::standing_lines(&standing);
     for outcome in &outcomes[from..] {
-        let summary = journal::summarize_week(&outcome.plan, state, ctx.today);
+        let mut summary = journal::summarize_week(&outcome.plan, state, ctx.today);
+        // The engine's figure, the one its decision line names.
+        summary.adherence = outcome.numbers.adherence();
         week_text(ctx, &summary, &mut t);
         let _ = writeln!(t, "  {}", clean(&outcome.decision_line_on(ctx.today)));
         for flag in &outcome.flags {
@@ -49,9 +51,7 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
 
 fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
     let score = |v: Option<u8>| v.map_or("-".to_string(), |n| n.to_string());
-    let adherence = s
-        .adherence_pct
-        .map_or("nothing planned".to_string(), |p| format!("adherence {p}%"));
+    let adherence = s.adherence.text();
     let _ = writeln!(
         t,
         "Week {} (from {}) · {} · {adherence}",

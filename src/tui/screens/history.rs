@@ -108,10 +108,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut entries = Vec::new();
     let mut used = 0;
     for w in app.weeks_so_far().iter().rev().take(8) {
-        let days = w.days.iter().filter(|d| d.date >= start);
-        let pct = crate::session::DayCounts::adherence_through(days, &app.journal, app.today)
-            .unwrap_or(0);
-        let entry = format!("wk{} {pct:>3}%  ", w.state.week);
+        // The week's one figure, "so far" while it runs, as the CLI and the report show it.
+        let a = app.week_adherence(w);
+        let entry = format!("wk{} {:>3}  ", w.state.week, a.short());
         used += entry.len();
         if used > usize::from(weeks_area.width) + 2 {
             break;
