@@ -31,7 +31,7 @@ pub use parse::{
     read_records,
 };
 pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
-pub use replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent};
+pub use replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent, Score, ScoreKind};
 pub use snapshot::{decode_state, decode_state_in, encode_state};
 pub use summary::{DaySummary, WeekSummary, adherence_pct, summarize_week};
 pub use week::week_number;

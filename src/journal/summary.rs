@@ -16,6 +16,10 @@ pub struct DaySummary {
     pub pain: Option<Pain>,
     /// The worst pain during over the session and its items.
     pub worst_during: Option<u8>,
+    /// The worst next-morning score over the session and its items.
+    pub worst_morning: Option<u8>,
+    /// Every score kept for the day, with its kind and item.
+    pub scores: Vec<super::Score>,
     pub notes: usize,
 }
 
@@ -91,8 +95,10 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
             .collect();
         let pain = log.and_then(|l| l.pain);
         let worst_during = log.and_then(|l| l.worst_during());
+        let worst_morning = log.and_then(|l| l.worst_morning());
+        // A day counts its worst of each kind, as the weekly rule reads it.
         during.extend(worst_during);
-        morning.extend(pain.and_then(|p| p.morning));
+        morning.extend(worst_morning);
         let warning = log.is_some_and(|l| {
             l.pain
                 .iter()
@@ -105,6 +111,8 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
             items,
             pain,
             worst_during,
+            worst_morning,
+            scores: log.map(|l| l.scores()).unwrap_or_default(),
             notes: log.map_or(0, |l| l.notes.len()),
         });
     }

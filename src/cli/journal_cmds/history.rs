@@ -97,12 +97,11 @@ fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
         };
         let pain = day
             .worst_during
-            .map(|p| format!("  pain {p}"))
+            .map(|p| format!("  during {p}"))
             .unwrap_or_default();
         let morning = day
-            .pain
-            .and_then(|p| p.morning)
-            .map(|m| format!("  morning {m}"))
+            .worst_morning
+            .map(|m| format!("  next morning {m}"))
             .unwrap_or_default();
         let notes = if day.notes > 0 {
             format!("  {} note(s)", day.notes)
