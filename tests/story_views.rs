@@ -104,3 +104,97 @@ fn a_week_has_one_adherence_figure_in_history_its_decision_and_the_report() {
         "{later}"
     );
 }
+
+impl Env {
+    /// Another profile in the same folder, its red flags answered "no" on `today`.
+    fn another(&self, today: &str, name: &str, condition: &str, patient: &str) {
+        let p = ["--profile", name];
+        self.ok(today, &["profile", "new", "--condition", condition, name]);
+        let set = [
+            "profile",
+            "set",
+            "--start",
+            "2026-11-02",
+            "--patient",
+            patient,
+        ];
+        self.ok(today, &[&p[..], &set[..]].concat());
+        let ids: Vec<String> = rehab_planner::catalog::Catalog::builtin()
+            .unwrap()
+            .red_flags
+            .into_iter()
+            .map(|f| f.id.into_string())
+            .collect();
+        self.ok(
+            today,
+            &[&p[..], &["screen", "--no", &ids.join(",")]].concat(),
+        );
+    }
+}
+
+#[test]
+fn the_clinic_overview_fits_80_columns_without_cutting_words() {
+    let env = Env::new();
+    env.another(
+        "2026-12-07",
+        "p2",
+        "patellar-tendinopathy",
+        "Alexandra Montgomery-Smythe of Little Snoring",
+    );
+    env.another("2026-12-07", "p3", "itbs", "Bo");
+    let text = env.ok("2026-12-08", &["clinic"]);
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+    // Every word of the names and conditions is whole on some line.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for word in [
+        "Alexandra",
+        "Little",
+        "Snoring",
+        "Jumper's",
+        "(tendon",
+        "pain)",
+        "Bo",
+    ] {
+        assert!(words.contains(&word), "{word} cut in\n{text}");
+    }
+    // The patient's name when set, the id otherwise.
+    assert!(!words.contains(&"p2") && words.contains(&"me"), "{text}");
+    insta::assert_snapshot!("clinic_80_long_names", text);
+}
+
+#[test]
+fn morning_pain_rises_only_on_the_last_14_days() {
+    let env = Env::new();
+    // Scores 13 days back and older, then nothing: no trend from them.
+    for (date, score) in [
+        ("2026-12-08", "1"),
+        ("2026-12-09", "5"),
+        ("2026-12-10", "6"),
+    ] {
+        env.ok(date, &["pain", "--morning", score]);
+    }
+    let row = |today: &str| {
+        let text = env.ok(today, &["clinic"]);
+        text.lines().nth(2).unwrap().to_string() + &text
+    };
+    let late = row("2026-12-22");
+    assert!(
+        late.contains("no data") && !late.contains("morning pain rising"),
+        "{late}"
+    );
+    // Within 14 days, a higher week than the one before is flagged.
+    for date in ["2026-12-16", "2026-12-17"] {
+        env.ok(date, &["pain", "--morning", "7"]);
+    }
+    let now = row("2026-12-17");
+    assert!(
+        now.contains("rising") && now.contains("morning pain rising"),
+        "{now}"
+    );
+}

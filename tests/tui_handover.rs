@@ -33,6 +33,7 @@ fn type_text(app: &mut App, text: &str) {
 fn rows() -> Vec<ClinicRow> {
     let row = |name: &str, week, concerns: Vec<Concern>, adherence: Option<u32>, last| ClinicRow {
         name: name.into(),
+        id: name.into(),
         condition: "Runner's knee (kneecap pain)".into(),
         week,
         phase: week.map(|_| (1, "Settle and learn".to_string())),
