@@ -198,3 +198,30 @@ fn morning_pain_rises_only_on_the_last_14_days() {
         "{now}"
     );
 }
+
+#[test]
+fn history_keeps_its_columns_on_one_and_two_digit_days() {
+    let env = Env::new();
+    env.ok("2026-12-09", &["done", "1"]);
+    env.ok("2026-12-10", &["done", "1", "2"]);
+    env.ok("2026-12-10", &["pain", "--during", "2"]);
+    let text = env.ok("2026-12-13", &["history"]);
+    // Mon 7 to Sun 13: the tick column starts at one place on every day line.
+    let starts: Vec<usize> = text
+        .lines()
+        .filter(|l| {
+            ["Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ", "Sun "]
+                .iter()
+                .any(|d| l.trim_start().starts_with(d))
+        })
+        .map(|l| {
+            l.char_indices()
+                .skip(2)
+                .find(|(_, c)| "·✓ps".contains(*c))
+                .map_or(0, |(i, _)| l[..i].chars().count())
+        })
+        .collect();
+    assert_eq!(starts.len(), 7, "{text}");
+    assert!(starts.iter().all(|s| *s == starts[0]), "{starts:?}\n{text}");
+    insta::assert_snapshot!("history_two_digit_days", text);
+}

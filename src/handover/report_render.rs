@@ -84,8 +84,8 @@ fn pain_text(w: &super::report::ReportWeek) -> String {
     if w.warning_days > 0 {
         let _ = write!(
             t,
-            " · {} day(s) with swelling, a limp or sharp pain",
-            w.warning_days
+            " · {} with swelling, a limp or sharp pain",
+            crate::text::count(w.warning_days, "day", "days")
         );
     }
     t
@@ -299,7 +299,10 @@ fn markdown(r: &Report) -> String {
                 w.adherence.short(),
                 counts_text(w),
                 if w.warning_days > 0 {
-                    format!("; {} day(s) with warning signs", w.warning_days)
+                    format!(
+                        "; {} with warning signs",
+                        crate::text::count(w.warning_days, "day", "days")
+                    )
                 } else {
                     String::new()
                 },
@@ -518,7 +521,7 @@ fn weeks_html(r: &Report) -> Markup {
                                 td {
                                     (counts_text(w))
                                     @if w.warning_days > 0 {
-                                        "; " (w.warning_days) " day(s) with warning signs"
+                                        "; " (crate::text::count(w.warning_days, "day", "days")) " with warning signs"
                                     }
                                 }
                                 td.n { (score(w.median_during)) " / " (score(w.max_during)) }

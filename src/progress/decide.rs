@@ -215,7 +215,7 @@ pub fn decide(
     }
     if n.red >= rules.regress_red_sessions {
         let reason = format!(
-            "{} red sessions ({}), {} step the week back",
+            "{} red sessions ({}); {} or more in a week step it back",
             n.red,
             red_causes(reviews),
             rules.regress_red_sessions

@@ -67,8 +67,8 @@ fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
         score(s.median_morning),
         if s.warning_days > 0 {
             format!(
-                " · {} day(s) with swelling, a limp or sharp pain",
-                s.warning_days
+                " · {} with swelling, a limp or sharp pain",
+                crate::text::count(s.warning_days, "day", "days")
             )
         } else {
             String::new()
@@ -104,13 +104,17 @@ fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
             .map(|m| format!("  next morning {m}"))
             .unwrap_or_default();
         let notes = if day.notes > 0 {
-            format!("  {} note(s)", day.notes)
+            format!(
+                "  {}",
+                crate::text::count(day.notes as u64, "note", "notes")
+            )
         } else {
             String::new()
         };
+        // Padded to "Mon 14": one- and two-digit days keep the ticks in one column.
         let line = format!(
-            "  {}  {ticks:<12}{pain}{morning}{notes}",
-            day.date.strftime("%a %-d")
+            "  {:<6}  {ticks:<12}{pain}{morning}{notes}",
+            day.date.strftime("%a %-d").to_string()
         );
         let _ = writeln!(t, "{}", line.trim_end());
     }
