@@ -225,3 +225,29 @@ fn history_keeps_its_columns_on_one_and_two_digit_days() {
     assert!(starts.iter().all(|s| *s == starts[0]), "{starts:?}\n{text}");
     insta::assert_snapshot!("history_two_digit_days", text);
 }
+
+#[test]
+fn the_overview_says_running_is_paused_when_today_does() {
+    let env = Env::new();
+    // Two red runs in week 1 pause running in week 2.
+    for date in ["2026-12-08", "2026-12-10"] {
+        env.ok(date, &["done", "run-within-pain-rules"]);
+        let run = ["pain", "--during", "6", "--item", "run-within-pain-rules"];
+        env.ok(date, &run);
+    }
+    let ids: Vec<String> = rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .into_iter()
+        .map(|f| f.id.into_string())
+        .collect();
+    env.ok("2026-12-14", &["screen", "--no", &ids.join(",")]);
+    let today = env.ok("2026-12-15", &["today"]);
+    assert!(today.contains("running paused"), "{today}");
+    let clinic = env.ok("2026-12-15", &["clinic"]);
+    assert!(clinic.contains("! running paused"), "{clinic}");
+    assert!(
+        !clinic.lines().nth(2).unwrap().trim_end().ends_with("ok"),
+        "{clinic}"
+    );
+}
