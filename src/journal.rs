@@ -8,6 +8,7 @@
 //! Pain(date:"2026-11-23",report:(during:Some(3),swelling:Some(true)))
 //! ```
 
+pub mod adherence;
 mod counts;
 mod days;
 mod fast;
@@ -19,6 +20,7 @@ mod snapshot;
 mod summary;
 
 pub use crate::plan::week_number;
+pub use adherence::{Adherence, week_adherence};
 pub use counts::DayCounts;
 pub use days::Days;
 pub use fast::parse_compact;
@@ -29,6 +31,6 @@ pub use parse::{
     read_records,
 };
 pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
-pub use replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent};
+pub use replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent, Score, ScoreKind};
 pub use snapshot::{decode_state, decode_state_in, encode_state};
 pub use summary::{DaySummary, WeekSummary, adherence_pct, summarize_week};

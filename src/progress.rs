@@ -89,10 +89,22 @@ pub fn run_profile(
     journal: &JournalState,
     up_to_week: u32,
 ) -> Result<Vec<WeekOutcome>, ProgressError> {
+    run_profile_on(catalog, profile, journal, up_to_week, None)
+}
+
+/// As [`run_profile`], with a week that runs on `today` judged on what was due so far.
+pub fn run_profile_on(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    up_to_week: u32,
+    today: Option<Date>,
+) -> Result<Vec<WeekOutcome>, ProgressError> {
     let span = Span {
         from: None,
         up_to_week,
         keep: None,
+        today,
     };
     run_profile_span(catalog, profile, journal, span).map(|(weeks, _)| weeks)
 }
@@ -129,7 +141,9 @@ pub fn outcomes_through(
     today: Date,
 ) -> Result<Vec<WeekOutcome>, ProgressError> {
     match crate::plan::ProgramWeek::of(&profile.settings, today) {
-        crate::plan::ProgramWeek::Week(n) => run_profile(catalog, profile, journal, n),
+        crate::plan::ProgramWeek::Week(n) => {
+            run_profile_on(catalog, profile, journal, n, Some(today))
+        }
         crate::plan::ProgramWeek::BeforeStart { .. } => Ok(Vec::new()),
     }
 }

@@ -163,6 +163,7 @@ impl Standing {
             from: from.as_ref(),
             up_to_week: last,
             keep,
+            today: Some(today),
         };
         let Ok((outcomes, kept)) = progress::run_profile_span(catalog, profile, journal, span)
         else {
@@ -182,6 +183,22 @@ impl Standing {
             ron::to_string(&saved).ok()
         });
         (standing, save)
+    }
+
+    /// A week's one adherence figure on `today`: the engine's, which its decision names, or
+    /// the same count from the journal when the progression did not run.
+    pub fn week_adherence(
+        &self,
+        plan: &WeekPlan,
+        journal: &JournalState,
+    ) -> crate::journal::Adherence {
+        self.outcomes
+            .iter()
+            .find(|o| o.plan.monday == plan.monday)
+            .map_or_else(
+                || crate::journal::week_adherence(plan, journal, self.today),
+                |o| o.numbers.adherence(),
+            )
     }
 
     /// Where `profile` stands with no weeks worked out yet.
@@ -204,7 +221,7 @@ impl Standing {
     }
 
     fn build(&mut self, catalog: &Catalog, profile: &Profile, journal: &JournalState, last: u32) {
-        match progress::run_profile(catalog, profile, journal, last) {
+        match progress::run_profile_on(catalog, profile, journal, last, Some(self.today)) {
             Ok(outcomes) => {
                 self.plans = outcomes.iter().map(|o| o.plan.clone()).collect();
                 self.outcomes = outcomes;

@@ -12,6 +12,12 @@ use std::path::Path;
 /// Removes unsafe characters (see [`is_unsafe`]) so escape sequences from a file, a name or an
 /// argument cannot move the cursor, recolour the screen or reorder text. Tabs and line breaks
 /// become spaces, so one field stays on one line.
+/// "1 day", "3 days": a count with its noun in the right number.
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn clean(text: &str) -> Cow<'_, str> {
     // Printable ASCII is safe as it is: most text is, and a byte test is far cheaper than
     // decoding every character (the library is cleaned at every start).

@@ -339,8 +339,11 @@ fn a_condition_or_exercise_missing_from_the_library_is_an_error_everywhere() {
         }
         let out = rehab(dir.path()).arg("clinic").output().unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
-        let row = text.lines().find(|l| l.starts_with("me ")).unwrap();
-        assert!(row.contains("no plan"), "{row}");
+        // The row and its indented flag line.
+        let mut lines = text.lines().skip_while(|l| !l.starts_with("me "));
+        let row = lines.next().unwrap();
+        let flags: Vec<&str> = lines.take_while(|l| l.starts_with(' ')).collect();
+        assert!(flags.join(" ").contains("no plan"), "{text}");
         assert!(!row.trim_end().ends_with("ok"), "{row}");
     }
 }

@@ -31,12 +31,20 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn rows() -> Vec<ClinicRow> {
-    let row = |name: &str, week, concerns: Vec<Concern>, adherence, last| ClinicRow {
+    let row = |name: &str, week, concerns: Vec<Concern>, adherence: Option<u32>, last| ClinicRow {
         name: name.into(),
+        id: name.into(),
         condition: "Runner's knee (kneecap pain)".into(),
         week,
         phase: week.map(|_| (1, "Settle and learn".to_string())),
-        adherence_pct: adherence,
+        adherence: adherence.map(|p: u32| {
+            let a = rehab_planner::journal::Adherence {
+                halves: 2 * p,
+                due: 100,
+                so_far: false,
+            };
+            (1, a)
+        }),
         pain_trend: if adherence.is_some() { "steady" } else { "-" },
         last_logged: last,
         concerns,

@@ -214,5 +214,10 @@ pub fn clinic(ctx: &Ctx) -> CmdResult {
             Err(_) => ClinicRow::broken(name),
         })
         .collect();
-    print(&clinic_text(&clinic_rows(rows), ctx.today))
+    // The terminal's width when the shell says it; 80 otherwise (a pipe, a file).
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(80);
+    print(&clinic_text(&clinic_rows(rows), ctx.today, width))
 }

@@ -18,7 +18,7 @@ pub fn history_from(summaries: &[WeekSummary]) -> Vec<WeekHistory> {
                 .map(|d| PainPoint {
                     date: d.date,
                     during: d.worst_during,
-                    morning: d.pain.and_then(|p| p.morning),
+                    morning: d.worst_morning,
                 })
                 .collect(),
         })

@@ -14,7 +14,7 @@ use crate::catalog::Catalog;
 use crate::journal::{JournalState, summarize_week};
 use crate::plan::PlanError;
 use crate::profile::Profile;
-use crate::progress::{ProgressError, Verdict, WeekOutcome, run_profile};
+use crate::progress::{ProgressError, Verdict, WeekOutcome, run_profile_on};
 
 impl ExportInput {
     /// The printed plan of `profile` for `weeks`, dated `today`: each week as the progression
@@ -33,7 +33,8 @@ impl ExportInput {
         let condition = catalog
             .condition(&profile.condition)
             .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
-        let outcomes = run_profile(catalog, profile, journal, *weeks.end())?;
+        // Judged on `today`, as every view judges a week still running.
+        let outcomes = run_profile_on(catalog, profile, journal, *weeks.end(), Some(today))?;
         let summaries: Vec<_> = outcomes
             .iter()
             .filter(|o| o.plan.monday <= today)

@@ -10,7 +10,7 @@ use crate::catalog::Catalog;
 use crate::journal::JournalState;
 use crate::profile::Profile;
 use crate::progress::{Flag, Verdict, WeekOutcome};
-use crate::session::{DayCounts, Gate, Standing};
+use crate::session::{Gate, Standing};
 use crate::text::clean;
 
 /// Days without anything logged after which a profile counts as idle.
@@ -36,25 +36,32 @@ pub enum Concern {
     WeeklyScreenDue,
     /// A weekly decision said "see a clinician".
     SeeClinicianDecision,
-    /// Next-morning pain higher than the week before.
+    /// Running is paused this week (red runs, or until a clinician has seen the knee).
+    RunningPaused,
+    /// Last week's decision held the plan: this week repeats it.
+    Held,
+    /// Next-morning pain higher over the last 7 days than the 7 before.
     RisingMorningPain,
     /// Nothing logged for [`IDLE_DAYS`] days.
     Idle,
 }
 
 impl Concern {
+    /// Short enough for an 80-column overview; `rehab report` says the rest.
     pub fn label(&self) -> &'static str {
         match self {
-            Concern::DoesNotLoad => "does not load (rehab doctor)",
-            Concern::NoPlan => "no plan can be built (rehab today says why)",
-            Concern::Stop => "get-care-now answer",
-            Concern::SeeClinicianFirst => "see-a-clinician answer",
+            Concern::DoesNotLoad => "does not load",
+            Concern::NoPlan => "no plan",
+            Concern::Stop => "get care now",
+            Concern::SeeClinicianFirst => "see clinician first",
             Concern::Rescreen => "re-screen due",
             Concern::Unanswered => "red flags unanswered",
-            Concern::WeeklyScreenDue => "weekly questions due",
-            Concern::SeeClinicianDecision => "see-a-clinician decision",
+            Concern::WeeklyScreenDue => "week not screened",
+            Concern::SeeClinicianDecision => "see clinician",
+            Concern::RunningPaused => "running paused",
+            Concern::Held => "plan held",
             Concern::RisingMorningPain => "morning pain rising",
-            Concern::Idle => "nothing logged 7+ days",
+            Concern::Idle => "nothing logged 7 days",
         }
     }
 }
@@ -62,16 +69,21 @@ impl Concern {
 /// One profile in the overview.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClinicRow {
+    /// The patient's name when a clinician set one, else the profile id.
     pub name: String,
+    /// The profile id (what `--profile` takes).
+    pub id: String,
     /// The condition's name (its id when the library lacks it); empty when it does not load.
     pub condition: String,
     /// The program week holding today.
     pub week: Option<u32>,
     /// 1-based phase and its name, this week.
     pub phase: Option<(usize, String)>,
-    /// Adherence over the days of the last two weeks up to today (partial sets count half).
-    pub adherence_pct: Option<u32>,
-    /// "rising", "falling", "steady" or "-": the week's pain level against the week before.
+    /// The latest week's one adherence figure: this week's so far once anything is due,
+    /// else last week's final one.
+    pub adherence: Option<(u32, crate::journal::Adherence)>,
+    /// "rising", "falling", "steady" or "no data": next-morning pain over the last 7 days
+    /// against the 7 before; older scores never count.
     pub pain_trend: &'static str,
     /// The last day anything was logged (a tick, pain, a note, red-flag answers).
     pub last_logged: Option<Date>,
@@ -80,10 +92,15 @@ pub struct ClinicRow {
 }
 
 impl ClinicRow {
-    /// "62%", or "-" when nothing was due.
+    /// The figure in whole percent, `None` when nothing was due.
+    pub fn adherence_pct(&self) -> Option<u32> {
+        self.adherence.and_then(|(_, a)| a.pct())
+    }
+
+    /// "62%", "62% so far", or "-" when nothing was due.
     pub fn adherence_text(&self) -> String {
-        self.adherence_pct
-            .map_or_else(|| "-".to_string(), |p| format!("{p}%"))
+        self.adherence
+            .map_or_else(|| "-".to_string(), |(_, a)| a.short())
     }
 
     /// The last day anything was logged, or "never".
@@ -96,11 +113,12 @@ impl ClinicRow {
     pub fn broken(name: &str) -> ClinicRow {
         ClinicRow {
             name: name.to_string(),
+            id: name.to_string(),
             condition: String::new(),
             week: None,
             phase: None,
-            adherence_pct: None,
-            pain_trend: "-",
+            adherence: None,
+            pain_trend: "no data",
             last_logged: None,
             concerns: vec![Concern::DoesNotLoad],
         }
@@ -130,22 +148,25 @@ impl ClinicRow {
             Gate::Unanswered { .. } => concerns.push(Concern::Unanswered),
             Gate::Open { .. } => {}
         }
+        // Every flag below is the standing's: what Today and the report say for this week.
         let current = standing.current();
-        let decided_see = current.is_some_and(|w| {
-            w.flags.iter().any(|f| matches!(f, Flag::ClinicianDue(_)))
-                || w.decision.verdict == Verdict::SeeClinician
-        });
-        if decided_see {
+        let flags = current.map_or(&[][..], |w| w.flags.as_slice());
+        let decided_see = flags.iter().any(|f| matches!(f, Flag::ClinicianDue(_)))
+            || current.is_some_and(|w| w.decision.verdict == Verdict::SeeClinician)
+            || last_week(&standing).is_some_and(|w| w.decision.verdict == Verdict::SeeClinician);
+        // The gate's "see a clinician first" already says it, louder.
+        if decided_see && !concerns.contains(&Concern::SeeClinicianFirst) {
             concerns.push(Concern::SeeClinicianDecision);
         }
+        if flags.iter().any(|f| matches!(f, Flag::RunningPaused(_))) {
+            concerns.push(Concern::RunningPaused);
+        }
+        if last_week(&standing).is_some_and(|w| w.decision.verdict == Verdict::Hold) {
+            concerns.push(Concern::Held);
+        }
         let outcomes = &standing.outcomes;
-        let morning: Vec<f32> = outcomes
-            .iter()
-            .filter_map(|o| o.numbers.median_morning)
-            .collect();
-        if let [.., before, last] = morning.as_slice()
-            && last > before
-        {
+        let pain_trend = morning_trend(journal, today);
+        if pain_trend == "rising" {
             concerns.push(Concern::RisingMorningPain);
         }
         let last_logged = last_logged(journal, today);
@@ -159,15 +180,17 @@ impl ClinicRow {
             concerns.push(Concern::Idle);
         }
         concerns.sort();
+        let patient = profile.patient.as_ref().and_then(|p| p.name.clone());
         ClinicRow {
-            name: profile.name.clone(),
+            name: patient.unwrap_or_else(|| profile.name.clone()),
+            id: profile.name.clone(),
             condition: catalog
                 .condition(&profile.condition)
                 .map_or_else(|| profile.condition.clone(), |c| c.name.to_string()),
             week: standing.week.number(),
             phase: current.map(|w| (w.plan.state.phase + 1, w.plan.phase_name.clone())),
-            adherence_pct: adherence(outcomes, journal, today),
-            pain_trend: pain_trend(outcomes),
+            adherence: adherence(outcomes),
+            pain_trend,
             last_logged,
             concerns,
         }
@@ -202,71 +225,144 @@ fn last_logged(journal: &JournalState, today: Date) -> Option<Date> {
     day.max(screened)
 }
 
-/// Adherence over the days up to today of the last two weeks, from the session's day counts.
-fn adherence(outcomes: &[WeekOutcome], journal: &JournalState, today: Date) -> Option<u32> {
-    let from = outcomes.len().saturating_sub(2);
-    let days = outcomes[from..].iter().flat_map(|o| &o.plan.days);
-    DayCounts::adherence_through(days, journal, today)
+/// The latest week with something due, and its figure (the engine's, as the report and
+/// `rehab history` show it).
+fn adherence(outcomes: &[WeekOutcome]) -> Option<(u32, crate::journal::Adherence)> {
+    outcomes
+        .iter()
+        .rev()
+        .take(2)
+        .map(|o| (o.week(), o.numbers.adherence()))
+        .find(|(_, a)| a.due > 0)
 }
 
-/// The last week's pain level (the higher of its medians) against the week before's, over the
-/// weeks that have one.
-fn pain_trend(outcomes: &[WeekOutcome]) -> &'static str {
-    let levels: Vec<f32> = outcomes
-        .iter()
-        .filter_map(|o| o.numbers.pain_level())
-        .collect();
-    match levels.as_slice() {
-        [.., before, last] if last > before => "rising",
-        [.., before, last] if last < before => "falling",
-        [.., _, _] => "steady",
-        _ => "-",
+/// The week before the one holding today: its decision shaped this week's plan.
+fn last_week(standing: &Standing) -> Option<&WeekOutcome> {
+    let n = standing.week.number()?;
+    standing.outcomes.iter().find(|o| o.week() + 1 == n)
+}
+
+/// Next-morning pain over the last 7 days against the 7 before (each day's worst score, session
+/// and items alike); "no data" unless both have a score, so nothing older than 14 days counts.
+fn morning_trend(journal: &JournalState, today: Date) -> &'static str {
+    let median = |from: i64, to: i64| {
+        let mut scores: Vec<u8> = (from..=to)
+            .filter_map(|n| today.checked_sub(n.days()).ok())
+            .filter_map(|d| journal.day(d).and_then(|l| l.worst_morning()))
+            .collect();
+        scores.sort_unstable();
+        scores.get(scores.len().saturating_sub(1) / 2).copied()
+    };
+    match (median(7, 13), median(0, 6)) {
+        (Some(before), Some(now)) if now > before => "rising",
+        (Some(before), Some(now)) if now < before => "falling",
+        (Some(_), Some(_)) => "steady",
+        _ => "no data",
     }
 }
 
-/// The overview as a table for the command line.
-pub fn clinic_text(rows: &[ClinicRow], today: Date) -> String {
+/// The overview as a table for the command line, fitted to `width` columns (80 at least).
+/// Cells wrap at spaces, never inside a word. From 100 columns the phase and the flags are
+/// columns; below, the phase is left out and the flags column holds their count, with the
+/// flags themselves on a line under the row.
+pub fn clinic_text(rows: &[ClinicRow], today: Date, width: usize) -> String {
     let mut t = String::new();
     if rows.is_empty() {
         t.push_str("No profiles in this data folder.\n");
         return t;
     }
+    let n = rows.len();
+    let profiles = if n == 1 { "profile" } else { "profiles" };
     let _ = writeln!(
         t,
-        "{} profile(s) on {today}, those needing attention first:",
-        rows.len()
+        "{n} {profiles} on {today}, those needing attention first:"
     );
-    let _ = writeln!(
-        t,
-        "{:<16} {:<22} {:<18} {:>5}  {:<7} {:<10}  flags",
-        "profile", "condition", "week · phase", "adh.", "pain", "last log"
-    );
+    let width = width.max(80);
+    let wide = width >= 100;
+    // (header, width, right-aligned); in a wide table the flags take what is left.
+    let mut cols: Vec<(&str, usize, bool)> = vec![("patient", 20, false), ("condition", 16, false)];
+    if wide {
+        cols.push(("phase", 16, false));
+    }
+    cols.extend([
+        ("wk", 3, true),
+        ("adherence", 11, true),
+        ("morning", 7, false),
+        ("last log", 10, false),
+    ]);
+    let used: usize = cols.iter().map(|(_, w, _)| w + 1).sum();
+    cols.push(("flags", if wide { width - used } else { 5 }, false));
+    let header: Vec<Vec<String>> = cols.iter().map(|(h, _, _)| vec![h.to_string()]).collect();
+    write_row(&mut t, &cols, &header);
     for r in rows {
-        let cut = |s: &str, n: usize| -> String { clean(s).chars().take(n).collect() };
-        let week = match (&r.week, &r.phase) {
-            (Some(w), Some((n, name))) => format!("{w} · {n} {}", cut(name, 10)),
-            (Some(w), None) => format!("{w}"),
-            (None, _) if r.concerns.first() == Some(&Concern::DoesNotLoad) => "-".to_string(),
-            (None, _) => "not started".to_string(),
-        };
-        let adherence = r.adherence_text();
-        let last = r.last_logged_text();
+        let mut cells = vec![
+            clean(&r.name).into_owned(),
+            clean(&r.condition).into_owned(),
+        ];
+        if wide {
+            cells.push(r.phase.as_ref().map_or_else(
+                || "-".to_string(),
+                |(n, name)| format!("{n} {}", clean(name)),
+            ));
+        }
+        // "-" before the start too: the flags say when a profile does not load.
+        let week = r.week.map_or_else(|| "-".to_string(), |w| w.to_string());
         let flags: Vec<&str> = r.concerns.iter().map(Concern::label).collect();
-        let flags = if flags.is_empty() {
-            "ok".to_string()
-        } else {
-            flags.join(", ")
+        let flags = flags.join(", ");
+        let flag_cell = match (r.concerns.len(), wide) {
+            (0, _) => "ok".to_string(),
+            (_, true) => flags.clone(),
+            (n, false) => n.to_string(),
         };
-        let line = format!(
-            "{:<16} {:<22} {:<18} {:>5}  {:<7} {:<10}  {flags}",
-            cut(&r.name, 16),
-            cut(&r.condition, 22),
+        cells.extend([
             week,
-            adherence,
-            r.pain_trend,
-            last
-        );
-        let _ = writeln!(t, "{}", line.trim_end());
+            r.adherence_text(),
+            r.pain_trend.to_string(),
+            r.last_logged_text(),
+            flag_cell,
+        ]);
+        let wrapped: Vec<Vec<String>> = cells
+            .iter()
+            .zip(&cols)
+            .map(|(cell, (_, w, _))| wrap_cell(cell, *w))
+            .collect();
+        write_row(&mut t, &cols, &wrapped);
+        if !wide && !r.concerns.is_empty() {
+            let options = textwrap::Options::new(width)
+                .break_words(false)
+                .initial_indent("  ! ")
+                .subsequent_indent("    ");
+            for line in textwrap::wrap(&flags, options) {
+                let _ = writeln!(t, "{line}");
+            }
+        }
     }
     t
+}
+
+/// A cell's lines at `width`, broken at spaces; a word longer than the column is left whole
+/// (it pushes the line out rather than lose its end).
+fn wrap_cell(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width).break_words(false);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
+}
+
+/// One row of cells, each a column of lines, written line by line.
+fn write_row(t: &mut String, cols: &[(&str, usize, bool)], cells: &[Vec<String>]) {
+    let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+    for i in 0..height {
+        let mut line = String::new();
+        for ((_, w, right), cell) in cols.iter().zip(cells) {
+            let text = cell.get(i).map_or("", String::as_str);
+            if *right {
+                let _ = write!(line, "{text:>w$} ");
+            } else {
+                let _ = write!(line, "{text:<w$} ");
+            }
+        }
+        let _ = writeln!(t, "{}", line.trim_end());
+    }
 }

@@ -57,6 +57,8 @@ pub struct ReportWeek {
     pub phase: String,
     /// The engine's adherence, so it agrees with the decision's reason.
     pub adherence_pct: Option<u32>,
+    /// The same figure with its count and whether the week still ran ("62% so far").
+    pub adherence: crate::journal::Adherence,
     /// Counts over the days up to the report's date.
     pub counts: DayCounts,
     pub median_during: Option<u8>,
@@ -210,6 +212,7 @@ pub fn assemble_report(
             monday: plan.monday,
             phase: plan.phase_name.clone(),
             adherence_pct: outcome.numbers.adherence_pct(),
+            adherence: outcome.numbers.adherence(),
             counts,
             median_during: summary.median_during,
             max_during: summary.max_during,

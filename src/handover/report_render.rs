@@ -31,10 +31,6 @@ fn score(v: Option<u8>) -> String {
     v.map_or_else(|| "-".to_string(), |n| n.to_string())
 }
 
-fn pct(v: Option<u32>) -> String {
-    v.map_or_else(|| "-".to_string(), |n| format!("{n}%"))
-}
-
 /// "A. Runner · clinician B. Physio · Riverside Physio"
 fn who(report: &Report) -> Option<String> {
     let p = report.patient.as_ref()?;
@@ -88,8 +84,8 @@ fn pain_text(w: &super::report::ReportWeek) -> String {
     if w.warning_days > 0 {
         let _ = write!(
             t,
-            " · {} day(s) with swelling, a limp or sharp pain",
-            w.warning_days
+            " · {} with swelling, a limp or sharp pain",
+            crate::text::count(w.warning_days, "day", "days")
         );
     }
     t
@@ -150,11 +146,11 @@ fn text(r: &Report, ascii: bool) -> String {
     for w in &r.weeks {
         let _ = writeln!(
             t,
-            "  Week {} (from {}) · {} · adherence {} · {}",
+            "  Week {} (from {}) · {} · {} · {}",
             w.week,
             w.monday.strftime("%a %-d %b"),
             c(&w.phase),
-            pct(w.adherence_pct),
+            w.adherence.text(),
             counts_text(w)
         );
         let _ = writeln!(t, "    {}", pain_text(w));
@@ -300,10 +296,13 @@ fn markdown(r: &Report) -> String {
                 w.week,
                 w.monday,
                 esc(&w.phase),
-                pct(w.adherence_pct),
+                w.adherence.short(),
                 counts_text(w),
                 if w.warning_days > 0 {
-                    format!("; {} day(s) with warning signs", w.warning_days)
+                    format!(
+                        "; {} with warning signs",
+                        crate::text::count(w.warning_days, "day", "days")
+                    )
                 } else {
                     String::new()
                 },
@@ -518,11 +517,11 @@ fn weeks_html(r: &Report) -> Markup {
                             tr {
                                 td { (w.week) " (from " (w.monday) ")" }
                                 td { (clean(&w.phase)) }
-                                td.n { (pct(w.adherence_pct)) }
+                                td.n { (w.adherence.short()) }
                                 td {
                                     (counts_text(w))
                                     @if w.warning_days > 0 {
-                                        "; " (w.warning_days) " day(s) with warning signs"
+                                        "; " (crate::text::count(w.warning_days, "day", "days")) " with warning signs"
                                     }
                                 }
                                 td.n { (score(w.median_during)) " / " (score(w.max_during)) }

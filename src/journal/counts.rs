@@ -3,9 +3,7 @@
 
 use std::fmt;
 
-use jiff::civil::Date;
-
-use super::replay::{DayLog, ItemStatus, JournalState};
+use super::replay::{DayLog, ItemStatus};
 use crate::plan::DayPlan;
 
 /// A day's counts, the same in the app and on the command line. Optional comfort work is not
@@ -45,22 +43,6 @@ impl DayCounts {
             }
         }
         counts
-    }
-
-    /// Adherence over `days` up to and including `until`, as `rehab history` and the app's
-    /// History count it; `None` when nothing counted was due.
-    pub fn adherence_through<'a>(
-        days: impl IntoIterator<Item = &'a DayPlan>,
-        journal: &JournalState,
-        until: Date,
-    ) -> Option<u32> {
-        let (mut halves, mut planned) = (0, 0);
-        for day in days.into_iter().filter(|d| d.date <= until) {
-            let c = DayCounts::of(day, journal.day(day.date));
-            halves += 2 * c.done + c.partly;
-            planned += c.planned;
-        }
-        super::adherence_pct(halves as u32, planned as u32)
     }
 
     /// Everything that counts has a tick, a partial tick or a skip.

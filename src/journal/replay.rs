@@ -68,6 +68,56 @@ impl DayLog {
         self == &DayLog::default()
     }
 
+    /// The worst next-morning score for the day's session, over the session and its items (a
+    /// morning score saved against an item belongs to the day it follows, as the rules read it).
+    pub fn worst_morning(&self) -> Option<u8> {
+        self.pain
+            .iter()
+            .chain(self.item_pain.values())
+            .filter_map(|p| p.morning)
+            .max()
+    }
+
+    /// The day's pain as every view shows it: the worst of each score over the session and its
+    /// items, and any sign given.
+    pub fn day_pain(&self) -> Option<Pain> {
+        let all = || self.pain.iter().chain(self.item_pain.values());
+        all().next()?;
+        Some(Pain {
+            during: self.worst_during(),
+            morning: self.worst_morning(),
+            swelling: all().any(|p| p.swelling),
+            limp: all().any(|p| p.limp),
+            sharp: all().any(|p| p.sharp),
+        })
+    }
+
+    /// Every score kept for the day: the session's first, then each item's by id.
+    pub fn scores(&self) -> Vec<Score> {
+        let mut out = Vec::new();
+        let owners = self
+            .pain
+            .iter()
+            .map(|p| (None, p))
+            .chain(self.item_pain.iter().map(|(id, p)| (Some(id.clone()), p)));
+        for (item, p) in owners {
+            let kinds = [
+                (ScoreKind::During, p.during),
+                (ScoreKind::NextMorning, p.morning),
+            ];
+            for (kind, value) in kinds {
+                if let Some(value) = value {
+                    out.push(Score {
+                        kind,
+                        item: item.clone(),
+                        value,
+                    });
+                }
+            }
+        }
+        out
+    }
+
     /// The worst pain during of the day, over the session and its items.
     pub fn worst_during(&self) -> Option<u8> {
         self.pain
@@ -76,6 +126,32 @@ impl DayLog {
             .filter_map(|p| p.during)
             .max()
     }
+}
+
+/// Which score: pain during the session, or the next morning after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ScoreKind {
+    During,
+    NextMorning,
+}
+
+impl ScoreKind {
+    /// The words every view uses for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ScoreKind::During => "during",
+            ScoreKind::NextMorning => "next morning",
+        }
+    }
+}
+
+/// One pain score, kept under the day whose session it describes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Score {
+    pub kind: ScoreKind,
+    /// The item it was logged against; `None` for the session as a whole.
+    pub item: Option<Arc<str>>,
+    pub value: u8,
 }
 
 /// The replayed journal.

@@ -16,6 +16,10 @@ pub struct DaySummary {
     pub pain: Option<Pain>,
     /// The worst pain during over the session and its items.
     pub worst_during: Option<u8>,
+    /// The worst next-morning score over the session and its items.
+    pub worst_morning: Option<u8>,
+    /// Every score kept for the day, with its kind and item.
+    pub scores: Vec<super::Score>,
     pub notes: usize,
 }
 
@@ -30,7 +34,9 @@ pub struct WeekSummary {
     /// Items done in full count 2, with fewer sets 1, as the weekly rule counts them.
     pub done_halves: u32,
     pub skipped: u32,
-    /// [`adherence_pct`] of the days counted; `None` when nothing was planned.
+    /// The week's one adherence figure ([`super::adherence`]), "so far" while it runs.
+    pub adherence: super::Adherence,
+    /// `adherence.pct()`; `None` when nothing was due.
     pub adherence_pct: Option<u32>,
     /// Median of the days' worst pain during, and of the morning scores.
     pub median_during: Option<u8>,
@@ -61,6 +67,7 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
         planned: 0,
         done_halves: 0,
         skipped: 0,
+        adherence: super::Adherence::default(),
         adherence_pct: None,
         median_during: None,
         median_morning: None,
@@ -88,8 +95,10 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
             .collect();
         let pain = log.and_then(|l| l.pain);
         let worst_during = log.and_then(|l| l.worst_during());
+        let worst_morning = log.and_then(|l| l.worst_morning());
+        // A day counts its worst of each kind, as the weekly rule reads it.
         during.extend(worst_during);
-        morning.extend(pain.and_then(|p| p.morning));
+        morning.extend(worst_morning);
         let warning = log.is_some_and(|l| {
             l.pain
                 .iter()
@@ -102,10 +111,14 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
             items,
             pain,
             worst_during,
+            worst_morning,
+            scores: log.map(|l| l.scores()).unwrap_or_default(),
             notes: log.map_or(0, |l| l.notes.len()),
         });
     }
-    summary.adherence_pct = adherence_pct(summary.done_halves, summary.planned);
+    // The week's figure is the one count every view reads, not this loop's day counts.
+    summary.adherence = super::week_adherence(week, state, until);
+    summary.adherence_pct = summary.adherence.pct();
     summary.max_during = during.iter().copied().max();
     summary.median_during = median(&mut during);
     summary.median_morning = median(&mut morning);

@@ -1,7 +1,6 @@
 //! The weekly decision (clinical basis §1.1): progress, hold, step back or see a clinician, with
 //! the numbers and the rule that produced it.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::classify::{Colour, SessionReview};
@@ -51,7 +50,8 @@ pub enum Rule {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WeekNumbers {
     pub logged_days: u32,
-    /// Non-optional planned items, one per exercise per day.
+    /// Non-optional planned items due (one per exercise per day): all of them once the week
+    /// is over, those due so far while it runs.
     pub prescribed: u32,
     /// Done counts 2, partial 1.
     pub done_halves: u32,
@@ -61,13 +61,25 @@ pub struct WeekNumbers {
     /// Median of each session's worst pain during (exercise or run).
     pub median_pain: Option<f32>,
     pub median_morning: Option<f32>,
+    /// Judged while the week ran: `prescribed` is what was due so far.
+    #[serde(default)]
+    pub so_far: bool,
 }
 
 impl WeekNumbers {
     /// Adherence in whole percent, by the one rounding every figure uses; `None` when nothing
     /// was prescribed.
     pub fn adherence_pct(&self) -> Option<u32> {
-        crate::journal::adherence_pct(self.done_halves, self.prescribed)
+        self.adherence().pct()
+    }
+
+    /// The week's one adherence figure, as every view shows it.
+    pub fn adherence(&self) -> crate::journal::Adherence {
+        crate::journal::Adherence {
+            halves: self.done_halves,
+            due: self.prescribed,
+            so_far: self.so_far,
+        }
     }
 
     /// The week's pain level for the improvement check: the higher of the two medians.
@@ -79,50 +91,33 @@ impl WeekNumbers {
     }
 }
 
-/// Counts the week's numbers from its plan, its logged days and their reviews.
-pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> WeekNumbers {
-    // Adherence counts item-days, as the journal ticks them: an item listed twice on a day, or
-    // done twice a day, is one tick. This runs for every week of the program at each start.
-    let mut planned: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut day_ids: Vec<&str> = Vec::new();
-    for day in &plan.days {
-        day_ids.clear();
-        day_ids.extend(
-            day.items
-                .iter()
-                .filter(|i| !i.optional)
-                .map(|i| i.exercise.as_str()),
-        );
-        day_ids.sort_unstable();
-        day_ids.dedup();
-        for id in &day_ids {
-            *planned.entry(id).or_default() += 1;
-        }
-    }
-    // Logged items count against the same exercise anywhere in the week (people swap days),
-    // never beyond what was planned. Only planned exercises are counted.
-    let mut logged: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut seen_today: FxHashSet<&str> = FxHashSet::default();
-    for day in days {
-        // An exercise logged twice on one day is one tick: the first entry counts.
-        seen_today.clear();
-        for item in &day.items {
-            let id = &*item.exercise;
-            if !planned.contains_key(id) || !seen_today.insert(id) {
-                continue;
-            }
-            let halves = match item.status {
+/// Counts the week's numbers from its plan, its logged days and their reviews. With `today`
+/// inside the week the adherence is the share of what was due so far (see
+/// [`crate::journal::adherence`]); otherwise the whole week's.
+pub fn numbers(
+    plan: &WeekPlan,
+    days: &[&DayLog],
+    reviews: &[SessionReview],
+    today: Option<jiff::civil::Date>,
+) -> WeekNumbers {
+    // One count for every adherence figure: the journal's tally, fed from the engine's log.
+    let planned = plan.days.iter().flat_map(|d| {
+        d.items
+            .iter()
+            .filter(|i| !i.optional)
+            .map(move |i| (d.date, i.exercise.as_str()))
+    });
+    let logged = days.iter().flat_map(|d| {
+        d.items.iter().map(move |i| {
+            let halves = match i.status {
                 Status::Done => 2,
                 Status::Partial => 1,
                 Status::Skipped => 0,
             };
-            *logged.entry(id).or_default() += halves;
-        }
-    }
-    let done_halves = planned
-        .iter()
-        .map(|(id, n)| logged.get(id).map_or(0, |h| (*h).min(n * 2)))
-        .sum();
+            (d.date, &*i.exercise, halves)
+        })
+    });
+    let adherence = crate::journal::adherence::tally(planned, logged, today);
     let pains: Vec<u8> = days
         .iter()
         .filter_map(|d| {
@@ -134,8 +129,9 @@ pub fn numbers(plan: &WeekPlan, days: &[&DayLog], reviews: &[SessionReview]) -> 
     let count = |c: Colour| reviews.iter().filter(|r| r.colour == c).count() as u32;
     WeekNumbers {
         logged_days: days.iter().filter(|d| d.is_logged()).count() as u32,
-        prescribed: planned.values().sum(),
-        done_halves,
+        prescribed: adherence.due,
+        done_halves: adherence.halves,
+        so_far: adherence.so_far,
         green: count(Colour::Green),
         amber: count(Colour::Amber),
         red: count(Colour::Red),
@@ -219,7 +215,7 @@ pub fn decide(
     }
     if n.red >= rules.regress_red_sessions {
         let reason = format!(
-            "{} red sessions ({}), {} step the week back",
+            "{} red sessions ({}); {} or more in a week step it back",
             n.red,
             red_causes(reviews),
             rules.regress_red_sessions
@@ -241,11 +237,11 @@ pub fn decide(
     }
     let mut unmet = Vec::new();
     let adherence = n.adherence_pct();
-    if let Some(pct) = adherence
-        && pct < rules.progress_min_adherence_pct
-    {
+    if adherence.is_some_and(|pct| pct < rules.progress_min_adherence_pct) {
+        // The same words as the week's adherence everywhere ("adherence so far 62%").
         unmet.push(format!(
-            "adherence {pct}%, needs {}%",
+            "{}, needs {}%",
+            n.adherence().text(),
             rules.progress_min_adherence_pct
         ));
     }
@@ -266,8 +262,8 @@ pub fn decide(
         return (Verdict::Hold, Rule::Unmet, unmet.join("; "));
     }
     let mut met = vec![];
-    if let Some(pct) = adherence {
-        met.push(format!("adherence {pct}%"));
+    if adherence.is_some() {
+        met.push(n.adherence().text());
     }
     met.push("no red sessions".into());
     if let Some(pain) = n.median_pain {

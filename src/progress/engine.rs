@@ -2,6 +2,7 @@
 //! sessions, decides at the end of the week and derives the next week's state.
 
 use jiff::ToSpan;
+use jiff::civil::Date;
 
 use super::ProgressError;
 use super::advance::Advance;
@@ -53,6 +54,7 @@ struct Inputs<'a> {
     rules: &'a PainRules,
     /// Logged days in date order, each with its morning score against the baseline.
     days: Vec<(&'a DayLog, Option<Morning>)>,
+    today: Option<Date>,
 }
 
 /// The weeks 1..=up_to_week, each built from the log before it and decided from its own log.
@@ -68,6 +70,7 @@ pub fn run(
         from: None,
         up_to_week,
         keep: None,
+        today: None,
     };
     run_span(catalog, condition, settings, overrides, log, span).map(|(weeks, _)| weeks)
 }
@@ -82,6 +85,9 @@ pub struct Span<'a> {
     /// Also say where the progression stands at the start of this week, when it is one of
     /// the weeks worked out.
     pub keep: Option<u32>,
+    /// The day the weeks are judged on: a week still running then is judged on what was due
+    /// so far. `None` judges every week whole.
+    pub today: Option<Date>,
 }
 
 /// The weeks of `span` (from its checkpoint's week, or week 1), the same as [`run`] gives for
@@ -136,6 +142,7 @@ pub fn run_span(
         log,
         rules,
         days: days.into_iter().zip(scored).collect(),
+        today: span.today,
     };
     let mut out = Vec::with_capacity(span.up_to_week.saturating_sub(first_week) as usize + 1);
     let mut kept = None;
@@ -304,7 +311,7 @@ impl Inputs<'_> {
             })
             .collect();
         let logged: Vec<&DayLog> = week_days.iter().map(|(d, _)| *d).collect();
-        let nums = numbers(plan, &logged, &sessions);
+        let nums = numbers(plan, &logged, &sessions, self.today);
         let verdict = decide(&nums, &sessions, before, self.rules);
         (sessions, nums, verdict)
     }

@@ -127,8 +127,7 @@ impl WeekOutcome {
         if self.is_complete(today) {
             self.decision_line()
         } else {
-            // Judged on the whole week's items: "if it ended today" keeps its adherence from
-            // reading as the share of what was due so far.
+            // Judged on what was due so far, the figure every view shows for the week.
             format!(
                 "week {} (so far, if it ended today): {}",
                 self.week(),

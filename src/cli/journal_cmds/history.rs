@@ -37,7 +37,9 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
     let from = outcomes.len().saturating_sub(weeks as usize);
     let mut t = super::today::standing_lines(&standing);
     for outcome in &outcomes[from..] {
-        let summary = journal::summarize_week(&outcome.plan, state, ctx.today);
+        let mut summary = journal::summarize_week(&outcome.plan, state, ctx.today);
+        // The engine's figure, the one its decision line names.
+        summary.adherence = outcome.numbers.adherence();
         week_text(ctx, &summary, &mut t);
         let _ = writeln!(t, "  {}", clean(&outcome.decision_line_on(ctx.today)));
         for flag in &outcome.flags {
@@ -49,9 +51,7 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
 
 fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
     let score = |v: Option<u8>| v.map_or("-".to_string(), |n| n.to_string());
-    let adherence = s
-        .adherence_pct
-        .map_or("nothing planned".to_string(), |p| format!("adherence {p}%"));
+    let adherence = s.adherence.text();
     let _ = writeln!(
         t,
         "Week {} (from {}) · {} · {adherence}",
@@ -67,8 +67,8 @@ fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
         score(s.median_morning),
         if s.warning_days > 0 {
             format!(
-                " · {} day(s) with swelling, a limp or sharp pain",
-                s.warning_days
+                " · {} with swelling, a limp or sharp pain",
+                crate::text::count(s.warning_days, "day", "days")
             )
         } else {
             String::new()
@@ -97,21 +97,24 @@ fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
         };
         let pain = day
             .worst_during
-            .map(|p| format!("  pain {p}"))
+            .map(|p| format!("  during {p}"))
             .unwrap_or_default();
         let morning = day
-            .pain
-            .and_then(|p| p.morning)
-            .map(|m| format!("  morning {m}"))
+            .worst_morning
+            .map(|m| format!("  next morning {m}"))
             .unwrap_or_default();
         let notes = if day.notes > 0 {
-            format!("  {} note(s)", day.notes)
+            format!(
+                "  {}",
+                crate::text::count(day.notes as u64, "note", "notes")
+            )
         } else {
             String::new()
         };
+        // Padded to "Mon 14": one- and two-digit days keep the ticks in one column.
         let line = format!(
-            "  {}  {ticks:<12}{pain}{morning}{notes}",
-            day.date.strftime("%a %-d")
+            "  {:<6}  {ticks:<12}{pain}{morning}{notes}",
+            day.date.strftime("%a %-d").to_string()
         );
         let _ = writeln!(t, "{}", line.trim_end());
     }

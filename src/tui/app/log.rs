@@ -24,8 +24,17 @@ impl App {
         })
     }
 
-    /// The day's pain for the session as a whole, if logged.
+    /// The day's pain, the worst over the session and its items, if logged.
     pub fn pain_on(&self, date: Date) -> Option<Pain> {
-        self.journal.day(date).and_then(|d| d.pain)
+        // Item scores count too: a score tagged to the run is the day's as much as any.
+        self.journal.day(date).and_then(|d| d.day_pain())
+    }
+
+    /// Every score kept for `date`, with its kind and item.
+    pub fn scores_on(&self, date: Date) -> Vec<crate::journal::Score> {
+        self.journal
+            .day(date)
+            .map(|d| d.scores())
+            .unwrap_or_default()
     }
 }

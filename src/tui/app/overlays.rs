@@ -69,7 +69,8 @@ impl PainField {
     pub fn label(self) -> &'static str {
         match self {
             PainField::During => "Pain during exercise today",
-            PainField::Morning => "This morning, after yesterday",
+            // The words every view uses for this score; it is kept under yesterday's session.
+            PainField::Morning => "Next morning, after yesterday",
             PainField::Swelling => "Swelling",
             PainField::Limp => "Limp",
             PainField::Sharp => "Sharp or stabbing pain",

@@ -44,6 +44,14 @@ impl App {
         self.standing.as_ref().map_or(&[], |s| s.plans.as_slice())
     }
 
+    /// A week's one adherence figure, as every view shows it.
+    pub fn week_adherence(&self, plan: &WeekPlan) -> crate::journal::Adherence {
+        self.standing.as_ref().map_or_else(
+            || crate::journal::week_adherence(plan, &self.journal, self.today),
+            |s| s.week_adherence(plan, &self.journal),
+        )
+    }
+
     /// The weeks worked out up to the current one (none before the start or without a plan).
     pub fn weeks_so_far(&self) -> &[WeekPlan] {
         let plans = self.plans();

@@ -42,18 +42,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let ellipsis = if t.ascii { "..." } else { "…" };
     let fit = |s: &str, n: usize| Cell::from(cut(&clean(s), n, ellipsis));
-    const WIDTHS: [u16; 6] = [12, 16, 10, 4, 7, 10];
+    // "62% so far" whole: the figure keeps its label here too.
+    const WIDTHS: [u16; 6] = [12, 13, 9, 10, 7, 10];
     let widths: Vec<Constraint> = WIDTHS
         .iter()
         .map(|w| Constraint::Length(*w))
         .chain([Constraint::Fill(1)])
         .collect();
     let header = Row::new([
-        "profile",
+        "patient",
         "condition",
-        if t.ascii { "wk/phase" } else { "wk · phase" },
-        "adh.",
-        "pain",
+        if t.ascii { "wk/phase" } else { "wk · ph." },
+        "adherence",
+        "morning",
         "last log",
         "flags",
     ]);
@@ -69,8 +70,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             let last = r.last_logged_text();
             Row::new([
                 fit(&r.name, 12),
-                fit(&r.condition, 16),
-                fit(&week_phase(r, t.ascii), 10),
+                fit(&r.condition, 13),
+                fit(&week_phase(r, t.ascii), 9),
                 Cell::from(Line::from(adherence).right_aligned()),
                 fit(r.pain_trend, 7),
                 fit(&last, 10),

@@ -1,5 +1,6 @@
 //! History: an adherence heatmap by month (Monday-first weeks), weekly adherence, pain trend.
 
+use crate::journal::ScoreKind;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -108,10 +109,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut entries = Vec::new();
     let mut used = 0;
     for w in app.weeks_so_far().iter().rev().take(8) {
-        let days = w.days.iter().filter(|d| d.date >= start);
-        let pct = crate::session::DayCounts::adherence_through(days, &app.journal, app.today)
-            .unwrap_or(0);
-        let entry = format!("wk{} {pct:>3}%  ", w.state.week);
+        // The week's one figure, "so far" while it runs, as the CLI and the report show it.
+        let a = app.week_adherence(w);
+        let entry = format!("wk{} {:>3}  ", w.state.week, a.short());
         used += entry.len();
         if used > usize::from(weeks_area.width) + 2 {
             break;
@@ -128,26 +128,40 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     )];
     let days: Vec<Date> = (0..28).rev().map(|n| app.day_offset(-n)).collect();
     let marks = pain_marks(t.ascii);
-    let series = |pick: fn(&crate::journal::Pain) -> Option<u8>| -> String {
-        let values: Vec<Option<u8>> = days
+    let series = |kind: ScoreKind| -> String {
+        // Each day's mark is its worst score of the kind; the figures beside count every
+        // score, session and item alike, as `rehab history` does.
+        let scores: Vec<Vec<u8>> = days
             .iter()
-            .map(|d| app.pain_on(*d).as_ref().and_then(pick))
+            .map(|d| {
+                let all = app.scores_on(*d).into_iter();
+                all.filter(|s| s.kind == kind).map(|s| s.value).collect()
+            })
             .collect();
-        let chart: String = values
+        let chart: String = scores
             .iter()
-            .map(|v| v.map_or(" ", |v| marks[(usize::from(v.min(10)) * 7).div_ceil(10)]))
+            .map(|v| {
+                v.iter()
+                    .max()
+                    .map_or(" ", |v| marks[(usize::from((*v).min(10)) * 7).div_ceil(10)])
+            })
             .collect();
-        let logged: Vec<u8> = values.iter().flatten().copied().collect();
-        let summary = match (logged.last(), logged.iter().max()) {
-            (Some(last), Some(max)) => format!("latest {last}, highest {max}"),
-            _ => "nothing logged".to_string(),
-        };
-        format!("{chart}  {summary}")
+        let mut all: Vec<u8> = scores.concat();
+        all.sort_unstable();
+        match (all.last(), all.get(all.len().saturating_sub(1) / 2)) {
+            (Some(worst), Some(median)) => format!("{chart}  worst {worst}, median {median}"),
+            _ => format!("{chart}  nothing logged"),
+        }
     };
-    pain.push(Line::raw(format!("during        {}", series(|p| p.during))));
     pain.push(Line::raw(format!(
-        "next morning  {}",
-        series(|p| p.morning)
+        "{:<14}{}",
+        ScoreKind::During.label(),
+        series(ScoreKind::During)
+    )));
+    pain.push(Line::raw(format!(
+        "{:<14}{}",
+        ScoreKind::NextMorning.label(),
+        series(ScoreKind::NextMorning)
     )));
     pain.push(Line::styled(
         format!("scale         {} 0 .. {} 10", marks[0], marks[7]),

@@ -18,7 +18,14 @@ use crate::tui::ui::block;
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let rows = app.library_rows();
-    let outer = block(app, &format!("Library ({} exercises)", rows.len()));
+    let n = rows.len();
+    let outer = block(
+        app,
+        &format!(
+            "Library ({n} {})",
+            if n == 1 { "exercise" } else { "exercises" }
+        ),
+    );
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let [search, list] = inner.layout(&Layout::vertical([

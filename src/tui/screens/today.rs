@@ -201,7 +201,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .and_then(|p| p.morning);
         let pain = (during.is_some() || morning.is_some()).then(|| {
             format!(
-                "pain: during today {}, this morning {}",
+                "pain: during {}, next morning after yesterday {}",
                 during.map_or("-".into(), |v| v.to_string()),
                 morning.map_or("-".into(), |v| v.to_string())
             )
