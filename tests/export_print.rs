@@ -7,77 +7,14 @@
 //! tools are installed by `.ci/run` and their absence is a failure.
 
 mod export_support;
+mod print_support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use rehab_planner::export::{self, ExportInput, Paper};
 
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    names.iter().find_map(|name| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(name))
-            .find(|p| p.is_file())
-    })
-}
-
-/// The tools, or None (after saying why) when they are missing outside CI.
-fn tools() -> Option<(PathBuf, PathBuf, PathBuf)> {
-    let chromium = on_path(&["chromium", "chromium-browser", "google-chrome"]);
-    let pdftotext = on_path(&["pdftotext"]);
-    let pdfinfo = on_path(&["pdfinfo"]);
-    match (chromium, pdftotext, pdfinfo) {
-        (Some(c), Some(t), Some(i)) => Some((c, t, i)),
-        missing => {
-            let why = format!(
-                "print test skipped: chromium {} / pdftotext {} / pdfinfo {} (apt-get install chromium poppler-utils)",
-                if missing.0.is_some() {
-                    "found"
-                } else {
-                    "missing"
-                },
-                if missing.1.is_some() {
-                    "found"
-                } else {
-                    "missing"
-                },
-                if missing.2.is_some() {
-                    "found"
-                } else {
-                    "missing"
-                },
-            );
-            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-            assert!(!ci, "{why}; CI must have them");
-            eprintln!("{why}");
-            None
-        }
-    }
-}
-
-fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", html.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        pdf.is_file(),
-        "chromium made no PDF: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use print_support::{print_to_pdf, tools};
 
 /// The PDF's text, one entry per page, whitespace collapsed so wrapped names still match.
 fn pages(pdftotext: &Path, pdf: &Path) -> Vec<String> {
@@ -127,7 +64,11 @@ fn has_time(text: &str) -> bool {
 /// Prints `input` and returns its pages, after checking the paper size and that the browser's
 /// header and footer are not on them.
 fn printed(input: &ExportInput, paper: Paper, size: &str) -> Option<Vec<String>> {
-    let (chromium, pdftotext, pdfinfo) = tools()?;
+    let print_support::Tools {
+        chromium,
+        pdftotext,
+        pdfinfo,
+    } = tools()?;
     let dir = tempfile::tempdir().expect("temp dir");
     let html = dir.path().join("plan.html");
     let pdf = dir.path().join("plan.pdf");

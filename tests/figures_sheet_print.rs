@@ -6,50 +6,20 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    names.iter().find_map(|name| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(name))
-            .find(|p| p.is_file())
-    })
-}
+mod print_support;
 
-fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", html.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        pdf.is_file(),
-        "chromium made no PDF: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use print_support::print_to_pdf;
 
 #[test]
 fn the_figure_sheet_prints_without_the_browsers_file_path() {
-    let (Some(chromium), Some(pdftotext)) = (
-        on_path(&["chromium", "chromium-browser", "google-chrome"]),
-        on_path(&["pdftotext"]),
-    ) else {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-        assert!(!ci, "chromium and pdftotext are needed in CI");
-        eprintln!("print test skipped: chromium or pdftotext missing");
+    let Some(print_support::Tools {
+        chromium,
+        pdftotext,
+        ..
+    }) = print_support::tools()
+    else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
