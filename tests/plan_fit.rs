@@ -77,7 +77,7 @@ fn every_condition_fits_runners_and_non_runners_at_30_and_60_minutes() {
                         }
                     }
                     for day in &week.days {
-                        let total = day.total_minutes();
+                        let total = day.session_minutes();
                         if total <= within_margin(minutes) {
                             continue;
                         }
