@@ -355,6 +355,7 @@ pub fn build_week(
         day_plans.push(DayPlan { date, items });
     }
     notes.extend(time.notes(catalog, settings.minutes));
+    state_frequencies(&mut day_plans);
     if !phase.run.text.is_empty() {
         let fill = crate::catalog::limits::Fill {
             limits: Some(crate::catalog::limits::PainLimits::of(
@@ -1000,24 +1001,47 @@ impl Runs<'_> {
     }
 }
 
-/// Warm-up drills go before every run and every heavy session, whatever their own frequency.
+/// Warm-up drills go with the runs, first on each run day, whatever their own frequency; in a
+/// week without runs they go before the heavy sessions instead.
 fn place_warm_ups(chosen: &[Chosen], days: &mut [Vec<PlanItem>]) {
     let warm_ups: Vec<&Chosen> = chosen
         .iter()
         .filter(|c| c.exercise.kind == Kind::WarmUp)
         .collect();
+    let week_runs = days.iter().any(|d| d.iter().any(|i| i.slot == Slot::Run));
     for day in days.iter_mut() {
         day.retain(|i| i.slot != Slot::WarmUp);
-        let needs_warm_up = day.iter().any(|i| i.slot == Slot::Run)
-            || day.iter().any(|i| {
+        let needs_warm_up = if week_runs {
+            day.iter().any(|i| i.slot == Slot::Run)
+        } else {
+            day.iter().any(|i| {
                 chosen
                     .iter()
                     .any(|c| c.exercise.id == i.exercise && is_heavy(c))
-            });
+            })
+        };
         if needs_warm_up {
             for c in &warm_ups {
                 day.push(item(c, Slot::WarmUp, None));
             }
+        }
+    }
+}
+
+/// Each weekly item's dose says how often it is scheduled this week, so its card says what the
+/// week holds (warm-ups go with the runs, time may leave a session out) rather than the
+/// library's number.
+fn state_frequencies(days: &mut [DayPlan]) {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    for item in days.iter().flat_map(|d| &d.items) {
+        if matches!(item.dose.frequency, Frequency::PerWeek(_)) {
+            *counts.entry(item.exercise.clone()).or_default() += 1;
+        }
+    }
+    for item in days.iter_mut().flat_map(|d| &mut d.items) {
+        if let (Frequency::PerWeek(_), Some(&n)) = (item.dose.frequency, counts.get(&item.exercise))
+        {
+            item.dose.frequency = Frequency::PerWeek(n);
         }
     }
 }
@@ -1195,7 +1219,13 @@ fn fit_budget(
     date: Date,
     report: &mut TimeReport,
 ) -> Vec<PlanItem> {
-    let must_stay = |i: &PlanItem| i.slot == Slot::Run || (i.slot == Slot::Main && !i.optional);
+    // A run's warm-up goes with it: a run day holds the run and its warm-up.
+    let run_day = items.iter().any(|i| i.slot == Slot::Run);
+    let must_stay = |i: &PlanItem| {
+        i.slot == Slot::Run
+            || (i.slot == Slot::Main && !i.optional)
+            || (run_day && i.slot == Slot::WarmUp)
+    };
     let own_session = |i: &PlanItem| i.slot == Slot::CrossTraining;
     let priority = |i: &PlanItem| match i.slot {
         Slot::WarmUp => 0,
