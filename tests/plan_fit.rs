@@ -212,3 +212,48 @@ fn warm_ups_go_with_the_runs_and_doses_say_how_often() {
     failures.dedup();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The bottom stair is a step: without one, step-downs stay in every phase that prescribes
+/// them, and their dose says where to do them; with a step, nothing is said.
+#[test]
+fn step_downs_use_the_bottom_stair_without_a_step() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut checked = 0;
+    for condition in &catalog.conditions {
+        for with_step in [false, true] {
+            let mut s = settings(60, true);
+            s.equipment = if with_step {
+                vec![Equipment::Step]
+            } else {
+                Vec::new()
+            };
+            let program =
+                build_program(&catalog, condition, &s, &Overrides::default(), WEEKS).expect("plan");
+            for week in &program.weeks {
+                let phase = &condition.phases[week.state.phase];
+                if !phase.exercises.iter().any(|p| p.exercise == "step-down") {
+                    continue;
+                }
+                checked += 1;
+                let label = format!("{} week {} step {with_step}", condition.id, week.state.week);
+                let items: Vec<_> = week
+                    .days
+                    .iter()
+                    .flat_map(|d| &d.items)
+                    .filter(|i| i.exercise == "step-down")
+                    .collect();
+                assert!(!items.is_empty(), "{label}: no step-down: {:?}", week.notes);
+                for i in items {
+                    let how = i.dose.how.as_deref().unwrap_or("");
+                    assert_eq!(how.contains("bottom stair"), !with_step, "{label}: {how}");
+                }
+                assert!(
+                    !week.notes.iter().any(|n| n.contains("Step-down needs")),
+                    "{label}: {:?}",
+                    week.notes
+                );
+            }
+        }
+    }
+    assert!(checked > 0);
+}

@@ -654,6 +654,9 @@ pub struct Exercise {
     pub targets: Vec<Text>,
     #[serde(default)]
     pub equipment: Vec<Equipment>,
+    /// The bottom stair does as its step: without a step it stays in the plan, done there.
+    #[serde(default)]
+    pub bottom_stair: bool,
     pub dose: Dose,
     #[serde(default)]
     pub weekly: Option<WeeklyStep>,

@@ -9,7 +9,9 @@ use jiff::civil::Date;
 
 use super::minutes::item_minutes;
 use super::model::*;
-use crate::catalog::{Catalog, Condition, Dose, Exercise, Frequency, Kind, Phase, RunMode, Work};
+use crate::catalog::{
+    Catalog, Condition, Dose, Equipment, Exercise, Frequency, Kind, Phase, RunMode, Work,
+};
 
 /// Settings the builder cannot work with.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -429,7 +431,20 @@ fn choose_exercises<'a>(
                 None => break,
             }
         }
-        if !has_equipment(exercise, settings) {
+        // Equipment missing but found at home (the bottom stair for a step): the exercise stays
+        // and its dose says what to use.
+        let on_stair = exercise.bottom_stair
+            && !has_equipment(exercise, settings)
+            && exercise
+                .equipment
+                .iter()
+                .all(|e| *e == Equipment::Step || settings.has(*e));
+        if on_stair {
+            notes.push(format!(
+                "{}: no step at hand, so use the bottom stair.",
+                exercise.name
+            ));
+        } else if !has_equipment(exercise, settings) {
             let taken = |id: &str| chosen.iter().any(|c: &Chosen| c.exercise.id == id);
             match stand_in(catalog, exercise, settings, phase).filter(|s| !taken(&s.id)) {
                 Some(sub) => {
@@ -469,6 +484,14 @@ fn choose_exercises<'a>(
             let entry = state.entry_amounts.get(exercise.id.as_str()).copied();
             progressed(exercise, base, state.week_in_phase, entry)
         };
+        let mut dose = dose;
+        if on_stair {
+            let on = "on the bottom stair";
+            dose.how = Some(match dose.how.take() {
+                Some(how) if !how.is_empty() => format!("{how}, {on}").into(),
+                _ => on.into(),
+            });
+        }
         let origin = if overrides.doses.contains_key(exercise.id.as_str()) {
             ItemOrigin::Clinician(overrides.dose_set.get(exercise.id.as_str()).cloned())
         } else {
