@@ -68,6 +68,9 @@ pub struct Standing {
     pub plan_error: Option<String>,
     /// Lines that stay on screen, most urgent first.
     pub lines: Vec<Line>,
+    /// Whether the person runs at all: someone who does not run has no return-to-running
+    /// checks to record.
+    pub runs: bool,
 }
 
 impl Standing {
@@ -217,6 +220,7 @@ impl Standing {
             calendar_only: None,
             plan_error: None,
             lines: Vec::new(),
+            runs: profile_runs(catalog, profile),
         }
     }
 
@@ -398,3 +402,11 @@ pub fn day_before(date: Date) -> Date {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `profile` runs: not when it said it does not, nor when its run was removed.
+fn profile_runs(catalog: &Catalog, profile: &Profile) -> bool {
+    let run_exercise = catalog
+        .condition(&profile.condition)
+        .and_then(|c| c.phases.iter().find_map(|p| p.run.exercise.as_deref()));
+    profile.settings.runs(&profile.overrides, run_exercise)
+}

@@ -25,11 +25,16 @@ fn settings(minutes: u32, runner: bool) -> Settings {
     s
 }
 
-/// Runs and the phase's core exercises: what no budget shortens.
+/// Runs with their warm-ups and the phase's core exercises: what no budget shortens.
 fn core_minutes(day: &DayPlan) -> u32 {
+    let run_day = day.has_run();
     day.items
         .iter()
-        .filter(|i| i.slot == Slot::Run || (i.slot == Slot::Main && !i.optional))
+        .filter(|i| {
+            i.slot == Slot::Run
+                || (i.slot == Slot::Main && !i.optional)
+                || (run_day && i.slot == Slot::WarmUp)
+        })
         .map(|i| i.minutes * i.sessions.max(1))
         .sum()
 }
@@ -77,7 +82,7 @@ fn every_condition_fits_runners_and_non_runners_at_30_and_60_minutes() {
                         }
                     }
                     for day in &week.days {
-                        let total = day.total_minutes();
+                        let total = day.session_minutes();
                         if total <= within_margin(minutes) {
                             continue;
                         }
@@ -143,4 +148,112 @@ fn removing_the_run_removes_it_from_every_week() {
             );
         }
     }
+}
+
+/// Warm-ups go with the runs: in a week with runs, exactly on the run days and before the run;
+/// every weekly item's dose says how often the week holds it.
+#[test]
+fn warm_ups_go_with_the_runs_and_doses_say_how_often() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut failures = Vec::new();
+    for condition in &catalog.conditions {
+        for minutes in [15, 30, 60, 90] {
+            let s = settings(minutes, true);
+            let program =
+                build_program(&catalog, condition, &s, &Overrides::default(), WEEKS).expect("plan");
+            for week in &program.weeks {
+                let label = format!("{} {minutes} min week {}", condition.id, week.state.week);
+                let runs = week.days.iter().any(|d| d.has_run());
+                for day in &week.days {
+                    let warm = day.items.iter().position(|i| i.slot == Slot::WarmUp);
+                    let run = day.items.iter().position(|i| i.slot == Slot::Run);
+                    match (runs, warm, run) {
+                        (true, Some(_), None) => {
+                            failures.push(format!("{label} {}: a warm-up with no run", day.date))
+                        }
+                        (true, Some(w), Some(r)) if w > r => {
+                            failures.push(format!("{label} {}: warm-up after the run", day.date))
+                        }
+                        _ => {}
+                    }
+                    if run.is_some()
+                        && warm.is_none()
+                        && condition.phases[week.state.phase]
+                            .exercises
+                            .iter()
+                            .any(|p| {
+                                catalog
+                                    .exercise(&p.exercise)
+                                    .is_some_and(|e| e.kind == rehab_planner::catalog::Kind::WarmUp)
+                            })
+                    {
+                        failures.push(format!("{label} {}: a run without its warm-up", day.date));
+                    }
+                }
+                for item in week.days.iter().flat_map(|d| &d.items) {
+                    if let rehab_planner::catalog::Frequency::PerWeek(k) = item.dose.frequency {
+                        let n = week
+                            .days
+                            .iter()
+                            .flat_map(|d| &d.items)
+                            .filter(|i| i.exercise == item.exercise)
+                            .count() as u32;
+                        if k != n {
+                            failures.push(format!(
+                                "{label}: {} says {k}x a week, scheduled {n}",
+                                item.exercise
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    failures.dedup();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The bottom stair is a step: without one, step-downs stay in every phase that prescribes
+/// them, and their dose says where to do them; with a step, nothing is said.
+#[test]
+fn step_downs_use_the_bottom_stair_without_a_step() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut checked = 0;
+    for condition in &catalog.conditions {
+        for with_step in [false, true] {
+            let mut s = settings(60, true);
+            s.equipment = if with_step {
+                vec![Equipment::Step]
+            } else {
+                Vec::new()
+            };
+            let program =
+                build_program(&catalog, condition, &s, &Overrides::default(), WEEKS).expect("plan");
+            for week in &program.weeks {
+                let phase = &condition.phases[week.state.phase];
+                if !phase.exercises.iter().any(|p| p.exercise == "step-down") {
+                    continue;
+                }
+                checked += 1;
+                let label = format!("{} week {} step {with_step}", condition.id, week.state.week);
+                let items: Vec<_> = week
+                    .days
+                    .iter()
+                    .flat_map(|d| &d.items)
+                    .filter(|i| i.exercise == "step-down")
+                    .collect();
+                assert!(!items.is_empty(), "{label}: no step-down: {:?}", week.notes);
+                for i in items {
+                    let how = i.dose.how.as_deref().unwrap_or("");
+                    assert_eq!(how.contains("bottom stair"), !with_step, "{label}: {how}");
+                }
+                assert!(
+                    !week.notes.iter().any(|n| n.contains("Step-down needs")),
+                    "{label}: {:?}",
+                    week.notes
+                );
+            }
+        }
+    }
+    assert!(checked > 0);
 }

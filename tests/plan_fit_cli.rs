@@ -116,3 +116,80 @@ fn a_day_over_the_minutes_says_so_on_today() {
         .success()
         .stdout(contains("This day needs").not());
 }
+
+#[test]
+fn running_now_sets_where_the_runs_start() {
+    let dir = profile(&["--condition", "pfps", "--running-now", "2x20"]);
+    let d = dir.path();
+    rehab(d, "2026-03-03", &["profile", "show"])
+        .success()
+        .stdout(contains("Running now: 2 runs a week of 20 min"));
+    // Runner's knee starts at about two thirds of the usual run, two runs a week.
+    rehab(d, "2026-03-03", &["plan", "--week", "1"])
+        .success()
+        .stdout(contains("1 x 13 min"))
+        .stdout(contains("Running: 26 min in all this week (Tue, Thu)."));
+    rehab(
+        d,
+        "2026-03-03",
+        &["profile", "set", "--running-now", "4x45"],
+    )
+    .success();
+    rehab(d, "2026-03-03", &["plan", "--week", "1"])
+        .success()
+        .stdout(contains("1 x 29 min"));
+}
+
+#[test]
+fn not_running_now_has_no_runs_until_the_walk_run_levels() {
+    let dir = profile(&["--condition", "pfps", "--running-now", "none"]);
+    let d = dir.path();
+    rehab(d, "2026-03-03", &["profile", "show"])
+        .success()
+        .stdout(contains("Running now: not running now"));
+    rehab(d, "2026-03-03", &["plan", "--week", "1"])
+        .success()
+        .stdout(contains("Easy run within the pain").not());
+    // The return-to-running checks stay for someone who will run again.
+    rehab(d, "2026-03-03", &["criteria"])
+        .success()
+        .stdout(contains("return-to-run"));
+}
+
+#[test]
+fn a_non_runner_has_no_return_to_running_check_to_record() {
+    let dir = profile(&["--condition", "pfps", "--run-days", "none"]);
+    rehab(dir.path(), "2026-03-03", &["criteria"])
+        .success()
+        .stdout(contains("phase-1-exit"))
+        .stdout(contains("return-to-run").not());
+}
+
+#[test]
+fn bad_running_now_names_the_flag() {
+    let dir = tempfile::tempdir().expect("ok");
+    for bad in ["3x", "fast", "9x30", "3x2"] {
+        rehab(
+            dir.path(),
+            "2026-03-03",
+            &["plan", "--condition", "pfps", "--running-now", bad],
+        )
+        .code(2)
+        .stderr(contains("--running-now"));
+    }
+    rehab(
+        dir.path(),
+        "2026-03-03",
+        &[
+            "plan",
+            "--condition",
+            "pfps",
+            "--running-now",
+            "3x30",
+            "--run-days",
+            "none",
+        ],
+    )
+    .code(2)
+    .stderr(contains("--running-now cannot go with --run-days none"));
+}

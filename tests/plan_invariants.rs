@@ -45,6 +45,7 @@ fn settings(
         minutes,
         cross_training: vec!["swimming".into(), "cycling".into()],
         no_running: false,
+        running_now: None,
     }
 }
 
@@ -53,11 +54,9 @@ fn must_stay(i: &PlanItem) -> bool {
     i.slot == Slot::Run || (i.slot == Slot::Main && !i.optional)
 }
 
+/// A day's session against the minutes set: cross-training is a session of its own.
 fn day_minutes(day: &DayPlan) -> u32 {
-    day.items
-        .iter()
-        .map(|i| i.minutes * i.sessions.max(1))
-        .sum()
+    day.session_minutes()
 }
 
 /// The runs and core items of every week: what no time budget may change. Work may move to a
@@ -120,7 +119,12 @@ fn check(
             // Over the minutes only when the runs and core exercises alone need more, and
             // then the week says so once.
             if day_minutes(day) > s.minutes {
-                if let Some(extra) = day.items.iter().find(|i| !must_stay(i)) {
+                if let Some(extra) = day.items.iter().find(|i| {
+                    // Cross-training is a session of its own; a run keeps its warm-up.
+                    !must_stay(i)
+                        && i.slot != Slot::CrossTraining
+                        && !(day.has_run() && i.slot == Slot::WarmUp)
+                }) {
                     return Err(format!(
                         "{label} {}: over {} min yet {} kept",
                         day.date, s.minutes, extra.exercise
@@ -156,7 +160,13 @@ fn check(
                 let e = catalog
                     .exercise(&item.exercise)
                     .ok_or(format!("{label}: unknown {}", item.exercise))?;
-                if let Some(missing) = e.equipment.iter().find(|q| !s.equipment.contains(q)) {
+                // The bottom stair does as a step for the exercises that say so.
+                let at_home = |q: &Equipment| e.bottom_stair && *q == Equipment::Step;
+                if let Some(missing) = e
+                    .equipment
+                    .iter()
+                    .find(|q| !s.equipment.contains(q) && !at_home(q))
+                {
                     return Err(format!(
                         "{label} {}: {} needs {} which is not at hand",
                         day.date,

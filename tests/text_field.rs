@@ -351,7 +351,14 @@ fn the_program_cursor_stays_on_screen_past_the_end_and_back_up() {
 #[test]
 fn an_exercise_detail_scrolls_back_at_the_first_up() {
     let mut app = busy_app(THEME);
-    let exercise = app.today_items()[0].exercise.clone();
+    // A main exercise: its detail is longer than the screen (the run day's warm-up is short).
+    let exercise = app
+        .today_items()
+        .iter()
+        .find(|i| i.slot != rehab_planner::plan::Slot::WarmUp)
+        .expect("a main item")
+        .exercise
+        .clone();
     app.overlay = Some(Overlay::Detail {
         exercise,
         scroll: 0,

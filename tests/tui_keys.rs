@@ -84,6 +84,45 @@ fn the_set_up_start_moves_a_week_at_a_time_from_a_monday() {
 }
 
 #[test]
+fn the_set_up_form_asks_how_the_person_runs_now() {
+    use rehab_planner::plan::RunningNow;
+    let mut app = fresh_app(THEME);
+    for _ in 0..2 {
+        press(&mut app, key(KeyCode::Enter));
+    }
+    read_all_flags(&mut app);
+    // Down to "Runs a week now", the row after cross-training.
+    for _ in 0..6 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Runs a week now"), "{screen}");
+    assert!(screen.contains("< not said >"), "{screen}");
+    press(&mut app, ch('l'));
+    let Screen::Setup(form) = &app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!(form.settings.running_now, Some(RunningNow::NotNow));
+    for _ in 0..3 {
+        press(&mut app, ch('l'));
+    }
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, ch('h'));
+    press(&mut app, ch('h'));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let Effect::SaveProfile(profile) = &effects[0] else {
+        panic!("first effect should save the profile: {effects:?}");
+    };
+    assert_eq!(
+        profile.settings.running_now,
+        Some(RunningNow::Runs {
+            per_week: 3,
+            minutes: 20
+        })
+    );
+}
+
+#[test]
 fn ticking_partial_sets_skipping_and_unticking() {
     let mut app = busy_app(THEME);
     let items = app.today_items();

@@ -514,6 +514,9 @@ pub struct Exercise {
     pub targets: Vec<Text>,
     #[serde(default)]
     pub equipment: Vec<Equipment>,
+    /// The bottom stair does as its step: without a step it stays in the plan, done there.
+    #[serde(default)]
+    pub bottom_stair: bool,
     pub dose: Dose,
     #[serde(default)]
     pub weekly: Option<WeeklyStep>,
@@ -651,6 +654,10 @@ pub struct RunGuidance {
     /// carries the phase's rule in a few words).
     #[serde(default)]
     pub dose: Option<Dose>,
+    /// For a person who runs now: this phase's runs start at this share of their usual run, in
+    /// percent (clinical basis 5: about two thirds for runner's knee); the whole run when unset.
+    #[serde(default)]
+    pub from_usual_pct: Option<u32>,
 }
 
 /// One exercise in a phase, with that phase's dose when it differs from the exercise's own.

@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::catalog::{Equipment, Kind};
-use crate::plan::Day;
+use crate::plan::{Day, RunningNow};
 
 /// Knee rehab and cross-training plans for runners. Guidance, not a diagnosis.
 #[derive(Debug, Parser)]
@@ -296,6 +296,11 @@ pub struct SettingsArgs {
     /// return-to-running checks; walking, cycling or swimming take their place)
     #[arg(long, value_delimiter = ',', value_parser = parse_run_day)]
     pub run_days: Option<Vec<Option<Day>>>,
+    /// How you run now: runs a week x minutes per run, like 3x30, or `none` when not running
+    /// at the moment (running then comes back through the walk-run levels); phase 1's runs
+    /// start from a share of it and are never longer than your usual run
+    #[arg(long, value_name = "NxMIN", value_parser = parse_running_now)]
+    pub running_now: Option<RunningNow>,
     /// Equipment at hand, like band,step (or none)
     #[arg(long, value_delimiter = ',', value_parser = parse_equipment)]
     pub equipment: Option<Vec<Option<Equipment>>>,
@@ -338,6 +343,16 @@ impl SettingsArgs {
             if !none {
                 s.run_days = days;
             }
+            if none && self.running_now.is_some() {
+                return Err(super::Failure::usage(
+                    "--running-now cannot go with --run-days none (does not run); give one of them",
+                ));
+            }
+        }
+        if let Some(now) = self.running_now {
+            // Saying how one runs now says one runs.
+            s.running_now = Some(now);
+            s.no_running = false;
         }
         if let Some(equipment) = &self.equipment {
             let mut list: Vec<_> = equipment.iter().flatten().copied().collect();
@@ -657,6 +672,10 @@ fn parse_weeks(text: &str) -> Result<u32, String> {
 fn parse_day(text: &str) -> Result<Day, String> {
     Day::parse(text)
         .ok_or_else(|| format!("`{text}` is not a day; use mon, tue, wed, thu, fri, sat or sun"))
+}
+
+fn parse_running_now(text: &str) -> Result<RunningNow, String> {
+    RunningNow::parse(text)
 }
 
 /// `none` parses to `None` so `--run-days none` says "does not run".

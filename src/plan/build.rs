@@ -9,7 +9,9 @@ use jiff::civil::Date;
 
 use super::minutes::item_minutes;
 use super::model::*;
-use crate::catalog::{Catalog, Condition, Dose, Exercise, Frequency, Kind, Phase, RunMode, Work};
+use crate::catalog::{
+    Catalog, Condition, Dose, Equipment, Exercise, Frequency, Kind, Phase, RunMode, Work,
+};
 
 /// Settings the builder cannot work with.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -18,6 +20,8 @@ pub enum PlanError {
     DaysPerWeek(u8),
     #[error("minutes per session must be 10-240, not {0}")]
     Minutes(u32),
+    #[error("running now: {0}")]
+    RunningNow(String),
     #[error("week numbers start at 1")]
     WeekZero,
     #[error("condition `{0}` has no phases")]
@@ -78,6 +82,9 @@ impl Settings {
         if !(10..=240).contains(&self.minutes) {
             return Err(PlanError::Minutes(self.minutes));
         }
+        if let Some(now) = self.running_now {
+            now.check().map_err(PlanError::RunningNow)?;
+        }
         Ok(())
     }
 
@@ -85,6 +92,7 @@ impl Settings {
     pub fn field_of(error: &PlanError) -> &'static str {
         match error {
             PlanError::Minutes(_) => "minutes",
+            PlanError::RunningNow(_) => "running_now",
             _ => "days_per_week",
         }
     }
@@ -117,8 +125,6 @@ pub fn check_start(date: Date, today: Date) -> Result<Date, String> {
 const MAX_CROSS_TRAINING: u32 = 4;
 /// Walk-run sessions a week at most.
 const MAX_WALK_RUNS: usize = 4;
-/// Shortest cross-training session worth scheduling.
-const MIN_CROSS_TRAINING_MINUTES: u32 = 10;
 
 /// The calendar schedule for week `week`: phase by typical length, one walk-run level a week.
 /// The pain-monitored progression replaces this with states derived from the journal.
@@ -281,7 +287,8 @@ pub fn build_week(
     });
 
     let runs = settings.runs(overrides, phase.run.exercise.as_deref());
-    let run_days = if runs {
+    let shape = run_shape(phase, settings, state, runs);
+    let run_days = if shape.is_some() {
         run_days(phase, settings)
     } else {
         Vec::new()
@@ -289,6 +296,12 @@ pub fn build_week(
     if !runs && phase.run.mode != RunMode::None {
         notes.push(
             "No running in this plan: walking, cycling or swimming give the aerobic work.".into(),
+        );
+    } else if runs && shape.is_none() && phase.run.mode != RunMode::None {
+        notes.push(
+            "Not running now: walking, cycling or swimming take the runs' place in this phase; \
+             running comes back through the walk-run levels after the return-to-running checks."
+                .into(),
         );
     }
     let training = training_days(settings.days_per_week as usize, &run_days);
@@ -326,7 +339,20 @@ pub fn build_week(
             days[d].push(item(c, slot_of(c.exercise.kind), None));
         }
     }
-    let run_minutes = place_runs(catalog, phase, state, &run_days, &mut days, &mut notes);
+    let run_minutes = match shape {
+        Some(shape) => {
+            let runs = Runs {
+                catalog,
+                condition,
+                phase,
+                settings,
+                state,
+                shape,
+            };
+            runs.place(&run_days, &mut days, &mut notes)
+        }
+        None => 0,
+    };
     place_warm_ups(&chosen, &mut days);
     // A program that starts mid-week plans nothing before its first day.
     let open: Vec<usize> = (0..7)
@@ -347,7 +373,7 @@ pub fn build_week(
     };
     rebalance(&mut days, &training, &open, settings.minutes, movable);
     // Aerobic sessions in place of the runs a non-runner would have had.
-    let in_place_of_runs = if runs {
+    let in_place_of_runs = if shape.is_some() {
         0
     } else {
         run_days_anyway(phase, settings).len() as u32
@@ -370,6 +396,7 @@ pub fn build_week(
         day_plans.push(DayPlan { date, items });
     }
     notes.extend(time.notes(catalog, settings.minutes));
+    state_frequencies(&mut day_plans);
     if !phase.run.text.is_empty() {
         let fill = crate::catalog::limits::Fill {
             limits: Some(crate::catalog::limits::PainLimits::of(
@@ -443,7 +470,20 @@ fn choose_exercises<'a>(
                 None => break,
             }
         }
-        if !has_equipment(exercise, settings) {
+        // Equipment missing but found at home (the bottom stair for a step): the exercise stays
+        // and its dose says what to use.
+        let on_stair = exercise.bottom_stair
+            && !has_equipment(exercise, settings)
+            && exercise
+                .equipment
+                .iter()
+                .all(|e| *e == Equipment::Step || settings.has(*e));
+        if on_stair {
+            notes.push(format!(
+                "{}: no step at hand, so use the bottom stair.",
+                exercise.name
+            ));
+        } else if !has_equipment(exercise, settings) {
             let taken = |id: &str| chosen.iter().any(|c: &Chosen| c.exercise.id == id);
             match stand_in(catalog, exercise, settings, phase).filter(|s| !taken(&s.id)) {
                 Some(sub) => {
@@ -504,6 +544,14 @@ fn choose_exercises<'a>(
             let schedule = !(follows_phase && phase_dose.is_some());
             progressed(exercise, base, state.week_in_phase, entry, schedule)
         };
+        let mut dose = dose;
+        if on_stair {
+            let on = "on the bottom stair";
+            dose.how = Some(match dose.how.take() {
+                Some(how) if !how.is_empty() => format!("{how}, {on}").into(),
+                _ => on.into(),
+            });
+        }
         let origin = if overrides.doses.contains_key(exercise.id.as_str()) {
             ItemOrigin::Clinician(overrides.dose_set.get(exercise.id.as_str()).cloned())
         } else {
@@ -732,7 +780,11 @@ fn run_days_anyway(phase: &Phase, settings: &Settings) -> Vec<usize> {
             days.push(d);
         }
     }
-    days
+    // No more runs a week than the person runs now.
+    match settings.running_now {
+        Some(RunningNow::Runs { per_week, .. }) => spread(&days, usize::from(per_week.max(1))),
+        _ => days,
+    }
 }
 
 /// The week's training days: the run days count among them (a run is a training session),
@@ -865,103 +917,230 @@ fn spread(days: &[usize], k: usize) -> Vec<usize> {
     (0..k).map(|i| days[i * days.len() / k]).collect()
 }
 
-/// Run items on run days; returns the week's continuous running minutes.
-fn place_runs(
-    catalog: &Catalog,
-    phase: &Phase,
-    state: &WeekState,
-    run_days: &[usize],
-    days: &mut [Vec<PlanItem>],
-    notes: &mut Vec<String>,
-) -> u32 {
-    let Some(run) = phase
-        .run
-        .exercise
-        .as_deref()
-        .and_then(|id| catalog.exercise(id))
-    else {
-        return 0;
-    };
-    if run_days.is_empty() {
-        return 0;
+/// How this week's runs go for this person, or `None` for no runs: the phase's own way for a
+/// profile that never said how it runs now; from the person's usual run for someone running now
+/// (a walk-run phase goes on continuously when the week before held running); walk-run levels
+/// for someone not running now (clinical basis 1.4), who has no runs where the phase only
+/// allows running within the pain rules.
+fn run_shape(phase: &Phase, settings: &Settings, state: &WeekState, runs: bool) -> Option<RunMode> {
+    if !runs || phase.run.mode == RunMode::None || phase.run.exercise.is_none() {
+        return None;
     }
-    let (dose, level, weekly) = match phase.run.mode {
-        RunMode::WalkRun => {
-            let top = catalog.top_walk_run_level().max(1);
-            let level = state.walk_run_level.unwrap_or(1).clamp(1, top);
-            let Some(l) = catalog.walk_run_level(level) else {
-                return 0;
-            };
-            let mut dose = run.dose.clone();
-            dose.sets = 1;
-            dose.work = Work::Minutes(l.total_min);
-            notes.push(format!("Walk-run level {level}: {}", l.text));
-            (dose, Some(level), 0)
-        }
-        RunMode::Continuous => {
-            let runs = run_days.len() as u32;
-            let start = run.dose.work.amount() * runs;
-            let cap = run
-                .weekly
-                .as_ref()
-                .map_or(u32::MAX, |w| w.cap.saturating_mul(runs));
-            let weekly = match state.previous_run_minutes {
-                0 => start,
-                prev => {
-                    let pct = catalog
-                        .pain_rules
-                        .as_ref()
-                        .map_or(10, |r| r.running_weekly_rise_pct);
-                    (prev + prev * pct / 100).min(cap).max(prev.min(cap))
-                }
-            };
-            let per_run = (weekly / runs).max(1);
-            let mut dose = run.dose.clone();
-            dose.sets = 1;
-            dose.work = Work::Minutes(per_run);
-            (dose, None, per_run * runs)
-        }
-        // Runs as the pain rules allow: the phase's dose, no level, no weekly arithmetic.
-        RunMode::PainLimited => {
-            let mut dose = phase.run.dose.clone().unwrap_or_else(|| run.dose.clone());
-            dose.sets = 1;
-            (dose, None, 0)
-        }
-        RunMode::None => return 0,
-    };
-    let origin = ItemOrigin::Library(run.dose_origin.clone());
-    let chosen = Chosen {
-        exercise: run,
-        dose,
-        replaces: None,
-        reason: None,
-        eased: false,
-        origin,
-    };
-    for &d in run_days {
-        days[d].push(item(&chosen, Slot::Run, level));
+    let mode = phase.run.mode;
+    match settings.running_now {
+        None => Some(mode),
+        Some(RunningNow::Runs { .. }) => Some(match mode {
+            RunMode::WalkRun if state.previous_run_minutes > 0 => RunMode::Continuous,
+            mode => mode,
+        }),
+        Some(RunningNow::NotNow) => match mode {
+            RunMode::PainLimited => None,
+            _ => Some(RunMode::WalkRun),
+        },
     }
-    weekly
 }
 
-/// Warm-up drills go before every run and every heavy session, whatever their own frequency.
+/// What placing a week's runs needs.
+struct Runs<'a> {
+    catalog: &'a Catalog,
+    condition: &'a Condition,
+    phase: &'a Phase,
+    settings: &'a Settings,
+    state: &'a WeekState,
+    shape: RunMode,
+}
+
+impl Runs<'_> {
+    /// The run exercise: the phase's own, but a walk-run session for walk-run levels and a run
+    /// for continuous running, from the phases before or any condition's walk-run phase.
+    fn exercise(&self) -> Option<&Exercise> {
+        let own = self.phase.run.exercise.as_deref()?;
+        // This condition's phases first, then the library's.
+        let find = |mode: RunMode| {
+            self.condition
+                .phases
+                .iter()
+                .chain(self.catalog.conditions.iter().flat_map(|c| c.phases.iter()))
+                .filter(|p| p.run.mode == mode)
+                .find_map(|p| p.run.exercise.as_deref())
+                .and_then(|id| self.catalog.exercise(id))
+        };
+        let swapped = (self.shape != self.phase.run.mode)
+            .then(|| find(self.shape))
+            .flatten();
+        swapped.or_else(|| self.catalog.exercise(own))
+    }
+
+    /// The person's usual run in minutes, when they run now.
+    fn usual(&self) -> Option<u32> {
+        match self.settings.running_now {
+            Some(RunningNow::Runs { minutes, .. }) => Some(minutes),
+            _ => None,
+        }
+    }
+
+    /// Where running starts for someone running now: the phase's share of their usual run.
+    fn share_of_usual(&self, usual: u32) -> u32 {
+        let pct = self.phase.run.from_usual_pct.unwrap_or(100).min(100);
+        (usual * pct / 100).max(5.min(usual))
+    }
+
+    /// The weekly rise ceiling in percent (clinical basis 1.3).
+    fn rise_pct(&self) -> u32 {
+        self.catalog
+            .pain_rules
+            .as_ref()
+            .map_or(10, |r| r.running_weekly_rise_pct)
+    }
+
+    fn rise(&self, previous: u32) -> u32 {
+        previous + previous * self.rise_pct() / 100
+    }
+
+    /// Run items on run days; returns the week's continuous running minutes (walk-run weeks and
+    /// runs as the pain allows count 0, unless they start from the person's usual run).
+    fn place(
+        &self,
+        run_days: &[usize],
+        days: &mut [Vec<PlanItem>],
+        notes: &mut Vec<String>,
+    ) -> u32 {
+        let Some(run) = self.exercise() else {
+            return 0;
+        };
+        if run_days.is_empty() {
+            return 0;
+        }
+        let (catalog, state) = (self.catalog, self.state);
+        let runs = run_days.len() as u32;
+        let previous = state.previous_run_minutes;
+        let (dose, level, weekly) = match self.shape {
+            RunMode::WalkRun => {
+                let top = catalog.top_walk_run_level().max(1);
+                // A phase of continuous running taken through walk-run climbs a level a week.
+                let level = state
+                    .walk_run_level
+                    .unwrap_or(state.week_in_phase)
+                    .clamp(1, top);
+                let Some(l) = catalog.walk_run_level(level) else {
+                    return 0;
+                };
+                let mut dose = run.dose.clone();
+                dose.sets = 1;
+                dose.work = Work::Minutes(l.total_min);
+                notes.push(format!("Walk-run level {level}: {}", l.text));
+                (dose, Some(level), 0)
+            }
+            RunMode::Continuous => {
+                let first = run.dose.work.amount();
+                let start = match self.usual() {
+                    Some(usual) => first.min(self.share_of_usual(usual)).max(1),
+                    None => first,
+                } * runs;
+                let cap = run
+                    .weekly
+                    .as_ref()
+                    .map_or(u32::MAX, |w| w.cap.saturating_mul(runs));
+                let weekly = match previous {
+                    0 => start,
+                    prev => self.rise(prev).min(cap).max(prev.min(cap)),
+                };
+                let per_run = (weekly / runs).max(1);
+                let mut dose = run.dose.clone();
+                dose.sets = 1;
+                dose.work = Work::Minutes(per_run);
+                (dose, None, per_run * runs)
+            }
+            RunMode::PainLimited => {
+                let mut dose = self
+                    .phase
+                    .run
+                    .dose
+                    .clone()
+                    .unwrap_or_else(|| run.dose.clone());
+                dose.sets = 1;
+                match self.usual() {
+                    // Runs as the pain rules allow: the phase's dose, no weekly arithmetic.
+                    None => (dose, None, 0),
+                    // From a share of the usual run, up at most the weekly rise, never past it.
+                    Some(usual) => {
+                        let per_run = match previous {
+                            0 => self.share_of_usual(usual),
+                            prev => self.rise(prev) / runs,
+                        }
+                        .clamp(1, usual);
+                        dose.work = Work::Minutes(per_run);
+                        if previous == 0 {
+                            notes.push(format!(
+                                "Runs start at {per_run} min, from your usual {usual} min, and \
+                                 grow by at most {}% a week when the week goes well; never \
+                                 longer than your usual run.",
+                                self.rise_pct()
+                            ));
+                        }
+                        (dose, None, per_run * runs)
+                    }
+                }
+            }
+            RunMode::None => return 0,
+        };
+        let origin = ItemOrigin::Library(run.dose_origin.clone());
+        let chosen = Chosen {
+            exercise: run,
+            dose,
+            replaces: None,
+            reason: None,
+            eased: false,
+            origin,
+        };
+        for &d in run_days {
+            days[d].push(item(&chosen, Slot::Run, level));
+        }
+        weekly
+    }
+}
+
+/// Warm-up drills go with the runs, first on each run day, whatever their own frequency; in a
+/// week without runs they go before the heavy sessions instead.
 fn place_warm_ups(chosen: &[Chosen], days: &mut [Vec<PlanItem>]) {
     let warm_ups: Vec<&Chosen> = chosen
         .iter()
         .filter(|c| c.exercise.kind == Kind::WarmUp)
         .collect();
+    let week_runs = days.iter().any(|d| d.iter().any(|i| i.slot == Slot::Run));
     for day in days.iter_mut() {
         day.retain(|i| i.slot != Slot::WarmUp);
-        let needs_warm_up = day.iter().any(|i| i.slot == Slot::Run)
-            || day.iter().any(|i| {
+        let needs_warm_up = if week_runs {
+            day.iter().any(|i| i.slot == Slot::Run)
+        } else {
+            day.iter().any(|i| {
                 chosen
                     .iter()
                     .any(|c| c.exercise.id == i.exercise && is_heavy(c))
-            });
+            })
+        };
         if needs_warm_up {
             for c in &warm_ups {
                 day.push(item(c, Slot::WarmUp, None));
             }
+        }
+    }
+}
+
+/// Each weekly item's dose says how often it is scheduled this week, so its card says what the
+/// week holds (warm-ups go with the runs, time may leave a session out) rather than the
+/// library's number.
+fn state_frequencies(days: &mut [DayPlan]) {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    for item in days.iter().flat_map(|d| &d.items) {
+        if matches!(item.dose.frequency, Frequency::PerWeek(_)) {
+            *counts.entry(item.exercise.clone()).or_default() += 1;
+        }
+    }
+    for item in days.iter_mut().flat_map(|d| &mut d.items) {
+        if let (Frequency::PerWeek(_), Some(&n)) = (item.dose.frequency, counts.get(&item.exercise))
+        {
+            item.dose.frequency = Frequency::PerWeek(n);
         }
     }
 }
@@ -1130,15 +1309,23 @@ impl TimeReport {
 }
 
 /// Fits a day into its minutes. Runs, walk-run sessions and the phase's core exercises always
-/// stay (the day is reported as over instead); comfort work gives way first, then
-/// cross-training (which shrinks before it goes), then stretches and warm-ups.
+/// stay (the day is reported as over instead); comfort work gives way first, then stretches
+/// and warm-ups. Cross-training is a session of its own, placed on the days with most room: it
+/// stays whole and does not count against the minutes (issue 27).
 fn fit_budget(
     mut items: Vec<PlanItem>,
     budget: u32,
     date: Date,
     report: &mut TimeReport,
 ) -> Vec<PlanItem> {
-    let must_stay = |i: &PlanItem| i.slot == Slot::Run || (i.slot == Slot::Main && !i.optional);
+    // A run's warm-up goes with it: a run day holds the run and its warm-up.
+    let run_day = items.iter().any(|i| i.slot == Slot::Run);
+    let must_stay = |i: &PlanItem| {
+        i.slot == Slot::Run
+            || (i.slot == Slot::Main && !i.optional)
+            || (run_day && i.slot == Slot::WarmUp)
+    };
+    let own_session = |i: &PlanItem| i.slot == Slot::CrossTraining;
     let priority = |i: &PlanItem| match i.slot {
         Slot::WarmUp => 0,
         Slot::Stretch => 1,
@@ -1155,21 +1342,16 @@ fn fit_budget(
     }
     let mut used = core;
     let mut order: Vec<usize> = (0..items.len())
-        .filter(|&i| !must_stay(&items[i]))
+        .filter(|&i| !must_stay(&items[i]) && !own_session(&items[i]))
         .collect();
     order.sort_by_key(|&i| (priority(&items[i]), i));
-    let mut keep: Vec<bool> = items.iter().map(must_stay).collect();
+    let mut keep: Vec<bool> = items
+        .iter()
+        .map(|i| must_stay(i) || own_session(i))
+        .collect();
     for i in order {
         let item = &mut items[i];
         let left = budget.saturating_sub(used);
-        if item.slot == Slot::CrossTraining
-            && item.minutes > left
-            && left >= MIN_CROSS_TRAINING_MINUTES
-        {
-            item.minutes = left;
-            item.dose.sets = 1;
-            item.dose.work = Work::Minutes(left);
-        }
         let minutes = item.minutes * item.sessions.max(1);
         if minutes <= left {
             used += minutes;

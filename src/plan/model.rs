@@ -106,6 +106,67 @@ pub struct Settings {
     /// return-to-running checks; aerobic work comes from cross-training instead.
     #[serde(default, skip_serializing_if = "is_false")]
     pub no_running: bool,
+    /// How the person runs now, when they said: phase 1's running starts from a share of it.
+    /// Older profiles have none and keep the phase's own run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running_now: Option<RunningNow>,
+}
+
+/// How a person runs at the moment, asked at set-up ("does not run" is [`Settings::no_running`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RunningNow {
+    /// Runs a week and minutes per run, as they run now.
+    Runs { per_week: u8, minutes: u32 },
+    /// A runner who is not running at the moment: running comes back through the walk-run levels.
+    NotNow,
+}
+
+impl RunningNow {
+    /// Runs a week people give (1-7) and minutes per run (5-240).
+    pub const PER_WEEK: std::ops::RangeInclusive<u8> = 1..=7;
+    pub const MINUTES: std::ops::RangeInclusive<u32> = 5..=240;
+
+    /// Parses `3x30` (runs a week x minutes) or `none` (not running now).
+    pub fn parse(text: &str) -> Result<RunningNow, String> {
+        let t = text.trim().to_ascii_lowercase();
+        if t == "none" {
+            return Ok(RunningNow::NotNow);
+        }
+        let wrong =
+            || format!("`{text}` is not runs a week x minutes per run (like 3x30), or none");
+        let (n, m) = t.split_once('x').ok_or_else(wrong)?;
+        let per_week: u8 = n.trim().parse().map_err(|_| wrong())?;
+        let minutes: u32 = m.trim().parse().map_err(|_| wrong())?;
+        let ran = RunningNow::Runs { per_week, minutes };
+        ran.check().map(|_| ran)
+    }
+
+    /// The ranges a profile or prescription file must keep too.
+    pub fn check(self) -> Result<(), String> {
+        match self {
+            RunningNow::Runs { per_week, minutes } => {
+                if !Self::PER_WEEK.contains(&per_week) {
+                    return Err(format!("runs a week must be 1-7, not {per_week}"));
+                }
+                if !Self::MINUTES.contains(&minutes) {
+                    return Err(format!("minutes per run must be 5-240, not {minutes}"));
+                }
+                Ok(())
+            }
+            RunningNow::NotNow => Ok(()),
+        }
+    }
+
+    /// "3 runs a week of 30 min", "not running now".
+    pub fn describe(self) -> String {
+        match self {
+            RunningNow::Runs { per_week, minutes } => format!(
+                "{per_week} run{} a week of {minutes} min",
+                if per_week == 1 { "" } else { "s" }
+            ),
+            RunningNow::NotNow => "not running now".into(),
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -123,6 +184,7 @@ impl Settings {
             minutes: 30,
             cross_training: Vec::new(),
             no_running: false,
+            running_now: None,
         }
     }
 
@@ -323,10 +385,20 @@ impl DayPlan {
             .sum()
     }
 
+    /// What the day's session takes against the minutes set: cross-training is a session of
+    /// its own (issue 27) and is not counted.
+    pub fn session_minutes(&self) -> u32 {
+        self.items
+            .iter()
+            .filter(|i| i.slot != Slot::CrossTraining)
+            .map(|i| i.minutes * i.sessions.max(1))
+            .sum()
+    }
+
     /// A plain line for the person when the day needs more than the minutes they set (beyond
     /// [`OVERRUN_MARGIN_PCT`]): shown first on Today and by `rehab today`.
     pub fn overrun_line(&self, budget: u32) -> Option<String> {
-        let total = self.total_minutes();
+        let total = self.session_minutes();
         (total > within_margin(budget)).then(|| {
             let fixed = if self.has_run() {
                 "the run and core exercises"

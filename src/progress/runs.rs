@@ -158,7 +158,9 @@ pub fn adjust_runs(
         remove_runs(plan);
         flags.push(Flag::AwaitingRunEntry);
         plan.notes.push(Flag::AwaitingRunEntry.text());
-    } else if let (Some(target), RunMode::Continuous) = (carry.target_weekly, phase.run.mode) {
+    } else if let Some(target) = carry.target_weekly.filter(|_| plan.run_minutes > 0) {
+        // Counted running (continuous, or runs from the person's usual run) holds or steps
+        // back as last week's decision said.
         set_weekly_minutes(plan, target);
     } else if has_runs && phase.run.mode == RunMode::PainLimited && carry.eased_steps > 0 {
         let mut eased = false;
@@ -324,10 +326,15 @@ impl RunStep<'_> {
             }
         }
 
-        if mode(this.phase) == Some(RunMode::Continuous)
-            && mode(next.phase) == Some(RunMode::Continuous)
-            && plan.run_minutes > 0
-        {
+        // Running that counts its minutes rises only on a PROGRESS week (clinical basis 1.3);
+        // a phase without running, or walk-run levels, starts afresh.
+        let counted = |m: Option<RunMode>| {
+            matches!(
+                m,
+                Some(RunMode::Continuous | RunMode::PainLimited | RunMode::WalkRun)
+            )
+        };
+        if counted(mode(this.phase)) && counted(mode(next.phase)) && plan.run_minutes > 0 {
             let now = plan.run_minutes;
             c.target_weekly = match decision.verdict {
                 _ if any_red || decision.verdict == Verdict::StepBack => {

@@ -576,7 +576,7 @@ impl Standing {
                 format!("The exit criteria of phase {phase} are met"),
             ));
         }
-        if catalog.return_to_run.is_some() {
+        if catalog.return_to_run.is_some() && self.runs {
             rows.push(row(
                 crate::progress::RUN_ENTRY_CRITERIA.to_string(),
                 "The return-to-run entry criteria are met".to_string(),

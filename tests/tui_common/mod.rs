@@ -47,6 +47,7 @@ pub fn settings() -> Settings {
         minutes: 45,
         cross_training: Vec::new(),
         no_running: false,
+        running_now: None,
     }
 }
 

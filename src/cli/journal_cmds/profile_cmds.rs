@@ -153,6 +153,9 @@ pub(crate) fn describe(ctx: &Ctx, p: &Profile) -> String {
         let _ = writeln!(t, "Run days: none (does not run)");
     } else {
         let _ = writeln!(t, "Run days: {}", or_none(&runs.join(", ")));
+        if let Some(now) = s.running_now {
+            let _ = writeln!(t, "Running now: {}", now.describe());
+        }
     }
     let kit: Vec<&str> = s.equipment.iter().map(|e| e.label()).collect();
     let _ = writeln!(t, "Equipment: {}", or_none(&kit.join(", ")));

@@ -6,7 +6,7 @@ use jiff::ToSpan;
 use super::{App, Effect, Screen, View};
 use crate::catalog::Equipment;
 use crate::journal::Record;
-use crate::plan::{Day, Settings};
+use crate::plan::{Day, RunningNow, Settings};
 use crate::profile::Profile;
 use crate::tui::action::Action;
 
@@ -19,17 +19,23 @@ pub enum SetupField {
     Equipment,
     Minutes,
     CrossTraining,
+    /// How the person runs now: not said, not running now, or 1-7 runs a week.
+    RunsNow,
+    /// Minutes per run now, for someone who runs now.
+    RunMinutesNow,
 }
 
 impl SetupField {
     /// The rows, top to bottom.
-    pub const ALL: [SetupField; 6] = [
+    pub const ALL: [SetupField; 8] = [
         SetupField::Start,
         SetupField::Days,
         SetupField::RunDays,
         SetupField::Equipment,
         SetupField::Minutes,
         SetupField::CrossTraining,
+        SetupField::RunsNow,
+        SetupField::RunMinutesNow,
     ];
 
     /// The row's label.
@@ -41,6 +47,8 @@ impl SetupField {
             SetupField::Equipment => "Equipment at hand",
             SetupField::Minutes => "Minutes per session",
             SetupField::CrossTraining => "Cross-training",
+            SetupField::RunsNow => "Runs a week now",
+            SetupField::RunMinutesNow => "Minutes per run now",
         }
     }
 }
@@ -154,6 +162,19 @@ impl App {
                         let n = form.cross_options.len() as i32;
                         form.cross = (form.cross as i32 + step).rem_euclid(n.max(1)) as usize;
                     }
+                    SetupField::RunsNow => {
+                        s.running_now = runs_now_step(s.running_now, step);
+                        // Saying how one runs now says one runs.
+                        s.no_running &= s.running_now.is_none();
+                    }
+                    SetupField::RunMinutesNow => {
+                        if let Some(RunningNow::Runs { minutes, .. }) = &mut s.running_now {
+                            let range = RunningNow::MINUTES;
+                            *minutes = (*minutes as i32 + 5 * step)
+                                .clamp(*range.start() as i32, *range.end() as i32)
+                                as u32;
+                        }
+                    }
                 }
             }
             (Action::Tick, SetupField::RunDays) if form.sub == 7 => {
@@ -231,5 +252,28 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
             list.remove(i);
         }
         None => list.push(value),
+    }
+}
+
+/// One step along "not said", "not running now", 1 to 7 runs a week (30 minutes each until the
+/// minutes row says otherwise).
+fn runs_now_step(now: Option<RunningNow>, step: i32) -> Option<RunningNow> {
+    let position = match now {
+        None => 0,
+        Some(RunningNow::NotNow) => 1,
+        Some(RunningNow::Runs { per_week, .. }) => 1 + i32::from(per_week),
+    };
+    let last = 1 + i32::from(*RunningNow::PER_WEEK.end());
+    let minutes = match now {
+        Some(RunningNow::Runs { minutes, .. }) => minutes,
+        _ => 30,
+    };
+    match (position + step).clamp(0, last) {
+        0 => None,
+        1 => Some(RunningNow::NotNow),
+        n => Some(RunningNow::Runs {
+            per_week: (n - 1) as u8,
+            minutes,
+        }),
     }
 }

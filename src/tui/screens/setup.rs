@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::catalog::Equipment;
-use crate::plan::Day;
+use crate::plan::{Day, RunningNow};
 use crate::tui::action::Action;
 use crate::tui::app::{App, SetupField, SetupForm};
 use crate::tui::ui::block;
@@ -95,6 +95,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
                 };
                 spans.push(Span::raw(format!("< {name} >")));
             }
+            SetupField::RunsNow => spans.push(Span::raw(match s.running_now {
+                _ if s.no_running => "does not run (run days: none)".to_string(),
+                None => "< not said >".to_string(),
+                Some(RunningNow::NotNow) => "< not running now >".to_string(),
+                Some(RunningNow::Runs { per_week, .. }) => format!("< {per_week} >"),
+            })),
+            SetupField::RunMinutesNow => spans.push(Span::raw(match s.running_now {
+                Some(RunningNow::Runs { minutes, .. }) if !s.no_running => {
+                    format!("< {minutes} >  runs start from a share of this")
+                }
+                _ => "-".to_string(),
+            })),
         }
         lines.push(Line::from(spans));
     }
