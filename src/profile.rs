@@ -40,17 +40,12 @@ impl Profile {
         &self,
         catalog: &'a crate::catalog::Catalog,
     ) -> crate::catalog::limits::Fill<'a> {
-        let limits = catalog.condition(&self.condition).map(|c| {
-            crate::catalog::limits::PainLimits::of(
-                c,
-                self.overrides.ceiling_exercise,
-                self.overrides.ceiling_running,
-            )
-        });
-        crate::catalog::limits::Fill {
-            limits,
-            rules: catalog.pain_rules.as_ref(),
-        }
+        crate::catalog::limits::Fill::for_plan(
+            catalog,
+            catalog.condition(&self.condition),
+            self.overrides.ceiling_exercise,
+            self.overrides.ceiling_running,
+        )
     }
 
     /// The dose this person is given for an exercise outside a week's plan (the exercise's
@@ -270,6 +265,31 @@ pub fn validate_name(name: &str) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// An exercise's page as one person reads it: its words with their pain limits filled in,
+/// and their dose with where it comes from. Without a profile, the library's dose and words
+/// that point to the plan's limits. The command line's `show` and the app's detail read it.
+pub fn exercise_page(
+    catalog: &crate::catalog::Catalog,
+    profile: Option<&Profile>,
+    e: &crate::catalog::Exercise,
+) -> (
+    crate::catalog::Exercise,
+    crate::catalog::Dose,
+    crate::plan::ItemOrigin,
+) {
+    match profile {
+        Some(p) => {
+            let (dose, origin) = p.dose_for(e);
+            (e.with_limits(&p.pain_fill(catalog)), dose, origin)
+        }
+        None => {
+            let fill = crate::catalog::limits::Fill::for_plan(catalog, None, None, None);
+            let origin = crate::plan::ItemOrigin::Library(e.dose_origin.clone());
+            (e.with_limits(&fill), e.dose.clone(), origin)
+        }
+    }
 }
 
 #[cfg(test)]

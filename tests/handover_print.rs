@@ -6,65 +6,27 @@
 #![allow(clippy::unwrap_used)]
 
 mod handover_support;
+mod print_support;
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use rehab_planner::export::Format;
 use rehab_planner::handover::{assemble_report, render_report};
 
-fn on_path(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file())
-}
-
 /// Prints `html` with Chromium's default header and footer left on, as a browser prints by
 /// default; the page count and the text with whitespace collapsed, or None (after saying why)
 /// without the tools outside CI.
 fn print(html_text: &str) -> Option<(u32, String)> {
-    let chromium = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|n| on_path(n));
-    let (Some(chromium), Some(pdftotext), Some(pdfinfo)) =
-        (chromium, on_path("pdftotext"), on_path("pdfinfo"))
-    else {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-        assert!(
-            !ci,
-            "chromium and poppler-utils are missing; CI must have them"
-        );
-        eprintln!("print test skipped: chromium or poppler-utils missing");
-        return None;
-    };
+    let print_support::Tools {
+        chromium,
+        pdftotext,
+        pdfinfo,
+    } = print_support::tools()?;
     let tmp = tempfile::tempdir().unwrap();
     let html = tmp.path().join("report.html");
     let pdf = tmp.path().join("report.pdf");
     std::fs::write(&html, html_text).unwrap();
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            tmp.path().join("chrome").display()
-        ))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", html.display()))
-        .output()
-        .unwrap();
-    assert!(
-        pdf.is_file(),
-        "chromium made no PDF: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    print_support::print_to_pdf(&chromium, &html, &pdf, &tmp.path().join("chrome"));
     let info = String::from_utf8(Command::new(pdfinfo).arg(&pdf).output().unwrap().stdout).unwrap();
     let pages: u32 = info
         .lines()

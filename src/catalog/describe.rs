@@ -46,12 +46,11 @@ impl Dose {
         format!("{} x {}{side}", self.sets, self.work.describe())
     }
 
-    /// Everything but how often, each field once and in one order: "3 x 10 reps per side, hold
-    /// each 5 s, tempo 2-0-2, rest 60 s, body weight, knee bent up to 60 degrees, 10 cm step,
-    /// effort 5-6 out of 10, flat route". A printed week's grid shows this; its day columns say
-    /// how often.
-    pub fn describe_work(&self) -> String {
-        let mut parts = vec![self.sets_text()];
+    /// What the dose asks beyond its sets, each field once and in one order: "hold each 5 s",
+    /// "tempo 2-0-2", "rest 60 s", "body weight", "knee bent up to 60 degrees", "10 cm step",
+    /// "effort 5-6 out of 10", then its words.
+    pub fn details(&self) -> Vec<String> {
+        let mut parts = Vec::new();
         if let Some(s) = self.hold_each_s {
             parts.push(format!("hold each {s} s"));
         }
@@ -82,7 +81,16 @@ impl Dose {
         if let Some(how) = &self.how {
             parts.push(how.to_string());
         }
-        parts.join(", ")
+        parts
+    }
+
+    /// Everything but how often: the sets, then [`Dose::details`]. A printed week's grid shows
+    /// this; its day columns say how often.
+    pub fn describe_work(&self) -> String {
+        std::iter::once(self.sets_text())
+            .chain(self.details())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// Everything: "3 x 10 reps per side, tempo 2-0-2, rest 60 s, a band, 3x a week".
@@ -123,5 +131,26 @@ mod tests {
             "3 x 15 reps per side, tempo 3-0-0, rest 60 s, your 15-rep max (15RM), \
              knee bent up to 60 degrees"
         );
+    }
+
+    #[test]
+    fn older_load_words_are_read_into_the_fields() {
+        let old = |load: &str| -> Dose {
+            ron::from_str(&format!(
+                "(sets: 4, work: Reps(10), frequency: PerWeek(3), load: Some({load:?}))"
+            ))
+            .expect("an older dose reads")
+        };
+        assert_eq!(old("15RM").weight, Some(Weight::RepMax));
+        assert_eq!(old("5 kg backpack").weight, Some(Weight::Kg(5)));
+        let held = old("hold each 10 s with the knees bent only 0-40 degrees");
+        assert_eq!((held.hold_each_s, held.knee_bend), (Some(10), Some(40)));
+        assert_eq!(held.how, None, "nothing left over");
+        let run = old("no longer than your usual run; pain at most 2/10, settled within an hour");
+        assert_eq!(run.how.as_deref(), Some("no longer than your usual run"));
+        assert_eq!(old("10 cm step").step_cm, Some(10));
+        // Written back, a dose has no `load` words.
+        let text = ron::to_string(&held).expect("writes");
+        assert!(!text.contains("load"), "{text}");
     }
 }

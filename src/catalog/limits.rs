@@ -49,17 +49,22 @@ pub struct PainLimits {
 impl PainLimits {
     /// A condition's limits, with a clinician's ceilings in their place when set.
     pub fn of(condition: &Condition, exercise: Option<u8>, running: Option<u8>) -> PainLimits {
-        let Ceilings {
-            exercise: e,
-            running: r,
-            progress_median,
-            running_settles,
-        } = condition.ceilings;
+        let own = PainLimits::from(condition.ceilings);
         PainLimits {
-            exercise: exercise.unwrap_or(e),
-            running: running.unwrap_or(r),
-            running_settles,
-            progress_median,
+            exercise: exercise.unwrap_or(own.exercise),
+            running: running.unwrap_or(own.running),
+            ..own
+        }
+    }
+}
+
+impl From<Ceilings> for PainLimits {
+    fn from(c: Ceilings) -> PainLimits {
+        PainLimits {
+            exercise: c.exercise,
+            running: c.running,
+            running_settles: c.running_settles,
+            progress_median: c.progress_median,
         }
     }
 }
@@ -72,7 +77,21 @@ pub struct Fill<'a> {
     pub rules: Option<&'a PainRules>,
 }
 
-impl Fill<'_> {
+impl<'a> Fill<'a> {
+    /// For a plan of `condition` (none: words that point to the plan's limits), with a
+    /// clinician's ceilings in place of the condition's where set.
+    pub fn for_plan(
+        catalog: &'a super::Catalog,
+        condition: Option<&Condition>,
+        exercise: Option<u8>,
+        running: Option<u8>,
+    ) -> Fill<'a> {
+        Fill {
+            limits: condition.map(|c| PainLimits::of(c, exercise, running)),
+            rules: catalog.pain_rules.as_ref(),
+        }
+    }
+
     /// `text` with every placeholder filled; `run` says the text is about a run (so `{limit}`
     /// is the running limit and `{settles}` the running rule).
     pub fn text(&self, text: &str, run: bool) -> String {

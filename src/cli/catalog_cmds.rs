@@ -59,20 +59,7 @@ pub fn show(ctx: &Ctx, id: &str, with_figure: bool) -> CmdResult {
     // For a person with a profile, their pain limits and their clinician's dose; without one,
     // the library's dose and words that point to the plan's limits.
     let profile = crate::store::profile::read_profile(&ctx.paths, &ctx.profile).ok();
-    let (e, dose, origin) = match &profile {
-        Some(p) => {
-            let (dose, origin) = p.dose_for(e);
-            (e.with_limits(&p.pain_fill(&ctx.catalog)), dose, origin)
-        }
-        None => {
-            let fill = crate::catalog::limits::Fill {
-                limits: None,
-                rules: ctx.catalog.pain_rules.as_ref(),
-            };
-            let origin = crate::plan::ItemOrigin::Library(e.dose_origin.clone());
-            (e.with_limits(&fill), e.dose.clone(), origin)
-        }
-    };
+    let (e, dose, origin) = crate::profile::exercise_page(&ctx.catalog, profile.as_ref(), e);
     let e = &e;
     let mut text = describe_exercise(&ctx.catalog, e, &dose, &origin);
     if with_figure && let Some(f) = ctx.catalog.figure(&e.id) {

@@ -112,12 +112,7 @@ impl ExportInput {
 
     /// The plan's pain limits: the condition's, or a clinician's where set.
     pub fn limits(&self) -> crate::catalog::limits::PainLimits {
-        crate::catalog::limits::PainLimits {
-            exercise: self.ceilings.exercise,
-            running: self.ceilings.running,
-            running_settles: self.ceilings.running_settles,
-            progress_median: self.ceilings.progress_median,
-        }
+        self.ceilings.into()
     }
 }
 

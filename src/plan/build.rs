@@ -398,14 +398,12 @@ pub fn build_week(
     notes.extend(time.notes(catalog, settings.minutes));
     state_frequencies(&mut day_plans);
     if !phase.run.text.is_empty() {
-        let fill = crate::catalog::limits::Fill {
-            limits: Some(crate::catalog::limits::PainLimits::of(
-                condition,
-                overrides.ceiling_exercise,
-                overrides.ceiling_running,
-            )),
-            rules: catalog.pain_rules.as_ref(),
-        };
+        let fill = crate::catalog::limits::Fill::for_plan(
+            catalog,
+            Some(condition),
+            overrides.ceiling_exercise,
+            overrides.ceiling_running,
+        );
         notes.push(format!("Running: {}", fill.text(&phase.run.text, true)));
     }
     let ends_heavy = heavy_days_in(&day_plans, &chosen).contains(&6);
@@ -557,7 +555,7 @@ fn choose_exercises<'a>(
         } else {
             // The phase's word on where its dose comes from (its own dose, or the exercise's
             // dose borrowed from another condition's trial), for the exercise it names.
-            match prescription.filter(|_| replaces.is_none() || same_schedule) {
+            match prescription.filter(|_| follows_phase) {
                 Some(p) => ItemOrigin::Library(
                     p.origin
                         .clone()

@@ -317,10 +317,14 @@ impl Inputs<'_> {
     }
 
     fn limits(&self) -> Limits {
-        let ceilings = self.condition.ceilings;
+        let limits = crate::catalog::limits::PainLimits::of(
+            self.condition,
+            self.overrides.ceiling_exercise,
+            self.overrides.ceiling_running,
+        );
         Limits {
-            exercise: self.overrides.ceiling_exercise.unwrap_or(ceilings.exercise),
-            running: self.overrides.ceiling_running.unwrap_or(ceilings.running),
+            exercise: limits.exercise,
+            running: limits.running,
         }
     }
 

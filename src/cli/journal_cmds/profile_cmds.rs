@@ -214,7 +214,15 @@ pub(crate) fn describe(ctx: &Ctx, p: &Profile) -> String {
             let _ = writeln!(t, "  {} replaced by {}", clean(old), clean(new));
         }
         for (id, dose) in &o.doses {
-            let _ = writeln!(t, "  dose of {}: {}", clean(id), dose.describe());
+            // Who set it and when, as every other view says it.
+            let origin = crate::plan::ItemOrigin::Clinician(o.dose_set.get(id).cloned());
+            let _ = writeln!(
+                t,
+                "  dose of {}: {} ({})",
+                clean(id),
+                dose.describe(),
+                clean(&origin.describe())
+            );
         }
         if let Some(c) = o.ceiling_exercise {
             let _ = writeln!(t, "  pain ceiling for exercise: {c}");

@@ -99,11 +99,9 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
         }
         let _ = writeln!(t);
         // The rest of the dose (hold, tempo, rest, weight, bend, step ...) under its sets.
-        let whole = item.dose.describe_work();
-        if let Some(rest) = whole.strip_prefix(&item.dose.sets_text())
-            && let Some(rest) = rest.strip_prefix(", ")
-        {
-            let _ = writeln!(t, "              {}", clean(rest));
+        let details = item.dose.details();
+        if !details.is_empty() {
+            let _ = writeln!(t, "              {}", clean(&details.join(", ")));
         }
         if let Some(why) = &item.reason {
             let _ = writeln!(t, "              {}", clean(why));

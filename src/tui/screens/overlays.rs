@@ -38,24 +38,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
             dose,
         } => match app.catalog.exercise(exercise) {
             Some(e) => {
-                // The item's dose when opened from a day, else this person's (a clinician's
-                // change) or the library's; the words with this person's pain limits.
-                let (dose, origin) = match (dose, &app.profile) {
-                    (Some(d), _) => (d.0.clone(), d.1.clone()),
-                    (None, Some(p)) => p.dose_for(e),
-                    (None, None) => (
-                        e.dose.clone(),
-                        crate::plan::ItemOrigin::Library(e.dose_origin.clone()),
-                    ),
+                // The item's dose when opened from a day, else the exercise's page as this
+                // person reads it (a clinician's change, their pain limits).
+                let (e, page_dose, page_origin) =
+                    crate::profile::exercise_page(&app.catalog, app.profile.as_ref(), e);
+                let (dose, origin) = match dose {
+                    Some(d) => (d.0.clone(), d.1.clone()),
+                    None => (page_dose, page_origin),
                 };
-                let fill = match &app.profile {
-                    Some(p) => p.pain_fill(&app.catalog),
-                    None => crate::catalog::limits::Fill {
-                        limits: None,
-                        rules: app.catalog.pain_rules.as_ref(),
-                    },
-                };
-                let e = e.with_limits(&fill);
                 detail(frame, rect, app, &e, &dose, &origin, *scroll)
             }
             None => frame.render_widget(
