@@ -30,7 +30,12 @@ fn walk(f: Map, x: &mut impl MapText) {
 impl ExportInput {
     /// A copy with `f` applied to every string.
     pub fn map_text(&self, f: Map) -> ExportInput {
-        let mut x = self.clone();
+        self.clone().mapped(f)
+    }
+
+    /// `self` with `f` applied to every string.
+    fn mapped(self, f: Map) -> ExportInput {
+        let mut x = self;
         for t in [
             &mut x.patient.name,
             &mut x.patient.clinician,
@@ -87,13 +92,13 @@ impl ExportInput {
     /// A copy with the pain limits filled in and control characters removed from every string.
     pub fn cleaned(&self) -> ExportInput {
         self.with_limits()
-            .map_text(&|t| crate::text::clean(t).into_owned())
+            .mapped(&|t| crate::text::clean(t).into_owned())
     }
 
     /// A copy filled in, cleaned and spelled in ASCII ("é" -> "e", "–" -> "-").
     pub fn ascii(&self) -> ExportInput {
         self.with_limits()
-            .map_text(&|t| to_ascii(&crate::text::clean(t)).into_owned())
+            .mapped(&|t| to_ascii(&crate::text::clean(t)).into_owned())
     }
 
     /// A copy with every `{limit}`-style name in the library's words filled from this plan's
