@@ -408,3 +408,30 @@ fn kongsgaard_and_purdam_weeks() {
     }
     insta::assert_snapshot!(lines.join("\n"));
 }
+
+/// Someone who does not run reads one pain limit in the rules, the exercise one.
+#[test]
+fn a_non_runners_pain_rule_has_no_running_limit() {
+    let catalog = catalog();
+    let condition = catalog.condition("knee-oa").expect("condition");
+    let program = build_program(
+        &catalog,
+        condition,
+        &settings(4, 30, Vec::new()),
+        &Overrides::default(),
+        1,
+    )
+    .expect("program");
+    let mut input = ExportInput::assemble(
+        &catalog,
+        condition,
+        program.weeks,
+        date(2026, 3, 2),
+        Patient::default(),
+    );
+    assert_eq!(scores_in(&input.ceiling_rule()).len(), 2);
+    input.without_running();
+    let rule = input.ceiling_rule();
+    assert_eq!(scores_in(&rule), vec![u32::from(input.limits().exercise)]);
+    assert!(!rule.contains("running"), "{rule}");
+}

@@ -119,6 +119,8 @@ pub struct ExportInput {
     pub run_checks: Vec<Check>,
     /// How the plan is laid out.
     pub options: PrintOptions,
+    /// The person runs (false: no running limit in the pain rules).
+    pub runs: bool,
     /// The figure of each card's exercise, by id (an exercise without one has no drawing).
     pub figures: BTreeMap<String, crate::figure::Figure>,
 }
@@ -165,6 +167,7 @@ impl ExportInput {
     /// like) among the things to do.
     pub fn without_running(&mut self) {
         self.run_checks.clear();
+        self.runs = false;
     }
 
     /// Gathers a plan's contents. The weeks come from `plan::build_program` or `build_week`.
@@ -277,6 +280,7 @@ impl ExportInput {
             exit_checks,
             run_checks,
             options: PrintOptions::default(),
+            runs: true,
             figures,
         }
     }

@@ -100,6 +100,13 @@ impl ExportInput {
     /// The ceilings as a pain rule in plain words, always printed before the library's rules.
     pub fn ceiling_rule(&self) -> String {
         let l = self.limits();
+        if !self.runs {
+            return format!(
+                "During exercises, pain up to {}/10 is fine if it has settled {}.",
+                l.exercise,
+                crate::catalog::Settles::ByNextMorning.words()
+            );
+        }
         format!(
             "During exercises, pain up to {}/10 is fine if it has settled {}; while running, \
              up to {}/10 if it has settled {}.",
