@@ -9,15 +9,36 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-/// Removes unsafe characters (see [`is_unsafe`]) so escape sequences from a file, a name or an
-/// argument cannot move the cursor, recolour the screen or reorder text. Tabs and line breaks
-/// become spaces, so one field stays on one line.
 /// "1 day", "3 days": a count with its noun in the right number.
 pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// "Mon", "Mon and Thu", "Mon, Wed and Thu".
+pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
+    join_last(items, " and ")
+}
+
+/// "a", "a or b", "a, b or c".
+pub fn join_or<S: AsRef<str>>(items: &[S]) -> String {
+    join_last(items, " or ")
+}
+
+fn join_last<S: AsRef<str>>(items: &[S], last: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., end] => {
+            let head: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{}{last}{}", head.join(", "), end.as_ref())
+        }
+    }
+}
+
+/// Removes unsafe characters (see [`is_unsafe`]) so escape sequences from a file, a name or an
+/// argument cannot move the cursor, recolour the screen or reorder text. Tabs and line breaks
+/// become spaces, so one field stays on one line.
 pub fn clean(text: &str) -> Cow<'_, str> {
     // Printable ASCII is safe as it is: most text is, and a byte test is far cheaper than
     // decoding every character (the library is cleaned at every start).
@@ -222,6 +243,14 @@ pub fn clean_in_place<T: std::ops::Deref<Target = str> + From<String>>(text: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_join_with_commas_and_a_last_word() {
+        assert_eq!(join_and::<&str>(&[]), "");
+        assert_eq!(join_and(&["Mon"]), "Mon");
+        assert_eq!(join_and(&["Mon", "Thu"]), "Mon and Thu");
+        assert_eq!(join_or(&["a", "b", "c"]), "a, b or c");
+    }
 
     #[test]
     fn positions_count_lines_and_characters() {

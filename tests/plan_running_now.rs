@@ -1,6 +1,9 @@
-//! Running from where the person is (issue 27): every condition, any start weekday, 3-7 days,
-//! 15-90 minutes, and how the person runs now (not running now, 2 x 20, 4 x 45, does not run).
+//! A week that fits the person (issue 27): every condition, any start weekday, 3-7 days,
+//! 15-90 minutes, any equipment, and how the person runs now (not running now, 2 x 20, 4 x 45,
+//! does not run).
 //!
+//! - no day's exercises pass the minutes by more than the margin unless the week's first line
+//!   says it cannot fit and names that day;
 //! - someone who does not run has no run item, and no return-to-running check to record;
 //! - the first run is never longer than the person's usual run (walk-run counts its running);
 //! - the chosen cross-training comes at least as often as the phase's rule says.
@@ -10,7 +13,9 @@ use jiff::civil::date;
 use proptest::prelude::*;
 use rehab_planner::catalog::{Catalog, Equipment};
 use rehab_planner::journal::JournalState;
-use rehab_planner::plan::{Overrides, Program, RunningNow, Settings, Slot, build_program};
+use rehab_planner::plan::{
+    Overrides, Program, RunningNow, Settings, Slot, build_program, within_margin,
+};
 use rehab_planner::profile::Profile;
 use rehab_planner::session::Standing;
 
@@ -38,12 +43,13 @@ fn settings(
     minutes: u32,
     now: Option<RunningNow>,
     cross: &str,
+    equipment: &[Equipment],
 ) -> Settings {
     // 2026-03-02 is a Monday: the start falls on any weekday.
     let mut s = Settings::new(date(2026, 3, 2).checked_add(weekday.days()).expect("date"));
     s.days_per_week = days;
     s.minutes = minutes;
-    s.equipment = vec![Equipment::Bike];
+    s.equipment = equipment.to_vec();
     s.cross_training = vec![cross.to_string()];
     s.no_running = now.is_none();
     s.running_now = now;
@@ -77,12 +83,16 @@ proptest! {
         minutes in 15u32..=90,
         now in 0usize..4,
         cross in prop::sample::select(vec!["cycling", "flat-walking"]),
+        equipment in prop::sample::subsequence(Equipment::ALL.to_vec(), 0..=6),
     ) {
         let catalog = Catalog::builtin().expect("catalog");
         let c = &catalog.conditions[condition % catalog.conditions.len()];
         let now = running_kinds()[now];
-        let s = settings(weekday, days, minutes, now, cross);
-        let label = format!("{} {:?} {days} days {minutes} min start +{weekday}", c.id, now);
+        let s = settings(weekday, days, minutes, now, cross, &equipment);
+        let label = format!(
+            "{} {:?} {days} days {minutes} min start +{weekday} {equipment:?}",
+            c.id, now
+        );
         let program = build_program(&catalog, c, &s, &Overrides::default(), WEEKS)
             .expect("builds");
 
@@ -131,9 +141,27 @@ proptest! {
             }
         }
 
+        // No day's exercises past the minutes unless the week says so first and names the day.
+        for week in &program.weeks {
+            for day in &week.days {
+                let need = day.exercise_minutes();
+                let said = week
+                    .does_not_fit
+                    .as_ref()
+                    .is_some_and(|f| f.days.iter().any(|(d, _)| *d == day.date));
+                prop_assert!(
+                    need <= within_margin(minutes) || said,
+                    "{label}: {} needs {need} min and nothing says so",
+                    day.date
+                );
+            }
+        }
+
         // The chosen kind, as often as the phase's rule (at least once where the phase lists
-        // it), in every full week.
-        for week in program.weeks.iter().skip(1) {
+        // it), in every full week, when the equipment allows it.
+        let kind = catalog.exercise(cross).expect("cross-training exercise");
+        let can = kind.equipment.iter().all(|e| equipment.contains(e));
+        for week in program.weeks.iter().skip(1).filter(|_| can) {
             let phase = &c.phases[week.state.phase];
             if !phase.cross_training.iter().any(|id| id == cross) {
                 continue;

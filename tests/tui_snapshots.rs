@@ -351,8 +351,8 @@ fn the_other_skip_reason_takes_a_few_words() {
     use rehab_planner::journal::{Record, SkipReason};
     use rehab_planner::tui::app::{Effect, Overlay};
     let mut app = busy_app(UNICODE);
-    // The fifth item (Wall sit, after the run day's warm-up) is open today.
-    for _ in 0..4 {
+    // The fourth item (Wall sit) is open today.
+    for _ in 0..3 {
         press(&mut app, key(KeyCode::Down));
     }
     press(&mut app, ch('x'));

@@ -80,10 +80,11 @@ fn header(input: &ExportInput, title: &str) -> Markup {
             @if let Some(notes) = &p.notes { p.notes { strong { "Notes: " } (notes) } }
             p.disclaimer { (DISCLAIMER) }
             p.days { (crate::plan::HOW_DAYS_COMBINE) }
-            @if !input.standing.is_empty() {
+            @let notices = input.notices();
+            @if !notices.is_empty() {
                 section.standing {
                     h2 { "Please note" }
-                    ul { @for line in &input.standing { li { (line) } } }
+                    ul { @for line in &notices { li { (line) } } }
                 }
             }
         }

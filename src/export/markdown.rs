@@ -274,9 +274,10 @@ fn header(m: &mut String, input: &ExportInput) {
     }
     let _ = writeln!(m, "\n*{}*\n", esc(DISCLAIMER));
     let _ = writeln!(m, "{}\n", esc(crate::plan::HOW_DAYS_COMBINE));
-    if !input.standing.is_empty() {
+    let notices = input.notices();
+    if !notices.is_empty() {
         let _ = writeln!(m, "**Please note**\n");
-        for line in &input.standing {
+        for line in &notices {
             let _ = writeln!(m, "- {}", esc(line));
         }
         let _ = writeln!(m);

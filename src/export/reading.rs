@@ -70,6 +70,38 @@ impl ExportInput {
         rows
     }
 
+    /// What the plan's first lines say: the lines that stand, then, said once, the weeks that
+    /// do not fit the minutes set.
+    pub fn notices(&self) -> Vec<String> {
+        let mut lines = self.standing.clone();
+        let late: Vec<&crate::plan::WeekPlan> = self
+            .weeks
+            .iter()
+            .filter(|w| w.does_not_fit.is_some())
+            .collect();
+        let fit = crate::plan::WeekFit::merged(late.iter().filter_map(|w| w.does_not_fit.as_ref()));
+        if let Some(fit) = fit {
+            let numbers: Vec<u32> = late.iter().map(|w| w.state.week).collect();
+            lines.push(if self.weeks.len() == 1 {
+                fit.line()
+            } else {
+                match numbers.as_slice() {
+                    [one] => fit.line_for(&format!("Week {one}"), false),
+                    many => {
+                        let named: Vec<String> = many.iter().map(u32::to_string).collect();
+                        let subject = if many.windows(2).all(|w| w[1] == w[0] + 1) {
+                            format!("Weeks {}-{}", many[0], many[many.len() - 1])
+                        } else {
+                            format!("Weeks {}", crate::text::join_and(&named))
+                        };
+                        fit.line_for(&subject, true)
+                    }
+                }
+            });
+        }
+        lines
+    }
+
     /// Phase and week in words: "Phase 1 of 3 (Settle), week 1" or "weeks 1-4".
     pub fn phase_and_week(&self) -> String {
         let phases = self.condition.phases.len();

@@ -48,6 +48,9 @@ impl ExportInput {
         for w in &mut x.weeks {
             s(f, &mut w.phase_name);
             all(f, &mut w.notes);
+            if let Some(fit) = &mut w.does_not_fit {
+                all(f, &mut fit.left_out);
+            }
             for item in w.days.iter_mut().flat_map(|d| d.items.iter_mut()) {
                 s(f, &mut item.exercise);
                 opt(f, &mut item.replaces);

@@ -175,10 +175,11 @@ fn header(o: &mut Out, input: &ExportInput) {
     o.blank();
     o.wrap("", "", DISCLAIMER);
     o.wrap("", "", crate::plan::HOW_DAYS_COMBINE);
-    if !input.standing.is_empty() {
+    let notices = input.notices();
+    if !notices.is_empty() {
         o.blank();
         o.line("PLEASE NOTE");
-        for line in &input.standing {
+        for line in &notices {
             o.bullet(0, line);
         }
     }

@@ -421,7 +421,8 @@ td.n { text-align: right; }
 .meta { font-size: 8.5pt; }
 figure.pain-chart { margin: 0.3em 0; }
 figure.pain-chart svg { width: 100%; max-height: 42mm; }
-section { break-inside: avoid; }
+h2 { break-after: avoid; }
+tr, li, figure { break-inside: avoid; }
 ";
 
 fn html_page(r: &Report) -> Markup {

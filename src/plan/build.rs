@@ -304,7 +304,7 @@ pub fn build_week(
                 .into(),
         );
     }
-    let training = training_days(settings.days_per_week as usize, &run_days);
+    let training = exercise_days(settings.days_per_week as usize, &run_days);
     let heavy_sessions = chosen
         .iter()
         .filter(|c| is_heavy(c))
@@ -320,12 +320,13 @@ pub fn build_week(
     );
 
     let mut days: Vec<Vec<PlanItem>> = vec![Vec::new(); 7];
+    // Fixed first (daily protocols, heavy days, hops), then the rest packed around them.
+    let mut to_pack: Vec<&Chosen> = Vec::new();
     for c in &chosen {
         let on: Vec<usize> = match c.dose.frequency {
             // A daily protocol is daily: every day of the week, not only the training days.
             Frequency::Daily(_) => (0..7).collect(),
             Frequency::PerWeek(k) if is_heavy(c) => spread(&strength_days, k as usize),
-            // Hops and skipping on the days without heavy strength work (clinical basis 5.3).
             // Hops and skipping a day apart, on days without heavy strength work where the
             // week allows (clinical basis 5.3).
             Frequency::PerWeek(k) if c.exercise.kind == Kind::Plyometric => {
@@ -333,10 +334,40 @@ pub fn build_week(
                     .or_else(|| pick_days(k as usize, &training, &strength_days, false))
                     .unwrap_or_default()
             }
-            Frequency::PerWeek(k) => spread(&training, k as usize),
+            // Warm-ups go with the runs (placed below).
+            Frequency::PerWeek(_) if c.exercise.kind == Kind::WarmUp => Vec::new(),
+            Frequency::PerWeek(_) => {
+                to_pack.push(c);
+                Vec::new()
+            }
         };
         for d in on {
             days[d].push(item(c, slot_of(c.exercise.kind), None));
+        }
+    }
+    // The longest first, so the short ones fill the gaps.
+    to_pack.sort_by_key(|c| std::cmp::Reverse(item_minutes(&c.dose)));
+    for c in to_pack {
+        let k = per_week(&c.dose);
+        let slot = slot_of(c.exercise.kind);
+        // Stretches go after the runs; the rest to the exercise days without a run first.
+        let (candidates, preferred): (Vec<usize>, Vec<usize>) =
+            if slot == Slot::Stretch && !run_days.is_empty() {
+                let mut all: Vec<usize> = training.iter().chain(&run_days).copied().collect();
+                all.sort_unstable();
+                all.dedup();
+                (all, run_days.clone())
+            } else {
+                let off_run: Vec<usize> = training
+                    .iter()
+                    .copied()
+                    .filter(|d| !run_days.contains(d))
+                    .collect();
+                (training.clone(), off_run)
+            };
+        let need = item_minutes(&c.dose);
+        for d in pack_days(k, &candidates, &preferred, &days, need, settings.minutes) {
+            days[d].push(item(c, slot, None));
         }
     }
     let run_minutes = match shape {
@@ -392,10 +423,21 @@ pub fn build_week(
     let mut time = TimeReport::default();
     for (i, items) in days.into_iter().enumerate() {
         let date = monday.checked_add((i as i64).days()).unwrap_or(monday);
-        let items = fit_budget(items, settings.minutes, date, &mut time);
+        let mut items = fit_budget(items, settings.minutes, date, &mut time);
+        let rank = |id: &str| chosen.iter().position(|c| c.exercise.id == id);
+        let run_day = items.iter().any(|i| i.slot == Slot::Run);
+        items.sort_by_key(|i| (session_rank(i.slot, run_day), rank(&i.exercise)));
         day_plans.push(DayPlan { date, items });
     }
     notes.extend(time.notes(catalog, settings.minutes));
+    let daily: u32 = chosen
+        .iter()
+        .map(|c| match c.dose.frequency {
+            Frequency::Daily(n) => item_minutes(&c.dose) * n,
+            Frequency::PerWeek(_) => 0,
+        })
+        .sum();
+    let does_not_fit = time.fit(catalog, settings, daily);
     state_frequencies(&mut day_plans);
     if !phase.run.text.is_empty() {
         let fill = crate::catalog::limits::Fill::for_plan(
@@ -415,6 +457,7 @@ pub fn build_week(
         run_minutes,
         ends_heavy,
         notes,
+        does_not_fit,
     })
 }
 
@@ -785,39 +828,103 @@ fn run_days_anyway(phase: &Phase, settings: &Settings) -> Vec<usize> {
     }
 }
 
-/// The week's training days: the run days count among them (a run is a training session),
-/// topped up to `n` with the days that keep fewest sessions back to back. More run days than
-/// `n` keep every run: runs are never dropped to fit the count.
-fn training_days(n: usize, run_days: &[usize]) -> Vec<usize> {
-    let mut days: Vec<usize> = run_days.to_vec();
+/// The week's training days for exercises: `n` days, the days without a run first (a run is a
+/// session of its own), chosen to put the fewest days back to back; run days only when the
+/// days without one run out.
+fn exercise_days(n: usize, run_days: &[usize]) -> Vec<usize> {
+    let free: Vec<usize> = (0..7).filter(|d| !run_days.contains(d)).collect();
+    let mut days = if n >= free.len() {
+        free.clone()
+    } else {
+        least_back_to_back(n, &free, 0)
+    };
     if days.len() < n {
-        let others: Vec<usize> = (0..7).filter(|d| !run_days.contains(d)).collect();
-        let extra = n - days.len();
-        // The others that, with the runs, put the fewest days back to back; earliest first.
-        let best = (0u32..(1 << others.len()))
-            .filter(|mask| mask.count_ones() as usize == extra)
-            .map(|mask| {
-                let chosen: Vec<usize> = others
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| mask & (1 << i) != 0)
-                    .map(|(_, d)| *d)
-                    .collect();
-                let bits = chosen.iter().fold(run_bits(run_days), |b, d| b | 1 << d);
-                let within = (bits & (bits >> 1)).count_ones();
-                // Sunday then the next Monday counts too, but less than two days in one week.
-                let across = u32::from(bits & 0x40 != 0 && bits & 0x01 != 0);
-                // Sunday last among equals: heavy work on it meets next Monday's.
-                let sunday = chosen.contains(&6);
-                (within + across, sunday, within, chosen)
-            })
-            .min()
-            .map(|(_, _, _, chosen)| chosen)
-            .unwrap_or_default();
-        days.extend(best);
+        let more = least_back_to_back(n - days.len(), run_days, run_bits(&days));
+        days.extend(more);
     }
     days.sort_unstable();
     days
+}
+
+/// `n` of `others` that, with the days in `taken`, put the fewest days back to back (Sunday
+/// then the next Monday counts, but less), Sunday last among equals, earliest first.
+fn least_back_to_back(n: usize, others: &[usize], taken: u8) -> Vec<usize> {
+    (0u32..(1 << others.len()))
+        .filter(|mask| mask.count_ones() as usize == n.min(others.len()))
+        .map(|mask| {
+            let chosen: Vec<usize> = others
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, d)| *d)
+                .collect();
+            let bits = chosen.iter().fold(taken, |b, d| b | 1 << d);
+            let within = (bits & (bits >> 1)).count_ones();
+            let across = u32::from(bits & 0x40 != 0 && bits & 0x01 != 0);
+            // Sunday last among equals: heavy work on it meets next Monday's.
+            let sunday = chosen.contains(&6);
+            (within + across, sunday, within, chosen)
+        })
+        .min()
+        .map(|(_, _, _, chosen)| chosen)
+        .unwrap_or_default()
+}
+
+/// `k` days of `candidates` for an item of `need` minutes: the fewest minutes over `budget`
+/// first, then on `preferred` days, then the lightest days (the least work already on them, so
+/// a week's work spreads over all its training days), then a day apart, earliest.
+fn pack_days(
+    k: usize,
+    candidates: &[usize],
+    preferred: &[usize],
+    days: &[Vec<PlanItem>],
+    need: u32,
+    budget: u32,
+) -> Vec<usize> {
+    let k = k.min(candidates.len());
+    let loads: Vec<u32> = days.iter().map(|d| exercise_minutes(d)).collect();
+    // (minutes over, days off the preferred, work on the days, heaviest day, back-to-back pairs)
+    type Score = (u32, usize, u32, u32, usize);
+    let mut best: Option<(Score, Vec<usize>)> = None;
+    for mask in 0u32..(1 << candidates.len()) {
+        if mask.count_ones() as usize != k {
+            continue;
+        }
+        let picked: Vec<usize> = (0..candidates.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| candidates[i])
+            .collect();
+        let over: u32 = picked
+            .iter()
+            .map(|&d| (loads[d] + need).saturating_sub(budget))
+            .sum();
+        let off = picked.iter().filter(|d| !preferred.contains(d)).count();
+        let bits = picked.iter().fold(0u8, |b, d| b | 1 << d);
+        let adjacent = (bits & bits.rotate_right(1) & 0x7f).count_ones() as usize
+            + usize::from(bits & 0x40 != 0 && bits & 0x01 != 0);
+        let heaviest = picked.iter().map(|&d| loads[d]).max().unwrap_or(0);
+        let total: u32 = picked.iter().map(|&d| loads[d]).sum();
+        let score = (over, off, total, heaviest, adjacent);
+        // Masks run in increasing order: the first best holds the earliest days.
+        if best.as_ref().is_none_or(|(b, _)| score < *b) {
+            best = Some((score, picked));
+        }
+    }
+    best.map(|(_, d)| d).unwrap_or_default()
+}
+
+/// Where a slot sits in a day's list: on a run day the exercises first, then the run session
+/// (its warm-up, the run, the stretches after it); cross-training, a session of its own, last.
+fn session_rank(slot: Slot, run_day: bool) -> u8 {
+    match (slot, run_day) {
+        (Slot::WarmUp, false) => 0,
+        (Slot::Main, _) => 1,
+        (Slot::SoftTissue, _) => 2,
+        (Slot::WarmUp, true) => 3,
+        (Slot::Run, _) => 4,
+        (Slot::Stretch, _) => 5,
+        (Slot::CrossTraining, _) => 6,
+    }
 }
 
 fn run_bits(days: &[usize]) -> u8 {
@@ -1143,9 +1250,10 @@ fn state_frequencies(days: &mut [DayPlan]) {
     }
 }
 
-/// Minutes a day's items take (twice-daily protocols count twice).
+/// Minutes a day's exercises take against the minutes per session (twice-daily protocols
+/// count twice; runs and cross-training are sessions of their own).
 fn load(day: &[PlanItem]) -> u32 {
-    day.iter().map(|i| i.minutes * i.sessions.max(1)).sum()
+    exercise_minutes(day)
 }
 
 /// Moves work that may go on any day (not heavy, not hops, not daily, not runs) from days over
@@ -1265,36 +1373,48 @@ fn place_cross_training(
 /// What the time budget did to a week, said once rather than day by day.
 #[derive(Default)]
 struct TimeReport {
-    /// Days whose runs and core exercises alone need more than the minutes set: (date, minutes).
+    /// Days whose exercises that cannot be shortened need more than the minutes set (beyond
+    /// the margin): (date, minutes).
     over: Vec<(Date, u32)>,
     /// Items left out to fit the minutes: (exercise id, how many days).
     left_out: Vec<(String, u32)>,
 }
 
 impl TimeReport {
+    fn name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
+        catalog.exercise(id).map_or(id, |e| e.name.as_str())
+    }
+
+    /// The week's fit, when it does not: `daily` is what the daily protocols alone take.
+    fn fit(&self, catalog: &Catalog, settings: &Settings, daily: u32) -> Option<WeekFit> {
+        if self.over.is_empty() {
+            return None;
+        }
+        Some(WeekFit {
+            budget: settings.minutes,
+            days: self.over.clone(),
+            more_days_help: settings.days_per_week < 7 && daily <= settings.minutes,
+            left_out: self
+                .left_out
+                .iter()
+                .map(|(id, _)| Self::name(catalog, id).to_string())
+                .collect(),
+        })
+    }
+
+    /// The clinician's note: what was left out (the overrun is the week's own line).
     fn notes(&self, catalog: &Catalog, budget: u32) -> Vec<String> {
         let mut notes = Vec::new();
-        if let Some(need) = self.over.iter().map(|(_, m)| *m).max() {
-            let days: Vec<&str> = self
-                .over
-                .iter()
-                .map(|(d, _)| crate::plan::Day::of(*d).short())
-                .collect();
-            notes.push(format!(
-                "{} need up to {need} min for the runs and core exercises (you set {budget}): \
-                 allow more minutes per session or add a training day.",
-                days.join(", ")
-            ));
-        }
         if !self.left_out.is_empty() {
             let names: Vec<String> = self
                 .left_out
                 .iter()
                 .map(|(id, n)| {
-                    let name = catalog
-                        .exercise(id)
-                        .map_or(id.as_str(), |e| e.name.as_str());
-                    format!("{name} ({n} day{})", if *n == 1 { "" } else { "s" })
+                    format!(
+                        "{} ({})",
+                        Self::name(catalog, id),
+                        crate::text::count(*n, "day", "days")
+                    )
                 })
                 .collect();
             notes.push(format!(
@@ -1306,52 +1426,43 @@ impl TimeReport {
     }
 }
 
-/// Fits a day into its minutes. Runs, walk-run sessions and the phase's core exercises always
-/// stay (the day is reported as over instead); comfort work gives way first, then stretches
-/// and warm-ups. Cross-training is a session of its own, placed on the days with most room: it
-/// stays whole and does not count against the minutes (issue 27).
+/// Fits a day's exercises into the minutes per session. The phase's core exercises always stay
+/// (a day past the margin is reported instead); comfort work gives way first, then stretches
+/// and warm-ups. Runs with their warm-ups and cross-training are sessions of their own: they
+/// stay whole and do not count against the minutes (issue 27).
 fn fit_budget(
     mut items: Vec<PlanItem>,
     budget: u32,
     date: Date,
     report: &mut TimeReport,
 ) -> Vec<PlanItem> {
-    // A run's warm-up goes with it: a run day holds the run and its warm-up.
     let run_day = items.iter().any(|i| i.slot == Slot::Run);
-    let must_stay = |i: &PlanItem| {
-        i.slot == Slot::Run
-            || (i.slot == Slot::Main && !i.optional)
-            || (run_day && i.slot == Slot::WarmUp)
-    };
-    let own_session = |i: &PlanItem| i.slot == Slot::CrossTraining;
+    let counted = |i: &PlanItem| is_exercise(i, run_day);
+    let must_stay = |i: &PlanItem| !counted(i) || (i.slot == Slot::Main && !i.optional);
     let priority = |i: &PlanItem| match i.slot {
         Slot::WarmUp => 0,
         Slot::Stretch => 1,
-        Slot::CrossTraining => 2,
-        Slot::SoftTissue | Slot::Main | Slot::Run => 3,
+        _ => 2,
     };
+    let minutes_of = |i: &PlanItem| i.minutes * i.sessions.max(1);
     let core: u32 = items
         .iter()
-        .filter(|i| must_stay(i))
-        .map(|i| i.minutes * i.sessions.max(1))
+        .filter(|i| counted(i) && must_stay(i))
+        .map(minutes_of)
         .sum();
-    if core > budget {
+    if core > within_margin(budget) {
         report.over.push((date, core));
     }
     let mut used = core;
     let mut order: Vec<usize> = (0..items.len())
-        .filter(|&i| !must_stay(&items[i]) && !own_session(&items[i]))
+        .filter(|&i| !must_stay(&items[i]))
         .collect();
     order.sort_by_key(|&i| (priority(&items[i]), i));
-    let mut keep: Vec<bool> = items
-        .iter()
-        .map(|i| must_stay(i) || own_session(i))
-        .collect();
+    let mut keep: Vec<bool> = items.iter().map(must_stay).collect();
     for i in order {
         let item = &mut items[i];
-        let left = budget.saturating_sub(used);
-        let minutes = item.minutes * item.sessions.max(1);
-        if minutes <= left {
+        let minutes = minutes_of(item);
+        if minutes <= budget.saturating_sub(used) {
             used += minutes;
             keep[i] = true;
         } else if !item.optional {
@@ -1365,14 +1476,12 @@ fn fit_budget(
             }
         }
     }
-    let mut kept: Vec<PlanItem> = items
+    items
         .into_iter()
         .zip(keep)
         .filter(|(_, k)| *k)
         .map(|(i, _)| i)
-        .collect();
-    kept.sort_by_key(|i| i.slot);
-    kept
+        .collect()
 }
 
 #[cfg(test)]

@@ -385,35 +385,58 @@ impl DayPlan {
             .sum()
     }
 
-    /// What the day's session takes against the minutes set: cross-training is a session of
-    /// its own (issue 27) and is not counted.
-    pub fn session_minutes(&self) -> u32 {
-        self.items
-            .iter()
-            .filter(|i| i.slot != Slot::CrossTraining)
-            .map(|i| i.minutes * i.sessions.max(1))
-            .sum()
+    /// The day's rehab exercises in minutes: what the minutes per session are for. Runs with
+    /// their warm-ups and cross-training are sessions of their own (issue 27).
+    pub fn exercise_minutes(&self) -> u32 {
+        exercise_minutes(&self.items)
     }
 
-    /// A plain line for the person when the day needs more than the minutes they set (beyond
-    /// [`OVERRUN_MARGIN_PCT`]): shown first on Today and by `rehab today`.
-    pub fn overrun_line(&self, budget: u32) -> Option<String> {
-        let total = self.session_minutes();
-        (total > within_margin(budget)).then(|| {
-            let fixed = if self.has_run() {
-                "the run and core exercises"
-            } else {
-                "the core exercises"
-            };
-            format!(
-                "This day needs about {total} min, more than the {budget} min you set: {fixed} \
-                 cannot be shortened. Allow more minutes or add a training day."
-            )
-        })
+    /// The day's own sessions besides the exercises: a run with its warm-up, cross-training.
+    pub fn other_session_minutes(&self) -> u32 {
+        self.total_minutes() - self.exercise_minutes()
+    }
+
+    /// The day's time in one short phrase, exercises and other sessions apart:
+    /// "63 min: 28 exercises + 35 run", "28 min of exercises", or `None` on a rest day.
+    pub fn time_summary(&self) -> Option<String> {
+        let exercises = self.exercise_minutes();
+        let other = self.other_session_minutes();
+        let kind = if self.has_run() {
+            "run"
+        } else {
+            "cross-training"
+        };
+        match (exercises, other) {
+            (0, 0) => None,
+            (e, 0) => Some(format!("{e} min of exercises")),
+            (0, o) => Some(format!("{o} min of {kind}")),
+            (e, o) => Some(format!("{} min: {e} exercises + {o} {kind}", e + o)),
+        }
     }
 
     pub fn has_run(&self) -> bool {
         self.items.iter().any(|i| i.slot == Slot::Run)
+    }
+}
+
+/// Minutes of rehab exercises among `items`: runs, a run day's warm-ups and cross-training are
+/// sessions of their own and count apart. The one rule for the budget, the builder's and the
+/// views'.
+pub fn exercise_minutes(items: &[PlanItem]) -> u32 {
+    let run_day = items.iter().any(|i| i.slot == Slot::Run);
+    items
+        .iter()
+        .filter(|i| is_exercise(i, run_day))
+        .map(|i| i.minutes * i.sessions.max(1))
+        .sum()
+}
+
+/// Whether an item counts toward the minutes per session on its day.
+pub fn is_exercise(item: &PlanItem, run_day: bool) -> bool {
+    match item.slot {
+        Slot::Run | Slot::CrossTraining => false,
+        Slot::WarmUp => !run_day,
+        Slot::Main | Slot::SoftTissue | Slot::Stretch => true,
     }
 }
 
@@ -440,6 +463,93 @@ pub struct WeekPlan {
     /// Heavy strength work falls on the Sunday (next week's Monday then takes none).
     #[serde(default)]
     pub ends_heavy: bool,
+    /// The week's exercises do not fit the minutes set, when they do not.
+    #[serde(default)]
+    pub does_not_fit: Option<WeekFit>,
+}
+
+/// A week whose exercises cannot fit the minutes per session: what it needs and the choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekFit {
+    /// The minutes per session set.
+    pub budget: u32,
+    /// Days whose exercises that cannot be shortened pass the minutes (beyond the margin),
+    /// with the minutes they need.
+    pub days: Vec<(Date, u32)>,
+    /// Whether one more training day a week would spread the work (not when the daily
+    /// exercises alone pass the minutes, or at seven days).
+    pub more_days_help: bool,
+    /// Names of the items left out to fit, so the person sees what goes.
+    pub left_out: Vec<String>,
+}
+
+impl WeekFit {
+    /// One fit for a run of weeks: every weekday any of them names, each at its most minutes,
+    /// and everything left out in any of them.
+    pub fn merged<'a>(fits: impl IntoIterator<Item = &'a WeekFit>) -> Option<WeekFit> {
+        let mut fits = fits.into_iter();
+        let mut all = fits.next()?.clone();
+        for fit in fits {
+            all.budget = all.budget.max(fit.budget);
+            all.more_days_help &= fit.more_days_help;
+            for &(date, need) in &fit.days {
+                let day = super::Day::of(date);
+                match all.days.iter_mut().find(|(d, _)| super::Day::of(*d) == day) {
+                    Some((_, most)) => *most = (*most).max(need),
+                    None => all.days.push((date, need)),
+                }
+            }
+            for name in &fit.left_out {
+                if !all.left_out.contains(name) {
+                    all.left_out.push(name.clone());
+                }
+            }
+        }
+        all.days.sort_by_key(|(d, _)| super::Day::of(*d).index());
+        Some(all)
+    }
+
+    /// The most minutes any day needs.
+    pub fn need(&self) -> u32 {
+        self.days.iter().map(|(_, m)| *m).max().unwrap_or(0)
+    }
+
+    /// Said once, first, on Today, by `rehab today` and on the printed plan.
+    pub fn line(&self) -> String {
+        self.line_for("This week", false)
+    }
+
+    /// The line for `subject` ("This week", "Weeks 3-5"); `plural` when it names weeks.
+    pub fn line_for(&self, subject: &str, plural: bool) -> String {
+        let days: Vec<&str> = self
+            .days
+            .iter()
+            .map(|(d, _)| super::Day::of(*d).short())
+            .collect();
+        let need = self.need();
+        // Round the suggestion up to five minutes: people set minutes in fives.
+        let enough = need.div_ceil(5) * 5;
+        let mut choices = vec![format!("allow {enough} min")];
+        if self.more_days_help {
+            choices.push("add a training day".to_string());
+        }
+        choices.push("ask your clinician what can wait".to_string());
+        let on = match days.len() {
+            7 => "every day".to_string(),
+            _ => format!("on {}", crate::text::join_and(&days)),
+        };
+        let mut line = format!(
+            "{subject} {} up to {need} min of exercises {on}, more than your {} min a session. \
+             Choose: {}.",
+            if plural { "need" } else { "needs" },
+            self.budget,
+            crate::text::join_or(&choices),
+        );
+        if !self.left_out.is_empty() {
+            line.push_str(&format!(" Left out to fit: {}.", self.left_out.join(", ")));
+        }
+        line
+    }
 }
 
 impl WeekPlan {
@@ -475,8 +585,8 @@ pub enum ProgramWeek {
 
 /// How days a week, run days and daily exercises combine, said the same at set-up, in
 /// `profile show` and in the README.
-pub const HOW_DAYS_COMBINE: &str = "Training days are the days with strength work or a run; \
-     run days count among them. Daily exercises come every day.";
+pub const HOW_DAYS_COMBINE: &str = "Training days are for your exercises, days without a run \
+     first; runs and cross-training are sessions of their own. Daily exercises come every day.";
 
 impl ProgramWeek {
     pub fn of(settings: &Settings, date: Date) -> ProgramWeek {

@@ -42,7 +42,7 @@ pub fn settings() -> Settings {
     Settings {
         start: date(2026, 11, 16),
         days_per_week: 4,
-        run_days: vec![Day::Mon, Day::Wed, Day::Fri],
+        run_days: vec![Day::Tue, Day::Thu, Day::Sat],
         equipment: vec![Equipment::Band],
         minutes: 45,
         cross_training: Vec::new(),

@@ -42,8 +42,11 @@ pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
     }
     text.push_str(&standing_lines(&standing));
     let day = standing.day(date);
-    if let Some(line) = day.overrun_line(open.profile.settings.minutes) {
-        let _ = writeln!(text, "! {}", clean(&line));
+    if let Some(fit) = standing
+        .week_holding(date)
+        .and_then(|w| w.does_not_fit.as_ref())
+    {
+        let _ = writeln!(text, "! {}", clean(&fit.line()));
     }
     let log = open.journal.state().day(date);
     let shown = print(&(text + &day_text(ctx, &day, log)));
@@ -127,6 +130,9 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
         }
     }
     if !day.is_rest() {
+        if let Some(time) = day.time_summary() {
+            let _ = writeln!(t, "Time: {time}.");
+        }
         let _ = writeln!(
             t,
             "{}. Tick with `rehab done N` or `rehab done ID`.",

@@ -58,6 +58,7 @@ fn week(two_weeks_ago: u32) -> WeekPlan {
         phase_name: "P".into(),
         days,
         run_minutes: 60,
+        does_not_fit: None,
         ends_heavy: false,
         notes: vec![],
     }

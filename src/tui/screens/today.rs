@@ -40,13 +40,21 @@ pub fn mark_symbol(t: &Theme, mark: Option<Mark>, item: &PlanItem) -> (String, S
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let title = match app.this_week() {
-        Some(w) => format!(
-            "Today, {} {} - week {}, {}",
-            crate::plan::Day::of(app.today).short(),
-            app.today,
-            w.state.week,
-            w.phase_name
-        ),
+        Some(w) => {
+            let mut title = format!(
+                "Today, {} {} - week {}, {}",
+                crate::plan::Day::of(app.today).short(),
+                app.today,
+                w.state.week,
+                w.phase_name
+            );
+            // The day's time, exercises and runs apart: the minutes set are for the exercises.
+            if let Some(time) = w.day(app.today).and_then(|d| d.time_summary()) {
+                title.push_str(" - ");
+                title.push_str(&time);
+            }
+            title
+        }
         None => format!("Today, {}", app.today),
     };
     let outer = block(app, &title);
@@ -55,12 +63,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // This week's first note from the progression (see a clinician, running paused ...), wrapped
     // so that nothing of it is cut off at 80 columns.
     let mut week_flags = app.week_flags();
-    // A day past the minutes set says so in plain words, after any safety line (which stays
-    // first).
-    let overrun = app.this_week().and_then(|w| {
-        let minutes = app.profile.as_ref()?.settings.minutes;
-        w.day(app.today)?.overrun_line(minutes)
-    });
+    // A week that cannot fit the minutes set says so in plain words, after any safety line
+    // (which stays first).
+    let overrun = app
+        .this_week()
+        .and_then(|w| w.does_not_fit.as_ref())
+        .map(|fit| fit.line());
     if let Some(line) = &overrun {
         week_flags.push(line.as_str());
     }
