@@ -70,3 +70,21 @@ fn each_exit_check_is_listed_recorded_and_withdrawn() {
         .failure()
         .stderr(contains("phase-1-exit-2"));
 }
+
+#[test]
+fn a_check_the_log_can_prove_says_what_the_log_shows() {
+    let dir = tempfile::tempdir().expect("ok");
+    let d = dir.path();
+    let new = ["profile", "new", "me", "--start", "2026-03-02"];
+    rehab(d, &[&new[..], &["--condition", "pfps"]].concat()).success();
+    rehab(d, &["screen", "--no", &all_ids()]).success();
+    // Phase 3's check is three continuous 30-minute runs: no run is logged yet, and the
+    // calendar alone ticks nothing.
+    rehab(d, &["profile", "set", "--pin-phase", "3"]).success();
+    rehab(d, &["criteria"])
+        .success()
+        .stdout(contains("[ ] phase-3-exit-1"))
+        .stdout(contains(
+            "    The log shows no continuous run of 30 min within the pain rule in this phase yet.",
+        ));
+}

@@ -200,3 +200,115 @@ fn a_check_withdrawn_withdraws_the_phase_exit_from_an_older_journal() {
     let met: Vec<bool> = prompt.rows.iter().map(|r| r.met).collect();
     assert_eq!(met, [false, true]);
 }
+
+/// The fixture library with phase 2's exit check one the log can prove.
+fn runs_catalog() -> rehab_planner::catalog::Catalog {
+    use rehab_planner::catalog::{Catalog, SourceText};
+    let text = include_str!("fixtures/tui/library.ron").replace(
+        "Ten step-downs without pain",
+        "Two runs of 20 minutes continuous within the pain rule",
+    );
+    let loaded = Catalog::load(&[SourceText::new("runs.ron", &text)]).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    loaded.catalog
+}
+
+/// An app on `runs_catalog`, pinned to phase 2 (continuous running), cleared to run, with
+/// every item done each day before today except `unticked` runs, pain 1/10 (7/10 on `red`).
+fn runs_app(unticked: &[i8], red: &[i8]) -> App {
+    let mut app = App::new(
+        runs_catalog(),
+        rehab_planner::tui::keymap::Keymap::default(),
+        UNICODE,
+        TODAY,
+        "me".into(),
+    );
+    let mut p = profile();
+    p.overrides.pinned_phase = Some(2);
+    let mut recs = vec![Record::Criteria {
+        date: jiff::civil::date(2026, 11, 16),
+        id: "return-to-run".into(),
+        met: true,
+    }];
+    app.load(p.clone(), &recs);
+    for week in app.weeks_so_far() {
+        for day in week.days.iter().filter(|d| d.date < TODAY) {
+            for item in &day.items {
+                if item.exercise == "fx-walk-run" && unticked.contains(&day.date.day()) {
+                    continue;
+                }
+                recs.push(Record::Done {
+                    date: day.date,
+                    item: item.exercise.clone(),
+                    sets: None,
+                });
+            }
+            let pain = if red.contains(&day.date.day()) { 7 } else { 1 };
+            recs.push(Record::Pain {
+                date: day.date,
+                item: None,
+                report: PainReport {
+                    during: Some(pain),
+                    morning: Some(1),
+                    ..PainReport::default()
+                },
+            });
+        }
+    }
+    app.load(p, &recs);
+    app
+}
+
+fn run_check_log(app: &App) -> Option<String> {
+    let rows = app.criteria();
+    let row = rows.iter().find(|r| r.id == "phase-2-exit-1").unwrap();
+    assert!(
+        !row.met,
+        "the log is said, never ticked for the person: {row:?}"
+    );
+    row.log.clone()
+}
+
+#[test]
+fn a_check_the_log_can_prove_says_the_dates_of_the_runs() {
+    // Runs on Mon 16, Wed 18, Fri 20 and Mon 23 November, 25 min each: the 18th red, the 20th
+    // not ticked, and the red week eases the 23rd's run below 20 min. One counts so far.
+    let app = runs_app(&[20], &[18]);
+    let monday = app
+        .this_week()
+        .unwrap()
+        .day(jiff::civil::date(2026, 11, 23))
+        .unwrap();
+    let run = monday
+        .items
+        .iter()
+        .find(|i| i.exercise == "fx-walk-run")
+        .unwrap();
+    assert!(
+        matches!(run.dose.work, rehab_planner::catalog::Work::Minutes(m) if m < 20),
+        "{run:?}"
+    );
+    let log = run_check_log(&app);
+    assert_eq!(
+        log.as_deref(),
+        Some(
+            "The log shows 1 of the 2 continuous runs of 20 min within the pain rule so far: 2026-11-16."
+        )
+    );
+    // No red, the 18th not ticked: enough, with the dates (the words past the pain rule, such
+    // as "no swelling the next day", stay the person's and clinician's to judge).
+    let app = runs_app(&[18], &[]);
+    let log = run_check_log(&app);
+    assert_eq!(
+        log.as_deref(),
+        Some(
+            "The log shows 3 continuous runs of 20 min within the pain rule (2 needed): 2026-11-16, 2026-11-20, 2026-11-23."
+        )
+    );
+    // Checks in words the log cannot prove say nothing of it.
+    assert!(
+        app.criteria()
+            .iter()
+            .all(|r| r.id == "phase-2-exit-1" || r.log.is_none())
+    );
+}

@@ -555,6 +555,10 @@ pub struct CriteriaRow {
     pub title: String,
     /// The words in full, a line each, for a reader who opens the row.
     pub detail: Vec<String>,
+    /// What the journal shows for a check the log can prove (continuous runs within the pain
+    /// rule): the dates, or how many of them so far. Said beside the check, never ticked for
+    /// the person: the calendar alone proves nothing.
+    pub log: Option<String>,
 }
 
 /// Today's question: the phase's time is up and the week's decision is PROGRESS, yet its exit
@@ -566,6 +570,39 @@ pub struct ExitPrompt {
     pub name: String,
     /// The phase's exit checks (the whole phase's one row when the library lists none).
     pub rows: Vec<CriteriaRow>,
+}
+
+/// A check the log can prove, read from its words: `count` continuous runs of at least
+/// `minutes` ("Three runs of 30 minutes continuous ...", "30 minutes of continuous running
+/// ..."). Anything less plain is left to the person and their clinician.
+fn runs_check(text: &str) -> Option<(u32, u32)> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !words.contains(&"continuous") || !words.iter().any(|w| w.starts_with("run")) {
+        return None;
+    }
+    let number = |w: &str| -> Option<u32> {
+        const WORDS: [&str; 10] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ];
+        w.parse()
+            .ok()
+            .or_else(|| WORDS.iter().position(|n| *n == w).map(|i| i as u32 + 1))
+    };
+    let minutes = words
+        .windows(2)
+        .find(|p| matches!(p[1], "minutes" | "minute" | "min"))
+        .and_then(|p| p[0].parse::<u32>().ok())
+        .filter(|m| *m > 0)?;
+    let count = match words.iter().position(|w| *w == "runs") {
+        // "runs" with no count before it says too little to prove.
+        Some(at) => number(words.get(at.checked_sub(1)?)?)?,
+        None => 1,
+    };
+    Some((count, minutes))
 }
 
 /// The phase and check (both 1-based) of a check's id, `phase-2-exit-1`.
@@ -605,7 +642,57 @@ impl Standing {
                 true => vec![format!("Phase {phase} lists no exit checks.")],
                 false => checks.into_iter().map(|c| c.label).collect(),
             },
+            log: None,
             id,
+        }
+    }
+
+    /// What the journal shows for `count` continuous runs of `minutes` or more in `phase`
+    /// (1-based): each planned continuous run that long, ticked in full, with a pain score
+    /// logged that day and the session not red (within the pain rule). Only the weeks worked
+    /// out are read.
+    fn runs_proof(&self, journal: &JournalState, phase: u32, count: u32, minutes: u32) -> String {
+        let mut dates = Vec::new();
+        for week in self
+            .outcomes
+            .iter()
+            .filter(|o| o.plan.state.phase as u32 + 1 == phase)
+        {
+            for day in week.plan.days.iter().filter(|d| d.date <= self.today) {
+                let Some(logged) = journal.day(day.date) else {
+                    continue;
+                };
+                let long_run = day.items.iter().any(|i| {
+                    i.slot == Slot::Run
+                        && i.walk_run_level.is_none()
+                        && matches!(i.dose.work, crate::catalog::Work::Minutes(m) if m >= minutes)
+                        && logged.status(&i.exercise)
+                            == Some(journal::ItemStatus::Done { sets: None })
+                        && (logged.pain.is_some()
+                            || logged.item_pain.contains_key(i.exercise.as_str()))
+                });
+                let red = week
+                    .sessions
+                    .iter()
+                    .any(|r| r.date == day.date && r.colour == crate::progress::Colour::Red);
+                if long_run && !red {
+                    dates.push(day.date.to_string());
+                }
+            }
+        }
+        let n = dates.len() as u32;
+        let dates = dates.join(", ");
+        match n {
+            0 => format!(
+                "The log shows no continuous run of {minutes} min within the pain rule in this phase yet."
+            ),
+            n if n >= count => format!(
+                "The log shows {n} continuous run{} of {minutes} min within the pain rule ({count} needed): {dates}.",
+                if n == 1 { "" } else { "s" }
+            ),
+            n => format!(
+                "The log shows {n} of the {count} continuous runs of {minutes} min within the pain rule so far: {dates}."
+            ),
         }
     }
 
@@ -639,11 +726,16 @@ impl Standing {
             .map(|(i, text)| {
                 let id = crate::progress::phase_check_criteria(phase, i + 1);
                 let text = clean(&fill.text(text, false)).into_owned();
+                let log = runs_check(&text)
+                    .map(|(count, minutes)| self.runs_proof(journal, phase, count, minutes));
+                let mut detail = vec![text.clone()];
+                detail.extend(log.clone());
                 CriteriaRow {
                     met: whole || journal.criteria_met.contains_key(&id),
                     label: format!("Phase {phase} check {} of {n}: {text}", i + 1),
                     title: format!("Phase {phase}, exit check {} of {n}", i + 1),
-                    detail: vec![text],
+                    detail,
+                    log,
                     id,
                 }
             })
@@ -665,6 +757,7 @@ impl Standing {
                 label: "The return-to-run entry criteria are met".to_string(),
                 title: "Return to running: entry criteria (all needed)".to_string(),
                 detail: rtr.criteria.iter().map(|c| clean(c).into_owned()).collect(),
+                log: None,
                 id,
             });
         }
@@ -790,5 +883,35 @@ impl Standing {
             }
         }
         Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod runs_words {
+    use super::runs_check;
+
+    #[test]
+    fn only_plain_words_about_continuous_runs_are_read_as_provable() {
+        let cases = [
+            (
+                "Three runs of 30 minutes continuous with pain at or under 2/10.",
+                Some((3, 30)),
+            ),
+            (
+                "30 minutes of continuous running without outer-knee pain.",
+                Some((1, 30)),
+            ),
+            // A walk is not a run, and a count left out is not guessed.
+            ("a brisk 30-minute walk at 2/10 or less", None),
+            ("Some runs of 30 minutes continuous", None),
+            ("Walking and stairs are pain-free.", None),
+            (
+                "You pass the return-to-running checks: no swelling for a week, a brisk 30-minute walk at 2/10 or less.",
+                None,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(runs_check(text), want, "{text}");
+        }
     }
 }

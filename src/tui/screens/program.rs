@@ -92,6 +92,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             i == app.views.program.row,
             format!("{tick} {}", row.label),
         ));
+        if let Some(log) = &row.log {
+            lines.push(Line::styled(format!("      {log}"), t.dim()));
+        }
     }
     // The return-to-run list is long: shown while its row is selected.
     let on_run_row = rows

@@ -275,6 +275,13 @@ fn exit_prompt(
             focused && i == at,
             cut(&text, width.saturating_sub(2), ellipsis),
         ));
+        // What the journal shows for a check it can prove; Enter reads it whole.
+        if let Some(log) = &row.log {
+            lines.push(Line::styled(
+                cut(&format!("      {log}"), width, ellipsis),
+                t.dim(),
+            ));
+        }
     }
     let tick = app
         .keymap
