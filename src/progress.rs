@@ -35,7 +35,8 @@ pub use classify::{Cause, Colour, Limits, SessionReview};
 pub use decide::{Rule, Verdict, WeekNumbers};
 pub use engine::{Checkpoint, Span, run, run_span};
 pub use from_journal::{
-    RUN_ENTRY_CRITERIA, log_from_journal, log_from_journal_since, phase_exit_criteria,
+    RUN_ENTRY_CRITERIA, log_from_journal, log_from_journal_since, phase_check_criteria,
+    phase_exit_criteria,
 };
 pub use log::{DayLog, ItemLog, Log, PhaseExit, Status};
 pub use outcome::{AdaptedWeek, Decision, Flag, WeekOutcome};

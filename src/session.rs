@@ -18,8 +18,8 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 pub use commands::{
-    CriteriaRow, PainInput, PainSaid, Refusal, Written, answer_screen, export_profile, pain_text,
-    record_assessment, resolve_item,
+    CriteriaRow, ExitPrompt, PainInput, PainSaid, Refusal, Written, answer_screen, export_profile,
+    pain_text, record_assessment, resolve_item,
 };
 pub use gate::{Assessment, Gate, gate};
 
@@ -71,6 +71,11 @@ pub struct Standing {
     /// Whether the person runs at all: someone who does not run has no return-to-running
     /// checks to record.
     pub runs: bool,
+    /// The profile's condition id, whose phases' exit checks are recorded.
+    pub condition: String,
+    /// The clinician's pain ceilings (exercise, running), to fill the checks' words as this
+    /// person's plan reads them.
+    pub ceilings: (Option<u8>, Option<u8>),
 }
 
 impl Standing {
@@ -221,6 +226,11 @@ impl Standing {
             plan_error: None,
             lines: Vec::new(),
             runs: profile_runs(catalog, profile),
+            condition: profile.condition.clone(),
+            ceilings: (
+                profile.overrides.ceiling_exercise,
+                profile.overrides.ceiling_running,
+            ),
         }
     }
 

@@ -663,7 +663,20 @@ fn program_records_criteria_and_decisions_come_from_the_log() {
         })]
     );
     assert!(app.criteria_met("phase-1-exit"));
-    press(&mut app, ch('j'));
+    // Each of the phase's checks follows, then the return-to-running row, last.
+    let ids: Vec<String> = app.criteria_rows().into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        ids,
+        [
+            "phase-1-exit",
+            "phase-1-exit-1",
+            "phase-1-exit-2",
+            "return-to-run"
+        ]
+    );
+    for _ in 1..ids.len() {
+        press(&mut app, ch('j'));
+    }
     let effects = press(&mut app, ch(' '));
     assert_eq!(
         effects,

@@ -223,6 +223,10 @@ pub fn criteria(ctx: &Ctx, met: Option<String>, not_met: Option<String>) -> CmdR
                     r.id,
                     r.label
                 ));
+                // What the journal shows for a check it can prove.
+                if let Some(log) = &r.log {
+                    t.push_str(&format!("    {log}\n"));
+                }
             }
             t.push_str("Record with `rehab criteria --met ID` (or --not-met ID).\n");
             print(&t)

@@ -19,6 +19,12 @@ pub fn phase_exit_criteria(phase: u32) -> String {
     format!("phase-{phase}-exit")
 }
 
+/// The criteria id of one of a phase's exit checks (both 1-based): `phase-2-exit-1`. The
+/// engine reads only [`phase_exit_criteria`]; the session records that once every check is met.
+pub fn phase_check_criteria(phase: u32, check: usize) -> String {
+    format!("phase-{phase}-exit-{check}")
+}
+
 fn phase_of_criteria(id: &str) -> Option<u32> {
     id.strip_prefix("phase-")?
         .strip_suffix("-exit")?

@@ -551,42 +551,260 @@ pub struct CriteriaRow {
     pub label: String,
     /// Recorded as met (the journal's latest word on it).
     pub met: bool,
+    /// A few words naming it, to head its words in full.
+    pub title: String,
+    /// The words in full, a line each, for a reader who opens the row.
+    pub detail: Vec<String>,
+    /// What the journal shows for a check the log can prove (continuous runs within the pain
+    /// rule): the dates, or how many of them so far. Said beside the check, never ticked for
+    /// the person: the calendar alone proves nothing.
+    pub log: Option<String>,
+}
+
+/// Today's question: the phase's time is up and the week's decision is PROGRESS, yet its exit
+/// is not recorded. Its checks, to be ticked one at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExitPrompt {
+    /// 1-based.
+    pub phase: u32,
+    pub name: String,
+    /// The phase's exit checks (the whole phase's one row when the library lists none).
+    pub rows: Vec<CriteriaRow>,
+}
+
+/// A check the log can prove, read from its words: `count` continuous runs of at least
+/// `minutes` ("Three runs of 30 minutes continuous ...", "30 minutes of continuous running
+/// ..."). Anything less plain is left to the person and their clinician.
+fn runs_check(text: &str) -> Option<(u32, u32)> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !words.contains(&"continuous") || !words.iter().any(|w| w.starts_with("run")) {
+        return None;
+    }
+    let number = |w: &str| -> Option<u32> {
+        const WORDS: [&str; 10] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ];
+        w.parse()
+            .ok()
+            .or_else(|| WORDS.iter().position(|n| *n == w).map(|i| i as u32 + 1))
+    };
+    let minutes = words
+        .windows(2)
+        .find(|p| matches!(p[1], "minutes" | "minute" | "min"))
+        .and_then(|p| p[0].parse::<u32>().ok())
+        .filter(|m| *m > 0)?;
+    let count = match words.iter().position(|w| *w == "runs") {
+        // "runs" with no count before it says too little to prove.
+        Some(at) => number(words.get(at.checked_sub(1)?)?)?,
+        None => 1,
+    };
+    Some((count, minutes))
+}
+
+/// The phase and check (both 1-based) of a check's id, `phase-2-exit-1`.
+fn check_of(id: &str) -> Option<(u32, usize)> {
+    let (phase, check) = id.strip_prefix("phase-")?.split_once("-exit-")?;
+    Some((phase.parse().ok()?, check.parse().ok()?))
+}
+
+/// The phase (1-based) of a whole phase's id, `phase-2-exit`.
+fn phase_of(id: &str) -> Option<u32> {
+    id.strip_prefix("phase-")?
+        .strip_suffix("-exit")?
+        .parse()
+        .ok()
 }
 
 impl Standing {
-    /// The criteria that can be recorded now: this phase's exit criteria, then the
-    /// return-to-running checks (when the library has them).
+    /// The phase (1-based) whose exit can be recorded now: this week's, or the last week's
+    /// worked out.
+    fn exit_phase(&self) -> Option<u32> {
+        self.current()
+            .map(|w| &w.plan)
+            .or(self.plans.last())
+            .map(|w| w.state.phase as u32 + 1)
+    }
+
+    /// The whole phase's row: met once every check is, or when recorded at once (an older
+    /// journal, or a clinician's one record for all).
+    fn phase_row(&self, catalog: &Catalog, journal: &JournalState, phase: u32) -> CriteriaRow {
+        let id = crate::progress::phase_exit_criteria(phase);
+        let checks = self.check_rows(catalog, journal, phase);
+        CriteriaRow {
+            met: journal.criteria_met.contains_key(&id),
+            label: format!("The exit criteria of phase {phase} are met"),
+            title: format!("Phase {phase}: exit criteria"),
+            detail: match checks.is_empty() {
+                true => vec![format!("Phase {phase} lists no exit checks.")],
+                false => checks.into_iter().map(|c| c.label).collect(),
+            },
+            log: None,
+            id,
+        }
+    }
+
+    /// What the journal shows for `count` continuous runs of `minutes` or more in `phase`
+    /// (1-based): each planned continuous run that long, ticked in full, with a pain score
+    /// logged that day and the session not red (within the pain rule). Only the weeks worked
+    /// out are read.
+    fn runs_proof(&self, journal: &JournalState, phase: u32, count: u32, minutes: u32) -> String {
+        let mut dates = Vec::new();
+        for week in self
+            .outcomes
+            .iter()
+            .filter(|o| o.plan.state.phase as u32 + 1 == phase)
+        {
+            for day in week.plan.days.iter().filter(|d| d.date <= self.today) {
+                let Some(logged) = journal.day(day.date) else {
+                    continue;
+                };
+                let long_run = day.items.iter().any(|i| {
+                    i.slot == Slot::Run
+                        && i.walk_run_level.is_none()
+                        && matches!(i.dose.work, crate::catalog::Work::Minutes(m) if m >= minutes)
+                        && logged.status(&i.exercise)
+                            == Some(journal::ItemStatus::Done { sets: None })
+                        && (logged.pain.is_some()
+                            || logged.item_pain.contains_key(i.exercise.as_str()))
+                });
+                let red = week
+                    .sessions
+                    .iter()
+                    .any(|r| r.date == day.date && r.colour == crate::progress::Colour::Red);
+                if long_run && !red {
+                    dates.push(day.date.to_string());
+                }
+            }
+        }
+        let n = dates.len() as u32;
+        let dates = dates.join(", ");
+        match n {
+            0 => format!(
+                "The log shows no continuous run of {minutes} min within the pain rule in this phase yet."
+            ),
+            n if n >= count => format!(
+                "The log shows {n} continuous run{} of {minutes} min within the pain rule ({count} needed): {dates}.",
+                if n == 1 { "" } else { "s" }
+            ),
+            n => format!(
+                "The log shows {n} of the {count} continuous runs of {minutes} min within the pain rule so far: {dates}."
+            ),
+        }
+    }
+
+    /// Each exit check of `phase` (1-based): met when recorded, or when the whole phase is.
+    fn check_rows(
+        &self,
+        catalog: &Catalog,
+        journal: &JournalState,
+        phase: u32,
+    ) -> Vec<CriteriaRow> {
+        let condition = catalog.condition(&self.condition);
+        let Some(checks) = condition
+            .and_then(|c| c.phases.get((phase as usize).checked_sub(1)?))
+            .map(|p| &p.exit_criteria)
+        else {
+            return Vec::new();
+        };
+        let fill = crate::catalog::limits::Fill::for_plan(
+            catalog,
+            condition,
+            self.ceilings.0,
+            self.ceilings.1,
+        );
+        let whole = journal
+            .criteria_met
+            .contains_key(&crate::progress::phase_exit_criteria(phase));
+        let n = checks.len();
+        checks
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let id = crate::progress::phase_check_criteria(phase, i + 1);
+                let text = clean(&fill.text(text, false)).into_owned();
+                let log = runs_check(&text)
+                    .map(|(count, minutes)| self.runs_proof(journal, phase, count, minutes));
+                let mut detail = vec![text.clone()];
+                detail.extend(log.clone());
+                CriteriaRow {
+                    met: whole || journal.criteria_met.contains_key(&id),
+                    label: format!("Phase {phase} check {} of {n}: {text}", i + 1),
+                    title: format!("Phase {phase}, exit check {} of {n}", i + 1),
+                    detail,
+                    log,
+                    id,
+                }
+            })
+            .collect()
+    }
+
+    /// The criteria that can be recorded now: this phase's exit criteria as a whole, then each
+    /// of its checks, then the return-to-running checks (when the library has them).
     pub fn criteria_rows(&self, catalog: &Catalog, journal: &JournalState) -> Vec<CriteriaRow> {
         let mut rows = Vec::new();
-        let row = |id: String, label: String| CriteriaRow {
-            met: journal.criteria_met.contains_key(&id),
-            id,
-            label,
-        };
-        if let Some(week) = self.current() {
-            let phase = week.plan.state.phase as u32 + 1;
-            rows.push(row(
-                crate::progress::phase_exit_criteria(phase),
-                format!("The exit criteria of phase {phase} are met"),
-            ));
-        } else if let Some(week) = self.plans.last() {
-            let phase = week.state.phase as u32 + 1;
-            rows.push(row(
-                crate::progress::phase_exit_criteria(phase),
-                format!("The exit criteria of phase {phase} are met"),
-            ));
+        if let Some(phase) = self.exit_phase() {
+            rows.push(self.phase_row(catalog, journal, phase));
+            rows.extend(self.check_rows(catalog, journal, phase));
         }
-        if catalog.return_to_run.is_some() && self.runs {
-            rows.push(row(
-                crate::progress::RUN_ENTRY_CRITERIA.to_string(),
-                "The return-to-run entry criteria are met".to_string(),
-            ));
+        if let Some(rtr) = catalog.return_to_run.as_ref().filter(|_| self.runs) {
+            let id = crate::progress::RUN_ENTRY_CRITERIA.to_string();
+            rows.push(CriteriaRow {
+                met: journal.criteria_met.contains_key(&id),
+                label: "The return-to-run entry criteria are met".to_string(),
+                title: "Return to running: entry criteria (all needed)".to_string(),
+                detail: rtr.criteria.iter().map(|c| clean(c).into_owned()).collect(),
+                log: None,
+                id,
+            });
         }
         rows
     }
 
+    /// Today's question, when it is due: this week's phase has had its time and the week's
+    /// decision (last week's, or this one's so far) is PROGRESS, but its exit is not recorded.
+    /// Nothing while the gate holds the plan: Today shows why instead.
+    pub fn exit_prompt(&self, catalog: &Catalog, journal: &JournalState) -> Option<ExitPrompt> {
+        if !self.allows_plan() {
+            return None;
+        }
+        let week = self.current()?;
+        let phase = week.plan.state.phase as u32 + 1;
+        if journal
+            .criteria_met
+            .contains_key(&crate::progress::phase_exit_criteria(phase))
+        {
+            return None;
+        }
+        let awaiting = |o: &crate::progress::WeekOutcome| {
+            o.plan.state.phase == week.plan.state.phase
+                && o.flags
+                    .contains(&crate::progress::Flag::AwaitingExit(phase))
+        };
+        let last_week = self.outcomes.iter().find(|o| o.week() + 1 == week.week());
+        if !awaiting(week) && !last_week.is_some_and(awaiting) {
+            return None;
+        }
+        let mut rows = self.check_rows(catalog, journal, phase);
+        if rows.is_empty() {
+            rows.push(self.phase_row(catalog, journal, phase));
+        }
+        Some(ExitPrompt {
+            phase,
+            name: clean(&week.plan.phase_name).into_owned(),
+            rows,
+        })
+    }
+
     /// Records criteria as met or not met today. Allowed whatever the gate says: a clinician's
     /// check at a visit hands out nothing; the plan reads it only once the gate is open.
+    ///
+    /// A phase's exit and its checks stay in step: the last check met records the phase's exit
+    /// (the one id the progression reads); a check withdrawn withdraws the phase's exit, the
+    /// other checks staying as they were; the phase's exit withdrawn withdraws every check.
     pub fn record_criteria(
         &self,
         catalog: &Catalog,
@@ -606,18 +824,94 @@ impl Standing {
                     .join(", ")
             )));
         };
-        Ok(Written {
+        let record = |id: &str, met: bool| Record::Criteria {
+            date: self.today,
+            id: id.to_string(),
+            met,
+        };
+        let mut written = Written {
             said: vec![format!(
                 "{}: recorded as {} on {}",
-                row.label,
+                // A check's label ends with its words; its title names it.
+                if check_of(&row.id).is_some() {
+                    &row.title
+                } else {
+                    &row.label
+                },
                 if met { "met" } else { "not met" },
                 self.today
             )],
-            records: vec![Record::Criteria {
-                date: self.today,
-                id: row.id.clone(),
-                met,
-            }],
-        })
+            records: vec![record(&row.id, met)],
+        };
+        let own = |id: &str| journal.criteria_met.contains_key(id);
+        if let Some((phase, _)) = check_of(&row.id) {
+            let whole = crate::progress::phase_exit_criteria(phase);
+            let others: Vec<&CriteriaRow> = rows
+                .iter()
+                .filter(|r| r.id != row.id && check_of(&r.id).is_some_and(|(p, _)| p == phase))
+                .collect();
+            if met && !own(&whole) && others.iter().all(|r| r.met) {
+                written.records.push(record(&whole, true));
+                written.said.push(format!(
+                    "Every exit check of phase {phase} is met: its exit is recorded, and the phase moves on after a week that progresses"
+                ));
+            } else if !met && own(&whole) {
+                // Met only through the phase's record: kept met in their own right.
+                for r in others.iter().filter(|r| !own(&r.id)) {
+                    written.records.push(record(&r.id, true));
+                }
+                written.records.push(record(&whole, false));
+                written.said.push(format!(
+                    "Phase {phase}'s exit is withdrawn: not every one of its checks is met"
+                ));
+            }
+        } else if let Some(phase) = phase_of(&row.id).filter(|_| !met) {
+            let checks = rows
+                .iter()
+                .filter(|r| check_of(&r.id).is_some_and(|(p, _)| p == phase) && own(&r.id));
+            let mut any = false;
+            for r in checks {
+                written.records.push(record(&r.id, false));
+                any = true;
+            }
+            if any {
+                // The phase's own record last: the one a screen's message speaks of.
+                written.records.rotate_left(1);
+                written.said.push(format!(
+                    "Each of phase {phase}'s exit checks is withdrawn too"
+                ));
+            }
+        }
+        Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod runs_words {
+    use super::runs_check;
+
+    #[test]
+    fn only_plain_words_about_continuous_runs_are_read_as_provable() {
+        let cases = [
+            (
+                "Three runs of 30 minutes continuous with pain at or under 2/10.",
+                Some((3, 30)),
+            ),
+            (
+                "30 minutes of continuous running without outer-knee pain.",
+                Some((1, 30)),
+            ),
+            // A walk is not a run, and a count left out is not guessed.
+            ("a brisk 30-minute walk at 2/10 or less", None),
+            ("Some runs of 30 minutes continuous", None),
+            ("Walking and stairs are pain-free.", None),
+            (
+                "You pass the return-to-running checks: no swelling for a week, a brisk 30-minute walk at 2/10 or less.",
+                None,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(runs_check(text), want, "{text}");
+        }
     }
 }

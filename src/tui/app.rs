@@ -466,8 +466,21 @@ impl App {
                 None => "pain saved".to_string(),
             },
             Record::Screened { .. } => "safety answers saved".to_string(),
-            Record::Criteria { met: true, .. } => "criteria recorded as met, saved".to_string(),
-            Record::Criteria { .. } => "criteria recorded as not met, saved".to_string(),
+            // The phase's own record comes last when a check completes or breaks the set: the
+            // message says what it means for the phase.
+            Record::Criteria { id, met, .. } => {
+                let phase = id
+                    .strip_prefix("phase-")
+                    .and_then(|p| p.strip_suffix("-exit"));
+                match (phase, met) {
+                    (Some(p), true) => format!(
+                        "phase {p}'s exit checks all met, saved: it moves on after a week that progresses"
+                    ),
+                    (Some(p), false) => format!("phase {p}'s exit withdrawn, saved"),
+                    (None, true) => "criteria recorded as met, saved".to_string(),
+                    (None, false) => "criteria recorded as not met, saved".to_string(),
+                }
+            }
             _ => "saved".to_string(),
         };
         self.say(what);

@@ -228,6 +228,7 @@ fn actions_here(app: &App) -> Vec<Action> {
             Overlay::Skip { .. } => vec![Down, Select, Back],
             Overlay::Pain(_) => vec![Down, Right, Tick, Select, Back],
             Overlay::Timer(_) => vec![Tick, Back],
+            Overlay::Text { .. } => vec![Back],
         };
     }
     if app.typing() {

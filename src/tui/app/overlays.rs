@@ -28,6 +28,11 @@ pub enum Overlay {
     },
     Pain(PainForm),
     Timer(TimerState),
+    /// Words to read in full (an exit check, a list of criteria); Enter or Esc closes.
+    Text {
+        title: String,
+        lines: Vec<String>,
+    },
 }
 
 impl Overlay {
@@ -301,6 +306,9 @@ impl App {
             } => self.skip_key(date, item, selected, other, action, &mut effects),
             Overlay::Pain(form) => self.pain_form(form, action, &mut effects),
             Overlay::Timer(t) => self.timer_key(t, action, &mut effects),
+            // Reading records nothing: Space does nothing here, Enter closes.
+            Overlay::Text { .. } if action == Action::Select => None,
+            text @ Overlay::Text { .. } => Some(text),
         };
         effects
     }

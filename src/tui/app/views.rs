@@ -80,6 +80,10 @@ impl View {
         let offers = match self {
             // On hold: nothing to tick; the way back is answering again.
             View::Today if !app.plan_allowed() => vec![Select, Pain, NextView, Help, Quit],
+            // The exit checks have the cursor: tick one, or read it in full.
+            View::Today if app.on_exit_prompt() => {
+                vec![Down, Tick, Select, Pain, NextView, Help, Quit]
+            }
             View::Today => vec![
                 Tick,
                 Sets(0),
@@ -92,7 +96,7 @@ impl View {
                 Quit,
             ],
             View::Week => vec![Down, NextWeek, Tick, Select, NextView, Help, Quit],
-            View::Program => vec![Down, Tick, Edit, NextView, Help, Quit],
+            View::Program => vec![Down, Tick, Select, Edit, NextView, Help, Quit],
             View::History => vec![Left, Edit, Write, NextView, Help, Quit],
             View::Library => vec![Search, Select, NextView, Help, Quit],
             View::Profiles => vec![Select, New, Edit, Write, Import, NextView, Help, Quit],
@@ -115,6 +119,9 @@ impl View {
                     (View::History, Left | Right) => "months",
                     (_, Left | Right) => "change",
                     (View::Today, Select) if !app.plan_allowed() => "questions",
+                    (View::Program, Select) => "read",
+                    (View::Today, Select) if app.on_exit_prompt() => "read",
+                    (View::Today, Tick) if app.on_exit_prompt() => "tick check",
                     (View::Profiles, Select) => "switch",
                     (View::Export, Select) => "write",
                     (_, Select) => "open",

@@ -24,6 +24,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         // With a figure, the countdown draws it moving under the steps.
         Overlay::Timer(t) if app.catalog.figure(&t.item).is_some() => (72, 20),
         Overlay::Timer(_) => (64, 10),
+        Overlay::Text { lines, .. } => {
+            let w = area.width.saturating_sub(8).min(72);
+            // Each line wrapped to the box, a border and a closing hint around them.
+            let rows: usize = lines
+                .iter()
+                .map(|l| {
+                    Paragraph::new(l.as_str())
+                        .wrap(Wrap { trim: true })
+                        .line_count(w.saturating_sub(2))
+                })
+                .sum();
+            (w, u16::try_from(rows + lines.len() + 3).unwrap_or(u16::MAX))
+        }
     };
     let rect = area.centered(
         ratatui::layout::Constraint::Length(w.min(area.width)),
@@ -62,7 +75,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         } => skip(frame, rect, app, item, *selected, other.as_ref()),
         Overlay::Pain(form) => pain(frame, rect, app, form),
         Overlay::Timer(timer) => countdown(frame, rect, app, timer),
+        Overlay::Text { title, lines } => text(frame, rect, app, title, lines),
     }
+}
+
+/// Words to read in full, a blank line between each, wrapped to the box.
+fn text(frame: &mut Frame, rect: Rect, app: &App, title: &str, lines: &[String]) {
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::raw(crate::text::clean(l).into_owned()));
+    }
+    let close = app.keymap.key_for(&Action::Back, app.theme.ascii);
+    out.push(Line::raw(""));
+    out.push(Line::styled(format!("{close} closes"), app.theme.dim()));
+    frame.render_widget(
+        Paragraph::new(out)
+            .wrap(Wrap { trim: true })
+            .block(block(app, title)),
+        rect,
+    );
 }
 
 /// ```text

@@ -71,14 +71,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Record progress (Space ticks)", t.title()));
+    lines.push(Line::styled(
+        "Record progress (Space ticks, Enter reads)",
+        t.title(),
+    ));
     // Where the selected row is among the lines, to keep it on screen.
     let mut selected_line = None;
-    for (i, (id, label)) in app.criteria_rows().iter().enumerate() {
+    let rows = app.criteria();
+    for (i, row) in rows.iter().enumerate() {
         if i == app.views.program.row {
             selected_line = Some(lines.len());
         }
-        let tick = if app.criteria_met(id) {
+        let tick = if row.met {
             t.tick_done()
         } else {
             t.tick_open()
@@ -86,14 +90,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(super::picker::row(
             app,
             i == app.views.program.row,
-            format!("{tick} {label}"),
+            format!("{tick} {}", row.label),
         ));
+        if let Some(log) = &row.log {
+            lines.push(Line::styled(format!("      {log}"), t.dim()));
+        }
     }
     // The return-to-run list is long: shown while its row is selected.
-    let rows = app.criteria_rows();
     let on_run_row = rows
         .get(app.views.program.row)
-        .is_some_and(|(id, _)| id == crate::progress::RUN_ENTRY_CRITERIA);
+        .is_some_and(|r| r.id == crate::progress::RUN_ENTRY_CRITERIA);
     if let Some(rtr) = app.catalog.return_to_run.as_ref().filter(|_| on_run_row) {
         lines.push(Line::styled("    Return to running needs all of:", t.dim()));
         for c in &rtr.criteria {

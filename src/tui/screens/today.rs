@@ -132,6 +132,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     };
+    // The exit checks, when the phase's time is up, above the day's items.
+    let list = match app.exit_prompt() {
+        Some(prompt) => exit_prompt(frame, list, app, &prompt),
+        None => list,
+    };
     let day = week.day(app.today);
     let items = day.map(|d| d.items.as_slice()).unwrap_or_default();
     if items.is_empty() {
@@ -179,7 +184,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Line::from(spans)
         })
         .collect();
-    if !rows.is_empty() {
+    if app.on_exit_prompt() {
+        // The cursor is on the checks: the items show without one, where the pointer would be.
+        let rows: Vec<Line> = rows
+            .into_iter()
+            .map(|l| {
+                let mut spans = vec![Span::raw("  ")];
+                spans.extend(l.spans);
+                Line::from(spans)
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(rows), list);
+    } else if !rows.is_empty() {
         super::widgets::list(frame, list, app, rows, app.views.today.selected);
     }
 
@@ -218,6 +234,85 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         lines.extend(flag_lines.into_iter().map(|l| Line::styled(l, t.warn())));
         frame.render_widget(Paragraph::new(lines), foot);
     }
+}
+
+/// ```text
+/// Phase 1, Settle and learn, has had its time: are its exit checks met?
+/// > [ ] Stairs hurt no more than 2/10.
+///   [x] Two weeks without a red session.
+/// Space ticks a check that is met; Enter reads it in full.
+/// ```
+/// Draws the exit checks at the top of `area` and returns what is left below them.
+fn exit_prompt(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    prompt: &crate::session::ExitPrompt,
+) -> Rect {
+    let t = &app.theme;
+    let width = usize::from(area.width);
+    let ellipsis = if t.ascii { "..." } else { "…" };
+    let mut lines = vec![Line::styled(
+        cut(
+            &format!(
+                "Phase {}, {}, has had its time: are its exit checks met?",
+                prompt.phase, prompt.name
+            ),
+            width,
+            ellipsis,
+        ),
+        t.title(),
+    )];
+    let focused = app.on_exit_prompt();
+    let at = app
+        .views
+        .today
+        .check
+        .min(prompt.rows.len().saturating_sub(1));
+    for (i, row) in prompt.rows.iter().enumerate() {
+        let tick = if row.met {
+            t.tick_done()
+        } else {
+            t.tick_open()
+        };
+        // One line each: Enter reads a check in full.
+        let words = row.detail.first().filter(|_| row.detail.len() == 1);
+        let text = format!("{tick} {}", words.unwrap_or(&row.label));
+        lines.push(super::picker::row(
+            app,
+            focused && i == at,
+            cut(&text, width.saturating_sub(2), ellipsis),
+        ));
+        // What the journal shows for a check it can prove; Enter reads it whole.
+        if let Some(log) = &row.log {
+            lines.push(Line::styled(
+                cut(&format!("      {log}"), width, ellipsis),
+                t.dim(),
+            ));
+        }
+    }
+    let tick = app
+        .keymap
+        .key_for(&crate::tui::action::Action::Tick, t.ascii);
+    let open = app
+        .keymap
+        .key_for(&crate::tui::action::Action::Select, t.ascii);
+    lines.push(Line::styled(
+        cut(
+            &format!("{tick} ticks a check that is met; {open} reads it in full."),
+            width,
+            ellipsis,
+        ),
+        t.dim(),
+    ));
+    // A blank line parts the checks from the items.
+    let height = (lines.len() as u16 + 1).min(area.height);
+    let [top, rest] = area.layout(&ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(height),
+        ratatui::layout::Constraint::Fill(1),
+    ]));
+    frame.render_widget(Paragraph::new(lines), top);
+    rest
 }
 
 /// `text` followed by spaces to `width` columns, and the one space that parts it from the

@@ -1,7 +1,8 @@
 //! Program: the phase, its criteria to record, and each week's decision.
 
+use crate::session::CriteriaRow;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::{App, Effect, Overlay};
 
 /// Program: the selected criteria row, and how far the page is scrolled past the last one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,13 +19,18 @@ impl App {
     /// The criteria the person can record on the Program view: (journal id, label), as the
     /// session lists them for the command line too.
     pub fn criteria_rows(&self) -> Vec<(String, String)> {
+        self.criteria()
+            .into_iter()
+            .map(|r| (r.id, r.label))
+            .collect()
+    }
+
+    /// The criteria rows in full: met or not, and the words each opens to.
+    pub fn criteria(&self) -> Vec<CriteriaRow> {
         self.standing
             .as_ref()
             .map(|s| s.criteria_rows(&self.catalog, &self.journal))
             .unwrap_or_default()
-            .into_iter()
-            .map(|r| (r.id, r.label))
-            .collect()
     }
 
     /// Whether the journal's latest record for a criteria id says met.
@@ -33,7 +39,7 @@ impl App {
     }
 
     pub(in crate::tui::app) fn update_program(&mut self, action: Action) -> Vec<Effect> {
-        let rows = self.criteria_rows();
+        let rows = self.criteria();
         let c = &mut self.views.program;
         match action {
             // Past the last row Down scrolls the page, so the rest of the program can be read,
@@ -54,12 +60,21 @@ impl App {
                 c.scroll = 0;
             }
             Action::Edit => self.open_settings(),
-            Action::Tick | Action::Select => {
+            // Space alone records: Enter only opens the row's words, so a key pressed to read
+            // never ticks a criterion.
+            Action::Tick => {
                 c.scroll = 0;
-                if let Some((id, _)) = rows.get(c.row) {
-                    let met = !self.criteria_met(id);
-                    let id = id.clone();
+                if let Some(row) = rows.get(c.row) {
+                    let (id, met) = (row.id.clone(), !row.met);
                     return self.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
+                }
+            }
+            Action::Select => {
+                if let Some(row) = rows.get(c.row) {
+                    self.overlay = Some(Overlay::Text {
+                        title: row.title.clone(),
+                        lines: row.detail.clone(),
+                    });
                 }
             }
             _ => {}

@@ -1,13 +1,20 @@
-//! Today: the day's items, ticked, skipped, timed or opened from here.
+//! Today: the day's items, ticked, skipped, timed or opened from here; and, when a phase's
+//! time is up, its exit checks asked one at a time above them.
 
 use crate::plan::PlanItem;
+use crate::session::ExitPrompt;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::{App, Effect, Overlay};
 
-/// Today: the selected item.
+/// Today: the selected item, or the selected exit check while the prompt has the cursor.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TodayView {
     pub selected: usize,
+    /// The exit check under the cursor.
+    pub check: usize,
+    /// The cursor is on the items, not on the exit checks. Off at first, so a prompt that shows
+    /// is the first thing the cursor is on.
+    pub on_items: bool,
 }
 
 impl App {
@@ -22,6 +29,19 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// The exit checks Today asks about now, as the session says (none most weeks).
+    pub fn exit_prompt(&self) -> Option<ExitPrompt> {
+        self.standing
+            .as_ref()?
+            .exit_prompt(&self.catalog, &self.journal)
+    }
+
+    /// Whether the cursor is on the exit prompt's checks (it shows, and the cursor is not on
+    /// the items).
+    pub fn on_exit_prompt(&self) -> bool {
+        !self.views.today.on_items && self.exit_prompt().is_some()
+    }
+
     pub(in crate::tui::app) fn update_today(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::Select && self.profile.is_some() && !self.plan_allowed() {
             // The way back to a plan: answer again, for example after a clinician's assessment.
@@ -30,6 +50,17 @@ impl App {
         }
         let items = self.today_items();
         let n = items.len();
+        if let Some(prompt) = self.exit_prompt() {
+            if !self.views.today.on_items {
+                return self.update_exit_prompt(&prompt, n, action);
+            }
+            // Up from the first item goes back to the last check.
+            if action == Action::Up && self.views.today.selected == 0 {
+                self.views.today.on_items = false;
+                self.views.today.check = prompt.rows.len().saturating_sub(1);
+                return Vec::new();
+            }
+        }
         let sel = self.views.today.selected.min(n.saturating_sub(1));
         match action {
             Action::Up => self.views.today.selected = sel.saturating_sub(1),
@@ -40,6 +71,45 @@ impl App {
                     return self.item_action(self.today, item, action);
                 }
             }
+        }
+        Vec::new()
+    }
+
+    /// A key while the cursor is on the exit checks: moving records nothing, Space ticks or
+    /// unticks the one under the cursor, Enter opens its words in full.
+    fn update_exit_prompt(
+        &mut self,
+        prompt: &ExitPrompt,
+        items: usize,
+        action: Action,
+    ) -> Vec<Effect> {
+        let v = &mut self.views.today;
+        let last = prompt.rows.len().saturating_sub(1);
+        v.check = v.check.min(last);
+        match action {
+            Action::Up => v.check = v.check.saturating_sub(1),
+            // Down past the last check goes on to the day's items.
+            Action::Down if v.check == last && items > 0 => {
+                v.on_items = true;
+                v.selected = 0;
+            }
+            Action::Down => v.check = (v.check + 1).min(last),
+            Action::Tick => {
+                if let Some(row) = prompt.rows.get(v.check) {
+                    let (id, met) = (row.id.clone(), !row.met);
+                    return self.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
+                }
+            }
+            Action::Select => {
+                if let Some(row) = prompt.rows.get(v.check) {
+                    self.overlay = Some(Overlay::Text {
+                        title: row.title.clone(),
+                        lines: row.detail.clone(),
+                    });
+                }
+            }
+            Action::Edit => self.open_settings(),
+            _ => {}
         }
         Vec::new()
     }
