@@ -42,7 +42,8 @@ pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
     }
     text.push_str(&standing_lines(&standing));
     let day = standing.day(date);
-    if let Some(line) = day.overrun_line(open.profile.settings.minutes) {
+    // The minutes the day was planned with: a change applies from a Monday (issue 27).
+    if let Some(line) = day.overrun_line(open.profile.settings_on(date).minutes) {
         let _ = writeln!(text, "! {}", clean(&line));
     }
     let log = open.journal.state().day(date);

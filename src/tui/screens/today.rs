@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // A day past the minutes set says so in plain words, after any safety line (which stays
     // first).
     let overrun = app.this_week().and_then(|w| {
-        let minutes = app.profile.as_ref()?.settings.minutes;
+        let minutes = app.profile.as_ref()?.settings_on(app.today).minutes;
         w.day(app.today)?.overrun_line(minutes)
     });
     if let Some(line) = &overrun {
