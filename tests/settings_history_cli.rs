@@ -175,3 +175,29 @@ fn a_start_moved_later_over_logged_days_says_so_and_waits_for_yes() {
         .stdout(contains("Start: 2026-11-30"))
         .stdout(contains("missed").not());
 }
+
+#[test]
+fn a_prescription_imported_over_a_profile_plans_from_the_next_monday() {
+    let env = Env::new("2026-11-02");
+    let n = env.tick_all(MON_16);
+    let file = env.tmp.path().join("me.ron");
+    env.rehab_on(FRI_20, &["profile", "export", "-o", file.to_str().unwrap()])
+        .success();
+    env.rehab_on(FRI_20, &["profile", "set", "--minutes", "45"])
+        .success();
+    let history_before = env.stdout("2026-11-27", &["history", "--weeks", "4"]);
+    env.rehab_on(
+        "2026-11-27",
+        &["profile", "import", file.to_str().unwrap(), "--force"],
+    )
+    .success()
+    .stdout(contains("The new settings apply from Mon 30 Nov 2026"))
+    .stdout(contains("Minutes per session: 30"));
+    assert_eq!(
+        env.stdout("2026-11-27", &["history", "--weeks", "4"]),
+        history_before
+    );
+    let text = fs::read_to_string(env.profile_file()).unwrap();
+    assert_eq!(text.matches("EarlierSettings(").count(), 2, "{text}");
+    assert!(history_before.contains(&"✓".repeat(n)), "{history_before}");
+}
