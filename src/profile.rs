@@ -114,6 +114,7 @@ impl Profile {
         SettingsChange {
             applies_from: plan_changed.then_some(from.max(first_monday)),
             start,
+            from_start: from <= first_monday,
         }
     }
 
@@ -140,6 +141,8 @@ pub struct SettingsChange {
     pub applies_from: Option<Date>,
     /// The start moved: (from, to).
     pub start: Option<(Date, Date)>,
+    /// The program has not begun by then: the change plans every week.
+    pub from_start: bool,
 }
 
 impl SettingsChange {
@@ -148,13 +151,13 @@ impl SettingsChange {
     pub fn applies_text(&self, today: Date) -> Option<String> {
         let from = self.applies_from?;
         let when = from.strftime("%a %-d %b %Y");
-        Some(if from <= today {
+        Some(if self.from_start {
+            format!("The new settings apply from the start of the program, {when}.")
+        } else if from <= today {
             format!(
                 "The new settings apply from today, {when}; the days before keep the plan they \
                  had."
             )
-        } else if from > crate::plan::change_applies_from(today) {
-            format!("The new settings apply from the start of the program, {when}.")
         } else {
             format!(
                 "The new settings apply from {when}, the next Monday (a week is planned from one \

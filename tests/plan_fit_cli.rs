@@ -105,14 +105,20 @@ fn a_day_over_the_minutes_says_so_on_today() {
         .stdout(contains(
             "! This day needs about 38 min, more than the 15 min you set",
         ));
-    // Without the run the day fits, and nothing is said.
+    // Without the run the day fits, and nothing is said: from next Monday, as the change says,
+    // for the days of this week keep the plan they had (days done are history).
     rehab(
         dir.path(),
         "2026-03-03",
         &["profile", "set", "--run-days", "none"],
     )
-    .success();
+    .success()
+    .stdout(contains("apply from Mon 9 Mar 2026"));
     rehab(dir.path(), "2026-03-03", &["today"])
+        .success()
+        .stdout(contains("This day needs about 38 min"));
+    rehab(dir.path(), "2026-03-10", &["screen", "--no", &all_ids()]).success();
+    rehab(dir.path(), "2026-03-10", &["today"])
         .success()
         .stdout(contains("This day needs").not());
 }
@@ -129,12 +135,16 @@ fn running_now_sets_where_the_runs_start() {
         .success()
         .stdout(contains("1 x 13 min"))
         .stdout(contains("Running: 26 min in all this week (Tue, Thu)."));
+    // Changed before the program begins, the change plans from its start.
     rehab(
         d,
-        "2026-03-03",
+        "2026-02-27",
         &["profile", "set", "--running-now", "4x45"],
     )
-    .success();
+    .success()
+    .stdout(contains(
+        "apply from the start of the program, Mon 2 Mar 2026",
+    ));
     rehab(d, "2026-03-03", &["plan", "--week", "1"])
         .success()
         .stdout(contains("1 x 29 min"));
