@@ -125,7 +125,10 @@ fn minutes_changed_on_a_friday_say_from_when_and_leave_the_week_as_it_was() {
     assert!(later.lines().any(|l| l == ticks), "{later}");
     env.rehab_on(FRI_20, &["profile", "show"])
         .success()
-        .stdout(contains("Minutes per session: 45"));
+        .stdout(contains("Minutes per session: 45"))
+        .stdout(contains(
+            "Before 2026-11-23: 4 training days, 30 min, run days Tue, Thu, Sat",
+        ));
 }
 
 #[test]

@@ -165,6 +165,20 @@ pub(crate) fn describe(ctx: &Ctx, p: &Profile) -> String {
         "Cross-training: {}",
         or_none(&clean(&s.cross_training.join(", ")))
     );
+    // The settings the weeks before each change keep (issue 27), so the file's history is seen.
+    for e in &p.earlier_settings {
+        let s = &e.settings;
+        let runs: Vec<&str> = s.run_days.iter().map(|d| d.short()).collect();
+        let runs = runs.join(", ");
+        let _ = writeln!(
+            t,
+            "Before {}: {} training days, {} min, run days {}",
+            e.until,
+            s.days_per_week,
+            s.minutes,
+            if s.no_running { "none" } else { or_none(&runs) }
+        );
+    }
     let r = &p.red_flags;
     match r.answered_on {
         None => {
