@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Problem;
-use crate::plan::{Overrides, Settings};
+use crate::plan::{EarlierSettings, Overrides, Settings};
 
 /// The profile format this program writes. Older formats are read and rewritten as this one.
 pub const PROFILE_FORMAT: u32 = 1;
@@ -24,6 +24,10 @@ pub struct Profile {
     /// Condition id from the library.
     pub condition: String,
     pub settings: Settings,
+    /// The settings in force before each change, oldest first: the days before a change keep
+    /// the plan they had (see [`Profile::change_settings`]). Older files have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_settings: Vec<EarlierSettings>,
     #[serde(default)]
     pub overrides: Overrides,
     #[serde(default)]
@@ -68,6 +72,52 @@ impl Profile {
         }
     }
 
+    /// The settings in force on `date` (the week holding it is built from them).
+    pub fn settings_on(&self, date: Date) -> std::borrow::Cow<'_, Settings> {
+        crate::plan::settings_on(&self.settings, &self.earlier_settings, date)
+    }
+
+    /// Changes the plan settings on `today` (issue 27). The start is the program's, not a
+    /// week's: moved, it moves every week (say first what it counts as missed:
+    /// `session::start_move`). Every other setting applies from [`crate::plan::change_applies_from`]
+    /// (the Monday on or after today), or from the start when the program has not begun by then;
+    /// the days before it keep the settings they had, kept in `earlier_settings`.
+    pub fn change_settings(&mut self, new: Settings, today: Date) -> SettingsChange {
+        let from = crate::plan::change_applies_from(today);
+        let old = std::mem::replace(&mut self.settings, new);
+        let start = (old.start != self.settings.start).then_some((old.start, self.settings.start));
+        let first_monday = crate::plan::monday_of(self.settings.start);
+        let plan_changed = Settings {
+            start: self.settings.start,
+            ..old.clone()
+        } != self.settings;
+        let earlier = &mut self.earlier_settings;
+        // Only days before `from` are history: a change dated later (a clock set back) ends there.
+        for e in earlier.iter_mut() {
+            e.until = e.until.min(from);
+        }
+        earlier.dedup_by_key(|e| e.until);
+        // Settings in force on no day of the program any more (the start moved past them).
+        earlier.retain(|e| e.until > first_monday);
+        // The settings replaced were in force on days before `from` only when those days are in
+        // the program and no change made earlier this week already stands for them.
+        if plan_changed && from > first_monday && earlier.last().is_none_or(|e| e.until < from) {
+            earlier.push(EarlierSettings {
+                until: from,
+                settings: old,
+            });
+        }
+        // Weeks are counted from the one start: the file says so rather than keep stale ones.
+        for e in earlier.iter_mut() {
+            e.settings.start = self.settings.start;
+        }
+        SettingsChange {
+            applies_from: plan_changed.then_some(from.max(first_monday)),
+            start,
+            from_start: from <= first_monday,
+        }
+    }
+
     /// A new profile in the current format with no red-flag answers and no patient details.
     pub fn new(name: impl Into<String>, condition: impl Into<String>, settings: Settings) -> Self {
         Profile {
@@ -75,10 +125,45 @@ impl Profile {
             name: name.into(),
             condition: condition.into(),
             settings,
+            earlier_settings: Vec::new(),
             overrides: Overrides::default(),
             red_flags: RedFlagAnswers::default(),
             patient: None,
         }
+    }
+}
+
+/// What [`Profile::change_settings`] did, for the person to be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettingsChange {
+    /// The first day planned with the new settings (a Monday); `None` when only the start (or
+    /// nothing) changed.
+    pub applies_from: Option<Date>,
+    /// The start moved: (from, to).
+    pub start: Option<(Date, Date)>,
+    /// The program has not begun by then: the change plans every week.
+    pub from_start: bool,
+}
+
+impl SettingsChange {
+    /// "The new settings apply from Mon 14 Dec 2026; the days before it keep the plan they
+    /// had.", or `None` when nothing but the start changed.
+    pub fn applies_text(&self, today: Date) -> Option<String> {
+        let from = self.applies_from?;
+        let when = from.strftime("%a %-d %b %Y");
+        Some(if self.from_start {
+            format!("The new settings apply from the start of the program, {when}.")
+        } else if from <= today {
+            format!(
+                "The new settings apply from today, {when}; the days before keep the plan they \
+                 had."
+            )
+        } else {
+            format!(
+                "The new settings apply from {when}, the next Monday (a week is planned from one \
+                 set of settings); the days before it keep the plan they had."
+            )
+        })
     }
 }
 
@@ -226,6 +311,24 @@ fn check_values(profile: &Profile) -> Result<(), String> {
     }
     s.check()
         .map_err(|e| format!("{}: {e}", Settings::field_of(&e)))?;
+    let mut until = None;
+    for e in &profile.earlier_settings {
+        e.settings.check().map_err(|err| {
+            format!(
+                "earlier_settings (until {}): {}: {err}",
+                e.until,
+                Settings::field_of(&err)
+            )
+        })?;
+        // Oldest first, one a day at most: read per day, any other order would be ambiguous.
+        if until.is_some_and(|u| e.until <= u) {
+            return Err(format!(
+                "earlier_settings: until {} is not after the one before it; they go oldest first",
+                e.until
+            ));
+        }
+        until = Some(e.until);
+    }
     for (what, ceiling) in [
         ("ceiling_exercise", profile.overrides.ceiling_exercise),
         ("ceiling_running", profile.overrides.ceiling_running),
@@ -351,6 +454,56 @@ mod tests {
             assert!(text.contains(to), "replacement {to} missing");
             assert!(parse_profile(&text, "p").is_err(), "{to} was accepted");
         }
+    }
+
+    #[test]
+    fn a_settings_change_keeps_the_settings_it_replaced_for_the_days_before() {
+        let start = Date::constant(2026, 11, 2);
+        let mut p = Profile::new("me", "pfps", Settings::new(start));
+        let old = p.settings.clone();
+        let friday = Date::constant(2026, 11, 20);
+        let next_monday = Date::constant(2026, 11, 23);
+        let mut s = p.settings.clone();
+        s.minutes = 45;
+        let said = p.change_settings(s.clone(), friday);
+        assert_eq!(said.applies_from, Some(next_monday));
+        assert_eq!(p.earlier_settings.len(), 1);
+        assert_eq!(*p.settings_on(Date::constant(2026, 11, 22)), old);
+        assert_eq!(*p.settings_on(next_monday), s);
+        // A second change the same week: the first never planned a day, so it is not kept.
+        s.days_per_week = 5;
+        p.change_settings(s.clone(), friday);
+        assert_eq!(p.earlier_settings.len(), 1);
+        assert_eq!(*p.settings_on(friday), old);
+        // The file keeps them, and a file without them (older rehab) still reads.
+        let text = format_profile(&p);
+        assert!(text.contains("earlier_settings"), "{text}");
+        assert_eq!(parse_profile(&text, "p.ron").expect("parses"), p);
+        let plain = format_profile(&Profile::new("me", "pfps", Settings::new(start)));
+        assert!(!plain.contains("earlier_settings"), "{plain}");
+        // Out of order, they are refused with the field named.
+        let mut bad = p.clone();
+        bad.earlier_settings.push(bad.earlier_settings[0].clone());
+        let err = parse_profile(&format_profile(&bad), "p.ron").expect_err("out of order");
+        assert!(err.to_string().contains("earlier_settings"), "{err}");
+        // Before the program begins there is no past to keep: it plans from the start.
+        let mut fresh = Profile::new("me", "pfps", Settings::new(start));
+        let mut s = fresh.settings.clone();
+        s.minutes = 60;
+        let said = fresh.change_settings(s, Date::constant(2026, 10, 20));
+        assert_eq!(said.applies_from, Some(start));
+        assert!(fresh.earlier_settings.is_empty());
+        // A start moved alone changes no week's settings, only where weeks are counted from.
+        let mut s = p.settings.clone();
+        s.start = Date::constant(2026, 10, 26);
+        let said = p.change_settings(s, friday);
+        assert_eq!(said.applies_from, None);
+        assert_eq!(said.start, Some((start, Date::constant(2026, 10, 26))));
+        assert!(
+            p.earlier_settings
+                .iter()
+                .all(|e| e.settings.start == p.settings.start)
+        );
     }
 
     #[test]

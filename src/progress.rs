@@ -106,12 +106,15 @@ pub fn run_profile_on(
         up_to_week,
         keep: None,
         today,
+        earlier: &[],
     };
     run_profile_span(catalog, profile, journal, span).map(|(weeks, _)| weeks)
 }
 
 /// As [`run_profile`] for the weeks of `span`: from a checkpoint, the journal's days before its
-/// week are not read.
+/// week are not read. Each week is built from the profile's settings in force on its Monday
+/// (`span.earlier` is the profile's, whatever the caller gave): every view of a profile gets its
+/// weeks here, so a settings change rewrites the past in none of them.
 pub fn run_profile_span(
     catalog: &Catalog,
     profile: &Profile,
@@ -123,6 +126,10 @@ pub fn run_profile_span(
         .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
     let since = span.from.map(|c| profile.settings.monday_of_week(c.week()));
     let log = log_from_journal_since(journal, catalog, since);
+    let span = Span {
+        earlier: &profile.earlier_settings,
+        ..span
+    };
     run_span(
         catalog,
         condition,
@@ -157,18 +164,16 @@ pub fn adapted_week_for_profile(
     journal: &JournalState,
     week: u32,
 ) -> Result<AdaptedWeek, ProgressError> {
-    let condition = catalog
-        .condition(&profile.condition)
-        .ok_or_else(|| ProgressError::UnknownCondition(profile.condition.clone()))?;
-    let log = log_from_journal(journal, catalog);
-    adapted_week(
-        catalog,
-        condition,
-        &profile.settings,
-        &profile.overrides,
-        &log,
-        week,
-    )
+    if week == 0 {
+        return Err(PlanError::WeekZero.into());
+    }
+    let mut weeks = run_profile(catalog, profile, journal, week)?;
+    let this = weeks.pop().ok_or(PlanError::WeekZero)?;
+    Ok(AdaptedWeek {
+        plan: this.plan,
+        because: weeks.pop().map(|w| w.decision),
+        flags: this.flags,
+    })
 }
 
 /// The pain-adapted week holding `date` for a profile: what `rehab today`, `done` and the app

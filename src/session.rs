@@ -148,7 +148,12 @@ impl Standing {
                     catalog.fingerprint(),
                     format!(
                         "{:?}",
-                        (&profile.condition, &profile.settings, &profile.overrides)
+                        (
+                            &profile.condition,
+                            &profile.settings,
+                            &profile.earlier_settings,
+                            &profile.overrides,
+                        )
                     ),
                     journal.digest_before(monday),
                 ),
@@ -172,6 +177,7 @@ impl Standing {
             up_to_week: last,
             keep,
             today: Some(today),
+            earlier: &profile.earlier_settings,
         };
         let Ok((outcomes, kept)) = progress::run_profile_span(catalog, profile, journal, span)
         else {
@@ -245,16 +251,10 @@ impl Standing {
                     self.plan_error = Some(progress_error.to_string());
                     return;
                 };
-                match plan::build_program(
-                    catalog,
-                    condition,
-                    &profile.settings,
-                    &profile.overrides,
-                    last,
-                ) {
-                    Ok(program) => {
+                match calendar_weeks(catalog, condition, profile, last) {
+                    Ok(weeks) => {
                         self.calendar_only = Some(progress_error.to_string());
-                        self.plans = program.weeks;
+                        self.plans = weeks;
                     }
                     Err(e) => self.plan_error = Some(e.to_string()),
                 }
@@ -353,6 +353,127 @@ impl Standing {
     pub fn starts(&self, profile: &Profile) -> Date {
         profile.settings.start
     }
+}
+
+/// What moving a profile's start would do to days already over (issue 27), said before it is
+/// done: the start is the program's, so moving it moves every week.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StartMove {
+    /// Days before today that moving the start back brings into the program, with the items
+    /// they would count as missed (planned, nothing logged); days with none are left out.
+    pub missed: Vec<(Date, u32)>,
+    /// Logged days that moving the start later leaves before it: their ticks stop counting.
+    pub left_out: Vec<Date>,
+}
+
+impl StartMove {
+    pub fn is_empty(&self) -> bool {
+        self.missed.is_empty() && self.left_out.is_empty()
+    }
+
+    /// The consequence in plain lines, empty when there is none.
+    pub fn lines(&self) -> Vec<String> {
+        let day = |d: &Date| d.strftime("%a %-d %b").to_string();
+        let mut lines = Vec::new();
+        if !self.missed.is_empty() {
+            let items: u32 = self.missed.iter().map(|(_, n)| n).sum();
+            // A week's days one by one; months of them as a span.
+            let days = match (self.missed.first(), self.missed.last()) {
+                (Some((first, _)), Some((last, _))) if self.missed.len() > 7 => format!(
+                    "{} from {} to {}",
+                    crate::text::count(self.missed.len() as u32, "day", "days"),
+                    day(first),
+                    day(last)
+                ),
+                _ => self
+                    .missed
+                    .iter()
+                    .map(|(d, n)| format!("{} ({n})", day(d)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            lines.push(format!(
+                "Moving the start back counts {} as missed: {days}.",
+                crate::text::count(items, "item", "items"),
+            ));
+        }
+        if !self.left_out.is_empty() {
+            let days = match (self.left_out.first(), self.left_out.last()) {
+                (Some(first), Some(last)) if self.left_out.len() > 7 => {
+                    format!("from {} to {}", day(first), day(last))
+                }
+                _ => self.left_out.iter().map(day).collect::<Vec<_>>().join(", "),
+            };
+            lines.push(format!(
+                "Moving the start later leaves {} before it, and their ticks stop counting: \
+                 {days}.",
+                crate::text::count(self.left_out.len() as u32, "logged day", "logged days"),
+            ));
+        }
+        lines
+    }
+}
+
+/// What changing `before`'s start to `after`'s would count as missed, or leave out, on the days
+/// before `today` (the days still to come are not missed yet).
+pub fn start_move(
+    catalog: &Catalog,
+    before: &Profile,
+    after: &Profile,
+    journal: &JournalState,
+    today: Date,
+) -> StartMove {
+    let (old, new) = (before.settings.start, after.settings.start);
+    let mut out = StartMove::default();
+    if new < old {
+        let standing = Standing::through(catalog, after, journal, today, old.min(today));
+        let mut date = new;
+        while date < old.min(today) {
+            let counts = standing
+                .week_holding(date)
+                .and_then(|w| w.day(date))
+                .map(|d| DayCounts::of(d, journal.day(date)));
+            if let Some(c) = counts {
+                let missed = c.planned - c.done - c.partly - c.skipped;
+                if missed > 0 {
+                    out.missed.push((date, missed as u32));
+                }
+            }
+            date = date.tomorrow().unwrap_or(old);
+        }
+    } else if new > old {
+        out.left_out = journal
+            .days
+            .range(old..new)
+            .filter(|(_, log)| !log.is_empty())
+            .map(|(d, _)| *d)
+            .collect();
+    }
+    out
+}
+
+/// Weeks 1..=last on the calendar schedule (`plan::build_program`), each built from the
+/// settings in force on its Monday, as the progression builds them.
+fn calendar_weeks(
+    catalog: &Catalog,
+    condition: &crate::catalog::Condition,
+    profile: &Profile,
+    last: u32,
+) -> Result<Vec<WeekPlan>, plan::PlanError> {
+    plan::check_week(last)?;
+    let mut weeks: Vec<WeekPlan> = Vec::with_capacity(last as usize);
+    for week in 1..=last {
+        let state = plan::scheduled_state(condition, &profile.overrides, week, weeks.last());
+        let settings = profile.settings_on(profile.settings.monday_of_week(week));
+        weeks.push(plan::build_week(
+            catalog,
+            condition,
+            &settings,
+            &profile.overrides,
+            &state,
+        )?);
+    }
+    Ok(weeks)
 }
 
 /// A checkpoint as saved between runs, with what it is good for.

@@ -118,9 +118,16 @@ fn a_week_over_the_minutes_says_so_first_on_today_and_the_print() {
         .success()
         .stdout(contains("PLEASE NOTE"))
         .stdout(contains("This week needs up to 21 min of exercises"));
-    // With the minutes it needs, nothing is said.
-    rehab(d, "2026-03-03", &["profile", "set", "--minutes", "25"]).success();
+    // With the minutes it needs, nothing is said: from next Monday, as the change says; the
+    // days of this week keep the plan they had (days done are history).
+    rehab(d, "2026-03-03", &["profile", "set", "--minutes", "25"])
+        .success()
+        .stdout(contains("apply from Mon 9 Mar 2026"));
     rehab(d, "2026-03-03", &["today"])
+        .success()
+        .stdout(contains("more than your 15 min a session"));
+    rehab(d, "2026-03-10", &["screen", "--no", &all_ids()]).success();
+    rehab(d, "2026-03-10", &["today"])
         .success()
         .stdout(contains("more than your").not());
 }
@@ -137,12 +144,16 @@ fn running_now_sets_where_the_runs_start() {
         .success()
         .stdout(contains("1 x 13 min"))
         .stdout(contains("Running: 26 min in all this week (Tue, Thu)."));
+    // Changed before the program begins, the change plans from its start.
     rehab(
         d,
-        "2026-03-03",
+        "2026-02-27",
         &["profile", "set", "--running-now", "4x45"],
     )
-    .success();
+    .success()
+    .stdout(contains(
+        "apply from the start of the program, Mon 2 Mar 2026",
+    ));
     rehab(d, "2026-03-03", &["plan", "--week", "1"])
         .success()
         .stdout(contains("1 x 29 min"));

@@ -115,6 +115,8 @@ impl Env {
             "set",
             "--start",
             "2026-11-02",
+            // The weeks since count as missed (issue 27): said, and agreed to.
+            "--yes",
             "--patient",
             patient,
         ];

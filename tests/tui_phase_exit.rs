@@ -224,6 +224,12 @@ fn runs_app(unticked: &[i8], red: &[i8]) -> App {
         "me".into(),
     );
     let mut p = profile();
+    // Runs on Monday, Wednesday and Friday: the dates below are run days.
+    p.settings.run_days = vec![
+        rehab_planner::plan::Day::Mon,
+        rehab_planner::plan::Day::Wed,
+        rehab_planner::plan::Day::Fri,
+    ];
     p.overrides.pinned_phase = Some(2);
     let mut recs = vec![Record::Criteria {
         date: jiff::civil::date(2026, 11, 16),

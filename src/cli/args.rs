@@ -575,6 +575,11 @@ pub struct ProfileSetArgs {
     /// The clinician who assessed the knee (needed with --assessed-on)
     #[arg(long, value_name = "NAME", requires = "assessed_on")]
     pub assessed_by: Option<String>,
+    /// Move the start even though days already over would count as missed (a start moved
+    /// back) or logged days would stop counting (a start moved later); without it rehab says
+    /// which days and changes nothing
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -122,6 +122,9 @@ pub fn import(ctx: &Ctx, file: &Path, name: Option<&str>, force: bool, dry_run: 
             "Replaced the plan settings of profile `{new_name}` from {shown}; its journal and \
              red-flag answers are kept."
         );
+        if let Some(line) = done.settings_change.and_then(|c| c.applies_text(ctx.today)) {
+            let _ = writeln!(t, "{line}");
+        }
     } else {
         let _ = writeln!(
             t,

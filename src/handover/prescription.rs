@@ -224,6 +224,9 @@ pub struct Imported {
     pub assessment: Option<Assessed>,
     /// Things the person should know (an exercise the plan keeps out until a later phase).
     pub notes: Vec<String>,
+    /// The day it was checked: into an existing profile, its settings plan from the Monday on
+    /// or after it, and the days before keep theirs (issue 27).
+    pub today: Date,
 }
 
 /// Checks a parsed prescription against the library as `name` (the file's own name unless
@@ -306,6 +309,7 @@ pub fn check_prescription(
         profile,
         assessment: p.assessment.clone(),
         notes,
+        today,
     })
 }
 

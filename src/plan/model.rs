@@ -112,6 +112,46 @@ pub struct Settings {
     pub running_now: Option<RunningNow>,
 }
 
+/// Plan settings a profile had before a change (issue 27, "days done are history"): a change
+/// applies from a Monday ([`change_applies_from`]) and the weeks before it keep being built from
+/// the settings they had, so their items, ticks and adherence never move.
+///
+/// Why a list of earlier settings beside the current ones, read per week, rather than a journal
+/// record: the weeks are built from the profile alone, so the profile file is the one place that
+/// must hold what a week was built from; and the journal stays a log of what the person did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierSettings {
+    /// The Monday the next settings took over: these were in force on the days before it.
+    pub until: Date,
+    /// Their `start` is not read: the program's weeks are always counted from the current start.
+    pub settings: Settings,
+}
+
+/// The first day a settings change made on `today` plans: the Monday on or after it. A week is
+/// built from one set of settings (its strength days, its minutes, its runs), so a change never
+/// splits a week, and the days of this week keep what they had.
+pub fn change_applies_from(today: Date) -> Date {
+    super::build::program_start(today)
+}
+
+/// The settings in force on `date`: the first of `earlier` (oldest first) whose `until` is after
+/// it, else `current`; with `current`'s start either way, as weeks are counted from it.
+pub fn settings_on<'a>(
+    current: &'a Settings,
+    earlier: &'a [EarlierSettings],
+    date: Date,
+) -> std::borrow::Cow<'a, Settings> {
+    match earlier.iter().find(|e| date < e.until) {
+        Some(e) if e.settings.start == current.start => std::borrow::Cow::Borrowed(&e.settings),
+        Some(e) => std::borrow::Cow::Owned(Settings {
+            start: current.start,
+            ..e.settings.clone()
+        }),
+        None => std::borrow::Cow::Borrowed(current),
+    }
+}
+
 /// How a person runs at the moment, asked at set-up ("does not run" is [`Settings::no_running`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RunningNow {

@@ -14,7 +14,9 @@ use super::log::{DayLog, Log};
 use super::outcome::{Decision, Flag, WeekOutcome};
 use super::runs::{RunCarry, RunStep, adjust_runs, ease_runs_after_red};
 use crate::catalog::{Catalog, Condition, Kind, PainRules, RunMode};
-use crate::plan::{Overrides, Settings, Slot, WeekPlan, WeekState, build_week};
+use crate::plan::{
+    EarlierSettings, Overrides, Settings, Slot, WeekPlan, WeekState, build_week, settings_on,
+};
 
 /// Everything carried from one week to the next.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,7 +50,9 @@ impl Checkpoint {
 struct Inputs<'a> {
     catalog: &'a Catalog,
     condition: &'a Condition,
+    /// The current settings; a week is built from those in force on its Monday.
     settings: &'a Settings,
+    earlier: &'a [EarlierSettings],
     overrides: &'a Overrides,
     log: &'a Log,
     rules: &'a PainRules,
@@ -71,6 +75,7 @@ pub fn run(
         up_to_week,
         keep: None,
         today: None,
+        earlier: &[],
     };
     run_span(catalog, condition, settings, overrides, log, span).map(|(weeks, _)| weeks)
 }
@@ -88,6 +93,10 @@ pub struct Span<'a> {
     /// The day the weeks are judged on: a week still running then is judged on what was due
     /// so far. `None` judges every week whole.
     pub today: Option<Date>,
+    /// The settings in force before each change (`Profile::earlier_settings`): each week is
+    /// built from the settings in force on its Monday, so a change never rewrites a week before
+    /// it (issue 27).
+    pub earlier: &'a [EarlierSettings],
 }
 
 /// The weeks of `span` (from its checkpoint's week, or week 1), the same as [`run`] gives for
@@ -138,6 +147,7 @@ pub fn run_span(
         catalog,
         condition,
         settings,
+        earlier: span.earlier,
         overrides,
         log,
         rules,
@@ -163,10 +173,16 @@ impl Inputs<'_> {
     fn week(&self, carry: &mut Carry) -> Result<WeekOutcome, ProgressError> {
         let mut flags = Vec::new();
         let state = carry.state.clone();
+        let in_force = settings_on(
+            self.settings,
+            self.earlier,
+            self.settings.monday_of_week(state.week),
+        );
+        let settings: &Settings = &in_force;
         let mut plan = build_week(
             self.catalog,
             self.condition,
-            self.settings,
+            settings,
             self.overrides,
             &state,
         )?;
@@ -203,7 +219,7 @@ impl Inputs<'_> {
             catalog: self.catalog,
             condition: self.condition,
             overrides: self.overrides,
-            settings: self.settings,
+            settings,
             log: self.log,
             sunday,
         };

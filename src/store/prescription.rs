@@ -40,6 +40,8 @@ pub struct ImportDone {
     pub replaced: bool,
     /// The assessment was written to the journal (it was not there already).
     pub assessment_recorded: bool,
+    /// Into an existing profile: from when its new settings plan.
+    pub settings_change: Option<crate::profile::SettingsChange>,
 }
 
 /// Creates the profile an import checked, or with `force` replaces an existing profile's
@@ -72,12 +74,15 @@ pub fn import_profile(
     if let Some(record) = &record {
         record.validate_new().map_err(StoreError::Invalid)?;
     }
+    let mut settings_change = None;
     let mut open = if exists {
         let mut open = OpenProfile::open(paths, name)?;
         let incoming = imported.profile.clone();
-        open.update(move |p| {
+        let today = imported.today;
+        open.update(|p| {
             p.condition = incoming.condition;
-            p.settings = incoming.settings;
+            // Days done are history: the days before keep the settings they had.
+            settings_change = Some(p.change_settings(incoming.settings, today));
             p.overrides = incoming.overrides;
             p.patient = incoming.patient;
             Ok(())
@@ -102,6 +107,7 @@ pub fn import_profile(
         open,
         replaced: exists,
         assessment_recorded,
+        settings_change,
     })
 }
 

@@ -392,8 +392,10 @@ fn apply_changes(onto: &mut Profile, seen: &Profile, wanted: Profile) {
     if wanted.condition != seen.condition {
         onto.condition = wanted.condition;
     }
-    if wanted.settings != seen.settings {
+    // The settings and the ones they replaced go together: the days before keep theirs.
+    if wanted.settings != seen.settings || wanted.earlier_settings != seen.earlier_settings {
         onto.settings = wanted.settings;
+        onto.earlier_settings = wanted.earlier_settings;
     }
     if wanted.overrides != seen.overrides {
         onto.overrides = wanted.overrides;
@@ -420,6 +422,19 @@ mod tests {
     use super::*;
     use crate::plan::Settings;
     use crate::tui::app::App;
+
+    #[test]
+    fn a_settings_change_is_written_with_the_settings_it_replaced() {
+        let seen = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 2)));
+        let mut wanted = seen.clone();
+        let mut settings = wanted.settings.clone();
+        settings.minutes = 50;
+        wanted.change_settings(settings, jiff::civil::date(2026, 11, 20));
+        assert_eq!(wanted.earlier_settings.len(), 1);
+        let mut on_disk = seen.clone();
+        apply_changes(&mut on_disk, &seen, wanted.clone());
+        assert_eq!(on_disk, wanted);
+    }
 
     #[test]
     fn only_what_changed_is_written_over_another_sessions_change() {

@@ -165,6 +165,20 @@ pub(crate) fn describe(ctx: &Ctx, p: &Profile) -> String {
         "Cross-training: {}",
         or_none(&clean(&s.cross_training.join(", ")))
     );
+    // The settings the weeks before each change keep (issue 27), so the file's history is seen.
+    for e in &p.earlier_settings {
+        let s = &e.settings;
+        let runs: Vec<&str> = s.run_days.iter().map(|d| d.short()).collect();
+        let runs = runs.join(", ");
+        let _ = writeln!(
+            t,
+            "Before {}: {} training days, {} min, run days {}",
+            e.until,
+            s.days_per_week,
+            s.minutes,
+            if s.no_running { "none" } else { or_none(&runs) }
+        );
+    }
     let r = &p.red_flags;
     match r.answered_on {
         None => {
@@ -256,18 +270,48 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
         .apply(&ctx.catalog, &mut Settings::new(ctx.today), ctx.today)?;
     let mut open = super::open(ctx)?;
     let catalog = &ctx.catalog;
+    // A start moved over days already over rewrites them: say which, and change nothing
+    // without --yes (issue 27).
+    let moved = {
+        let mut after = open.profile.clone();
+        let mut settings = after.settings.clone();
+        args.settings.apply(catalog, &mut settings, ctx.today)?;
+        after.change_settings(settings, ctx.today);
+        crate::session::start_move(
+            catalog,
+            &open.profile,
+            &after,
+            open.journal.state(),
+            ctx.today,
+        )
+    };
+    if !moved.is_empty() && !args.yes {
+        return Err(Failure::usage(format!(
+            "--start: {}\nNothing was changed; add --yes to move the start all the same.",
+            moved.lines().join("\n")
+        )));
+    }
+    let mut change = None;
     open.update(|p| {
         if let Some(c) = &condition {
             p.condition = c.clone();
         }
+        let mut settings = p.settings.clone();
         args.settings
-            .apply(catalog, &mut p.settings, ctx.today)
+            .apply(catalog, &mut settings, ctx.today)
             .map_err(|f| f.message)?;
+        change = Some(p.change_settings(settings, ctx.today));
         apply_patient(&mut p.patient, &args.patient);
         apply_overrides(catalog, p, args, ctx.today)
     })
     .map_err(store_failure)?;
     let mut t = format!("Updated profile `{}`.\n", open.name);
+    if let Some(line) = change.and_then(|c| c.applies_text(ctx.today)) {
+        let _ = writeln!(t, "{line}");
+    }
+    for line in moved.lines() {
+        let _ = writeln!(t, "{line}");
+    }
     if let Some(written) = assessment {
         for record in &written.records {
             open.save_assessment(record).map_err(store_failure)?;

@@ -66,6 +66,9 @@ pub struct SetupForm {
     pub cross: usize,
     /// A condition chosen on the screens before, saved with its answers when the form is.
     pub draft: Option<Draft>,
+    /// What the start as now set would count as missed, or leave out, on days already over:
+    /// said on the form before Enter moves it (issue 27).
+    pub start_move: Vec<String>,
 }
 
 /// A condition chosen (first run, or a change of condition) and the red-flag answers given for
@@ -117,6 +120,7 @@ impl App {
             cross_options,
             cross,
             draft,
+            start_move: Vec::new(),
         }
     }
 
@@ -144,6 +148,7 @@ impl App {
                         if let Ok(start) = crate::plan::check_start(moved, self.today) {
                             s.start = start;
                         }
+                        form.start_move = self.start_move_said(&form.settings);
                     }
                     SetupField::Days => {
                         s.days_per_week = (s.days_per_week as i32 + step).clamp(3, 7) as u8
@@ -201,6 +206,23 @@ impl App {
         (Screen::Setup(form), Vec::new())
     }
 
+    /// What moving the profile's start to `settings.start` would do to days already over.
+    fn start_move_said(&self, settings: &Settings) -> Vec<String> {
+        let Some(before) = &self.profile else {
+            return Vec::new();
+        };
+        let mut after = before.clone();
+        after.change_settings(settings.clone(), self.today);
+        crate::session::start_move(&self.catalog, before, &after, &self.journal, self.today).lines()
+    }
+
+    /// From when the form's settings would plan, for an existing profile: said on the form.
+    pub fn setup_applies_text(&self, form: &SetupForm) -> Option<String> {
+        let mut p = self.profile.clone().filter(|_| form.draft.is_none())?;
+        p.change_settings(form.settings.clone(), self.today)
+            .applies_text(self.today)
+    }
+
     fn accept_setup(&mut self, form: SetupForm) -> (Screen, Vec<Effect>) {
         let mut settings = form.settings.clone();
         settings.run_days.sort();
@@ -215,7 +237,7 @@ impl App {
         let mut effects = Vec::new();
         let profile = match (self.profile.clone(), form.draft.clone()) {
             (Some(mut p), None) => {
-                p.settings = settings;
+                p.change_settings(settings, self.today);
                 p
             }
             (existing, draft) => {
@@ -225,7 +247,7 @@ impl App {
                 });
                 let mut p = match existing {
                     Some(mut p) => {
-                        p.settings = settings;
+                        p.change_settings(settings, self.today);
                         p.condition = condition;
                         p
                     }

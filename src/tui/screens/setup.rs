@@ -112,6 +112,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
     }
     let key = |a: Action| app.keymap.key_for(&a, t.ascii);
     lines.push(Line::raw(""));
+    // From when a change plans, and what a moved start counts as missed, before Enter (issue 27).
+    if let Some(text) = app.setup_applies_text(form) {
+        lines.push(Line::raw(text));
+    }
+    for text in &form.start_move {
+        lines.push(Line::styled(text.clone(), t.warn()));
+    }
     lines.push(Line::styled(crate::plan::HOW_DAYS_COMBINE, t.dim()));
     lines.push(Line::styled(
         format!(
