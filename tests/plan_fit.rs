@@ -255,3 +255,86 @@ fn step_downs_use_the_bottom_stair_without_a_step() {
     }
     assert!(checked > 0);
 }
+
+/// Sit to stand takes the leg press's place without a gym, as the conditions say, bent no
+/// further than the phase allows (a higher seat).
+#[test]
+fn sit_to_stand_stands_in_for_the_leg_press_within_the_bend_limit() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut checked = 0;
+    for condition in &catalog.conditions {
+        let mut s = settings(60, true);
+        s.equipment.clear();
+        let program =
+            build_program(&catalog, condition, &s, &Overrides::default(), WEEKS).expect("plan");
+        for week in &program.weeks {
+            let phase = &condition.phases[week.state.phase];
+            if !phase.exercises.iter().any(|p| p.exercise == "leg-press") {
+                continue;
+            }
+            checked += 1;
+            let label = format!("{} week {}", condition.id, week.state.week);
+            let stand_in: Vec<_> = week
+                .days
+                .iter()
+                .flat_map(|d| &d.items)
+                .filter(|i| i.replaces.as_deref() == Some("leg-press"))
+                .collect();
+            assert!(
+                !stand_in.is_empty(),
+                "{label}: the leg press has no stand-in"
+            );
+            for item in stand_in {
+                assert_eq!(item.exercise, "sit-to-stand", "{label}");
+                if let Some(max) = phase.max_knee_bend {
+                    assert!(
+                        item.dose.knee_bend.is_some_and(|b| b <= max),
+                        "{label}: {:?} past {max} degrees",
+                        item.dose.knee_bend
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 0, "no phase prescribes the leg press");
+}
+
+/// One energy-storage drill starts at a time: no week brings in two hop or skip drills at once.
+#[test]
+fn one_energy_storage_drill_starts_at_a_time() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let plyometric = |id: &str| {
+        catalog
+            .exercise(id)
+            .is_some_and(|e| e.kind == rehab_planner::catalog::Kind::Plyometric)
+    };
+    let mut drills_seen = 0;
+    for condition in &catalog.conditions {
+        for minutes in [30, 60] {
+            let s = settings(minutes, true);
+            let program =
+                build_program(&catalog, condition, &s, &Overrides::default(), 40).expect("plan");
+            let mut seen: Vec<String> = Vec::new();
+            for week in &program.weeks {
+                let mut new: Vec<String> = week
+                    .days
+                    .iter()
+                    .flat_map(|d| &d.items)
+                    .map(|i| i.exercise.clone())
+                    .filter(|id| plyometric(id) && !seen.contains(id))
+                    .collect();
+                new.sort();
+                new.dedup();
+                assert!(
+                    new.len() <= 1,
+                    "{} week {}: {new:?} start together",
+                    condition.id,
+                    week.state.week
+                );
+                drills_seen += new.len();
+                seen.extend(new);
+            }
+        }
+    }
+    assert!(drills_seen > 0, "no drill in any plan");
+}

@@ -63,6 +63,56 @@ fn a_non_runner_has_no_run_and_no_hop_checks() {
         .stdout(contains("Brisk walking"));
 }
 
+/// Someone who does not run gets no running checks, no hop checks, no running topics and no
+/// phase named for running, in any condition's printed plan.
+#[test]
+fn a_non_runner_handout_has_no_running_in_any_condition() {
+    for condition in [
+        "pfps",
+        "itbs",
+        "patellar-tendinopathy",
+        "meniscus",
+        "knee-oa",
+    ] {
+        let dir = tempfile::tempdir().expect("ok");
+        let out = rehab(
+            dir.path(),
+            "2026-03-03",
+            &[
+                "plan",
+                "--condition",
+                condition,
+                "--run-days",
+                "none",
+                "--weeks",
+                "30",
+                "--start",
+                "2026-03-02",
+            ],
+        )
+        .success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+        for running in [
+            "Return-to-running checks",
+            "return-to-running checks (below)",
+            "continuous running",
+            "30-minute runs",
+            "single-leg hops each side",
+            "Running load",
+            "Return to running -",
+            "Easy run within the pain rules",
+            "Easy run, if you run now",
+            "Easy continuous run",
+            "Walk-run session",
+        ] {
+            assert!(
+                !text.contains(running),
+                "{condition}: `{running}` in\n{text}"
+            );
+        }
+    }
+}
+
 #[test]
 fn run_days_none_cannot_go_with_days() {
     let dir = tempfile::tempdir().expect("ok");

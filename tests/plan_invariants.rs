@@ -203,7 +203,13 @@ fn check(
                     heavy_days.push((day.date, e.id.to_string()));
                 }
                 let phase = &condition.phases[week.state.phase.min(condition.phases.len() - 1)];
-                if let (Some(bend), Some(max)) = (e.knee_bend, phase.max_knee_bend)
+                // A higher seat sets a sit to stand's bend: its dose says how far.
+                let bend = if e.seat_sets_bend {
+                    item.dose.knee_bend
+                } else {
+                    e.knee_bend
+                };
+                if let (Some(bend), Some(max)) = (bend, phase.max_knee_bend)
                     && bend > max
                 {
                     return Err(format!(

@@ -106,6 +106,10 @@ impl MapText for Condition {
             all(f, &mut p.cross_training);
             all(f, &mut p.exit_criteria);
             all(f, &mut p.cautions);
+            if let Some(w) = &mut p.without_running {
+                f(&mut w.name);
+                f(&mut w.goal);
+            }
             for r in &mut p.exercises {
                 f(&mut r.exercise);
                 if let Some(d) = &mut r.dose {

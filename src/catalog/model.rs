@@ -553,6 +553,10 @@ pub struct Exercise {
     /// matters: a phase with a knee-bend limit never takes it as a stand-in or an override.
     #[serde(default)]
     pub knee_bend: Option<u32>,
+    /// A higher seat keeps the bend within a phase's limit (sit to stand): the exercise stays
+    /// in such a phase, its dose bent no further than the limit.
+    #[serde(default)]
+    pub seat_sets_bend: bool,
 }
 
 /// Which question a symptom answers.
@@ -725,6 +729,36 @@ pub struct Phase {
     pub exit_criteria: Vec<Text>,
     #[serde(default)]
     pub cautions: Vec<Text>,
+    /// The phase's name and goal for someone who does not run, where the phase is about
+    /// running: their week is the strength work with walking, cycling or swimming.
+    #[serde(default)]
+    pub without_running: Option<PhaseWords>,
+}
+
+/// A phase's name and goal in other words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseWords {
+    pub name: Text,
+    pub goal: Text,
+}
+
+impl Phase {
+    /// The phase's name for this person: its own, or its words for someone who does not run.
+    pub fn name_for(&self, runs: bool) -> &Text {
+        match (&self.without_running, runs) {
+            (Some(w), false) => &w.name,
+            _ => &self.name,
+        }
+    }
+
+    /// The phase's goal for this person.
+    pub fn goal_for(&self, runs: bool) -> &Text {
+        match (&self.without_running, runs) {
+            (Some(w), false) => &w.goal,
+            _ => &self.goal,
+        }
+    }
 }
 
 fn two() -> u32 {
@@ -904,6 +938,10 @@ pub struct Topic {
 pub struct Check {
     pub test: Text,
     pub pass: Text,
+    /// A check only a runner takes (a run, the return-to-running checks): left out for
+    /// someone who does not run.
+    #[serde(default)]
+    pub running: bool,
 }
 
 /// The exit checks of one phase (1-based), in the words of its `exit_criteria`.

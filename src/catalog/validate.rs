@@ -636,7 +636,10 @@ fn knee_bend_limits(
         let Some(e) = catalog.exercise(&p.exercise) else {
             continue;
         };
-        let deeper = |x: &crate::catalog::Exercise| x.knee_bend.is_some_and(|b| b > max);
+        // A higher seat keeps a sit to stand within the limit; the plan caps its dose there.
+        let deeper = |x: &crate::catalog::Exercise| {
+            !x.seat_sets_bend && x.knee_bend.is_some_and(|b| b > max)
+        };
         let mut report = |x: &crate::catalog::Exercise, role: &str| {
             let place = r.places.inside("id", &c.id, &format!("\"{}\"", p.exercise));
             r.at(

@@ -168,6 +168,29 @@ impl ExportInput {
     pub fn without_running(&mut self) {
         self.run_checks.clear();
         self.runs = false;
+        for list in &mut self.exit_checks {
+            list.checks.retain(|c| !c.running);
+            if let Some(phase) = self.condition.phases.get(list.phase - 1) {
+                list.name = phase.name_for(false).to_string();
+            }
+        }
+        self.exit_checks.retain(|l| !l.checks.is_empty());
+        // Running load, step rate and running shoes are a runner's topics.
+        if let Some(e) = &mut self.education {
+            e.topics.retain(|t| {
+                !matches!(
+                    t.about,
+                    crate::catalog::About::Load
+                        | crate::catalog::About::Cadence
+                        | crate::catalog::About::Footwear
+                )
+            });
+        }
+        for (week, guidance) in self.weeks.iter().zip(&mut self.guidance) {
+            if let Some(phase) = self.condition.phases.get(week.state.phase) {
+                guidance.phase_goal = phase.goal_for(false).to_string();
+            }
+        }
     }
 
     /// Gathers a plan's contents. The weeks come from `plan::build_program` or `build_week`.
@@ -313,6 +336,7 @@ fn exit_checks(
                     .map(|c| Check {
                         test: c.clone(),
                         pass: Default::default(),
+                        running: false,
                     })
                     .collect()
             });

@@ -311,8 +311,12 @@ impl ExportInput {
             .collect()
     }
 
-    /// The running advice of week `index`'s phase, on the first printed week of that phase.
+    /// The running advice of week `index`'s phase, on the first printed week of that phase;
+    /// none for someone who does not run.
     pub fn phase_run_text(&self, index: usize) -> Option<&str> {
+        if !self.runs {
+            return None;
+        }
         let week = self.weeks.get(index)?;
         let first = index == 0 || self.weeks[index - 1].state.phase != week.state.phase;
         let text = self

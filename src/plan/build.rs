@@ -439,7 +439,7 @@ pub fn build_week(
         .sum();
     let does_not_fit = time.fit(catalog, settings, daily);
     state_frequencies(&mut day_plans);
-    if !phase.run.text.is_empty() {
+    if runs && !phase.run.text.is_empty() {
         let fill = crate::catalog::limits::Fill::for_plan(
             catalog,
             Some(condition),
@@ -452,7 +452,7 @@ pub fn build_week(
     Ok(WeekPlan {
         state: state.clone(),
         monday,
-        phase_name: phase.name.to_string(),
+        phase_name: phase.name_for(runs).to_string(),
         days: day_plans,
         run_minutes,
         ends_heavy,
@@ -585,7 +585,7 @@ fn choose_exercises<'a>(
             let schedule = !(follows_phase && phase_dose.is_some());
             progressed(exercise, base, state.week_in_phase, entry, schedule)
         };
-        let mut dose = dose;
+        let mut dose = seated_within(exercise, phase, dose);
         if on_stair {
             let on = "on the bottom stair";
             dose.how = Some(match dose.how.take() {
@@ -702,12 +702,25 @@ fn needs(exercise: &Exercise) -> String {
     list.join(" and ")
 }
 
-/// Whether an exercise stays within the phase's knee-bend limit (a phase without one takes all).
+/// Whether an exercise stays within the phase's knee-bend limit (a phase without one takes all;
+/// a higher seat brings a sit to stand within it).
 fn within_bend(exercise: &Exercise, phase: &Phase) -> bool {
     match (exercise.knee_bend, phase.max_knee_bend) {
-        (Some(bend), Some(max)) => bend <= max,
+        (Some(bend), Some(max)) => bend <= max || exercise.seat_sets_bend,
         _ => true,
     }
+}
+
+/// The dose bent no further than the phase allows, for an exercise whose seat sets the bend.
+fn seated_within(exercise: &Exercise, phase: &Phase, mut dose: Dose) -> Dose {
+    if let (true, Some(max)) = (exercise.seat_sets_bend, phase.max_knee_bend) {
+        let bend = dose.knee_bend.or(exercise.knee_bend);
+        if bend.is_none_or(|b| b > max) {
+            dose.knee_bend = Some(max);
+            dose.how = Some("from a seat high enough to keep the knee bend within the dose".into());
+        }
+    }
+    dose
 }
 
 /// An alternative that fits the equipment and the phase's limits, else the first easier
