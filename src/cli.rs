@@ -284,6 +284,11 @@ fn clinic_server_section() -> String {
         }
     }
     s.push_str(".fi\n");
+    s.push_str(".PP\n");
+    s.push_str(&line(
+        "The Debian package installs the same file as \
+         /usr/share/doc/rehab-planner/examples/sshd_config.d/rehab.conf.",
+    ));
     s
 }
 

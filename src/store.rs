@@ -8,6 +8,7 @@ mod data_error;
 pub mod files;
 pub mod journal;
 mod library;
+pub mod overview;
 pub mod prescription;
 pub mod profile;
 

@@ -97,6 +97,22 @@ fn the_readme_block_is_what_clinic_init_prints() {
         .arg(dir.path().join("ssh/authorized_keys")));
     assert!(out.status.success(), "{out:?}");
     assert_eq!(String::from_utf8(out.stdout).unwrap(), readme_block());
+    // The Debian package's example is the same file, installed where the package says.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = "docs/examples/sshd_config.d/rehab.conf";
+    assert_eq!(
+        std::fs::read_to_string(root.join(example)).unwrap(),
+        readme_block(),
+        "{example} is not what `rehab clinic init` prints"
+    );
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let asset = format!(
+        "[\"{example}\", \"usr/share/doc/rehab-planner/examples/sshd_config.d/rehab.conf\", \"644\"]"
+    );
+    assert!(
+        manifest.contains(&asset),
+        "Cargo.toml's deb assets lack {asset}"
+    );
     let said = String::from_utf8(out.stderr).unwrap();
     assert!(said.contains("next:"), "{said}");
 }
@@ -199,4 +215,8 @@ fn the_man_page_documents_the_clinic_server() {
     for line in readme_block().lines().filter(|l| !l.trim().is_empty()) {
         assert!(section.contains(line), "the man page lacks `{line}`");
     }
+    assert!(
+        section.contains("/usr/share/doc/rehab-planner/examples/sshd_config.d/rehab.conf"),
+        "{section}"
+    );
 }

@@ -8,8 +8,7 @@ use super::args::ReportArgs;
 use super::journal_cmds::{describe, standing_lines, store_failure};
 use super::{CmdResult, Ctx, Failure, print, warn};
 use crate::handover::{
-    ClinicRow, Prescription, check_prescription, clinic_rows, clinic_text, format_prescription,
-    parse_prescription,
+    Prescription, check_prescription, clinic_text, format_prescription, parse_prescription,
 };
 use crate::store::prescription::{
     describe_read_error, import_profile, is_stdout, read_prescription, write_prescription,
@@ -207,20 +206,15 @@ pub fn report(ctx: &Ctx, args: &ReportArgs) -> CmdResult {
     super::deliver(&args.out, &rendered)
 }
 
-/// `rehab clinic`: every profile in the data folder, those needing attention first. Reads only.
+/// `rehab clinic`: every profile in the data folder, those needing attention first. Changes
+/// nothing a person wrote; the caches beside each journal are brought up to date.
 pub fn clinic(ctx: &Ctx) -> CmdResult {
-    let names = crate::store::profile::list_profiles(&ctx.paths).map_err(store_failure)?;
-    let rows: Vec<ClinicRow> = names
-        .iter()
-        .map(|name| match OpenProfile::open(&ctx.paths, name) {
-            Ok(open) => ClinicRow::of(&ctx.catalog, &open.profile, open.journal.state(), ctx.today),
-            Err(_) => ClinicRow::broken(name),
-        })
-        .collect();
+    let rows = crate::store::overview::clinic_overview(&ctx.paths, &ctx.catalog, ctx.today)
+        .map_err(store_failure)?;
     // The terminal's width when the shell says it; 80 otherwise (a pipe, a file).
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(80);
-    print(&clinic_text(&clinic_rows(rows), ctx.today, width))
+    print(&clinic_text(&rows, ctx.today, width))
 }

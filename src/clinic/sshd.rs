@@ -1,6 +1,7 @@
 //! The sshd settings of a clinic server, as one drop-in file for `/etc/ssh/sshd_config.d/`:
-//! `rehab clinic init` prints or writes it and the README shows it, so the two cannot drift
-//! (tests/clinic_setup.rs holds the README's block to this text and runs `sshd -t` on it).
+//! `rehab clinic init` prints or writes it, and the README and the Debian package's example
+//! (`docs/examples/sshd_config.d/rehab.conf`) show it, so they cannot drift (tests/clinic_setup.rs
+//! holds both to this text and runs `sshd -t` on it).
 //!
 //! Every directive inside the `Match` block is one OpenSSH allows there: 9.2 (Debian 12)
 //! refuses `PermitUserEnvironment` in a `Match` block, and sshd then does not start. A locked

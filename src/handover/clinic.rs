@@ -10,7 +10,7 @@ use crate::catalog::Catalog;
 use crate::journal::JournalState;
 use crate::profile::Profile;
 use crate::progress::{Flag, Verdict, WeekOutcome};
-use crate::session::{Gate, Standing};
+use crate::session::{Gate, ProgramWeek, Standing};
 use crate::text::clean;
 
 /// Days without anything logged after which a profile counts as idle.
@@ -124,7 +124,7 @@ impl ClinicRow {
         }
     }
 
-    /// Where `profile` stands on `today`, as one row.
+    /// Where `profile` stands on `today`, as one row, every week worked out from week 1.
     pub fn of(
         catalog: &Catalog,
         profile: &Profile,
@@ -132,6 +132,38 @@ impl ClinicRow {
         today: Date,
     ) -> ClinicRow {
         let standing = Standing::compute(catalog, profile, journal, today);
+        ClinicRow::from_standing(catalog, profile, journal, today, &standing)
+    }
+
+    /// The same row as [`ClinicRow::of`], with the weeks worked out from the progression
+    /// `saved` beside the journal when it still holds (see `Standing::recent`), and the newer
+    /// one to save when there is one: at clinic size, working out a year of weeks for every
+    /// profile at every look would cost many times reading their files.
+    pub fn recent(
+        catalog: &Catalog,
+        profile: &Profile,
+        journal: &JournalState,
+        today: Date,
+        saved: Option<&str>,
+    ) -> (ClinicRow, Option<String>) {
+        // A row reads this week and last week's decision: asking about last Sunday makes the
+        // weeks start at last week at the latest, whatever checkpoint was saved.
+        let through = ProgramWeek::of(&profile.settings, today)
+            .number()
+            .and_then(|n| profile.settings.monday_of_week(n).checked_sub(1.day()).ok())
+            .unwrap_or(today);
+        let (standing, save) = Standing::recent(catalog, profile, journal, (today, through), saved);
+        let row = ClinicRow::from_standing(catalog, profile, journal, today, &standing);
+        (row, save)
+    }
+
+    fn from_standing(
+        catalog: &Catalog,
+        profile: &Profile,
+        journal: &JournalState,
+        today: Date,
+        standing: &Standing,
+    ) -> ClinicRow {
         let mut concerns = Vec::new();
         if crate::session::unknown_reference(catalog, profile).is_some()
             || standing.plan_error.is_some()
@@ -153,7 +185,7 @@ impl ClinicRow {
         let flags = current.map_or(&[][..], |w| w.flags.as_slice());
         let decided_see = flags.iter().any(|f| matches!(f, Flag::ClinicianDue(_)))
             || current.is_some_and(|w| w.decision.verdict == Verdict::SeeClinician)
-            || last_week(&standing).is_some_and(|w| w.decision.verdict == Verdict::SeeClinician);
+            || last_week(standing).is_some_and(|w| w.decision.verdict == Verdict::SeeClinician);
         // The gate's "see a clinician first" already says it, louder.
         if decided_see && !concerns.contains(&Concern::SeeClinicianFirst) {
             concerns.push(Concern::SeeClinicianDecision);
@@ -161,7 +193,7 @@ impl ClinicRow {
         if flags.iter().any(|f| matches!(f, Flag::RunningPaused(_))) {
             concerns.push(Concern::RunningPaused);
         }
-        if last_week(&standing).is_some_and(|w| w.decision.verdict == Verdict::Hold) {
+        if last_week(standing).is_some_and(|w| w.decision.verdict == Verdict::Hold) {
             concerns.push(Concern::Held);
         }
         let outcomes = &standing.outcomes;

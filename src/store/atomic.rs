@@ -19,7 +19,15 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Replaces `path` with `bytes` atomically. On any error the old file is untouched and the
 /// temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_as(path, bytes, |_| Ok(()))
+    write_atomic_as(path, bytes, true, |_| Ok(()))
+}
+
+/// [`write_atomic`] without waiting for the disk: for a derived file that carries its own
+/// checksum and is rebuilt when it does not check out, so a crash that loses or tears it costs
+/// only the work of making it again. Two syncs per file would cost more than the work it saves
+/// (the overview writes hundreds).
+pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_as(path, bytes, false, |_| Ok(()))
 }
 
 /// [`write_atomic`] keeping the old file's permissions and owner (where this process may set
@@ -29,7 +37,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub fn write_atomic_keeping(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let old = fs::symlink_metadata(path).ok();
-    write_atomic_as(path, bytes, |temp| {
+    write_atomic_as(path, bytes, true, |temp| {
         let mode = old.as_ref().map_or(mode, |m| m.mode() & 0o7777);
         temp.set_permissions(fs::Permissions::from_mode(mode))?;
         if let Some(old) = &old {
@@ -46,6 +54,7 @@ pub fn write_atomic_keeping(path: &Path, bytes: &[u8], mode: u32) -> io::Result<
 fn write_atomic_as(
     path: &Path,
     bytes: &[u8],
+    sync: bool,
     prepare: impl FnOnce(&File) -> io::Result<()>,
 ) -> io::Result<()> {
     // Only a regular file is replaced: never a link, a device, a pipe or a folder.
@@ -76,13 +85,13 @@ fn write_atomic_as(
     };
     let written = prepare(&temp)
         .and_then(|()| temp.write_all(bytes))
-        .and_then(|()| temp.sync_all())
+        .and_then(|()| if sync { temp.sync_all() } else { Ok(()) })
         .and_then(|()| fs::rename(&temp_path, path));
     if let Err(e) = written {
         let _ = fs::remove_file(&temp_path);
         return Err(e);
     }
-    sync_dir(dir)
+    if sync { sync_dir(dir) } else { Ok(()) }
 }
 
 /// Removes temporary files a killed writer left in `dir`. The caller holds the folder's lock

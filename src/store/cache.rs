@@ -19,7 +19,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use super::atomic::write_atomic;
+use super::atomic::write_atomic_unsynced;
 use super::files::{self, Limit};
 use crate::journal::{JournalState, Warning, decode_state_in, encode_state};
 
@@ -245,7 +245,8 @@ fn read_derived(path: &Path, kind: &str) -> Option<(Vec<u8>, usize)> {
 }
 
 /// Replaces `path` with `payload` under a header naming its kind, this format and this build,
-/// and a checksum. Best effort: a failed write leaves the old file or none.
+/// and a checksum. Best effort: a failed write leaves the old file or none. Not synced to disk:
+/// a cache a crash tore fails its checksum and is made again.
 fn write_derived(path: &Path, kind: &str, payload: &[u8]) {
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -254,7 +255,7 @@ fn write_derived(path: &Path, kind: &str, payload: &[u8]) {
     out.extend_from_slice(payload);
     let sum = hash(&out);
     out.extend_from_slice(&sum.to_le_bytes());
-    let _ = write_atomic(path, &out);
+    let _ = write_atomic_unsynced(path, &out);
 }
 
 /// What [`save`] writes, borrowed from the open journal.

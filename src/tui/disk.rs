@@ -296,23 +296,12 @@ impl Disk {
     }
 
     /// Every profile in the data folder as the clinician's overview lists them: the rows and
-    /// order of `rehab clinic`. Reads only.
+    /// order of `rehab clinic`. Changes nothing a person wrote.
     fn clinic(&self, today: jiff::civil::Date) -> Action {
-        use crate::handover::{ClinicRow, clinic_rows};
-        let names = match list_profiles(&self.paths) {
-            Ok(names) => names,
-            Err(e) => return Action::Failed(format!("cannot list the profiles: {e}")),
-        };
-        let rows: Vec<ClinicRow> = names
-            .iter()
-            .map(|name| match OpenProfile::open(&self.paths, name) {
-                Ok(open) => {
-                    ClinicRow::of(&self.catalog, &open.profile, open.journal.state(), today)
-                }
-                Err(_) => ClinicRow::broken(name),
-            })
-            .collect();
-        Action::ClinicRows(clinic_rows(rows))
+        match crate::store::overview::clinic_overview(&self.paths, &self.catalog, today) {
+            Ok(rows) => Action::ClinicRows(rows),
+            Err(e) => Action::Failed(format!("cannot list the profiles: {e}")),
+        }
     }
 
     fn append(&mut self, record: Record) -> Action {
