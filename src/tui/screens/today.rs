@@ -48,10 +48,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 w.state.week,
                 w.phase_name
             );
-            // The day's time, exercises and runs apart: the minutes set are for the exercises.
-            if let Some(time) = w.day(app.today).and_then(|d| d.time_summary()) {
-                title.push_str(" - ");
-                title.push_str(&time);
+            // The day's total: each item shows its own minutes, runs and cross-training
+            // included, and the title adds them up (a long phase name leaves it the room).
+            if let Some(total) = w
+                .day(app.today)
+                .map(|d| d.total_minutes())
+                .filter(|&m| m > 0)
+            {
+                title.push_str(&format!(" - {total} min in all"));
             }
             title
         }
