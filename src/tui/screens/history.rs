@@ -1,6 +1,6 @@
 //! History: an adherence heatmap by month (Monday-first weeks), weekly adherence, pain trend.
 
-use crate::journal::ScoreKind;
+use crate::journal::{DaySummary, PainFigures, ScoreKind};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -33,7 +33,9 @@ fn share(app: &App, date: Date) -> Option<f32> {
 /// | Mo Tu We Th Fr Sa Su  Mo Tu ...                         |
 /// |  #  +  .              ...                               |
 /// | Week 1 80%  Week 2 60% ...                              |
-/// | Pain during   3 2 2 1 ...   next morning 2 2 1 ...      |
+/// | Pain, Thu 29 Oct to today (a dot a score, ...)          |
+/// | during        8-10 ⠁   ⠄      latest 2, worst 3         |
+/// |                ... (three rows a kind, a dot a score)   |
 /// +---------------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -122,51 +124,42 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     weekly.push(Line::from(entries));
     frame.render_widget(Paragraph::new(weekly), weeks_area);
 
+    let from = app.day_offset(-(CHART_DAYS - 1));
+    // The days as `rehab history` reads them: the same scores, the same figures.
+    let days = app.days_summarized(from);
     let mut pain = vec![Line::styled(
-        "Pain, last 28 days (0-10, one mark a day; blank: not logged)",
+        format!(
+            "Pain, {} to today (a dot a score, higher is worse)",
+            from.strftime("%a %-d %b")
+        ),
         t.title(),
     )];
-    let days: Vec<Date> = (0..28).rev().map(|n| app.day_offset(-n)).collect();
-    let marks = pain_marks(t.ascii);
-    let series = |kind: ScoreKind| -> String {
-        // Each day's mark is its worst score of the kind; the figures beside count every
-        // score, session and item alike, as `rehab history` does.
-        let scores: Vec<Vec<u8>> = days
-            .iter()
-            .map(|d| {
-                let all = app.scores_on(*d).into_iter();
-                all.filter(|s| s.kind == kind).map(|s| s.value).collect()
-            })
-            .collect();
-        let chart: String = scores
-            .iter()
-            .map(|v| {
-                v.iter()
-                    .max()
-                    .map_or(" ", |v| marks[(usize::from((*v).min(10)) * 7).div_ceil(10)])
-            })
-            .collect();
-        let mut all: Vec<u8> = scores.concat();
-        all.sort_unstable();
-        match (all.last(), all.get(all.len().saturating_sub(1) / 2)) {
-            (Some(worst), Some(median)) => format!("{chart}  worst {worst}, median {median}"),
-            _ => format!("{chart}  nothing logged"),
+    for kind in [ScoreKind::During, ScoreKind::NextMorning] {
+        let rows = score_rows(&days, from, kind, t.ascii);
+        let figures = PainFigures::of(&days, kind);
+        let figure = |v: Option<u8>| v.map_or("-".to_string(), |v| v.to_string());
+        let side = match figures.worst {
+            None => ["nothing logged".to_string(), String::new(), String::new()],
+            Some(_) => [
+                format!(
+                    "latest {}, worst {}",
+                    figure(figures.latest),
+                    figure(figures.worst)
+                ),
+                format!("median {}", figure(figures.median)),
+                String::new(),
+            ],
+        };
+        for (i, (row, side)) in rows.iter().zip(side).enumerate() {
+            let label = if i == 0 { kind.label() } else { "" };
+            pain.push(Line::from(vec![
+                Span::raw(format!("{label:<13}")),
+                Span::styled(format!("{:>4} ", BANDS[i]), t.dim()),
+                Span::raw(row.clone()),
+                Span::raw(format!("  {side}").trim_end().to_string()),
+            ]));
         }
-    };
-    pain.push(Line::raw(format!(
-        "{:<14}{}",
-        ScoreKind::During.label(),
-        series(ScoreKind::During)
-    )));
-    pain.push(Line::raw(format!(
-        "{:<14}{}",
-        ScoreKind::NextMorning.label(),
-        series(ScoreKind::NextMorning)
-    )));
-    pain.push(Line::styled(
-        format!("scale         {} 0 .. {} 10", marks[0], marks[7]),
-        t.dim(),
-    ));
+    }
     frame.render_widget(Paragraph::new(pain), pain_area);
     let legend_text = format!(
         "{} none done  {} under half  {} most  {} all   (blank: rest day or ahead)",
@@ -181,13 +174,51 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-/// Eight marks from no pain to the worst, for a one-line chart.
-fn pain_marks(ascii: bool) -> [&'static str; 8] {
-    if ascii {
-        ["_", ".", "-", "~", "=", "+", "*", "#"]
-    } else {
-        ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+/// Days the pain chart covers, today the last.
+const CHART_DAYS: i64 = 28;
+
+/// The chart's three rows, top first, and the scores each holds.
+const BANDS: [&str; 3] = ["8-10", "4-7", "0-3"];
+
+/// One kind of score over the chart's days: a column a day, a dot a score at its height
+/// (twelve dot rows in three text rows: 0 the lowest, 10 the second from the top), so two
+/// scores of one day are two dots. Days with none, and days before the start, stay blank.
+fn score_rows(days: &[DaySummary], from: Date, kind: ScoreKind, ascii: bool) -> [String; 3] {
+    let mut dots = [[0u8; CHART_DAYS as usize]; 3];
+    for day in days {
+        let Ok(col) = usize::try_from((day.date - from).get_days()) else {
+            continue;
+        };
+        for score in day.scores.iter().filter(|s| s.kind == kind) {
+            let from_top = 11 - usize::from(score.value.min(10));
+            if let Some(cell) = dots.get_mut(from_top / 4).and_then(|r| r.get_mut(col)) {
+                *cell |= 1 << (from_top % 4);
+            }
+        }
     }
+    dots.map(|row| row.iter().map(|&d| dot_cell(d, ascii)).collect())
+}
+
+/// A cell's dots (bit 0 the top of four) in the left column of a braille character; in ASCII,
+/// ' marks the upper half and . the lower.
+fn dot_cell(dots: u8, ascii: bool) -> char {
+    if dots == 0 {
+        return ' ';
+    }
+    if ascii {
+        return match (dots & 0b0011 != 0, dots & 0b1100 != 0) {
+            (true, true) => ':',
+            (true, false) => '\'',
+            _ => '.',
+        };
+    }
+    // Braille's left column: dots 1, 2, 3 and 7.
+    const LEFT: [u32; 4] = [0x01, 0x02, 0x04, 0x40];
+    let bits = (0..4)
+        .filter(|i| dots & (1 << i) != 0)
+        .map(|i| LEFT[i])
+        .sum::<u32>();
+    char::from_u32(0x2800 + bits).unwrap_or('.')
 }
 
 fn month_name(m: i8) -> &'static str {
