@@ -134,27 +134,33 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ),
         t.title(),
     )];
+    // Three rows a kind when they fit (every score at its own height), fewer when a banner
+    // takes the room: both kinds stay on screen, a little coarser.
+    let height = usize::from(pain_area.height.saturating_sub(1) / 2).clamp(1, 3);
     for kind in [ScoreKind::During, ScoreKind::NextMorning] {
-        let rows = score_rows(&days, from, kind, t.ascii);
+        let rows = score_rows(&days, from, kind, (height, t.ascii));
         let figures = PainFigures::of(&days, kind);
         let figure = |v: Option<u8>| v.map_or("-".to_string(), |v| v.to_string());
-        let side = match figures.worst {
-            None => ["nothing logged".to_string(), String::new(), String::new()],
-            Some(_) => [
+        let mut side = match figures.worst {
+            None => vec!["nothing logged".to_string()],
+            Some(_) => vec![
                 format!(
                     "latest {}, worst {}",
                     figure(figures.latest),
                     figure(figures.worst)
                 ),
                 format!("median {}", figure(figures.median)),
-                String::new(),
             ],
         };
-        for (i, (row, side)) in rows.iter().zip(side).enumerate() {
+        if height == 1 {
+            side = vec![side.join(", ")];
+        }
+        for (i, row) in rows.iter().enumerate() {
             let label = if i == 0 { kind.label() } else { "" };
+            let side = side.get(i).map_or("", String::as_str);
             pain.push(Line::from(vec![
                 Span::raw(format!("{label:<13}")),
-                Span::styled(format!("{:>4} ", BANDS[i]), t.dim()),
+                Span::styled(format!("{:>4} ", band(i, height)), t.dim()),
                 Span::raw(row.clone()),
                 Span::raw(format!("  {side}").trim_end().to_string()),
             ]));
@@ -177,26 +183,55 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// Days the pain chart covers, today the last.
 const CHART_DAYS: i64 = 28;
 
-/// The chart's three rows, top first, and the scores each holds.
-const BANDS: [&str; 3] = ["8-10", "4-7", "0-3"];
+/// A score's dot row counted from the bottom, in a chart of `rows` text rows (four dots
+/// each): on three rows or more every score has its own height (10 is the second dot from
+/// the top), on fewer the scale is shared out.
+fn level(value: u8, rows: usize) -> usize {
+    let value = usize::from(value.min(10));
+    let top = 4 * rows - 1;
+    if top >= 10 {
+        value
+    } else {
+        (value * top + 5) / 10
+    }
+}
 
-/// One kind of score over the chart's days: a column a day, a dot a score at its height
-/// (twelve dot rows in three text rows: 0 the lowest, 10 the second from the top), so two
-/// scores of one day are two dots. Days with none, and days before the start, stay blank.
-fn score_rows(days: &[DaySummary], from: Date, kind: ScoreKind, ascii: bool) -> [String; 3] {
-    let mut dots = [[0u8; CHART_DAYS as usize]; 3];
+/// The scores a text row holds, "4-7": row `i` from the top of `rows`.
+fn band(i: usize, rows: usize) -> String {
+    let bottom = 4 * (rows - 1 - i);
+    let held: Vec<u8> = (0..=10u8)
+        .filter(|v| (bottom..bottom + 4).contains(&level(*v, rows)))
+        .collect();
+    match (held.first(), held.last()) {
+        (Some(lo), Some(hi)) => format!("{lo}-{hi}"),
+        _ => String::new(),
+    }
+}
+
+/// One kind of score over the chart's days in `rows` text rows, top first: a column a day, a
+/// dot a score at its height, so two scores of one day are two dots. Days with none, and
+/// days before the start, stay blank.
+fn score_rows(
+    days: &[DaySummary],
+    from: Date,
+    kind: ScoreKind,
+    (rows, ascii): (usize, bool),
+) -> Vec<String> {
+    let mut dots = vec![[0u8; CHART_DAYS as usize]; rows];
     for day in days {
         let Ok(col) = usize::try_from((day.date - from).get_days()) else {
             continue;
         };
         for score in day.scores.iter().filter(|s| s.kind == kind) {
-            let from_top = 11 - usize::from(score.value.min(10));
+            let from_top = 4 * rows - 1 - level(score.value, rows);
             if let Some(cell) = dots.get_mut(from_top / 4).and_then(|r| r.get_mut(col)) {
                 *cell |= 1 << (from_top % 4);
             }
         }
     }
-    dots.map(|row| row.iter().map(|&d| dot_cell(d, ascii)).collect())
+    dots.iter()
+        .map(|row| row.iter().map(|&d| dot_cell(d, ascii)).collect())
+        .collect()
 }
 
 /// A cell's dots (bit 0 the top of four) in the left column of a braille character; in ASCII,
