@@ -269,6 +269,8 @@ impl Env {
         app.profiles = vec!["me".into()];
         app.load(open.profile, &records);
         app.view = view;
+        // The view's weeks, as switching to it works them out.
+        app.rebuild();
         let backend = ratatui::backend::TestBackend::new(80, 24);
         let mut terminal = ratatui::Terminal::new(backend).unwrap();
         terminal
