@@ -293,8 +293,16 @@ fn the_apps_pain_chart_shows_every_score_and_the_figures_of_rehab_history() {
     env.ok("2026-12-14", &["screen", "--no", &ids.join(",")]);
     // Tuesday: 3 during the run, 2 for the session; the next morning 2 for Tuesday.
     let run = ["pain", "--during", "3", "--item", "run-within-pain-rules"];
-    env.ok("2026-12-08", &run);
-    env.ok("2026-12-08", &["pain", "--during", "2"]);
+    let said = env.ok("2026-12-08", &run);
+    assert!(
+        said.contains("pain logged for run-within-pain-rules on 2026-12-08"),
+        "{said}"
+    );
+    let said = env.ok("2026-12-08", &["pain", "--during", "2"]);
+    assert!(
+        said.contains("pain logged for the session on 2026-12-08"),
+        "{said}"
+    );
     env.ok("2026-12-09", &["pain", "--morning", "2"]);
     // Thursday 1, and next week's Monday 1 with its morning 4 given on Tuesday.
     env.ok("2026-12-10", &["pain", "--during", "1"]);
