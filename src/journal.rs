@@ -33,4 +33,4 @@ pub use parse::{
 pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
 pub use replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent, Score, ScoreKind};
 pub use snapshot::{decode_state, decode_state_in, encode_state};
-pub use summary::{DaySummary, WeekSummary, adherence_pct, summarize_week};
+pub use summary::{DaySummary, PainFigures, WeekSummary, adherence_pct, summarize_week};

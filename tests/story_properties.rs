@@ -1,7 +1,9 @@
 //! Every view tells the same story (issue 28): over random journals of ticks, partial sets,
 //! skips, undos and pain scores of every kind with and without an item, the week's adherence
 //! and pain read back from the report's text and table and from the clinic overview agree with
-//! one another, with the progression's own numbers and with the journal's count.
+//! one another, with the progression's own numbers and with the journal's count; and
+//! `rehab history`, `rehab today`, the CSV export and the app's Today and History, each read
+//! back from its text or screen, say the same.
 
 #![allow(clippy::unwrap_used)]
 
@@ -17,6 +19,7 @@ use rehab_planner::journal::{JournalState, PainReport, Record, SkipReason, week_
 use rehab_planner::plan::Settings;
 use rehab_planner::profile::Profile;
 use rehab_planner::session::Standing;
+use rehab_planner::tui::app::{App, View};
 
 const START: Date = date(2026, 11, 2);
 
@@ -62,7 +65,7 @@ fn journal() -> impl Strategy<Value = (Vec<(i64, Event)>, i64, u8)> {
     )
 }
 
-fn build(events: &[(i64, Event)], days: u8) -> (Profile, JournalState) {
+fn build(events: &[(i64, Event)], days: u8) -> (Profile, Vec<Record>) {
     let catalog = Catalog::builtin().unwrap();
     let mut settings = Settings::new(START);
     settings.days_per_week = days;
@@ -113,7 +116,7 @@ fn build(events: &[(i64, Event)], days: u8) -> (Profile, JournalState) {
         });
     }
     records.sort_by_key(Record::date);
-    (profile, JournalState::replay(&records))
+    (profile, records)
 }
 
 /// The cell after `key` up to " · " or the end of the line.
@@ -134,7 +137,8 @@ proptest! {
     #[test]
     fn every_view_gives_each_week_the_same_adherence_and_scores((events, today, days) in journal()) {
         let catalog = Catalog::builtin().unwrap();
-        let (profile, journal) = build(&events, days);
+        let (profile, records) = build(&events, days);
+        let journal = JournalState::replay(&records);
         let today = START.checked_add(today.days()).unwrap();
         let standing = Standing::compute(&catalog, &profile, &journal, today);
         prop_assert!(standing.plan_error.is_none() && standing.calendar_only.is_none());
@@ -185,5 +189,197 @@ proptest! {
             joined.contains(&format!(" {latest} ")),
             "overview {:?}, weeks {:?}", joined, short
         );
+        other_views(&catalog, &profile, &records, &standing, today, &text)?;
     }
+}
+
+/// A view of the app on `today` with the profile and its journal, drawn at 80x24.
+fn app_screen(
+    catalog: &Catalog,
+    profile: &Profile,
+    records: &[Record],
+    today: Date,
+    view: View,
+) -> String {
+    let theme = rehab_planner::tui::theme::Theme::new(false, false);
+    let keymap = rehab_planner::tui::keymap::Keymap::default();
+    let mut app = App::new(catalog.clone(), keymap, theme, today, "me".into());
+    app.profiles = vec!["me".into()];
+    app.load(profile.clone(), records);
+    app.view = view;
+    // The view's weeks, as switching to it works them out.
+    app.rebuild();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| rehab_planner::tui::ui::render(f, &app))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// The number after `key` in `line`, if any.
+fn number_after(line: &str, key: &str) -> Option<u8> {
+    let rest = &line[line.find(key)? + key.len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// One week of `rehab history`, read back: its lines, and each day's worst scores by date.
+struct HistoryWeek<'a> {
+    head: &'a str,
+    pain: &'a str,
+    decision: &'a str,
+    flags: Vec<&'a str>,
+    /// (date, during, next morning) from the day lines.
+    days: Vec<(Date, Option<u8>, Option<u8>)>,
+}
+
+fn history_week<'a>(history: &'a str, week: u32, monday: Date) -> HistoryWeek<'a> {
+    let mut lines = history
+        .lines()
+        .skip_while(|l| !l.starts_with(&format!("Week {week} (from ")));
+    let head = lines.next().unwrap();
+    let pain = lines.next().unwrap();
+    let mut days = Vec::new();
+    let mut decision = "";
+    for line in lines.by_ref() {
+        if line.starts_with("  (") {
+            continue;
+        }
+        if line.starts_with("  week ") {
+            decision = line;
+            break;
+        }
+        if line.starts_with("  nothing logged") {
+            continue;
+        }
+        let date = monday.checked_add((days.len() as i64).days()).unwrap();
+        days.push((
+            date,
+            number_after(line, "  during "),
+            number_after(line, "  next morning "),
+        ));
+    }
+    let flags = lines
+        .take_while(|l| l.starts_with("  ! "))
+        .map(str::trim)
+        .collect();
+    HistoryWeek {
+        head,
+        pain,
+        decision,
+        flags,
+        days,
+    }
+}
+
+/// `rehab history`, `rehab today`, the CSV export and the app's Today and History against the
+/// progression's numbers and the report's text.
+fn other_views(
+    catalog: &Catalog,
+    profile: &Profile,
+    records: &[Record],
+    standing: &Standing,
+    today: Date,
+    report: &str,
+) -> Result<(), TestCaseError> {
+    let history = rehab_planner::cli::history_text(
+        catalog,
+        profile,
+        &JournalState::replay(records),
+        today,
+        (5, false),
+    )
+    .unwrap();
+    let journal = JournalState::replay(records);
+    // The CSV export read back: each day's worst score of each kind, items and session alike.
+    let csv = rehab_planner::cli::csv_text(records).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let mut csv_worst: BTreeMap<Date, (Option<u8>, Option<u8>)> = BTreeMap::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        if &row[1] != "pain" {
+            continue;
+        }
+        let date: Date = row[0].parse().unwrap();
+        let e = csv_worst.entry(date).or_default();
+        e.0 = e.0.max(row[5].parse().ok());
+        e.1 = e.1.max(row[6].parse().ok());
+    }
+    let app_history = app_screen(catalog, profile, records, today, View::History);
+    let mut all_days = Vec::new();
+    for o in &standing.outcomes {
+        let week = o.week();
+        let engine = o.numbers.adherence();
+        let h = history_week(&history, week, o.plan.monday);
+        // `rehab history` names the progression's figure, and its decision the same one.
+        let want = engine.text();
+        prop_assert_eq!(
+            h.head.split(" · ").nth(2),
+            Some(want.as_str()),
+            "{}",
+            h.head
+        );
+        if h.decision.contains("adherence") {
+            prop_assert!(h.decision.contains(&engine.text()), "{}", h.decision);
+        }
+        // The same scores and flags as the report's week.
+        let mut r = report
+            .lines()
+            .skip_while(|l| !l.starts_with(&format!("  Week {week} (from ")));
+        let _ = r.next();
+        let report_pain = r.next().unwrap().trim();
+        prop_assert_eq!(h.pain.trim(), report_pain);
+        let _ = r.next();
+        let report_flags: Vec<&str> = r
+            .take_while(|l| l.starts_with("    ! "))
+            .map(str::trim)
+            .collect();
+        prop_assert_eq!(&h.flags, &report_flags, "week {}", week);
+        // Each day's worst scores are the CSV's.
+        for (date, during, morning) in &h.days {
+            let (d, m) = csv_worst.get(date).copied().unwrap_or_default();
+            prop_assert_eq!((*during, *morning), (d, m), "{}\n{}", date, csv);
+        }
+        // The app's History shows the week's one figure.
+        let cell = format!("wk{week} {:>3}", engine.short());
+        prop_assert!(app_history.contains(&cell), "{}\n{}", cell, app_history);
+        all_days.extend(h.days);
+    }
+    // The app's chart covers every day so far: its figures are `rehab history`'s day lines'.
+    let lines: Vec<&str> = app_history.lines().collect();
+    for (label, pick) in [("during", 0), ("next morning", 1)] {
+        let values: Vec<u8> = all_days
+            .iter()
+            .filter_map(|(_, d, m)| if pick == 0 { *d } else { *m })
+            .collect();
+        let row = lines
+            .iter()
+            .find(|l| l.starts_with(&format!("\"│{label} ")))
+            .ok_or_else(|| TestCaseError::fail(format!("no {label} row:\n{app_history}")))?;
+        let shown = (number_after(row, "latest "), number_after(row, "worst "));
+        prop_assert_eq!(
+            shown,
+            (values.last().copied(), values.iter().copied().max()),
+            "{}",
+            app_history
+        );
+        // The median is on the row below, or beside the others when a banner leaves one row.
+        let below = lines[lines.iter().position(|l| l == row).unwrap() + 1];
+        let shown = number_after(row, "median ").or_else(|| number_after(below, "median "));
+        prop_assert_eq!(shown, median(values), "{}", app_history);
+    }
+    // `rehab today` and the app's Today count the day alike, under the same standing lines.
+    let today_text =
+        rehab_planner::cli::today_text(catalog, profile, &journal, today, false).unwrap();
+    for line in history.lines().take_while(|l| !l.starts_with("Week ")) {
+        prop_assert!(today_text.contains(line), "{}\n{}", line, today_text);
+    }
+    if let Some(counts) = today_text
+        .lines()
+        .find_map(|l| l.strip_suffix(". Tick with `rehab done N` or `rehab done ID`."))
+    {
+        let app_today = app_screen(catalog, profile, records, today, View::Today);
+        prop_assert!(app_today.contains(counts), "{}\n{}", counts, app_today);
+    }
+    Ok(())
 }

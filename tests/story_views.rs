@@ -253,3 +253,92 @@ fn the_overview_says_running_is_paused_when_today_does() {
         "{clinic}"
     );
 }
+
+impl Env {
+    /// The app on `today` with this folder's `me` profile and journal, on `view`, drawn at
+    /// 80x24.
+    fn app_screen(&self, today: &str, view: rehab_planner::tui::app::View) -> String {
+        use rehab_planner::tui::app::App;
+        let paths = rehab_planner::paths::Paths::resolve(Some(self.dir.path().into()), None);
+        let open = rehab_planner::store::OpenProfile::open(&paths, "me").unwrap();
+        let records = open.journal.read_records().unwrap();
+        let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
+        let theme = rehab_planner::tui::theme::Theme::new(false, false);
+        let keymap = rehab_planner::tui::keymap::Keymap::default();
+        let mut app = App::new(catalog, keymap, theme, today.parse().unwrap(), "me".into());
+        app.profiles = vec!["me".into()];
+        app.load(open.profile, &records);
+        app.view = view;
+        // The view's weeks, as switching to it works them out.
+        app.rebuild();
+        let backend = ratatui::backend::TestBackend::new(80, 24);
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        terminal
+            .draw(|f| rehab_planner::tui::ui::render(f, &app))
+            .unwrap();
+        terminal.backend().to_string()
+    }
+}
+
+#[test]
+fn the_apps_pain_chart_shows_every_score_and_the_figures_of_rehab_history() {
+    let env = Env::new();
+    let ids: Vec<String> = rehab_planner::catalog::Catalog::builtin()
+        .unwrap()
+        .red_flags
+        .into_iter()
+        .map(|f| f.id.into_string())
+        .collect();
+    // Week 2's check, so the app opens on its views rather than on the questions.
+    env.ok("2026-12-14", &["screen", "--no", &ids.join(",")]);
+    // Tuesday: 3 during the run, 2 for the session; the next morning 2 for Tuesday.
+    let run = ["pain", "--during", "3", "--item", "run-within-pain-rules"];
+    let said = env.ok("2026-12-08", &run);
+    assert!(
+        said.contains("pain logged for run-within-pain-rules on 2026-12-08"),
+        "{said}"
+    );
+    let said = env.ok("2026-12-08", &["pain", "--during", "2"]);
+    assert!(
+        said.contains("pain logged for the session on 2026-12-08"),
+        "{said}"
+    );
+    env.ok("2026-12-09", &["pain", "--morning", "2"]);
+    // Thursday 1, and next week's Monday 1 with its morning 4 given on Tuesday.
+    env.ok("2026-12-10", &["pain", "--during", "1"]);
+    env.ok("2026-12-14", &["pain", "--during", "1"]);
+    env.ok("2026-12-15", &["pain", "--morning", "4"]);
+    let history = env.ok("2026-12-15", &["history", "--weeks", "5"]);
+    let screen = env.app_screen("2026-12-15", rehab_planner::tui::app::View::History);
+    let number = |s: &str| {
+        s.trim_matches(|c: char| !c.is_ascii_digit())
+            .parse::<u8>()
+            .unwrap()
+    };
+    // `rehab history`: the worst of its weeks, and the latest day line with a score.
+    let worst_during = after(&history, ", worst ").into_iter().map(number).max();
+    let latest = |key: &str| after(&history, key).last().map(|s| number(s));
+    // The app: "latest L, worst W" beside each kind, during first.
+    let app_latest: Vec<u8> = after(&screen, "latest ").into_iter().map(number).collect();
+    let app_worst: Vec<u8> = after(&screen, "worst ").into_iter().map(number).collect();
+    assert_eq!(app_latest.len(), 2, "{screen}");
+    assert_eq!(Some(app_worst[0]), worst_during, "{screen}\n{history}");
+    assert_eq!(Some(app_worst[0]), Some(3), "the run's 3 counts: {screen}");
+    assert_eq!(
+        Some(app_latest[0]),
+        latest("  during "),
+        "{screen}\n{history}"
+    );
+    assert_eq!(
+        Some(app_latest[1]),
+        latest("  next morning "),
+        "{screen}\n{history}"
+    );
+    // One dot a score: Tuesday's 3 and 2 are two dots (braille dots 1 and 2) in one column.
+    let low_during = screen.lines().nth(16).unwrap();
+    assert!(
+        low_during.contains("0-3") && low_during.contains('⠃'),
+        "{screen}"
+    );
+    insta::assert_snapshot!("app_history_every_score", screen);
+}

@@ -283,3 +283,94 @@ fn history_writes_the_report_rehab_report_writes() {
     assert!(!app.typing());
     assert_eq!(press(&mut app, ch('q')), [Effect::Quit]);
 }
+
+/// Twenty patients with long names and conditions, as a physiotherapist's clinic has them; each
+/// profile's id is not its name.
+fn many_rows() -> Vec<ClinicRow> {
+    let names = [
+        "Alexandra Montgomery-Smythe of Little Snoring",
+        "Bo",
+        "Maria José García Fernández",
+        "Christopher Wolstenholme",
+    ];
+    let conditions = [
+        "Jumper's knee (tendon pain)",
+        "IT band syndrome",
+        "Runner's knee (kneecap pain)",
+    ];
+    (0..20)
+        .map(|i| {
+            let mut row = rows()[i % 4].clone();
+            row.name = format!("{} {}", names[i % 4], i + 1);
+            row.id = format!("p{}", i + 1);
+            row.condition = conditions[i % 3].into();
+            row.adherence = row.adherence.map(|(w, mut a)| {
+                // One figure with its label whole: "100% so far" is the widest.
+                a.so_far = i % 2 == 0;
+                a.halves = if i == 0 { 200 } else { a.halves };
+                (w, a)
+            });
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn the_clinic_view_keeps_names_and_conditions_whole_words_at_80_columns() {
+    let mut app = clinic(UNICODE);
+    let rows = many_rows();
+    app.update(Action::ClinicRows(rows.clone()));
+    let screen = draw(&app, 80, 24);
+    // The table's lines: each starts with the pointer column, then patient (17) and condition
+    // (16) with a space after each.
+    let lines: Vec<Vec<char>> = screen
+        .lines()
+        .skip(3)
+        .take(12)
+        .map(|l| l.trim_matches('"').chars().skip(1).collect())
+        .collect();
+    let cell = |line: &[char], from: usize, n: usize| -> String {
+        let s: String = line[from..from + n].iter().collect();
+        s.trim().trim_end_matches('…').to_string()
+    };
+    // A row starts where a condition is shown; a name may go on to the next line.
+    let mut shown_rows: Vec<(String, String, String)> = Vec::new();
+    for line in &lines {
+        let text: String = line.iter().collect();
+        let (name, condition) = (cell(line, 2, 17), cell(line, 20, 16));
+        match shown_rows.last_mut() {
+            Some(last) if condition.is_empty() && !name.is_empty() => {
+                last.0 = format!("{} {name}", last.0);
+            }
+            _ if !condition.is_empty() => shown_rows.push((name, condition, text)),
+            _ => {}
+        }
+    }
+    assert!(shown_rows.len() >= 6, "{screen}");
+    for ((name, condition, text), row) in shown_rows.iter().zip(&rows) {
+        for (shown, whole) in [(name, &row.name), (condition, &row.condition)] {
+            let words: Vec<&str> = whole.split(' ').collect();
+            // Every word shown is a whole word of the name, in order from the first.
+            for (i, word) in shown.split(' ').enumerate() {
+                assert_eq!(word, words[i], "cut in {text}\n{screen}");
+            }
+        }
+        // Two words at least: patients who share a first name stay apart.
+        assert!(
+            name.split(' ').count() >= 2.min(row.name.split(' ').count()),
+            "{screen}"
+        );
+        // The name, never the id.
+        assert!(!text.contains(&format!(" {} ", row.id)), "{text}");
+        // The figure keeps its label, and the flags their column.
+        assert!(text.contains(&row.adherence_text()), "{text}");
+    }
+    // The selected row's name and condition are whole below the table.
+    assert!(
+        screen.contains(
+            "Alexandra Montgomery-Smythe of Little Snoring 1: Jumper's knee (tendon pain)"
+        ),
+        "{screen}"
+    );
+    insta::assert_snapshot!("clinic_long_names", screen);
+}

@@ -409,7 +409,8 @@ fn the_clinic_overview_lists_every_profile_and_opens_one_on_its_today() {
     assert!(screen.contains("see clinician first"), "{screen}");
     // Down to anna, Enter: her Today.
     s.send("j");
-    s.wait_for("Enter opens anna");
+    // The detail under the table names the selected profile.
+    s.wait_for("anna: Runner's knee");
     s.send("\r");
     s.wait_for("Today, Mon 2026-11-23");
     let screen = s.contents();

@@ -10,12 +10,12 @@ mod today;
 use jiff::civil::Date;
 
 pub use doctor::doctor;
-pub use history::{export_data, history};
+pub use history::{csv_text, export_data, history, history_text};
 pub(crate) use profile_cmds::describe;
 pub use profile_cmds::profile;
 pub use screen::screen;
 pub(crate) use today::standing_lines;
-pub use today::today;
+pub use today::{today, today_text};
 
 use super::args::{PainArgs, SkipReason as SkipArg};
 use super::{CmdResult, Ctx, Failure};

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use super::replay::{ItemStatus, JournalState, Pain};
+use super::replay::{ItemStatus, JournalState, Pain, ScoreKind};
 use crate::plan::WeekPlan;
 
 /// One day of a week as planned and as logged.
@@ -76,8 +76,6 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
         logged: false,
         days: Vec::with_capacity(7),
     };
-    let mut during = Vec::new();
-    let mut morning = Vec::new();
     for day in week.days.iter().filter(|d| d.date <= until) {
         let log = state.day(day.date);
         summary.logged |= log.is_some_and(|l| !l.is_empty());
@@ -96,9 +94,6 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
         let pain = log.and_then(|l| l.pain);
         let worst_during = log.and_then(|l| l.worst_during());
         let worst_morning = log.and_then(|l| l.worst_morning());
-        // A day counts its worst of each kind, as the weekly rule reads it.
-        during.extend(worst_during);
-        morning.extend(worst_morning);
         let warning = log.is_some_and(|l| {
             l.pain
                 .iter()
@@ -119,10 +114,46 @@ pub fn summarize_week(week: &WeekPlan, state: &JournalState, until: Date) -> Wee
     // The week's figure is the one count every view reads, not this loop's day counts.
     summary.adherence = super::week_adherence(week, state, until);
     summary.adherence_pct = summary.adherence.pct();
-    summary.max_during = during.iter().copied().max();
-    summary.median_during = median(&mut during);
-    summary.median_morning = median(&mut morning);
+    let during = PainFigures::of(&summary.days, ScoreKind::During);
+    summary.max_during = during.worst;
+    summary.median_during = during.median;
+    summary.median_morning = PainFigures::of(&summary.days, ScoreKind::NextMorning).median;
     summary
+}
+
+/// The figures every view gives for one kind of score over some days: `rehab history` and the
+/// report over a week, the app's History over its chart's days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PainFigures {
+    /// The worst score of the latest day with one.
+    pub latest: Option<u8>,
+    /// The worst score of all.
+    pub worst: Option<u8>,
+    /// The lower median of the days' worst scores.
+    pub median: Option<u8>,
+}
+
+impl PainFigures {
+    /// Each day counts its worst score of the kind, session and items alike, as the weekly rule
+    /// reads it; `days` oldest first.
+    pub fn of(days: &[DaySummary], kind: ScoreKind) -> PainFigures {
+        let mut worsts: Vec<u8> = days.iter().filter_map(|d| d.worst(kind)).collect();
+        PainFigures {
+            latest: worsts.last().copied(),
+            worst: worsts.iter().copied().max(),
+            median: median(&mut worsts),
+        }
+    }
+}
+
+impl DaySummary {
+    /// The day's worst score of a kind, as its line in `rehab history` shows it.
+    pub fn worst(&self, kind: ScoreKind) -> Option<u8> {
+        match kind {
+            ScoreKind::During => self.worst_during,
+            ScoreKind::NextMorning => self.worst_morning,
+        }
+    }
 }
 
 /// The lower median, so a score always comes from the log.

@@ -362,8 +362,12 @@ impl Standing {
         }
         let mut written = Written::default();
         for (date, report) in reports {
+            // Said of what it was saved against, as history and the report show it.
+            let whose = item
+                .as_deref()
+                .map_or("the session".to_string(), |id| clean(id).into_owned());
             written.said.push(format!(
-                "pain logged for the session on {date}: {}",
+                "pain logged for {whose} on {date}: {}",
                 report_text(&report)
             ));
             written.records.push(Record::Pain {

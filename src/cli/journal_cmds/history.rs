@@ -7,7 +7,10 @@ use serde::Serialize;
 use super::{Failure, open, print, store_failure};
 use crate::cli::args::DataFormat;
 use crate::cli::{CmdResult, Ctx};
-use crate::journal::{self, ItemStatus, Record, WeekSummary};
+use jiff::civil::Date;
+
+use crate::catalog::Catalog;
+use crate::journal::{self, ItemStatus, JournalState, Record, WeekSummary};
 use crate::profile::Profile;
 use crate::text::clean;
 
@@ -18,8 +21,25 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
     }
     let open = open(ctx)?;
     super::check_plan(ctx, &open.profile, ctx.today)?;
-    let state = open.journal.state();
-    let standing = crate::session::Standing::compute(&ctx.catalog, &open.profile, state, ctx.today);
+    let text = history_text(
+        &ctx.catalog,
+        &open.profile,
+        open.journal.state(),
+        ctx.today,
+        (weeks, ctx.ascii),
+    )?;
+    print(&text)
+}
+
+/// What `rehab history` prints: the last `weeks` weeks up to `today`, oldest first.
+pub fn history_text(
+    catalog: &Catalog,
+    profile: &Profile,
+    state: &JournalState,
+    today: Date,
+    (weeks, ascii): (u32, bool),
+) -> Result<String, Failure> {
+    let standing = crate::session::Standing::compute(catalog, profile, state, today);
     if let Some(e) = standing
         .plan_error
         .as_ref()
@@ -31,25 +51,25 @@ pub fn history(ctx: &Ctx, weeks: u32) -> CmdResult {
     if outcomes.is_empty() {
         return Err(Failure::data(format!(
             "the program starts on {}; nothing to show yet",
-            open.profile.settings.start
+            profile.settings.start
         )));
     }
     let from = outcomes.len().saturating_sub(weeks as usize);
     let mut t = super::today::standing_lines(&standing);
     for outcome in &outcomes[from..] {
-        let mut summary = journal::summarize_week(&outcome.plan, state, ctx.today);
+        let mut summary = journal::summarize_week(&outcome.plan, state, today);
         // The engine's figure, the one its decision line names.
         summary.adherence = outcome.numbers.adherence();
-        week_text(ctx, &summary, &mut t);
-        let _ = writeln!(t, "  {}", clean(&outcome.decision_line_on(ctx.today)));
+        week_text(ascii, &summary, &mut t);
+        let _ = writeln!(t, "  {}", clean(&outcome.decision_line_on(today)));
         for flag in &outcome.flags {
             let _ = writeln!(t, "  ! {}", clean(&flag.text()));
         }
     }
-    print(&t)
+    Ok(t)
 }
 
-fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
+fn week_text(ascii: bool, s: &WeekSummary, t: &mut String) {
     let score = |v: Option<u8>| v.map_or("-".to_string(), |n| n.to_string());
     let adherence = s.adherence.text();
     let _ = writeln!(
@@ -81,7 +101,7 @@ fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
         let ticks: String = day
             .items
             .iter()
-            .map(|(_, status)| match (status, ctx.ascii) {
+            .map(|(_, status)| match (status, ascii) {
                 (Some(ItemStatus::Done { sets: None }), false) => '✓',
                 (Some(ItemStatus::Done { sets: None }), true) => 'x',
                 (Some(ItemStatus::Done { .. }), _) => 'p',
@@ -121,8 +141,8 @@ fn week_text(ctx: &Ctx, s: &WeekSummary, t: &mut String) {
     let _ = writeln!(
         t,
         "  ({} done, p partial, s skipped, {} not done)",
-        if ctx.ascii { "x" } else { "✓" },
-        if ctx.ascii { "." } else { "·" }
+        if ascii { "x" } else { "✓" },
+        if ascii { "." } else { "·" }
     );
 }
 
@@ -154,8 +174,8 @@ pub fn export_data(ctx: &Ctx, format: DataFormat) -> CmdResult {
     print(&text)
 }
 
-/// One row per record. Text cells that a spreadsheet would run as a formula get a leading `'`.
-fn csv_text(records: &[Record]) -> Result<String, crate::store::StoreError> {
+/// `rehab export-data --format csv`: one row per record. Text cells that a spreadsheet would run as a formula get a leading `'`.
+pub fn csv_text(records: &[Record]) -> Result<String, crate::store::StoreError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let io = |e: csv::Error| crate::store::StoreError::Invalid(e.to_string());
     w.write_record([

@@ -6,9 +6,11 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::{Loaded, let_go, load, print, refused};
-use crate::cli::{CmdResult, Ctx};
-use crate::journal::{DayLog, ItemStatus};
+use crate::catalog::Catalog;
+use crate::cli::{CmdResult, Ctx, Failure};
+use crate::journal::{DayLog, ItemStatus, JournalState};
 use crate::plan::DayPlan;
+use crate::profile::Profile;
 use crate::session::{DayCounts, ProgramWeek, Refusal, Standing, Urgency, item_name, pain_text};
 use crate::text::clean;
 
@@ -19,11 +21,55 @@ pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
     if let Some(text) = standing.gate.refusal() {
         return Err(refused(Refusal::Gate(text)));
     }
+    let text = day_page(
+        (&ctx.catalog, ctx.ascii),
+        &open.profile,
+        open.journal.state(),
+        &standing,
+        (date, ctx.today),
+    );
+    let shown = print(&text);
+    let_go(open);
+    shown
+}
+
+/// What `rehab today` prints on `today` for a profile and its journal, worked out afresh (the
+/// command reads a saved progression to be quicker; the text is the same). For the tests that
+/// compare every view.
+pub fn today_text(
+    catalog: &Catalog,
+    profile: &Profile,
+    journal: &JournalState,
+    today: Date,
+    ascii: bool,
+) -> Result<String, Failure> {
+    let standing = Standing::compute(catalog, profile, journal, today);
+    if let Some(text) = standing.gate.refusal() {
+        return Err(refused(Refusal::Gate(text)));
+    }
+    let page = day_page(
+        (catalog, ascii),
+        profile,
+        journal,
+        &standing,
+        (today, today),
+    );
+    Ok(page)
+}
+
+/// The page for `date`, seen on `today`: its heading, the standing lines, the day.
+fn day_page(
+    (catalog, ascii): (&Catalog, bool),
+    profile: &Profile,
+    journal: &JournalState,
+    standing: &Standing,
+    (date, today): (Date, Date),
+) -> String {
     let mut text = String::new();
-    let this = if date == ctx.today { "Today, " } else { "" };
+    let this = if date == today { "Today, " } else { "" };
     let day_name = date.strftime("%a %-d %b %Y");
     match (
-        ProgramWeek::of(&open.profile.settings, date),
+        ProgramWeek::of(&profile.settings, date),
         standing.week_holding(date),
     ) {
         (ProgramWeek::Week(n), Some(week)) => {
@@ -40,7 +86,7 @@ pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
             let _ = writeln!(text, "{this}{day_name} · the program starts on {starts}");
         }
     }
-    text.push_str(&standing_lines(&standing));
+    text.push_str(&standing_lines(standing));
     let day = standing.day(date);
     if let Some(fit) = standing
         .week_holding(date)
@@ -48,10 +94,8 @@ pub fn today(ctx: &Ctx, date: Option<Date>) -> CmdResult {
     {
         let _ = writeln!(text, "! {}", clean(&fit.line()));
     }
-    let log = open.journal.state().day(date);
-    let shown = print(&(text + &day_text(ctx, &day, log)));
-    let_go(open);
-    shown
+    let log = journal.day(date);
+    text + &day_text(catalog, ascii, &day, log)
 }
 
 /// The standing lines, one per line, each marked by how urgent it is.
@@ -69,7 +113,7 @@ pub(crate) fn standing_lines(standing: &Standing) -> String {
 }
 
 /// The numbered items of a day with their ticks, then pain and notes.
-fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
+fn day_text(catalog: &Catalog, ascii: bool, day: &DayPlan, log: Option<&DayLog>) -> String {
     let mut t = String::new();
     if day.is_rest() {
         let _ = writeln!(t, "Rest day: nothing planned.");
@@ -77,7 +121,7 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
     for (i, item) in day.items.iter().enumerate() {
         let status = log.and_then(|l| l.status(&item.exercise));
         let mark = match status {
-            Some(ItemStatus::Done { sets: None }) => (if ctx.ascii { "[x]" } else { "[✓]" }).into(),
+            Some(ItemStatus::Done { sets: None }) => (if ascii { "[x]" } else { "[✓]" }).into(),
             Some(ItemStatus::Done { sets: Some(n) }) => format!("[{n}/{}]", item.dose.sets),
             Some(ItemStatus::Skipped(_)) => "[-]".into(),
             None => "[ ]".into(),
@@ -90,7 +134,7 @@ fn day_text(ctx: &Ctx, day: &DayPlan, log: Option<&DayLog>) -> String {
             item.dose.sets_text(),
             item.minutes * item.sessions.max(1)
         );
-        let _ = write!(t, "  {}", item_name(&ctx.catalog, item));
+        let _ = write!(t, "  {}", item_name(catalog, item));
         if item.sessions > 1 {
             let _ = write!(t, " ({} sessions)", item.sessions);
         }

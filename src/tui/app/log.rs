@@ -30,11 +30,15 @@ impl App {
         self.journal.day(date).and_then(|d| d.day_pain())
     }
 
-    /// Every score kept for `date`, with its kind and item.
-    pub fn scores_on(&self, date: Date) -> Vec<crate::journal::Score> {
-        self.journal
-            .day(date)
-            .map(|d| d.scores())
-            .unwrap_or_default()
+    /// The days from `from` to today as `rehab history` reads them (its week summaries), oldest
+    /// first; days before the program's start belong to no week and are left out.
+    pub fn days_summarized(&self, from: Date) -> Vec<crate::journal::DaySummary> {
+        let weeks = self.weeks_so_far().iter();
+        // Only the weeks that reach into the window are summarized.
+        let weeks = weeks.filter(|w| w.days.last().is_some_and(|d| d.date >= from));
+        weeks
+            .flat_map(|w| crate::journal::summarize_week(w, &self.journal, self.today).days)
+            .filter(|d| d.date >= from)
+            .collect()
     }
 }

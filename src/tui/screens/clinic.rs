@@ -3,10 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
-use super::list_detail::cut;
+use super::list_detail::{cut_at_word, width_of};
 use crate::handover::{ClinicRow, Concern};
 use crate::text::clean;
 use crate::tui::action::Action;
@@ -18,8 +18,8 @@ const DETAIL_ROWS: usize = 5;
 
 /// ```text
 /// +- Clinic: every profile, attention first -------------------------+
-/// |   profile      condition       week · phase  adh.  pain  last log  |
-/// | > carol        Runner's knee   2 · 1          40%  -     11-24  ! 1 |
+/// |   patient       condition      wk  adherence morning last log   flags |
+/// | > carol         Runner's knee…  2        40% steady  2026-11-24 ! 2   |
 /// |   alice        ...                                                 |
 /// |                                                                    |
 /// | carol: Runner's knee, week 2, phase 1 Settle                       |
@@ -41,42 +41,46 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let ellipsis = if t.ascii { "..." } else { "…" };
-    let fit = |s: &str, n: usize| Cell::from(cut(&clean(s), n, ellipsis));
-    // "62% so far" whole: the figure keeps its label here too.
-    const WIDTHS: [u16; 6] = [12, 13, 9, 10, 7, 10];
+    // A condition ends at a whole word (the selected row's is whole below the table); a name
+    // wraps, so two patients who share a first name stay apart.
+    let fit = |s: &str, n: u16| Cell::from(cut_at_word(&clean(s), usize::from(n), ellipsis));
+    let right = |s: String| Cell::from(Line::from(s).right_aligned());
+    // The columns of `rehab clinic` at 80: the week alone (its phase is in the detail below),
+    // the figure with its label ("62% so far" whole), the flags' count.
+    const WIDTHS: [u16; 6] = [17, 16, 3, 11, 7, 10];
     let widths: Vec<Constraint> = WIDTHS
         .iter()
         .map(|w| Constraint::Length(*w))
         .chain([Constraint::Fill(1)])
         .collect();
     let header = Row::new([
-        "patient",
-        "condition",
-        if t.ascii { "wk/phase" } else { "wk · ph." },
-        "adherence",
-        "morning",
-        "last log",
-        "flags",
+        Cell::from("patient"),
+        Cell::from("condition"),
+        right("wk".into()),
+        right("adherence".into()),
+        Cell::from("morning"),
+        Cell::from("last log"),
+        Cell::from("flags"),
     ]);
-    let table_rows: Vec<Row> = rows
+    let table_rows: Vec<(Row, u16)> = rows
         .iter()
         .map(|r| {
             let flags = match r.concerns.len() {
                 0 => "ok".to_string(),
-                1 => format!("{} 1 flag", t.warn_sign()),
-                n => format!("{} {n} flags", t.warn_sign()),
+                n => format!("{} {n}", t.warn_sign()),
             };
-            let adherence = r.adherence_text();
-            let last = r.last_logged_text();
-            Row::new([
-                fit(&r.name, 12),
-                fit(&r.condition, 13),
-                fit(&week_phase(r, t.ascii), 9),
-                Cell::from(Line::from(adherence).right_aligned()),
-                fit(r.pain_trend, 7),
-                fit(&last, 10),
+            let name = name_lines(&clean(&r.name), usize::from(WIDTHS[0]), ellipsis);
+            let height = name.len().max(1) as u16;
+            let row = Row::new([
+                Cell::from(Text::from(name)),
+                fit(&r.condition, WIDTHS[1]),
+                right(week(r)),
+                right(r.adherence_text()),
+                Cell::from(r.pain_trend),
+                Cell::from(r.last_logged_text()),
                 Cell::from(flags),
-            ])
+            ]);
+            (row, height)
         })
         .collect();
     let selected = app.views.clinic.selected.min(rows.len() - 1);
@@ -84,7 +88,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Min(2),
         Constraint::Length(DETAIL_ROWS as u16),
     ]));
-    super::widgets::table(
+    super::widgets::tall_table(
         frame,
         table_area,
         app,
@@ -100,7 +104,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Some((n, name)) => format!(", phase {n} {}", clean(name)),
         None => String::new(),
     };
-    let week = r.week.map_or_else(String::new, |w| format!(", week {w}"));
+    let week = match r.week {
+        Some(w) => format!(", week {w}"),
+        // The table's "-" said here in words; a profile that does not load has its flag.
+        None if !r.concerns.contains(&Concern::DoesNotLoad) => ", not started".to_string(),
+        None => String::new(),
+    };
     lines.push(Line::styled(
         format!("{}: {}{week}{phase}", clean(&r.name), clean(&r.condition)),
         t.title(),
@@ -120,10 +129,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         if current {
             format!("{key} opens its Today (it is the open profile).")
         } else {
-            format!(
-                "{key} opens {}: its Today, plan and journal.",
-                clean(&r.name)
-            )
+            // The name is on the line above: a long one said twice would push this off.
+            format!("{key} opens this profile: its Today, plan and journal.")
         },
         t.dim(),
     ));
@@ -133,12 +140,38 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-/// "2 · 1" (week and phase), "unstarted", or "-" for a profile that does not load.
-fn week_phase(r: &ClinicRow, ascii: bool) -> String {
-    match (&r.week, &r.phase) {
-        (Some(w), Some((n, _))) => format!("{w}{}{n}", if ascii { " / " } else { " · " }),
-        (Some(w), None) => format!("{w}"),
-        (None, _) if r.concerns.first() == Some(&Concern::DoesNotLoad) => "-".to_string(),
-        (None, _) => "unstarted".to_string(),
+/// The week, "-" before the start or for a profile that does not load (its flags say so), as
+/// `rehab clinic` shows it.
+fn week(r: &ClinicRow) -> String {
+    r.week.map_or_else(|| "-".to_string(), |w| w.to_string())
+}
+
+/// A name in lines of `width` broken at spaces, at most two: the second ends at a whole word
+/// when more is left (the selected row's name is whole below the table).
+fn name_lines(name: &str, width: usize, ellipsis: &str) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let lines: Vec<String> = textwrap::wrap(name, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    let mut out: Vec<String> = lines.iter().take(1).cloned().collect();
+    if lines.len() > 2 {
+        let rest = lines[1..].join(" ");
+        // A word that fills the line alone is shown whole, without the ellipsis.
+        out.push(match width_of(&lines[1]) + width_of(ellipsis) > width {
+            true => lines[1].clone(),
+            false => cut_at_word(&rest, width, ellipsis),
+        });
+    } else {
+        out.extend(lines.get(1).cloned());
     }
+    // A word wider than the column is the one thing cut.
+    out.into_iter()
+        .map(|l| match width_of(&l) > width {
+            true => Line::from(cut_at_word(&l, width, ellipsis)),
+            false => Line::from(l),
+        })
+        .collect()
 }

@@ -1,6 +1,6 @@
 //! History: an adherence heatmap by month (Monday-first weeks), weekly adherence, pain trend.
 
-use crate::journal::ScoreKind;
+use crate::journal::{DaySummary, PainFigures, ScoreKind};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -33,7 +33,9 @@ fn share(app: &App, date: Date) -> Option<f32> {
 /// | Mo Tu We Th Fr Sa Su  Mo Tu ...                         |
 /// |  #  +  .              ...                               |
 /// | Week 1 80%  Week 2 60% ...                              |
-/// | Pain during   3 2 2 1 ...   next morning 2 2 1 ...      |
+/// | Pain, Thu 29 Oct to today (a dot a score, ...)          |
+/// | during        8-10 ⠁   ⠄      latest 2, worst 3         |
+/// |                ... (three rows a kind, a dot a score)   |
 /// +---------------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -122,51 +124,48 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     weekly.push(Line::from(entries));
     frame.render_widget(Paragraph::new(weekly), weeks_area);
 
+    let from = app.day_offset(-(CHART_DAYS - 1));
+    // The days as `rehab history` reads them: the same scores, the same figures.
+    let days = app.days_summarized(from);
     let mut pain = vec![Line::styled(
-        "Pain, last 28 days (0-10, one mark a day; blank: not logged)",
+        format!(
+            "Pain, {} to today (a dot a score, higher is worse)",
+            from.strftime("%a %-d %b")
+        ),
         t.title(),
     )];
-    let days: Vec<Date> = (0..28).rev().map(|n| app.day_offset(-n)).collect();
-    let marks = pain_marks(t.ascii);
-    let series = |kind: ScoreKind| -> String {
-        // Each day's mark is its worst score of the kind; the figures beside count every
-        // score, session and item alike, as `rehab history` does.
-        let scores: Vec<Vec<u8>> = days
-            .iter()
-            .map(|d| {
-                let all = app.scores_on(*d).into_iter();
-                all.filter(|s| s.kind == kind).map(|s| s.value).collect()
-            })
-            .collect();
-        let chart: String = scores
-            .iter()
-            .map(|v| {
-                v.iter()
-                    .max()
-                    .map_or(" ", |v| marks[(usize::from((*v).min(10)) * 7).div_ceil(10)])
-            })
-            .collect();
-        let mut all: Vec<u8> = scores.concat();
-        all.sort_unstable();
-        match (all.last(), all.get(all.len().saturating_sub(1) / 2)) {
-            (Some(worst), Some(median)) => format!("{chart}  worst {worst}, median {median}"),
-            _ => format!("{chart}  nothing logged"),
+    // Three rows a kind when they fit (every score at its own height), fewer when a banner
+    // takes the room: both kinds stay on screen, a little coarser.
+    let height = usize::from(pain_area.height.saturating_sub(1) / 2).clamp(1, 3);
+    for kind in [ScoreKind::During, ScoreKind::NextMorning] {
+        let rows = score_rows(&days, from, kind, (height, t.ascii));
+        let figures = PainFigures::of(&days, kind);
+        let figure = |v: Option<u8>| v.map_or("-".to_string(), |v| v.to_string());
+        let mut side = match figures.worst {
+            None => vec!["nothing logged".to_string()],
+            Some(_) => vec![
+                format!(
+                    "latest {}, worst {}",
+                    figure(figures.latest),
+                    figure(figures.worst)
+                ),
+                format!("median {}", figure(figures.median)),
+            ],
+        };
+        if height == 1 {
+            side = vec![side.join(", ")];
         }
-    };
-    pain.push(Line::raw(format!(
-        "{:<14}{}",
-        ScoreKind::During.label(),
-        series(ScoreKind::During)
-    )));
-    pain.push(Line::raw(format!(
-        "{:<14}{}",
-        ScoreKind::NextMorning.label(),
-        series(ScoreKind::NextMorning)
-    )));
-    pain.push(Line::styled(
-        format!("scale         {} 0 .. {} 10", marks[0], marks[7]),
-        t.dim(),
-    ));
+        for (i, row) in rows.iter().enumerate() {
+            let label = if i == 0 { kind.label() } else { "" };
+            let side = side.get(i).map_or("", String::as_str);
+            pain.push(Line::from(vec![
+                Span::raw(format!("{label:<13}")),
+                Span::styled(format!("{:>4} ", band(i, height)), t.dim()),
+                Span::raw(row.clone()),
+                Span::raw(format!("  {side}").trim_end().to_string()),
+            ]));
+        }
+    }
     frame.render_widget(Paragraph::new(pain), pain_area);
     let legend_text = format!(
         "{} none done  {} under half  {} most  {} all   (blank: rest day or ahead)",
@@ -181,13 +180,80 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-/// Eight marks from no pain to the worst, for a one-line chart.
-fn pain_marks(ascii: bool) -> [&'static str; 8] {
-    if ascii {
-        ["_", ".", "-", "~", "=", "+", "*", "#"]
+/// Days the pain chart covers, today the last.
+const CHART_DAYS: i64 = 28;
+
+/// A score's dot row counted from the bottom, in a chart of `rows` text rows (four dots
+/// each): on three rows or more every score has its own height (10 is the second dot from
+/// the top), on fewer the scale is shared out.
+fn level(value: u8, rows: usize) -> usize {
+    let value = usize::from(value.min(10));
+    let top = 4 * rows - 1;
+    if top >= 10 {
+        value
     } else {
-        ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        (value * top + 5) / 10
     }
+}
+
+/// The scores a text row holds, "4-7": row `i` from the top of `rows`.
+fn band(i: usize, rows: usize) -> String {
+    let bottom = 4 * (rows - 1 - i);
+    let held: Vec<u8> = (0..=10u8)
+        .filter(|v| (bottom..bottom + 4).contains(&level(*v, rows)))
+        .collect();
+    match (held.first(), held.last()) {
+        (Some(lo), Some(hi)) => format!("{lo}-{hi}"),
+        _ => String::new(),
+    }
+}
+
+/// One kind of score over the chart's days in `rows` text rows, top first: a column a day, a
+/// dot a score at its height, so two scores of one day are two dots. Days with none, and
+/// days before the start, stay blank.
+fn score_rows(
+    days: &[DaySummary],
+    from: Date,
+    kind: ScoreKind,
+    (rows, ascii): (usize, bool),
+) -> Vec<String> {
+    let mut dots = vec![[0u8; CHART_DAYS as usize]; rows];
+    for day in days {
+        let Ok(col) = usize::try_from((day.date - from).get_days()) else {
+            continue;
+        };
+        for score in day.scores.iter().filter(|s| s.kind == kind) {
+            let from_top = 4 * rows - 1 - level(score.value, rows);
+            if let Some(cell) = dots.get_mut(from_top / 4).and_then(|r| r.get_mut(col)) {
+                *cell |= 1 << (from_top % 4);
+            }
+        }
+    }
+    dots.iter()
+        .map(|row| row.iter().map(|&d| dot_cell(d, ascii)).collect())
+        .collect()
+}
+
+/// A cell's dots (bit 0 the top of four) in the left column of a braille character; in ASCII,
+/// ' marks the upper half and . the lower.
+fn dot_cell(dots: u8, ascii: bool) -> char {
+    if dots == 0 {
+        return ' ';
+    }
+    if ascii {
+        return match (dots & 0b0011 != 0, dots & 0b1100 != 0) {
+            (true, true) => ':',
+            (true, false) => '\'',
+            _ => '.',
+        };
+    }
+    // Braille's left column: dots 1, 2, 3 and 7.
+    const LEFT: [u32; 4] = [0x01, 0x02, 0x04, 0x40];
+    let bits = (0..4)
+        .filter(|i| dots & (1 << i) != 0)
+        .map(|i| LEFT[i])
+        .sum::<u32>();
+    char::from_u32(0x2800 + bits).unwrap_or('.')
 }
 
 fn month_name(m: i8) -> &'static str {

@@ -119,6 +119,31 @@ pub fn cut(text: &str, width: usize, ellipsis: &str) -> String {
     out
 }
 
+/// `text` cut to `width` columns after its last whole word that fits, ending in `ellipsis`
+/// when cut, so no word is cut in two; only a first word wider than the column is cut.
+pub fn cut_at_word(text: &str, width: usize, ellipsis: &str) -> String {
+    if width_of(text) <= width {
+        return text.to_string();
+    }
+    let keep = width.saturating_sub(width_of(ellipsis));
+    let mut out = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let next = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if width_of(&next) > keep {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        return cut(text, width, ellipsis);
+    }
+    out + ellipsis
+}
+
 /// `text` cut to `width` columns and padded with spaces to exactly `width`.
 pub fn fit(text: &str, width: usize, ellipsis: &str) -> String {
     let mut out = cut(text, width, ellipsis);
@@ -130,6 +155,21 @@ pub fn fit(text: &str, width: usize, ellipsis: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cutting_at_a_word_keeps_every_word_whole() {
+        assert_eq!(cut_at_word("Bo", 5, "…"), "Bo");
+        let knee = "Runner's knee (kneecap pain)";
+        assert_eq!(cut_at_word(knee, 16, "…"), "Runner's knee…");
+        assert_eq!(cut_at_word(knee, 28, "…"), knee);
+        assert_eq!(
+            cut_at_word("IT band syndrome", 16, "..."),
+            "IT band syndrome"
+        );
+        assert_eq!(cut_at_word("IT band syndrome", 15, "..."), "IT band...");
+        // A first word wider than the column is the one word cut.
+        assert_eq!(cut_at_word("Montgomery-Smythe", 10, "…"), "Montgomer…");
+    }
 
     #[test]
     fn cutting_counts_columns_not_characters() {

@@ -68,9 +68,27 @@ pub fn table(
     widths: &[Constraint],
     selected: usize,
 ) {
+    let rows = rows.into_iter().map(|r| (r, 1)).collect();
+    tall_table(frame, area, app, header, rows, widths, selected);
+}
+
+/// As [`table`], with rows of more than one line: each row with its height, so the scrollbar
+/// shows when the lines, not the rows, overflow.
+pub fn tall_table(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    header: Option<Row<'static>>,
+    rows: Vec<(Row<'static>, u16)>,
+    widths: &[Constraint],
+    selected: usize,
+) {
     let total = rows.len();
+    let heights: Vec<usize> = rows.iter().map(|(_, h)| usize::from(*h)).collect();
+    let lines: usize = heights.iter().sum();
+    let rows = rows.into_iter().map(|(r, h)| r.height(h));
     let header_h = u16::from(header.is_some());
-    let (table_area, bar_area) = split_for_bar(area, total + usize::from(header_h));
+    let (table_area, bar_area) = split_for_bar(area, lines + usize::from(header_h));
     let mut widget = Table::new(rows, widths.iter().copied())
         .column_spacing(1)
         .highlight_symbol(pointer(app))
@@ -87,7 +105,9 @@ pub fn table(
         height: a.height.saturating_sub(header_h),
         ..a
     });
-    scrollbar(frame, body, app, total, state.offset());
+    // The thumb counts lines: the rows scrolled past, each its height.
+    let offset = heights.iter().take(state.offset()).sum();
+    scrollbar(frame, body, app, lines, offset);
 }
 
 /// A vertical scrollbar on the right border of the bordered `area`, for text scrolled by
