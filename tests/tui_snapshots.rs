@@ -493,3 +493,19 @@ fn a_list_longer_than_its_room_shows_a_scrollbar_that_follows_the_selection() {
         .unwrap_or_default();
     assert!(bottom.contains(&format!("› {last}")), "{bottom}");
 }
+
+/// Someone who does not run reads the phases in their own words: no phase named for running
+/// and no running line on the Program view.
+#[test]
+fn a_non_runner_program_has_no_running() {
+    let mut app = fresh_app(UNICODE);
+    let mut p = profile();
+    p.settings.no_running = true;
+    p.settings.run_days.clear();
+    app.load(p, &[]);
+    app.view = View::Program;
+    let screen = draw(&app, 80, 24);
+    insta::assert_snapshot!("program_non_runner", screen);
+    assert!(!screen.contains("Running:"), "{screen}");
+    assert!(!screen.contains("Walk-run"), "{screen}");
+}

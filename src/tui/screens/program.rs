@@ -33,6 +33,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let current = app
         .this_week()
         .map(|w| (w.state.phase, w.state.week_in_phase, w.state.walk_run_level));
+    // Someone who does not run reads the phases in their own words, with no running line.
+    let runs = app.profile.as_ref().is_none_or(|p| !p.settings.no_running);
     let mut lines = Vec::new();
     // Where the person is, in full.
     if let Some((p, week, level)) = current
@@ -43,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 "You are in phase {} of {}: {} (week {week} of ~{})",
                 p + 1,
                 condition.phases.len(),
-                phase.name,
+                phase.name_for(runs),
                 phase.weeks
             ),
             t.title(),
@@ -52,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Some(p) => p.pain_fill(&app.catalog).text(text, false),
             None => text.to_string(),
         };
-        lines.push(Line::raw(format!("Goal: {}", fill(&phase.goal))));
+        lines.push(Line::raw(format!("Goal: {}", fill(phase.goal_for(runs)))));
         lines.push(Line::raw("Move on when:"));
         for c in &phase.exit_criteria {
             lines.push(Line::raw(format!("  - {}", fill(c))));
@@ -61,8 +63,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Some(p) => p.pain_fill(&app.catalog).text(&phase.run.text, true),
             None => phase.run.text.to_string(),
         };
-        lines.push(Line::raw(format!("Running: {run}")));
-        if let Some(level) = level {
+        if runs {
+            lines.push(Line::raw(format!("Running: {run}")));
+        }
+        if let Some(level) = level.filter(|_| runs) {
             let text = app
                 .catalog
                 .walk_run_level(level)
@@ -137,7 +141,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let text = format!(
             "  {}. {} (~{} weeks){}",
             i + 1,
-            phase.name,
+            phase.name_for(runs),
             phase.weeks,
             if here { "  <- you are here" } else { "" }
         );
