@@ -1,33 +1,18 @@
 //! Issue 27 through the binary: a clinician lists and records each of a phase's exit checks,
 //! the last one met records the phase's exit, and a check withdrawn withdraws it.
 
+#[path = "cli_support/mod.rs"]
+mod cli_support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use cli_support::all_ids;
+
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 fn rehab(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("rehab")
-        .expect("ok")
-        .env("REHAB_DATA_DIR", dir.join("data"))
-        .env("REHAB_TODAY", "2026-03-03")
-        .env("HOME", dir)
-        .env_remove("REHAB_PROFILE")
-        .env_remove("REHAB_LIBRARY")
-        .env_remove("NO_COLOR")
-        .args(args)
-        .assert()
-}
-
-fn all_ids() -> String {
-    rehab_planner::catalog::Catalog::builtin()
-        .expect("ok")
-        .red_flags
-        .iter()
-        .map(|f| f.id.to_string())
-        .collect::<Vec<_>>()
-        .join(",")
+    cli_support::rehab(dir, "2026-03-03", args)
 }
 
 #[test]

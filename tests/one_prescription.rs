@@ -7,9 +7,11 @@
 //!   card, the one-page sheet, the report and a prescription round trip.
 //! - A new profile prints the weeks `rehab plan --condition` prints, the weeks ahead marked.
 
+#[path = "cli_support/mod.rs"]
+mod cli_support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use jiff::civil::date;
 use proptest::prelude::*;
 use rehab_planner::catalog::{Catalog, Dose, Equipment, Weight, Work};
@@ -163,16 +165,7 @@ proptest! {
 // ---- Through the binary: a clinician's dose on every view ----
 
 fn rehab(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("rehab")
-        .expect("binary")
-        .env("REHAB_DATA_DIR", dir.join("data"))
-        .env("REHAB_TODAY", "2026-03-02")
-        .env("HOME", dir)
-        .env_remove("REHAB_PROFILE")
-        .env_remove("REHAB_LIBRARY")
-        .env_remove("NO_COLOR")
-        .args(args)
-        .assert()
+    cli_support::rehab(dir, "2026-03-02", args)
 }
 
 fn stdout(a: assert_cmd::assert::Assert) -> String {

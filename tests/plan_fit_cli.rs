@@ -1,34 +1,13 @@
 //! Issue 27 through the binary: `--run-days none`, a removed run, and a day over the minutes
 //! said on `rehab today`.
 
-use std::path::Path;
+#[path = "cli_support/mod.rs"]
+mod cli_support;
 
-use assert_cmd::Command;
+use cli_support::{all_ids, rehab};
+
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
-
-fn rehab(dir: &Path, today: &str, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("rehab")
-        .expect("ok")
-        .env("REHAB_DATA_DIR", dir.join("data"))
-        .env("REHAB_TODAY", today)
-        .env("HOME", dir)
-        .env_remove("REHAB_PROFILE")
-        .env_remove("REHAB_LIBRARY")
-        .env_remove("NO_COLOR")
-        .args(args)
-        .assert()
-}
-
-fn all_ids() -> String {
-    rehab_planner::catalog::Catalog::builtin()
-        .expect("ok")
-        .red_flags
-        .iter()
-        .map(|f| f.id.to_string())
-        .collect::<Vec<_>>()
-        .join(",")
-}
 
 /// A profile from Monday 2 March 2026 with these flags, its questions answered on Tuesday 3rd.
 fn profile(flags: &[&str]) -> tempfile::TempDir {

@@ -7,34 +7,13 @@
 
 mod pty_support;
 
-use std::path::Path;
+#[path = "cli_support/mod.rs"]
+mod cli_support;
 
-use assert_cmd::Command;
+use cli_support::{all_ids, rehab};
+
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
-
-fn rehab(dir: &Path, today: &str, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("rehab")
-        .unwrap()
-        .env("REHAB_DATA_DIR", dir.join("data"))
-        .env("REHAB_TODAY", today)
-        .env("HOME", dir)
-        .env_remove("REHAB_PROFILE")
-        .env_remove("REHAB_LIBRARY")
-        .env_remove("NO_COLOR")
-        .args(args)
-        .assert()
-}
-
-fn all_ids() -> String {
-    rehab_planner::catalog::Catalog::builtin()
-        .unwrap()
-        .red_flags
-        .iter()
-        .map(|f| f.id.to_string())
-        .collect::<Vec<_>>()
-        .join(",")
-}
 
 /// An IT band profile from Monday 23 November, running Tue/Thu/Sat, its questions answered.
 fn itbs_runner() -> tempfile::TempDir {
