@@ -60,17 +60,31 @@ fn day_minutes(day: &DayPlan) -> u32 {
     day.exercise_minutes()
 }
 
-/// The order a day's list keeps: a warm-up opens a day without a run; on a run day the
-/// exercises come first, then the warm-up, the run and the stretches; cross-training last.
-fn session_rank(slot: Slot, run_day: bool) -> u8 {
-    match (slot, run_day) {
-        (Slot::WarmUp, false) => 0,
-        (Slot::Main, _) => 1,
-        (Slot::SoftTissue, _) => 2,
-        (Slot::WarmUp, true) => 3,
-        (Slot::Run, _) => 4,
-        (Slot::Stretch, _) => 5,
-        (Slot::CrossTraining, _) => 6,
+/// Whether a day's list keeps its order: the exercises first (a warm-up opens a day without a
+/// run), then the run session (warm-up, run, stretches after it), cross-training last.
+fn in_session_order(day: &DayPlan) -> bool {
+    let at = |slot: Slot| -> Vec<usize> {
+        day.items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.slot == slot)
+            .map(|(n, _)| n)
+            .collect()
+    };
+    let (warm, main, run) = (at(Slot::WarmUp), at(Slot::Main), at(Slot::Run));
+    let (stretch, cross) = (at(Slot::Stretch), at(Slot::CrossTraining));
+    let all_before = |a: &[usize], b: &[usize]| a.iter().all(|x| b.iter().all(|y| x < y));
+    let cross_last = all_before(
+        &[warm.clone(), main.clone(), run.clone(), stretch.clone()].concat(),
+        &cross,
+    );
+    if run.is_empty() {
+        cross_last && all_before(&warm, &main) && all_before(&main, &stretch)
+    } else {
+        cross_last
+            && all_before(&main, &warm)
+            && all_before(&warm, &run)
+            && all_before(&run, &stretch)
     }
 }
 
@@ -158,12 +172,8 @@ fn check(
                     day_minutes(day)
                 ));
             }
-            let slots: Vec<u8> = day
-                .items
-                .iter()
-                .map(|i| session_rank(i.slot, day.has_run()))
-                .collect();
-            if !slots.is_sorted() {
+            if !in_session_order(day) {
+                let slots: Vec<Slot> = day.items.iter().map(|i| i.slot).collect();
                 return Err(format!(
                     "{label} {}: items out of order {slots:?}",
                     day.date
