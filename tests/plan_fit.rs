@@ -338,3 +338,44 @@ fn one_energy_storage_drill_starts_at_a_time() {
     }
     assert!(drills_seen > 0, "no drill in any plan");
 }
+
+/// "Add a training day" is offered exactly where one more day lowers what the week needs.
+#[test]
+fn a_training_day_is_offered_only_where_it_helps() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut over = 0;
+    for condition in &catalog.conditions {
+        for (minutes, runner) in [15, 20, 30, 45]
+            .into_iter()
+            .flat_map(|m| [(m, true), (m, false)])
+        {
+            for days in 3..=6u8 {
+                let mut s = settings(minutes, runner);
+                s.days_per_week = days;
+                let mut more = s.clone();
+                more.days_per_week = days + 1;
+                let weeks = |s: &Settings| {
+                    build_program(&catalog, condition, s, &Overrides::default(), 12)
+                        .expect("plan")
+                        .weeks
+                };
+                for (week, next) in weeks(&s).iter().zip(weeks(&more).iter()) {
+                    let Some(fit) = week.does_not_fit.as_ref() else {
+                        continue;
+                    };
+                    over += 1;
+                    let after = next.does_not_fit.as_ref().map_or(0, |f| f.need());
+                    assert_eq!(
+                        fit.with_a_day_more,
+                        (after < fit.need()).then_some(after),
+                        "{} {minutes} min {days} days week {}: needs {}, a day more {after}",
+                        condition.id,
+                        week.state.week,
+                        fit.need()
+                    );
+                }
+            }
+        }
+    }
+    assert!(over > 0, "no week over the minutes: nothing was checked");
+}

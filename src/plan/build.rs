@@ -254,6 +254,30 @@ pub fn build_week(
     overrides: &Overrides,
     state: &WeekState,
 ) -> Result<WeekPlan, PlanError> {
+    let mut week = build_week_once(catalog, condition, settings, overrides, state)?;
+    // A week that does not fit says what a training day more would need, from the week built
+    // that way, so the choice is offered only where it helps.
+    if let Some(fit) = &mut week.does_not_fit
+        && settings.days_per_week < 7
+    {
+        let mut more = settings.clone();
+        more.days_per_week += 1;
+        let need = build_week_once(catalog, condition, &more, overrides, state)?
+            .does_not_fit
+            .map_or(0, |f| f.need());
+        fit.with_a_day_more = (need < fit.need()).then_some(need);
+    }
+    Ok(week)
+}
+
+/// One week as the settings say, without looking at a day more.
+fn build_week_once(
+    catalog: &Catalog,
+    condition: &Condition,
+    settings: &Settings,
+    overrides: &Overrides,
+    state: &WeekState,
+) -> Result<WeekPlan, PlanError> {
     settings.check()?;
     if state.week == 0 {
         return Err(PlanError::WeekZero);
@@ -430,14 +454,7 @@ pub fn build_week(
         day_plans.push(DayPlan { date, items });
     }
     notes.extend(time.notes(catalog, settings.minutes));
-    let daily: u32 = chosen
-        .iter()
-        .map(|c| match c.dose.frequency {
-            Frequency::Daily(n) => item_minutes(&c.dose) * n,
-            Frequency::PerWeek(_) => 0,
-        })
-        .sum();
-    let does_not_fit = time.fit(catalog, settings, daily);
+    let does_not_fit = time.fit(catalog, settings);
     state_frequencies(&mut day_plans);
     if runs && !phase.run.text.is_empty() {
         let fill = crate::catalog::limits::Fill::for_plan(
@@ -1398,15 +1415,15 @@ impl TimeReport {
         catalog.exercise(id).map_or(id, |e| e.name.as_str())
     }
 
-    /// The week's fit, when it does not: `daily` is what the daily protocols alone take.
-    fn fit(&self, catalog: &Catalog, settings: &Settings, daily: u32) -> Option<WeekFit> {
+    /// The week's fit, when it does not.
+    fn fit(&self, catalog: &Catalog, settings: &Settings) -> Option<WeekFit> {
         if self.over.is_empty() {
             return None;
         }
         Some(WeekFit {
             budget: settings.minutes,
             days: self.over.clone(),
-            more_days_help: settings.days_per_week < 7 && daily <= settings.minutes,
+            with_a_day_more: None,
             left_out: self
                 .left_out
                 .iter()

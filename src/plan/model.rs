@@ -516,9 +516,10 @@ pub struct WeekFit {
     /// Days whose exercises that cannot be shortened pass the minutes (beyond the margin),
     /// with the minutes they need.
     pub days: Vec<(Date, u32)>,
-    /// Whether one more training day a week would spread the work (not when the daily
-    /// exercises alone pass the minutes, or at seven days).
-    pub more_days_help: bool,
+    /// What the week needs with one more training day, when that is less: the choice is
+    /// offered only then.
+    #[serde(default)]
+    pub with_a_day_more: Option<u32>,
     /// Names of the items left out to fit, so the person sees what goes.
     pub left_out: Vec<String>,
 }
@@ -531,7 +532,10 @@ impl WeekFit {
         let mut all = fits.next()?.clone();
         for fit in fits {
             all.budget = all.budget.max(fit.budget);
-            all.more_days_help &= fit.more_days_help;
+            all.with_a_day_more = match (all.with_a_day_more, fit.with_a_day_more) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                _ => None,
+            };
             for &(date, need) in &fit.days {
                 let day = super::Day::of(date);
                 match all.days.iter_mut().find(|(d, _)| super::Day::of(*d) == day) {
@@ -570,8 +574,12 @@ impl WeekFit {
         // Round the suggestion up to five minutes: people set minutes in fives.
         let enough = need.div_ceil(5) * 5;
         let mut choices = vec![format!("allow {enough} min")];
-        if self.more_days_help {
-            choices.push("add a training day".to_string());
+        if let Some(then) = self.with_a_day_more {
+            choices.push(if then <= within_margin(self.budget) {
+                "add a training day".to_string()
+            } else {
+                format!("add a training day (then up to {then} min)")
+            });
         }
         choices.push("ask your clinician what can wait".to_string());
         let on = match days.len() {
