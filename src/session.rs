@@ -348,11 +348,6 @@ impl Standing {
         lines.sort_by_key(|l| std::cmp::Reverse(l.urgency));
         lines
     }
-
-    /// The first day the program holds items (its start date).
-    pub fn starts(&self, profile: &Profile) -> Date {
-        profile.settings.start
-    }
 }
 
 /// What moving a profile's start would do to days already over (issue 27), said before it is

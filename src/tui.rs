@@ -51,6 +51,17 @@ enum Wake {
     HungUp,
 }
 
+/// What is wrong with a key file's text, one problem a line, each starting "LINE:COLUMN:":
+/// the file does not load, or a key is given to two actions. Empty when it is fine. For
+/// `rehab doctor`, which asks here rather than reaching into the keymap: the command line sits
+/// below the app and may use only this top level of it.
+pub fn key_file_problems(text: &str) -> Vec<String> {
+    match Keymap::with_overrides_checked(text) {
+        Ok((_, conflicts)) => conflicts,
+        Err(e) => vec![e],
+    }
+}
+
 /// Opens the app for the profile in `global`, on `today`. Returns the exit status.
 pub fn run(global: &Global, today: Date) -> ExitCode {
     use std::io::IsTerminal;

@@ -44,11 +44,6 @@ impl DayCounts {
         }
         counts
     }
-
-    /// Everything that counts has a tick, a partial tick or a skip.
-    pub fn all_logged(&self) -> bool {
-        self.done + self.partly + self.skipped == self.planned
-    }
 }
 
 impl fmt::Display for DayCounts {

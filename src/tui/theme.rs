@@ -201,11 +201,6 @@ impl Theme {
         }
     }
 
-    /// The separator between tabs.
-    pub fn sep(&self) -> &'static str {
-        if self.ascii { "|" } else { "│" }
-    }
-
     /// The sign before a warning.
     pub fn warn_sign(&self) -> &'static str {
         if self.ascii { "!" } else { "⚠" }

@@ -53,10 +53,10 @@ fn check_keymap(ctx: &Ctx, t: &mut String) -> usize {
     let shown = crate::text::path(&path);
     let found: Vec<String> = match read_text(&path, Limit::Keymap) {
         Ok(None) => return 0,
-        Ok(Some(text)) => match crate::tui::keymap::Keymap::with_overrides_checked(&text) {
-            Ok((_, conflicts)) => conflicts.iter().map(|c| format!("{shown}:{c}")).collect(),
-            Err(e) => vec![format!("{shown}:{e}")],
-        },
+        Ok(Some(text)) => crate::tui::key_file_problems(&text)
+            .iter()
+            .map(|p| format!("{shown}:{p}"))
+            .collect(),
         Err(e) => vec![format!(
             "cannot read {shown}: {}",
             crate::store::describe_io(&e)
