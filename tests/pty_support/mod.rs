@@ -15,6 +15,8 @@ pub const DEADLINE: Duration = Duration::from_secs(30);
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Set when the reader has seen the end of the program's output.
+    drained: Arc<std::sync::atomic::AtomicBool>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
     master: Box<dyn portable_pty::MasterPty + Send>,
@@ -41,7 +43,8 @@ impl Pty {
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (s, r) = (screen.clone(), raw.clone());
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (s, r, d) = (screen.clone(), raw.clone(), drained.clone());
         // Drained on a thread so the program never blocks on a full pty buffer.
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
@@ -52,11 +55,13 @@ impl Pty {
                 s.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
             }
+            d.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         let writer = pair.master.take_writer().expect("writer");
         Pty {
             screen,
             raw,
+            drained,
             writer,
             child,
             master: pair.master,
@@ -142,10 +147,11 @@ impl Pty {
             assert!(start.elapsed() < DEADLINE, "the program did not exit");
             std::thread::sleep(Duration::from_millis(20));
         };
-        // Let the reader drain the last bytes (the alternate-screen exit).
+        // Let the reader drain the last bytes (the alternate-screen exit, or all of a plain
+        // program's output): until it reaches the end of the output, a while at most.
         let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(2) {
-            if !self.screen.lock().unwrap().screen().alternate_screen() {
+        while start.elapsed() < Duration::from_secs(5) {
+            if self.drained.load(std::sync::atomic::Ordering::SeqCst) {
                 break;
             }
             std::thread::sleep(Duration::from_millis(20));
