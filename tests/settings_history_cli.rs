@@ -3,6 +3,10 @@
 //! says what it counts as missed (or leaves out) and changes nothing without `--yes`.
 #![allow(clippy::unwrap_used)]
 
+#[path = "cli_support/mod.rs"]
+mod cli_support;
+use cli_support::all_ids;
+
 use std::fs;
 use std::path::PathBuf;
 
@@ -38,16 +42,10 @@ impl Env {
             ],
         )
         .success();
-        let ids: Vec<String> = rehab_planner::catalog::Catalog::builtin()
-            .unwrap()
-            .red_flags
-            .into_iter()
-            .map(|f| f.id.into_string())
-            .collect();
+        let ids = all_ids();
         for monday in ["2026-11-02", "2026-11-09", MON_16, "2026-11-23"] {
             if monday >= start {
-                env.rehab_on(monday, &["screen", "--no", &ids.join(",")])
-                    .success();
+                env.rehab_on(monday, &["screen", "--no", &ids]).success();
             }
         }
         env

@@ -2,6 +2,10 @@
 //! binary's text, the app's screen) and compared with one another.
 #![allow(clippy::unwrap_used)]
 
+#[path = "cli_support/mod.rs"]
+mod cli_support;
+use cli_support::all_ids;
+
 use assert_cmd::Command;
 
 /// A fresh `pfps` profile started on Monday 7 December 2026, its red flags all answered "no".
@@ -19,13 +23,8 @@ impl Env {
             &["profile", "new", "--condition", "pfps", "me"],
         );
         env.ok("2026-12-07", &["profile", "set", "--start", "2026-12-07"]);
-        let ids: Vec<String> = rehab_planner::catalog::Catalog::builtin()
-            .unwrap()
-            .red_flags
-            .into_iter()
-            .map(|f| f.id.into_string())
-            .collect();
-        env.ok("2026-12-07", &["screen", "--no", &ids.join(",")]);
+        let ids = all_ids();
+        env.ok("2026-12-07", &["screen", "--no", &ids]);
         env
     }
 
@@ -121,16 +120,8 @@ impl Env {
             patient,
         ];
         self.ok(today, &[&p[..], &set[..]].concat());
-        let ids: Vec<String> = rehab_planner::catalog::Catalog::builtin()
-            .unwrap()
-            .red_flags
-            .into_iter()
-            .map(|f| f.id.into_string())
-            .collect();
-        self.ok(
-            today,
-            &[&p[..], &["screen", "--no", &ids.join(",")]].concat(),
-        );
+        let ids = all_ids();
+        self.ok(today, &[&p[..], &["screen", "--no", &ids]].concat());
     }
 }
 
@@ -237,13 +228,8 @@ fn the_overview_says_running_is_paused_when_today_does() {
         let run = ["pain", "--during", "6", "--item", "run-within-pain-rules"];
         env.ok(date, &run);
     }
-    let ids: Vec<String> = rehab_planner::catalog::Catalog::builtin()
-        .unwrap()
-        .red_flags
-        .into_iter()
-        .map(|f| f.id.into_string())
-        .collect();
-    env.ok("2026-12-14", &["screen", "--no", &ids.join(",")]);
+    let ids = all_ids();
+    env.ok("2026-12-14", &["screen", "--no", &ids]);
     let today = env.ok("2026-12-15", &["today"]);
     assert!(today.contains("running paused"), "{today}");
     let clinic = env.ok("2026-12-15", &["clinic"]);
@@ -283,14 +269,9 @@ impl Env {
 #[test]
 fn the_apps_pain_chart_shows_every_score_and_the_figures_of_rehab_history() {
     let env = Env::new();
-    let ids: Vec<String> = rehab_planner::catalog::Catalog::builtin()
-        .unwrap()
-        .red_flags
-        .into_iter()
-        .map(|f| f.id.into_string())
-        .collect();
+    let ids = all_ids();
     // Week 2's check, so the app opens on its views rather than on the questions.
-    env.ok("2026-12-14", &["screen", "--no", &ids.join(",")]);
+    env.ok("2026-12-14", &["screen", "--no", &ids]);
     // Tuesday: 3 during the run, 2 for the session; the next morning 2 for Tuesday.
     let run = ["pain", "--during", "3", "--item", "run-within-pain-rules"];
     let said = env.ok("2026-12-08", &run);
