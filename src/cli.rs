@@ -16,7 +16,7 @@ use jiff::civil::Date;
 pub use args::{Cli, Command};
 // The texts of `rehab history`, `rehab today` and the CSV export, for the tests that hold every
 // view to one story.
-pub use journal_cmds::{csv_text, history_text, today_text};
+pub use journal_cmds::{csv_text, history_text, json_text, today_text};
 
 use crate::catalog::{Catalog, Problem};
 use crate::paths::Paths;

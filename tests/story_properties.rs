@@ -1,8 +1,9 @@
 //! Every view tells the same story (issue 28): over random journals of ticks, partial sets,
-//! skips, undos and pain scores of every kind with and without an item, the week's adherence
+//! skips, undos, pain scores of every kind with and without an item and a settings change
+//! made mid-programme, the week's adherence
 //! and pain read back from the report's text and table and from the clinic overview agree with
 //! one another, with the progression's own numbers and with the journal's count; and
-//! `rehab history`, `rehab today`, the CSV export and the app's Today and History, each read
+//! `rehab history`, `rehab today`, the CSV and JSON exports and the app's Today and History, each read
 //! back from its text or screen, say the same.
 
 #![allow(clippy::unwrap_used)]
@@ -57,15 +58,23 @@ fn event() -> impl Strategy<Value = Event> {
     ]
 }
 
-fn journal() -> impl Strategy<Value = (Vec<(i64, Event)>, i64, u8)> {
+/// A settings change: the day it is made (clamped to today), training days and minutes.
+type Change = Option<(i64, u8, u32)>;
+
+fn journal() -> impl Strategy<Value = (Vec<(i64, Event)>, i64, u8, Change)> {
     (
         proptest::collection::vec((0i64..28, event()), 0..60),
         0i64..28,
         3u8..=7,
+        proptest::option::of((
+            0i64..28,
+            3u8..=7,
+            prop_oneof![Just(20u32), Just(30), Just(60)],
+        )),
     )
 }
 
-fn build(events: &[(i64, Event)], days: u8) -> (Profile, Vec<Record>) {
+fn build(events: &[(i64, Event)], days: u8, change: Change, today: i64) -> (Profile, Vec<Record>) {
     let catalog = Catalog::builtin().unwrap();
     let mut settings = Settings::new(START);
     settings.days_per_week = days;
@@ -116,6 +125,14 @@ fn build(events: &[(i64, Event)], days: u8) -> (Profile, Vec<Record>) {
         });
     }
     records.sort_by_key(Record::date);
+    // A change of training days or minutes made on or before today plans from the next Monday;
+    // the weeks before keep the settings they had.
+    if let Some((offset, days, minutes)) = change {
+        let mut new = profile.settings.clone();
+        new.days_per_week = days;
+        new.minutes = minutes;
+        profile.change_settings(new, START.checked_add(offset.min(today).days()).unwrap());
+    }
     (profile, records)
 }
 
@@ -135,9 +152,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn every_view_gives_each_week_the_same_adherence_and_scores((events, today, days) in journal()) {
+    fn every_view_gives_each_week_the_same_adherence_and_scores((events, today, days, change) in journal()) {
         let catalog = Catalog::builtin().unwrap();
-        let (profile, records) = build(&events, days);
+        let (profile, records) = build(&events, days, change, today);
         let journal = JournalState::replay(&records);
         let today = START.checked_add(today.days()).unwrap();
         let standing = Standing::compute(&catalog, &profile, &journal, today);
@@ -305,6 +322,24 @@ fn other_views(
         e.0 = e.0.max(row[5].parse().ok());
         e.1 = e.1.max(row[6].parse().ok());
     }
+    // The JSON export read back the same way: every pain record's scores, by day.
+    let json: serde_json::Value =
+        serde_json::from_str(&rehab_planner::cli::json_text(profile, records).unwrap()).unwrap();
+    let mut json_worst: BTreeMap<Date, (Option<u8>, Option<u8>)> = BTreeMap::new();
+    for r in json["records"].as_array().unwrap() {
+        let Some(pain) = r.get("Pain") else { continue };
+        let date: Date = pain["date"].as_str().unwrap().parse().unwrap();
+        let score = |k: &str| {
+            pain["report"]
+                .get(k)
+                .and_then(|v| v.as_u64())
+                .map(|v| v as u8)
+        };
+        let e = json_worst.entry(date).or_default();
+        e.0 = e.0.max(score("during"));
+        e.1 = e.1.max(score("morning"));
+    }
+    prop_assert_eq!(&json_worst, &csv_worst);
     let app_history = app_screen(catalog, profile, records, today, View::History);
     let mut all_days = Vec::new();
     for o in &standing.outcomes {

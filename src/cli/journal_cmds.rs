@@ -10,7 +10,7 @@ mod today;
 use jiff::civil::Date;
 
 pub use doctor::doctor;
-pub use history::{csv_text, export_data, history, history_text};
+pub use history::{csv_text, export_data, history, history_text, json_text};
 pub(crate) use profile_cmds::describe;
 pub use profile_cmds::profile;
 pub use screen::screen;

@@ -166,12 +166,16 @@ pub fn export_data(ctx: &Ctx, format: DataFormat) -> CmdResult {
             ron::ser::to_string_pretty(&export, config).map_err(|e| Failure::data(e.to_string()))?
                 + "\n"
         }
-        DataFormat::Json => {
-            serde_json::to_string_pretty(&export).map_err(|e| Failure::data(e.to_string()))? + "\n"
-        }
+        DataFormat::Json => json_text(&open.profile, &records)?,
         DataFormat::Csv => csv_text(&records).map_err(store_failure)?,
     };
     print(&text)
+}
+
+/// `rehab export-data --format json`: the profile and every record, as one JSON object.
+pub fn json_text(profile: &Profile, records: &[Record]) -> Result<String, Failure> {
+    let export = Export { profile, records };
+    Ok(serde_json::to_string_pretty(&export).map_err(|e| Failure::data(e.to_string()))? + "\n")
 }
 
 /// `rehab export-data --format csv`: one row per record. Text cells that a spreadsheet would run as a formula get a leading `'`.
