@@ -13,148 +13,16 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 use jiff::civil::Date;
 
+pub use crate::context::{
+    CmdResult, Ctx, Failure, clock_is_plausible, finish, join, print, session_paths, warn,
+};
 pub use args::{Cli, Command};
 // The texts of `rehab history`, `rehab today` and the CSV export, for the tests that hold every
 // view to one story.
 pub use journal_cmds::{csv_text, history_text, json_text, today_text};
 
-use crate::catalog::{Catalog, Problem};
-use crate::paths::Paths;
+use crate::context::short_lines;
 use crate::store;
-
-/// A command that could not do its job: the message, and whether the input (2) or the data (1)
-/// was at fault.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: u8,
-    pub message: String,
-}
-
-impl Failure {
-    /// Bad data or an unknown id: exit 1.
-    pub fn data(message: impl Into<String>) -> Self {
-        Failure {
-            code: 1,
-            message: message.into(),
-        }
-    }
-
-    /// Bad usage: exit 2.
-    pub fn usage(message: impl Into<String>) -> Self {
-        Failure {
-            code: 2,
-            message: message.into(),
-        }
-    }
-}
-
-impl From<std::io::Error> for Failure {
-    fn from(e: std::io::Error) -> Self {
-        Failure::data(e.to_string())
-    }
-}
-
-pub type CmdResult = Result<(), Failure>;
-
-/// What every command may need: the library, the folders, today.
-pub struct Ctx {
-    pub catalog: Catalog,
-    /// Problems of user library files that were left out.
-    pub library_problems: Vec<Problem>,
-    pub paths: Paths,
-    pub today: Date,
-    pub profile: String,
-    pub ascii: bool,
-    pub color: bool,
-    /// Set in a locked session (`--locked NAME`): the one policy of what it may do.
-    pub lock: Option<crate::clinic::Lock>,
-}
-
-impl Ctx {
-    /// Loads the built-in library and the user library folder.
-    pub fn load(global: &args::Global, today: Date) -> Result<Ctx, Failure> {
-        let (paths, lock) = session_paths(global)?;
-        let (files, mut library_problems) = store::read_library_dir(&paths.library);
-        let loaded = Catalog::load(&files).map_err(|problems| {
-            Failure::data(format!(
-                "the built-in library is broken (a bug):\n{}",
-                join(&problems)
-            ))
-        })?;
-        library_problems.extend(loaded.problems);
-        Ok(Ctx {
-            catalog: loaded.catalog,
-            library_problems,
-            paths,
-            today,
-            profile: global.profile.clone(),
-            ascii: global.ascii || !crate::locale_is_utf8(),
-            color: !global.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            lock,
-        })
-    }
-}
-
-/// The session's folders, and its lock when `--locked` set one: a locked session's folders
-/// come from the lock (the forced command), never from the environment.
-pub fn session_paths(
-    global: &args::Global,
-) -> Result<(Paths, Option<crate::clinic::Lock>), Failure> {
-    match &global.locked {
-        Some(name) => {
-            let lock = crate::clinic::Lock::new(
-                name,
-                global.data_dir.as_deref(),
-                global.library.as_deref(),
-            )
-            .map_err(|e| Failure::usage(e.0))?;
-            Ok((lock.paths(), Some(lock)))
-        }
-        None => Ok((
-            Paths::resolve(global.data_dir.clone(), global.library.clone()),
-            None,
-        )),
-    }
-}
-
-impl Ctx {
-    /// Says on stderr which user library files were left out, so nothing fails silently.
-    pub fn warn_library_problems(&self) {
-        if self.library_problems.is_empty() {
-            return;
-        }
-        warn(&format!(
-            "left out user library files with problems:\n{}",
-            join(&self.library_problems)
-        ));
-    }
-}
-
-/// Everything a command prints on standard output goes through here: cleaned by the one
-/// sanitiser (`text::clean_block`), whatever its source.
-pub fn print(text: &str) -> CmdResult {
-    let mut out = std::io::stdout().lock();
-    out.write_all(crate::text::clean_block(text).as_bytes())?;
-    out.flush()?;
-    Ok(())
-}
-
-/// A warning on standard error (`rehab: warning: ...`), cleaned like [`print`].
-pub fn warn(text: &str) {
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "rehab: warning: {}",
-        crate::text::clean_block(text)
-    );
-}
-
-pub fn join(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// Parses the arguments and runs a command. `None` means "open the full-screen app".
 pub fn run_command(cli: Cli, today: Date) -> Option<ExitCode> {
@@ -190,17 +58,6 @@ fn check_today(command: &Command, today: Date) -> CmdResult {
         clock_is_plausible(today)?;
     }
     Ok(())
-}
-
-/// The clock's date, when rehab can work with it.
-pub fn clock_is_plausible(today: Date) -> CmdResult {
-    crate::plan::check_plausible(today)
-        .map(|_| ())
-        .map_err(|e| {
-            Failure::usage(format!(
-                "today's date: {e}; set the system clock, or give the date with --today YYYY-MM-DD"
-            ))
-        })
 }
 
 fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
@@ -295,23 +152,6 @@ fn clinic_server_section() -> String {
     s
 }
 
-/// Prints a failure and turns the result into an exit code. A closed pipe is not an error.
-pub fn finish(result: CmdResult) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
-            if !f.message.contains("Broken pipe") {
-                let _ = writeln!(
-                    std::io::stderr().lock(),
-                    "rehab: error: {}",
-                    short_lines(&f.message)
-                );
-            }
-            ExitCode::from(f.code)
-        }
-    }
-}
-
 /// The environment variables that stand for a global flag.
 const ENV_FLAGS: [(&str, &str, &str); 4] = [
     ("REHAB_LIBRARY", "--library", "library"),
@@ -397,25 +237,6 @@ fn usage_exit(e: clap::Error) -> ! {
     let message = e.render().to_string();
     let _ = write!(std::io::stderr().lock(), "{}", short_lines(&message));
     std::process::exit(2);
-}
-
-/// A message cleaned, each line at most a thousand characters (the longest advice is a third of
-/// that): whatever an error quotes (an argument, a value from a file), it never echoes a long
-/// input whole.
-fn short_lines(message: &str) -> String {
-    const MAX: usize = 1000;
-    crate::text::clean_block(message)
-        .split_inclusive('\n')
-        .map(|line| {
-            let count = line.chars().count();
-            if count <= MAX {
-                return line.to_string();
-            }
-            let head: String = line.chars().take(MAX).collect();
-            let end = if line.ends_with('\n') { "\n" } else { "" };
-            format!("{head}... ({} more characters){end}", count - MAX)
-        })
-        .collect()
 }
 
 /// A variable that is set but empty, for a flag not given on the command line: clap would call

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod clinic;
+pub mod context;
 pub mod export;
 pub mod figure;
 pub mod handover;

@@ -28,8 +28,7 @@ use ratatui::crossterm::event::KeyEvent;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-use crate::cli::args::Global;
-use crate::cli::{Ctx, Failure, finish};
+use crate::context::{Ctx, Failure, Global, finish};
 use crate::store::{OpenProfile, StoreError};
 use action::Action;
 use app::{App, Effect};
@@ -77,13 +76,13 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
              TERM=xterm), or use the subcommands, which work here (see `rehab --help`)",
         )));
     }
-    if let Err(f) = crate::cli::clock_is_plausible(today) {
+    if let Err(f) = crate::context::clock_is_plausible(today) {
         return finish(Err(f));
     }
     // A year of journal is thousands of lines: read it on the second core while the library
     // parses, so the first frame comes sooner.
     let opening = {
-        let paths = match crate::cli::session_paths(global) {
+        let paths = match crate::context::session_paths(global) {
             Ok((paths, _)) => paths,
             Err(f) => return finish(Err(f)),
         };
@@ -163,7 +162,7 @@ fn load_keymap(ctx: &Ctx) -> Result<Keymap, Failure> {
             let (map, conflicts) = Keymap::with_overrides_checked(&text)
                 .map_err(|e| Failure::data(format!("{shown}:{e}")))?;
             for conflict in conflicts {
-                crate::cli::warn(&format!("{shown}:{conflict}"));
+                crate::context::warn(&format!("{shown}:{conflict}"));
             }
             Ok(map)
         }

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use crate::context::{Global, parse_date};
 use jiff::civil::Date;
 
 use crate::catalog::{Equipment, Kind};
@@ -16,51 +18,6 @@ pub struct Cli {
     pub global: Global,
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Args, Clone, PartialEq)]
-pub struct Global {
-    /// A folder of extra RON library files [default: <config dir>/library]
-    #[arg(
-        long,
-        global = true,
-        env = "REHAB_LIBRARY",
-        hide_env_values = true,
-        value_name = "DIR"
-    )]
-    pub library: Option<PathBuf>,
-    /// Where profiles and journals live [default: the platform data dir]
-    #[arg(
-        long,
-        global = true,
-        env = "REHAB_DATA_DIR",
-        hide_env_values = true,
-        value_name = "DIR"
-    )]
-    pub data_dir: Option<PathBuf>,
-    /// The profile to use
-    #[arg(
-        long,
-        global = true,
-        env = "REHAB_PROFILE",
-        default_value = "me",
-        value_name = "NAME"
-    )]
-    pub profile: String,
-    /// No colour (also when NO_COLOR is set)
-    #[arg(long, global = true)]
-    pub no_color: bool,
-    /// ASCII only: borders, ticks, charts and bars
-    #[arg(long, global = true)]
-    pub ascii: bool,
-    /// Lock the session to this profile: the forced command of a patient's ssh key, as `rehab
-    /// clinic authorize` writes it. Folders come from --data-dir and --library only, the
-    /// command from the ssh line (SSH_ORIGINAL_COMMAND), and only a patient's own commands run
-    #[arg(long, value_name = "NAME")]
-    pub locked: Option<String>,
-    /// Pretend today is this date (for tests and demos)
-    #[arg(long, global = true, env = "REHAB_TODAY", hide = true, value_parser = parse_date)]
-    pub today: Option<Date>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -629,36 +586,6 @@ impl From<KindArg> for Kind {
             KindArg::Run => Kind::Run,
         }
     }
-}
-
-/// A calendar date written YYYY-MM-DD; 2026-02-30 is refused, and so is a date with a time
-/// attached (which would otherwise be dropped without a word).
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    let t = text.trim();
-    let shape = t.len() == 10
-        && t.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if !shape {
-        let timed = t.len() > 10 && t.get(..10).is_some_and(|d| d.parse::<Date>().is_ok());
-        return Err(if timed {
-            format!(
-                "`{text}` has a time attached; give the date alone, like {}",
-                &t[..10]
-            )
-        } else {
-            format!("`{text}` is not a date like 2026-11-23")
-        });
-    }
-    let date = t
-        .parse::<Date>()
-        .map_err(|e| format!("`{text}` is not a date like 2026-11-23 ({e})"))?;
-    // Refused here, before any file is read: a far date would otherwise cost every week up to it.
-    crate::plan::check_plausible(date)
 }
 
 /// A week number or count, at most the weeks a program may have: more would cost every week.
