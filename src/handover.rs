@@ -17,5 +17,5 @@ pub use prescription::{
     Imported, PRESCRIPTION_FORMAT, PRESCRIPTION_VERSION, Prescription, PrescriptionError,
     check_prescription, format_prescription, parse_prescription,
 };
-pub use report::{Report, assemble_report};
+pub use report::{REPORT_WEEKS, Report, assemble_report};
 pub use report_render::render_report;

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Problem;
+use crate::catalog::limits::MAX_PAIN;
 use crate::plan::{EarlierSettings, Overrides, Settings};
 
 /// The profile format this program writes. Older formats are read and rewritten as this one.
@@ -38,6 +39,49 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// Whether the profile keeps something of `record` (see [`Profile::follow`]).
+    pub fn follows(record: &crate::journal::Record) -> bool {
+        use crate::journal::Record;
+        matches!(record, Record::Screened { .. } | Record::Assessed { .. })
+    }
+
+    /// What a journal record means for the profile, the one rule every front end and the store
+    /// apply: the journal keeps each screening and assessment as history, the profile the
+    /// latest answers (for the gate) and the last assessment (for `profile show`).
+    pub fn follow(&mut self, record: &crate::journal::Record) {
+        use crate::journal::Record;
+        match record {
+            Record::Screened { date, answers } => {
+                self.red_flags.answers = answers.clone();
+                self.red_flags.answered_on = Some(*date);
+            }
+            Record::Assessed { date, .. } => {
+                self.red_flags.assessed_by_clinician = Some(*date);
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether `other` would change more of this profile than its red-flag answers and
+    /// assessments (which change only through their records): what a clinic's lock calls a
+    /// change of plan.
+    pub fn differs_beyond_answers(&self, other: &Profile) -> bool {
+        let Profile {
+            format,
+            name,
+            condition,
+            settings,
+            earlier_settings,
+            overrides,
+            red_flags: _,
+            patient,
+        } = other;
+        (format, name, condition, settings)
+            != (&self.format, &self.name, &self.condition, &self.settings)
+            || (earlier_settings, overrides, patient)
+                != (&self.earlier_settings, &self.overrides, &self.patient)
+    }
+
     /// What fills the library's `{limit}`-style names for this person: the condition's pain
     /// limits with the clinician's in their place, and the pain rules.
     pub fn pain_fill<'a>(
@@ -333,8 +377,8 @@ fn check_values(profile: &Profile) -> Result<(), String> {
         ("ceiling_exercise", profile.overrides.ceiling_exercise),
         ("ceiling_running", profile.overrides.ceiling_running),
     ] {
-        if ceiling.is_some_and(|c| c > 10) {
-            return Err(format!("{what} must be 0-10"));
+        if ceiling.is_some_and(|c| c > MAX_PAIN) {
+            return Err(format!("{what} must be 0-{MAX_PAIN}"));
         }
     }
     Ok(())

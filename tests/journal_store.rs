@@ -344,18 +344,26 @@ fn an_empty_or_missing_journal_starts_with_a_header() {
 
 #[test]
 fn screenings_and_assessments_land_in_profile_and_journal() {
+    // `OpenProfile::record` is the one way a change is written (issue 32).
     let (_tmp, paths, mut open) = setup();
     let date = Date::constant(2026, 11, 3);
     let answers = std::collections::BTreeMap::from([
         ("locked-knee".to_string(), true),
         ("giving-way".to_string(), false),
     ]);
-    open.save_screening(date, answers.clone()).unwrap();
-    open.save_assessment(&Record::Assessed {
-        date: Date::constant(2026, 11, 5),
-        by: Some("Dr K".into()),
-    })
+    // One write of two records: the journal keeps both, the profile what it follows of them.
+    open.record(&[
+        Record::Screened {
+            date,
+            answers: answers.clone(),
+        },
+        Record::Assessed {
+            date: Date::constant(2026, 11, 5),
+            by: Some("Dr K".into()),
+        },
+    ])
     .unwrap();
+    assert_eq!(open.profile.red_flags.answered_on, Some(date));
     let again = OpenProfile::open(&paths, "me").unwrap();
     let flags = &again.profile.red_flags;
     assert_eq!(flags.answered_on, Some(date));

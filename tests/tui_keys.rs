@@ -37,13 +37,16 @@ fn enter_through_every_question_creates_a_profile_with_defaults() {
     // Today is a Wednesday: the plan starts on the coming Monday, so week 1 is whole.
     assert_eq!(profile.settings.start, jiff::civil::date(2026, 11, 30));
     assert_eq!(profile.settings.days_per_week, 4);
-    assert!(profile.red_flags.answers.values().all(|yes| !yes));
-    assert!(matches!(
-        &effects[1],
-        Effect::Append(Record::Screened { .. })
-    ));
+    // The answers are the record's, which the store writes after the profile is made.
+    assert!(profile.red_flags.answers.is_empty());
+    let Effect::Append(screened @ Record::Screened { answers, .. }) = &effects[1] else {
+        panic!("the second effect should record the answers: {effects:?}");
+    };
+    assert!(!answers.is_empty() && answers.values().all(|yes| !yes));
     // The screen changes only once the store says the profile is saved.
     app.update(Action::ProfileSaved(profile.clone()));
+    app.update(Action::Recorded(screened.clone()));
+    assert_eq!(app.profile.as_ref().unwrap().red_flags.answers, *answers);
     assert_eq!(app.screen, Screen::Main);
     assert_eq!(app.view, View::Today);
     assert!(app.today_items().is_empty());
@@ -303,9 +306,8 @@ fn stop_builds_no_plan_and_block_needs_an_assessment() {
     press(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen, Screen::Setup(_)));
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
-    let Effect::SaveProfile(p) = &effects[0] else {
-        panic!("{effects:?}")
-    };
+    assert!(matches!(effects[0], Effect::SaveProfile(_)), "{effects:?}");
+    let p = app.profile.as_ref().unwrap();
     assert_eq!(p.red_flags.assessed_by_clinician, None);
     assert_eq!(p.red_flags.answers.get("fx-lock"), Some(&true));
     assert!(!app.plan_allowed());
@@ -363,7 +365,7 @@ fn an_unassessed_block_hides_the_plan_until_a_later_assessment() {
     }
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
     assert_eq!(
-        effects[0],
+        effects[1],
         Effect::Append(Record::Assessed {
             date: TODAY,
             by: Some("Dr K".into())
@@ -416,9 +418,13 @@ fn sharp_pain_reopens_the_red_flags() {
         app.screen,
         Screen::RedFlags { reopened: true, .. }
     ));
-    // Answering again saves the answers to the profile and returns to Today.
+    // Answering again records the answers (the store keeps the latest in the profile) and
+    // returns to Today.
     let effects = read_all_flags(&mut app);
-    assert!(matches!(effects.last(), Some(Effect::SaveProfile(_))));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Append(Record::Screened { .. })]
+    ));
     assert_eq!(app.screen, Screen::Main);
 }
 
@@ -823,15 +829,13 @@ fn sharp_pain_logged_elsewhere_asks_the_red_flags_again_on_opening() {
     ));
     // Answered today, the question is settled.
     let effects = press_and_store_all(&mut app, read_all_flags);
-    let Some(Effect::SaveProfile(p)) = effects.last() else {
-        panic!("{effects:?}")
-    };
+    let p = app.profile.clone().unwrap();
     assert_eq!(p.red_flags.answered_on, Some(TODAY));
     let Some(Effect::Append(screened)) = effects.first() else {
         panic!("{effects:?}")
     };
     recs.push(screened.clone());
-    app.load(p.as_ref().clone(), &recs);
+    app.load(p, &recs);
     assert!(!app.needs_rescreen());
     assert_eq!(app.screen, Screen::Main);
 }

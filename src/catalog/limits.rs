@@ -7,6 +7,9 @@
 
 use super::model::{Ceilings, Condition, PainRules, Settles};
 
+/// The top of the pain scale every score and ceiling is on (0-10).
+pub const MAX_PAIN: u8 = 10;
+
 /// The names prose may use, each with what it stands for (for `rehab check` and the README).
 pub const PLACEHOLDERS: [(&str, &str); 11] = [
     (
@@ -117,7 +120,7 @@ impl<'a> Fill<'a> {
     }
 
     fn value(&self, name: &str, run: bool) -> Option<String> {
-        let out_of_ten = |n: u8| format!("{n}/10");
+        let out_of_ten = |n: u8| format!("{n}/{MAX_PAIN}");
         let limits = self.limits;
         let rules = self.rules;
         let settles = |s: Settles| s.words().to_string();

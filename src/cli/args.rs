@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::catalog::limits::MAX_PAIN;
 pub use crate::context::{Global, parse_date};
 use jiff::civil::Date;
 
@@ -371,11 +372,11 @@ pub struct PatientArgs {
 #[derive(Debug, Args)]
 pub struct PainArgs {
     /// Worst pain during exercise or running (0-10)
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=i64::from(MAX_PAIN)))]
     pub during: Option<u8>,
     /// Knee pain or stiffness on rising (0-10), for the session before it: without --date it
     /// goes to yesterday
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=i64::from(MAX_PAIN)))]
     pub morning: Option<u8>,
     /// The knee swelled (new swelling): pauses the plan until the safety questions are answered
     #[arg(long)]
@@ -477,7 +478,11 @@ impl OutputArgs {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The last N weeks up to today
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=52))]
+    #[arg(
+        long,
+        default_value_t = crate::handover::REPORT_WEEKS,
+        value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::plan::MAX_PRINTED_WEEKS))
+    )]
     pub weeks: u32,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -516,10 +521,10 @@ pub struct ProfileSetArgs {
     #[arg(long, value_name = "ID=SETSxAMOUNT FIELD=VALUE...")]
     pub dose: Vec<String>,
     /// Pain ceiling for exercise (0-10)
-    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=i64::from(MAX_PAIN)))]
     pub ceiling_exercise: Option<u8>,
     /// Pain ceiling for running (0-10)
-    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=10))]
+    #[arg(long, value_name = "0-10", value_parser = clap::value_parser!(u8).range(0..=i64::from(MAX_PAIN)))]
     pub ceiling_running: Option<u8>,
     /// Drop every override first (pins, doses, added, removed and replaced exercises, ceilings)
     #[arg(long)]

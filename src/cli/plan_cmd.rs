@@ -10,8 +10,7 @@ use crate::export::{self, ExportInput, Patient};
 use crate::plan::{Overrides, Settings, WeekPlan, build_program};
 use crate::store::OpenProfile;
 
-/// The longest program a plan prints; more is almost surely a typo.
-const MAX_WEEKS: u32 = 52;
+use crate::plan::MAX_PRINTED_WEEKS as MAX_WEEKS;
 
 pub fn plan(ctx: &Ctx, args: &PlanArgs) -> CmdResult {
     // Patient fields for this print only are stripped by the export's cleaning, not refused;

@@ -127,6 +127,9 @@ pub struct OpenCriteria {
     pub criteria: Vec<String>,
 }
 
+/// Weeks the follow-up report covers when none are asked for (`rehab report`, the app's report).
+pub const REPORT_WEEKS: u32 = 4;
+
 /// Gathers the report for `profile` over the last `weeks` weeks up to `today`.
 pub fn assemble_report(
     catalog: &Catalog,

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::limits::MAX_PAIN;
+
 /// Why an item was skipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SkipReason {
@@ -193,9 +195,9 @@ fn check_pain(report: &PainReport) -> Result<(), String> {
     }
     for (what, score) in [("during", report.during), ("morning", report.morning)] {
         if let Some(n) = score
-            && n > 10
+            && n > MAX_PAIN
         {
-            return Err(format!("pain {what} must be 0-10, not {n}"));
+            return Err(format!("pain {what} must be 0-{MAX_PAIN}, not {n}"));
         }
     }
     Ok(())

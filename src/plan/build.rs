@@ -38,6 +38,10 @@ pub enum PlanError {
 /// months, and this bound (not the date asked about) caps what a plan or a replay costs.
 pub const MAX_WEEKS: u32 = 1044;
 
+/// The most weeks one print or report covers, and the longest a phase may last: a year. More
+/// is almost surely a typo.
+pub const MAX_PRINTED_WEEKS: u32 = 52;
+
 /// The first and last dates rehab accepts from a flag, a variable or the clock. Outside them a
 /// date is a typo or a wrong clock, and it is refused before any work is done.
 pub const FIRST_DATE: Date = Date::constant(2000, 1, 1);

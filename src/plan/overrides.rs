@@ -2,6 +2,7 @@
 //! line and the app's Profiles form read it the same way, and the prescription file and every
 //! view show what it set.
 
+use crate::catalog::limits::MAX_PAIN;
 use crate::catalog::{Catalog, Dose, Frequency, Weight, Work};
 
 /// How a dose change is written, for `--help`, the README and every refusal.
@@ -256,10 +257,10 @@ pub fn apply_override_change(
         .into_iter()
         .flatten()
     {
-        if c > 10 {
+        if c > MAX_PAIN {
             return Err((
                 OverridePart::Ceiling,
-                format!("a pain ceiling is 0-10, not {c}"),
+                format!("a pain ceiling is 0-{MAX_PAIN}, not {c}"),
             ));
         }
     }
@@ -384,7 +385,7 @@ pub fn override_problems(
         ("ceiling_exercise", o.ceiling_exercise),
         ("ceiling_running", o.ceiling_running),
     ] {
-        if let Some(v) = ceiling.filter(|&v| v > 10) {
+        if let Some(v) = ceiling.filter(|&v| v > MAX_PAIN) {
             say(
                 OverridePart::Ceiling,
                 field,

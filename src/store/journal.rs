@@ -180,6 +180,12 @@ impl JournalFile {
         }
         let _lock =
             lock_exclusive(&self.dir).map_err(StoreError::io("lock", self.dir.join(LOCK_FILE)))?;
+        self.append_all_locked(records)
+    }
+
+    /// [`Journal::append_all`] for a caller that holds the folder's exclusive lock and has
+    /// checked the records.
+    pub(super) fn append_all_locked(&mut self, records: &[Record]) -> Result<(), StoreError> {
         let mut file = open_existing(&self.path, true)?;
         if file
             .as_ref()

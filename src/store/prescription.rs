@@ -100,7 +100,7 @@ pub fn import_profile(
         && !exists
         && !open.journal.state().assessments.contains(date)
     {
-        open.save_assessment(record)?;
+        open.record(std::slice::from_ref(record))?;
         assessment_recorded = true;
     }
     Ok(ImportDone {

@@ -180,6 +180,14 @@ impl OpenProfile {
     ) -> Result<(), StoreError> {
         let _lock =
             lock_exclusive(&self.dir).map_err(StoreError::io("lock", self.dir.join(LOCK_FILE)))?;
+        self.update_locked(change)
+    }
+
+    /// [`OpenProfile::update`] for a caller that holds the folder's exclusive lock.
+    fn update_locked(
+        &mut self,
+        change: impl FnOnce(&mut Profile) -> Result<(), String>,
+    ) -> Result<(), StoreError> {
         self.journal.refresh_locked()?;
         sweep_temps_locked(&self.dir);
         let mut profile = read_profile_in(&self.dir, &self.name)?;
@@ -216,38 +224,6 @@ impl OpenProfile {
         Ok(())
     }
 
-    /// Saves red-flag answers: the profile keeps the latest, the journal keeps each screening.
-    /// The journal line comes first, so a crash between the two loses nothing a person said.
-    pub fn save_screening(
-        &mut self,
-        date: jiff::civil::Date,
-        answers: std::collections::BTreeMap<String, bool>,
-    ) -> Result<(), StoreError> {
-        self.record(&[Record::Screened {
-            date,
-            answers: answers.clone(),
-        }])?;
-        self.update(|p| {
-            p.red_flags.answered_on = Some(date);
-            p.red_flags.answers = answers;
-            Ok(())
-        })
-    }
-
-    /// Records a clinician's assessment (the record from `session::record_assessment`), in the
-    /// journal and, for `profile show`, in the profile.
-    pub fn save_assessment(&mut self, record: &Record) -> Result<(), StoreError> {
-        let Record::Assessed { date, .. } = record else {
-            return Err(StoreError::Invalid("not an assessment record".into()));
-        };
-        let date = *date;
-        self.record(std::slice::from_ref(record))?;
-        self.update(|p| {
-            p.red_flags.assessed_by_clinician = Some(date);
-            Ok(())
-        })
-    }
-
     /// The progression saved beside the journal by an earlier run (see
     /// `session::Standing::recent`), when there is a sound one.
     pub fn saved_progress(&self) -> Option<String> {
@@ -267,6 +243,22 @@ impl OpenProfile {
         if stamp_of(&self.dir.join(PROFILE_FILE)) != self.profile_stamp {
             self.reload_profile()?;
         }
-        self.journal.append_all(records)
+        if !records.iter().any(Profile::follows) {
+            return self.journal.append_all(records);
+        }
+        // A record the profile follows (red-flag answers, an assessment) is one change in one
+        // place, under one lock: the journal line first, then the profile. A crash between the
+        // two loses nothing a person said, and the next answers or assessment bring the profile
+        // up to the journal again.
+        for record in records {
+            record.validate_new().map_err(StoreError::Invalid)?;
+        }
+        let _lock =
+            lock_exclusive(&self.dir).map_err(StoreError::io("lock", self.dir.join(LOCK_FILE)))?;
+        self.journal.append_all_locked(records)?;
+        self.update_locked(|p| {
+            records.iter().for_each(|r| p.follow(r));
+            Ok(())
+        })
     }
 }

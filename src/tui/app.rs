@@ -432,6 +432,10 @@ impl App {
 
     fn recorded(&mut self, record: &Record) {
         Arc::make_mut(&mut self.journal).apply(record);
+        // The store kept what the profile follows of the record; the app's copy does the same.
+        if let Some(profile) = &mut self.profile {
+            profile.follow(record);
+        }
         // A backfilled tick or pain in a past week can change the decisions after it; pain,
         // answers and assessments can change the gate.
         let this_monday = plan::monday_of(self.today);

@@ -188,11 +188,10 @@ impl Disk {
             Effect::SaveProfile(p) => Act::SaveProfile {
                 name: &p.name,
                 create: self.open.as_ref().is_none_or(|o| o.name != p.name),
-                plan_changed: self.open.as_ref().is_none_or(|o| {
-                    let mut answered = o.profile.clone();
-                    answered.red_flags = p.red_flags.clone();
-                    answered != **p
-                }),
+                plan_changed: self
+                    .open
+                    .as_ref()
+                    .is_none_or(|o| o.profile.differs_beyond_answers(p)),
             },
             Effect::SwitchProfile(name) => Act::OpenProfile(name),
             Effect::ReadPrescription(_) => Act::ReadFile,
@@ -389,9 +388,8 @@ fn apply_changes(onto: &mut Profile, seen: &Profile, wanted: Profile) {
     if wanted.overrides != seen.overrides {
         onto.overrides = wanted.overrides;
     }
-    if wanted.red_flags != seen.red_flags {
-        onto.red_flags = wanted.red_flags;
-    }
+    // The red-flag answers and assessments change only through their records
+    // (`OpenProfile::record`), never by a profile written over them.
     if wanted.patient != seen.patient {
         onto.patient = wanted.patient;
     }
@@ -439,6 +437,33 @@ mod tests {
         });
         apply_changes(&mut on_disk, &seen, wanted);
         assert_eq!(on_disk.settings.minutes, 45);
+        assert_eq!(on_disk.patient.and_then(|p| p.name).as_deref(), Some("Ann"));
+    }
+
+    #[test]
+    fn a_saved_profile_never_writes_red_flag_answers_over_the_records() {
+        let seen = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 23)));
+        // The screening another record brought in meanwhile.
+        let mut on_disk = seen.clone();
+        on_disk.red_flags.answered_on = Some(jiff::civil::date(2026, 11, 30));
+        // A stale copy with other answers and a changed name.
+        let mut wanted = seen.clone();
+        wanted.red_flags.answered_on = Some(jiff::civil::date(2026, 11, 1));
+        wanted.red_flags.assessed_by_clinician = Some(jiff::civil::date(2026, 11, 1));
+        wanted.patient = Some(crate::profile::Patient {
+            name: Some("Ann".into()),
+            ..Default::default()
+        });
+        assert!(seen.differs_beyond_answers(&wanted));
+        let mut answers_only = seen.clone();
+        answers_only.red_flags = wanted.red_flags.clone();
+        assert!(!seen.differs_beyond_answers(&answers_only));
+        apply_changes(&mut on_disk, &seen, wanted);
+        assert_eq!(
+            on_disk.red_flags.answered_on,
+            Some(jiff::civil::date(2026, 11, 30))
+        );
+        assert_eq!(on_disk.red_flags.assessed_by_clinician, None);
         assert_eq!(on_disk.patient.and_then(|p| p.name).as_deref(), Some("Ann"));
     }
 

@@ -313,9 +313,7 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
         let _ = writeln!(t, "{line}");
     }
     if let Some(written) = assessment {
-        for record in &written.records {
-            open.save_assessment(record).map_err(store_failure)?;
-        }
+        open.record(&written.records).map_err(store_failure)?;
         for line in &written.said {
             let _ = writeln!(t, "{line}");
         }

@@ -7,8 +7,7 @@ use crate::handover::{Imported, Prescription};
 use crate::tui::action::Action;
 use crate::tui::field::{Edit, TextField};
 
-/// Weeks the follow-up report covers, as `rehab report` without `--weeks`.
-pub const REPORT_WEEKS: u32 = 4;
+pub use crate::handover::REPORT_WEEKS;
 
 /// A file the app writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -323,18 +323,11 @@ impl App {
             .collect();
         let screening = screening::assess(&self.catalog, &answers);
         let mut effects = Vec::new();
-        if !self.first_run(choosing.as_deref())
-            && let Some(profile) = &self.profile
-        {
+        if !self.first_run(choosing.as_deref()) && self.profile.is_some() {
             match session::answer_screen(&self.catalog, &answers, self.today) {
-                Ok(written) => {
-                    let mut profile = profile.clone();
-                    profile.red_flags.answers = answers.clone();
-                    profile.red_flags.answered_on = Some(self.today);
-                    // Journal lines first, then the profile: a crash between them loses nothing.
-                    effects.extend(written.records.into_iter().map(Effect::Append));
-                    effects.push(Effect::SaveProfile(Box::new(profile)));
-                }
+                // The store writes the journal line, then the profile's latest answers
+                // (`Profile::follow`): one change, in the order that loses nothing.
+                Ok(written) => effects.extend(written.records.into_iter().map(Effect::Append)),
                 Err(refusal) => {
                     self.fail(refusal.to_string());
                     return (Screen::Main, effects);

@@ -2,6 +2,7 @@
 
 use super::{App, Effect, Screen};
 use crate::catalog::Dose;
+use crate::catalog::limits::MAX_PAIN;
 use crate::journal::SkipReason;
 use crate::plan::{Step, StepKind, dose_steps};
 use crate::session::PainInput;
@@ -325,7 +326,7 @@ impl App {
                 (None, true) => Some(0),
                 (None, false) => None,
                 (Some(0), false) => None,
-                (Some(n), true) => Some((n + 1).min(10)),
+                (Some(n), true) => Some((n + 1).min(MAX_PAIN)),
                 (Some(n), false) => Some(n - 1),
             }
         };
@@ -338,8 +339,12 @@ impl App {
             (Action::Left | Action::Right, PainField::Morning) => {
                 f.morning = bump(f.morning, action == Action::Right)
             }
-            (Action::Sets(n), PainField::During) => f.during = Some(n.min(10) as u8),
-            (Action::Sets(n), PainField::Morning) => f.morning = Some(n.min(10) as u8),
+            (Action::Sets(n), PainField::During) => {
+                f.during = Some(n.min(u32::from(MAX_PAIN)) as u8)
+            }
+            (Action::Sets(n), PainField::Morning) => {
+                f.morning = Some(n.min(u32::from(MAX_PAIN)) as u8)
+            }
             (Action::Tick | Action::Left | Action::Right, PainField::Swelling) => {
                 f.swelling = !f.swelling
             }

@@ -2,6 +2,7 @@
 //! profile and written back by the rules every door uses.
 
 use crate::catalog::Catalog;
+use crate::catalog::limits::MAX_PAIN;
 use crate::profile::Patient;
 use crate::tui::field::TextField;
 
@@ -176,7 +177,9 @@ impl PatientEdit {
                 let row = match part {
                     OverridePart::PinPhase => Row::PinPhase,
                     OverridePart::PinLevel => Row::PinLevel,
-                    OverridePart::Ceiling if change.ceiling_exercise.is_some_and(|c| c > 10) => {
+                    OverridePart::Ceiling
+                        if change.ceiling_exercise.is_some_and(|c| c > MAX_PAIN) =>
+                    {
                         Row::CeilingExercise
                     }
                     OverridePart::Ceiling => Row::CeilingRunning,

@@ -5,7 +5,6 @@ use jiff::ToSpan;
 
 use super::{App, Effect, Screen, View};
 use crate::catalog::Equipment;
-use crate::journal::Record;
 use crate::plan::{Day, RunningNow, Settings};
 use crate::profile::Profile;
 use crate::tui::action::Action;
@@ -245,7 +244,7 @@ impl App {
                     condition: String::new(),
                     answers: Default::default(),
                 });
-                let mut p = match existing {
+                let p = match existing {
                     Some(mut p) => {
                         p.change_settings(settings, self.today);
                         p.condition = condition;
@@ -253,12 +252,17 @@ impl App {
                     }
                     None => Profile::new(self.profile_name.clone(), condition, settings),
                 };
-                p.red_flags.answers = answers;
-                p.red_flags.answered_on = Some(self.today);
-                effects.push(Effect::Append(Record::Screened {
-                    date: self.today,
-                    answers: p.red_flags.answers.clone(),
-                }));
+                // The answers are a record like any other: the profile is saved first (a
+                // journal lives in its folder), then the screening, which the store writes to
+                // the journal and then to the profile. A crash between them leaves a profile
+                // that asks the questions again.
+                match crate::session::answer_screen(&self.catalog, &answers, self.today) {
+                    Ok(written) => effects.extend(written.records.into_iter().map(Effect::Append)),
+                    Err(refusal) => {
+                        self.fail(refusal.to_string());
+                        return (Screen::Setup(form), Vec::new());
+                    }
+                }
                 p
             }
         };

@@ -1,5 +1,6 @@
 //! History: an adherence heatmap by month (Monday-first weeks), weekly adherence, pain trend.
 
+use crate::catalog::limits::MAX_PAIN;
 use crate::journal::{DaySummary, PainFigures, ScoreKind};
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -199,7 +200,7 @@ fn level(value: u8, rows: usize) -> usize {
 /// The scores a text row holds, "4-7": row `i` from the top of `rows`.
 fn band(i: usize, rows: usize) -> String {
     let bottom = 4 * (rows - 1 - i);
-    let held: Vec<u8> = (0..=10u8)
+    let held: Vec<u8> = (0..=MAX_PAIN)
         .filter(|v| (bottom..bottom + 4).contains(&level(*v, rows)))
         .collect();
     match (held.first(), held.last()) {

@@ -37,7 +37,7 @@ pub enum ExportWeeks {
 impl ExportWeeks {
     /// The weeks printed when the current week is `current` and the programme lasts `total`.
     pub fn range(self, current: u32, total: u32) -> std::ops::RangeInclusive<u32> {
-        const MAX: u32 = 52;
+        const MAX: u32 = crate::plan::MAX_PRINTED_WEEKS;
         let current = current.clamp(1, MAX);
         match self {
             ExportWeeks::ThisWeek => current..=current,

@@ -101,15 +101,15 @@ impl App {
                     return match edit.apply(&mut p, &self.catalog, self.today) {
                         Ok(()) => {
                             self.views.profiles.patient = None;
-                            // The journal line first, then the profile (which shows the date).
-                            let mut effects: Vec<Effect> = Vec::new();
-                            for record in assessment.into_iter().flat_map(|w| w.records) {
-                                if let crate::journal::Record::Assessed { date, .. } = &record {
-                                    p.red_flags.assessed_by_clinician = Some(*date);
-                                }
-                                effects.push(Effect::Append(record));
-                            }
-                            effects.push(Effect::SaveProfile(Box::new(p)));
+                            // The assessment is a record: the store writes it, then the date
+                            // the profile shows.
+                            let mut effects: Vec<Effect> = vec![Effect::SaveProfile(Box::new(p))];
+                            effects.extend(
+                                assessment
+                                    .into_iter()
+                                    .flat_map(|w| w.records)
+                                    .map(Effect::Append),
+                            );
                             effects
                         }
                         Err(e) => {
