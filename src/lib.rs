@@ -4,25 +4,17 @@
 //! RON; [`plan`] turns a condition and a person's settings into weekly plans. Guidance, not a
 //! diagnosis.
 
-pub mod catalog;
 pub mod cli;
-pub mod clinic;
 pub mod context;
-pub mod export;
-pub mod figure;
-pub mod handover;
-pub mod journal;
-pub mod library_text;
-pub mod paths;
-pub mod plan;
-pub mod profile;
-pub mod progress;
-pub mod screening;
-pub mod session;
-pub mod store;
-pub mod text;
-pub mod triage;
 pub mod tui;
+
+// The layers below, each its own crate (crates/): the domain, the application rules, the store.
+pub use rehab_app::{handover, session};
+pub use rehab_domain::{
+    catalog, clinic, export, figure, journal, library_text, paths, plan, profile, progress,
+    screening, text, triage,
+};
+pub use rehab_store as store;
 
 /// Whether the locale promises UTF-8; when it does not, the app falls back to ASCII.
 pub fn locale_is_utf8() -> bool {

@@ -49,7 +49,7 @@ pub(crate) fn autolink(url: &str) -> String {
     out
 }
 
-pub(crate) fn esc(text: &str) -> String {
+pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

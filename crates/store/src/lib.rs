@@ -1,5 +1,13 @@
 //! All disk I/O: reading library folders, and (in submodules) profiles, journals and exports.
-//! Domain modules get text and give back values; only this module touches files.
+//! Domain modules get text and give back values; only this crate touches files.
+
+// The layers below, named as this crate's own paths use them.
+#[allow(unused_imports)]
+use rehab_app::{handover, session};
+#[allow(unused_imports)]
+use rehab_domain::{
+    catalog, clinic, figure, library_text, paths, plan, progress, screening, text, triage,
+};
 
 pub mod atomic;
 pub mod authorized_keys;

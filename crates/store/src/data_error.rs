@@ -3,8 +3,8 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::journal::JournalError;
-use crate::profile::ProfileError;
+use rehab_domain::journal::JournalError;
+use rehab_domain::profile::ProfileError;
 
 /// A profile or journal that could not be read or written.
 #[derive(Debug, thiserror::Error)]

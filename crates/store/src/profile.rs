@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use super::atomic::{LOCK_FILE, lock_exclusive, lock_shared, sweep_temps_locked, write_atomic};
 use super::data_error::StoreError;
 use super::journal::{JournalFile, Stamp};
-use crate::journal::Record;
 use crate::paths::Paths;
-use crate::profile::{Profile, format_profile, parse_profile, validate_name};
+use rehab_domain::journal::Record;
+use rehab_domain::profile::{Profile, format_profile, parse_profile, validate_name};
 
 /// The profile's file name in its folder.
 pub const PROFILE_FILE: &str = "profile.ron";
@@ -51,7 +51,7 @@ fn read_profile_in(dir: &Path, name: &str) -> Result<Profile, StoreError> {
     let text = match super::files::read(&path, super::files::Limit::Profile) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
             let at = text_position(e.as_bytes(), e.utf8_error().valid_up_to());
-            StoreError::Profile(crate::profile::ProfileError::Invalid(
+            StoreError::Profile(rehab_domain::profile::ProfileError::Invalid(
                 crate::catalog::Problem::new(
                     &path.display().to_string(),
                     at,

@@ -21,7 +21,7 @@ use std::time::{Duration, SystemTime};
 
 use super::atomic::write_atomic_unsynced;
 use super::files::{self, Limit};
-use crate::journal::{JournalState, Warning, decode_state_in, encode_state};
+use rehab_domain::journal::{JournalState, Warning, decode_state_in, encode_state};
 
 /// The journal cache's file name in a profile folder.
 pub const CACHE_FILE: &str = "journal.cache";
@@ -319,7 +319,7 @@ fn take_text<'a>(r: &mut &'a [u8]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{JournalState, Record, format_record, header_line};
+    use rehab_domain::journal::{JournalState, Record, format_record, header_line};
     use std::io::Write;
 
     fn journal_text(item: &str) -> String {

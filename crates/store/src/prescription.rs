@@ -41,7 +41,7 @@ pub struct ImportDone {
     /// The assessment was written to the journal (it was not there already).
     pub assessment_recorded: bool,
     /// Into an existing profile: from when its new settings plan.
-    pub settings_change: Option<crate::profile::SettingsChange>,
+    pub settings_change: Option<rehab_domain::profile::SettingsChange>,
 }
 
 /// Creates the profile an import checked, or with `force` replaces an existing profile's
@@ -67,7 +67,7 @@ pub fn import_profile(
     let record = imported
         .assessment
         .as_ref()
-        .map(|a| crate::journal::Record::Assessed {
+        .map(|a| rehab_domain::journal::Record::Assessed {
             date: a.date,
             by: a.by.clone(),
         });
@@ -96,7 +96,7 @@ pub fn import_profile(
     // assessment to lift, so it is kept as history; into an existing profile it is not
     // written (its clinician records their own).
     if let Some(record) = &record
-        && let crate::journal::Record::Assessed { date, .. } = record
+        && let rehab_domain::journal::Record::Assessed { date, .. } = record
         && !exists
         && !open.journal.state().assessments.contains(date)
     {

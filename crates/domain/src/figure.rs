@@ -75,7 +75,7 @@ pub fn builtin() -> &'static [Figure] {
 }
 
 pub const BUILTIN_NAME: &str = "<built-in>/figures.ron";
-pub const BUILTIN_TEXT: &str = include_str!("../assets/figures.ron");
+pub const BUILTIN_TEXT: &str = include_str!("../../../assets/figures.ron");
 
 /// The `figures` section of a library file.
 pub fn parse(text: &str) -> Result<Vec<Figure>, ron::error::SpannedError> {

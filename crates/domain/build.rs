@@ -48,7 +48,8 @@ fn main() {
     let mut texts = Vec::new();
     let mut failed = false;
     for name in FILES {
-        let path = Path::new(&root).join("assets").join(name);
+        // The built-in library lives at the top of the repository, beside the binary crate.
+        let path = Path::new(&root).join("../../assets").join(name);
         println!("cargo::rerun-if-changed={}", path.display());
         list.push_str(&format!(
             "    ({:?}, include_str!({:?})),\n",

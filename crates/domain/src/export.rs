@@ -14,7 +14,7 @@ mod text;
 pub use chart::{sparkline, svg as pain_chart_svg};
 pub use history::history_from;
 pub use html::{Paper, html, html_for_paper};
-pub(crate) use markdown::esc as markdown_escape;
+pub use markdown::esc as markdown_escape;
 pub use markdown::markdown;
 pub use model::*;
 pub use reading::*;

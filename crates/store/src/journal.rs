@@ -16,7 +16,7 @@ use super::atomic::{LOCK_FILE, lock_exclusive, lock_shared, write_atomic};
 use super::cache;
 use super::data_error::StoreError;
 use super::files::{self, Limit};
-use crate::journal::{
+use rehab_domain::journal::{
     JournalState, Record, TORN_SUFFIX, Tail, Warning, format_record, header_line, parse_journal,
     parse_records, read_journal,
 };
@@ -87,7 +87,7 @@ impl JournalFile {
         JournalFile {
             path: dir.join(JOURNAL_FILE),
             dir: dir.to_path_buf(),
-            version: crate::journal::JOURNAL_VERSION,
+            version: rehab_domain::journal::JOURNAL_VERSION,
             state: Arc::default(),
             settled_warnings: Vec::new(),
             tail_warnings: Vec::new(),
@@ -375,7 +375,7 @@ impl JournalFile {
         self.stamp = stamp;
     }
 
-    fn take(&mut self, chunk: crate::journal::Chunk) {
+    fn take(&mut self, chunk: rehab_domain::journal::Chunk) {
         self.consumed = chunk.consumed as u64;
         self.lines = chunk.lines;
         self.take_tail(chunk);
@@ -383,7 +383,7 @@ impl JournalFile {
 
     /// Adds a chunk's records; warnings about lines past the settled ones may repeat on the next
     /// read, so they are kept apart and replaced each time.
-    fn take_tail(&mut self, chunk: crate::journal::Chunk) {
+    fn take_tail(&mut self, chunk: rehab_domain::journal::Chunk) {
         let settled_lines = self.lines;
         self.tail_warnings.clear();
         for w in chunk.warnings {
