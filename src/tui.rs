@@ -254,20 +254,26 @@ fn event_loop(
     spawn_signal_thread(signals, tx.clone());
     spawn_input_thread(tx);
     let mut next_tick: Option<Instant> = None;
+    // The second of two keys read as one (an unbound Alt key: Esc, then the key), handled
+    // after the first has acted, as if it came next.
+    let mut replay: Option<KeyEvent> = None;
     loop {
         // Idle means blocked here: no timeout unless a countdown runs, and one wake at midnight
         // so an app left open turns to the new day.
         let midnight = if pinned { None } else { next_midnight() };
         let wake_at = next_tick.into_iter().chain(midnight).min();
-        let wake = match wake_at {
-            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                Ok(w) => Some(w),
-                Err(mpsc::RecvTimeoutError::Timeout) => None,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
-            },
-            None => match rx.recv() {
-                Ok(w) => Some(w),
-                Err(_) => return Ok(None),
+        let wake = match replay.take() {
+            Some(key) => Some(Wake::Key(key)),
+            None => match wake_at {
+                Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                    Ok(w) => Some(w),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
+                },
+                None => match rx.recv() {
+                    Ok(w) => Some(w),
+                    Err(_) => return Ok(None),
+                },
             },
         };
         let mut pending = Vec::new();
@@ -303,6 +309,13 @@ fn event_loop(
             Some(Wake::Key(key)) => {
                 // Records another session wrote are shown before anything is based on them.
                 pending.extend(disk.notice_changes());
+                let key = match app.keymap.unbound_alt(&key, app.typing()) {
+                    Some([esc, then]) => {
+                        replay = Some(then);
+                        esc
+                    }
+                    None => key,
+                };
                 pending.extend(app.keymap.resolve(&key, app.typing()));
             }
             // Pasted text goes into a text field; elsewhere it is not a string of commands.

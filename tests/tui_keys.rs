@@ -464,6 +464,45 @@ fn keymap_overrides_are_partial_and_checked() {
 }
 
 #[test]
+fn function_and_alt_keys_are_keys_of_their_own() {
+    // The bytes a terminal sends, through the app's own reader.
+    let events = rehab_planner::tui::input::parse_keys(b"\x1bOP\x1b[15~\x1bj\x1bq");
+    let keys: Vec<KeyEvent> = events
+        .into_iter()
+        .map(|e| match e {
+            ratatui::crossterm::event::Event::Key(k) => k,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let map = Keymap::default();
+    // F1 is help, as `?` is; F5 is bound to nothing.
+    assert_eq!(map.resolve(&keys[0], false), Some(Action::Help));
+    assert_eq!(map.resolve(&keys[1], false), None);
+    // Alt-j and Alt-q are not j (down) and q (quit), and type nothing in a field.
+    for k in &keys[2..] {
+        assert!(k.modifiers.contains(KeyModifiers::ALT), "{k:?}");
+        assert_eq!(map.resolve(k, false), None);
+        assert_eq!(map.resolve(k, true), None);
+    }
+    // Unbound, Alt-j is what a slow link makes of Esc then j: both keys, in order.
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(map.unbound_alt(&keys[2], false), Some([esc, ch('j')]));
+    assert_eq!(map.unbound_alt(&ch('j'), false), None);
+    assert_eq!(map.unbound_alt(&keys[0], false), None);
+    // Both can be bound, and show as such in hints.
+    let map = Keymap::with_overrides(r#"{"Quit": ["alt-q"], "Help": ["f2"]}"#).unwrap();
+    assert_eq!(map.resolve(&keys[3], false), Some(Action::Quit));
+    assert_eq!(map.key_for(&Action::Quit, true), "M-q");
+    assert_eq!(map.key_for(&Action::Help, true), "F2");
+    assert_eq!(map.resolve(&ch('q'), false), None);
+    assert_eq!(map.unbound_alt(&keys[3], false), None);
+    // F1 opens the help overlay in the app.
+    let mut app = busy_app(THEME);
+    press(&mut app, keys[0]);
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
+}
+
+#[test]
 fn help_lists_every_bindable_action_with_its_real_key() {
     // What the person sees: the help overlay drawn with a remapped key, not the keymap's own
     // list compared with itself.

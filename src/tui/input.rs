@@ -200,8 +200,20 @@ fn escape(bytes: &[u8]) -> Parsed {
         // Esc Esc: the first is the Esc key.
         Some(0x1b) => Parsed::Key(Some(plain(KeyCode::Esc)), 1),
         Some(b'[') | Some(b'O') => sequence(bytes),
-        // Esc then a key in the same read: Esc, then the key (not Alt+key).
-        Some(_) => Parsed::Key(Some(plain(KeyCode::Esc)), 1),
+        // Esc then a printable key in the same read: Alt and that key, as terminals send
+        // Alt (Meta) keys. A lone Esc typed before a key arrives in a read of its own (the
+        // reader waits ESC_TIMEOUT before it flushes one).
+        Some(_) => match parse(&bytes[1..]) {
+            Parsed::Key(Some(k), used)
+                if matches!(k.code, KeyCode::Char(_)) && k.modifiers.is_empty() =>
+            {
+                let mut k = k;
+                k.modifiers |= KeyModifiers::ALT;
+                Parsed::Key(Some(k), 1 + used)
+            }
+            Parsed::Incomplete => Parsed::Incomplete,
+            _ => Parsed::Key(Some(plain(KeyCode::Esc)), 1),
+        },
     }
 }
 
@@ -237,6 +249,14 @@ fn sequence(bytes: &[u8]) -> Parsed {
                 used,
             );
         }
+        // Function keys: F1-F4 as SS3 or CSI P-S (xterm), the rest as numbered `~` keys.
+        (b'P', _) => KeyCode::F(1),
+        (b'Q', _) => KeyCode::F(2),
+        (b'R', _) => KeyCode::F(3),
+        (b'S', _) => KeyCode::F(4),
+        (b'~', Some(n @ 11..=15)) => KeyCode::F(n - 10),
+        (b'~', Some(n @ 17..=21)) => KeyCode::F(n - 11),
+        (b'~', Some(n @ 23..=24)) => KeyCode::F(n - 12),
         (b'~', Some(2)) => KeyCode::Insert,
         (b'~', Some(3)) => KeyCode::Delete,
         (b'~', Some(5)) => KeyCode::PageUp,
@@ -306,6 +326,16 @@ mod tests {
                 KeyModifiers::CONTROL | KeyModifiers::SHIFT,
             ),
             (b"\x1b[3;5~", KeyCode::Delete, KeyModifiers::CONTROL),
+            (b"\x1bOP", KeyCode::F(1), none),
+            (b"\x1bOS", KeyCode::F(4), none),
+            (b"\x1b[11~", KeyCode::F(1), none),
+            (b"\x1b[15~", KeyCode::F(5), none),
+            (b"\x1b[17~", KeyCode::F(6), none),
+            (b"\x1b[21~", KeyCode::F(10), none),
+            (b"\x1b[24~", KeyCode::F(12), none),
+            (b"\x1b[1;2P", KeyCode::F(1), KeyModifiers::SHIFT),
+            (b"\x1bx", KeyCode::Char('x'), KeyModifiers::ALT),
+            ("\x1bé".as_bytes(), KeyCode::Char('é'), KeyModifiers::ALT),
         ]
     }
 
@@ -354,7 +384,7 @@ mod tests {
     }
 
     #[test]
-    fn esc_then_any_key_in_one_read_is_esc_then_the_key() {
+    fn esc_then_any_key_in_one_read_is_alt_and_a_character_or_esc_then_the_key() {
         for (bytes, code, mods) in known() {
             let mut read = vec![0x1b];
             read.extend_from_slice(bytes);
@@ -362,11 +392,16 @@ mod tests {
             let mut keys = reader.feed(&read);
             // A lone Esc waits; the timeout flushes it. Whatever else came stands.
             keys.extend(reader.flush());
-            assert_eq!(
-                codes(&keys),
-                [(KeyCode::Esc, KeyModifiers::NONE), (code, mods)],
-                "Esc + {bytes:?}"
-            );
+            // A character is Alt and that character (the app splits it again when Alt and the
+            // character is bound to nothing: `Keymap::unbound_alt`); any other key is Esc, then
+            // the key.
+            let want = match code {
+                KeyCode::Char(_) if bytes[0] != 0x1b && mods.is_empty() => {
+                    vec![(code, KeyModifiers::ALT)]
+                }
+                _ => vec![(KeyCode::Esc, KeyModifiers::NONE), (code, mods)],
+            };
+            assert_eq!(codes(&keys), want, "Esc + {bytes:?}");
         }
     }
 
@@ -389,7 +424,9 @@ mod tests {
             (b"\x1b", vec![KeyCode::Esc]),
             (b"\x1b\x1b", vec![KeyCode::Esc, KeyCode::Esc]),
             (b"\x1b[A\x1b[B", vec![KeyCode::Up, KeyCode::Down]),
-            (b"\x1bq", vec![KeyCode::Esc, KeyCode::Char('q')]),
+            (b"\x1bq", vec![KeyCode::Char('q')]),
+            (b"\x1b\r", vec![KeyCode::Esc, KeyCode::Enter]),
+            (b"\x1b\x7f", vec![KeyCode::Esc, KeyCode::Backspace]),
             (b"\r ", vec![KeyCode::Enter, KeyCode::Char(' ')]),
             (b"\x1b[5~x", vec![KeyCode::PageUp, KeyCode::Char('x')]),
             (

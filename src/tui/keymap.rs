@@ -30,25 +30,42 @@ const TYPING_KEYS: [(KeyCode, Action); 12] = [
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    /// Alt (Meta): a terminal sends Esc before the key.
+    pub alt: bool,
 }
 
 impl Key {
     fn plain(code: KeyCode) -> Key {
-        Key { code, ctrl: false }
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
     }
 
-    /// Parses `q`, `?`, `space`, `enter`, `esc`, `tab`, `shift-tab`, `up`, `backspace`, `ctrl-x`.
+    /// Parses `q`, `?`, `space`, `enter`, `esc`, `tab`, `shift-tab`, `up`, `backspace`, `f1` to
+    /// `f12`, `ctrl-x`, `alt-x`.
     pub fn parse(text: &str) -> Option<Key> {
         let lower = text.to_ascii_lowercase();
-        if let Some(rest) = lower.strip_prefix("ctrl-") {
-            let mut chars = rest.chars();
-            return match (chars.next(), chars.next()) {
-                (Some(c), None) => Some(Key {
-                    code: KeyCode::Char(c),
-                    ctrl: true,
-                }),
-                _ => None,
-            };
+        for (prefix, ctrl) in [("ctrl-", true), ("alt-", false)] {
+            if let Some(rest) = lower.strip_prefix(prefix) {
+                let mut chars = rest.chars();
+                return match (chars.next(), chars.next()) {
+                    (Some(c), None) => Some(Key {
+                        code: KeyCode::Char(c),
+                        ctrl,
+                        alt: !ctrl,
+                    }),
+                    _ => None,
+                };
+            }
+        }
+        if let Some(n) = lower
+            .strip_prefix('f')
+            .and_then(|n| n.parse::<u8>().ok())
+            .filter(|n| (1..=12).contains(n))
+        {
+            return Some(Key::plain(KeyCode::F(n)));
         }
         let code = match lower.as_str() {
             "space" => KeyCode::Char(' '),
@@ -90,9 +107,14 @@ impl Key {
             KeyCode::Left => if ascii { "Left" } else { "←" }.into(),
             KeyCode::Right => if ascii { "Right" } else { "→" }.into(),
             KeyCode::Backspace => "Bksp".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        if self.ctrl { format!("^{base}") } else { base }
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("^{base}"),
+            (false, true) => format!("M-{base}"),
+            (false, false) => base,
+        }
     }
 
     fn of(event: &KeyEvent) -> Key {
@@ -104,6 +126,7 @@ impl Key {
         Key {
             code,
             ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
         }
     }
 }
@@ -131,7 +154,7 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("Edit", &["e"]),
     ("Write", &["w"]),
     ("Import", &["i"]),
-    ("Help", &["?"]),
+    ("Help", &["?", "f1"]),
     ("Quit", &["q"]),
 ];
 
@@ -366,7 +389,7 @@ impl Keymap {
                 KeyCode::Char('w') if key.ctrl => Some(Action::EraseWord),
                 KeyCode::Char('a') if key.ctrl => Some(Action::LineStart),
                 KeyCode::Char('e') if key.ctrl => Some(Action::LineEnd),
-                KeyCode::Char(c) if !key.ctrl && !crate::text::is_unsafe(c) => {
+                KeyCode::Char(c) if !key.ctrl && !key.alt && !crate::text::is_unsafe(c) => {
                     Some(Action::Input(c))
                 }
                 _ => None,
@@ -374,6 +397,7 @@ impl Keymap {
         }
         if let KeyCode::Char(c @ '0'..='9') = key.code
             && !key.ctrl
+            && !key.alt
         {
             return c.to_digit(10).map(Action::Sets);
         }
@@ -381,6 +405,22 @@ impl Keymap {
             .iter()
             .find(|(_, keys)| keys.contains(&key))
             .map(|(action, _)| action.clone())
+    }
+
+    /// An Alt key bound to nothing, as the two keys a terminal sends for it: Esc, then the key.
+    /// A slow link can deliver Esc and the next key typed in one read, which the reader takes
+    /// for Alt; unless Alt and that key means something here, both keys stand.
+    pub fn unbound_alt(&self, event: &KeyEvent, typing: bool) -> Option<[KeyEvent; 2]> {
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        if !alt || !matches!(event.code, KeyCode::Char(_)) || self.resolve(event, typing).is_some()
+        {
+            return None;
+        }
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        Some([
+            esc,
+            KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT),
+        ])
     }
 
     /// The key shown for an action while a text field has the keys: the fixed typing keys
