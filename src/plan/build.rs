@@ -244,9 +244,12 @@ struct Chosen<'a> {
     /// A regression after pain chose it.
     eased: bool,
     origin: ItemOrigin,
+    /// Minutes for one session of `dose`, worked out once for every day it is placed on.
+    minutes: u32,
 }
 
-/// Builds the week described by `state`.
+/// Builds the week described by `state`, as it is shown: a week that does not fit also says
+/// what a training day more would need ([`WeekFit::with_a_day_more`]).
 pub fn build_week(
     catalog: &Catalog,
     condition: &Condition,
@@ -370,7 +373,7 @@ fn build_week_once(
         }
     }
     // The longest first, so the short ones fill the gaps.
-    to_pack.sort_by_key(|c| std::cmp::Reverse(item_minutes(&c.dose)));
+    to_pack.sort_by_key(|c| std::cmp::Reverse(c.minutes));
     for c in to_pack {
         let k = per_week(&c.dose);
         let slot = slot_of(c.exercise.kind);
@@ -389,7 +392,7 @@ fn build_week_once(
                     .collect();
                 (training.clone(), off_run)
             };
-        let need = item_minutes(&c.dose);
+        let need = c.minutes;
         for d in pack_days(k, &candidates, &preferred, &days, need, settings.minutes) {
             days[d].push(item(c, slot, None));
         }
@@ -626,6 +629,7 @@ fn choose_exercises<'a>(
         };
         chosen.push(Chosen {
             exercise,
+            minutes: item_minutes(&dose),
             dose,
             replaces,
             reason,
@@ -807,9 +811,9 @@ fn slot_of(kind: Kind) -> Slot {
 
 fn item(c: &Chosen, slot: Slot, walk_run_level: Option<u32>) -> PlanItem {
     PlanItem {
-        exercise: c.exercise.id.to_string(),
+        exercise: c.exercise.id.as_str().to_owned(),
         slot,
-        minutes: item_minutes(&c.dose),
+        minutes: c.minutes,
         sessions: match c.dose.frequency {
             Frequency::Daily(n) => n,
             Frequency::PerWeek(_) => 1,
@@ -1222,6 +1226,7 @@ impl Runs<'_> {
         let origin = ItemOrigin::Library(run.dose_origin.clone());
         let chosen = Chosen {
             exercise: run,
+            minutes: item_minutes(&dose),
             dose,
             replaces: None,
             reason: None,
@@ -1389,6 +1394,7 @@ fn place_cross_training(
     }
     let chosen = Chosen {
         exercise: choice,
+        minutes: session,
         dose: choice.dose.clone(),
         replaces: None,
         reason: None,
