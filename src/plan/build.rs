@@ -257,7 +257,7 @@ pub fn build_week(
     overrides: &Overrides,
     state: &WeekState,
 ) -> Result<WeekPlan, PlanError> {
-    let mut week = build_week_once(catalog, condition, settings, overrides, state)?;
+    let mut week = build_week_unshown(catalog, condition, settings, overrides, state)?;
     // A week that does not fit says what a training day more would need, from the week built
     // that way, so the choice is offered only where it helps.
     if let Some(fit) = &mut week.does_not_fit
@@ -265,7 +265,7 @@ pub fn build_week(
     {
         let mut more = settings.clone();
         more.days_per_week += 1;
-        let need = build_week_once(catalog, condition, &more, overrides, state)?
+        let need = build_week_unshown(catalog, condition, &more, overrides, state)?
             .does_not_fit
             .map_or(0, |f| f.need());
         fit.with_a_day_more = (need < fit.need()).then_some(need);
@@ -273,8 +273,11 @@ pub fn build_week(
     Ok(week)
 }
 
-/// One week as the settings say, without looking at a day more.
-fn build_week_once(
+/// The week [`build_week`] builds, without looking at a day more: `with_a_day_more` is always
+/// `None`. For weeks worked out only for what they decide or schedule and never shown (the
+/// weeks a progression walks through to reach the ones asked about, a trial week built to see
+/// what easing would change), where building the week a second time would double the cost.
+pub fn build_week_unshown(
     catalog: &Catalog,
     condition: &Condition,
     settings: &Settings,

@@ -15,7 +15,8 @@ use super::outcome::{Decision, Flag, WeekOutcome};
 use super::runs::{RunCarry, RunStep, adjust_runs, ease_runs_after_red};
 use crate::catalog::{Catalog, Condition, Kind, PainRules, RunMode};
 use crate::plan::{
-    EarlierSettings, Overrides, Settings, Slot, WeekPlan, WeekState, build_week, settings_on,
+    EarlierSettings, Overrides, Settings, Slot, WeekPlan, WeekState, build_week,
+    build_week_unshown, settings_on,
 };
 
 /// Everything carried from one week to the next.
@@ -76,6 +77,7 @@ pub fn run(
         keep: None,
         today: None,
         earlier: &[],
+        show_from: None,
     };
     run_span(catalog, condition, settings, overrides, log, span).map(|(weeks, _)| weeks)
 }
@@ -97,6 +99,10 @@ pub struct Span<'a> {
     /// built from the settings in force on its Monday, so a change never rewrites a week before
     /// it (issue 27).
     pub earlier: &'a [EarlierSettings],
+    /// The first week returned; the weeks before it are worked out only for what they pass on,
+    /// and built without what only a week on screen says (the training day more a week that
+    /// does not fit may offer). `None` returns every week.
+    pub show_from: Option<u32>,
 }
 
 /// The weeks of `span` (from its checkpoint's week, or week 1), the same as [`run`] gives for
@@ -154,7 +160,8 @@ pub fn run_span(
         days: days.into_iter().zip(scored).collect(),
         today: span.today,
     };
-    let mut out = Vec::with_capacity(span.up_to_week.saturating_sub(first_week) as usize + 1);
+    let first_shown = span.show_from.unwrap_or(first_week).max(first_week);
+    let mut out = Vec::with_capacity(span.up_to_week.saturating_sub(first_shown) as usize + 1);
     let mut kept = None;
     for week in first_week..=span.up_to_week {
         if Some(week) == keep {
@@ -164,13 +171,18 @@ pub fn run_span(
                 baselines: std::mem::take(&mut kept_baselines),
             });
         }
-        out.push(inputs.week(&mut carry)?);
+        let shown = week >= first_shown;
+        let outcome = inputs.week(&mut carry, shown)?;
+        if shown {
+            out.push(outcome);
+        }
     }
     Ok((out, kept))
 }
 
 impl Inputs<'_> {
-    fn week(&self, carry: &mut Carry) -> Result<WeekOutcome, ProgressError> {
+    /// The week `carry` stands at, and the carry for the next; built as shown when `shown`.
+    fn week(&self, carry: &mut Carry, shown: bool) -> Result<WeekOutcome, ProgressError> {
         let mut flags = Vec::new();
         let state = carry.state.clone();
         let in_force = settings_on(
@@ -179,7 +191,12 @@ impl Inputs<'_> {
             self.settings.monday_of_week(state.week),
         );
         let settings: &Settings = &in_force;
-        let mut plan = build_week(
+        let build = if shown {
+            build_week
+        } else {
+            build_week_unshown
+        };
+        let mut plan = build(
             self.catalog,
             self.condition,
             settings,
