@@ -42,6 +42,11 @@ fn any_record() -> impl Strategy<Value = Record> {
         (any_date(), proptest::option::of("[a-z-]{1,30}"), pain)
             .prop_map(|(date, item, report)| Record::Pain { date, item, report }),
         (any_date(), any_text()).prop_map(|(date, text)| Record::Note { date, text }),
+        (
+            any_date(),
+            proptest::collection::btree_map("[a-z-]{1,20}", any::<bool>(), 0..20)
+        )
+            .prop_map(|(date, answers)| Record::Screened { date, answers }),
         (any_date(), "[a-z-]{1,30}", any::<bool>()).prop_map(|(date, id, met)| Record::Criteria {
             date,
             id,

@@ -318,3 +318,35 @@ fn a_check_the_log_can_prove_says_the_dates_of_the_runs() {
             .all(|r| r.id == "phase-2-exit-1" || r.log.is_none())
     );
 }
+
+#[test]
+fn a_phases_runs_read_the_same_through_a_saved_progression_weeks_later() {
+    use rehab_planner::session::Standing;
+    // The runs of 16-23 November, read one, two and three weeks on: the phase began before
+    // the weeks a saved progression works out again, and its runs still count.
+    let app = runs_app(&[18], &[]);
+    let catalog = runs_catalog();
+    let profile = app.profile.clone().unwrap();
+    let journal = app.journal.clone();
+    let log = |s: &Standing| {
+        s.criteria_rows(&catalog, &journal)
+            .into_iter()
+            .find(|r| r.id == "phase-2-exit-1")
+            .and_then(|r| r.log)
+    };
+    let want = Some(
+        "The log shows 3 continuous runs of 20 min within the pain rule (2 needed): 2026-11-16, 2026-11-20, 2026-11-23."
+            .to_string(),
+    );
+    for later in [7, 14, 21] {
+        let day = TODAY.checked_add(jiff::ToSpan::days(later)).unwrap();
+        let full = Standing::compute(&catalog, &profile, &journal, day);
+        assert_eq!(log(&full), want, "{day}, every week");
+        let (first, saved) = Standing::recent(&catalog, &profile, &journal, (day, day), None);
+        assert!(saved.is_some(), "{day}: a progression to save");
+        assert_eq!(log(&first), want, "{day}, first look");
+        let (again, _) =
+            Standing::recent(&catalog, &profile, &journal, (day, day), saved.as_deref());
+        assert_eq!(log(&again), want, "{day}, through the saved progression");
+    }
+}

@@ -120,9 +120,10 @@ impl Standing {
 
     /// As [`Standing::through`], but with the weeks worked out from a saved checkpoint on when
     /// `saved` (what an earlier call returned) is still good for this library, profile and
-    /// journal; every week otherwise. From a checkpoint `outcomes` and `plans` start at its week,
-    /// not week 1, so this is for the commands that look at a day and this week, never for a
-    /// history. Also returns a newer checkpoint to save, when one would help the next call.
+    /// journal; every week otherwise. `outcomes` and `plans` start at the checkpoint's week, or
+    /// without one at last week (the day asked about's when earlier), not week 1, so this is for
+    /// the commands that look at a day and this week, never for a history. Also returns a newer
+    /// checkpoint to save, when one would help the next call.
     pub fn recent(
         catalog: &Catalog,
         profile: &Profile,
@@ -172,12 +173,16 @@ impl Standing {
         let keep =
             (want >= 2 && want <= earliest && from.as_ref().is_none_or(|c| c.week() + 4 <= want))
                 .then_some(want);
+        // The weeks kept start where a checkpoint saved now would: last week, or the earliest
+        // week asked about when that is before it. The weeks before are walked through only.
+        let show_from = from.as_ref().map_or(earliest.min(want), |c| c.week());
         let span = progress::Span {
             from: from.as_ref(),
             up_to_week: last,
             keep,
             today: Some(today),
             earlier: &profile.earlier_settings,
+            show_from: Some(show_from),
         };
         let Ok((outcomes, kept)) = progress::run_profile_span(catalog, profile, journal, span)
         else {

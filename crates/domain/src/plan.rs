@@ -9,8 +9,8 @@ mod week;
 
 pub use build::{
     FIRST_DATE, LAST_DATE, MAX_PRINTED_WEEKS, MAX_WEEKS, PlanError, avoided, build_program,
-    build_week, check_plausible, check_start, check_week, going_well, monday_of, program_start,
-    scheduled_state,
+    build_week, build_week_unshown, check_plausible, check_start, check_week, going_well,
+    monday_of, program_start, scheduled_state,
 };
 pub use minutes::{Side, Step, StepKind, dose_steps, item_minutes, rep_hold_seconds};
 pub use model::*;

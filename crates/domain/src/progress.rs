@@ -107,6 +107,7 @@ pub fn run_profile_on(
         keep: None,
         today,
         earlier: &[],
+        show_from: None,
     };
     run_profile_span(catalog, profile, journal, span).map(|(weeks, _)| weeks)
 }

@@ -653,37 +653,23 @@ impl Standing {
 
     /// What the journal shows for `count` continuous runs of `minutes` or more in `phase`
     /// (1-based): each planned continuous run that long, ticked in full, with a pain score
-    /// logged that day and the session not red (within the pain rule). Only the weeks worked
-    /// out are read.
-    fn runs_proof(&self, journal: &JournalState, phase: u32, count: u32, minutes: u32) -> String {
-        let mut dates = Vec::new();
-        for week in self
+    /// logged that day and the session not red (within the pain rule).
+    fn runs_proof(&self, phase: u32, count: u32, minutes: u32) -> String {
+        // The progression carries the phase's runs from its first week, so a saved checkpoint
+        // or a look at recent weeks only reads the same list.
+        let dates: Vec<String> = self
             .outcomes
             .iter()
-            .filter(|o| o.plan.state.phase as u32 + 1 == phase)
-        {
-            for day in week.plan.days.iter().filter(|d| d.date <= self.today) {
-                let Some(logged) = journal.day(day.date) else {
-                    continue;
-                };
-                let long_run = day.items.iter().any(|i| {
-                    i.slot == Slot::Run
-                        && i.walk_run_level.is_none()
-                        && matches!(i.dose.work, crate::catalog::Work::Minutes(m) if m >= minutes)
-                        && logged.status(&i.exercise)
-                            == Some(journal::ItemStatus::Done { sets: None })
-                        && (logged.pain.is_some()
-                            || logged.item_pain.contains_key(i.exercise.as_str()))
-                });
-                let red = week
-                    .sessions
+            .rev()
+            .find(|o| o.plan.state.phase as u32 + 1 == phase)
+            .map(|o| {
+                o.long_runs
                     .iter()
-                    .any(|r| r.date == day.date && r.colour == crate::progress::Colour::Red);
-                if long_run && !red {
-                    dates.push(day.date.to_string());
-                }
-            }
-        }
+                    .filter(|(_, m)| *m >= minutes)
+                    .map(|(d, _)| d.to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
         let n = dates.len() as u32;
         let dates = dates.join(", ");
         match n {
@@ -731,7 +717,7 @@ impl Standing {
                 let id = crate::progress::phase_check_criteria(phase, i + 1);
                 let text = clean(&fill.text(text, false)).into_owned();
                 let log = runs_check(&text)
-                    .map(|(count, minutes)| self.runs_proof(journal, phase, count, minutes));
+                    .map(|(count, minutes)| self.runs_proof(phase, count, minutes));
                 let mut detail = vec![text.clone()];
                 detail.extend(log.clone());
                 CriteriaRow {

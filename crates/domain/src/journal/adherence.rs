@@ -65,8 +65,12 @@ pub fn tally<'a>(
         logged_days: u32,
         halves: u32,
     }
-    let mut by_id: FxHashMap<&str, Ex> = FxHashMap::default();
-    let mut seen: rustc_hash::FxHashSet<(Date, &str)> = Default::default();
+    // Sized for a week of a plan at once: grown one doubling at a time, rehashing costs more
+    // than the count (the progression tallies every week of a year).
+    let mut by_id: FxHashMap<&str, Ex> =
+        FxHashMap::with_capacity_and_hasher(32, Default::default());
+    let mut seen: rustc_hash::FxHashSet<(Date, &str)> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(128, Default::default());
     let mut last_day: Option<Date> = None;
     for (date, id) in planned {
         last_day = last_day.max(Some(date));

@@ -3,6 +3,8 @@
 //! escapes, no comments) and otherwise answers `None`, leaving the line to the full RON parser,
 //! which also gives the error positions. A property test holds it to the same answers as RON.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 
 use super::record::{PainReport, Record, SkipReason};
@@ -57,6 +59,11 @@ pub fn parse_compact(line: &str) -> Option<Record> {
         "Assessed" => Record::Assessed {
             date: fields.date("date")?,
             by: None,
+        },
+        // The red-flag answers, every few days: the full parser costs many times the others.
+        "Screened" => Record::Screened {
+            date: fields.date("date")?,
+            answers: fields.answers("answers")?,
         },
         "Criteria" => Record::Criteria {
             date: fields.date("date")?,
@@ -173,6 +180,34 @@ impl<'a> Fields<'a> {
         digits.parse().ok()
     }
 
+    /// The last field, a map of plain quoted ids to `true` or `false`, each id once.
+    fn answers(&mut self, name: &str) -> Option<BTreeMap<String, bool>> {
+        let body = self
+            .rest
+            .strip_prefix(name)?
+            .strip_prefix(":{")?
+            .strip_suffix('}')?;
+        let mut answers = BTreeMap::new();
+        for entry in body.split(',').filter(|_| !body.is_empty()) {
+            let (key, value) = entry.split_once(':')?;
+            let key = key.strip_prefix('"')?.strip_suffix('"')?;
+            if key.bytes().any(|b| b == b'"' || b == b'\\') {
+                return None;
+            }
+            let value = match value {
+                "true" => true,
+                "false" => false,
+                _ => return None,
+            };
+            // An id twice: RON says which answer stands.
+            if answers.insert(key.to_string(), value).is_some() {
+                return None;
+            }
+        }
+        self.rest = "";
+        Some(answers)
+    }
+
     fn some_bool(&mut self, name: &str) -> Option<bool> {
         match self.value(name)? {
             "Some(true)" => Some(true),
@@ -225,7 +260,10 @@ mod tests {
             "Done(date:\"2026-11-02\",item:\"a\")x",
             "Pain(date:\"2026-11-02\",report:(during:Some(300)))",
             "Done(date:\"20261-1-02\",item:\"a\")",
-            "Screened(date:\"2026-11-02\",answers:{})",
+            "Screened(date:\"2026-11-02\",answers:{\"a\":false,\"a\":true})",
+            "Screened(date:\"2026-11-02\",answers:{\"a\":false,})",
+            "Screened(date:\"2026-11-02\",answers:{\"a\": false})",
+            "Screened(date:\"2026-11-02\",answers:{\"a\\\"b\":false})",
         ] {
             assert_eq!(parse_compact(line), None, "{line}");
         }

@@ -248,9 +248,12 @@ struct Chosen<'a> {
     /// A regression after pain chose it.
     eased: bool,
     origin: ItemOrigin,
+    /// Minutes for one session of `dose`, worked out once for every day it is placed on.
+    minutes: u32,
 }
 
-/// Builds the week described by `state`.
+/// Builds the week described by `state`, as it is shown: a week that does not fit also says
+/// what a training day more would need ([`WeekFit::with_a_day_more`]).
 pub fn build_week(
     catalog: &Catalog,
     condition: &Condition,
@@ -258,7 +261,7 @@ pub fn build_week(
     overrides: &Overrides,
     state: &WeekState,
 ) -> Result<WeekPlan, PlanError> {
-    let mut week = build_week_once(catalog, condition, settings, overrides, state)?;
+    let mut week = build_week_unshown(catalog, condition, settings, overrides, state)?;
     // A week that does not fit says what a training day more would need, from the week built
     // that way, so the choice is offered only where it helps.
     if let Some(fit) = &mut week.does_not_fit
@@ -266,7 +269,7 @@ pub fn build_week(
     {
         let mut more = settings.clone();
         more.days_per_week += 1;
-        let need = build_week_once(catalog, condition, &more, overrides, state)?
+        let need = build_week_unshown(catalog, condition, &more, overrides, state)?
             .does_not_fit
             .map_or(0, |f| f.need());
         fit.with_a_day_more = (need < fit.need()).then_some(need);
@@ -274,8 +277,11 @@ pub fn build_week(
     Ok(week)
 }
 
-/// One week as the settings say, without looking at a day more.
-fn build_week_once(
+/// The week [`build_week`] builds, without looking at a day more: `with_a_day_more` is always
+/// `None`. For weeks worked out only for what they decide or schedule and never shown (the
+/// weeks a progression walks through to reach the ones asked about, a trial week built to see
+/// what easing would change), where building the week a second time would double the cost.
+pub fn build_week_unshown(
     catalog: &Catalog,
     condition: &Condition,
     settings: &Settings,
@@ -374,7 +380,7 @@ fn build_week_once(
         }
     }
     // The longest first, so the short ones fill the gaps.
-    to_pack.sort_by_key(|c| std::cmp::Reverse(item_minutes(&c.dose)));
+    to_pack.sort_by_key(|c| std::cmp::Reverse(c.minutes));
     for c in to_pack {
         let k = per_week(&c.dose);
         let slot = slot_of(c.exercise.kind);
@@ -393,7 +399,7 @@ fn build_week_once(
                     .collect();
                 (training.clone(), off_run)
             };
-        let need = item_minutes(&c.dose);
+        let need = c.minutes;
         for d in pack_days(k, &candidates, &preferred, &days, need, settings.minutes) {
             days[d].push(item(c, slot, None));
         }
@@ -630,6 +636,7 @@ fn choose_exercises<'a>(
         };
         chosen.push(Chosen {
             exercise,
+            minutes: item_minutes(&dose),
             dose,
             replaces,
             reason,
@@ -811,9 +818,9 @@ fn slot_of(kind: Kind) -> Slot {
 
 fn item(c: &Chosen, slot: Slot, walk_run_level: Option<u32>) -> PlanItem {
     PlanItem {
-        exercise: c.exercise.id.to_string(),
+        exercise: c.exercise.id.as_str().to_owned(),
         slot,
-        minutes: item_minutes(&c.dose),
+        minutes: c.minutes,
         sessions: match c.dose.frequency {
             Frequency::Daily(n) => n,
             Frequency::PerWeek(_) => 1,
@@ -1226,6 +1233,7 @@ impl Runs<'_> {
         let origin = ItemOrigin::Library(run.dose_origin.clone());
         let chosen = Chosen {
             exercise: run,
+            minutes: item_minutes(&dose),
             dose,
             replaces: None,
             reason: None,
@@ -1393,6 +1401,7 @@ fn place_cross_training(
     }
     let chosen = Chosen {
         exercise: choice,
+        minutes: session,
         dose: choice.dose.clone(),
         replaces: None,
         reason: None,

@@ -7,7 +7,7 @@ use super::decide::Verdict;
 use super::log::Log;
 use super::outcome::{Decision, Flag};
 use crate::catalog::{Catalog, Condition};
-use crate::plan::{Overrides, PlanItem, Settings, Slot, WeekPlan, WeekState, build_week};
+use crate::plan::{Overrides, PlanItem, Settings, Slot, WeekPlan, WeekState, build_week_unshown};
 
 /// What a week's log moves the next week to (phase and dose step; runs are done separately).
 pub struct Advance<'a> {
@@ -148,7 +148,7 @@ impl Advance<'_> {
             for key in &keys {
                 *trial.regressions.entry(key.clone()).or_default() += 1;
             }
-            let Ok(eased) = build_week(
+            let Ok(eased) = build_week_unshown(
                 self.catalog,
                 self.condition,
                 self.settings,
@@ -195,7 +195,7 @@ impl Advance<'_> {
     /// an exercise with no easier version, or an equipment stand-in the builder does not ease,
     /// stays the same, and saying "eased" would be untrue.
     fn changes(&self, trial: &WeekState, key: &str, logged: &str) -> bool {
-        let Ok(week) = build_week(
+        let Ok(week) = build_week_unshown(
             self.catalog,
             self.condition,
             self.settings,

@@ -15,7 +15,8 @@ use super::outcome::{Decision, Flag, WeekOutcome};
 use super::runs::{RunCarry, RunStep, adjust_runs, ease_runs_after_red};
 use crate::catalog::{Catalog, Condition, Kind, PainRules, RunMode};
 use crate::plan::{
-    EarlierSettings, Overrides, Settings, Slot, WeekPlan, WeekState, build_week, settings_on,
+    EarlierSettings, Overrides, Settings, Slot, WeekPlan, WeekState, build_week,
+    build_week_unshown, settings_on,
 };
 
 /// Everything carried from one week to the next.
@@ -28,6 +29,9 @@ struct Carry {
     mornings: Vec<Option<f32>>,
     first_pain: Option<f32>,
     runs: RunCarry,
+    /// The continuous runs of the current phase done in full within the pain rule, with their
+    /// minutes: what a phase's exit checks read, however far back the phase began.
+    long_runs: LongRuns,
 }
 
 /// Where the progression stands at the start of a week: all that the weeks before it pass on,
@@ -76,6 +80,7 @@ pub fn run(
         keep: None,
         today: None,
         earlier: &[],
+        show_from: None,
     };
     run_span(catalog, condition, settings, overrides, log, span).map(|(weeks, _)| weeks)
 }
@@ -97,6 +102,10 @@ pub struct Span<'a> {
     /// built from the settings in force on its Monday, so a change never rewrites a week before
     /// it (issue 27).
     pub earlier: &'a [EarlierSettings],
+    /// The first week returned; the weeks before it are worked out only for what they pass on,
+    /// and built without what only a week on screen says (the training day more a week that
+    /// does not fit may offer). `None` returns every week.
+    pub show_from: Option<u32>,
 }
 
 /// The weeks of `span` (from its checkpoint's week, or week 1), the same as [`run`] gives for
@@ -154,7 +163,8 @@ pub fn run_span(
         days: days.into_iter().zip(scored).collect(),
         today: span.today,
     };
-    let mut out = Vec::with_capacity(span.up_to_week.saturating_sub(first_week) as usize + 1);
+    let first_shown = span.show_from.unwrap_or(first_week).max(first_week);
+    let mut out = Vec::with_capacity(span.up_to_week.saturating_sub(first_shown) as usize + 1);
     let mut kept = None;
     for week in first_week..=span.up_to_week {
         if Some(week) == keep {
@@ -164,13 +174,18 @@ pub fn run_span(
                 baselines: std::mem::take(&mut kept_baselines),
             });
         }
-        out.push(inputs.week(&mut carry)?);
+        let shown = week >= first_shown;
+        let outcome = inputs.week(&mut carry, shown)?;
+        if shown {
+            out.push(outcome);
+        }
     }
     Ok((out, kept))
 }
 
 impl Inputs<'_> {
-    fn week(&self, carry: &mut Carry) -> Result<WeekOutcome, ProgressError> {
+    /// The week `carry` stands at, and the carry for the next; built as shown when `shown`.
+    fn week(&self, carry: &mut Carry, shown: bool) -> Result<WeekOutcome, ProgressError> {
         let mut flags = Vec::new();
         let state = carry.state.clone();
         let in_force = settings_on(
@@ -179,7 +194,12 @@ impl Inputs<'_> {
             self.settings.monday_of_week(state.week),
         );
         let settings: &Settings = &in_force;
-        let mut plan = build_week(
+        let build = if shown {
+            build_week
+        } else {
+            build_week_unshown
+        };
+        let mut plan = build(
             self.catalog,
             self.condition,
             settings,
@@ -288,9 +308,13 @@ impl Inputs<'_> {
         if carry.first_pain.is_none() {
             carry.first_pain = nums.pain_level();
         }
+        carry
+            .long_runs
+            .add_week(&plan, &sessions, week_days, self.today);
         carry.state = next;
         plan.shrink_to_fit();
         Ok(WeekOutcome {
+            long_runs: carry.long_runs.runs.clone(),
             plan,
             sessions,
             numbers: nums,
@@ -418,6 +442,7 @@ fn first_carry(condition: &Condition, overrides: &Overrides) -> Carry {
         mornings: Vec::new(),
         first_pain: None,
         runs: RunCarry::default(),
+        long_runs: LongRuns::default(),
     }
 }
 
@@ -489,4 +514,64 @@ fn run_exercises<'a>(catalog: &'a Catalog, plan: &'a WeekPlan) -> Vec<&'a str> {
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+/// The continuous runs of one phase done in full within the pain rule: (date, minutes).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct LongRuns {
+    phase: usize,
+    runs: Vec<(Date, u32)>,
+}
+
+impl LongRuns {
+    /// Adds the week's planned continuous runs (not walk-runs) that were ticked in full, with a
+    /// pain score logged that day and the session not red; a new phase starts a new list.
+    fn add_week(
+        &mut self,
+        plan: &WeekPlan,
+        sessions: &[SessionReview],
+        week_days: &[(&DayLog, Option<Morning>)],
+        today: Option<Date>,
+    ) {
+        if self.phase != plan.state.phase {
+            *self = LongRuns {
+                phase: plan.state.phase,
+                runs: Vec::new(),
+            };
+        }
+        for day in plan
+            .days
+            .iter()
+            .filter(|d| today.is_none_or(|t| d.date <= t))
+        {
+            let Some((logged, _)) = week_days.iter().find(|(l, _)| l.date == day.date) else {
+                continue;
+            };
+            let scored = logged.pain_during.is_some()
+                || logged.run_pain.is_some()
+                || logged.pain_next_morning.is_some();
+            let red = sessions
+                .iter()
+                .any(|r| r.date == day.date && r.colour == Colour::Red);
+            let long_run = day.items.iter().find_map(|i| match i.dose.work {
+                crate::catalog::Work::Minutes(m)
+                    if i.slot == Slot::Run
+                        && i.walk_run_level.is_none()
+                        && logged.items.iter().any(|l| {
+                            *l.exercise == *i.exercise
+                                && l.status == super::log::Status::Done
+                                && (scored || l.pain.is_some())
+                        }) =>
+                {
+                    Some(m)
+                }
+                _ => None,
+            });
+            if let Some(minutes) = long_run
+                && !red
+            {
+                self.runs.push((day.date, minutes));
+            }
+        }
+    }
 }

@@ -98,6 +98,10 @@ impl Flag {
 pub struct WeekOutcome {
     /// The week's plan as adapted from the weeks before.
     pub plan: WeekPlan,
+    /// The continuous runs of this week's phase up to the week's end, done in full within the
+    /// pain rule, with their minutes (the phase's exit checks read them).
+    #[serde(default)]
+    pub long_runs: Vec<(jiff::civil::Date, u32)>,
     /// Each logged session's classification, in date order.
     pub sessions: Vec<SessionReview>,
     pub numbers: WeekNumbers,
