@@ -2,9 +2,7 @@
 //! come back on standard output byte for byte, and what is off the allow-list is still refused.
 #![allow(clippy::unwrap_used)]
 
-mod clinic_support;
-mod handover_support;
-mod pty_support;
+use crate::clinic_support;
 
 use clinic_support::Server;
 

@@ -4,9 +4,8 @@
 //! checks the app's side of the lock directly, without ssh.
 #![allow(clippy::unwrap_used)]
 
-mod clinic_support;
-mod handover_support;
-mod pty_support;
+use crate::clinic_support;
+use crate::handover_support;
 
 use std::fs;
 use std::path::Path;

@@ -1,8 +1,7 @@
 //! Issue 27 through the binary: a clinician lists and records each of a phase's exit checks,
 //! the last one met records the phase's exit, and a check withdrawn withdraws it.
 
-#[path = "cli_support/mod.rs"]
-mod cli_support;
+use crate::cli_support;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! Hostile text from a user library file and from the command line: escaped in HTML and
 //! Markdown, stripped of control characters everywhere.
 
-mod export_support;
+use crate::export_support;
 
 use rehab_planner::catalog::SourceText;
 use rehab_planner::export::{self, Patient};

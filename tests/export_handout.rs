@@ -3,7 +3,7 @@
 //! box as statements without screening-only items, and sources that stand up (a year or "n.d.",
 //! a main link that is not a document mirror).
 
-mod export_support;
+use crate::export_support;
 
 use rehab_planner::catalog::{About, CONDITION_IDS, Catalog, Equipment, Year};
 use rehab_planner::export::{self, ExportInput, Format};

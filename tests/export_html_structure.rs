@@ -1,7 +1,7 @@
 //! The HTML parsed back: one grid per week, a tick box per prescribed session, a card per
 //! exercise, nothing that runs or fetches.
 
-mod export_support;
+use crate::export_support;
 
 use std::collections::BTreeSet;
 

@@ -6,8 +6,8 @@
 //! Without chromium or pdftotext the test says why and passes, except under CI=true where the
 //! tools are installed by `.ci/run` and their absence is a failure.
 
-mod export_support;
-mod print_support;
+use crate::export_support;
+use crate::print_support;
 
 use std::path::Path;
 use std::process::Command;

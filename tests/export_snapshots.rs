@@ -1,6 +1,6 @@
 //! Each format of the fixed plan, as committed snapshots (read them when they change).
 
-mod export_support;
+use crate::export_support;
 
 use rehab_planner::export::{self, TEXT_WIDTH};
 

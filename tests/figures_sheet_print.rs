@@ -8,7 +8,7 @@
 
 use std::process::Command;
 
-mod print_support;
+use crate::print_support;
 
 use print_support::print_to_pdf;
 

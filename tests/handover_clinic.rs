@@ -2,7 +2,7 @@
 //! one idle and one healthy profile lists them in that order, and changes nothing a person wrote.
 #![allow(clippy::unwrap_used)]
 
-mod handover_support;
+use crate::handover_support;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! nothing; red-flag answers never carried; an existing profile never overwritten unforced.
 #![allow(clippy::unwrap_used)]
 
-mod handover_support;
+use crate::handover_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};

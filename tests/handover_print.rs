@@ -5,8 +5,8 @@
 //! Without chromium or the poppler tools the test says why and passes, except under CI=true.
 #![allow(clippy::unwrap_used)]
 
-mod handover_support;
-mod print_support;
+use crate::handover_support;
+use crate::print_support;
 
 use std::process::Command;
 

@@ -2,7 +2,7 @@
 //! command through the real binary.
 #![allow(clippy::unwrap_used)]
 
-mod handover_support;
+use crate::handover_support;
 
 use rehab_planner::catalog::Catalog;
 use rehab_planner::export::Format;

@@ -2,8 +2,8 @@
 //! conflicting key bindings, misleading messages, and terminals that cannot do everything.
 #![allow(clippy::unwrap_used)]
 
-mod hardening_support;
-mod pty_support;
+use crate::hardening_support;
+use crate::pty_support;
 
 use std::fs;
 use std::path::Path;

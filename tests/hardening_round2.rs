@@ -3,7 +3,7 @@
 //! mode, and library links cannot become Markdown links elsewhere.
 #![allow(clippy::unwrap_used)]
 
-mod hardening_support;
+use crate::hardening_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -653,8 +653,7 @@ fn revoking_a_name_touches_only_that_data_folders_lines_and_only_rehabs() {
 
 // ---- Class 9: Ctrl-Z suspends the app cleanly -------------------------------------------------
 
-#[path = "pty_support/mod.rs"]
-mod pty_support;
+use crate::pty_support;
 
 /// The process state letter from /proc (`T` when stopped).
 fn state_of(pid: u32) -> char {

@@ -3,7 +3,7 @@
 //! files, environment variables, arguments quoted in messages); free text typed in is refused.
 #![allow(clippy::unwrap_used)]
 
-mod hardening_support;
+use crate::hardening_support;
 
 use std::ffi::OsString;
 use std::fs;

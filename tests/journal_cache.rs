@@ -4,7 +4,7 @@
 //! from the journal alone.
 #![allow(clippy::unwrap_used)]
 
-mod journal_support;
+use crate::journal_support;
 
 use std::fs;
 

@@ -1,7 +1,7 @@
 //! The journal and profiles on disk: appends, torn lines, damaged files, other writers.
 #![allow(clippy::unwrap_used)]
 
-mod journal_support;
+use crate::journal_support;
 
 use std::fs;
 use std::path::Path;

@@ -7,8 +7,7 @@
 //!   card, the one-page sheet, the report and a prescription round trip.
 //! - A new profile prints the weeks `rehab plan --condition` prints, the weeks ahead marked.
 
-#[path = "cli_support/mod.rs"]
-mod cli_support;
+use crate::cli_support;
 
 use std::path::Path;
 

@@ -1,8 +1,7 @@
 //! Issue 27 through the binary: `--run-days none`, a removed run, and a day over the minutes
 //! said on `rehab today`.
 
-#[path = "cli_support/mod.rs"]
-mod cli_support;
+use crate::cli_support;
 
 use cli_support::{all_ids, rehab};
 

@@ -1,7 +1,7 @@
 //! The engine's public surface: determinism, the built-in library, the adapted week and the
 //! lines the CLI, the TUI and printed plans show.
 
-mod progress_support;
+use crate::progress_support;
 
 use progress_support::{catalog, load_scenario, play, settings};
 use rehab_planner::catalog::Catalog;

@@ -2,7 +2,7 @@
 //! recorded at the end of its typical length follow the calendar schedule exactly — the
 //! pain-monitored program is on time when nothing hurts.
 
-mod progress_support;
+use crate::progress_support;
 
 use progress_support::{Follow, Scenario, play};
 use rehab_planner::catalog::{Catalog, RunMode};

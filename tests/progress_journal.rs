@@ -1,7 +1,7 @@
 //! The adapter from the journal's replayed state to the engine's log, and the engine run from a
 //! profile's journal.
 
-mod progress_support;
+use crate::progress_support;
 
 use std::collections::BTreeMap;
 

@@ -2,7 +2,7 @@
 //! progresses, phases move one at a time, running time never rises past the weekly ceiling, and
 //! the same journal always gives the same weeks.
 
-mod progress_support;
+use crate::progress_support;
 
 use jiff::ToSpan;
 use progress_support::{catalog, settings};

@@ -1,7 +1,7 @@
 //! Continuous running over a 16-week return: the weekly 10% ceiling always holds, holds and
 //! step-backs keep or cut the time, and no fortnight warning is needed.
 
-mod progress_support;
+use crate::progress_support;
 
 use progress_support::{catalog, run_scenario};
 

@@ -1,6 +1,6 @@
 //! Scenario tests over logged histories written as RON fixtures (tests/fixtures/progress/).
 
-mod progress_support;
+use crate::progress_support;
 
 use progress_support::run_scenario;
 

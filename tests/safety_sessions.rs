@@ -5,10 +5,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod pty_support;
+use crate::pty_support;
 
-#[path = "cli_support/mod.rs"]
-mod cli_support;
+use crate::cli_support;
 
 use cli_support::{all_ids, rehab};
 

@@ -3,8 +3,7 @@
 //! says what it counts as missed (or leaves out) and changes nothing without `--yes`.
 #![allow(clippy::unwrap_used)]
 
-#[path = "cli_support/mod.rs"]
-mod cli_support;
+use crate::cli_support;
 use cli_support::all_ids;
 
 use std::fs;

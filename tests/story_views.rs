@@ -2,8 +2,7 @@
 //! binary's text, the app's screen) and compared with one another.
 #![allow(clippy::unwrap_used)]
 
-#[path = "cli_support/mod.rs"]
-mod cli_support;
+use crate::cli_support;
 use cli_support::all_ids;
 
 use assert_cmd::Command;

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod tui_common;
+use crate::tui_common;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod tui_common;
+use crate::tui_common;
 
 use jiff::civil::date;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

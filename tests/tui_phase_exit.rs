@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod tui_common;
+use crate::tui_common;
 
 use ratatui::crossterm::event::KeyCode;
 use rehab_planner::journal::{PainReport, Record};

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use portable_pty::CommandBuilder;
 
-mod pty_support;
+use crate::pty_support;
 use pty_support::Pty;
 
 /// The app in a pseudo-terminal, with the steps a person takes through it.
