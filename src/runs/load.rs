@@ -1,0 +1,1 @@
+//! Weekly running load from the journal's activities (filled in below).
