@@ -68,6 +68,13 @@ impl Activity {
     }
 }
 
+/// A file as read: its name, and its activities or why it was refused whole.
+#[derive(Debug, Clone)]
+pub struct FileRead {
+    pub name: String,
+    pub read: Result<Vec<Activity>, FileError>,
+}
+
 /// Why a file was refused whole: its name, where in it, and what was wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}: {at}: {message}; nothing of this file was imported")]

@@ -11,6 +11,7 @@ mod library;
 pub mod overview;
 pub mod prescription;
 pub mod profile;
+pub mod watch_files;
 
 pub use data_error::{StoreError, describe_io};
 pub use journal::JournalFile;
