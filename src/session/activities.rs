@@ -160,7 +160,9 @@ impl Standing {
         self.check_gate().ok()?;
         self.check_date(profile, log.date).ok()?;
         let day = self.day(log.date);
-        let item = item_for(&day.items, log.kind)?;
+        let Some(item) = item_for(&day.items, log.kind) else {
+            return self.extra_run(journal, log, ticked);
+        };
         let already = matches!(
             journal.status(log.date, &item.exercise),
             Some(ItemStatus::Done { sets: None })
@@ -185,6 +187,45 @@ impl Standing {
             Record::Done {
                 date: log.date,
                 item: item.exercise.clone(),
+                sets: None,
+            },
+        ))
+    }
+
+    /// A run on a day without a run item: extra running, logged as the week's run exercise so
+    /// the progression counts it like any run. `None` when the week plans no running (the run
+    /// is kept, and `rehab runs` shows it) or it is logged already.
+    fn extra_run(
+        &self,
+        journal: &JournalState,
+        log: &ActivityLog,
+        ticked: &mut BTreeSet<(Date, String)>,
+    ) -> Option<(String, Record)> {
+        if log.kind != ActivityKind::Run {
+            return None;
+        }
+        let week = self.week_holding(log.date)?;
+        let exercise = week
+            .days
+            .iter()
+            .flat_map(|d| &d.items)
+            .find(|i| i.slot == Slot::Run)?
+            .exercise
+            .clone();
+        if journal.status(log.date, &exercise).is_some()
+            || !ticked.insert((log.date, exercise.clone()))
+        {
+            return None;
+        }
+        Some((
+            format!(
+                "  extra run on {}: {} min, not planned that day; logged as {exercise} and                  counted with the week's running",
+                log.date,
+                log.moving_s.div_ceil(60)
+            ),
+            Record::Done {
+                date: log.date,
+                item: exercise,
                 sets: None,
             },
         ))
