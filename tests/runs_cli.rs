@@ -298,3 +298,48 @@ fn the_weekly_load_flags_a_rise_over_thirty_percent_in_two_weeks() {
     let flagged_weeks = said.matches("! up").count();
     assert_eq!(flagged_weeks, 2, "{said}");
 }
+
+/// A locked clinic session (`rehab --locked NAME`, as a patient's ssh key runs it).
+fn locked(dir: &Path, line: &str) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("rehab").expect("bin");
+    c.env("REHAB_TODAY", "2026-12-07")
+        .env("HOME", dir)
+        .env_remove("REHAB_DATA_DIR")
+        .env("SSH_ORIGINAL_COMMAND", line)
+        .args(["--locked", "me", "--data-dir"])
+        .arg(dir.join("data"));
+    c
+}
+
+#[test]
+fn a_locked_session_imports_from_standard_input_only() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path();
+    setup(dir);
+    let bytes = fit(&[Act::run("2026-12-05T09:00:00Z", 30)]);
+    let a = locked(dir, "runs import --tz=UTC -")
+        .write_stdin(bytes.clone())
+        .assert()
+        .success();
+    assert!(out(&a).contains("1 new"), "{}", out(&a));
+    let before = journal(dir);
+    // A file on the server is never read, whatever its name.
+    let on_server = dir.join("x.fit");
+    std::fs::write(&on_server, fit(&[Act::run("2026-12-06T09:00:00Z", 30)])).expect("w");
+    locked(dir, "runs import x.fit")
+        .current_dir(dir)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("standard input"));
+    // A broken file sent is refused whole, with where it broke.
+    let a = locked(dir, "runs import -")
+        .write_stdin(&bytes[..bytes.len() / 2])
+        .assert()
+        .code(1);
+    assert!(out(&a).contains("standard input: byte "), "{}", out(&a));
+    assert_eq!(journal(dir), before);
+    locked(dir, "runs --weeks 2")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Running load"));
+}

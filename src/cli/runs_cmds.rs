@@ -58,6 +58,13 @@ fn kind_of(arg: ActivityArg) -> ActivityKind {
 /// `rehab runs import`: every file read and checked, then one write for all that is new.
 fn import(ctx: &Ctx, paths: &[PathBuf], tz: Option<&str>, kind: Option<ActivityArg>) -> CmdResult {
     let tz = time_zone(tz)?;
+    // A locked session reads standard input only, never a file on the server.
+    if let Some(lock) = &ctx.lock
+        && paths.iter().any(|p| p.as_os_str() != "-")
+    {
+        lock.permits(crate::clinic::Act::ReadFile)
+            .map_err(|r| Failure::data(r.to_string()))?;
+    }
     if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         return Err(Failure::usage("give `-` (standard input) at most once"));
     }
