@@ -297,6 +297,32 @@ fn the_weekly_load_flags_a_rise_over_thirty_percent_in_two_weeks() {
     // The week before the rise has no flag: the flag follows the numbers.
     let flagged_weeks = said.matches("! up").count();
     assert_eq!(flagged_weeks, 2, "{said}");
+
+    // The report and the clinic overview show the same figures.
+    let report = out(&rehab(
+        dir,
+        "2026-12-07",
+        &["report", "--weeks", "3", "--format", "text"],
+    )
+    .success());
+    let week = "week of 2026-11-30: 3 run(s), 2:00:00, 21.60 km (4 weeks before: 1:00:00, 10.80 km a week)";
+    assert!(
+        report.contains("Running (from a watch)") && report.contains(week),
+        "{report}"
+    );
+    assert!(report.contains("up 100% over two weeks"), "{report}");
+    assert!(report.contains("step rate baseline 170"), "{report}");
+    let html = out(&rehab(
+        dir,
+        "2026-12-07",
+        &["report", "--weeks", "3", "--format", "html"],
+    )
+    .success());
+    assert!(html.contains(week), "{html}");
+    // On Sunday 6 December the week's running is flagged for the clinic.
+    let overview = out(&rehab(dir, "2026-12-06", &["clinic"]).success());
+    assert!(overview.contains(&format!("running: {week}")), "{overview}");
+    assert!(overview.contains("running load flagged"), "{overview}");
 }
 
 /// A locked clinic session (`rehab --locked NAME`, as a patient's ssh key runs it).

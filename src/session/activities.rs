@@ -296,3 +296,52 @@ impl Standing {
         }
     }
 }
+
+impl RunningLoad {
+    /// Each week in one line with its flags, as the report and the overview say it (the same
+    /// figures as `rehab runs`'s table).
+    pub fn week_lines(&self) -> Vec<(String, Vec<String>)> {
+        use crate::journal::{clock, km};
+        self.rows
+            .iter()
+            .map(|r| {
+                let w = &r.load;
+                let mut line = format!(
+                    "week of {}: {} run(s), {}, {} (4 weeks before: {}, {} a week)",
+                    w.monday.map(|d| d.to_string()).unwrap_or_default(),
+                    w.runs,
+                    clock(w.moving_s),
+                    km(w.distance_m),
+                    clock(r.before_s),
+                    km(r.before_m)
+                );
+                if let Some(p) = r.week_rise {
+                    line.push_str(&format!(", {p:+}% on the week before"));
+                }
+                if let Some(c) = w.cadence {
+                    line.push_str(&format!(", {c} steps/min"));
+                }
+                (line, r.flags.clone())
+            })
+            .collect()
+    }
+
+    /// The step rate against the baseline and target, in one line.
+    pub fn step_line(&self) -> Option<String> {
+        let s = self.step_rate?;
+        let latest = self.rows.iter().rev().find_map(|r| r.load.cadence);
+        let mut line = format!("step rate baseline {} steps/min", s.baseline);
+        if let Some(c) = latest {
+            line.push_str(&format!(", latest week {c}"));
+        }
+        if let Some((lo, hi)) = s.target {
+            line.push_str(&format!(", target {lo}-{hi} (5-10% quicker; HEID11)"));
+        }
+        Some(line)
+    }
+
+    /// Whether any run is in the weeks shown.
+    pub fn has_runs(&self) -> bool {
+        self.rows.iter().any(|r| r.load.runs > 0)
+    }
+}
