@@ -24,7 +24,7 @@ use crate::journal::{ActivityKind, ActivityLog};
 pub const MAX_FILE_BYTES: usize = 64 << 20;
 
 /// One activity as a file holds it, summed up.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Activity {
     pub start: Timestamp,
     /// The offset from UTC the file gives for its start, when it gives one.
@@ -69,7 +69,7 @@ impl Activity {
 }
 
 /// A file as read: its name, and its activities or why it was refused whole.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRead {
     pub name: String,
     pub read: Result<Vec<Activity>, FileError>,

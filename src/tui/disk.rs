@@ -166,6 +166,13 @@ impl Disk {
                 }
             }
             Effect::Import { imported, force } => self.import(&imported, force),
+            Effect::ReadRuns(path) => {
+                let files = crate::store::watch_files::read_watch_files(
+                    &[PathBuf::from(path)],
+                    &mut std::io::empty(),
+                );
+                Action::RunsRead(files, jiff::tz::TimeZone::system())
+            }
             Effect::SaveProgress(text) => {
                 // Derived and best effort: nothing to say either way.
                 if let Some(open) = &self.open {
@@ -195,7 +202,7 @@ impl Disk {
                 }),
             },
             Effect::SwitchProfile(name) => Act::OpenProfile(name),
-            Effect::ReadPrescription(_) => Act::ReadFile,
+            Effect::ReadPrescription(_) | Effect::ReadRuns(_) => Act::ReadFile,
             Effect::Import { .. } => Act::Import,
             Effect::ReadClinic { .. } => Act::Overview,
             Effect::Export { .. }

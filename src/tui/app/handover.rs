@@ -33,6 +33,8 @@ pub struct FileField {
     /// `None` for a prescription to import; else the file to write.
     pub write: Option<FileKind>,
     pub path: TextField,
+    /// A watch's file or folder to import runs from (History), not a prescription.
+    pub runs: bool,
 }
 
 /// A prescription file read and checked, shown before anything is written.
@@ -63,6 +65,7 @@ impl App {
         *self.file_field() = Some(FileField {
             write: Some(kind),
             path: TextField::prefilled(&path),
+            runs: false,
         });
     }
 
@@ -71,7 +74,47 @@ impl App {
         *self.file_field() = Some(FileField {
             write: None,
             path: TextField::new(),
+            runs: false,
         });
+    }
+
+    /// Opens the path field for a watch's file or folder to import runs from (History).
+    pub(super) fn open_runs_import(&mut self) {
+        *self.file_field() = Some(FileField {
+            write: None,
+            path: TextField::new(),
+            runs: true,
+        });
+    }
+
+    /// A watch's files read: the new activities and their ticks saved, and what was found said
+    /// on the status line (refused files first). The path field closes unless a file was
+    /// refused, so its path can be corrected.
+    pub(super) fn runs_read(
+        &mut self,
+        files: &[crate::runs::FileRead],
+        tz: &jiff::tz::TimeZone,
+    ) -> Vec<Effect> {
+        let (Some(profile), Some(standing)) = (self.profile.clone(), self.standing.as_ref()) else {
+            self.fail("no profile is open to import runs into");
+            return Vec::new();
+        };
+        let (written, counts) =
+            standing.import_activities(&profile, &self.journal, files, tz, None);
+        let summary = written.said.last().cloned().unwrap_or_default();
+        if counts.refused > 0 {
+            let refused = written
+                .said
+                .iter()
+                .find(|l| l.starts_with("refused"))
+                .cloned()
+                .unwrap_or_default();
+            self.fail(format!("{summary}. {refused}"));
+        } else {
+            self.views.history.report = None;
+            self.say(format!("runs: {summary}"));
+        }
+        written.records.into_iter().map(Effect::Append).collect()
     }
 
     /// The path field of the view on screen: History types the report's, Profiles a
@@ -100,6 +143,7 @@ impl App {
                 let field = field.clone();
                 let path = field.path.text().trim().to_string();
                 let effect = match field.write {
+                    None if field.runs => Some(Effect::ReadRuns(path)),
                     None => Some(Effect::ReadPrescription(path)),
                     Some(FileKind::Prescription) => self.prescription_effect(path),
                     Some(FileKind::Report) => self.report_effect(path),
