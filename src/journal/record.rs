@@ -90,7 +90,8 @@ pub struct ActivityLog {
     /// When it started (UTC); with the kind, what tells one activity from another.
     pub start: jiff::Timestamp,
     pub kind: ActivityKind,
-    /// Seconds on the move: paused timers and standing still left out.
+    /// Seconds on the move: the watch's timer time (TCX, FIT), or for GPX the time moving
+    /// between points.
     pub moving_s: u32,
     pub distance_m: u32,
     #[serde(default)]
