@@ -4,7 +4,8 @@
 
 Writes 1,000 GPX files, each a one-hour run with a point every 5 seconds (720 points, with
 elevation, time and Garmin's cadence extension: about 150 KB a file, as a watch exports them),
-one a day up to TODAY, into a temporary folder; makes a profile with the real CLI (`rehab
+one a day up to TODAY (the program started at most two years back, so the first runs come
+before it: kept, not ticked), into a temporary folder; makes a profile with the real CLI (`rehab
 profile new`, `rehab screen --no ...`); then times with the release binary:
 
 - the first import of the folder (every run new: each file read, parsed and summed, the run
@@ -81,7 +82,10 @@ def main():
         with open(path, "w") as f:
             f.write(text)
         size += len(text)
-    start = first - (dt.timedelta(days=first.weekday()))
+    # A program may start at most two years back: runs before its start are kept, not ticked.
+    earliest = TODAY.replace(year=TODAY.year - 2) + dt.timedelta(days=7)
+    start = max(first, earliest)
+    start -= dt.timedelta(days=start.weekday())
     rehab(a.binary, data, ["profile", "new", "me", "--condition", "pfps", "--start", str(start),
                            "--run-days", "tue,thu,sat"])
     listed = rehab(a.binary, data, ["screen", "--list"])[1]
