@@ -8,8 +8,8 @@ use jiff::civil::date;
 use ratatui::crossterm::event::KeyCode;
 use rehab_planner::journal::{ActivityKind, ActivityLog, Record};
 use rehab_planner::tui::action::Action;
-use rehab_planner::tui::app::Effect;
 use rehab_planner::tui::app::View;
+use rehab_planner::tui::app::{App, Effect};
 use rehab_planner::tui::theme::Theme;
 use runs_support::{Act, gpx};
 use tui_common::{TODAY, busy_app, ch, draw, key, press, profile, records};
@@ -125,4 +125,46 @@ fn history_imports_a_watchs_file_typed_as_a_path() {
         .unwrap_or_default();
     assert!(status.contains("tuesday.gpx: line 1"), "{status}");
     assert!(app.views.history.report.is_some());
+}
+
+#[test]
+fn tab_completes_a_watch_files_path() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let watch = tmp.path().join("watch-exports");
+    std::fs::create_dir_all(&watch).expect("mkdir");
+    std::fs::write(watch.join("morning-run.gpx"), "x").expect("w");
+    std::fs::write(watch.join("morning-ride.fit"), "x").expect("w");
+    std::fs::write(watch.join("morning-notes.txt"), "x").expect("w");
+    let mut app = busy_app(Theme::new(false, true));
+    app.view = View::History;
+    press(&mut app, ch('i'));
+    let typed = format!("{}/watch-e", tmp.path().display());
+    for c in typed.chars() {
+        press(&mut app, ch(c));
+    }
+    let effects = press(&mut app, key(KeyCode::Tab));
+    assert_eq!(effects, vec![Effect::CompletePath(typed.clone())]);
+    let step = |app: &mut App, typed: &str| {
+        let completed = rehab_planner::store::watch_files::complete_path(typed);
+        app.update(Action::PathCompleted(typed.to_string(), completed));
+        app.views
+            .history
+            .report
+            .as_ref()
+            .map(|f| f.path.text().to_string())
+            .unwrap_or_default()
+    };
+    let folder = step(&mut app, &typed);
+    assert_eq!(folder, format!("{}/watch-exports/", tmp.path().display()));
+    for c in "m".chars() {
+        press(&mut app, ch(c));
+    }
+    // Two watch files start "morning-r" (the .txt is not one): the common start only.
+    let common = step(&mut app, &format!("{folder}m"));
+    assert_eq!(common, format!("{folder}morning-r"));
+    press(&mut app, ch('u'));
+    assert_eq!(
+        step(&mut app, &format!("{folder}morning-ru")),
+        format!("{folder}morning-run.gpx")
+    );
 }

@@ -77,3 +77,40 @@ fn from_stdin(stdin: &mut dyn Read) -> FileRead {
     };
     FileRead { name, read }
 }
+
+/// Tab completion of a typed path to a watch's file or folder: the longest common start of the
+/// entries of its folder that begin with its last part (folders, and GPX, TCX and FIT files;
+/// hidden entries only when the part starts with a dot), a folder ending in `/`. `None` when
+/// nothing matches or nothing would be added.
+pub fn complete_path(typed: &str) -> Option<String> {
+    let (dir, part) = match typed.rfind('/') {
+        Some(i) => (&typed[..=i], &typed[i + 1..]),
+        None => ("", typed),
+    };
+    let listed = if dir.is_empty() { "." } else { dir };
+    let mut matches: Vec<String> = std::fs::read_dir(listed)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_str()?.to_string();
+            let folder = entry.path().is_dir();
+            let wanted = name.starts_with(part)
+                && (part.starts_with('.') || !name.starts_with('.'))
+                && (folder || crate::runs::Format::by_name(&name));
+            wanted.then(|| if folder { format!("{name}/") } else { name })
+        })
+        .collect();
+    matches.sort();
+    let mut common = matches.first()?.clone();
+    for m in &matches[1..] {
+        let same: usize = common
+            .chars()
+            .zip(m.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        common.truncate(same);
+    }
+    let completed = format!("{dir}{common}");
+    (completed.len() > typed.len()).then_some(completed)
+}

@@ -79,6 +79,8 @@ pub enum Effect {
     ReadPrescription(String),
     /// Read a watch's file, or a folder of them, for a runs import (History).
     ReadRuns(String),
+    /// Complete the path typed in the runs import field from its folder's entries (Tab).
+    CompletePath(String),
     /// Create the profile a checked prescription describes; with `force`, replace the plan
     /// settings of the existing profile of that name (its journal and answers are kept).
     Import {
@@ -401,6 +403,10 @@ impl App {
                 return Vec::new();
             }
             Action::RunsRead(files, tz) => return self.runs_read(&files, &tz),
+            Action::PathCompleted(typed, completed) => {
+                self.path_completed(&typed, completed);
+                return Vec::new();
+            }
             Action::Imported {
                 name,
                 replaced,

@@ -173,6 +173,10 @@ impl Disk {
                 );
                 Action::RunsRead(files, jiff::tz::TimeZone::system())
             }
+            Effect::CompletePath(typed) => {
+                let completed = crate::store::watch_files::complete_path(&typed);
+                Action::PathCompleted(typed, completed)
+            }
             Effect::SaveProgress(text) => {
                 // Derived and best effort: nothing to say either way.
                 if let Some(open) = &self.open {
@@ -202,7 +206,9 @@ impl Disk {
                 }),
             },
             Effect::SwitchProfile(name) => Act::OpenProfile(name),
-            Effect::ReadPrescription(_) | Effect::ReadRuns(_) => Act::ReadFile,
+            Effect::ReadPrescription(_) | Effect::ReadRuns(_) | Effect::CompletePath(_) => {
+                Act::ReadFile
+            }
             Effect::Import { .. } => Act::Import,
             Effect::ReadClinic { .. } => Act::Overview,
             Effect::Export { .. }

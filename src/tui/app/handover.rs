@@ -87,6 +87,20 @@ impl App {
         });
     }
 
+    /// The runs field's path completed, when the field still holds what was completed.
+    pub(super) fn path_completed(&mut self, typed: &str, completed: Option<String>) {
+        let Some(field) = self.views.history.report.as_mut().filter(|f| f.runs) else {
+            return;
+        };
+        if field.path.text() != typed {
+            return;
+        }
+        match completed {
+            Some(text) => field.path = TextField::with_text(&text),
+            None => self.say("no folder or GPX, TCX or FIT file starts so"),
+        }
+    }
+
     /// A watch's files read: the new activities and their ticks saved, and what was found said
     /// on the status line (refused files first). The path field closes unless a file was
     /// refused, so its path can be corrected.
@@ -135,6 +149,10 @@ impl App {
             return Vec::new();
         }
         match action {
+            // Tab (Down while typing) completes a watch file's path from its folder.
+            Action::Down if field.runs => {
+                return vec![Effect::CompletePath(field.path.text().to_string())];
+            }
             Action::Back => *self.file_field() = None,
             Action::Select if field.path.text().trim().is_empty() => {
                 self.fail("type the file's path first; Esc cancels");

@@ -30,7 +30,8 @@ pub fn field_lines(app: &App, field: &FileField, width: usize) -> Vec<Line<'stat
         ),
         None if field.runs => (
             "Import runs from a watch: a GPX, TCX or FIT file, or a folder of them:".to_string(),
-            "Enter reads them: a summary of each run is kept, never the GPS track. Esc cancels.",
+            "Tab completes; Enter reads them: a summary of each run is kept, never the GPS \
+             track. Esc cancels.",
         ),
         None => (
             "Import a prescription file:".to_string(),
