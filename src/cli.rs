@@ -6,6 +6,7 @@ mod clinic_cmds;
 mod handover_cmds;
 pub(crate) mod journal_cmds;
 mod plan_cmd;
+mod runs_cmds;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -94,6 +95,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Doctor => journal_cmds::doctor(ctx),
         Command::Screen(args) => journal_cmds::screen(ctx, &args),
         Command::Report(args) => handover_cmds::report(ctx, &args),
+        Command::Runs { action, weeks } => runs_cmds::runs(ctx, action, weeks),
         Command::Clinic { action: None } => handover_cmds::clinic(ctx),
         Command::Clinic {
             action: Some(action),

@@ -11,7 +11,7 @@ pub mod tui;
 // The layers below, each its own crate (crates/): the domain, the application rules, the store.
 pub use rehab_app::{handover, session};
 pub use rehab_domain::{
-    catalog, clinic, export, figure, journal, library_text, paths, plan, profile, progress,
+    catalog, clinic, export, figure, journal, library_text, paths, plan, profile, progress, runs,
     screening, text, triage,
 };
 pub use rehab_store as store;

@@ -10,6 +10,8 @@
 mod cli_support;
 #[path = "pty_support/mod.rs"]
 mod pty_support;
+#[path = "runs_support/mod.rs"]
+mod runs_support;
 #[path = "tui_common/mod.rs"]
 mod tui_common;
 
@@ -19,6 +21,8 @@ mod figures_tui;
 mod figures_views;
 #[path = "gate_table.rs"]
 mod gate_table;
+#[path = "runs_tui.rs"]
+mod runs_tui;
 #[path = "settings_history_tui.rs"]
 mod settings_history_tui;
 #[path = "story_views.rs"]

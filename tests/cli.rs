@@ -20,6 +20,8 @@ mod hardening_support;
 mod print_support;
 #[path = "pty_support/mod.rs"]
 mod pty_support;
+#[path = "runs_support/mod.rs"]
+mod runs_support;
 
 #[path = "cli_catalog.rs"]
 mod cli_catalog;
@@ -73,6 +75,8 @@ mod markdown_renderers;
 mod plan_fit_cli;
 #[path = "progress_cli.rs"]
 mod progress_cli;
+#[path = "runs_cli.rs"]
+mod runs_cli;
 #[path = "safety_sessions.rs"]
 mod safety_sessions;
 #[path = "settings_history_cli.rs"]

@@ -86,6 +86,21 @@ fn record() -> impl Strategy<Value = Record> {
             }
         }),
         (0u16..120, "[a-z ]{1,12}").prop_map(|(d, text)| Record::Note { date: day(d), text }),
+        // A watch's run: the same minute twice is one run, whatever the cache holds.
+        (0u16..120, 0u8..3, 600u32..4000).prop_map(|(d, minute, moving_s)| {
+            Record::Activity(rehab_planner::journal::ActivityLog {
+                date: day(d),
+                start: jiff::Timestamp::from_second(1_790_000_000 + i64::from(d) * 86_400)
+                    .expect("in range")
+                    + jiff::SignedDuration::from_mins(i64::from(minute)),
+                kind: rehab_planner::journal::ActivityKind::Run,
+                moving_s,
+                distance_m: moving_s * 3,
+                ascent_m: 5,
+                descent_m: 5,
+                cadence: (moving_s % 2 == 0).then_some(170),
+            })
+        }),
     ]
 }
 

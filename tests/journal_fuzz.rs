@@ -52,6 +52,24 @@ fn any_record() -> impl Strategy<Value = Record> {
             id,
             met
         }),
+        (
+            any_date(),
+            0i64..2_000_000_000,
+            0u32..=MAX_MOVING_S,
+            proptest::option::of(20u16..=400)
+        )
+            .prop_map(
+                |(date, start, moving_s, cadence)| Record::Activity(ActivityLog {
+                    date,
+                    start: jiff::Timestamp::from_second(start).expect("in range"),
+                    kind: ActivityKind::Walk,
+                    moving_s,
+                    distance_m: moving_s,
+                    ascent_m: 0,
+                    descent_m: 7,
+                    cadence,
+                })
+            ),
     ]
 }
 

@@ -97,6 +97,7 @@ fn journal() -> impl Strategy<Value = Log> {
                     .collect(),
                 run_entry: entry.map(date),
                 assessed: Vec::new(),
+                ran: Vec::new(),
             }
         })
 }

@@ -14,6 +14,8 @@ mod export_support;
 mod journal_support;
 #[path = "progress_support/mod.rs"]
 mod progress_support;
+#[path = "runs_support/mod.rs"]
+mod runs_support;
 
 #[test]
 fn every_test_file_is_in_one_test_binary() {
@@ -86,6 +88,8 @@ mod progress_properties;
 mod progress_running;
 #[path = "progress_scenarios.rs"]
 mod progress_scenarios;
+#[path = "runs_parse.rs"]
+mod runs_parse;
 #[path = "safety_properties.rs"]
 mod safety_properties;
 #[path = "settings_history.rs"]

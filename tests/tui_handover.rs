@@ -48,6 +48,7 @@ fn rows() -> Vec<ClinicRow> {
         pain_trend: if adherence.is_some() { "steady" } else { "-" },
         last_logged: last,
         concerns,
+        running: None,
     };
     vec![
         row(

@@ -150,6 +150,15 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         not_met: Option<String>,
     },
+    /// Runs from a watch: the weekly running load against the weeks before, with its flags;
+    /// `rehab runs import` reads GPX, TCX and FIT files
+    Runs {
+        #[command(subcommand)]
+        action: Option<RunsCommand>,
+        /// The last N weeks up to today
+        #[arg(long, default_value_t = 6, value_parser = parse_weeks)]
+        weeks: u32,
+    },
     /// The follow-up report for a visit: adherence, pain, decisions, dose, red flags
     Report(ReportArgs),
     /// Every profile in the data folder, those needing attention first (read-only); with a
@@ -158,6 +167,35 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ClinicCommand>,
     },
+}
+
+/// `rehab runs import`.
+#[derive(Debug, Subcommand)]
+pub enum RunsCommand {
+    /// Import runs (and rides, swims and walks as cross-training) from GPX, TCX and FIT files
+    /// or folders of them: a summary of each is kept, never the GPS track; importing a file
+    /// again changes nothing
+    Import {
+        /// Files or folders to read; `-` reads one file from standard input
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The time zone for files that give times in UTC (FIT, most GPX), like Europe/London,
+        /// UTC or +01:00 [default: this computer's]
+        #[arg(long, value_name = "ZONE")]
+        tz: Option<String>,
+        /// Count an activity whose file names no sport this app knows as this kind
+        #[arg(long, value_enum)]
+        kind: Option<ActivityArg>,
+    },
+}
+
+/// Activity kinds as typed on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActivityArg {
+    Run,
+    Cycle,
+    Swim,
+    Walk,
 }
 
 /// `rehab clinic init | authorize | revoke | keys`: sshd's authorized_keys for a clinic server.

@@ -31,7 +31,7 @@ pub(crate) fn store_failure(e: StoreError) -> Failure {
 }
 
 /// Opens the current profile, saying on stderr which torn lines were skipped.
-fn open(ctx: &Ctx) -> Result<OpenProfile, Failure> {
+pub(crate) fn open(ctx: &Ctx) -> Result<OpenProfile, Failure> {
     let open = OpenProfile::open(&ctx.paths, &ctx.profile).map_err(store_failure)?;
     for w in open.journal.warnings() {
         let path = open.journal.path().display();
@@ -124,7 +124,7 @@ fn write(mut open: OpenProfile, written: &Written) -> CmdResult {
 /// Ends the use of a profile at the end of a command without freeing it: the process exits
 /// next and its memory goes with it, while freeing years of replayed days one by one would cost
 /// more than the rest of `rehab today`. Nothing of it needs dropping (no file or lock is held).
-fn let_go(open: OpenProfile) {
+pub(crate) fn let_go(open: OpenProfile) {
     std::mem::forget(open);
 }
 

@@ -97,6 +97,11 @@ pub enum Action {
     Written(crate::tui::app::FileKind, String),
     /// A prescription file's text, read for an import: (the path as typed, its text).
     PrescriptionRead(String, String),
+    /// A watch's files read for a runs import (History), with the zone their UTC times are
+    /// put on the local day in.
+    RunsRead(Vec<crate::runs::FileRead>, jiff::tz::TimeZone),
+    /// The runs import field's path, completed (`None`: nothing to add).
+    PathCompleted(String, Option<String>),
     /// A prescription was imported as this profile.
     Imported {
         name: String,

@@ -77,6 +77,10 @@ pub enum Effect {
     },
     /// Read a prescription file for an import (the text comes back to be checked).
     ReadPrescription(String),
+    /// Read a watch's file, or a folder of them, for a runs import (History).
+    ReadRuns(String),
+    /// Complete the path typed in the runs import field from its folder's entries (Tab).
+    CompletePath(String),
     /// Create the profile a checked prescription describes; with `force`, replace the plan
     /// settings of the existing profile of that name (its journal and answers are kept).
     Import {
@@ -398,6 +402,11 @@ impl App {
                 self.prescription_read(file, &text);
                 return Vec::new();
             }
+            Action::RunsRead(files, tz) => return self.runs_read(&files, &tz),
+            Action::PathCompleted(typed, completed) => {
+                self.path_completed(&typed, completed);
+                return Vec::new();
+            }
             Action::Imported {
                 name,
                 replaced,
@@ -485,6 +494,7 @@ impl App {
                     (None, false) => "criteria recorded as not met, saved".to_string(),
                 }
             }
+            Record::Activity(a) => format!("from the watch: {}, saved", a.figures()),
             _ => "saved".to_string(),
         };
         self.say(what);

@@ -166,6 +166,17 @@ impl Disk {
                 }
             }
             Effect::Import { imported, force } => self.import(&imported, force),
+            Effect::ReadRuns(path) => {
+                let files = crate::store::watch_files::read_watch_files(
+                    &[PathBuf::from(path)],
+                    &mut std::io::empty(),
+                );
+                Action::RunsRead(files, jiff::tz::TimeZone::system())
+            }
+            Effect::CompletePath(typed) => {
+                let completed = crate::store::watch_files::complete_path(&typed);
+                Action::PathCompleted(typed, completed)
+            }
             Effect::SaveProgress(text) => {
                 // Derived and best effort: nothing to say either way.
                 if let Some(open) = &self.open {
@@ -194,7 +205,9 @@ impl Disk {
                     .is_none_or(|o| o.profile.differs_beyond_answers(p)),
             },
             Effect::SwitchProfile(name) => Act::OpenProfile(name),
-            Effect::ReadPrescription(_) => Act::ReadFile,
+            Effect::ReadPrescription(_) | Effect::ReadRuns(_) | Effect::CompletePath(_) => {
+                Act::ReadFile
+            }
             Effect::Import { .. } => Act::Import,
             Effect::ReadClinic { .. } => Act::Overview,
             Effect::Export { .. }

@@ -5,7 +5,7 @@
 // The domain's modules, named as this crate's own paths use them.
 #[allow(unused_imports)]
 use rehab_domain::{
-    catalog, clinic, export, figure, journal, library_text, paths, plan, profile, progress,
+    catalog, clinic, export, figure, journal, library_text, paths, plan, profile, progress, runs,
     screening, text, triage,
 };
 

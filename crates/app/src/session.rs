@@ -11,12 +11,14 @@
 //!  tui ─┘   session::{tick, ...}   └─> journal::Record (written by store)
 //! ```
 
+mod activities;
 mod commands;
 mod gate;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+pub use activities::{ImportCounts, RunningLoad, cross_training_id};
 pub use commands::{
     CriteriaRow, ExitPrompt, PainInput, PainSaid, Refusal, Written, answer_screen, export_profile,
     pain_text, record_assessment, resolve_item,

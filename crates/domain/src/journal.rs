@@ -30,7 +30,10 @@ pub use parse::{
     format_record, header_line, parse_journal, parse_record, parse_records, read_journal,
     read_records,
 };
-pub use record::{MAX_ID_LEN, MAX_NOTE_LEN, MAX_SETS, PainReport, Record, SkipReason};
+pub use record::{
+    ActivityKind, ActivityLog, MAX_DISTANCE_M, MAX_ID_LEN, MAX_MOVING_S, MAX_NOTE_LEN, MAX_SETS,
+    PainReport, Record, SkipReason, clock, km,
+};
 pub use replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent, Score, ScoreKind};
 pub use snapshot::{decode_state, decode_state_in, encode_state};
 pub use summary::{DaySummary, PainFigures, WeekSummary, adherence_pct, summarize_week};

@@ -16,6 +16,7 @@ pub mod paths;
 pub mod plan;
 pub mod profile;
 pub mod progress;
+pub mod runs;
 pub mod screening;
 pub mod text;
 pub mod triage;

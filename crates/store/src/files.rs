@@ -27,6 +27,8 @@ pub enum Limit {
     Library,
     /// An sshd `authorized_keys` file (`rehab clinic`).
     AuthorizedKeys,
+    /// A watch's GPX, TCX or FIT file (`rehab runs import`), from disk or standard input.
+    WatchFile,
 }
 
 impl Limit {
@@ -37,6 +39,7 @@ impl Limit {
             Limit::Keymap => 64 << 10,
             Limit::Library => 8 << 20,
             Limit::AuthorizedKeys => 4 << 20,
+            Limit::WatchFile => crate::runs::MAX_FILE_BYTES as u64,
         }
     }
 
@@ -47,6 +50,7 @@ impl Limit {
             Limit::Keymap => "a key file",
             Limit::Library => "a library file",
             Limit::AuthorizedKeys => "an authorized_keys file",
+            Limit::WatchFile => "a watch's activity file",
         }
     }
 }

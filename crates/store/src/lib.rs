@@ -6,7 +6,7 @@
 use rehab_app::{handover, session};
 #[allow(unused_imports)]
 use rehab_domain::{
-    catalog, clinic, figure, library_text, paths, plan, progress, screening, text, triage,
+    catalog, clinic, figure, library_text, paths, plan, progress, runs, screening, text, triage,
 };
 
 pub mod atomic;
@@ -19,6 +19,7 @@ mod library;
 pub mod overview;
 pub mod prescription;
 pub mod profile;
+pub mod watch_files;
 
 pub use data_error::{StoreError, describe_io};
 pub use journal::JournalFile;

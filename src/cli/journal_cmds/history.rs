@@ -221,6 +221,10 @@ pub fn csv_text(records: &[Record]) -> Result<String, crate::store::StoreError> 
                 row[11] = by.as_deref().map(safe_cell).unwrap_or_default();
             }
             Record::Undone { .. } => {}
+            Record::Activity(a) => {
+                row[2] = a.kind.label().to_string();
+                row[11] = format!("{}, started {}", a.figures(), a.start);
+            }
         }
         w.write_record(&row).map_err(io)?;
     }

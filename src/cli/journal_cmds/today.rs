@@ -95,7 +95,11 @@ fn day_page(
         let _ = writeln!(text, "! {}", clean(&fit.line()));
     }
     let log = journal.day(date);
-    text + &day_text(catalog, ascii, &day, log)
+    text.push_str(&day_text(catalog, ascii, &day, log));
+    for a in journal.activities_in(date..=date) {
+        let _ = writeln!(text, "From the watch: {}", a.figures());
+    }
+    text
 }
 
 /// The standing lines, one per line, each marked by how urgent it is.

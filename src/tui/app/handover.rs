@@ -32,6 +32,8 @@ pub struct FileField {
     /// `None` for a prescription to import; else the file to write.
     pub write: Option<FileKind>,
     pub path: TextField,
+    /// A watch's file or folder to import runs from (History), not a prescription.
+    pub runs: bool,
 }
 
 /// A prescription file read and checked, shown before anything is written.
@@ -62,6 +64,7 @@ impl App {
         *self.file_field() = Some(FileField {
             write: Some(kind),
             path: TextField::prefilled(&path),
+            runs: false,
         });
     }
 
@@ -70,7 +73,61 @@ impl App {
         *self.file_field() = Some(FileField {
             write: None,
             path: TextField::new(),
+            runs: false,
         });
+    }
+
+    /// Opens the path field for a watch's file or folder to import runs from (History).
+    pub(super) fn open_runs_import(&mut self) {
+        *self.file_field() = Some(FileField {
+            write: None,
+            path: TextField::new(),
+            runs: true,
+        });
+    }
+
+    /// The runs field's path completed, when the field still holds what was completed.
+    pub(super) fn path_completed(&mut self, typed: &str, completed: Option<String>) {
+        let Some(field) = self.views.history.report.as_mut().filter(|f| f.runs) else {
+            return;
+        };
+        if field.path.text() != typed {
+            return;
+        }
+        match completed {
+            Some(text) => field.path = TextField::with_text(&text),
+            None => self.say("no folder or GPX, TCX or FIT file starts so"),
+        }
+    }
+
+    /// A watch's files read: the new activities and their ticks saved, and what was found said
+    /// on the status line (refused files first). The path field closes unless a file was
+    /// refused, so its path can be corrected.
+    pub(super) fn runs_read(
+        &mut self,
+        files: &[crate::runs::FileRead],
+        tz: &jiff::tz::TimeZone,
+    ) -> Vec<Effect> {
+        let (Some(profile), Some(standing)) = (self.profile.clone(), self.standing.as_ref()) else {
+            self.fail("no profile is open to import runs into");
+            return Vec::new();
+        };
+        let (written, counts) =
+            standing.import_activities(&profile, &self.journal, files, tz, None);
+        let summary = written.said.last().cloned().unwrap_or_default();
+        if counts.refused > 0 {
+            let refused = written
+                .said
+                .iter()
+                .find(|l| l.starts_with("refused"))
+                .cloned()
+                .unwrap_or_default();
+            self.fail(format!("{summary}. {refused}"));
+        } else {
+            self.views.history.report = None;
+            self.say(format!("runs: {summary}"));
+        }
+        written.records.into_iter().map(Effect::Append).collect()
     }
 
     /// The path field of the view on screen: History types the report's, Profiles a
@@ -91,6 +148,10 @@ impl App {
             return Vec::new();
         }
         match action {
+            // Tab (Down while typing) completes a watch file's path from its folder.
+            Action::Down if field.runs => {
+                return vec![Effect::CompletePath(field.path.text().to_string())];
+            }
             Action::Back => *self.file_field() = None,
             Action::Select if field.path.text().trim().is_empty() => {
                 self.fail("type the file's path first; Esc cancels");
@@ -99,6 +160,7 @@ impl App {
                 let field = field.clone();
                 let path = field.path.text().trim().to_string();
                 let effect = match field.write {
+                    None if field.runs => Some(Effect::ReadRuns(path)),
                     None => Some(Effect::ReadPrescription(path)),
                     Some(FileKind::Prescription) => self.prescription_effect(path),
                     Some(FileKind::Report) => self.report_effect(path),

@@ -97,7 +97,7 @@ impl View {
             ],
             View::Week => vec![Down, NextWeek, Tick, Select, NextView, Help, Quit],
             View::Program => vec![Down, Tick, Select, Edit, NextView, Help, Quit],
-            View::History => vec![Left, Edit, Write, NextView, Help, Quit],
+            View::History => vec![Left, Edit, Write, Import, NextView, Help, Quit],
             View::Library => vec![Search, Select, NextView, Help, Quit],
             View::Profiles => vec![Select, New, Edit, Write, Import, NextView, Help, Quit],
             View::Clinic => vec![Down, Select, NextView, Help, Quit],
@@ -106,6 +106,7 @@ impl View {
         // A patient's locked session is not offered what its lock refuses.
         let offered = |action: &Action| match action {
             New => app.lock_allows(profiles::NEW_PROFILE),
+            Import if self == View::History => app.lock_allows(crate::clinic::Act::ReadFile),
             Import => app.lock_allows(crate::clinic::Act::Import),
             Edit => app.lock_allows(PLAN_CHANGE),
             _ => true,
@@ -126,6 +127,7 @@ impl View {
                     (View::Export, Select) => "write",
                     (_, Select) => "open",
                     (View::History, Write) => "report",
+                    (View::History, Import) => "runs",
                     (_, Write) => "prescription",
                     _ => action.hint(),
                 };

@@ -28,6 +28,11 @@ pub fn field_lines(app: &App, field: &FileField, width: usize) -> Vec<Line<'stat
             ),
             "A new file: .html, .md or .txt (text) by its extension. Enter writes it.",
         ),
+        None if field.runs => (
+            "Import runs from a watch: a GPX, TCX or FIT file, or a folder of them:".to_string(),
+            "Tab completes; Enter reads them: a summary of each run is kept, never the GPS \
+             track. Esc cancels.",
+        ),
         None => (
             "Import a prescription file:".to_string(),
             "Enter reads and checks it; nothing is written before you confirm.",
@@ -152,7 +157,14 @@ pub fn field_box(frame: &mut Frame, area: Rect, app: &App, field: &FileField) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(block(app, "Follow-up report")),
+            .block(block(
+                app,
+                if field.runs {
+                    "Runs from a watch"
+                } else {
+                    "Follow-up report"
+                },
+            )),
         rect,
     );
 }

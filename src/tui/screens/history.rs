@@ -123,6 +123,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     entries.reverse();
     weekly.push(Line::from(entries));
+    if let Some(line) = running_line(app) {
+        weekly.push(Line::styled(line, t.dim()));
+    }
     frame.render_widget(Paragraph::new(weekly), weeks_area);
 
     let from = app.day_offset(-(CHART_DAYS - 1));
@@ -179,6 +182,32 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(field) = &app.views.history.report {
         super::files::field_box(frame, inner, app, field);
     }
+}
+
+/// Running a watch recorded, this week and last, with `rehab runs`'s figures; `None` when no
+/// activity was imported.
+fn running_line(app: &App) -> Option<String> {
+    use crate::journal::{clock, km};
+    if app.journal.activities.is_empty() {
+        return None;
+    }
+    let monday = crate::plan::monday_of(app.today);
+    let last = monday.checked_sub(7.days()).ok()?;
+    let this = crate::runs::load::week_load(&app.journal.activities, monday);
+    let before = crate::runs::load::week_load(&app.journal.activities, last);
+    let week = |w: &crate::runs::load::WeekLoad| {
+        format!(
+            "{} run(s) {} {}",
+            w.runs,
+            clock(w.moving_s),
+            km(w.distance_m)
+        )
+    };
+    Some(format!(
+        "Running (watch): this week {}; last week {}",
+        week(&this),
+        week(&before)
+    ))
 }
 
 /// Days the pain chart covers, today the last.

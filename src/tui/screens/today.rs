@@ -234,7 +234,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 morning.map_or("-".into(), |v| v.to_string())
             )
         });
-        let mut lines = vec![progress, Line::styled(pain.unwrap_or_default(), t.dim())];
+        // Runs and cross-training a watch recorded today, with their figures.
+        let watch: Vec<String> = app
+            .journal
+            .activities_in(app.today..=app.today)
+            .iter()
+            .map(|a| a.figures())
+            .collect();
+        let watch = (!watch.is_empty()).then(|| format!("watch: {}", watch.join("; ")));
+        let second = match (pain, watch) {
+            (Some(p), Some(w)) => format!("{p} · {w}"),
+            (p, w) => p.or(w).unwrap_or_default(),
+        };
+        let mut lines = vec![progress, Line::styled(second, t.dim())];
         lines.extend(flag_lines.into_iter().map(|l| Line::styled(l, t.warn())));
         frame.render_widget(Paragraph::new(lines), foot);
     }

@@ -42,6 +42,9 @@ pub enum Concern {
     Held,
     /// Next-morning pain higher over the last 7 days than the 7 before.
     RisingMorningPain,
+    /// This week's running from a watch is flagged (a rise over 10% or 30% in two weeks,
+    /// hills in a phase that keeps runs flat): `rehab runs` says which.
+    RunningLoad,
     /// Nothing logged for [`IDLE_DAYS`] days.
     Idle,
 }
@@ -62,6 +65,7 @@ impl Concern {
             Concern::Held => "plan held",
             Concern::RisingMorningPain => "morning pain rising",
             Concern::Idle => "nothing logged 7 days",
+            Concern::RunningLoad => "running load flagged",
         }
     }
 }
@@ -89,6 +93,8 @@ pub struct ClinicRow {
     pub last_logged: Option<Date>,
     /// Most serious first.
     pub concerns: Vec<Concern>,
+    /// This week's running from a watch, as the report says it, when any was imported.
+    pub running: Option<String>,
 }
 
 impl ClinicRow {
@@ -121,6 +127,7 @@ impl ClinicRow {
             pain_trend: "no data",
             last_logged: None,
             concerns: vec![Concern::DoesNotLoad],
+            running: None,
         }
     }
 
@@ -211,6 +218,30 @@ impl ClinicRow {
         if idle {
             concerns.push(Concern::Idle);
         }
+        // This week and last: the latest with runs is shown; this week's flags are a concern.
+        let running = (!journal.activities.is_empty())
+            .then(|| standing.running_load(catalog, profile, journal, 2))
+            .filter(|l| l.has_runs());
+        let lines = running.as_ref().map(|l| {
+            l.rows
+                .iter()
+                .map(|r| r.load.runs > 0)
+                .zip(l.week_lines())
+                .collect::<Vec<_>>()
+        });
+        if lines
+            .as_ref()
+            .and_then(|ls| ls.last())
+            .is_some_and(|(_, (_, flags))| !flags.is_empty())
+        {
+            concerns.push(Concern::RunningLoad);
+        }
+        let this_week = lines.and_then(|ls| {
+            ls.into_iter()
+                .rev()
+                .find(|(ran, _)| *ran)
+                .map(|(_, line)| line)
+        });
         concerns.sort();
         let patient = profile.patient.as_ref().and_then(|p| p.name.clone());
         ClinicRow {
@@ -225,6 +256,7 @@ impl ClinicRow {
             pain_trend,
             last_logged,
             concerns,
+            running: this_week.map(|(line, _)| line),
         }
     }
 
@@ -359,6 +391,9 @@ pub fn clinic_text(rows: &[ClinicRow], today: Date, width: usize) -> String {
             .map(|(cell, (_, w, _))| wrap_cell(cell, *w))
             .collect();
         write_row(&mut t, &cols, &wrapped);
+        if let Some(running) = &r.running {
+            let _ = writeln!(t, "  running: {}", clean(running));
+        }
         if !wide && !r.concerns.is_empty() {
             let options = textwrap::Options::new(width)
                 .break_words(false)

@@ -47,6 +47,8 @@ pub struct Report {
     pub notes: Vec<(Date, String)>,
     /// Exit criteria not yet recorded as met.
     pub open_criteria: Vec<OpenCriteria>,
+    /// Running recorded by a watch over the weeks shown (`rehab runs`'s figures), when any.
+    pub running: Option<crate::session::RunningLoad>,
 }
 
 /// One week as planned, logged and decided.
@@ -166,6 +168,7 @@ pub fn assemble_report(
         assessments: assessments(journal),
         notes: Vec::new(),
         open_criteria: Vec::new(),
+        running: None,
     };
     let mut exercises: Vec<ExerciseAdherence> = Vec::new();
     let mut summaries = Vec::new();
@@ -290,6 +293,8 @@ pub fn assemble_report(
     report
         .changes
         .splice(0..0, override_lines(catalog, profile));
+    let running = standing.running_load(catalog, profile, journal, weeks.max(1));
+    report.running = running.has_runs().then_some(running);
     report
 }
 

@@ -226,6 +226,18 @@ fn text(r: &Report, ascii: bool) -> String {
             c(&assessment_text(date, by))
         );
     }
+    if let Some(running) = &r.running {
+        let _ = writeln!(t, "\nRunning (from a watch)");
+        for (line, flags) in running.week_lines() {
+            let _ = writeln!(t, "  {}", c(&line));
+            for f in flags {
+                let _ = writeln!(t, "    ! {}", c(&f));
+            }
+        }
+        if let Some(line) = running.step_line() {
+            let _ = writeln!(t, "  {}", c(&line));
+        }
+    }
     if !r.notes.is_empty() {
         let _ = writeln!(t, "\nNotes");
         for (date, note) in &r.notes {
@@ -376,6 +388,19 @@ fn markdown(r: &Report) -> String {
         );
     }
     m.push('\n');
+    if let Some(running) = &r.running {
+        let _ = writeln!(m, "## Running (from a watch)\n");
+        for (line, flags) in running.week_lines() {
+            let _ = writeln!(m, "- {}", esc(&line));
+            for f in flags {
+                let _ = writeln!(m, "  - **{}**", esc(&f));
+            }
+        }
+        if let Some(line) = running.step_line() {
+            let _ = writeln!(m, "- {}", esc(&line));
+        }
+        m.push('\n');
+    }
     if !r.notes.is_empty() {
         let _ = writeln!(m, "## Notes\n");
         for (date, note) in &r.notes {
@@ -469,6 +494,22 @@ fn html_page(r: &Report) -> Markup {
                         }
                         @for (date, by) in &r.assessments {
                             li { "clinician's assessment: " (clean(&assessment_text(date, by))) }
+                        }
+                    }
+                }
+                @if let Some(running) = &r.running {
+                    section {
+                        h2 { "Running (from a watch)" }
+                        ul {
+                            @for (line, flags) in running.week_lines() {
+                                li {
+                                    (clean(&line))
+                                    @if !flags.is_empty() {
+                                        ul { @for f in &flags { li { strong { (clean(f)) } } } }
+                                    }
+                                }
+                            }
+                            @if let Some(line) = running.step_line() { li { (clean(&line)) } }
                         }
                     }
                 }

@@ -173,14 +173,14 @@ pub struct PainSaid {
 
 impl Standing {
     /// The gate's refusal, when it holds the plan.
-    fn check_gate(&self) -> Result<(), Refusal> {
+    pub(super) fn check_gate(&self) -> Result<(), Refusal> {
         match self.gate.refusal() {
             Some(text) => Err(Refusal::Gate(text)),
             None => Ok(()),
         }
     }
 
-    fn check_date(&self, profile: &Profile, date: Date) -> Result<(), Refusal> {
+    pub(super) fn check_date(&self, profile: &Profile, date: Date) -> Result<(), Refusal> {
         if date > self.today {
             return Err(Refusal::NotYet {
                 date,

@@ -82,6 +82,9 @@ pub const PATIENT_COMMANDS: &[(&str, &[&str])] = &[
     ("show", &["--no-figure"]),
     ("sources", &[]),
     ("export-data", &["--format"]),
+    // `runs` lists; `runs import -` reads one watch file from standard input (never a path on
+    // the server): see [`Lock::runs_words`].
+    (RUNS, &["--weeks", "--tz", "--kind"]),
     // `fetch FILE`: a file the app wrote in this session's export folder, to standard output.
     // The lock's own command, not the CLI's: the app's Export view shows it in full.
     (FETCH, &[]),
@@ -89,6 +92,8 @@ pub const PATIENT_COMMANDS: &[(&str, &[&str])] = &[
 
 /// The patient's command that prints a file from the session's export folder.
 pub const FETCH: &str = "fetch";
+/// The patient's runs command: `runs`, or `runs import -` with the file on standard input.
+pub const RUNS: &str = "runs";
 
 /// The commands whose other words are the person's own text (not a flag or a flag's value):
 /// one argument of any printable text, given to the command after `--` so it is never read as
@@ -314,6 +319,9 @@ impl Lock {
             self.export_target(name)?;
             return Ok(Some(words));
         }
+        if first == RUNS {
+            Self::runs_words(&words[1..])?;
+        }
         let free = FREE_TEXT_COMMANDS.contains(&first.as_str());
         let mut run = vec![first.clone()];
         let mut text: Vec<&str> = Vec::new();
@@ -325,7 +333,8 @@ impl Lock {
                 run.push(word.clone());
                 continue;
             }
-            if !word.starts_with('-') {
+            // `-` is standard input to `runs import` (checked by `runs_words`), not a flag.
+            if !word.starts_with('-') || (first == RUNS && word == "-") {
                 if free {
                     text.push(word);
                 } else {
@@ -364,6 +373,35 @@ impl Lock {
             run.push(cleaned.to_string());
         }
         Ok(Some(run))
+    }
+}
+
+impl Lock {
+    /// The words after `runs`: none but flags and their values, or `import -` (the file comes
+    /// on standard input: the session reads no file on the server).
+    fn runs_words(words: &[String]) -> Result<(), Refusal> {
+        let mut positional = Vec::new();
+        let mut value_next = false;
+        for word in words {
+            if value_next {
+                value_next = false;
+            } else if word.starts_with("--") {
+                value_next = !word.contains('=') && word != "--help";
+            } else {
+                positional.push(word.as_str());
+            }
+        }
+        match positional.as_slice() {
+            [] | ["import", "-"] => Ok(()),
+            ["import", ..] => Err(Refusal(
+                "refused: this session reads no file on the server; send the watch file on                  standard input: ssh LOGIN runs import - < run.fit"
+                    .into(),
+            )),
+            _ => Err(Refusal(
+                "refused: `runs` takes no words here but `import -` (the file on standard input)"
+                    .into(),
+            )),
+        }
     }
 }
 
@@ -421,6 +459,31 @@ mod tests {
 
     fn lock() -> Lock {
         Lock::new("anna", Some(Path::new("/srv/rehab")), None).expect("a valid lock")
+    }
+
+    #[test]
+    fn runs_import_reads_standard_input_only() {
+        let l = lock();
+        let ok = [
+            "runs",
+            "runs --weeks 8",
+            "runs import -",
+            "runs import --tz=+01:00 -",
+            "runs import --kind run -",
+        ];
+        for line in ok {
+            assert!(l.ssh_command(line).is_ok(), "{line}");
+        }
+        for refused in [
+            "runs import run.fit",
+            "runs import - other.gpx",
+            "runs import",
+            "runs import ../../etc/passwd",
+            "runs delete",
+            "runs import --profile bob -",
+        ] {
+            assert!(l.ssh_command(refused).is_err(), "{refused}");
+        }
     }
 
     #[test]

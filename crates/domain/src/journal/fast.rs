@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
-use super::record::{PainReport, Record, SkipReason};
+use super::record::{ActivityKind, ActivityLog, PainReport, Record, SkipReason};
 
 /// The record on a compact line, or `None` to ask the RON parser.
 pub fn parse_compact(line: &str) -> Option<Record> {
@@ -74,9 +74,42 @@ pub fn parse_compact(line: &str) -> Option<Record> {
                 _ => return None,
             },
         },
+        "Activity" => {
+            let inner = fields.rest.strip_prefix('(')?.strip_suffix(')')?;
+            fields.rest = "";
+            Record::Activity(parse_activity(inner)?)
+        }
         _ => return None,
     };
     fields.rest.is_empty().then_some(record)
+}
+
+fn parse_activity(body: &str) -> Option<ActivityLog> {
+    let mut f = Fields { rest: body };
+    let date = f.date("date")?;
+    let start = f.string("start")?.parse().ok()?;
+    let kind = match f.value("kind")? {
+        "Run" => ActivityKind::Run,
+        "Cycle" => ActivityKind::Cycle,
+        "Swim" => ActivityKind::Swim,
+        "Walk" => ActivityKind::Walk,
+        _ => return None,
+    };
+    let activity = ActivityLog {
+        date,
+        start,
+        kind,
+        moving_s: f.number("moving_s")?,
+        distance_m: f.number("distance_m")?,
+        ascent_m: f.number("ascent_m")?,
+        descent_m: f.number("descent_m")?,
+        cadence: if f.rest.is_empty() {
+            None
+        } else {
+            Some(f.some_number("cadence")?)
+        },
+    };
+    f.rest.is_empty().then_some(activity)
 }
 
 fn parse_report(body: &str) -> Option<PainReport> {
@@ -206,6 +239,17 @@ impl<'a> Fields<'a> {
         }
         self.rest = "";
         Some(answers)
+    }
+
+    fn number<N: std::str::FromStr>(&mut self, name: &str) -> Option<N> {
+        let digits = self.value(name)?;
+        let plain = !digits.is_empty()
+            && digits.bytes().all(|c| c.is_ascii_digit())
+            && (digits == "0" || !digits.starts_with('0'));
+        if !plain {
+            return None;
+        }
+        digits.parse().ok()
     }
 
     fn some_bool(&mut self, name: &str) -> Option<bool> {

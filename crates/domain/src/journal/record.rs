@@ -53,6 +53,126 @@ impl PainReport {
     }
 }
 
+/// What kind of activity a watch recorded: a run, or cross-training of that kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ActivityKind {
+    Run,
+    Cycle,
+    Swim,
+    Walk,
+}
+
+impl ActivityKind {
+    /// Every kind, in the order lists show them.
+    pub const ALL: [ActivityKind; 4] = [
+        ActivityKind::Run,
+        ActivityKind::Cycle,
+        ActivityKind::Swim,
+        ActivityKind::Walk,
+    ];
+
+    /// A lower-case word for it (`run`, `cycle`, ...).
+    pub fn label(self) -> &'static str {
+        match self {
+            ActivityKind::Run => "run",
+            ActivityKind::Cycle => "cycle",
+            ActivityKind::Swim => "swim",
+            ActivityKind::Walk => "walk",
+        }
+    }
+}
+
+/// The figures kept of an activity imported from a watch's file: a summary only, never the
+/// track. `date` is the local date it started on (a run across midnight belongs to the day it
+/// started).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityLog {
+    pub date: Date,
+    /// When it started (UTC); with the kind, what tells one activity from another.
+    pub start: jiff::Timestamp,
+    pub kind: ActivityKind,
+    /// Seconds on the move: the watch's timer time (TCX, FIT), or for GPX the time moving
+    /// between points.
+    pub moving_s: u32,
+    pub distance_m: u32,
+    #[serde(default)]
+    pub ascent_m: u32,
+    #[serde(default)]
+    pub descent_m: u32,
+    /// Median step rate (steps a minute), when the file has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadence: Option<u16>,
+}
+
+/// The longest activity a record may hold: a week, in seconds.
+pub const MAX_MOVING_S: u32 = 7 * 24 * 3600;
+/// The longest distance a record may hold: 2,000 km.
+pub const MAX_DISTANCE_M: u32 = 2_000_000;
+
+impl ActivityLog {
+    /// What tells two imports of one activity apart from two activities: the kind and the
+    /// minute it started (a watch that writes the same run as GPX and FIT may differ by a
+    /// second; no one starts two runs in one minute).
+    pub fn key(&self) -> (i64, ActivityKind) {
+        (self.start.as_second().div_euclid(60), self.kind)
+    }
+
+    /// Its figures in one line: `run 10.00 km in 58:20, +45/-40 m, 172 steps/min`.
+    pub fn figures(&self) -> String {
+        let mut text = format!(
+            "{} {} in {}",
+            self.kind.label(),
+            km(self.distance_m),
+            clock(self.moving_s)
+        );
+        if self.ascent_m > 0 || self.descent_m > 0 {
+            text.push_str(&format!(", +{}/-{} m", self.ascent_m, self.descent_m));
+        }
+        if let Some(c) = self.cadence {
+            text.push_str(&format!(", {c} steps/min"));
+        }
+        text
+    }
+
+    /// Values a record must not hold.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.moving_s > MAX_MOVING_S {
+            return Err(format!(
+                "moving time {} s is more than a week",
+                self.moving_s
+            ));
+        }
+        if self.distance_m > MAX_DISTANCE_M {
+            return Err(format!("distance {} m is too long", self.distance_m));
+        }
+        if self.ascent_m > 100_000 || self.descent_m > 100_000 {
+            return Err("climb or descent is more than 100 km".to_string());
+        }
+        if let Some(c) = self.cadence
+            && !(20..=400).contains(&c)
+        {
+            return Err(format!("step rate {c} is not 20-400 a minute"));
+        }
+        Ok(())
+    }
+}
+
+/// Metres as kilometres with two decimals: `10.05 km`.
+pub fn km(metres: u32) -> String {
+    format!("{}.{:02} km", metres / 1000, (metres % 1000) / 10)
+}
+
+/// Seconds as `h:mm:ss`, or `m:ss` under an hour.
+pub fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
 /// One journal line. The state of a day is the replay of its records; a later record wins.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -102,6 +222,8 @@ pub enum Record {
         id: String,
         met: bool,
     },
+    /// A run or cross-training imported from a watch's file (a summary; no track).
+    Activity(ActivityLog),
 }
 
 /// The longest item id, criteria id or red-flag id a record may hold.
@@ -122,6 +244,7 @@ impl Record {
             | Record::Screened { date, .. }
             | Record::Assessed { date, .. }
             | Record::Criteria { date, .. } => *date,
+            Record::Activity(a) => a.date,
         }
     }
 
@@ -147,6 +270,7 @@ impl Record {
             Record::Screened { .. } => "screened",
             Record::Assessed { .. } => "assessed",
             Record::Criteria { .. } => "criteria",
+            Record::Activity(_) => "activity",
         }
     }
 
@@ -184,6 +308,7 @@ impl Record {
                 .try_for_each(|id| check_id("red-flag id", id)),
             Record::Criteria { id, .. } => check_id("criteria id", id),
             Record::Assessed { by: Some(name), .. } => check_id("clinician's name", name),
+            Record::Activity(a) => a.validate(),
             _ => Ok(()),
         }
     }

@@ -8,7 +8,7 @@ use super::days::Days;
 use jiff::civil::Date;
 
 use super::idmap::IdMap;
-use super::record::{PainReport, Record, SkipReason};
+use super::record::{ActivityLog, PainReport, Record, SkipReason};
 
 /// Where one item stands on one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -178,6 +178,9 @@ pub struct JournalState {
     /// assessment and every warning sign, each with its place (the gate compares places when
     /// two fall on one date).
     pub safety: Vec<SafetyEvent>,
+    /// Activities imported from a watch, by start time (each once: a second record of the same
+    /// activity, as two imports racing could write, is ignored).
+    pub activities: Vec<ActivityLog>,
     /// Records applied so far.
     pub records: usize,
     pub(super) ids: Ids,
@@ -339,7 +342,41 @@ impl JournalState {
                     self.criteria_met.remove(id);
                 }
             }
+            Record::Activity(activity) => self.add_activity(activity),
         }
+    }
+
+    /// Keeps an activity in start order, unless it is known already. Imports come in nearly
+    /// in order, so the place is found from the end.
+    fn add_activity(&mut self, activity: &ActivityLog) {
+        if self.knows_activity(activity) {
+            return;
+        }
+        let at = self
+            .activities
+            .iter()
+            .rposition(|a| a.start <= activity.start)
+            .map_or(0, |i| i + 1);
+        self.activities.insert(at, activity.clone());
+    }
+
+    /// Whether this activity (the same kind, started the same minute) is in the journal.
+    pub fn knows_activity(&self, activity: &ActivityLog) -> bool {
+        let key = activity.key();
+        let minute = jiff::Timestamp::from_second(key.0 * 60).unwrap_or(activity.start);
+        let from = self.activities.partition_point(|a| a.start < minute);
+        self.activities[from..]
+            .iter()
+            .take_while(|a| a.key().0 == key.0)
+            .any(|a| a.key() == key)
+    }
+
+    /// The activities that started on local dates in `range`.
+    pub fn activities_in(&self, range: impl std::ops::RangeBounds<Date>) -> Vec<&ActivityLog> {
+        self.activities
+            .iter()
+            .filter(|a| range.contains(&a.date))
+            .collect()
     }
 
     pub fn day(&self, date: Date) -> Option<&DayLog> {
@@ -356,6 +393,10 @@ impl JournalState {
         self.screenings.hash(&mut h);
         self.assessments.hash(&mut h);
         self.criteria_met.hash(&mut h);
+        self.activities
+            .iter()
+            .filter(|a| a.date < before)
+            .for_each(|a| a.hash(&mut h));
         h.finish()
     }
 

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use super::days::{Days, Packed, PackedDay, Stored, day_hash};
 use super::idmap::IdMap;
-use super::record::SkipReason;
+use super::record::{ActivityKind, ActivityLog, SkipReason};
 use super::replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent};
 
 /// The state as bytes. Item ids are written once each and then named by number; each day is
@@ -97,6 +97,16 @@ pub fn encode_state(state: &JournalState) -> Vec<u8> {
             }
         }
     }
+    w.count(state.activities.len());
+    for a in &state.activities {
+        w.date(a.date);
+        w.0.extend_from_slice(&a.start.as_second().to_le_bytes());
+        w.byte(a.kind as u8);
+        for n in [a.moving_s, a.distance_m, a.ascent_m, a.descent_m] {
+            w.number(u64::from(n));
+        }
+        w.option(a.cadence, |w, c| w.number(u64::from(c)));
+    }
     w.number(state.records as u64);
     w.0
 }
@@ -169,6 +179,24 @@ pub fn decode_state_in(bytes: Vec<u8>, from: usize) -> Option<JournalState> {
             },
             2 => SafetyEvent::WarningSign { at, date },
             _ => return None,
+        });
+    }
+    for _ in 0..r.count()? {
+        let date = r.date()?;
+        let start = i64::from_le_bytes(r.take(8)?.try_into().ok()?);
+        let kind = *ActivityKind::ALL.get(usize::from(r.byte()?))?;
+        let mut n = || u32::try_from(r.number()?).ok();
+        let (moving_s, distance_m, ascent_m, descent_m) = (n()?, n()?, n()?, n()?);
+        let cadence = r.option(|r| u16::try_from(r.number()?).ok())?;
+        state.activities.push(ActivityLog {
+            date,
+            start: jiff::Timestamp::from_second(start).ok()?,
+            kind,
+            moving_s,
+            distance_m,
+            ascent_m,
+            descent_m,
+            cadence,
         });
     }
     state.records = usize::try_from(r.number()?).ok()?;
@@ -467,6 +495,16 @@ mod tests {
                 id: "hop".into(),
                 met: true,
             },
+            Record::Activity(crate::journal::ActivityLog {
+                date: d(5),
+                start: jiff::Timestamp::from_second(1_796_000_000).expect("in range"),
+                kind: ActivityKind::Swim,
+                moving_s: 1800,
+                distance_m: 1500,
+                ascent_m: 0,
+                descent_m: 3,
+                cadence: Some(170),
+            }),
         ];
         let state = JournalState::replay(&records);
         let bytes = encode_state(&state);

@@ -75,7 +75,20 @@ pub fn log_from_journal_since(state: &JournalState, catalog: &Catalog, since: Op
         phase_exits,
         run_entry: state.criteria_met.get(RUN_ENTRY_CRITERIA).copied(),
         assessed: state.assessments.clone(),
+        ran: ran_since(state, from),
     }
+}
+
+/// The watch's runs from `from` on, in date order.
+fn ran_since(state: &JournalState, from: Date) -> Vec<(Date, u32)> {
+    let mut ran: Vec<(Date, u32)> = state
+        .activities
+        .iter()
+        .filter(|a| a.kind == journal::ActivityKind::Run && a.date >= from)
+        .map(|a| (a.date, a.moving_s))
+        .collect();
+    ran.sort_by_key(|(d, _)| *d);
+    ran
 }
 
 /// Which item ids are runs, remembered by the id's shared copy: the journal's state holds one

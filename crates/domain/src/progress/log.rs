@@ -107,6 +107,10 @@ pub struct Log {
     /// Days a clinician assessed the knee.
     #[serde(default)]
     pub assessed: Vec<Date>,
+    /// Runs recorded by a watch (imported files): each run's date and moving seconds, in date
+    /// order. What was actually run caps the next rise (see `runs::cap_to_actual`).
+    #[serde(default)]
+    pub ran: Vec<(Date, u32)>,
 }
 
 impl Log {
@@ -131,6 +135,19 @@ impl Log {
     /// Whether a clinician assessed the knee between `from` and `to` inclusive.
     pub fn assessed_between(&self, from: Date, to: Date) -> bool {
         self.assessed.iter().any(|d| *d >= from && *d <= to)
+    }
+
+    /// Minutes actually run from `from` to `to` inclusive by the watch's records; `None` when
+    /// no run was imported for those days (then nothing is known beyond the ticks).
+    pub fn ran_between(&self, from: Date, to: Date) -> Option<u32> {
+        let start = self.ran.partition_point(|(d, _)| *d < from);
+        let runs = &self.ran[start..];
+        let seconds: Vec<u32> = runs
+            .iter()
+            .take_while(|(d, _)| *d <= to)
+            .map(|(_, s)| *s)
+            .collect();
+        (!seconds.is_empty()).then(|| seconds.iter().sum::<u32>() / 60)
     }
 
     /// Whether the return-to-run entry criteria were recorded on or before `by`.

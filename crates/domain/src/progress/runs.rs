@@ -185,6 +185,7 @@ pub fn adjust_runs(
                 .push("Runs shorter this week after a painful run last week.".into());
         }
     }
+    cap_to_actual(plan, log, rules);
     let two_ago = plan.state.run_minutes_two_weeks_ago;
     let pct = rules.running_fortnight_warn_pct;
     // In u64: a library may hold any percentage.
@@ -195,6 +196,43 @@ pub fn adjust_runs(
             to: plan.run_minutes,
             pct,
         });
+    }
+}
+
+/// Running planned from the running done (clinical basis §1.3), when a watch recorded last
+/// week's runs: a week that ran more than prescribed is held (no rise on top of it), and no
+/// week is planned more than the weekly rise (10%) over what was actually run. Only running
+/// that counts its minutes; walk-run levels go by their own rules.
+pub fn cap_to_actual(plan: &mut WeekPlan, log: &Log, rules: &PainRules) {
+    let prescribed = plan.state.previous_run_minutes;
+    if plan.run_minutes == 0 || prescribed == 0 {
+        return;
+    }
+    let last_monday = plan.monday.saturating_sub(jiff::ToSpan::days(7));
+    let last_sunday = plan.monday.saturating_sub(jiff::ToSpan::days(1));
+    let Some(actual) = log.ran_between(last_monday, last_sunday) else {
+        return;
+    };
+    let pct = rules.running_weekly_rise_pct.min(100);
+    let (limit, why) = if actual > prescribed {
+        (
+            prescribed,
+            format!(
+                "Running held at {prescribed} min this week: last week ran {actual} min, more                  than the {prescribed} prescribed."
+            ),
+        )
+    } else {
+        let limit = (actual + actual * pct / 100).max(1);
+        (
+            limit,
+            format!(
+                "Running at most {limit} min this week: {pct}% over the {actual} min actually                  run last week."
+            ),
+        )
+    };
+    if plan.run_minutes > limit {
+        set_weekly_minutes(plan, limit);
+        plan.notes.push(why);
     }
 }
 

@@ -38,6 +38,10 @@ impl App {
             }
             Action::Edit => self.open_settings(),
             Action::Write => self.open_write(FileKind::Report),
+            // Runs from a watch's files; a locked session takes them over ssh instead.
+            Action::Import if self.lock_allows_or_says(crate::clinic::Act::ReadFile) => {
+                self.open_runs_import()
+            }
             _ => {}
         }
         Vec::new()

@@ -196,3 +196,35 @@ fn walk_run_waits_for_its_entry_criteria_and_pauses_remove_runs() {
         ]
     );
 }
+
+#[test]
+fn the_next_week_is_planned_from_the_running_done() {
+    // Last week prescribed 55 min; this week's plan (60 min) rises from it.
+    let planned = |ran: Vec<(jiff::civil::Date, u32)>| {
+        let mut plan = week(0);
+        plan.state.previous_run_minutes = 55;
+        let log = Log {
+            ran,
+            ..cleared_to_run()
+        };
+        cap_to_actual(&mut plan, &log, &rules());
+        (plan.run_minutes, plan.notes.join(" "))
+    };
+    // No watch record: the plan as built.
+    assert_eq!(planned(vec![]).0, 60);
+    // 40 min actually run last week: at most 44 this week (spread over 3 runs: 14 each).
+    let (minutes, note) = planned(vec![
+        (date(2025, 12, 30), 20 * 60),
+        (date(2026, 1, 1), 20 * 60),
+    ]);
+    assert_eq!(minutes, 42);
+    assert!(note.contains("10% over the 40 min"), "{note}");
+    // A run of this week does not count for last week.
+    assert_eq!(planned(vec![(date(2026, 1, 5), 20 * 60)]).0, 60);
+    // 70 min run against 55 prescribed: held at 55.
+    let (minutes, note) = planned(vec![(date(2026, 1, 2), 70 * 60)]);
+    assert_eq!(minutes, 54);
+    assert!(note.contains("held"), "{note}");
+    // Ran about what was prescribed: the rise stands.
+    assert_eq!(planned(vec![(date(2026, 1, 2), 55 * 60)]).0, 60);
+}
