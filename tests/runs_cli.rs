@@ -174,6 +174,11 @@ fn a_run_ticks_the_days_run_item_with_its_minutes() {
     )
     .success();
     assert!(!out(&a).contains("ticks"), "{}", out(&a));
+    assert!(
+        out(&a).contains("not planned that day; logged as run-within-pain-rules and counted with the week's running"),
+        "{}",
+        out(&a)
+    );
 }
 
 #[test]
@@ -294,6 +299,11 @@ fn the_weekly_load_flags_a_rise_over_thirty_percent_in_two_weeks() {
         "{said}"
     );
     assert!(said.contains("baseline 170 steps/min"), "{said}");
+    // This week has only begun: its fall from last week is "so far", not -100%.
+    assert!(
+        said.contains("2026-12-07     0     0:00    0.00 km  1:30:00   16.20 km  so far"),
+        "{said}"
+    );
     // The week before the rise has no flag: the flag follows the numbers.
     let flagged_weeks = said.matches("! up").count();
     assert_eq!(flagged_weeks, 2, "{said}");

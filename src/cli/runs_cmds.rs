@@ -135,8 +135,10 @@ pub fn load_text(load: &RunningLoad) -> String {
         "{:<10}  {:>4}  {:>7}  {:>9}  {:>7}  {:>9}  {:>6}  {:>5}  {}\n",
         "week of", "runs", "time", "distance", "before", "before", "change", "steps", "phase"
     ));
-    for r in &load.rows {
+    for (n, r) in load.rows.iter().enumerate() {
         let w = &r.load;
+        // This week is still running: a fall from last week says nothing yet, a rise does.
+        let so_far = n + 1 == load.rows.len() && r.week_rise.is_none_or(|p| p <= 0);
         t.push_str(&format!(
             "{:<10}  {:>4}  {:>7}  {:>9}  {:>7}  {:>9}  {:>6}  {:>5}  {}\n",
             w.monday.map(|d| d.to_string()).unwrap_or_default(),
@@ -145,9 +147,11 @@ pub fn load_text(load: &RunningLoad) -> String {
             km(w.distance_m),
             clock(r.before_s),
             km(r.before_m),
-            r.week_rise
-                .map(|p| format!("{p:+}%"))
-                .unwrap_or_else(|| "-".into()),
+            match r.week_rise {
+                _ if so_far => "so far".into(),
+                Some(p) => format!("{p:+}%"),
+                None => "-".into(),
+            },
             w.cadence
                 .map(|c| c.to_string())
                 .unwrap_or_else(|| "-".into()),

@@ -219,7 +219,8 @@ impl Standing {
         }
         Some((
             format!(
-                "  extra run on {}: {} min, not planned that day; logged as {exercise} and                  counted with the week's running",
+                "  extra run on {}: {} min, not planned that day; logged as {exercise} and counted \
+                 with the week's running",
                 log.date,
                 log.moving_s.div_ceil(60)
             ),
