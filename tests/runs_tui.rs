@@ -40,17 +40,16 @@ fn today_and_history_show_the_watchs_runs() {
     recs.push(run(TODAY, 31, 5230));
     recs.push(run(date(2026, 11, 19), 25, 4100));
     app.load(profile(), &recs);
-    let today = draw(&app, 140, 30);
+    // At 80x24, as over ssh: every figure on screen, nothing cut.
+    let today = draw(&app, 80, 24);
     assert!(
         today.contains("watch: run 5.23 km in 31:00, +12/-10 m, 168 steps/min"),
         "{today}"
     );
     app.view = View::History;
-    let history = draw(&app, 140, 30);
+    let history = draw(&app, 80, 24);
     assert!(
-        history.contains(
-            "Running (watch): this week 1 run(s) 31:00 5.23 km; last week 1 run(s) 25:00 4.10 km"
-        ),
+        history.contains("Watch runs: this week 1 (31:00, 5.23 km); last week 1 (25:00, 4.10 km)"),
         "{history}"
     );
 }

@@ -195,16 +195,12 @@ fn running_line(app: &App) -> Option<String> {
     let last = monday.checked_sub(7.days()).ok()?;
     let this = crate::runs::load::week_load(&app.journal.activities, monday);
     let before = crate::runs::load::week_load(&app.journal.activities, last);
+    // Short enough for 80 columns with a week of several hours and tens of kilometres.
     let week = |w: &crate::runs::load::WeekLoad| {
-        format!(
-            "{} run(s) {} {}",
-            w.runs,
-            clock(w.moving_s),
-            km(w.distance_m)
-        )
+        format!("{} ({}, {})", w.runs, clock(w.moving_s), km(w.distance_m))
     };
     Some(format!(
-        "Running (watch): this week {}; last week {}",
+        "Watch runs: this week {}; last week {}",
         week(&this),
         week(&before)
     ))

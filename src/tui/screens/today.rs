@@ -93,7 +93,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             lines
         })
         .unwrap_or_default();
-    let foot_h = 2 + flag_lines.len() as u16;
+    let detail = foot_detail(app, usize::from(inner.width));
+    let foot_h = 1 + detail.len().max(1) as u16 + flag_lines.len() as u16;
     let [_, list, foot] = super::widgets::bands(inner, 0, foot_h);
 
     if !app.plan_allowed() {
@@ -219,36 +220,50 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw("  "),
             Span::styled(bar, t.done()),
         ]);
-        // The morning score belongs to yesterday's session; show it beside today's.
-        let during = app.pain_on(app.today).and_then(|p| p.during);
-        let morning = app
-            .today
-            .yesterday()
-            .ok()
-            .and_then(|d| app.pain_on(d))
-            .and_then(|p| p.morning);
-        let pain = (during.is_some() || morning.is_some()).then(|| {
-            format!(
-                "pain: during {}, next morning after yesterday {}",
-                during.map_or("-".into(), |v| v.to_string()),
-                morning.map_or("-".into(), |v| v.to_string())
-            )
-        });
-        // Runs and cross-training a watch recorded today, with their figures.
-        let watch: Vec<String> = app
-            .journal
-            .activities_in(app.today..=app.today)
-            .iter()
-            .map(|a| a.figures())
-            .collect();
-        let watch = (!watch.is_empty()).then(|| format!("watch: {}", watch.join("; ")));
-        let second = match (pain, watch) {
-            (Some(p), Some(w)) => format!("{p} · {w}"),
-            (p, w) => p.or(w).unwrap_or_default(),
+        let mut lines = vec![progress];
+        // The line under the progress keeps its place when it has nothing to say.
+        let detail = if detail.is_empty() {
+            vec![String::new()]
+        } else {
+            detail
         };
-        let mut lines = vec![progress, Line::styled(second, t.dim())];
+        lines.extend(detail.into_iter().map(|l| Line::styled(l, t.dim())));
         lines.extend(flag_lines.into_iter().map(|l| Line::styled(l, t.warn())));
         frame.render_widget(Paragraph::new(lines), foot);
+    }
+}
+
+/// The footer's line under the day's progress: today's pain and what a watch recorded today,
+/// on one line when both fit the width, else one line each.
+fn foot_detail(app: &App, width: usize) -> Vec<String> {
+    // The morning score belongs to yesterday's session; show it beside today's.
+    let during = app.pain_on(app.today).and_then(|p| p.during);
+    let morning = app
+        .today
+        .yesterday()
+        .ok()
+        .and_then(|d| app.pain_on(d))
+        .and_then(|p| p.morning);
+    let pain = (during.is_some() || morning.is_some()).then(|| {
+        format!(
+            "pain: during {}, next morning after yesterday {}",
+            during.map_or("-".into(), |v| v.to_string()),
+            morning.map_or("-".into(), |v| v.to_string())
+        )
+    });
+    // Runs and cross-training a watch recorded today, with their figures.
+    let watch: Vec<String> = app
+        .journal
+        .activities_in(app.today..=app.today)
+        .iter()
+        .map(|a| a.figures())
+        .collect();
+    let watch = (!watch.is_empty()).then(|| format!("watch: {}", watch.join("; ")));
+    match (pain, watch) {
+        (Some(p), Some(w)) if p.chars().count() + 3 + w.chars().count() <= width => {
+            vec![format!("{p} · {w}")]
+        }
+        (p, w) => p.into_iter().chain(w).collect(),
     }
 }
 
