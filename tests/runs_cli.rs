@@ -315,7 +315,8 @@ fn the_weekly_load_flags_a_rise_over_thirty_percent_in_two_weeks() {
         &["report", "--weeks", "3", "--format", "text"],
     )
     .success());
-    let week = "week of 2026-11-30: 3 run(s), 2:00:00, 21.60 km (4 weeks before: 1:00:00, 10.80 km a week)";
+    let week =
+        "week of 2026-11-30: 3 runs, 2:00:00, 21.60 km (4 weeks before: 1:00:00, 10.80 km a week)";
     assert!(
         report.contains("Running (from a watch)") && report.contains(week),
         "{report}"
@@ -331,7 +332,16 @@ fn the_weekly_load_flags_a_rise_over_thirty_percent_in_two_weeks() {
     assert!(html.contains(week), "{html}");
     // On Sunday 6 December the week's running is flagged for the clinic.
     let overview = out(&rehab(dir, "2026-12-06", &["clinic"]).success());
-    assert!(overview.contains(&format!("running: {week}")), "{overview}");
+    // Wrapped at words to 80 columns, under the row.
+    assert!(
+        overview.lines().all(|l| l.chars().count() <= 80),
+        "{overview}"
+    );
+    let unwrapped = overview.replace("\n    ", " ");
+    assert!(
+        unwrapped.contains(&format!("running: {week}")),
+        "{overview}"
+    );
     assert!(overview.contains("running load flagged"), "{overview}");
 }
 

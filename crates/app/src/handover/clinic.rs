@@ -392,7 +392,13 @@ pub fn clinic_text(rows: &[ClinicRow], today: Date, width: usize) -> String {
             .collect();
         write_row(&mut t, &cols, &wrapped);
         if let Some(running) = &r.running {
-            let _ = writeln!(t, "  running: {}", clean(running));
+            let options = textwrap::Options::new(width)
+                .break_words(false)
+                .initial_indent("  running: ")
+                .subsequent_indent("    ");
+            for line in textwrap::wrap(&clean(running), options) {
+                let _ = writeln!(t, "{line}");
+            }
         }
         if !wide && !r.concerns.is_empty() {
             let options = textwrap::Options::new(width)

@@ -303,21 +303,30 @@ impl RunningLoad {
     /// figures as `rehab runs`'s table).
     pub fn week_lines(&self) -> Vec<(String, Vec<String>)> {
         use crate::journal::{clock, km};
+        let last = self.rows.len().saturating_sub(1);
         self.rows
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(n, r)| {
                 let w = &r.load;
                 let mut line = format!(
-                    "week of {}: {} run(s), {}, {} (4 weeks before: {}, {} a week)",
+                    "week of {}: {} run{}, {}, {} (4 weeks before: {}, {} a week)",
                     w.monday.map(|d| d.to_string()).unwrap_or_default(),
                     w.runs,
+                    if w.runs == 1 { "" } else { "s" },
                     clock(w.moving_s),
                     km(w.distance_m),
                     clock(r.before_s),
                     km(r.before_m)
                 );
-                if let Some(p) = r.week_rise {
-                    line.push_str(&format!(", {p:+}% on the week before"));
+                // The last week is this one, still running: a fall says nothing yet (as
+                // `rehab runs` has it), a rise does.
+                match r.week_rise {
+                    Some(p) if n < last || p > 0 => {
+                        line.push_str(&format!(", {p:+}% on the week before"))
+                    }
+                    _ if n == last => line.push_str(", so far"),
+                    _ => {}
                 }
                 if let Some(c) = w.cadence {
                     line.push_str(&format!(", {c} steps/min"));
