@@ -375,3 +375,23 @@ fn the_clinic_view_keeps_names_and_conditions_whole_words_at_80_columns() {
     );
     insta::assert_snapshot!("clinic_long_names", screen);
 }
+
+#[test]
+fn the_clinic_view_says_a_watchs_running_under_the_selected_row() {
+    let mut app = clinic(UNICODE);
+    let mut rows = rows();
+    let running =
+        "week of 2026-11-30: 4 runs, 2:00:00, 20.03 km (4 weeks before: 0:00, 0.00 km a week)";
+    for r in &mut rows {
+        r.running = Some(running.to_string());
+    }
+    app.update(Action::ClinicRows(rows));
+    let screen = draw(&app, 80, 24);
+    // Wrapped at words within the frame, every figure whole.
+    let text: String = screen
+        .lines()
+        .map(|l| l.trim_matches('"').trim_matches('│').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains(&format!("running: {running}")), "{screen}");
+}

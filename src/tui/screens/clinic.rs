@@ -84,9 +84,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     let selected = app.views.clinic.selected.min(rows.len() - 1);
+    // A watch's running, as `rehab clinic` says it under the row, wrapped below the flags.
+    let running = rows[selected]
+        .running
+        .as_ref()
+        .map(|r| format!("running: {}", clean(r)));
+    let running_rows = running.as_ref().map_or(0, |r| {
+        textwrap::wrap(
+            r,
+            textwrap::Options::new(usize::from(inner.width)).break_words(false),
+        )
+        .len()
+    });
     let [table_area, detail_area] = inner.layout(&Layout::vertical([
         Constraint::Min(2),
-        Constraint::Length(DETAIL_ROWS as u16),
+        Constraint::Length((DETAIL_ROWS + running_rows) as u16),
     ]));
     super::widgets::tall_table(
         frame,
@@ -123,6 +135,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             t.danger(),
         )
     });
+    if let Some(running) = running {
+        let options = textwrap::Options::new(usize::from(detail_area.width)).break_words(false);
+        lines.extend(
+            textwrap::wrap(&running, options)
+                .into_iter()
+                .map(|l| Line::raw(l.into_owned())),
+        );
+    }
     let key = app.keymap.key_for(&Action::Select, t.ascii);
     let current = app.profile.as_ref().is_some_and(|p| p.name == r.name);
     lines.push(Line::styled(
