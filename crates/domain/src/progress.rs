@@ -39,7 +39,7 @@ pub use from_journal::{
     phase_exit_criteria,
 };
 pub use log::{DayLog, ItemLog, Log, PhaseExit, Status};
-pub use outcome::{AdaptedWeek, Decision, Flag, WeekOutcome};
+pub use outcome::{AdaptedWeek, Decision, Flag, PhaseRuns, WeekOutcome};
 
 use jiff::civil::Date;
 

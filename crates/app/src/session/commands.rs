@@ -656,22 +656,27 @@ impl Standing {
     /// logged that day and the session not red (within the pain rule).
     fn runs_proof(&self, phase: u32, count: u32, minutes: u32) -> String {
         // The progression carries the phase's runs from its first week, so a saved checkpoint
-        // or a look at recent weeks only reads the same list.
-        let dates: Vec<String> = self
+        // or a look at recent weeks reads the same count and the same latest dates.
+        let (n, dates) = self
             .outcomes
             .iter()
             .rev()
             .find(|o| o.plan.state.phase as u32 + 1 == phase)
-            .map(|o| {
-                o.long_runs
-                    .iter()
-                    .filter(|(_, m)| *m >= minutes)
-                    .map(|(d, _)| d.to_string())
-                    .collect()
-            })
+            .map(|o| o.long_runs.at_least(minutes))
             .unwrap_or_default();
-        let n = dates.len() as u32;
-        let dates = dates.join(", ");
+        let latest = if n as usize > dates.len() {
+            "latest "
+        } else {
+            ""
+        };
+        let dates = format!(
+            "{latest}{}",
+            dates
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         match n {
             0 => format!(
                 "The log shows no continuous run of {minutes} min within the pain rule in this phase yet."

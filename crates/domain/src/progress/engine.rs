@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::classify::{Baselines, Cause, Colour, Kinds, Limits, Morning, SessionReview, classify};
 use super::decide::{Before, Rule, Verdict, WeekNumbers, decide, numbers};
 use super::log::{DayLog, Log};
+use super::outcome::PhaseRuns;
 use super::outcome::{Decision, Flag, WeekOutcome};
 use super::runs::{RunCarry, RunStep, adjust_runs, ease_runs_after_red};
 use crate::catalog::{Catalog, Condition, Kind, PainRules, RunMode};
@@ -31,7 +32,7 @@ struct Carry {
     runs: RunCarry,
     /// The continuous runs of the current phase done in full within the pain rule, with their
     /// minutes: what a phase's exit checks read, however far back the phase began.
-    long_runs: LongRuns,
+    long_runs: PhaseRuns,
 }
 
 /// Where the progression stands at the start of a week: all that the weeks before it pass on,
@@ -314,7 +315,12 @@ impl Inputs<'_> {
         carry.state = next;
         plan.shrink_to_fit();
         Ok(WeekOutcome {
-            long_runs: carry.long_runs.runs.clone(),
+            // Only a week on screen says it: years of weeks walked through copy nothing.
+            long_runs: if shown {
+                carry.long_runs.clone()
+            } else {
+                PhaseRuns::default()
+            },
             plan,
             sessions,
             numbers: nums,
@@ -442,7 +448,7 @@ fn first_carry(condition: &Condition, overrides: &Overrides) -> Carry {
         mornings: Vec::new(),
         first_pain: None,
         runs: RunCarry::default(),
-        long_runs: LongRuns::default(),
+        long_runs: PhaseRuns::default(),
     }
 }
 
@@ -516,16 +522,9 @@ fn run_exercises<'a>(catalog: &'a Catalog, plan: &'a WeekPlan) -> Vec<&'a str> {
     ids
 }
 
-/// The continuous runs of one phase done in full within the pain rule: (date, minutes).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-struct LongRuns {
-    phase: usize,
-    runs: Vec<(Date, u32)>,
-}
-
-impl LongRuns {
+impl PhaseRuns {
     /// Adds the week's planned continuous runs (not walk-runs) that were ticked in full, with a
-    /// pain score logged that day and the session not red; a new phase starts a new list.
+    /// pain score logged that day and the session not red; a new phase starts anew.
     fn add_week(
         &mut self,
         plan: &WeekPlan,
@@ -534,9 +533,9 @@ impl LongRuns {
         today: Option<Date>,
     ) {
         if self.phase != plan.state.phase {
-            *self = LongRuns {
+            *self = PhaseRuns {
                 phase: plan.state.phase,
-                runs: Vec::new(),
+                ..PhaseRuns::default()
             };
         }
         for day in plan
@@ -570,7 +569,7 @@ impl LongRuns {
             if let Some(minutes) = long_run
                 && !red
             {
-                self.runs.push((day.date, minutes));
+                self.add(day.date, minutes);
             }
         }
     }

@@ -99,9 +99,9 @@ pub struct WeekOutcome {
     /// The week's plan as adapted from the weeks before.
     pub plan: WeekPlan,
     /// The continuous runs of this week's phase up to the week's end, done in full within the
-    /// pain rule, with their minutes (the phase's exit checks read them).
+    /// pain rule (the phase's exit checks read them); empty for a week walked through unshown.
     #[serde(default)]
-    pub long_runs: Vec<(jiff::civil::Date, u32)>,
+    pub long_runs: PhaseRuns,
     /// Each logged session's classification, in date order.
     pub sessions: Vec<SessionReview>,
     pub numbers: WeekNumbers,
@@ -163,5 +163,72 @@ impl AdaptedWeek {
         }
         lines.extend(self.flags.iter().map(|f| format!("! {}", f.text())));
         lines
+    }
+}
+
+/// The continuous runs of one phase done in full within the pain rule, by their minutes: how
+/// many, and the latest few dates. Bounded, however long the phase lasts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PhaseRuns {
+    pub(super) phase: usize,
+    /// Minutes -> (how many runs that long, the latest dates, oldest first).
+    pub(super) by_minutes: std::collections::BTreeMap<u32, (u32, Vec<jiff::civil::Date>)>,
+}
+
+impl PhaseRuns {
+    /// Dates kept for each length of run: more than any exit check asks for.
+    const LATEST: usize = 8;
+
+    pub(super) fn add(&mut self, date: jiff::civil::Date, minutes: u32) {
+        let (count, dates) = self.by_minutes.entry(minutes).or_default();
+        *count += 1;
+        dates.push(date);
+        if dates.len() > Self::LATEST {
+            dates.remove(0);
+        }
+    }
+
+    /// The runs of `minutes` or longer: how many, and the latest dates (up to eight), oldest
+    /// first.
+    pub fn at_least(&self, minutes: u32) -> (u32, Vec<jiff::civil::Date>) {
+        let mut count = 0;
+        let mut dates = Vec::new();
+        for (n, d) in self.by_minutes.range(minutes..).map(|(_, v)| v) {
+            count += n;
+            dates.extend_from_slice(d);
+        }
+        dates.sort_unstable();
+        let skip = dates.len().saturating_sub(Self::LATEST);
+        (count, dates.split_off(skip))
+    }
+}
+
+#[cfg(test)]
+mod phase_runs_tests {
+    use super::PhaseRuns;
+    use jiff::ToSpan;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_long_phase_keeps_its_count_and_only_its_latest_dates() {
+        let mut runs = PhaseRuns::default();
+        let start = date(2026, 1, 1);
+        // 100 runs of 30 min, with a 20-min run every tenth day among them.
+        for d in 0..100 {
+            let day = start.checked_add(d.days()).expect("a date");
+            runs.add(day, if d % 10 == 0 { 20 } else { 30 });
+        }
+        let (n, dates) = runs.at_least(25);
+        assert_eq!(n, 90);
+        let last = start.checked_add(99.days()).expect("a date");
+        assert_eq!(dates.len(), 8);
+        assert_eq!(dates.last(), Some(&last));
+        assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
+        let (n, dates) = runs.at_least(20);
+        assert_eq!(n, 100);
+        assert_eq!(dates.len(), 8);
+        assert_eq!(runs.at_least(31), (0, Vec::new()));
+        // However long the phase, what is kept stays small.
+        assert!(runs.by_minutes.values().all(|(_, d)| d.len() <= 8));
     }
 }
