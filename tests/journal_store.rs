@@ -373,7 +373,7 @@ fn screenings_and_assessments_land_in_profile_and_journal() {
         Some(Date::constant(2026, 11, 5))
     );
     let state = again.journal.state();
-    assert_eq!(state.screenings, vec![(date, answers)]);
+    assert_eq!(state.screenings, vec![(date, std::sync::Arc::new(answers))]);
     assert_eq!(state.assessed, Some(Date::constant(2026, 11, 5)));
     assert_eq!(
         state.last_assessment,

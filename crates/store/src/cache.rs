@@ -31,8 +31,9 @@ pub const PROGRESS_FILE: &str = "progress.cache";
 const MAGIC: &[u8] = b"rehab cache\n";
 /// Bumped whenever the bytes below change meaning (7: a week carries whether it fits; 8: the
 /// progression carries the phase's continuous runs; 9: the state holds the activities imported
-/// from a watch; 10: the phase's runs kept by length, the latest few).
-const FORMAT: u32 = 10;
+/// from a watch; 10: the phase's runs kept by length, the latest few; 11: a screening
+/// with the answers of the one before says so instead of repeating them).
+const FORMAT: u32 = 11;
 /// Hashing reads the journal this much at a time.
 const HASH_BLOCK: usize = 64 << 10;
 /// A cache is rewritten once this many journal bytes are past it: less is parsed in no time.

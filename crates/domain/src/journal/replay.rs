@@ -159,8 +159,9 @@ pub struct Score {
 pub struct JournalState {
     /// Date -> what was logged that day.
     pub days: Days,
-    /// Every red-flag screening, oldest first.
-    pub screenings: Vec<(Date, BTreeMap<String, bool>)>,
+    /// Every red-flag screening, oldest first. Answers the same as the screening before share
+    /// one map: a weekly "nothing has changed" over years costs one.
+    pub screenings: Vec<(Date, Arc<BTreeMap<String, bool>>)>,
     /// The latest clinician assessment.
     pub assessed: Option<Date>,
     /// Every clinician assessment, in journal order (the progression needs them all, so a later
@@ -307,7 +308,11 @@ impl JournalState {
                 .push(crate::text::clean_block(text).into_owned()),
             Record::Screened { date, answers } => {
                 self.last_screened = Some((at, *date));
-                self.screenings.push((*date, answers.clone()));
+                let answers_shared = match self.screenings.last() {
+                    Some((_, last)) if **last == *answers => Arc::clone(last),
+                    _ => Arc::new(answers.clone()),
+                };
+                self.screenings.push((*date, answers_shared));
                 self.safety.push(SafetyEvent::Screened {
                     at,
                     date: *date,

@@ -55,9 +55,16 @@ pub fn encode_state(state: &JournalState) -> Vec<u8> {
         w.0.extend_from_slice(bytes);
     }
     w.count(state.screenings.len());
+    let mut before: Option<&Arc<BTreeMap<String, bool>>> = None;
     for (date, answers) in &state.screenings {
         w.date(*date);
-        w.answers(answers);
+        // 1: the same answers as the screening before (kept once, shared when read back).
+        let same = before.is_some_and(|b| Arc::ptr_eq(b, answers) || b == answers);
+        w.byte(u8::from(same));
+        if !same {
+            w.answers(answers);
+        }
+        before = Some(answers);
     }
     w.option(state.assessed, Writer::date);
     w.count(state.assessments.len());
@@ -149,7 +156,12 @@ pub fn decode_state_in(bytes: Vec<u8>, from: usize) -> Option<JournalState> {
     }
     for _ in 0..r.count()? {
         let date = r.date()?;
-        state.screenings.push((date, r.answers()?));
+        let answers = match (r.byte()?, state.screenings.last()) {
+            (0, _) => Arc::new(r.answers()?),
+            (1, Some((_, last))) => Arc::clone(last),
+            _ => return None,
+        };
+        state.screenings.push((date, answers));
     }
     state.assessed = r.option(Reader::date)?;
     state.assessments = (0..r.count()?).map(|_| r.date()).collect::<Option<_>>()?;
@@ -454,6 +466,35 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
     use crate::journal::{PainReport, Record};
+
+    #[test]
+    fn weekly_answers_that_do_not_change_are_kept_once() {
+        let d = |day| Date::constant(2026, 11, day);
+        let no = BTreeMap::from([
+            ("locked-knee".to_string(), false),
+            ("giving-way".to_string(), false),
+        ]);
+        let mut yes = no.clone();
+        yes.insert("giving-way".to_string(), true);
+        let records: Vec<Record> = [(2, &no), (9, &no), (16, &yes), (23, &yes), (30, &no)]
+            .into_iter()
+            .map(|(day, answers)| Record::Screened {
+                date: d(day),
+                answers: answers.clone(),
+            })
+            .collect();
+        let state = JournalState::replay(&records);
+        let back = decode_state(&encode_state(&state)).expect("decodes");
+        for s in [&state, &back] {
+            let maps: Vec<&Arc<BTreeMap<String, bool>>> =
+                s.screenings.iter().map(|(_, a)| a).collect();
+            assert!(Arc::ptr_eq(maps[0], maps[1]) && Arc::ptr_eq(maps[2], maps[3]));
+            assert!(!Arc::ptr_eq(maps[1], maps[2]) && !Arc::ptr_eq(maps[3], maps[4]));
+            let answers: Vec<&BTreeMap<String, bool>> = maps.iter().map(|a| a.as_ref()).collect();
+            assert_eq!(answers, [&no, &no, &yes, &yes, &no]);
+        }
+        assert_eq!(back.screenings, state.screenings);
+    }
 
     #[test]
     fn a_state_comes_back_as_it_was() {
