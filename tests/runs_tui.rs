@@ -85,13 +85,11 @@ fn history_imports_a_watchs_file_typed_as_a_path() {
         &mut std::io::empty(),
     );
     let effects = app.update(Action::RunsRead(files, jiff::tz::TimeZone::UTC));
-    let records: Vec<&Record> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Append(r) => Some(r),
-            _ => None,
-        })
-        .collect();
+    // The whole import in one write: all of it lands, or none.
+    let [Effect::AppendAll(records)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let records: Vec<&Record> = records.iter().collect();
     assert!(
         records
             .iter()
@@ -107,6 +105,16 @@ fn history_imports_a_watchs_file_typed_as_a_path() {
         .unwrap_or_default();
     assert!(status.contains("1 new, 0 already known"), "{status}");
     assert!(app.views.history.report.is_none());
+    // Once the store says they are written, the app shows them, the summary still said.
+    let written: Vec<Record> = records.into_iter().cloned().collect();
+    app.update(Action::RecordedAll(written));
+    assert_eq!(app.journal.activities.len(), 1);
+    let said = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert_eq!(said, status);
     // A broken file keeps the field open and says where it broke; nothing to write.
     std::fs::write(&file, "<gpx><trk><trkseg><trkpt lat=\"1\"").expect("w");
     press(&mut app, ch('i'));

@@ -76,6 +76,9 @@ pub enum Action {
     Exported(String),
     /// A record is on disk (written by us, or noticed from another process).
     Recorded(Record),
+    /// Records written together in one write (an import): applied without a word each, as the
+    /// import has said what it did.
+    RecordedAll(Vec<Record>),
     /// The profile is on disk as given.
     ProfileSaved(Box<Profile>),
     /// A profile and its journal were (re)loaded, with the progression saved beside them (to

@@ -53,6 +53,8 @@ pub enum Effect {
     SaveProfile(Box<Profile>),
     /// Append one record to the current profile's journal.
     Append(Record),
+    /// Append records in one write: all of them or, when the write fails, none (an import).
+    AppendAll(Vec<Record>),
     /// Load another profile and make it current.
     SwitchProfile(String),
     /// Write the printable plan of the open profile.
@@ -353,6 +355,10 @@ impl App {
                 self.recorded(&record);
                 return Vec::new();
             }
+            Action::RecordedAll(records) => {
+                self.apply_records(&records);
+                return Vec::new();
+            }
             Action::ProfileSaved(profile) => {
                 self.profile_saved(*profile);
                 return Vec::new();
@@ -439,26 +445,35 @@ impl App {
         vec![Effect::Quit]
     }
 
-    fn recorded(&mut self, record: &Record) {
-        Arc::make_mut(&mut self.journal).apply(record);
-        // The store kept what the profile follows of the record; the app's copy does the same.
-        if let Some(profile) = &mut self.profile {
-            profile.follow(record);
-        }
-        // A backfilled tick or pain in a past week can change the decisions after it; pain,
-        // answers and assessments can change the gate.
+    /// Records the store wrote, in the app's journal and profile, and the weeks they change.
+    fn apply_records(&mut self, records: &[Record]) {
         let this_monday = plan::monday_of(self.today);
-        if record.date() < this_monday
-            || matches!(
-                record,
-                Record::Criteria { .. }
-                    | Record::Pain { .. }
-                    | Record::Screened { .. }
-                    | Record::Assessed { .. }
-            )
-        {
+        let mut changes_weeks = false;
+        for record in records {
+            Arc::make_mut(&mut self.journal).apply(record);
+            // The store kept what the profile follows of the record; the app's copy does too.
+            if let Some(profile) = &mut self.profile {
+                profile.follow(record);
+            }
+            // A backfilled tick or pain in a past week can change the decisions after it;
+            // pain, answers and assessments can change the gate.
+            changes_weeks |= record.date() < this_monday
+                || matches!(
+                    record,
+                    Record::Criteria { .. }
+                        | Record::Pain { .. }
+                        | Record::Screened { .. }
+                        | Record::Assessed { .. }
+                        | Record::Activity(_)
+                );
+        }
+        if changes_weeks {
             self.rebuild();
         }
+    }
+
+    fn recorded(&mut self, record: &Record) {
+        self.apply_records(std::slice::from_ref(record));
         let what = match record {
             Record::Done {
                 item,

@@ -123,6 +123,7 @@ impl Disk {
                 Action::Failed("nothing is written while a data file does not load".into())
             }
             Effect::Append(record) => self.append(record),
+            Effect::AppendAll(records) => self.append_all(records),
             Effect::SaveProfile(profile) => self.save(*profile),
             Effect::SwitchProfile(name) => match OpenProfile::open(&self.paths, &name) {
                 Ok(open) => {
@@ -196,6 +197,11 @@ impl Disk {
         };
         let act = match effect {
             Effect::Append(record) => Act::Record(record),
+            Effect::AppendAll(records) => {
+                return records
+                    .iter()
+                    .try_for_each(|r| lock.permits(Act::Record(r)));
+            }
             Effect::SaveProfile(p) => Act::SaveProfile {
                 name: &p.name,
                 create: self.open.as_ref().is_none_or(|o| o.name != p.name),
@@ -313,6 +319,16 @@ impl Disk {
         match crate::store::overview::clinic_overview(&self.paths, &self.catalog, today) {
             Ok(rows) => Action::ClinicRows(rows),
             Err(e) => Action::Failed(format!("cannot list the profiles: {e}")),
+        }
+    }
+
+    fn append_all(&mut self, records: Vec<Record>) -> Action {
+        let Some(open) = &mut self.open else {
+            return Action::Failed("no profile is open, so nothing was saved".into());
+        };
+        match open.record(&records) {
+            Ok(()) => Action::RecordedAll(records),
+            Err(e) => Action::Failed(format!("not saved: {e}")),
         }
     }
 

@@ -127,7 +127,11 @@ impl App {
             self.views.history.report = None;
             self.say(format!("runs: {summary}"));
         }
-        written.records.into_iter().map(Effect::Append).collect()
+        // One write for the whole import: a failed write leaves none of it.
+        match written.records.is_empty() {
+            true => Vec::new(),
+            false => vec![Effect::AppendAll(written.records)],
+        }
     }
 
     /// The path field of the view on screen: History types the report's, Profiles a
