@@ -102,7 +102,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     let catalog = std::sync::Arc::new(ctx.catalog);
     let mut disk = Disk::new(ctx.paths.clone(), catalog.clone()).locked(ctx.lock.clone());
     let mut app = App::new(catalog, keymap, theme, today, ctx.profile);
-    app.lock = ctx.lock.clone();
+    app.ctx.lock = ctx.lock.clone();
     // Signals are caught from here on; the threads that wait on them and on keys start once the
     // first frame is out (a key pressed meanwhile waits in the terminal).
     // SIGTSTP (a `kill -TSTP`, or ^Z where the terminal sends it) is caught too, so the app can
@@ -127,7 +127,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
             "the profile could not be read (the reader stopped)".into(),
         ))
     });
-    for action in disk.open_at_start(&app.profile_name, opened) {
+    for action in disk.open_at_start(&app.loaded.profile_name, opened) {
         // Only derived files come of loading (a newer saved progression): nothing to answer.
         for effect in app.update(action) {
             disk.perform(effect);
@@ -280,7 +280,7 @@ fn event_loop(
         // Before a key is acted on: a tick after midnight belongs to the new day.
         if !pinned
             && let now = jiff::Zoned::now().date()
-            && now != app.today
+            && now != app.ctx.today
         {
             pending.push(Action::NewDay(now));
         }
@@ -309,14 +309,14 @@ fn event_loop(
             Some(Wake::Key(key)) => {
                 // Records another session wrote are shown before anything is based on them.
                 pending.extend(disk.notice_changes());
-                let key = match app.keymap.unbound_alt(&key, app.typing()) {
+                let key = match app.ctx.keymap.unbound_alt(&key, app.typing()) {
                     Some([esc, then]) => {
                         replay = Some(then);
                         esc
                     }
                     None => key,
                 };
-                pending.extend(app.keymap.resolve(&key, app.typing()));
+                pending.extend(app.ctx.keymap.resolve(&key, app.typing()));
             }
             // Pasted text goes into a text field; elsewhere it is not a string of commands.
             Some(Wake::Paste(text)) => {

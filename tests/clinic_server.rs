@@ -287,14 +287,18 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
     let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
     let theme = rehab_planner::tui::theme::Theme::new(false, true);
     let mut app = App::new(catalog, Default::default(), theme, today, "anna".into());
-    let mut disk = Disk::new(paths.clone(), app.catalog.clone()).locked(Some(lock));
+    let mut disk = Disk::new(paths.clone(), app.ctx.catalog.clone()).locked(Some(lock));
     for action in disk.open_at_start(
         "anna",
         rehab_planner::store::OpenProfile::open(&paths, "anna"),
     ) {
         app.update(action);
     }
-    assert_eq!(app.profiles, ["anna"], "the other patients' names leaked");
+    assert_eq!(
+        app.loaded.profiles,
+        ["anna"],
+        "the other patients' names leaked"
+    );
 
     let export = |path: &str| {
         app.export_effect(
@@ -315,7 +319,7 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
         ..bob.clone()
     };
     // Anna's own profile with her plan changed, and a clinician's assessment: the clinic's.
-    let mut replanned = app.profile.clone().expect("anna is open");
+    let mut replanned = app.loaded.profile.clone().expect("anna is open");
     replanned.settings.minutes += 10;
     let assessed = rehab_planner::journal::Record::Assessed {
         date: today,
@@ -364,7 +368,7 @@ fn a_locked_apps_forms_that_the_lock_refuses_do_not_open() {
         "pfps",
         rehab_planner::plan::Settings::new(today),
     );
-    app.lock = Some(lock);
+    app.ctx.lock = Some(lock);
     app.load(profile, &[]);
     assert!(!app.tabs().contains(&View::Clinic));
     app.view = View::Profiles;
@@ -399,7 +403,7 @@ fn a_locked_apps_forms_that_the_lock_refuses_do_not_open() {
         "the set-up form opened"
     );
     // Without a lock the same keys open their forms.
-    app.lock = None;
+    app.ctx.lock = None;
     app.view = View::Profiles;
     app.update(Action::New);
     assert!(app.typing());

@@ -46,7 +46,7 @@ fn detail(exercise: &str, w: u16, h: u16, ascii: bool) -> String {
 
 fn countdown(exercise: &str, w: u16, h: u16, ascii: bool) -> String {
     let mut app = app(ascii);
-    let dose = app.catalog.exercise(exercise).unwrap().dose.clone();
+    let dose = app.ctx.catalog.exercise(exercise).unwrap().dose.clone();
     let name = app.name_of(exercise);
     app.overlay = Some(Overlay::Timer(TimerState::new(
         name,

@@ -398,7 +398,7 @@ fn through_cli(dir: &Path, door: Door) -> (Outcome, String) {
 fn press(app: &mut App, disk: &mut Disk, code: KeyCode) -> Vec<Action> {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
     let mut results = Vec::new();
-    if let Some(action) = app.keymap.resolve(&event, app.typing()) {
+    if let Some(action) = app.ctx.keymap.resolve(&event, app.typing()) {
         let mut pending = vec![action];
         while let Some(action) = pending.pop() {
             for effect in app.update(action) {

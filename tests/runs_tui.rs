@@ -108,7 +108,7 @@ fn history_imports_a_watchs_file_typed_as_a_path() {
     // Once the store says they are written, the app shows them, the summary still said.
     let written: Vec<Record> = records.into_iter().cloned().collect();
     app.update(Action::RecordedAll(written));
-    assert_eq!(app.journal.activities.len(), 1);
+    assert_eq!(app.loaded.journal.activities.len(), 1);
     let said = app
         .status
         .as_ref()

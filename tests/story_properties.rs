@@ -221,7 +221,7 @@ fn app_screen(
     let theme = rehab_planner::tui::theme::Theme::new(false, false);
     let keymap = rehab_planner::tui::keymap::Keymap::default();
     let mut app = App::new(catalog.clone(), keymap, theme, today, "me".into());
-    app.profiles = vec!["me".into()];
+    app.loaded.profiles = vec!["me".into()];
     app.load(profile.clone(), records);
     app.view = view;
     // The view's weeks, as switching to it works them out.

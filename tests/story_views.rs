@@ -251,7 +251,7 @@ impl Env {
         let theme = rehab_planner::tui::theme::Theme::new(false, false);
         let keymap = rehab_planner::tui::keymap::Keymap::default();
         let mut app = App::new(catalog, keymap, theme, today.parse().unwrap(), "me".into());
-        app.profiles = vec!["me".into()];
+        app.loaded.profiles = vec!["me".into()];
         app.load(open.profile, &records);
         app.view = view;
         // The view's weeks, as switching to it works them out.

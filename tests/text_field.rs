@@ -386,11 +386,11 @@ fn symptom_questions_and_options_wrap_at_80_columns() {
         "me".into(),
     );
     press(&mut app, key(KeyCode::Enter));
-    for _ in 0..app.catalog.conditions.len() {
+    for _ in 0..app.ctx.catalog.conditions.len() {
         press(&mut app, key(KeyCode::Down));
     }
     press(&mut app, key(KeyCode::Enter));
-    for q in app.catalog.symptom_questions.clone() {
+    for q in app.ctx.catalog.symptom_questions.clone() {
         let screen = draw(&app, 80, 24);
         // Every word of the question and of each option is on screen (none cut at the edge).
         for text in std::iter::once(&q.text).chain(q.answers.iter().map(|a| &a.text)) {

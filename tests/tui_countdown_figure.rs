@@ -65,7 +65,7 @@ fn timer(app: &App) -> &TimerState {
 
 fn press(app: &mut App, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = app.keymap.resolve(&event, app.typing()) {
+    if let Some(action) = app.ctx.keymap.resolve(&event, app.typing()) {
         app.update(action);
     }
 }

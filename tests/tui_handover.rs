@@ -68,7 +68,7 @@ fn rows() -> Vec<ClinicRow> {
 fn clinic(theme: Theme) -> App {
     let mut app = busy_app(theme);
     // The overview is a tab only where there is more than one profile.
-    app.profiles = ["anna", "bob", "carol", "me", "zoe"]
+    app.loaded.profiles = ["anna", "bob", "carol", "me", "zoe"]
         .map(String::from)
         .to_vec();
     press(&mut app, key(KeyCode::BackTab));
@@ -82,12 +82,12 @@ fn clinic(theme: Theme) -> App {
 #[test]
 fn one_persons_app_has_no_clinic_tab() {
     let mut app = busy_app(UNICODE);
-    app.profiles = vec!["me".to_string()];
+    app.loaded.profiles = vec!["me".to_string()];
     assert!(
         !app.tabs().contains(&View::Clinic),
         "one profile: no overview"
     );
-    app.profiles.push("anna".to_string());
+    app.loaded.profiles.push("anna".to_string());
     assert!(
         app.tabs().contains(&View::Clinic),
         "two profiles: the overview"
@@ -135,8 +135,8 @@ fn profiles_writes_the_prescription_the_command_line_writes() {
     insta::assert_snapshot!("profiles_prescription_field", draw(&app, 80, 24));
     let effects = press(&mut app, key(KeyCode::Enter));
     let expected = format_prescription(&Prescription::of(
-        app.profile.as_ref().unwrap(),
-        &app.journal,
+        app.loaded.profile.as_ref().unwrap(),
+        &app.loaded.journal,
         TODAY,
     ));
     assert_eq!(
@@ -208,7 +208,7 @@ fn profiles_imports_a_checked_prescription_after_showing_it() {
         assessment: false,
     });
     assert!(app.views.profiles.import.is_none());
-    assert_eq!(app.profiles, ["anna", "anna-2", "me"]);
+    assert_eq!(app.loaded.profiles, ["anna", "anna-2", "me"]);
     assert_eq!(app.views.profiles.selected, 1);
     assert!(app.status.unwrap().text.starts_with("imported anna-2"));
 }
@@ -253,9 +253,9 @@ fn history_writes_the_report_rehab_report_writes() {
     insta::assert_snapshot!("history_report_field", draw(&app, 80, 24));
     let effects = press(&mut app, key(KeyCode::Enter));
     let report = assemble_report(
-        &app.catalog,
-        app.profile.as_ref().unwrap(),
-        &app.journal,
+        &app.ctx.catalog,
+        app.loaded.profile.as_ref().unwrap(),
+        &app.loaded.journal,
         TODAY,
         REPORT_WEEKS,
     );

@@ -46,7 +46,10 @@ fn enter_through_every_question_creates_a_profile_with_defaults() {
     // The screen changes only once the store says the profile is saved.
     app.update(Action::ProfileSaved(profile.clone()));
     app.update(Action::Recorded(screened.clone()));
-    assert_eq!(app.profile.as_ref().unwrap().red_flags.answers, *answers);
+    assert_eq!(
+        app.loaded.profile.as_ref().unwrap().red_flags.answers,
+        *answers
+    );
     assert_eq!(app.screen, Screen::Main);
     assert_eq!(app.view, View::Today);
     assert!(app.today_items().is_empty());
@@ -214,7 +217,7 @@ fn first_run_answering(yes: &[usize]) -> rehab_planner::tui::app::App {
     let mut app = fresh_app(THEME);
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, key(KeyCode::Enter));
-    let n = app.catalog.red_flags.len();
+    let n = app.ctx.catalog.red_flags.len();
     for row in 0..n {
         if yes.contains(&row) {
             press(&mut app, ch(' '));
@@ -232,12 +235,12 @@ fn enter_on_the_first_screen_cannot_save_unseen_questions() {
     let mut app = busy_app(THEME);
     app.screen = Screen::RedFlags {
         selected: 0,
-        answers: vec![false; app.catalog.red_flags.len()],
+        answers: vec![false; app.ctx.catalog.red_flags.len()],
         seen: 1,
         reopened: true,
         choosing: None,
     };
-    let n = app.catalog.red_flags.len();
+    let n = app.ctx.catalog.red_flags.len();
     assert!(n > 2, "the fixture needs several questions");
     // Each Enter shows the next unread question and saves nothing.
     for shown in 2..=n {
@@ -258,7 +261,7 @@ fn enter_on_the_first_screen_cannot_save_unseen_questions() {
 #[test]
 fn y_and_n_answer_the_question_shown_and_show_the_next() {
     let mut app = busy_app(THEME);
-    let n = app.catalog.red_flags.len();
+    let n = app.ctx.catalog.red_flags.len();
     app.screen = Screen::RedFlags {
         selected: 0,
         answers: vec![false, true]
@@ -307,7 +310,7 @@ fn stop_builds_no_plan_and_block_needs_an_assessment() {
     assert!(matches!(app.screen, Screen::Setup(_)));
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
     assert!(matches!(effects[0], Effect::SaveProfile(_)), "{effects:?}");
-    let p = app.profile.as_ref().unwrap();
+    let p = app.loaded.profile.as_ref().unwrap();
     assert_eq!(p.red_flags.assessed_by_clinician, None);
     assert_eq!(p.red_flags.answers.get("fx-lock"), Some(&true));
     assert!(!app.plan_allowed());
@@ -316,7 +319,7 @@ fn stop_builds_no_plan_and_block_needs_an_assessment() {
 #[test]
 fn an_unassessed_block_hides_the_plan_until_a_later_assessment() {
     let mut app = busy_app(THEME);
-    let mut p = app.profile.clone().unwrap();
+    let mut p = app.loaded.profile.clone().unwrap();
     p.red_flags.answers.insert("fx-lock".into(), true);
     p.red_flags.answered_on = Some(TODAY);
     let screened = Record::Screened {
@@ -507,7 +510,7 @@ fn help_lists_every_bindable_action_with_its_real_key() {
     // What the person sees: the help overlay drawn with a remapped key, not the keymap's own
     // list compared with itself.
     let mut app = busy_app(THEME);
-    app.keymap = Keymap::with_overrides(r#"{"Skip": ["s"], "NextWeek": ["v"]}"#).unwrap();
+    app.ctx.keymap = Keymap::with_overrides(r#"{"Skip": ["s"], "NextWeek": ["v"]}"#).unwrap();
     press(&mut app, ch('?'));
     assert!(matches!(app.overlay, Some(Overlay::Help)));
     let screen = draw(&app, 80, 24);
@@ -516,7 +519,7 @@ fn help_lists_every_bindable_action_with_its_real_key() {
         .flat_map(|(_, rows)| rows)
         .collect();
     for action in Keymap::bindable() {
-        let key = app.keymap.key_for(&action, false);
+        let key = app.ctx.keymap.key_for(&action, false);
         assert!(!key.is_empty(), "{action:?} has no key");
         assert!(
             rows.iter()
@@ -570,7 +573,7 @@ fn profiles_switch_create_and_edit_patient() {
     app.view = View::Profiles;
     // The cursor starts on the open profile, the one whose details show; Enter there switches
     // to nothing.
-    assert_eq!(app.profiles[app.views.profiles.selected], "me");
+    assert_eq!(app.loaded.profiles[app.views.profiles.selected], "me");
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
     // anna is first in the list; on her row the details say how to open her profile, not
     // me's details beside her name.
@@ -632,7 +635,7 @@ fn profiles_switch_create_and_edit_patient() {
         }
     }
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(app.profile_name, "bob");
+    assert_eq!(app.loaded.profile_name, "bob");
     assert!(matches!(app.screen, Screen::Picker { .. }));
 }
 
@@ -868,7 +871,7 @@ fn sharp_pain_logged_elsewhere_asks_the_red_flags_again_on_opening() {
     ));
     // Answered today, the question is settled.
     let effects = press_and_store_all(&mut app, read_all_flags);
-    let p = app.profile.clone().unwrap();
+    let p = app.loaded.profile.clone().unwrap();
     assert_eq!(p.red_flags.answered_on, Some(TODAY));
     let Some(Effect::Append(screened)) = effects.first() else {
         panic!("{effects:?}")
@@ -898,7 +901,7 @@ fn a_new_week_opens_on_the_questions_and_each_is_shown_before_they_are_saved() {
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("This week's check"), "{screen}");
     // Enter alone never saves unseen questions: it walks to each first.
-    let n = app.catalog.red_flags.len();
+    let n = app.ctx.catalog.red_flags.len();
     for _ in 0..n.saturating_sub(1) {
         assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
     }
@@ -1035,6 +1038,7 @@ fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
     let mut app = busy_app(THEME);
     app.view = View::Profiles;
     let ids: Vec<String> = app
+        .ctx
         .catalog
         .exercises
         .iter()
@@ -1092,7 +1096,7 @@ fn past_midnight_today_turns_to_the_new_day_and_ticks_go_there() {
     let yesterday = app.today_items();
     let tomorrow = TODAY.tomorrow().unwrap();
     assert!(app.update(Action::NewDay(tomorrow)).is_empty());
-    assert_eq!(app.today, tomorrow);
+    assert_eq!(app.ctx.today, tomorrow);
     let said = app
         .status
         .as_ref()
@@ -1123,7 +1127,7 @@ fn a_text_field_keeps_enter_and_esc_whatever_the_keymap_and_its_hints_say_so() {
     let mut app = busy_app(THEME);
     // Enter and Esc remapped away: in a text field they still finish and cancel, the remapped
     // keys type text, and the hint bar names the keys that work there.
-    app.keymap = Keymap::with_overrides(r#"{"Select": ["o"], "Back": ["ctrl-x"]}"#).unwrap();
+    app.ctx.keymap = Keymap::with_overrides(r#"{"Select": ["o"], "Back": ["ctrl-x"]}"#).unwrap();
     app.view = View::Library;
     press(&mut app, ch('/'));
     assert!(app.typing());
@@ -1151,7 +1155,7 @@ fn the_history_view_and_rehab_history_count_adherence_alike() {
     history.view = View::History;
     let screen = draw(&history, 80, 24);
     for week in app.weeks_so_far() {
-        let summary = rehab_planner::journal::summarize_week(week, &app.journal, TODAY);
+        let summary = rehab_planner::journal::summarize_week(week, &app.loaded.journal, TODAY);
         // The journal's count of the week is the engine's, which the screen shows.
         let want = format!("wk{} {:>3}", week.state.week, summary.adherence.short());
         assert!(screen.contains(&want), "{want} not in\n{screen}");
@@ -1163,7 +1167,7 @@ fn symptom_helper(catalog: rehab_planner::catalog::Catalog) -> rehab_planner::tu
     let mut app =
         rehab_planner::tui::app::App::new(catalog, Keymap::default(), THEME, TODAY, "me".into());
     press(&mut app, key(KeyCode::Enter));
-    for _ in 0..app.catalog.conditions.len() {
+    for _ in 0..app.ctx.catalog.conditions.len() {
         press(&mut app, key(KeyCode::Down));
     }
     press(&mut app, key(KeyCode::Enter));

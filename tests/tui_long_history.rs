@@ -39,7 +39,7 @@ fn app_from(start: jiff::civil::Date) -> (App, Vec<Record>) {
                 answers: p.red_flags.answers.clone(),
             });
         }
-        if let Some(plan) = app.standing.as_ref().map(|s| s.day(day)) {
+        if let Some(plan) = app.loaded.standing.as_ref().map(|s| s.day(day)) {
             for item in plan.items.iter().step_by(2) {
                 records.push(Record::Done {
                     date: day,
@@ -82,8 +82,8 @@ fn a_saved_progression_starts_the_app_late_in_the_history_and_changes_nothing_on
     press(&mut full, key(KeyCode::Up));
 
     let mut quick = fresh_app(theme());
-    quick.progress = Some(saved);
-    quick.load(full.profile.clone().expect("loaded"), &records);
+    quick.loaded.progress = Some(saved);
+    quick.load(full.loaded.profile.clone().expect("loaded"), &records);
     let first = quick.first_week_built().unwrap_or(0);
     assert!(
         first > 20,
@@ -121,8 +121,8 @@ fn browsing_back_before_the_checkpoint_works_the_earlier_weeks_out() {
         })
         .expect("a checkpoint to save");
     let mut quick = fresh_app(theme());
-    quick.progress = Some(saved);
-    quick.load(full.profile.clone().expect("loaded"), &records);
+    quick.loaded.progress = Some(saved);
+    quick.load(full.loaded.profile.clone().expect("loaded"), &records);
     let first = quick.first_week_built().unwrap_or(0);
     while quick.view != View::Week {
         press(&mut quick, key(KeyCode::Tab));

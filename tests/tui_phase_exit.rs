@@ -75,7 +75,7 @@ fn today_asks_the_exit_checks_when_the_phase_is_due() {
 fn no_prompt_before_the_phase_has_had_its_time() {
     // Week 1 of Settle (2 weeks): nothing is asked yet.
     let mut app = fresh_app(UNICODE);
-    app.today = jiff::civil::date(2026, 11, 18);
+    app.ctx.today = jiff::civil::date(2026, 11, 18);
     app.load(profile(), &[]);
     assert!(app.this_week().is_some());
     assert_eq!(app.exit_prompt(), None);
@@ -326,8 +326,8 @@ fn a_phases_runs_read_the_same_through_a_saved_progression_weeks_later() {
     // the weeks a saved progression works out again, and its runs still count.
     let app = runs_app(&[18], &[]);
     let catalog = runs_catalog();
-    let profile = app.profile.clone().unwrap();
-    let journal = app.journal.clone();
+    let profile = app.loaded.profile.clone().unwrap();
+    let journal = app.loaded.journal.clone();
     let log = |s: &Standing| {
         s.criteria_rows(&catalog, &journal)
             .into_iter()

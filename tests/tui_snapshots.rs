@@ -98,7 +98,7 @@ fn builtin_red_flags_show_that_more_follow() {
     );
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, key(KeyCode::Enter));
-    let n = app.catalog.red_flags.len();
+    let n = app.ctx.catalog.red_flags.len();
     let first = draw(&app, 80, 24);
     assert!(first.contains(&format!("1 of {n}")), "{first}");
     assert!(
@@ -243,7 +243,7 @@ fn load_error_and_too_small() {
 #[test]
 fn advice_banner_lasts_on_today() {
     let mut app = busy_app(UNICODE);
-    let mut p = app.profile.clone().unwrap();
+    let mut p = app.loaded.profile.clone().unwrap();
     p.red_flags.answers.insert("fx-night".into(), true);
     app.load(p, &[]);
     let text = draw(&app, 80, 24);
@@ -307,7 +307,7 @@ fn text_fields() {
 #[test]
 fn a_long_week_note_wraps_on_today_instead_of_being_cut() {
     let mut app = busy_app(UNICODE);
-    let lines = &mut app.standing.as_mut().unwrap().lines;
+    let lines = &mut app.loaded.standing.as_mut().unwrap().lines;
     lines.retain(|l| l.urgency >= rehab_planner::session::Urgency::Advise);
     for text in [
         "running paused",
@@ -393,7 +393,7 @@ fn the_other_skip_reason_takes_a_few_words() {
 #[test]
 fn names_with_wide_characters_fit_at_80x24() {
     let mut app = busy_app(UNICODE);
-    for e in &mut std::sync::Arc::make_mut(&mut app.catalog).exercises {
+    for e in &mut std::sync::Arc::make_mut(&mut app.ctx.catalog).exercises {
         if e.id == "fx-clamshell" {
             e.name = "膝のためのクラムシェル運動、横向きで行う".into();
         }
@@ -434,7 +434,7 @@ fn names_with_wide_characters_fit_at_80x24() {
 #[test]
 fn a_long_banner_wraps_whole_under_its_label() {
     let mut app = busy_app(UNICODE);
-    app.standing.as_mut().unwrap().lines.insert(
+    app.loaded.standing.as_mut().unwrap().lines.insert(
         0,
         rehab_planner::session::Line {
             urgency: rehab_planner::session::Urgency::Advise,
@@ -449,7 +449,7 @@ fn a_long_banner_wraps_whole_under_its_label() {
 #[test]
 fn a_long_profile_name_is_cut_beside_the_tabs_not_hidden() {
     let mut app = busy_app(UNICODE);
-    app.profile_name = "margaret-ellison-smith".into();
+    app.loaded.profile_name = "margaret-ellison-smith".into();
     let screen = draw(&app, 80, 24);
     let tabs = screen.lines().next().unwrap_or_default();
     // The tabs take 66 columns; the name gets the rest but a space either side.

@@ -167,40 +167,53 @@ pub struct Status {
     pub error: bool,
 }
 
-/// The whole state the screens render.
+/// What the app runs with: the library, the keys, the colours, the day and, in a clinic
+/// session, the lock.
 #[derive(Debug, Clone)]
-pub struct App {
+pub struct AppContext {
     /// The library the plans are built from, shared with the disk side.
     pub catalog: Arc<Catalog>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub today: Date,
+    /// Set in a locked session: what the app offers follows the same policy the disk enforces.
+    pub lock: Option<crate::clinic::Lock>,
+}
+
+/// The profile open in the app and what is read from it.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
     /// The profile name in use (or to create on first run).
     pub profile_name: String,
     pub profile: Option<Profile>,
     /// Names of the profiles on disk, for the Profiles view.
     pub profiles: Vec<String>,
-    pub screen: Screen,
-    pub view: View,
-    pub overlay: Option<Overlay>,
-    pub status: Option<Status>,
     /// Where the profile stands today (the gate, the weeks, the standing lines); every view
     /// reads the weeks, decisions and notes from here. Built through the week the Week view
     /// shows, so coming weeks are there to browse.
     pub standing: Option<crate::session::Standing>,
     /// The journal on disk, replayed (the progression reads it).
     pub journal: Arc<JournalState>,
+    /// The progression saved beside the journal, to work out the weeks from at the next
+    /// rebuild; and a newer one to save, once a rebuild made it.
+    pub progress: Option<String>,
+    pub(crate) progress_to_save: Option<String>,
+}
+
+/// The whole state the screens render: what it runs with, the open profile, and the screen
+/// with its views.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub ctx: AppContext,
+    pub loaded: Loaded,
+    pub screen: Screen,
+    pub view: View,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
     /// Each main view's own state.
     pub views: Views,
     /// What to say once the record now being written is saved (a pain score over the ceiling).
     pub after_save: Option<String>,
-    /// The progression saved beside the journal, to work out the weeks from at the next
-    /// rebuild; and a newer one to save, once a rebuild made it.
-    pub progress: Option<String>,
-    progress_to_save: Option<String>,
-    /// A patient's session on a clinic server (`--locked`): the Clinic view is left out; the
-    /// disk refuses what the lock does not allow.
-    pub lock: Option<crate::clinic::Lock>,
 }
 
 impl App {
@@ -213,24 +226,23 @@ impl App {
         profile_name: String,
     ) -> App {
         App {
-            catalog: catalog.into(),
-            keymap,
-            theme,
-            today,
-            profile_name,
-            profile: None,
-            profiles: Vec::new(),
+            ctx: AppContext {
+                catalog: catalog.into(),
+                keymap,
+                theme,
+                today,
+                lock: None,
+            },
+            loaded: Loaded {
+                profile_name,
+                ..Loaded::default()
+            },
             screen: Screen::Welcome,
             view: View::Today,
             overlay: None,
             status: None,
-            standing: None,
-            journal: Arc::default(),
             views: Views::default(),
             after_save: None,
-            progress: None,
-            progress_to_save: None,
-            lock: None,
         }
     }
 
@@ -241,21 +253,22 @@ impl App {
 
     /// As [`App::load`], with a journal the store has replayed already.
     pub fn load_state(&mut self, profile: Profile, journal: Arc<JournalState>) {
-        self.profile_name = profile.name.clone();
+        self.loaded.profile_name = profile.name.clone();
         // The Profiles view's cursor starts on the profile its details show.
         self.views.profiles.selected = self
+            .loaded
             .profiles
             .iter()
             .position(|n| *n == profile.name)
             .unwrap_or(0);
-        self.profile = Some(profile);
-        self.journal = journal;
+        self.loaded.profile = Some(profile);
+        self.loaded.journal = journal;
         self.screen = Screen::Main;
         self.view = View::Today;
         self.overlay = None;
         self.views.week = WeekCursor {
             week: self.current_week(),
-            day: crate::plan::Day::of(self.today).index(),
+            day: crate::plan::Day::of(self.ctx.today).index(),
             item: 0,
         };
         self.rebuild();
@@ -268,8 +281,8 @@ impl App {
     /// only when it was on the old today (someone backfilling last week stays where they were).
     pub fn new_day(&mut self, date: Date) {
         let was_on_today = self.views.week.week == self.current_week()
-            && self.views.week.day == crate::plan::Day::of(self.today).index();
-        self.today = date;
+            && self.views.week.day == crate::plan::Day::of(self.ctx.today).index();
+        self.ctx.today = date;
         if was_on_today {
             self.views.week.week = self.current_week();
             self.views.week.day = crate::plan::Day::of(date).index();
@@ -277,7 +290,7 @@ impl App {
         }
         self.views.today.selected = 0;
         self.rebuild();
-        if self.profile.is_some() {
+        if self.loaded.profile.is_some() {
             self.say(format!(
                 "a new day: Today shows {}",
                 date.strftime("%a %Y-%m-%d")
@@ -287,8 +300,8 @@ impl App {
 
     /// Takes the profile and journal as another session left them, staying on this screen.
     pub fn take_changes(&mut self, profile: Profile, journal: Arc<JournalState>) {
-        self.profile = Some(profile);
-        self.journal = journal;
+        self.loaded.profile = Some(profile);
+        self.loaded.journal = journal;
         self.rebuild();
     }
 
@@ -331,7 +344,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = self.act(action);
         // A rebuild on the way may have worked out a newer checkpoint worth keeping.
-        if let Some(text) = self.progress_to_save.take() {
+        if let Some(text) = self.loaded.progress_to_save.take() {
             effects.push(Effect::SaveProgress(text));
         }
         effects
@@ -364,7 +377,7 @@ impl App {
                 return Vec::new();
             }
             Action::Loaded(profile, journal, progress) => {
-                self.progress = progress;
+                self.loaded.progress = progress;
                 self.load_state(*profile, journal);
                 return Vec::new();
             }
@@ -373,7 +386,7 @@ impl App {
                 return Vec::new();
             }
             Action::ProfilesListed(names) => {
-                self.profiles = names;
+                self.loaded.profiles = names;
                 return Vec::new();
             }
             Action::LoadFailed { file, message } => {
@@ -447,12 +460,12 @@ impl App {
 
     /// Records the store wrote, in the app's journal and profile, and the weeks they change.
     fn apply_records(&mut self, records: &[Record]) {
-        let this_monday = plan::monday_of(self.today);
+        let this_monday = plan::monday_of(self.ctx.today);
         let mut changes_weeks = false;
         for record in records {
-            Arc::make_mut(&mut self.journal).apply(record);
+            Arc::make_mut(&mut self.loaded.journal).apply(record);
             // The store kept what the profile follows of the record; the app's copy does too.
-            if let Some(profile) = &mut self.profile {
+            if let Some(profile) = &mut self.loaded.profile {
                 profile.follow(record);
             }
             // A backfilled tick or pain in a past week can change the decisions after it;
@@ -516,17 +529,18 @@ impl App {
     }
 
     fn profile_saved(&mut self, profile: Profile) {
-        self.profile_name = profile.name.clone();
-        if !self.profiles.contains(&profile.name) {
-            self.profiles.push(profile.name.clone());
-            self.profiles.sort();
+        self.loaded.profile_name = profile.name.clone();
+        if !self.loaded.profiles.contains(&profile.name) {
+            self.loaded.profiles.push(profile.name.clone());
+            self.loaded.profiles.sort();
         }
         self.views.profiles.selected = self
+            .loaded
             .profiles
             .iter()
             .position(|n| *n == profile.name)
             .unwrap_or(0);
-        self.profile = Some(profile);
+        self.loaded.profile = Some(profile);
         // Answers given on the questions screen are saved while their outcome is still shown.
         if !matches!(self.screen, Screen::FlagResult { .. }) {
             self.screen = Screen::Main;
@@ -536,13 +550,17 @@ impl App {
 
     /// An exercise's display name (its id when the library lacks it).
     pub fn name_of(&self, id: &str) -> String {
-        self.catalog
+        self.ctx
+            .catalog
             .exercise(id)
             .map_or_else(|| id.to_string(), |e| e.name.to_string())
     }
 
     /// The date `n` days from today.
     pub fn day_offset(&self, n: i64) -> Date {
-        self.today.checked_add(n.days()).unwrap_or(self.today)
+        self.ctx
+            .today
+            .checked_add(n.days())
+            .unwrap_or(self.ctx.today)
     }
 }

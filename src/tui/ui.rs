@@ -65,11 +65,15 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if let Some(s) = &app.status {
         let style = if s.error {
-            app.theme.danger()
+            app.ctx.theme.danger()
         } else {
-            app.theme.done()
+            app.ctx.theme.done()
         };
-        let mark = if s.error { app.theme.warn_sign() } else { "" };
+        let mark = if s.error {
+            app.ctx.theme.warn_sign()
+        } else {
+            ""
+        };
         let text = format!("{mark}{}{}", if mark.is_empty() { "" } else { " " }, s.text);
         frame.render_widget(Paragraph::new(Line::styled(text, style)), status);
     }
@@ -89,11 +93,11 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
     // The lasting banner, wrapped whole under its label (a sign-off's line is never cut).
     let banner = app.banner().map(|(level, text)| {
         let (label, style) = match level {
-            Urgency::Info | Urgency::Advise => ("Advice", app.theme.warn()),
-            Urgency::Hold => ("On hold", app.theme.danger()),
-            Urgency::Stop => ("Stop", app.theme.danger()),
+            Urgency::Info | Urgency::Advise => ("Advice", app.ctx.theme.warn()),
+            Urgency::Hold => ("On hold", app.ctx.theme.danger()),
+            Urgency::Stop => ("Stop", app.ctx.theme.danger()),
         };
-        let lead = format!("{} {label}: ", app.theme.warn_sign());
+        let lead = format!("{} {label}: ", app.ctx.theme.warn_sign());
         let mut lines = screens::list_detail::wrap_hanging(&lead, &text, usize::from(area.width));
         lines.truncate(4);
         let lines: Vec<Line> = lines
@@ -127,12 +131,16 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
             .highlight_style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)),
         tabs_area,
     );
-    let ellipsis = if app.theme.ascii { "..." } else { "…" };
+    let ellipsis = if app.ctx.theme.ascii { "..." } else { "…" };
     // A space either side: apart from the tabs, and clear of an overlay's right edge.
     let room = usize::from(name_area.width).saturating_sub(2);
-    let name = screens::list_detail::cut(&crate::text::clean(&app.profile_name), room, ellipsis);
+    let name = screens::list_detail::cut(
+        &crate::text::clean(&app.loaded.profile_name),
+        room,
+        ellipsis,
+    );
     frame.render_widget(
-        Paragraph::new(Line::styled(format!("{name} "), app.theme.dim())).right_aligned(),
+        Paragraph::new(Line::styled(format!("{name} "), app.ctx.theme.dim())).right_aligned(),
         name_area,
     );
     if let Some(lines) = banner {
@@ -257,15 +265,15 @@ fn hint_bar(app: &App) -> Paragraph<'static> {
     let mut spans = Vec::new();
     for (action, word) in hint_actions(app) {
         let key = if app.typing() {
-            app.keymap.typing_key_for(&action, app.theme.ascii)
+            app.ctx.keymap.typing_key_for(&action, app.ctx.theme.ascii)
         } else {
-            app.keymap.key_for(&action, app.theme.ascii)
+            app.ctx.keymap.key_for(&action, app.ctx.theme.ascii)
         };
         if key.is_empty() {
             continue;
         }
         // Single spaces: the busiest screen's hints must fit in 80 columns.
-        spans.push(Span::styled(key, app.theme.key()));
+        spans.push(Span::styled(key, app.ctx.theme.key()));
         spans.push(Span::raw(format!(" {word} ")));
     }
     Paragraph::new(Line::from(spans))
@@ -274,6 +282,6 @@ fn hint_bar(app: &App) -> Paragraph<'static> {
 /// A bordered block in the theme's border set with a bold title.
 pub fn block(app: &App, title: &str) -> Block<'static> {
     Block::bordered()
-        .border_set(app.theme.border())
-        .title(Line::styled(format!(" {title} "), app.theme.title()))
+        .border_set(app.ctx.theme.border())
+        .title(Line::styled(format!(" {title} "), app.ctx.theme.title()))
 }

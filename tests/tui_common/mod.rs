@@ -63,7 +63,7 @@ pub fn profile() -> Profile {
 
 /// Presses Enter on the red-flag questions until they are all read and the answers given.
 pub fn read_all_flags(app: &mut App) -> Vec<Effect> {
-    let n = app.catalog.red_flags.len();
+    let n = app.ctx.catalog.red_flags.len();
     for _ in 0..n {
         let effects = press(app, key(KeyCode::Enter));
         if !matches!(app.screen, Screen::RedFlags { .. }) {
@@ -121,7 +121,7 @@ pub fn records(app: &App) -> Vec<Record> {
 /// An app on Today with the fixture profile and its history, and two items ticked today.
 pub fn busy_app(theme: Theme) -> App {
     let mut app = fresh_app(theme);
-    app.profiles = vec!["anna".into(), "me".into()];
+    app.loaded.profiles = vec!["anna".into(), "me".into()];
     app.load(profile(), &[]);
     let mut recs = records(&app);
     let today: Vec<String> = app
@@ -164,7 +164,7 @@ pub fn ch(c: char) -> KeyEvent {
 
 /// Resolves a key as the loop does and updates the app; returns the effects.
 pub fn press(app: &mut App, event: KeyEvent) -> Vec<Effect> {
-    match app.keymap.resolve(&event, app.typing()) {
+    match app.ctx.keymap.resolve(&event, app.typing()) {
         Some(action) => app.update(action),
         None => Vec::new(),
     }

@@ -52,13 +52,13 @@ pub struct ImportPreview {
 impl App {
     /// Opens the path field to write the open profile's prescription or report.
     pub(super) fn open_write(&mut self, kind: FileKind) {
-        let Some(p) = &self.profile else {
+        let Some(p) = &self.loaded.profile else {
             self.fail("no profile is open, so there is nothing to write");
             return;
         };
         let path = match kind {
             FileKind::Prescription => format!("{}.rx.ron", p.name),
-            FileKind::Report => format!("rehab-report-{}-{}.html", p.name, self.today),
+            FileKind::Report => format!("rehab-report-{}-{}.html", p.name, self.ctx.today),
         };
         // Suggested, selected: typing replaces it, an arrow keeps it to change.
         *self.file_field() = Some(FileField {
@@ -108,12 +108,14 @@ impl App {
         files: &[crate::runs::FileRead],
         tz: &jiff::tz::TimeZone,
     ) -> Vec<Effect> {
-        let (Some(profile), Some(standing)) = (self.profile.clone(), self.standing.as_ref()) else {
+        let (Some(profile), Some(standing)) =
+            (self.loaded.profile.clone(), self.loaded.standing.as_ref())
+        else {
             self.fail("no profile is open to import runs into");
             return Vec::new();
         };
         let (written, counts) =
-            standing.import_activities(&profile, &self.journal, files, tz, None);
+            standing.import_activities(&profile, &self.loaded.journal, files, tz, None);
         let summary = written.said.last().cloned().unwrap_or_default();
         if counts.refused > 0 {
             let refused = written
@@ -181,16 +183,16 @@ impl App {
     /// The prescription file of the open profile, checked as the receiving side will check it
     /// (as `rehab profile export` does), so no file goes out that cannot come in.
     fn prescription_effect(&mut self, path: String) -> Option<Effect> {
-        let profile = self.profile.as_ref()?;
-        let prescription = Prescription::of(profile, &self.journal, self.today);
+        let profile = self.loaded.profile.as_ref()?;
+        let prescription = Prescription::of(profile, &self.loaded.journal, self.ctx.today);
         let text = crate::handover::format_prescription(&prescription);
         let checked = crate::handover::check_prescription(
-            &self.catalog,
+            &self.ctx.catalog,
             &prescription,
             None,
             &text,
             &path,
-            self.today,
+            self.ctx.today,
         );
         if let Err(e) = checked {
             let first = e.problems.first().map(|p| p.message.clone());
@@ -210,16 +212,16 @@ impl App {
     /// The follow-up report of the open profile over the last [`REPORT_WEEKS`] weeks, in the
     /// format the path's extension names (as `rehab report -o PATH`).
     fn report_effect(&mut self, path: String) -> Option<Effect> {
-        let profile = self.profile.as_ref()?;
+        let profile = self.loaded.profile.as_ref()?;
         let report = crate::handover::assemble_report(
-            &self.catalog,
+            &self.ctx.catalog,
             profile,
-            &self.journal,
-            self.today,
+            &self.loaded.journal,
+            self.ctx.today,
             REPORT_WEEKS,
         );
         let format = crate::export::Format::for_path(std::path::Path::new(&path));
-        let contents = crate::handover::render_report(&report, format, self.theme.ascii);
+        let contents = crate::handover::render_report(&report, format, self.ctx.theme.ascii);
         Some(Effect::WriteFile {
             kind: FileKind::Report,
             path,
@@ -249,12 +251,12 @@ impl App {
         preview.checked = crate::handover::parse_prescription(&preview.text, &preview.file)
             .and_then(|p| {
                 crate::handover::check_prescription(
-                    &self.catalog,
+                    &self.ctx.catalog,
                     &p,
                     Some(preview.name.text()),
                     &preview.text,
                     &preview.file,
-                    self.today,
+                    self.ctx.today,
                 )
             })
             .map_err(|e| e.to_string());
@@ -262,7 +264,7 @@ impl App {
 
     /// Whether a profile of this name exists already (an import then replaces its plan).
     pub fn profile_exists(&self, name: &str) -> bool {
-        self.profiles.iter().any(|n| n == name)
+        self.loaded.profiles.iter().any(|n| n == name)
     }
 
     /// A key on the import preview: type another name, Enter imports, Esc cancels.
@@ -301,10 +303,15 @@ impl App {
     /// The import is on disk: the profile is listed, the cursor on it, ready to open.
     pub(super) fn imported(&mut self, name: String, replaced: bool, assessment: bool) {
         if !self.profile_exists(&name) {
-            self.profiles.push(name.clone());
-            self.profiles.sort();
+            self.loaded.profiles.push(name.clone());
+            self.loaded.profiles.sort();
         }
-        self.views.profiles.selected = self.profiles.iter().position(|n| *n == name).unwrap_or(0);
+        self.views.profiles.selected = self
+            .loaded
+            .profiles
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or(0);
         self.views.profiles.import = None;
         let done = if replaced {
             format!("replaced the plan settings of {name} (journal and answers kept)")
@@ -316,7 +323,10 @@ impl App {
         } else {
             ""
         };
-        let open = self.keymap.key_for(&Action::Select, self.theme.ascii);
+        let open = self
+            .ctx
+            .keymap
+            .key_for(&Action::Select, self.ctx.theme.ascii);
         self.say(format!("{done}{assessed}. {open} opens it"));
     }
 }

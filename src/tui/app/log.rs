@@ -18,7 +18,7 @@ pub enum Mark {
 impl App {
     /// An item's mark on a day; `None` when nothing (or an untick) was logged.
     pub fn mark(&self, date: Date, item: &str) -> Option<Mark> {
-        self.journal.status(date, item).map(|s| match s {
+        self.loaded.journal.status(date, item).map(|s| match s {
             ItemStatus::Done { sets } => Mark::Done(sets),
             ItemStatus::Skipped(reason) => Mark::Skipped(reason),
         })
@@ -27,7 +27,7 @@ impl App {
     /// The day's pain, the worst over the session and its items, if logged.
     pub fn pain_on(&self, date: Date) -> Option<Pain> {
         // Item scores count too: a score tagged to the run is the day's as much as any.
-        self.journal.day(date).and_then(|d| d.day_pain())
+        self.loaded.journal.day(date).and_then(|d| d.day_pain())
     }
 
     /// The days from `from` to today as `rehab history` reads them (its week summaries), oldest
@@ -37,7 +37,9 @@ impl App {
         // Only the weeks that reach into the window are summarized.
         let weeks = weeks.filter(|w| w.days.last().is_some_and(|d| d.date >= from));
         weeks
-            .flat_map(|w| crate::journal::summarize_week(w, &self.journal, self.today).days)
+            .flat_map(|w| {
+                crate::journal::summarize_week(w, &self.loaded.journal, self.ctx.today).days
+            })
             .filter(|d| d.date >= from)
             .collect()
     }

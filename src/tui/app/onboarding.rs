@@ -52,7 +52,7 @@ impl App {
                     },
                     Action::Back => (
                         Screen::Picker {
-                            selected: self.catalog.conditions.len(),
+                            selected: self.ctx.catalog.conditions.len(),
                         },
                         none,
                     ),
@@ -100,7 +100,7 @@ impl App {
                     (Screen::Main, none)
                 }
                 Action::Back => {
-                    let flags = &self.catalog.red_flags;
+                    let flags = &self.ctx.catalog.red_flags;
                     let answers: Vec<bool> = flags
                         .iter()
                         .map(|f| answers.get(f.id.as_str()) == Some(&true))
@@ -136,7 +136,7 @@ impl App {
 
     fn picker(&mut self, selected: usize, action: Action) -> (Screen, Vec<Effect>) {
         // The rows: each condition, then "Not sure?".
-        let last = self.catalog.conditions.len();
+        let last = self.ctx.catalog.conditions.len();
         let screen = match action {
             Action::Up => Screen::Picker {
                 selected: selected.saturating_sub(1),
@@ -144,9 +144,9 @@ impl App {
             Action::Down => Screen::Picker {
                 selected: (selected + 1).min(last),
             },
-            Action::Select if selected == last && self.catalog.symptom_questions.is_empty() => {
+            Action::Select if selected == last && self.ctx.catalog.symptom_questions.is_empty() => {
                 Screen::Suggestions {
-                    ranked: triage::rank(&self.catalog, &BTreeMap::new()),
+                    ranked: triage::rank(&self.ctx.catalog, &BTreeMap::new()),
                     selected: 0,
                 }
             }
@@ -155,11 +155,11 @@ impl App {
                 selected: None,
                 answers: BTreeMap::new(),
             },
-            Action::Select => match self.catalog.conditions.get(selected) {
+            Action::Select => match self.ctx.catalog.conditions.get(selected) {
                 Some(c) => self.choose(c.id.to_string()),
                 None => Screen::Picker { selected },
             },
-            Action::Back if self.profile.is_some() => Screen::Main,
+            Action::Back if self.loaded.profile.is_some() => Screen::Main,
             Action::Back => Screen::Welcome,
             _ => Screen::Picker { selected },
         };
@@ -175,9 +175,9 @@ impl App {
         mut answers: BTreeMap<String, String>,
         action: Action,
     ) -> (Screen, Vec<Effect>) {
-        let questions = &self.catalog.symptom_questions;
+        let questions = &self.ctx.catalog.symptom_questions;
         let Some(q) = questions.get(question) else {
-            let ranked = triage::rank(&self.catalog, &answers);
+            let ranked = triage::rank(&self.ctx.catalog, &answers);
             return (
                 Screen::Suggestions {
                     ranked,
@@ -212,7 +212,7 @@ impl App {
                 };
                 answers.insert(q.id.to_string(), a.id.to_string());
                 if question + 1 >= questions.len() {
-                    let ranked = triage::rank(&self.catalog, &answers);
+                    let ranked = triage::rank(&self.ctx.catalog, &answers);
                     Screen::Suggestions {
                         ranked,
                         selected: 0,
@@ -228,7 +228,7 @@ impl App {
                 }
             }
             Action::Back if question == 0 => Screen::Picker {
-                selected: self.catalog.conditions.len(),
+                selected: self.ctx.catalog.conditions.len(),
             },
             Action::Back => Screen::Symptoms {
                 question: question - 1,
@@ -244,7 +244,7 @@ impl App {
     fn choose(&mut self, condition: String) -> Screen {
         Screen::RedFlags {
             selected: 0,
-            answers: vec![false; self.catalog.red_flags.len()],
+            answers: vec![false; self.ctx.catalog.red_flags.len()],
             seen: 1,
             reopened: false,
             choosing: Some(condition),
@@ -253,7 +253,7 @@ impl App {
 
     /// No profile yet, or a new condition chosen: answers wait for the set-up to be saved.
     pub fn first_run(&self, choosing: Option<&str>) -> bool {
-        self.profile.is_none() || choosing.is_some()
+        self.loaded.profile.is_none() || choosing.is_some()
     }
 
     fn red_flags(
@@ -315,16 +315,17 @@ impl App {
         choosing: Option<String>,
     ) -> (Screen, Vec<Effect>) {
         let answers: BTreeMap<String, bool> = self
+            .ctx
             .catalog
             .red_flags
             .iter()
             .zip(given)
             .map(|(f, yes)| (f.id.to_string(), *yes))
             .collect();
-        let screening = screening::assess(&self.catalog, &answers);
+        let screening = screening::assess(&self.ctx.catalog, &answers);
         let mut effects = Vec::new();
-        if !self.first_run(choosing.as_deref()) && self.profile.is_some() {
-            match session::answer_screen(&self.catalog, &answers, self.today) {
+        if !self.first_run(choosing.as_deref()) && self.loaded.profile.is_some() {
+            match session::answer_screen(&self.ctx.catalog, &answers, self.ctx.today) {
                 // The store writes the journal line, then the profile's latest answers
                 // (`Profile::follow`): one change, in the order that loses nothing.
                 Ok(written) => effects.extend(written.records.into_iter().map(Effect::Append)),

@@ -221,11 +221,13 @@ impl App {
     /// The red-flag questions again, with the profile's last answers filled in.
     pub(crate) fn red_flags_again(&self) -> Screen {
         let answers = self
+            .ctx
             .catalog
             .red_flags
             .iter()
             .map(|flag| {
-                self.profile
+                self.loaded
+                    .profile
                     .as_ref()
                     .and_then(|p| p.red_flags.answers.get(flag.id.as_str()))
                     == Some(&true)
@@ -358,14 +360,15 @@ impl App {
                     limp: f.limp,
                     sharp: f.sharp,
                     // Today's form: the session rule splits the morning score to yesterday.
-                    date: (f.date != self.today).then_some(f.date),
+                    date: (f.date != self.ctx.today).then_some(f.date),
                     item: None,
                 };
-                let (Some(standing), Some(profile)) = (&self.standing, &self.profile) else {
+                let (Some(standing), Some(profile)) = (&self.loaded.standing, &self.loaded.profile)
+                else {
                     self.fail("no profile is open, so nothing was saved");
                     return None;
                 };
-                match standing.log_pain(&self.catalog, profile, &input) {
+                match standing.log_pain(&self.ctx.catalog, profile, &input) {
                     Ok((written, said)) => {
                         effects.extend(written.records.into_iter().map(Effect::Append));
                         // Beyond "saved": over the ceiling, or the plan pausing.

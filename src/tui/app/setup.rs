@@ -88,14 +88,15 @@ impl SetupForm {
 impl App {
     pub(super) fn setup_form(&self, draft: Option<Draft>) -> SetupForm {
         let mut settings = self
+            .loaded
             .profile
             .as_ref()
-            .map_or_else(|| Settings::new(self.today), |p| p.settings.clone());
+            .map_or_else(|| Settings::new(self.ctx.today), |p| p.settings.clone());
         let condition = draft
             .as_ref()
             .map(|d| d.condition.as_str())
-            .or(self.profile.as_ref().map(|p| p.condition.as_str()))
-            .and_then(|c| self.catalog.condition(c));
+            .or(self.loaded.profile.as_ref().map(|p| p.condition.as_str()))
+            .and_then(|c| self.ctx.catalog.condition(c));
         let mut cross_options = vec![String::new()];
         for phase in condition.map(|c| c.phases.as_slice()).unwrap_or_default() {
             for id in &phase.cross_training {
@@ -109,8 +110,8 @@ impl App {
             .first()
             .and_then(|c| cross_options.iter().position(|o| o == c))
             .unwrap_or(0);
-        if self.profile.is_none() {
-            settings.start = crate::plan::program_start(self.today);
+        if self.loaded.profile.is_none() {
+            settings.start = crate::plan::program_start(self.ctx.today);
         }
         SetupForm {
             settings,
@@ -144,7 +145,7 @@ impl App {
                         let moved = crate::plan::program_start(s.start)
                             .checked_add((7 * i64::from(step)).days())
                             .unwrap_or(s.start);
-                        if let Ok(start) = crate::plan::check_start(moved, self.today) {
+                        if let Ok(start) = crate::plan::check_start(moved, self.ctx.today) {
                             s.start = start;
                         }
                         form.start_move = self.start_move_said(&form.settings);
@@ -195,7 +196,7 @@ impl App {
             }
             (Action::Select, _) => return self.accept_setup(form),
             (Action::Back, _) => {
-                return match self.profile {
+                return match self.loaded.profile {
                     Some(_) if form.draft.is_none() => (Screen::Main, Vec::new()),
                     _ => (Screen::Picker { selected: 0 }, Vec::new()),
                 };
@@ -207,19 +208,30 @@ impl App {
 
     /// What moving the profile's start to `settings.start` would do to days already over.
     fn start_move_said(&self, settings: &Settings) -> Vec<String> {
-        let Some(before) = &self.profile else {
+        let Some(before) = &self.loaded.profile else {
             return Vec::new();
         };
         let mut after = before.clone();
-        after.change_settings(settings.clone(), self.today);
-        crate::session::start_move(&self.catalog, before, &after, &self.journal, self.today).lines()
+        after.change_settings(settings.clone(), self.ctx.today);
+        crate::session::start_move(
+            &self.ctx.catalog,
+            before,
+            &after,
+            &self.loaded.journal,
+            self.ctx.today,
+        )
+        .lines()
     }
 
     /// From when the form's settings would plan, for an existing profile: said on the form.
     pub fn setup_applies_text(&self, form: &SetupForm) -> Option<String> {
-        let mut p = self.profile.clone().filter(|_| form.draft.is_none())?;
-        p.change_settings(form.settings.clone(), self.today)
-            .applies_text(self.today)
+        let mut p = self
+            .loaded
+            .profile
+            .clone()
+            .filter(|_| form.draft.is_none())?;
+        p.change_settings(form.settings.clone(), self.ctx.today)
+            .applies_text(self.ctx.today)
     }
 
     fn accept_setup(&mut self, form: SetupForm) -> (Screen, Vec<Effect>) {
@@ -234,9 +246,9 @@ impl App {
             .into_iter()
             .collect();
         let mut effects = Vec::new();
-        let profile = match (self.profile.clone(), form.draft.clone()) {
+        let profile = match (self.loaded.profile.clone(), form.draft.clone()) {
             (Some(mut p), None) => {
-                p.change_settings(settings, self.today);
+                p.change_settings(settings, self.ctx.today);
                 p
             }
             (existing, draft) => {
@@ -246,17 +258,17 @@ impl App {
                 });
                 let p = match existing {
                     Some(mut p) => {
-                        p.change_settings(settings, self.today);
+                        p.change_settings(settings, self.ctx.today);
                         p.condition = condition;
                         p
                     }
-                    None => Profile::new(self.profile_name.clone(), condition, settings),
+                    None => Profile::new(self.loaded.profile_name.clone(), condition, settings),
                 };
                 // The answers are a record like any other: the profile is saved first (a
                 // journal lives in its folder), then the screening, which the store writes to
                 // the journal and then to the profile. A crash between them leaves a profile
                 // that asks the questions again.
-                match crate::session::answer_screen(&self.catalog, &answers, self.today) {
+                match crate::session::answer_screen(&self.ctx.catalog, &answers, self.ctx.today) {
                     Ok(written) => effects.extend(written.records.into_iter().map(Effect::Append)),
                     Err(refusal) => {
                         self.fail(refusal.to_string());

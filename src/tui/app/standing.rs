@@ -8,17 +8,20 @@ use crate::session::{DayCounts, Gate, Standing, Urgency};
 impl App {
     /// Whether the plan may be shown and logged.
     pub fn plan_allowed(&self) -> bool {
-        self.standing.as_ref().is_some_and(Standing::allows_plan)
+        self.loaded
+            .standing
+            .as_ref()
+            .is_some_and(Standing::allows_plan)
     }
 
     /// The gate, once a profile is loaded.
     pub fn gate(&self) -> Option<&Gate> {
-        self.standing.as_ref().map(|s| &s.gate)
+        self.loaded.standing.as_ref().map(|s| &s.gate)
     }
 
     /// The lasting banner: the most urgent standing line, and how many more there are.
     pub fn banner(&self) -> Option<(Urgency, String)> {
-        let standing = self.standing.as_ref()?;
+        let standing = self.loaded.standing.as_ref()?;
         // A closed gate's full text is on Today; above every view a short line is enough.
         if let Some(headline) = standing.gate.headline() {
             let urgency = standing.lines.first().map_or(Urgency::Hold, |l| l.urgency);
@@ -41,21 +44,27 @@ impl App {
     /// The weeks worked out, in order: from week 1, or from a saved progression's week, to
     /// the current one, and on to the one the Week view shows.
     pub fn plans(&self) -> &[WeekPlan] {
-        self.standing.as_ref().map_or(&[], |s| s.plans.as_slice())
+        self.loaded
+            .standing
+            .as_ref()
+            .map_or(&[], |s| s.plans.as_slice())
     }
 
     /// A week's one adherence figure, as every view shows it.
     pub fn week_adherence(&self, plan: &WeekPlan) -> crate::journal::Adherence {
-        self.standing.as_ref().map_or_else(
-            || crate::journal::week_adherence(plan, &self.journal, self.today),
-            |s| s.week_adherence(plan, &self.journal),
+        self.loaded.standing.as_ref().map_or_else(
+            || crate::journal::week_adherence(plan, &self.loaded.journal, self.ctx.today),
+            |s| s.week_adherence(plan, &self.loaded.journal),
         )
     }
 
     /// The weeks worked out up to the current one (none before the start or without a plan).
     pub fn weeks_so_far(&self) -> &[WeekPlan] {
         let plans = self.plans();
-        let n = plans.iter().take_while(|w| w.monday <= self.today).count();
+        let n = plans
+            .iter()
+            .take_while(|w| w.monday <= self.ctx.today)
+            .count();
         &plans[..n]
     }
 
@@ -63,19 +72,20 @@ impl App {
     pub fn this_week(&self) -> Option<&WeekPlan> {
         self.weeks_so_far()
             .last()
-            .filter(|w| w.days.iter().any(|d| d.date == self.today))
+            .filter(|w| w.days.iter().any(|d| d.date == self.ctx.today))
     }
 
     /// The programme week holding today; week 1 before the start.
     pub fn current_week(&self) -> u32 {
-        self.profile.as_ref().map_or(1, |p| {
-            crate::session::ProgramWeek::of(&p.settings, self.today).or_first()
+        self.loaded.profile.as_ref().map_or(1, |p| {
+            crate::session::ProgramWeek::of(&p.settings, self.ctx.today).or_first()
         })
     }
 
     /// Each week's decision line so far, oldest first.
     pub fn decisions(&self) -> Vec<String> {
-        self.standing
+        self.loaded
+            .standing
             .as_ref()
             .map(Standing::decision_lines)
             .unwrap_or_default()
@@ -83,7 +93,7 @@ impl App {
 
     /// Things to know about this week (running paused, awaiting criteria ...).
     pub fn week_flags(&self) -> Vec<&str> {
-        self.standing.as_ref().map_or(Vec::new(), |s| {
+        self.loaded.standing.as_ref().map_or(Vec::new(), |s| {
             s.lines
                 .iter()
                 .filter(|l| l.urgency < Urgency::Advise)
@@ -98,8 +108,8 @@ impl App {
     /// before those built); otherwise from the progression saved beside the journal, so years of
     /// history do not slow the start.
     pub fn rebuild(&mut self) {
-        let Some(profile) = &self.profile else {
-            self.standing = None;
+        let Some(profile) = &self.loaded.profile else {
+            self.loaded.standing = None;
             return;
         };
         let last = self.current_week().max(self.views.week.week);
@@ -108,30 +118,30 @@ impl App {
                 .settings
                 .monday_of_week(last)
                 .checked_add(jiff::ToSpan::days(6))
-                .unwrap_or(self.today);
+                .unwrap_or(self.ctx.today);
             let (standing, save) = Standing::recent(
-                &self.catalog,
+                &self.ctx.catalog,
                 profile,
-                &self.journal,
-                (self.today, through.max(self.today)),
-                self.progress.as_deref(),
+                &self.loaded.journal,
+                (self.ctx.today, through.max(self.ctx.today)),
+                self.loaded.progress.as_deref(),
             );
             if let Some(text) = save {
-                self.progress = Some(text.clone());
-                self.progress_to_save = Some(text);
+                self.loaded.progress = Some(text.clone());
+                self.loaded.progress_to_save = Some(text);
             }
             // Good when it reaches back to the week the Week view shows.
             let first = standing.plans.first().map_or(1, |w| w.state.week);
             if first <= self.views.week.week {
-                self.standing = Some(standing);
+                self.loaded.standing = Some(standing);
                 return;
             }
         }
-        self.standing = Some(Standing::weeks(
-            &self.catalog,
+        self.loaded.standing = Some(Standing::weeks(
+            &self.ctx.catalog,
             profile,
-            &self.journal,
-            self.today,
+            &self.loaded.journal,
+            self.ctx.today,
             last,
         ));
     }
@@ -163,6 +173,6 @@ impl App {
 
     /// A day's counts, the same as `rehab today` gives.
     pub fn day_counts(&self, day: &DayPlan) -> DayCounts {
-        DayCounts::of(day, self.journal.day(day.date))
+        DayCounts::of(day, self.loaded.journal.day(day.date))
     }
 }

@@ -177,12 +177,15 @@ impl App {
     /// `act`; always without a lock. The disk asks the same before every effect; asking here
     /// too keeps a form from opening only to be refused at its end.
     pub fn lock_allows(&self, act: crate::clinic::Act) -> bool {
-        self.lock.as_ref().is_none_or(|l| l.permits(act).is_ok())
+        self.ctx
+            .lock
+            .as_ref()
+            .is_none_or(|l| l.permits(act).is_ok())
     }
 
     /// As [`App::lock_allows`], saying the lock's reason on the status line when it does not.
     fn lock_allows_or_says(&mut self, act: crate::clinic::Act) -> bool {
-        match self.lock.as_ref().map(|l| l.permits(act)) {
+        match self.ctx.lock.as_ref().map(|l| l.permits(act)) {
             Some(Err(refused)) => {
                 self.fail(refused.to_string());
                 false
@@ -195,7 +198,7 @@ impl App {
     /// than one profile or on a clinician's login; never in a patient's locked session.
     pub fn tabs(&self) -> Vec<View> {
         let overview = self.lock_allows(crate::clinic::Act::Overview)
-            && (self.profiles.len() > 1 || self.lock.is_some());
+            && (self.loaded.profiles.len() > 1 || self.ctx.lock.is_some());
         View::ALL
             .into_iter()
             .filter(|v| *v != View::Clinic || overview)
@@ -223,7 +226,7 @@ impl App {
                 }
                 Action::Pain => {
                     self.overlay = Some(Overlay::Pain(PainForm {
-                        date: self.today,
+                        date: self.ctx.today,
                         field: 0,
                         during: None,
                         morning: None,
@@ -273,7 +276,7 @@ impl App {
                 if let Some(Mark::Skipped(_)) = self.mark(date, &id) {
                     return self.run_command(|s, c, _, j| s.untick(c, j, date, &id));
                 }
-                if date > self.today {
+                if date > self.ctx.today {
                     // Said before the reasons are asked, not after.
                     self.fail("that day has not come yet; only today and past days can be skipped");
                     return Vec::new();
@@ -301,11 +304,11 @@ impl App {
             &crate::journal::JournalState,
         ) -> Result<crate::session::Written, crate::session::Refusal>,
     ) -> Vec<Effect> {
-        let (Some(standing), Some(profile)) = (&self.standing, &self.profile) else {
+        let (Some(standing), Some(profile)) = (&self.loaded.standing, &self.loaded.profile) else {
             self.fail("no profile is open, so nothing was saved");
             return Vec::new();
         };
-        match command(standing, &self.catalog, profile, &self.journal) {
+        match command(standing, &self.ctx.catalog, profile, &self.loaded.journal) {
             Ok(written) => written.records.into_iter().map(Effect::Append).collect(),
             Err(refusal) => {
                 self.fail(refusal.to_string());
@@ -336,7 +339,7 @@ impl App {
 
     /// The set-up form again, to change the plan settings.
     fn open_settings(&mut self) {
-        if self.profile.is_some() && self.lock_allows_or_says(PLAN_CHANGE) {
+        if self.loaded.profile.is_some() && self.lock_allows_or_says(PLAN_CHANGE) {
             self.screen = Screen::Setup(self.setup_form(None));
         }
     }

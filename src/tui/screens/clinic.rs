@@ -28,7 +28,7 @@ const DETAIL_ROWS: usize = 5;
 /// +--------------------------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.ctx.theme;
     let outer = block(app, "Clinic: every profile, those needing attention first");
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
@@ -143,8 +143,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 .map(|l| Line::raw(l.into_owned())),
         );
     }
-    let key = app.keymap.key_for(&Action::Select, t.ascii);
-    let current = app.profile.as_ref().is_some_and(|p| p.name == r.name);
+    let key = app.ctx.keymap.key_for(&Action::Select, t.ascii);
+    let current = app
+        .loaded
+        .profile
+        .as_ref()
+        .is_some_and(|p| p.name == r.name);
     lines.push(Line::styled(
         if current {
             format!("{key} opens its Today (it is the open profile).")

@@ -19,7 +19,7 @@ use crate::tui::ui::block;
 /// +---------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.ctx.theme;
     let mut spans = vec![Span::raw("Format: ")];
     for (i, f) in crate::export::Format::ALL
         .iter()
@@ -139,14 +139,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             format!("{} Written: {path}", t.tick_done()),
             t.done(),
         ));
-        lines.push(Line::raw(if app.lock.is_some() {
+        lines.push(Line::raw(if app.ctx.lock.is_some() {
             "Run that command on your own computer, then open the file in a browser (HTML) or \
              print it; an existing file is never overwritten."
         } else {
             "Open it in a browser (HTML) or print it; an existing file is never overwritten."
         }));
     }
-    let key = |a: Action| app.keymap.key_for(&a, t.ascii);
+    let key = |a: Action| app.ctx.keymap.key_for(&a, t.ascii);
     lines.push(Line::styled(
         format!(
             "{}/{} format, {}/{} weeks (a digit sets N), {} layout, {} edit the path, {} write the plan.",

@@ -16,7 +16,7 @@ use crate::tui::ui::block;
 /// +---------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.ctx.theme;
     let rows = app.library_rows();
     let n = rows.len();
     let outer = block(
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // This person's dose where a clinician changed it, as the exercise's page shows.
     let doses: Vec<String> = rows
         .iter()
-        .map(|e| match &app.profile {
+        .map(|e| match &app.loaded.profile {
             Some(p) => p.dose_for(e).0.sets_text(),
             None => e.dose.sets_text(),
         })

@@ -18,7 +18,7 @@ use crate::tui::ui::block;
 /// +--------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.ctx.theme;
     // A prescription being written or imported takes the view: the path, then what the file
     // creates or what is wrong with it.
     let width = usize::from(area.width.saturating_sub(2));
@@ -42,10 +42,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let listed = if app.views.profiles.patient.is_some() {
         &[][..]
     } else {
-        &app.profiles[..]
+        &app.loaded.profiles[..]
     };
     for (i, name) in listed.iter().enumerate() {
-        let current = app.profile.as_ref().is_some_and(|p| &p.name == name);
+        let current = app.loaded.profile.as_ref().is_some_and(|p| &p.name == name);
         let note = if current { "  (current)" } else { "" };
         lines.push(row(
             app,
@@ -66,21 +66,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     // The details are those of the profile under the cursor: another one is not open, so
     // it says how to open it rather than showing the open one's details beside its name.
-    let selected = app.profiles.get(app.views.profiles.selected);
+    let selected = app.loaded.profiles.get(app.views.profiles.selected);
     let other = selected.filter(|name| {
         app.views.profiles.patient.is_none()
-            && app.profile.as_ref().is_none_or(|p| &p.name != *name)
+            && app.loaded.profile.as_ref().is_none_or(|p| &p.name != *name)
     });
     if let Some(name) = other {
         let key = app
+            .ctx
             .keymap
             .key_for(&crate::tui::action::Action::Select, t.ascii);
         lines.push(Line::styled(name.clone(), t.title()));
         lines.push(Line::raw(format!(
             "{key} opens {name}: its plan, journal and details."
         )));
-    } else if let Some(p) = &app.profile {
+    } else if let Some(p) = &app.loaded.profile {
         let condition = app
+            .ctx
             .catalog
             .condition(&p.condition)
             .map_or(p.condition.as_str(), |c| c.name.as_str());
@@ -126,7 +128,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 ),
                 // The assessment rows show the latest one recorded, from the journal.
                 None if i >= Row::AssessedOn as usize => {
-                    let latest = app.journal.last_assessment.as_ref();
+                    let latest = app.loaded.journal.last_assessment.as_ref();
                     let shown = match (i, latest) {
                         (i, Some((_, date, _))) if i == Row::AssessedOn as usize => {
                             date.to_string()

@@ -18,11 +18,12 @@ use crate::tui::ui::block;
 /// +--------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.ctx.theme;
     let Some(condition) = app
+        .loaded
         .profile
         .as_ref()
-        .and_then(|p| app.catalog.condition(&p.condition))
+        .and_then(|p| app.ctx.catalog.condition(&p.condition))
     else {
         frame.render_widget(
             Paragraph::new("No profile yet.").block(block(app, "Program")),
@@ -34,7 +35,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .this_week()
         .map(|w| (w.state.phase, w.state.week_in_phase, w.state.walk_run_level));
     // Someone who does not run reads the phases in their own words, with no running line.
-    let runs = app.profile.as_ref().is_none_or(|p| !p.settings.no_running);
+    let runs = app
+        .loaded
+        .profile
+        .as_ref()
+        .is_none_or(|p| !p.settings.no_running);
     let mut lines = Vec::new();
     // Where the person is, in full.
     if let Some((p, week, level)) = current
@@ -50,8 +55,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ),
             t.title(),
         ));
-        let fill = |text: &str| match &app.profile {
-            Some(p) => p.pain_fill(&app.catalog).text(text, false),
+        let fill = |text: &str| match &app.loaded.profile {
+            Some(p) => p.pain_fill(&app.ctx.catalog).text(text, false),
             None => text.to_string(),
         };
         lines.push(Line::raw(format!("Goal: {}", fill(phase.goal_for(runs)))));
@@ -59,8 +64,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         for c in &phase.exit_criteria {
             lines.push(Line::raw(format!("  - {}", fill(c))));
         }
-        let run = match &app.profile {
-            Some(p) => p.pain_fill(&app.catalog).text(&phase.run.text, true),
+        let run = match &app.loaded.profile {
+            Some(p) => p.pain_fill(&app.ctx.catalog).text(&phase.run.text, true),
             None => phase.run.text.to_string(),
         };
         if runs {
@@ -68,6 +73,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         if let Some(level) = level.filter(|_| runs) {
             let text = app
+                .ctx
                 .catalog
                 .walk_run_level(level)
                 .map_or(String::new(), |l| l.text.to_string());
@@ -104,7 +110,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let on_run_row = rows
         .get(app.views.program.row)
         .is_some_and(|r| r.id == crate::progress::RUN_ENTRY_CRITERIA);
-    if let Some(rtr) = app.catalog.return_to_run.as_ref().filter(|_| on_run_row) {
+    if let Some(rtr) = app
+        .ctx
+        .catalog
+        .return_to_run
+        .as_ref()
+        .filter(|_| on_run_row)
+    {
         lines.push(Line::styled("    Return to running needs all of:", t.dim()));
         for c in &rtr.criteria {
             lines.push(Line::styled(format!("    - {c}"), t.dim()));

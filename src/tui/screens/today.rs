@@ -38,20 +38,20 @@ pub fn mark_symbol(t: &Theme, mark: Option<Mark>, item: &PlanItem) -> (String, S
 /// +------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.ctx.theme;
     let title = match app.this_week() {
         Some(w) => {
             let mut title = format!(
                 "Today, {} {} - week {}, {}",
-                crate::plan::Day::of(app.today).short(),
-                app.today,
+                crate::plan::Day::of(app.ctx.today).short(),
+                app.ctx.today,
                 w.state.week,
                 w.phase_name
             );
             // The day's total: each item shows its own minutes, runs and cross-training
             // included, and the title adds them up (a long phase name leaves it the room).
             if let Some(total) = w
-                .day(app.today)
+                .day(app.ctx.today)
                 .map(|d| d.total_minutes())
                 .filter(|&m| m > 0)
             {
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             }
             title
         }
-        None => format!("Today, {}", app.today),
+        None => format!("Today, {}", app.ctx.today),
     };
     let outer = block(app, &title);
     let inner = outer.inner(area);
@@ -103,6 +103,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .and_then(|g| g.refusal())
             .unwrap_or_else(|| "No plan can be shown.".into());
         let key = app
+            .ctx
             .keymap
             .key_for(&crate::tui::action::Action::Select, t.ascii);
         let next = if app
@@ -123,6 +124,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let Some(week) = app.this_week() else {
         let start = app
+            .loaded
             .profile
             .as_ref()
             .map(|p| p.settings.start.strftime("%A %-d %B %Y").to_string())
@@ -142,7 +144,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Some(prompt) => exit_prompt(frame, list, app, &prompt),
         None => list,
     };
-    let day = week.day(app.today);
+    let day = week.day(app.ctx.today);
     let items = day.map(|d| d.items.as_slice()).unwrap_or_default();
     if items.is_empty() {
         frame.render_widget(
@@ -168,7 +170,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let rows: Vec<Line> = items
         .iter()
         .map(|item| {
-            let (sym, style) = mark_symbol(t, app.mark(app.today, &item.exercise), item);
+            let (sym, style) = mark_symbol(t, app.mark(app.ctx.today, &item.exercise), item);
             let mut name = app.name_of(&item.exercise);
             if item.optional {
                 name.push_str(" (optional)");
@@ -237,8 +239,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// on one line when both fit the width, else one line each.
 fn foot_detail(app: &App, width: usize) -> Vec<String> {
     // The morning score belongs to yesterday's session; show it beside today's.
-    let during = app.pain_on(app.today).and_then(|p| p.during);
+    let during = app.pain_on(app.ctx.today).and_then(|p| p.during);
     let morning = app
+        .ctx
         .today
         .yesterday()
         .ok()
@@ -253,8 +256,9 @@ fn foot_detail(app: &App, width: usize) -> Vec<String> {
     });
     // Runs and cross-training a watch recorded today, with their figures.
     let watch: Vec<String> = app
+        .loaded
         .journal
-        .activities_in(app.today..=app.today)
+        .activities_in(app.ctx.today..=app.ctx.today)
         .iter()
         .map(|a| a.figures())
         .collect();
@@ -280,7 +284,7 @@ fn exit_prompt(
     app: &App,
     prompt: &crate::session::ExitPrompt,
 ) -> Rect {
-    let t = &app.theme;
+    let t = &app.ctx.theme;
     let width = usize::from(area.width);
     let ellipsis = if t.ascii { "..." } else { "…" };
     let mut lines = vec![Line::styled(
@@ -323,9 +327,11 @@ fn exit_prompt(
         }
     }
     let tick = app
+        .ctx
         .keymap
         .key_for(&crate::tui::action::Action::Tick, t.ascii);
     let open = app
+        .ctx
         .keymap
         .key_for(&crate::tui::action::Action::Select, t.ascii);
     lines.push(Line::styled(

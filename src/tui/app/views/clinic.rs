@@ -14,7 +14,9 @@ pub struct ClinicView {
 impl App {
     /// The Clinic view opened: its rows are read afresh.
     pub(in crate::tui::app) fn open_clinic(&mut self) -> Vec<Effect> {
-        vec![Effect::ReadClinic { today: self.today }]
+        vec![Effect::ReadClinic {
+            today: self.ctx.today,
+        }]
     }
 
     pub(in crate::tui::app) fn clinic_read(&mut self, rows: Vec<ClinicRow>) {
@@ -39,7 +41,12 @@ impl App {
                 else {
                     return Vec::new();
                 };
-                if self.profile.as_ref().is_some_and(|p| p.name == row.name) {
+                if self
+                    .loaded
+                    .profile
+                    .as_ref()
+                    .is_some_and(|p| p.name == row.name)
+                {
                     self.view = View::Today;
                     return Vec::new();
                 }

@@ -71,9 +71,10 @@ impl ExportWeeks {
 impl App {
     /// The length of the programme for the open profile, by its phases' typical weeks.
     pub fn programme_weeks(&self) -> u32 {
-        self.profile
+        self.loaded
+            .profile
             .as_ref()
-            .and_then(|p| self.catalog.condition(&p.condition))
+            .and_then(|p| self.ctx.catalog.condition(&p.condition))
             .map_or(1, |c| c.phases.iter().map(|p| p.weeks).sum())
     }
 
@@ -143,11 +144,11 @@ impl App {
             path,
             weeks: weeks.range(self.current_week(), self.programme_weeks()),
             sheet,
-            today: self.today,
-            ascii: self.theme.ascii,
+            today: self.ctx.today,
+            ascii: self.ctx.theme.ascii,
             fix: format!(
                 "{} edits the path",
-                self.keymap.key_for(&Action::Edit, self.theme.ascii)
+                self.ctx.keymap.key_for(&Action::Edit, self.ctx.theme.ascii)
             ),
         }
     }
@@ -155,6 +156,9 @@ impl App {
     /// `rehab-plan-<profile>-<date>.<ext>` in the current folder.
     pub fn default_export_path(&self) -> String {
         let ext = Format::ALL[self.views.export.format.min(Format::ALL.len() - 1)].extension();
-        format!("rehab-plan-{}-{}.{ext}", self.profile_name, self.today)
+        format!(
+            "rehab-plan-{}-{}.{ext}",
+            self.loaded.profile_name, self.ctx.today
+        )
     }
 }

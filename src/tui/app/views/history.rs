@@ -14,11 +14,11 @@ pub struct HistoryView {
 impl App {
     /// Months from the program's start to today, counting both.
     pub fn months_of_program(&self) -> u32 {
-        let Some(start) = self.profile.as_ref().map(|p| p.settings.start) else {
+        let Some(start) = self.loaded.profile.as_ref().map(|p| p.settings.start) else {
             return 1;
         };
-        let months = (i32::from(self.today.year()) - i32::from(start.year())) * 12
-            + i32::from(self.today.month())
+        let months = (i32::from(self.ctx.today.year()) - i32::from(start.year())) * 12
+            + i32::from(self.ctx.today.month())
             - i32::from(start.month());
         months.max(0) as u32 + 1
     }

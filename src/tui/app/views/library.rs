@@ -17,11 +17,12 @@ impl App {
         let q = self.views.library.query.text().to_lowercase();
         // Exercises of the conditions whose id or name matches, worked out once.
         let by_condition: std::collections::HashSet<&str> = self
+            .ctx
             .catalog
             .conditions
             .iter()
             .filter(|c| !q.is_empty() && (c.id.contains(&q) || c.name.to_lowercase().contains(&q)))
-            .flat_map(|c| self.catalog.exercises_for(c))
+            .flat_map(|c| self.ctx.catalog.exercises_for(c))
             .map(|e| e.id.as_str())
             .collect();
         // 0: the name or id matches, 1: the kind, 2: a matching condition uses it.
@@ -37,6 +38,7 @@ impl App {
             }
         };
         let mut rows: Vec<(u8, &crate::catalog::Exercise)> = self
+            .ctx
             .catalog
             .exercises
             .iter()

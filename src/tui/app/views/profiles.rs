@@ -55,16 +55,16 @@ impl App {
             match action {
                 Action::Back => self.views.profiles.new_name = None,
                 Action::Select if !name.is_empty() => {
-                    if self.profiles.contains(&name) {
+                    if self.loaded.profiles.contains(&name) {
                         let text = format!("a profile called {name} exists already");
                         self.fail(text);
                         return Vec::new();
                     }
-                    self.profile_name = name;
+                    self.loaded.profile_name = name;
                     self.views.profiles.new_name = None;
-                    self.profile = None;
-                    self.journal = Default::default();
-                    self.standing = None;
+                    self.loaded.profile = None;
+                    self.loaded.journal = Default::default();
+                    self.loaded.standing = None;
                     self.screen = Screen::Picker { selected: 0 };
                 }
                 _ => {}
@@ -88,17 +88,17 @@ impl App {
                 Action::Back => self.views.profiles.patient = None,
                 Action::Select => {
                     let edit = edit.clone();
-                    let Some(mut p) = self.profile.clone() else {
+                    let Some(mut p) = self.loaded.profile.clone() else {
                         return Vec::new();
                     };
-                    let assessment = match edit.assessment(self.today) {
+                    let assessment = match edit.assessment(self.ctx.today) {
                         Ok(a) => a,
                         Err(e) => {
                             self.fail(e);
                             return Vec::new();
                         }
                     };
-                    return match edit.apply(&mut p, &self.catalog, self.today) {
+                    return match edit.apply(&mut p, &self.ctx.catalog, self.ctx.today) {
                         Ok(()) => {
                             self.views.profiles.patient = None;
                             // The assessment is a record: the store writes it, then the date
@@ -122,7 +122,7 @@ impl App {
             }
             return Vec::new();
         }
-        let n = self.profiles.len();
+        let n = self.loaded.profiles.len();
         match action {
             Action::Up => {
                 self.views.profiles.selected = self.views.profiles.selected.saturating_sub(1)
@@ -136,20 +136,32 @@ impl App {
             }
             Action::New => {}
             Action::Edit if !self.lock_allows_or_says(super::PLAN_CHANGE) => {}
-            Action::Edit => match self.profiles.get(self.views.profiles.selected) {
+            Action::Edit => match self.loaded.profiles.get(self.views.profiles.selected) {
                 // Only the open profile's details are here to edit.
-                Some(name) if self.profile.as_ref().is_some_and(|p| &p.name != name) => {
+                Some(name)
+                    if self
+                        .loaded
+                        .profile
+                        .as_ref()
+                        .is_some_and(|p| &p.name != name) =>
+                {
                     let text = format!("{name} is not open: Enter opens it, then e edits it");
                     self.fail(text);
                 }
                 _ => {
                     self.views.profiles.patient =
-                        self.profile.as_ref().map(PatientEdit::from_profile)
+                        self.loaded.profile.as_ref().map(PatientEdit::from_profile)
                 }
             },
-            Action::Write => match self.profiles.get(self.views.profiles.selected) {
+            Action::Write => match self.loaded.profiles.get(self.views.profiles.selected) {
                 // Only the open profile's journal is here to hand over.
-                Some(name) if self.profile.as_ref().is_some_and(|p| &p.name != name) => {
+                Some(name)
+                    if self
+                        .loaded
+                        .profile
+                        .as_ref()
+                        .is_some_and(|p| &p.name != name) =>
+                {
                     let text = format!(
                         "{name} is not open: Enter opens it, then w writes its prescription"
                     );
@@ -161,8 +173,8 @@ impl App {
                 self.open_import()
             }
             Action::Select => {
-                if let Some(name) = self.profiles.get(self.views.profiles.selected)
-                    && Some(name) != self.profile.as_ref().map(|p| &p.name)
+                if let Some(name) = self.loaded.profiles.get(self.views.profiles.selected)
+                    && Some(name) != self.loaded.profile.as_ref().map(|p| &p.name)
                 {
                     return vec![Effect::SwitchProfile(name.clone())];
                 }

@@ -27,15 +27,16 @@ impl App {
 
     /// The criteria rows in full: met or not, and the words each opens to.
     pub fn criteria(&self) -> Vec<CriteriaRow> {
-        self.standing
+        self.loaded
+            .standing
             .as_ref()
-            .map(|s| s.criteria_rows(&self.catalog, &self.journal))
+            .map(|s| s.criteria_rows(&self.ctx.catalog, &self.loaded.journal))
             .unwrap_or_default()
     }
 
     /// Whether the journal's latest record for a criteria id says met.
     pub fn criteria_met(&self, id: &str) -> bool {
-        self.journal.criteria_met.contains_key(id)
+        self.loaded.journal.criteria_met.contains_key(id)
     }
 
     pub(in crate::tui::app) fn update_program(&mut self, action: Action) -> Vec<Effect> {

@@ -24,16 +24,17 @@ impl App {
             return Vec::new();
         }
         self.this_week()
-            .and_then(|w| w.day(self.today))
+            .and_then(|w| w.day(self.ctx.today))
             .map(|d| d.items.clone())
             .unwrap_or_default()
     }
 
     /// The exit checks Today asks about now, as the session says (none most weeks).
     pub fn exit_prompt(&self) -> Option<ExitPrompt> {
-        self.standing
+        self.loaded
+            .standing
             .as_ref()?
-            .exit_prompt(&self.catalog, &self.journal)
+            .exit_prompt(&self.ctx.catalog, &self.loaded.journal)
     }
 
     /// Whether the cursor is on the exit prompt's checks (it shows, and the cursor is not on
@@ -43,7 +44,7 @@ impl App {
     }
 
     pub(in crate::tui::app) fn update_today(&mut self, action: Action) -> Vec<Effect> {
-        if action == Action::Select && self.profile.is_some() && !self.plan_allowed() {
+        if action == Action::Select && self.loaded.profile.is_some() && !self.plan_allowed() {
             // The way back to a plan: answer again, for example after a clinician's assessment.
             self.screen = self.red_flags_again();
             return Vec::new();
@@ -68,7 +69,7 @@ impl App {
             Action::Edit => self.open_settings(),
             _ => {
                 if let Some(item) = items.get(sel) {
-                    return self.item_action(self.today, item, action);
+                    return self.item_action(self.ctx.today, item, action);
                 }
             }
         }

@@ -89,7 +89,7 @@ impl App {
             Action::PrevWeek => go_to(c, c.week.saturating_sub(1), c.day),
             Action::NextWeek => go_to(c, c.week + 1, c.day),
             Action::ThisWeek => {
-                let (week, day) = (self.current_week(), crate::plan::Day::of(self.today));
+                let (week, day) = (self.current_week(), crate::plan::Day::of(self.ctx.today));
                 go_to(&mut self.views.week, week, day.index());
             }
             Action::Edit => self.open_settings(),
