@@ -306,18 +306,7 @@ fn event_loop(
                 terminal.autoresize()?;
                 pending.push(Action::Resize);
             }
-            Some(Wake::Key(key)) => {
-                // Records another session wrote are shown before anything is based on them.
-                pending.extend(disk.notice_changes());
-                let key = match app.ctx.keymap.unbound_alt(&key, app.typing()) {
-                    Some([esc, then]) => {
-                        replay = Some(then);
-                        esc
-                    }
-                    None => key,
-                };
-                pending.extend(app.ctx.keymap.resolve(&key, app.typing()));
-            }
+            Some(Wake::Key(key)) => pending.extend(key_actions(app, disk, key, &mut replay)),
             // Pasted text goes into a text field; elsewhere it is not a string of commands.
             Some(Wake::Paste(text)) => {
                 pending.extend(disk.notice_changes());
@@ -329,20 +318,12 @@ fn event_loop(
         if pending.is_empty() {
             continue;
         }
-        // Actions in order; each effect's result runs before the next action.
-        pending.reverse();
-        while let Some(action) = pending.pop() {
-            for effect in app.update(action) {
-                match effect {
-                    Effect::Quit => return Ok(None),
-                    Effect::Bell => ring_bell(terminal)?,
-                    effect => {
-                        if let Some(result) = disk.perform(effect) {
-                            pending.insert(0, result);
-                        }
-                    }
-                }
-            }
+        let turn = act(app, disk, pending);
+        for _ in 0..turn.bells {
+            ring_bell(terminal)?;
+        }
+        if turn.quit {
+            return Ok(None);
         }
         next_tick = match (app.timer_running(), next_tick) {
             (true, None) => Some(Instant::now() + Duration::from_secs(1)),
@@ -351,6 +332,59 @@ fn event_loop(
         };
         terminal.draw(|f| ui::render(f, app))?;
     }
+}
+
+/// What the actions between two frames ask of the terminal.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Turn {
+    pub quit: bool,
+    pub bells: usize,
+}
+
+/// A key as the loop takes it: another session's records first (shown before anything is
+/// based on them), then the key's action. An Alt key bound to nothing is Esc now and the key
+/// next, left in `replay` for the loop to take as the next key.
+pub fn key_actions(
+    app: &App,
+    disk: &mut Disk,
+    key: KeyEvent,
+    replay: &mut Option<KeyEvent>,
+) -> Vec<Action> {
+    let mut pending: Vec<Action> = disk.notice_changes().into_iter().collect();
+    let key = match app.ctx.keymap.unbound_alt(&key, app.typing()) {
+        Some([esc, then]) => {
+            *replay = Some(then);
+            esc
+        }
+        None => key,
+    };
+    pending.extend(app.ctx.keymap.resolve(&key, app.typing()));
+    pending
+}
+
+/// The loop's work between two frames, which tests drive too: the actions in order through
+/// the app, each effect performed by the disk and its answer acted on after the actions
+/// already waiting. Stops at the first quit.
+pub fn act(app: &mut App, disk: &mut Disk, mut pending: Vec<Action>) -> Turn {
+    let mut turn = Turn::default();
+    pending.reverse();
+    while let Some(action) = pending.pop() {
+        for effect in app.update(action) {
+            match effect {
+                Effect::Quit => {
+                    turn.quit = true;
+                    return turn;
+                }
+                Effect::Bell => turn.bells += 1,
+                effect => {
+                    if let Some(result) = disk.perform(effect) {
+                        pending.insert(0, result);
+                    }
+                }
+            }
+        }
+    }
+    turn
 }
 
 fn is_suspend_key(key: &KeyEvent) -> bool {
