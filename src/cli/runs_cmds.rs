@@ -10,7 +10,7 @@ use super::journal_cmds::{check_plan, let_go, open, store_failure};
 use super::{CmdResult, Ctx, Failure, print};
 use crate::journal::{ActivityKind, clock, km};
 use crate::runs::load::RunPhase;
-use crate::session::{RunningLoad, Standing};
+use crate::session::{RunningLoad, Standing, WeekChange};
 
 /// `rehab runs [import ...]`.
 pub fn runs(ctx: &Ctx, action: Option<RunsCommand>, weeks: u32) -> CmdResult {
@@ -137,8 +137,6 @@ pub fn load_text(load: &RunningLoad) -> String {
     ));
     for (n, r) in load.rows.iter().enumerate() {
         let w = &r.load;
-        // This week is still running: a fall from last week says nothing yet, a rise does.
-        let so_far = n + 1 == load.rows.len() && r.week_rise.is_none_or(|p| p <= 0);
         t.push_str(&format!(
             "{:<10}  {:>4}  {:>7}  {:>9}  {:>7}  {:>9}  {:>6}  {:>5}  {}\n",
             w.monday.map(|d| d.to_string()).unwrap_or_default(),
@@ -147,10 +145,10 @@ pub fn load_text(load: &RunningLoad) -> String {
             km(w.distance_m),
             clock(r.before_s),
             km(r.before_m),
-            match r.week_rise {
-                _ if so_far => "so far".into(),
-                Some(p) => format!("{p:+}%"),
-                None => "-".into(),
+            match load.change(n) {
+                WeekChange::Rise(p) => format!("{p:+}%"),
+                WeekChange::SoFar => "so far".into(),
+                WeekChange::None => "-".into(),
             },
             w.cadence
                 .map(|c| c.to_string())

@@ -18,7 +18,7 @@ mod gate;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-pub use activities::{ImportCounts, RunningLoad, cross_training_id};
+pub use activities::{ImportCounts, RunningLoad, WeekChange, cross_training_id};
 pub use commands::{
     CriteriaRow, ExitPrompt, PainInput, PainSaid, Refusal, Written, answer_screen, export_profile,
     pain_text, record_assessment, resolve_item,

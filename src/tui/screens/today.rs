@@ -262,7 +262,7 @@ fn foot_detail(app: &App, width: usize) -> Vec<String> {
         .iter()
         .map(|a| a.figures())
         .collect();
-    let watch = (!watch.is_empty()).then(|| format!("watch: {}", watch.join("; ")));
+    let watch = (!watch.is_empty()).then(|| format!("from the watch: {}", watch.join("; ")));
     match (pain, watch) {
         (Some(p), Some(w)) if p.chars().count() + 3 + w.chars().count() <= width => {
             vec![format!("{p} · {w}")]

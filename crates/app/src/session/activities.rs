@@ -298,12 +298,33 @@ impl Standing {
     }
 }
 
+/// A week's change in running from the week before, as every view says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekChange {
+    /// Percent of distance (or time) on the week before.
+    Rise(i64),
+    /// This week, still running, has run less so far: a fall says nothing yet.
+    SoFar,
+    /// Nothing to compare with.
+    None,
+}
+
 impl RunningLoad {
+    /// The change of row `n` (the last row is this week): one rule for `rehab runs`, the
+    /// report and the overview.
+    pub fn change(&self, n: usize) -> WeekChange {
+        let this_week = n + 1 == self.rows.len();
+        match self.rows.get(n).and_then(|r| r.week_rise) {
+            Some(p) if !this_week || p > 0 => WeekChange::Rise(p),
+            _ if this_week => WeekChange::SoFar,
+            _ => WeekChange::None,
+        }
+    }
+
     /// Each week in one line with its flags, as the report and the overview say it (the same
     /// figures as `rehab runs`'s table).
     pub fn week_lines(&self) -> Vec<(String, Vec<String>)> {
         use crate::journal::{clock, km};
-        let last = self.rows.len().saturating_sub(1);
         self.rows
             .iter()
             .enumerate()
@@ -319,14 +340,10 @@ impl RunningLoad {
                     clock(r.before_s),
                     km(r.before_m)
                 );
-                // The last week is this one, still running: a fall says nothing yet (as
-                // `rehab runs` has it), a rise does.
-                match r.week_rise {
-                    Some(p) if n < last || p > 0 => {
-                        line.push_str(&format!(", {p:+}% on the week before"))
-                    }
-                    _ if n == last => line.push_str(", so far"),
-                    _ => {}
+                match self.change(n) {
+                    WeekChange::Rise(p) => line.push_str(&format!(", {p:+}% on the week before")),
+                    WeekChange::SoFar => line.push_str(", so far"),
+                    WeekChange::None => {}
                 }
                 if let Some(c) = w.cadence {
                     line.push_str(&format!(", {c} steps/min"));
