@@ -890,16 +890,9 @@ fn exercise_days(n: usize, run_days: &[usize]) -> Vec<usize> {
 /// `n` of `others` that, with the days in `taken`, put the fewest days back to back (Sunday
 /// then the next Monday counts, but less), Sunday last among equals, earliest first.
 fn least_back_to_back(n: usize, others: &[usize], taken: u8) -> Vec<usize> {
-    (0u32..(1 << others.len()))
-        .filter(|mask| mask.count_ones() as usize == n.min(others.len()))
-        .map(|mask| {
-            let chosen: Vec<usize> = others
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, d)| *d)
-                .collect();
-            let bits = chosen.iter().fold(taken, |b, d| b | 1 << d);
+    weekday_choices(others, n.min(others.len()))
+        .map(|(chosen, bits)| {
+            let bits = bits | taken;
             let within = (bits & (bits >> 1)).count_ones();
             let across = u32::from(bits & 0x40 != 0 && bits & 0x01 != 0);
             // Sunday last among equals: heavy work on it meets next Monday's.
@@ -927,22 +920,13 @@ fn pack_days(
     // (minutes over, days off the preferred, work on the days, heaviest day, back-to-back pairs)
     type Score = (u32, usize, u32, u32, usize);
     let mut best: Option<(Score, Vec<usize>)> = None;
-    for mask in 0u32..(1 << candidates.len()) {
-        if mask.count_ones() as usize != k {
-            continue;
-        }
-        let picked: Vec<usize> = (0..candidates.len())
-            .filter(|i| mask & (1 << i) != 0)
-            .map(|i| candidates[i])
-            .collect();
+    for (picked, bits) in weekday_choices(candidates, k) {
         let over: u32 = picked
             .iter()
             .map(|&d| (loads[d] + need).saturating_sub(budget))
             .sum();
         let off = picked.iter().filter(|d| !preferred.contains(d)).count();
-        let bits = picked.iter().fold(0u8, |b, d| b | 1 << d);
-        let adjacent = (bits & bits.rotate_right(1) & 0x7f).count_ones() as usize
-            + usize::from(bits & 0x40 != 0 && bits & 0x01 != 0);
+        let adjacent = back_to_back(bits);
         let heaviest = picked.iter().map(|&d| loads[d]).max().unwrap_or(0);
         let total: u32 = picked.iter().map(|&d| loads[d]).sum();
         let score = (over, off, total, heaviest, adjacent);
@@ -991,9 +975,7 @@ fn pick_days(n: usize, candidates: &[usize], avoid: &[usize], strict: bool) -> O
         };
         let bits = chosen().fold(0u8, |bits, d| bits | 1 << d);
         let on_avoided = (bits & avoid_bits).count_ones() as usize;
-        // A day followed by the next (Sunday by Monday).
-        let adjacent = (bits & bits.rotate_right(1) & 0x7f).count_ones() as usize
-            + usize::from(bits & 0x40 != 0 && bits & 0x01 != 0);
+        let adjacent = back_to_back(bits);
         if strict && adjacent > 0 {
             continue;
         }
@@ -1377,17 +1359,8 @@ fn place_cross_training(
     let room = |d: usize| settings.minutes.saturating_sub(load(&days[d]));
     let mut best: Option<((u32, usize, u32), Vec<usize>)> = None;
     let n = wanted.min(free.len());
-    for mask in 0u32..(1 << free.len()) {
-        if mask.count_ones() as usize != n {
-            continue;
-        }
-        let picked: Vec<usize> = (0..free.len())
-            .filter(|i| mask & (1 << i) != 0)
-            .map(|i| free[i])
-            .collect();
-        let bits = picked.iter().fold(0u8, |b, d| b | 1 << d);
-        let adjacent = (bits & bits.rotate_right(1) & 0x7f).count_ones() as usize
-            + usize::from(bits & 0x40 != 0 && bits & 0x01 != 0);
+    for (picked, bits) in weekday_choices(&free, n) {
+        let adjacent = back_to_back(bits);
         // Sessions that would be shortened below their own length, and how much room is missing.
         let short: u32 = picked
             .iter()
@@ -1525,6 +1498,27 @@ fn fit_budget(
         .filter(|(_, k)| *k)
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Each choice of `n` of the weekdays in `from` (Monday = 0), as a list and as weekday bits
+/// (Monday = bit 0), in increasing mask order: among equal scores the first holds the earliest.
+fn weekday_choices(from: &[usize], n: usize) -> impl Iterator<Item = (Vec<usize>, u8)> + '_ {
+    (0u32..(1 << from.len()))
+        .filter(move |mask| mask.count_ones() as usize == n)
+        .map(move |mask| {
+            let picked: Vec<usize> = (0..from.len())
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| from[i])
+                .collect();
+            let bits = picked.iter().fold(0u8, |b, d| b | 1 << d);
+            (picked, bits)
+        })
+}
+
+/// Chosen weekdays (as bits, Monday = bit 0) that follow one another, Sunday then Monday too.
+fn back_to_back(bits: u8) -> usize {
+    (bits & bits.rotate_right(1) & 0x7f).count_ones() as usize
+        + usize::from(bits & 0x40 != 0 && bits & 0x01 != 0)
 }
 
 #[cfg(test)]
