@@ -114,8 +114,12 @@ fn bench(c: &mut Criterion) {
         "load a profile with 45,000 journal lines just after a check-off (hashed, not stamped)",
         |b| {
             b.iter_batched(
-                || writer.record(std::slice::from_ref(&note)).unwrap(),
-                |()| black_box(OpenProfile::open(&paths, "me").unwrap()),
+                || {
+                    writer
+                        .apply(&rehab_planner::session::Change::records(vec![note.clone()]))
+                        .unwrap()
+                },
+                |_| black_box(OpenProfile::open(&paths, "me").unwrap()),
                 criterion::BatchSize::PerIteration,
             )
         },
@@ -176,7 +180,10 @@ fn bench(c: &mut Criterion) {
         sets: None,
     };
     c.bench_function("one check-off (append + fsync)", |b| {
-        b.iter(|| open.record(std::slice::from_ref(&tick)).unwrap())
+        b.iter(|| {
+            open.apply(&rehab_planner::session::Change::records(vec![tick.clone()]))
+                .unwrap()
+        })
     });
 }
 

@@ -308,6 +308,7 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
             false,
         )
     };
+    use rehab_planner::session::Change;
     let outside = dir.path().join("plan.txt").display().to_string();
     let bob = rehab_planner::profile::Profile::new(
         "bob",
@@ -319,20 +320,28 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
         ..bob.clone()
     };
     // Anna's own profile with her plan changed, and a clinician's assessment: the clinic's.
-    let mut replanned = app.loaded.profile.clone().expect("anna is open");
-    replanned.settings.minutes += 10;
+    let mut settings = app.loaded.profile.clone().expect("anna is open").settings;
+    settings.minutes += 10;
+    let replanned = Change::patch(
+        rehab_planner::profile::Patch {
+            settings: Some((settings, today)),
+            ..Default::default()
+        },
+        Vec::new(),
+    );
     let assessed = rehab_planner::journal::Record::Assessed {
         date: today,
         by: Some("anna".into()),
     };
     for effect in [
-        Effect::SaveProfile(Box::new(replanned)),
-        Effect::Append(assessed),
+        Effect::Change(Box::new(replanned)),
+        Effect::Append(assessed.clone()),
+        Effect::Change(Box::new(Change::records(vec![assessed]))),
         export(&outside),
         export("../plan.txt"),
         Effect::SwitchProfile("bob".into()),
-        Effect::SaveProfile(Box::new(bob)),
-        Effect::SaveProfile(Box::new(eve)),
+        Effect::Change(Box::new(Change::create(bob, Vec::new()))),
+        Effect::Change(Box::new(Change::create(eve, Vec::new()))),
         Effect::ReadPrescription("/etc/passwd".into()),
         Effect::ReadClinic { today },
     ] {

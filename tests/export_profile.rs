@@ -72,7 +72,8 @@ fn setup_with(dir: &std::path::Path, answers: impl FnOnce(&mut Profile)) {
             },
         });
     }
-    open.record(&records).expect("journal written");
+    open.apply(&rehab_planner::session::Change::records(records))
+        .expect("journal written");
 }
 
 fn rehab(dir: &std::path::Path) -> Command {

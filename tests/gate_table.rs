@@ -16,6 +16,7 @@ use rehab_planner::journal::{PainReport, Record};
 use rehab_planner::paths::Paths;
 use rehab_planner::plan::Settings;
 use rehab_planner::profile::Profile;
+use rehab_planner::session::Change;
 use rehab_planner::store::OpenProfile;
 use rehab_planner::tui::app::{App, Overlay, View};
 use rehab_planner::tui::disk::Disk;
@@ -322,13 +323,13 @@ fn setup(dir: &Path, state: State) -> Paths {
         }
     }
     let mut open = OpenProfile::create(&paths, profile).unwrap();
-    open.record(&records).unwrap();
+    open.apply(&Change::records(records)).unwrap();
     // A tick today to take back.
-    open.record(&[Record::Done {
+    open.apply(&Change::records(vec![Record::Done {
         date: TODAY,
         item: "quad-set".into(),
         sets: None,
-    }])
+    }]))
     .unwrap();
     paths
 }

@@ -274,7 +274,7 @@ fn a_lock_file_that_is_a_link_or_not_a_file_is_never_followed() {
         env.rehab(&["note", "second"])
             .code(1)
             .stderr(contains(".lock"));
-        env.rehab(&["profile", "set", "--minutes", "30"]).code(1);
+        env.rehab(&["profile", "set", "--minutes", "45"]).code(1);
         assert_eq!(
             fs::read(env.profile_dir().join("journal.ron")).unwrap(),
             journal
@@ -329,7 +329,7 @@ fn leftover_temporary_files_are_removed_under_the_lock_and_doctor_says_so() {
     assert!(dir.join(".tmp-not-ours").is_dir(), "only files are removed");
     // A profile rewrite sweeps them too.
     fs::write(dir.join(".tmp-profile.ron.99997.1"), b"half").unwrap();
-    env.rehab(&["profile", "set", "--minutes", "30"]).success();
+    env.rehab(&["profile", "set", "--minutes", "45"]).success();
     assert!(!dir.join(".tmp-profile.ron.99997.1").exists());
 }
 

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::journal_support;
+use rehab_planner::session::Change;
 
 use std::fs;
 
@@ -274,27 +275,27 @@ proptest! {
             match op {
                 Op::Append(records) => {
                     if let Ok(mut open) = OpenProfile::open(&paths, "me") {
-                        let _ = open.record(&records);
+                        let _ = open.apply(&Change::records(records.to_vec()));
                     }
                 }
                 Op::Other(records) => {
-                    let _ = other.record(&records);
+                    let _ = other.apply(&Change::records(records.to_vec()));
                 }
                 Op::Undo(d, i) => {
                     if let Ok(mut open) = OpenProfile::open(&paths, "me") {
-                        let _ = open.record(&[Record::Undone {
+                        let _ = open.apply(&Change::records(vec![Record::Undone {
                             date: day(d),
                             item: ITEMS[i].into(),
-                        }]);
+                        }]));
                     }
                 }
                 Op::Torn(bytes) => append_raw(&dir, bytes.as_bytes()),
                 Op::Bulk(days) => {
                     // A torn line is ended first, as every append does.
-                    let _ = other.record(&[Record::Note {
+                    let _ = other.apply(&Change::records(vec![Record::Note {
                         date: day(0),
                         text: "many at once".into(),
-                    }]);
+                    }]));
                     append_raw(&dir, ticks(bulk_from, days).as_bytes());
                     bulk_from += days;
                 }
@@ -329,10 +330,7 @@ proptest! {
                 }
                 Op::Profile(days) => {
                     if let Ok(mut open) = OpenProfile::open(&paths, "me") {
-                        let _ = open.update(|p| {
-                            p.settings.days_per_week = days;
-                            Ok(())
-                        });
+                        let _ = open.apply(&settings_change(&open.profile, |s| s.days_per_week = days));
                     }
                 }
                 Op::Library(ceiling) => catalog = library(ceiling),
@@ -359,11 +357,11 @@ fn a_cache_that_cannot_be_written_or_read_changes_nothing() {
     assert!(cached.is_ok());
     assert_eq!(cached, plain);
     let mut open = OpenProfile::open(&paths, "me").unwrap();
-    open.record(&[Record::Done {
+    open.apply(&Change::records(vec![Record::Done {
         date: day(3),
         item: "quad-set".into(),
         sets: Some(1),
-    }])
+    }]))
     .unwrap();
     assert!(dir.join(CACHE).is_dir());
     let (cached, plain) = both_ways(&paths, &catalog);
@@ -386,7 +384,7 @@ fn processes_reading_and_writing_at_once_leave_a_cache_that_agrees() {
                         let mut open = OpenProfile::open(&paths, "me").unwrap();
                         let text = ticks(150 + i * 10, 10);
                         let records = parse_records(text.as_bytes(), "t", 1).unwrap().records;
-                        open.record(&records).unwrap();
+                        open.apply(&Change::records(records.to_vec())).unwrap();
                     } else if i % 3 == 2 {
                         let _ = fs::remove_file(dir.join(CACHE));
                     } else {
@@ -430,4 +428,20 @@ fn an_edit_after_the_cache_trusts_the_journals_stamp_is_still_seen() {
     let (after, plain_after) = both_ways(&paths, &catalog);
     assert_ne!(plain_after, plain, "the edit changes what is shown");
     assert_eq!(after, plain_after);
+}
+
+/// A change of the profile's settings, dated as a settings form would date it.
+fn settings_change(
+    profile: &rehab_planner::profile::Profile,
+    edit: impl FnOnce(&mut rehab_planner::plan::Settings),
+) -> Change {
+    let mut settings = profile.settings.clone();
+    edit(&mut settings);
+    Change::patch(
+        rehab_planner::profile::Patch {
+            settings: Some((settings, profile.settings.start)),
+            ..Default::default()
+        },
+        Vec::new(),
+    )
 }

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::journal_support;
+use rehab_planner::session::Change;
 
 use std::fs;
 use std::path::Path;
@@ -168,10 +169,7 @@ fn a_damaged_journal_is_never_written_to() {
 
     let err = OpenProfile::open(&paths, "me").unwrap_err();
     assert!(err.is_damaged_file(), "{err}");
-    let err = open.update(|p| {
-        p.settings.minutes = 45;
-        Ok(())
-    });
+    let err = open.apply(&settings_change(&open.profile, |s| s.minutes = 45));
     assert!(
         err.is_err(),
         "a profile edit went through a damaged journal"
@@ -291,15 +289,13 @@ fn profiles_are_created_once_and_edited_atomically() {
         Profile::new("me", "itbs", Settings::new(Date::constant(2026, 1, 1))),
     );
     assert!(matches!(again, Err(StoreError::Exists(_))));
-    open.update(|p| {
-        p.settings.minutes = 45;
-        Ok(())
-    })
-    .unwrap();
+    open.apply(&settings_change(&open.profile, |s| s.minutes = 45))
+        .unwrap();
     let reread = OpenProfile::open(&paths, "me").unwrap();
     assert_eq!(reread.profile.settings.minutes, 45);
     assert_eq!(reread.profile.condition, "pfps");
-    let refused = open.update(|_| Err("no".into()));
+    // A change that would not read back is refused whole.
+    let refused = open.apply(&settings_change(&open.profile, |s| s.minutes = 0));
     assert!(matches!(refused, Err(StoreError::Invalid(_))));
     let names: Vec<String> = fs::read_dir(&open.dir)
         .unwrap()
@@ -321,9 +317,13 @@ fn a_damaged_profile_is_reported_with_its_position_and_kept() {
     let message = err.to_string();
     assert!(message.contains(&format!("{PROFILE_FILE}:")), "{message}");
     assert!(err.is_damaged_file());
-    assert!(open.update(|_| Ok(())).is_err());
+    assert!(open.apply(&settings_change(&open.profile, |_| {})).is_err());
     assert!(open.has_changed());
-    assert!(open.record(&[done(2, "a")]).unwrap_err().is_damaged_file());
+    assert!(
+        open.apply(&Change::records(vec![done(2, "a")]))
+            .unwrap_err()
+            .is_damaged_file()
+    );
     assert!(
         !open.dir.join(JOURNAL_FILE).exists(),
         "a tick went into a damaged profile"
@@ -352,7 +352,7 @@ fn screenings_and_assessments_land_in_profile_and_journal() {
         ("giving-way".to_string(), false),
     ]);
     // One write of two records: the journal keeps both, the profile what it follows of them.
-    open.record(&[
+    open.apply(&Change::records(vec![
         Record::Screened {
             date,
             answers: answers.clone(),
@@ -361,7 +361,7 @@ fn screenings_and_assessments_land_in_profile_and_journal() {
             date: Date::constant(2026, 11, 5),
             by: Some("Dr K".into()),
         },
-    ])
+    ]))
     .unwrap();
     assert_eq!(open.profile.red_flags.answered_on, Some(date));
     let again = OpenProfile::open(&paths, "me").unwrap();
@@ -403,4 +403,51 @@ fn a_journal_damaged_while_open_keeps_the_shown_state_and_refuses_writes() {
 /// The state a fresh replay of `records` gives: what a handle must hold after reading them.
 fn replayed(records: &[Record]) -> JournalState {
     JournalState::replay(records)
+}
+
+/// A change of the profile's settings, dated as a settings form would date it.
+fn settings_change(
+    profile: &rehab_planner::profile::Profile,
+    edit: impl FnOnce(&mut rehab_planner::plan::Settings),
+) -> Change {
+    let mut settings = profile.settings.clone();
+    edit(&mut settings);
+    Change::patch(
+        rehab_planner::profile::Patch {
+            settings: Some((settings, profile.settings.start)),
+            ..Default::default()
+        },
+        Vec::new(),
+    )
+}
+
+#[test]
+fn a_change_writes_its_records_and_its_patch_together_or_nothing() {
+    let (_tmp, paths, mut open) = setup();
+    open.apply(&Change::records(vec![done(2, "a")])).unwrap();
+    let before = journal_bytes(&open.dir);
+    let assessed = Record::Assessed {
+        date: Date::constant(2026, 11, 20),
+        by: Some("Dr K".into()),
+    };
+    // A patch that would not read back refuses the records with it.
+    let mut refused = settings_change(&open.profile, |s| s.minutes = 0);
+    refused.records.push(assessed.clone());
+    assert!(matches!(open.apply(&refused), Err(StoreError::Invalid(_))));
+    assert_eq!(journal_bytes(&open.dir), before);
+    assert_eq!(
+        OpenProfile::open(&paths, "me").unwrap().profile,
+        open.profile
+    );
+    // A sound one writes the record, then the profile with the patch and what it follows.
+    let mut change = settings_change(&open.profile, |s| s.minutes = 45);
+    change.records.push(assessed);
+    open.apply(&change).unwrap();
+    let reread = OpenProfile::open(&paths, "me").unwrap();
+    assert_eq!(reread.profile.settings.minutes, 45);
+    assert_eq!(
+        reread.profile.red_flags.assessed_by_clinician,
+        Some(Date::constant(2026, 11, 20))
+    );
+    assert_eq!(reread.journal.state().records, 2);
 }

@@ -37,9 +37,8 @@ fn the_form_says_from_when_a_change_plans_and_the_days_before_keep_their_items()
         "{screen}"
     );
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
-    let Effect::SaveProfile(saved) = &effects[0] else {
-        panic!("{effects:?}")
-    };
+    assert!(matches!(&effects[0], Effect::Change(_)), "{effects:?}");
+    let saved = app.loaded.profile.as_ref().expect("the profile is open");
     assert_eq!(saved.settings.minutes, 50);
     assert_eq!(saved.earlier_settings.len(), 1);
     assert_eq!(saved.earlier_settings[0].until, date(2026, 11, 30));

@@ -29,9 +29,10 @@ fn enter_through_every_question_creates_a_profile_with_defaults() {
     assert!(read_all_flags(&mut app).is_empty());
     assert!(matches!(app.screen, Screen::Setup(_)));
     let effects = press(&mut app, key(KeyCode::Enter));
-    let Effect::SaveProfile(profile) = &effects[0] else {
-        panic!("first effect should save the profile: {effects:?}");
+    let [Effect::Change(change)] = effects.as_slice() else {
+        panic!("one change should make the profile: {effects:?}");
     };
+    let profile = change.creates.as_ref().expect("a new profile");
     assert_eq!(profile.name, "me");
     assert_eq!(profile.condition, "pfps");
     // Today is a Wednesday: the plan starts on the coming Monday, so week 1 is whole.
@@ -39,13 +40,13 @@ fn enter_through_every_question_creates_a_profile_with_defaults() {
     assert_eq!(profile.settings.days_per_week, 4);
     // The answers are the record's, which the store writes after the profile is made.
     assert!(profile.red_flags.answers.is_empty());
-    let Effect::Append(screened @ Record::Screened { answers, .. }) = &effects[1] else {
-        panic!("the second effect should record the answers: {effects:?}");
+    let [Record::Screened { answers, .. }] = change.records.as_slice() else {
+        panic!("the change should record the answers: {effects:?}");
     };
     assert!(!answers.is_empty() && answers.values().all(|yes| !yes));
-    // The screen changes only once the store says the profile is saved.
-    app.update(Action::ProfileSaved(profile.clone()));
-    app.update(Action::Recorded(screened.clone()));
+    // The screen changes only once the store says the change is saved.
+    let saved = stored(&app, change);
+    app.update(Action::Changed(Box::new(saved), change.records.clone()));
     assert_eq!(
         app.loaded.profile.as_ref().unwrap().red_flags.answers,
         *answers
@@ -116,9 +117,10 @@ fn the_set_up_form_asks_how_the_person_runs_now() {
     press(&mut app, ch('h'));
     press(&mut app, ch('h'));
     let effects = press(&mut app, key(KeyCode::Enter));
-    let Effect::SaveProfile(profile) = &effects[0] else {
-        panic!("first effect should save the profile: {effects:?}");
+    let [Effect::Change(change)] = effects.as_slice() else {
+        panic!("one change should make the profile: {effects:?}");
     };
+    let profile = stored(&app, change);
     assert_eq!(
         profile.settings.running_now,
         Some(RunningNow::Runs {
@@ -309,7 +311,7 @@ fn stop_builds_no_plan_and_block_needs_an_assessment() {
     press(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.screen, Screen::Setup(_)));
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
-    assert!(matches!(effects[0], Effect::SaveProfile(_)), "{effects:?}");
+    assert!(matches!(effects[0], Effect::Change(_)), "{effects:?}");
     let p = app.loaded.profile.as_ref().unwrap();
     assert_eq!(p.red_flags.assessed_by_clinician, None);
     assert_eq!(p.red_flags.answers.get("fx-lock"), Some(&true));
@@ -367,12 +369,15 @@ fn an_unassessed_block_hides_the_plan_until_a_later_assessment() {
         press(&mut app, ch(c));
     }
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
+    let [Effect::Change(change)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
     assert_eq!(
-        effects[1],
-        Effect::Append(Record::Assessed {
+        change.records,
+        [Record::Assessed {
             date: TODAY,
             by: Some("Dr K".into())
-        })
+        }]
     );
     assert!(app.plan_allowed(), "{:?}", app.gate());
     assert!(!app.today_items().is_empty());
@@ -593,9 +598,10 @@ fn profiles_switch_create_and_edit_patient() {
         press(&mut app, ch(c));
     }
     let effects = press(&mut app, key(KeyCode::Enter));
-    let [Effect::SaveProfile(p)] = effects.as_slice() else {
+    let [Effect::Change(change)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
+    let p = stored(&app, change);
     assert_eq!(
         p.patient.as_ref().and_then(|x| x.name.as_deref()),
         Some("Ann Lee")
@@ -616,9 +622,10 @@ fn profiles_switch_create_and_edit_patient() {
     press(&mut app, key(KeyCode::Backspace));
     press(&mut app, ch('2'));
     let effects = press(&mut app, key(KeyCode::Enter));
-    let [Effect::SaveProfile(p)] = effects.as_slice() else {
+    let [Effect::Change(change)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
+    let p = stored(&app, change);
     assert_eq!(p.overrides.pinned_phase, Some(2));
     press(&mut app, ch('n'));
     // A space is refused with a message, not silently dropped ("bob smith" is not "bobsmith").
@@ -1080,9 +1087,10 @@ fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
     press(&mut app, key(KeyCode::Down));
     type_text(&mut app, &format!("{}=2x7", ids[2]));
     let effects = press(&mut app, key(KeyCode::Enter));
-    let [Effect::SaveProfile(p)] = effects.as_slice() else {
+    let [Effect::Change(change)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
+    let p = stored(&app, change);
     assert_eq!(p.overrides.removed, vec![ids[0].clone()]);
     assert_eq!(p.overrides.replaced.get(&ids[1]), Some(&ids[2]));
     assert!(p.overrides.added.is_empty());

@@ -114,9 +114,9 @@ pub fn refused(r: Refusal) -> Failure {
 /// ends here, so the profile is let go of without being freed (see [`let_go`]).
 fn write(mut open: OpenProfile, written: &Written) -> CmdResult {
     let done = open
-        .record(&written.records)
+        .apply(&written.change())
         .map_err(store_failure)
-        .and_then(|()| print(&lines(&written.said)));
+        .and_then(|_| print(&lines(&written.said)));
     let_go(open);
     done
 }

@@ -75,7 +75,7 @@ fn import(ctx: &Ctx, paths: &[PathBuf], tz: Option<&str>, kind: Option<ActivityA
     let standing = Standing::compute(&ctx.catalog, &open.profile, state, ctx.today);
     let (written, counts) =
         standing.import_activities(&open.profile, state, &files, &tz, kind.map(kind_of));
-    let saved = open.record(&written.records).map_err(store_failure);
+    let saved = open.apply(&written.change()).map_err(store_failure);
     let_go(open);
     saved?;
     let text: String = written.said.iter().map(|l| format!("{l}\n")).collect();

@@ -79,8 +79,8 @@ pub enum Action {
     /// Records written together in one write (an import): applied without a word each, as the
     /// import has said what it did.
     RecordedAll(Vec<Record>),
-    /// The profile is on disk as given.
-    ProfileSaved(Box<Profile>),
+    /// A change is on disk: the profile as the store wrote it, and the records it added.
+    Changed(Box<Profile>, Vec<Record>),
     /// A profile and its journal were (re)loaded, with the progression saved beside them (to
     /// work out years of weeks from, when it still holds).
     Loaded(Box<Profile>, Arc<JournalState>, Option<String>),

@@ -49,8 +49,8 @@ use crate::triage::Suggestion;
 /// Something for the loop to do; the only way the app touches the world.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Write (create or replace) the profile.
-    SaveProfile(Box<Profile>),
+    /// Change the profile (or create it) and add records, in one call to the store.
+    Change(Box<crate::session::Change>),
     /// Append one record to the current profile's journal.
     Append(Record),
     /// Append records in one write: all of them or, when the write fails, none (an import).
@@ -372,8 +372,13 @@ impl App {
                 self.apply_records(&records);
                 return Vec::new();
             }
-            Action::ProfileSaved(profile) => {
+            Action::Changed(profile, records) => {
                 self.profile_saved(*profile);
+                match records.as_slice() {
+                    [] => {}
+                    [record] => self.recorded(record),
+                    records => self.apply_records(records),
+                }
                 return Vec::new();
             }
             Action::Loaded(profile, journal, progress) => {

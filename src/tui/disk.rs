@@ -7,7 +7,6 @@ use crate::clinic::{Act, Lock, Refusal};
 use crate::export;
 use crate::journal::Record;
 use crate::paths::Paths;
-use crate::profile::Profile;
 use crate::store::export::WriteError;
 use crate::store::{OpenProfile, StoreError, profile::list_profiles};
 
@@ -124,7 +123,7 @@ impl Disk {
             }
             Effect::Append(record) => self.append(record),
             Effect::AppendAll(records) => self.append_all(records),
-            Effect::SaveProfile(profile) => self.save(*profile),
+            Effect::Change(change) => self.change(*change),
             Effect::SwitchProfile(name) => match OpenProfile::open(&self.paths, &name) {
                 Ok(open) => {
                     let action = Action::Loaded(
@@ -202,14 +201,25 @@ impl Disk {
                     .iter()
                     .try_for_each(|r| lock.permits(Act::Record(r)));
             }
-            Effect::SaveProfile(p) => Act::SaveProfile {
-                name: &p.name,
-                create: self.open.as_ref().is_none_or(|o| o.name != p.name),
-                plan_changed: self
-                    .open
-                    .as_ref()
-                    .is_none_or(|o| o.profile.differs_beyond_answers(p)),
-            },
+            Effect::Change(change) => {
+                let name = change.creates.as_ref().map_or_else(
+                    || self.open.as_ref().map_or("", |o| o.name.as_str()),
+                    |p| p.name.as_str(),
+                );
+                lock.permits(Act::SaveProfile {
+                    name,
+                    create: change.creates.is_some(),
+                    plan_changed: change.creates.is_some()
+                        || self
+                            .open
+                            .as_ref()
+                            .is_none_or(|o| change.patch.changes(&o.profile)),
+                })?;
+                return change
+                    .records
+                    .iter()
+                    .try_for_each(|r| lock.permits(Act::Record(r)));
+            }
             Effect::SwitchProfile(name) => Act::OpenProfile(name),
             Effect::ReadPrescription(_) | Effect::ReadRuns(_) | Effect::CompletePath(_) => {
                 Act::ReadFile
@@ -326,8 +336,8 @@ impl Disk {
         let Some(open) = &mut self.open else {
             return Action::Failed("no profile is open, so nothing was saved".into());
         };
-        match open.record(&records) {
-            Ok(()) => Action::RecordedAll(records),
+        match open.apply(&crate::session::Change::records(records.clone())) {
+            Ok(_) => Action::RecordedAll(records),
             Err(e) => Action::Failed(format!("not saved: {e}")),
         }
     }
@@ -336,36 +346,28 @@ impl Disk {
         let Some(open) = &mut self.open else {
             return Action::Failed("no profile is open, so nothing was saved".into());
         };
-        // `record` re-checks the profile file first: a profile damaged meanwhile takes no writes.
-        match open.record(std::slice::from_ref(&record)) {
-            Ok(()) => Action::Recorded(record),
+        // `apply` re-checks the profile file first: a profile damaged meanwhile takes no writes.
+        match open.apply(&crate::session::Change::records(vec![record.clone()])) {
+            Ok(_) => Action::Recorded(record),
             Err(e) => Action::Failed(format!("not saved: {e}")),
         }
     }
 
-    /// Creates the profile, or changes the open one. Only the parts the person changed from
-    /// what they saw are written, onto the file as it is now, so a change another session made
-    /// meanwhile to another part is kept. What they saw is the profile this last handed the
-    /// app: every change on disk reaches the app before a key is acted on.
-    fn save(&mut self, profile: Profile) -> Action {
-        let result = match &mut self.open {
-            Some(open) if open.name == profile.name => {
-                let seen = open.profile.clone();
-                open.update(move |p| {
-                    apply_changes(p, &seen, profile);
-                    Ok(())
-                })
-                .map(|()| open.profile.clone())
+    /// Applies a change the app made: creates the profile first when it is new, then the
+    /// store applies the patch and the records in one call, onto the files as they are now.
+    fn change(&mut self, change: crate::session::Change) -> Action {
+        if let Some(profile) = &change.creates {
+            match OpenProfile::create(&self.paths, (**profile).clone()) {
+                Ok(open) => self.open = Some(open),
+                Err(e) => return Action::Failed(format!("profile not saved: {e}")),
             }
-            _ => OpenProfile::create(&self.paths, profile).map(|open| {
-                let saved = open.profile.clone();
-                self.open = Some(open);
-                saved
-            }),
+        }
+        let Some(open) = &mut self.open else {
+            return Action::Failed("no profile is open, so nothing was saved".into());
         };
-        match result {
-            Ok(saved) => Action::ProfileSaved(Box::new(saved)),
-            Err(e) => Action::Failed(format!("profile not saved: {e}")),
+        match open.apply(&change) {
+            Ok(_) => Action::Changed(Box::new(open.profile.clone()), change.records),
+            Err(e) => Action::Failed(format!("not saved: {e}")),
         }
     }
 }
@@ -404,26 +406,6 @@ fn not_written(e: WriteError, fix: String) -> Action {
     }
 }
 
-/// Copies into `onto` each part of `wanted` that differs from `seen`.
-fn apply_changes(onto: &mut Profile, seen: &Profile, wanted: Profile) {
-    if wanted.condition != seen.condition {
-        onto.condition = wanted.condition;
-    }
-    // The settings and the ones they replaced go together: the days before keep theirs.
-    if wanted.settings != seen.settings || wanted.earlier_settings != seen.earlier_settings {
-        onto.settings = wanted.settings;
-        onto.earlier_settings = wanted.earlier_settings;
-    }
-    if wanted.overrides != seen.overrides {
-        onto.overrides = wanted.overrides;
-    }
-    // The red-flag answers and assessments change only through their records
-    // (`OpenProfile::record`), never by a profile written over them.
-    if wanted.patient != seen.patient {
-        onto.patient = wanted.patient;
-    }
-}
-
 /// A path's last part, short enough for the status line.
 fn file_name(path: &std::path::Path) -> String {
     let name = path.file_name().map_or_else(
@@ -437,64 +419,8 @@ fn file_name(path: &std::path::Path) -> String {
 mod tests {
     use super::*;
     use crate::plan::Settings;
+    use crate::profile::Profile;
     use crate::tui::app::App;
-
-    #[test]
-    fn a_settings_change_is_written_with_the_settings_it_replaced() {
-        let seen = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 2)));
-        let mut wanted = seen.clone();
-        let mut settings = wanted.settings.clone();
-        settings.minutes = 50;
-        wanted.change_settings(settings, jiff::civil::date(2026, 11, 20));
-        assert_eq!(wanted.earlier_settings.len(), 1);
-        let mut on_disk = seen.clone();
-        apply_changes(&mut on_disk, &seen, wanted.clone());
-        assert_eq!(on_disk, wanted);
-    }
-
-    #[test]
-    fn only_what_changed_is_written_over_another_sessions_change() {
-        let seen = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 23)));
-        // Another session changed the minutes meanwhile.
-        let mut on_disk = seen.clone();
-        on_disk.settings.minutes = 45;
-        // This session changed the patient's name only.
-        let mut wanted = seen.clone();
-        wanted.patient = Some(crate::profile::Patient {
-            name: Some("Ann".into()),
-            ..Default::default()
-        });
-        apply_changes(&mut on_disk, &seen, wanted);
-        assert_eq!(on_disk.settings.minutes, 45);
-        assert_eq!(on_disk.patient.and_then(|p| p.name).as_deref(), Some("Ann"));
-    }
-
-    #[test]
-    fn a_saved_profile_never_writes_red_flag_answers_over_the_records() {
-        let seen = Profile::new("me", "pfps", Settings::new(jiff::civil::date(2026, 11, 23)));
-        // The screening another record brought in meanwhile.
-        let mut on_disk = seen.clone();
-        on_disk.red_flags.answered_on = Some(jiff::civil::date(2026, 11, 30));
-        // A stale copy with other answers and a changed name.
-        let mut wanted = seen.clone();
-        wanted.red_flags.answered_on = Some(jiff::civil::date(2026, 11, 1));
-        wanted.red_flags.assessed_by_clinician = Some(jiff::civil::date(2026, 11, 1));
-        wanted.patient = Some(crate::profile::Patient {
-            name: Some("Ann".into()),
-            ..Default::default()
-        });
-        assert!(seen.differs_beyond_answers(&wanted));
-        let mut answers_only = seen.clone();
-        answers_only.red_flags = wanted.red_flags.clone();
-        assert!(!seen.differs_beyond_answers(&answers_only));
-        apply_changes(&mut on_disk, &seen, wanted);
-        assert_eq!(
-            on_disk.red_flags.answered_on,
-            Some(jiff::civil::date(2026, 11, 30))
-        );
-        assert_eq!(on_disk.red_flags.assessed_by_clinician, None);
-        assert_eq!(on_disk.patient.and_then(|p| p.name).as_deref(), Some("Ann"));
-    }
 
     #[test]
     fn export_writes_this_week_the_next_weeks_so_far_or_the_whole_programme() {

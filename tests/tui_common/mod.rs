@@ -186,11 +186,31 @@ pub fn press_and_store_all(
             Effect::Append(r) => {
                 app.update(rehab_planner::tui::action::Action::Recorded(r.clone()));
             }
-            Effect::SaveProfile(p) => {
-                app.update(rehab_planner::tui::action::Action::ProfileSaved(p.clone()));
+            Effect::Change(change) => {
+                let profile = stored(app, change);
+                app.update(rehab_planner::tui::action::Action::Changed(
+                    Box::new(profile),
+                    change.records.clone(),
+                ));
             }
             _ => {}
         }
     }
     effects
+}
+
+/// The profile a change leaves as the store writes it: the new one, or the app's, with the
+/// change applied.
+pub fn stored(
+    app: &App,
+    change: &rehab_planner::session::Change,
+) -> rehab_planner::profile::Profile {
+    let mut profile = change
+        .creates
+        .as_deref()
+        .or(app.loaded.profile.as_ref())
+        .cloned()
+        .expect("a change to a profile that exists or is made");
+    change.apply_to(&mut profile);
+    profile
 }

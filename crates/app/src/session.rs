@@ -20,8 +20,8 @@ use jiff::civil::Date;
 
 pub use activities::{ImportCounts, RunningLoad, WeekChange, cross_training_id};
 pub use commands::{
-    CriteriaRow, ExitPrompt, PainInput, PainSaid, Refusal, Written, answer_screen, export_profile,
-    pain_text, record_assessment, resolve_item,
+    Change, CriteriaRow, ExitPrompt, PainInput, PainSaid, Refusal, Written, answer_screen,
+    export_profile, pain_text, record_assessment, resolve_item,
 };
 pub use gate::{Assessment, Gate, gate};
 

@@ -62,26 +62,6 @@ impl Profile {
         }
     }
 
-    /// Whether `other` would change more of this profile than its red-flag answers and
-    /// assessments (which change only through their records): what a clinic's lock calls a
-    /// change of plan.
-    pub fn differs_beyond_answers(&self, other: &Profile) -> bool {
-        let Profile {
-            format,
-            name,
-            condition,
-            settings,
-            earlier_settings,
-            overrides,
-            red_flags: _,
-            patient,
-        } = other;
-        (format, name, condition, settings)
-            != (&self.format, &self.name, &self.condition, &self.settings)
-            || (earlier_settings, overrides, patient)
-                != (&self.earlier_settings, &self.overrides, &self.patient)
-    }
-
     /// What fills the library's `{limit}`-style names for this person: the condition's pain
     /// limits with the clinician's in their place, and the pain rules.
     pub fn pain_fill<'a>(
@@ -174,6 +154,54 @@ impl Profile {
             red_flags: RedFlagAnswers::default(),
             patient: None,
         }
+    }
+}
+
+/// A change to a profile's own parts, as a form or a command asks for it: each part set is
+/// applied onto the profile as it is when written, so another session's change to another part
+/// is kept. The red-flag answers and assessments are not here: they change only through their
+/// journal records ([`Profile::follow`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Patch {
+    pub condition: Option<String>,
+    /// New plan settings and the day they are changed on ([`Profile::change_settings`]).
+    pub settings: Option<(Settings, Date)>,
+    pub overrides: Option<Overrides>,
+    /// New patient details (`Some(None)` clears them).
+    pub patient: Option<Option<Patient>>,
+}
+
+impl Patch {
+    pub fn is_empty(&self) -> bool {
+        self == &Patch::default()
+    }
+
+    /// Applies the parts set onto `profile`; what the settings change did when there was one.
+    pub fn apply(&self, profile: &mut Profile) -> Option<SettingsChange> {
+        if let Some(condition) = &self.condition {
+            profile.condition.clone_from(condition);
+        }
+        if let Some(overrides) = &self.overrides {
+            profile.overrides.clone_from(overrides);
+        }
+        if let Some(patient) = &self.patient {
+            profile.patient = patient.clone().filter(|p| !p.is_empty());
+        }
+        let (settings, today) = self.settings.as_ref()?;
+        Some(profile.change_settings(settings.clone(), *today))
+    }
+
+    /// `profile` with the patch applied (to say what it would do before it is done).
+    pub fn applied_to(&self, profile: &Profile) -> Profile {
+        let mut after = profile.clone();
+        self.apply(&mut after);
+        after
+    }
+
+    /// Whether applying it would change `profile` at all: what a clinic's lock calls a change
+    /// of plan (saving a form unchanged is not one).
+    pub fn changes(&self, profile: &Profile) -> bool {
+        !self.is_empty() && self.applied_to(profile) != *profile
     }
 }
 
@@ -548,6 +576,63 @@ mod tests {
                 .iter()
                 .all(|e| e.settings.start == p.settings.start)
         );
+    }
+
+    #[test]
+    fn a_settings_patch_keeps_the_settings_it_replaced_on_the_file_as_it_is() {
+        let start = jiff::civil::date(2026, 11, 2);
+        let mut settings = Settings::new(start);
+        settings.minutes = 50;
+        let patch = Patch {
+            settings: Some((settings, jiff::civil::date(2026, 11, 20))),
+            ..Patch::default()
+        };
+        // Another session changed the patient details meanwhile: they are kept.
+        let mut on_disk = Profile::new("me", "pfps", Settings::new(start));
+        on_disk.patient = Some(Patient {
+            name: Some("Ann".into()),
+            ..Patient::default()
+        });
+        let change = patch.apply(&mut on_disk);
+        assert_eq!(on_disk.settings.minutes, 50);
+        assert_eq!(on_disk.earlier_settings.len(), 1, "{on_disk:?}");
+        assert!(change.is_some_and(|c| c.applies_from.is_some()));
+        assert_eq!(on_disk.patient.and_then(|p| p.name).as_deref(), Some("Ann"));
+    }
+
+    #[test]
+    fn a_patch_changes_only_its_parts_and_saving_unchanged_is_no_change() {
+        let mut on_disk = sample();
+        on_disk.red_flags.answered_on = Some(jiff::civil::date(2026, 11, 30));
+        let before = on_disk.clone();
+        let same = Patch {
+            settings: Some((on_disk.settings.clone(), jiff::civil::date(2026, 12, 1))),
+            patient: Some(on_disk.patient.clone()),
+            ..Patch::default()
+        };
+        assert!(!same.changes(&on_disk));
+        let patient = Patch {
+            patient: Some(Some(Patient {
+                name: Some("Bo".into()),
+                ..Patient::default()
+            })),
+            ..Patch::default()
+        };
+        assert!(patient.changes(&on_disk));
+        patient.apply(&mut on_disk);
+        // The answers change only through their records.
+        assert_eq!(on_disk.red_flags, before.red_flags);
+        assert_eq!(
+            (&on_disk.settings, &on_disk.condition),
+            (&before.settings, &before.condition)
+        );
+        // An emptied form clears the details rather than keeping an empty record of them.
+        Patch {
+            patient: Some(Some(Patient::default())),
+            ..Patch::default()
+        }
+        .apply(&mut on_disk);
+        assert_eq!(on_disk.patient, None);
     }
 
     #[test]

@@ -77,16 +77,8 @@ pub fn import_profile(
     let mut settings_change = None;
     let mut open = if exists {
         let mut open = OpenProfile::open(paths, name)?;
-        let incoming = imported.profile.clone();
-        let today = imported.today;
-        open.update(|p| {
-            p.condition = incoming.condition;
-            // Days done are history: the days before keep the settings they had.
-            settings_change = Some(p.change_settings(incoming.settings, today));
-            p.overrides = incoming.overrides;
-            p.patient = incoming.patient;
-            Ok(())
-        })?;
+        // Days done are history: the days before keep the settings they had.
+        settings_change = open.apply(&imported.replacing_plan())?;
         open
     } else {
         OpenProfile::create(paths, imported.profile.clone())?
@@ -100,7 +92,7 @@ pub fn import_profile(
         && !exists
         && !open.journal.state().assessments.contains(date)
     {
-        open.record(std::slice::from_ref(record))?;
+        open.apply(&rehab_app::session::Change::records(vec![record.clone()]))?;
         assessment_recorded = true;
     }
     Ok(ImportDone {

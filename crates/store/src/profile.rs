@@ -10,8 +10,10 @@ use super::atomic::{LOCK_FILE, lock_exclusive, lock_shared, sweep_temps_locked, 
 use super::data_error::StoreError;
 use super::journal::{JournalFile, Stamp};
 use crate::paths::Paths;
-use rehab_domain::journal::Record;
-use rehab_domain::profile::{Profile, format_profile, parse_profile, validate_name};
+use rehab_app::session::Change;
+use rehab_domain::profile::{
+    Profile, SettingsChange, format_profile, parse_profile, validate_name,
+};
 
 /// The profile's file name in its folder.
 pub const PROFILE_FILE: &str = "profile.ron";
@@ -171,33 +173,22 @@ impl OpenProfile {
         OpenProfile::open(paths, &profile.name)
     }
 
-    /// Changes the profile: under the lock, re-reads the file (another session may have changed
-    /// it), applies `change`, and rewrites it atomically. Refuses while the profile or journal
-    /// does not load. `change` may refuse with a message; then nothing is written.
-    pub fn update(
-        &mut self,
-        change: impl FnOnce(&mut Profile) -> Result<(), String>,
-    ) -> Result<(), StoreError> {
-        let _lock =
-            lock_exclusive(&self.dir).map_err(StoreError::io("lock", self.dir.join(LOCK_FILE)))?;
-        self.update_locked(change)
-    }
-
-    /// [`OpenProfile::update`] for a caller that holds the folder's exclusive lock.
+    /// Rewrites the profile under the folder's exclusive lock: re-reads the file (another
+    /// session may have changed it), applies `change`, and writes it atomically.
     fn update_locked(
         &mut self,
-        change: impl FnOnce(&mut Profile) -> Result<(), String>,
-    ) -> Result<(), StoreError> {
+        change: impl FnOnce(&mut Profile) -> Option<SettingsChange>,
+    ) -> Result<Option<SettingsChange>, StoreError> {
         self.journal.refresh_locked()?;
         sweep_temps_locked(&self.dir);
         let mut profile = read_profile_in(&self.dir, &self.name)?;
-        change(&mut profile).map_err(StoreError::Invalid)?;
+        let settings_change = change(&mut profile);
         let text = checked_text(&profile)?;
         let path = self.dir.join(PROFILE_FILE);
         write_atomic(&path, text.as_bytes()).map_err(StoreError::io("write", &path))?;
         self.profile = profile;
         self.profile_stamp = stamp_of(&path);
-        Ok(())
+        Ok(settings_change)
     }
 
     /// Re-reads the profile file (after another session may have changed it).
@@ -237,28 +228,35 @@ impl OpenProfile {
         super::cache::save_progress(&self.dir, text);
     }
 
-    /// Appends records to the journal (one write, one fsync), after checking that the profile
-    /// file still loads if another session changed it: a damaged profile takes no writes.
-    pub fn record(&mut self, records: &[Record]) -> Result<(), StoreError> {
+    /// The one way a profile changes (`session::Change`; a new profile is made first with
+    /// [`OpenProfile::create`]). Refused whole, writing nothing, while the profile or journal
+    /// does not load or a record or the patched profile would not read back. In this order,
+    /// under the folder's exclusive lock:
+    ///
+    /// 1. the journal records (one write, one fsync);
+    /// 2. the profile: re-read, patched, what it follows of the records kept
+    ///    ([`Profile::follow`]), written whole to a temporary file and renamed over.
+    ///
+    /// A crash between the two loses no record: the journal is the truth the gate reads, and the
+    /// next change brings the profile up to it. Records alone (ticks, pain) skip step 2.
+    pub fn apply(&mut self, change: &Change) -> Result<Option<SettingsChange>, StoreError> {
         if stamp_of(&self.dir.join(PROFILE_FILE)) != self.profile_stamp {
             self.reload_profile()?;
         }
-        if !records.iter().any(Profile::follows) {
-            return self.journal.append_all(records);
+        let Change { patch, records, .. } = change;
+        if patch.is_empty() && !records.iter().any(Profile::follows) {
+            return self.journal.append_all(records).map(|()| None);
         }
-        // A record the profile follows (red-flag answers, an assessment) is one change in one
-        // place, under one lock: the journal line first, then the profile. A crash between the
-        // two loses nothing a person said, and the next answers or assessment bring the profile
-        // up to the journal again.
         for record in records {
             record.validate_new().map_err(StoreError::Invalid)?;
         }
+        // The patched profile must read back before a record is written: all or nothing.
+        checked_text(&patch.applied_to(&self.profile))?;
         let _lock =
             lock_exclusive(&self.dir).map_err(StoreError::io("lock", self.dir.join(LOCK_FILE)))?;
-        self.journal.append_all_locked(records)?;
-        self.update_locked(|p| {
-            records.iter().for_each(|r| p.follow(r));
-            Ok(())
-        })
+        if !records.is_empty() {
+            self.journal.append_all_locked(records)?;
+        }
+        self.update_locked(|p| change.apply_to(p))
     }
 }

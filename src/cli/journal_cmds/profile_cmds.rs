@@ -253,11 +253,10 @@ fn or_none(text: &str) -> &str {
 }
 
 fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
-    let condition = args
-        .condition
-        .as_deref()
-        .map(|c| condition_id(&ctx.catalog, c))
-        .transpose()?;
+    // Checked before the profile is opened, so an unknown condition changes nothing.
+    if let Some(c) = &args.condition {
+        condition_id(&ctx.catalog, c)?;
+    }
     // Checked before anything is written, so a bad date changes nothing.
     let assessment = args
         .assessed_on
@@ -270,41 +269,31 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
         .apply(&ctx.catalog, &mut Settings::new(ctx.today), ctx.today)?;
     let mut open = super::open(ctx)?;
     let catalog = &ctx.catalog;
+    let patch = profile_patch(catalog, &open.profile, args, ctx.today)?;
     // A start moved over days already over rewrites them: say which, and change nothing
     // without --yes (issue 27).
-    let moved = {
-        let mut after = open.profile.clone();
-        let mut settings = after.settings.clone();
-        args.settings.apply(catalog, &mut settings, ctx.today)?;
-        after.change_settings(settings, ctx.today);
-        crate::session::start_move(
-            catalog,
-            &open.profile,
-            &after,
-            open.journal.state(),
-            ctx.today,
-        )
-    };
+    let moved = crate::session::start_move(
+        catalog,
+        &open.profile,
+        &patch.applied_to(&open.profile),
+        open.journal.state(),
+        ctx.today,
+    );
     if !moved.is_empty() && !args.yes {
         return Err(Failure::usage(format!(
             "--start: {}\nNothing was changed; add --yes to move the start all the same.",
             moved.lines().join("\n")
         )));
     }
-    let mut change = None;
-    open.update(|p| {
-        if let Some(c) = &condition {
-            p.condition = c.clone();
-        }
-        let mut settings = p.settings.clone();
-        args.settings
-            .apply(catalog, &mut settings, ctx.today)
-            .map_err(|f| f.message)?;
-        change = Some(p.change_settings(settings, ctx.today));
-        apply_patient(&mut p.patient, &args.patient);
-        apply_overrides(catalog, p, args, ctx.today)
-    })
-    .map_err(store_failure)?;
+    let mut records = Vec::new();
+    let mut said = Vec::new();
+    if let Some(written) = assessment {
+        records = written.records;
+        said = written.said;
+    }
+    let change = open
+        .apply(&crate::session::Change::patch(patch, records))
+        .map_err(store_failure)?;
     let mut t = format!("Updated profile `{}`.\n", open.name);
     if let Some(line) = change.and_then(|c| c.applies_text(ctx.today)) {
         let _ = writeln!(t, "{line}");
@@ -312,11 +301,8 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
     for line in moved.lines() {
         let _ = writeln!(t, "{line}");
     }
-    if let Some(written) = assessment {
-        open.record(&written.records).map_err(store_failure)?;
-        for line in &written.said {
-            let _ = writeln!(t, "{line}");
-        }
+    for line in &said {
+        let _ = writeln!(t, "{line}");
     }
     t.push_str(&describe(ctx, &open.profile));
     if let Some(condition) = ctx.catalog.condition(&open.profile.condition) {
@@ -327,6 +313,29 @@ fn set(ctx: &Ctx, args: &ProfileSetArgs) -> CmdResult {
     }
     t.push_str(&standing_of(ctx, &open));
     print(&t)
+}
+
+/// What `rehab profile set` changes of `profile`, each part only when a flag names it.
+fn profile_patch(
+    catalog: &Catalog,
+    profile: &Profile,
+    args: &ProfileSetArgs,
+    today: jiff::civil::Date,
+) -> Result<crate::profile::Patch, Failure> {
+    let mut after = profile.clone();
+    if let Some(c) = &args.condition {
+        after.condition = condition_id(catalog, c)?;
+    }
+    let mut settings = profile.settings.clone();
+    args.settings.apply(catalog, &mut settings, today)?;
+    apply_patient(&mut after.patient, &args.patient);
+    apply_overrides(catalog, &mut after, args, today).map_err(Failure::data)?;
+    Ok(crate::profile::Patch {
+        condition: (after.condition != profile.condition).then(|| after.condition.clone()),
+        settings: (settings != profile.settings).then_some((settings, today)),
+        overrides: (after.overrides != profile.overrides).then(|| after.overrides.clone()),
+        patient: (after.patient != profile.patient).then(|| after.patient.clone()),
+    })
 }
 
 fn apply_overrides(

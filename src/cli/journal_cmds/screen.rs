@@ -158,7 +158,7 @@ pub(crate) fn ask_and_save(ctx: &Ctx, open: &mut OpenProfile) -> CmdResult {
 /// Saves complete answers and says where the profile now stands.
 fn save(ctx: &Ctx, open: &mut OpenProfile, answers: &BTreeMap<String, bool>) -> CmdResult {
     let written = session::answer_screen(&ctx.catalog, answers, ctx.today).map_err(refused)?;
-    open.record(&written.records).map_err(store_failure)?;
+    open.apply(&written.change()).map_err(store_failure)?;
     let standing = Standing::compute(&ctx.catalog, &open.profile, open.journal.state(), ctx.today);
     let mut t: String = written.said.iter().map(|l| format!("{l}\n")).collect();
     match standing.gate.refusal() {

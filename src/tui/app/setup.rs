@@ -245,40 +245,43 @@ impl App {
             .cloned()
             .into_iter()
             .collect();
-        let mut effects = Vec::new();
-        let profile = match (self.loaded.profile.clone(), form.draft.clone()) {
-            (Some(mut p), None) => {
-                p.change_settings(settings, self.ctx.today);
-                p
-            }
-            (existing, draft) => {
+        let today = self.ctx.today;
+        let settings_patch = |condition: Option<String>| crate::profile::Patch {
+            condition,
+            settings: Some((settings.clone(), today)),
+            ..Default::default()
+        };
+        let change = match (self.loaded.profile.is_some(), form.draft.clone()) {
+            (true, None) => crate::session::Change::patch(settings_patch(None), Vec::new()),
+            (exists, draft) => {
                 let Draft { condition, answers } = draft.unwrap_or_else(|| Draft {
                     condition: String::new(),
                     answers: Default::default(),
                 });
-                let p = match existing {
-                    Some(mut p) => {
-                        p.change_settings(settings, self.ctx.today);
-                        p.condition = condition;
-                        p
-                    }
-                    None => Profile::new(self.loaded.profile_name.clone(), condition, settings),
-                };
-                // The answers are a record like any other: the profile is saved first (a
-                // journal lives in its folder), then the screening, which the store writes to
-                // the journal and then to the profile. A crash between them leaves a profile
-                // that asks the questions again.
-                match crate::session::answer_screen(&self.ctx.catalog, &answers, self.ctx.today) {
-                    Ok(written) => effects.extend(written.records.into_iter().map(Effect::Append)),
-                    Err(refusal) => {
-                        self.fail(refusal.to_string());
-                        return (Screen::Setup(form), Vec::new());
-                    }
+                // The answers are a record like any other, in the same change: a new profile
+                // is made first (a journal lives in its folder), then the store writes the
+                // screening to the journal and then to the profile. A crash between them
+                // leaves a profile that asks the questions again.
+                let records =
+                    match crate::session::answer_screen(&self.ctx.catalog, &answers, today) {
+                        Ok(written) => written.records,
+                        Err(refusal) => {
+                            self.fail(refusal.to_string());
+                            return (Screen::Setup(form), Vec::new());
+                        }
+                    };
+                if exists {
+                    crate::session::Change::patch(settings_patch(Some(condition)), records)
+                } else {
+                    let name = self.loaded.profile_name.clone();
+                    crate::session::Change::create(
+                        Profile::new(name, condition, settings.clone()),
+                        records,
+                    )
                 }
-                p
             }
         };
-        effects.insert(0, Effect::SaveProfile(Box::new(profile)));
+        let effects = vec![Effect::Change(Box::new(change))];
         self.view = View::Today;
         (Screen::Setup(form), effects)
     }

@@ -229,6 +229,24 @@ pub struct Imported {
     pub today: Date,
 }
 
+impl Imported {
+    /// The change that replaces an existing profile's plan with this prescription's: its
+    /// condition, settings (the days before keep theirs), clinician's changes and patient
+    /// details. Its red-flag answers and journal stay.
+    pub fn replacing_plan(&self) -> crate::session::Change {
+        let p = &self.profile;
+        crate::session::Change::patch(
+            crate::profile::Patch {
+                condition: Some(p.condition.clone()),
+                settings: Some((p.settings.clone(), self.today)),
+                overrides: Some(p.overrides.clone()),
+                patient: Some(p.patient.clone()),
+            },
+            Vec::new(),
+        )
+    }
+}
+
 /// Checks a parsed prescription against the library as `name` (the file's own name unless
 /// `--as` gave one), on `today`. Every problem is reported, at its place in `text`.
 pub fn check_prescription(

@@ -20,6 +20,60 @@ pub struct Written {
     pub said: Vec<String>,
 }
 
+impl Written {
+    /// The records as the one change the store applies.
+    pub fn change(&self) -> Change {
+        Change::records(self.records.clone())
+    }
+}
+
+/// One change to a profile, as the store applies it in one call (`OpenProfile::apply`): a new
+/// profile to create, the parts of the profile to set, and the journal records to add. The
+/// front ends build it from what the person typed or chose; neither writes a part of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Change {
+    /// A profile to create first (its folder holds the journal); the rest applies to it.
+    pub creates: Option<Box<Profile>>,
+    pub patch: crate::profile::Patch,
+    pub records: Vec<Record>,
+}
+
+impl Change {
+    /// A change that only adds records.
+    pub fn records(records: Vec<Record>) -> Change {
+        Change {
+            records,
+            ..Change::default()
+        }
+    }
+
+    /// A change of the profile's own parts, with any records that go with it.
+    pub fn patch(patch: crate::profile::Patch, records: Vec<Record>) -> Change {
+        Change {
+            patch,
+            records,
+            ..Change::default()
+        }
+    }
+
+    /// Applies the patch, then what the profile follows of the records ([`Profile::follow`]),
+    /// onto `profile` as it is when written: what the store does under its lock.
+    pub fn apply_to(&self, profile: &mut Profile) -> Option<crate::profile::SettingsChange> {
+        let settings_change = self.patch.apply(profile);
+        self.records.iter().for_each(|r| profile.follow(r));
+        settings_change
+    }
+
+    /// A new profile, with the records to add once it exists.
+    pub fn create(profile: Profile, records: Vec<Record>) -> Change {
+        Change {
+            creates: Some(Box::new(profile)),
+            records,
+            ..Change::default()
+        }
+    }
+}
+
 /// Why a command did nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {

@@ -101,16 +101,21 @@ impl App {
                     return match edit.apply(&mut p, &self.ctx.catalog, self.ctx.today) {
                         Ok(()) => {
                             self.views.profiles.patient = None;
-                            // The assessment is a record: the store writes it, then the date
-                            // the profile shows.
-                            let mut effects: Vec<Effect> = vec![Effect::SaveProfile(Box::new(p))];
-                            effects.extend(
-                                assessment
-                                    .into_iter()
-                                    .flat_map(|w| w.records)
-                                    .map(Effect::Append),
-                            );
-                            effects
+                            // Only the parts the form changed, so another session's change to
+                            // another part is kept; the assessment is a record in the same
+                            // change (the store writes it, then the date the profile shows).
+                            let seen = self.loaded.profile.as_ref();
+                            let patch = crate::profile::Patch {
+                                overrides: (seen.map(|s| &s.overrides) != Some(&p.overrides))
+                                    .then(|| p.overrides.clone()),
+                                patient: (seen.map(|s| &s.patient) != Some(&p.patient))
+                                    .then(|| p.patient.clone()),
+                                ..Default::default()
+                            };
+                            let records = assessment.map(|w| w.records).unwrap_or_default();
+                            vec![Effect::Change(Box::new(crate::session::Change::patch(
+                                patch, records,
+                            )))]
                         }
                         Err(e) => {
                             self.fail(e);
