@@ -152,21 +152,11 @@ fn bench(c: &mut Criterion) {
     );
 
     c.bench_function(
-        "rehab today after ten years, through the caches (open + Standing::recent)",
+        "rehab today after ten years, through the caches (open + OpenProfile::standing)",
         |b| {
             b.iter(|| {
                 let open = OpenProfile::open(&paths, "me").unwrap();
-                let saved = open.saved_progress();
-                let (standing, save) = Standing::recent(
-                    &catalog,
-                    &open.profile,
-                    open.journal.state(),
-                    (today, today),
-                    saved.as_deref(),
-                );
-                if let Some(text) = save {
-                    open.save_progress(&text);
-                }
+                let standing = open.standing(&catalog, (today, today));
                 black_box((open, standing))
             })
         },

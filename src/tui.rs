@@ -127,7 +127,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
             "the profile could not be read (the reader stopped)".into(),
         ))
     });
-    for action in disk.open_at_start(&app.loaded.profile_name, opened) {
+    for action in disk.open_at_start(&app.loaded.profile_name, opened, today) {
         // Only derived files come of loading (a newer saved progression): nothing to answer.
         for effect in app.update(action) {
             disk.perform(effect);
@@ -282,6 +282,7 @@ fn event_loop(
             && let now = jiff::Zoned::now().date()
             && now != app.ctx.today
         {
+            disk.new_day(now);
             pending.push(Action::NewDay(now));
         }
         match wake {

@@ -152,16 +152,15 @@ fn a_row_from_the_saved_progression_is_the_row_from_every_week() {
     for person in &PEOPLE {
         let open = OpenProfile::open(&paths, person.name).unwrap();
         let (profile, journal) = (&open.profile, open.journal.state());
-        let mut saved: Option<String> = None;
+        let mut memo = rehab_planner::progress::Memo::default();
         let mut checkpoints = 0;
         for &today in &days {
             let slow = ClinicRow::of(&catalog, profile, journal, today);
-            let (fast, save) =
-                ClinicRow::recent(&catalog, profile, journal, today, saved.as_deref());
+            let (fast, newer) = ClinicRow::recent(&catalog, profile, journal, today, &memo);
             assert_eq!(fast, slow, "{} on {today}", person.name);
-            if let Some(text) = save {
+            if let Some(newer) = newer {
                 checkpoints += 1;
-                saved = Some(text);
+                memo = newer;
             }
         }
         assert!(

@@ -189,17 +189,7 @@ fn both_ways(paths: &Paths, catalog: &Catalog) -> (Result<String, String>, Resul
             let state = open.journal.state();
             let mut text = shown(catalog, &open.profile, state, warnings);
             for (today, date) in asked() {
-                let saved = open.saved_progress();
-                let (standing, save) = Standing::recent(
-                    catalog,
-                    &open.profile,
-                    state,
-                    (today, date),
-                    saved.as_deref(),
-                );
-                if let Some(save) = save {
-                    open.save_progress(&save);
-                }
+                let standing = open.standing(catalog, (today, date));
                 text.push_str(&day_view(&standing, date));
             }
             text

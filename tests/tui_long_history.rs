@@ -5,8 +5,10 @@ use crate::tui_common;
 
 use jiff::civil::date;
 use ratatui::crossterm::event::KeyCode;
-use rehab_planner::journal::Record;
-use rehab_planner::tui::app::{App, Effect, View};
+use rehab_planner::journal::{JournalState, Record};
+use rehab_planner::progress::Memo;
+use rehab_planner::tui::action::Action;
+use rehab_planner::tui::app::{App, View};
 use rehab_planner::tui::theme::Theme;
 use tui_common::*;
 
@@ -68,22 +70,10 @@ fn app_from(start: jiff::civil::Date) -> (App, Vec<Record>) {
 fn a_saved_progression_starts_the_app_late_in_the_history_and_changes_nothing_on_screen() {
     let (mut full, records) = long_app();
     // Worked out from week 1, the app keeps the weeks from last week on (the weeks before are
-    // walked through for what they pass on), and offers a checkpoint to save beside the journal.
+    // walked through for what they pass on), and a memo of where the progression stood.
     let current = full.this_week().expect("a week").state.week;
     assert_eq!(full.first_week_built(), Some(current - 1));
-    let effects = press(&mut full, key(KeyCode::Down));
-    let saved = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveProgress(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("a checkpoint to save");
-    press(&mut full, key(KeyCode::Up));
-
-    let mut quick = fresh_app(theme());
-    quick.loaded.progress = Some(saved);
-    quick.load(full.loaded.profile.clone().expect("loaded"), &records);
+    let mut quick = started_from_memo(&full, &records);
     let first = quick.first_week_built().unwrap_or(0);
     assert!(
         first > 20,
@@ -113,16 +103,7 @@ fn a_saved_progression_starts_the_app_late_in_the_history_and_changes_nothing_on
 #[test]
 fn browsing_back_before_the_checkpoint_works_the_earlier_weeks_out() {
     let (mut full, records) = long_app();
-    let saved = press(&mut full, key(KeyCode::Down))
-        .into_iter()
-        .find_map(|e| match e {
-            Effect::SaveProgress(text) => Some(text),
-            _ => None,
-        })
-        .expect("a checkpoint to save");
-    let mut quick = fresh_app(theme());
-    quick.loaded.progress = Some(saved);
-    quick.load(full.loaded.profile.clone().expect("loaded"), &records);
+    let mut quick = started_from_memo(&full, &records);
     let first = quick.first_week_built().unwrap_or(0);
     while quick.view != View::Week {
         press(&mut quick, key(KeyCode::Tab));
@@ -165,4 +146,22 @@ fn three_digit_weeks_fit_the_history_view_at_80x24() {
         "an entry is cut: {line}"
     );
     assert!(inside.matches("wk1").count() >= 5, "{line}");
+}
+
+/// A second app loaded as the disk loads one, with the memo `full` made (as the store keeps it
+/// beside the journal for the next start).
+fn started_from_memo(full: &App, records: &[Record]) -> App {
+    let memo = full.loaded.memo.clone();
+    assert_ne!(
+        memo,
+        Memo::default(),
+        "a first look makes a memo worth keeping"
+    );
+    let mut quick = fresh_app(theme());
+    quick.update(Action::Loaded(
+        Box::new(full.loaded.profile.clone().expect("loaded")),
+        std::sync::Arc::new(JournalState::replay(records)),
+        memo,
+    ));
+    quick
 }

@@ -342,11 +342,22 @@ fn a_phases_runs_read_the_same_through_a_saved_progression_weeks_later() {
         let day = TODAY.checked_add(jiff::ToSpan::days(later)).unwrap();
         let full = Standing::compute(&catalog, &profile, &journal, day);
         assert_eq!(log(&full), want, "{day}, every week");
-        let (first, saved) = Standing::recent(&catalog, &profile, &journal, (day, day), None);
+        let (first, saved) = Standing::recent(
+            &catalog,
+            &profile,
+            &journal,
+            (day, day),
+            &Default::default(),
+        );
         assert!(saved.is_some(), "{day}: a progression to save");
         assert_eq!(log(&first), want, "{day}, first look");
-        let (again, _) =
-            Standing::recent(&catalog, &profile, &journal, (day, day), saved.as_deref());
+        let (again, _) = Standing::recent(
+            &catalog,
+            &profile,
+            &journal,
+            (day, day),
+            &saved.expect("a memo"),
+        );
         assert_eq!(log(&again), want, "{day}, through the saved progression");
     }
 }

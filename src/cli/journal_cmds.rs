@@ -52,17 +52,7 @@ pub(crate) struct Loaded {
 pub(crate) fn load(ctx: &Ctx, through: Date) -> Result<Loaded, Failure> {
     let open = open(ctx)?;
     check_plan(ctx, &open.profile, through)?;
-    let saved = open.saved_progress();
-    let (standing, save) = Standing::recent(
-        &ctx.catalog,
-        &open.profile,
-        open.journal.state(),
-        (ctx.today, through),
-        saved.as_deref(),
-    );
-    if let Some(text) = save {
-        open.save_progress(&text);
-    }
+    let standing = open.standing(&ctx.catalog, (ctx.today, through));
     Ok(Loaded { open, standing })
 }
 

@@ -81,9 +81,9 @@ pub enum Action {
     RecordedAll(Vec<Record>),
     /// A change is on disk: the profile as the store wrote it, and the records it added.
     Changed(Box<Profile>, Vec<Record>),
-    /// A profile and its journal were (re)loaded, with the progression saved beside them (to
-    /// work out years of weeks from, when it still holds).
-    Loaded(Box<Profile>, Arc<JournalState>, Option<String>),
+    /// A profile and its journal were (re)loaded, with what the progression worked out before
+    /// (opaque: passed back to it, so years of weeks are not walked at every rebuild).
+    Loaded(Box<Profile>, Arc<JournalState>, crate::progress::Memo),
     /// The open profile or its journal changed on disk (another session wrote): take them,
     /// staying on this screen.
     ChangedElsewhere(Box<Profile>, Arc<JournalState>),

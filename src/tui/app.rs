@@ -93,9 +93,6 @@ pub enum Effect {
     ReadClinic {
         today: Date,
     },
-    /// Save the progression worked out so far beside the journal (a derived file, so the next
-    /// start works out fewer weeks).
-    SaveProgress(String),
     /// Ring the terminal's bell (a countdown's hold or rest ended).
     Bell,
     Quit,
@@ -194,10 +191,9 @@ pub struct Loaded {
     pub standing: Option<crate::session::Standing>,
     /// The journal on disk, replayed (the progression reads it).
     pub journal: Arc<JournalState>,
-    /// The progression saved beside the journal, to work out the weeks from at the next
-    /// rebuild; and a newer one to save, once a rebuild made it.
-    pub progress: Option<String>,
-    pub(crate) progress_to_save: Option<String>,
+    /// What the progression worked out before, handed back at each rebuild (opaque; the store
+    /// keeps it beside the journal).
+    pub memo: crate::progress::Memo,
 }
 
 /// The whole state the screens render: what it runs with, the open profile, and the screen
@@ -342,15 +338,6 @@ impl App {
 
     /// The one entry point: an action in, effects out.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        let mut effects = self.act(action);
-        // A rebuild on the way may have worked out a newer checkpoint worth keeping.
-        if let Some(text) = self.loaded.progress_to_save.take() {
-            effects.push(Effect::SaveProgress(text));
-        }
-        effects
-    }
-
-    fn act(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::ForceQuit => return self.quit(),
             Action::Resize => return Vec::new(),
@@ -381,8 +368,8 @@ impl App {
                 }
                 return Vec::new();
             }
-            Action::Loaded(profile, journal, progress) => {
-                self.loaded.progress = progress;
+            Action::Loaded(profile, journal, memo) => {
+                self.loaded.memo = memo;
                 self.load_state(*profile, journal);
                 return Vec::new();
             }

@@ -25,6 +25,8 @@ pub struct Disk {
     read_only: bool,
     /// A patient's session on a clinic server: every effect is asked of it first.
     lock: Option<Lock>,
+    /// The day the app shows, for the progression's memo of a profile it opens.
+    today: Option<jiff::civil::Date>,
 }
 
 impl Disk {
@@ -36,6 +38,7 @@ impl Disk {
             open: None,
             read_only: false,
             lock: None,
+            today: None,
         }
     }
 
@@ -51,7 +54,9 @@ impl Disk {
         &mut self,
         name: &str,
         opened: Result<OpenProfile, StoreError>,
+        today: jiff::civil::Date,
     ) -> Vec<Action> {
+        self.today = Some(today);
         let mut names = list_profiles(&self.paths).unwrap_or_default();
         // A locked session does not learn the other patients' names.
         if let Some(lock) = &self.lock {
@@ -60,11 +65,7 @@ impl Disk {
         let mut actions = vec![Action::ProfilesListed(names)];
         match opened {
             Ok(open) => {
-                actions.push(Action::Loaded(
-                    Box::new(open.profile.clone()),
-                    open.journal.shared_state(),
-                    open.saved_progress(),
-                ));
+                actions.push(self.loaded(&open));
                 let torn = open.journal.warnings().count();
                 if torn > 0 {
                     actions.push(Action::Failed(format!(
@@ -85,6 +86,25 @@ impl Disk {
             }
         }
         actions
+    }
+
+    /// The app's day changed (past midnight).
+    pub fn new_day(&mut self, date: jiff::civil::Date) {
+        self.today = Some(date);
+    }
+
+    /// A profile opened, for the app: with the progression's memo brought up to date, so this
+    /// start and the next walk few weeks.
+    fn loaded(&self, open: &OpenProfile) -> Action {
+        let memo = self
+            .today
+            .map(|today| open.memo_for(&self.catalog, today))
+            .unwrap_or_default();
+        Action::Loaded(
+            Box::new(open.profile.clone()),
+            open.journal.shared_state(),
+            memo,
+        )
     }
 
     /// Records or a profile change another process wrote, to take before a key is acted on.
@@ -126,11 +146,7 @@ impl Disk {
             Effect::Change(change) => self.change(*change),
             Effect::SwitchProfile(name) => match OpenProfile::open(&self.paths, &name) {
                 Ok(open) => {
-                    let action = Action::Loaded(
-                        Box::new(open.profile.clone()),
-                        open.journal.shared_state(),
-                        open.saved_progress(),
-                    );
+                    let action = self.loaded(&open);
                     self.open = Some(open);
                     action
                 }
@@ -177,13 +193,6 @@ impl Disk {
                 let completed = crate::store::watch_files::complete_path(&typed);
                 Action::PathCompleted(typed, completed)
             }
-            Effect::SaveProgress(text) => {
-                // Derived and best effort: nothing to say either way.
-                if let Some(open) = &self.open {
-                    open.save_progress(&text);
-                }
-                return None;
-            }
             Effect::ReadClinic { today } => self.clinic(today),
         })
     }
@@ -226,11 +235,7 @@ impl Disk {
             }
             Effect::Import { .. } => Act::Import,
             Effect::ReadClinic { .. } => Act::Overview,
-            Effect::Export { .. }
-            | Effect::WriteFile { .. }
-            | Effect::SaveProgress(_)
-            | Effect::Bell
-            | Effect::Quit => {
+            Effect::Export { .. } | Effect::WriteFile { .. } | Effect::Bell | Effect::Quit => {
                 return Ok(());
             }
         };
@@ -442,7 +447,7 @@ mod tests {
         let keymap = crate::tui::keymap::Keymap::default();
         let mut app = App::new(catalog, keymap, theme, today, "me".into());
         let mut disk = Disk::new(paths.clone(), app.ctx.catalog.clone());
-        for action in disk.open_at_start("me", OpenProfile::open(&paths, "me")) {
+        for action in disk.open_at_start("me", OpenProfile::open(&paths, "me"), today) {
             app.update(action);
         }
         // Week 3 of a 12-week programme (pfps: 2 + 6 + 4 weeks).

@@ -120,90 +120,32 @@ impl Standing {
         standing
     }
 
-    /// As [`Standing::through`], but with the weeks worked out from a saved checkpoint on when
-    /// `saved` (what an earlier call returned) is still good for this library, profile and
-    /// journal; every week otherwise. `outcomes` and `plans` start at the checkpoint's week, or
-    /// without one at last week (the day asked about's when earlier), not week 1, so this is for
-    /// the commands that look at a day and this week, never for a history. Also returns a newer
-    /// checkpoint to save, when one would help the next call.
+    /// As [`Standing::through`], with the weeks worked out from `memo` (what the progression
+    /// worked out before) when it still holds; from week 1 otherwise. `outcomes` and `plans`
+    /// start at the memo's week, or without one at last week (the day asked about's when
+    /// earlier), not week 1, so this is for a look at a day and this week, never for a history.
+    /// Also returns a newer memo, when this look made one worth keeping.
     pub fn recent(
         catalog: &Catalog,
         profile: &Profile,
         journal: &JournalState,
         dates: (Date, Date),
-        saved: Option<&str>,
-    ) -> (Standing, Option<String>) {
+        memo: &progress::Memo,
+    ) -> (Standing, Option<progress::Memo>) {
         let (today, through) = dates;
-        let week_of = |date| ProgramWeek::of(&profile.settings, date).number();
-        let last = week_of(through.max(today)).unwrap_or(0);
-        // The earliest week a command may look at: the day asked about, or the day before it
-        // (a next-morning score belongs to the session before).
-        let earliest = week_of(day_before(through.min(today))).unwrap_or(0);
-        let full = || Standing::through(catalog, profile, journal, today, through);
-        if earliest < 2 {
-            return (full(), None);
-        }
-        let key = |week: u32| {
-            let monday = profile.settings.monday_of_week(week);
-            let mut h = rustc_hash::FxHasher::default();
-            std::hash::Hash::hash(
-                &(
-                    catalog.fingerprint(),
-                    format!(
-                        "{:?}",
-                        (
-                            &profile.condition,
-                            &profile.settings,
-                            &profile.earlier_settings,
-                            &profile.overrides,
-                        )
-                    ),
-                    journal.digest_before(monday),
-                ),
-                &mut h,
-            );
-            std::hash::Hasher::finish(&h)
-        };
-        let from = saved
-            .and_then(|text| ron::from_str::<Saved>(text).ok())
-            .filter(|s| s.version == env!("CARGO_PKG_VERSION"))
-            .filter(|s| s.checkpoint.week() <= earliest && s.key == key(s.checkpoint.week()))
-            .map(|s| s.checkpoint);
-        // A checkpoint at the start of last week: this week and last are worked out each time
-        // (a late tick may still change last week's decision). Kept a month at a time.
-        let want = week_of(today).unwrap_or(0).saturating_sub(1);
-        let keep =
-            (want >= 2 && want <= earliest && from.as_ref().is_none_or(|c| c.week() + 4 <= want))
-                .then_some(want);
-        // The weeks kept start where a checkpoint saved now would: last week, or the earliest
-        // week asked about when that is before it. The weeks before are walked through only.
-        let show_from = from.as_ref().map_or(earliest.min(want), |c| c.week());
-        let span = progress::Span {
-            from: from.as_ref(),
-            up_to_week: last,
-            keep,
-            today: Some(today),
-            earlier: &profile.earlier_settings,
-            show_from: Some(show_from),
-        };
-        let Ok((outcomes, kept)) = progress::run_profile_span(catalog, profile, journal, span)
+        let Some((outcomes, newer)) = progress::recent(catalog, profile, journal, dates, memo)
         else {
             // The full path says why the progression cannot run, and what stands in for it.
-            return (full(), None);
+            return (
+                Standing::through(catalog, profile, journal, today, through),
+                None,
+            );
         };
         let mut standing = Standing::empty(catalog, profile, journal, today);
         standing.plans = outcomes.iter().map(|o| o.plan.clone()).collect();
         standing.outcomes = outcomes;
         standing.lines = standing.gather_lines();
-        let save = kept.and_then(|checkpoint| {
-            let saved = Saved {
-                version: env!("CARGO_PKG_VERSION").to_string(),
-                key: key(checkpoint.week()),
-                checkpoint,
-            };
-            ron::to_string(&saved).ok()
-        });
-        (standing, save)
+        (standing, newer)
     }
 
     /// A week's one adherence figure on `today`: the engine's, which its decision names, or
@@ -476,15 +418,6 @@ fn calendar_weeks(
         )?);
     }
     Ok(weeks)
-}
-
-/// A checkpoint as saved between runs, with what it is good for.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Saved {
-    version: String,
-    /// The library, the profile's plan settings and the journal before the checkpoint's week.
-    key: u64,
-    checkpoint: progress::Checkpoint,
 }
 
 fn clinician_due_text(flag: &Flag) -> String {

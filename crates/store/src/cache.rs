@@ -14,6 +14,7 @@
 //! writers each leave a complete cache that agrees with the journal's bytes it covers; a write
 //! that fails changes nothing.
 
+use rehab_domain::progress::Memo;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
@@ -32,8 +33,9 @@ const MAGIC: &[u8] = b"rehab cache\n";
 /// Bumped whenever the bytes below change meaning (7: a week carries whether it fits; 8: the
 /// progression carries the phase's continuous runs; 9: the state holds the activities imported
 /// from a watch; 10: the phase's runs kept by length, the latest few; 11: a screening
-/// with the answers of the one before says so instead of repeating them).
-const FORMAT: u32 = 11;
+/// with the answers of the one before says so instead of repeating them; 12: the progression's
+/// memo keys its inputs by their own hash, not their printed form).
+const FORMAT: u32 = 12;
 /// Hashing reads the journal this much at a time.
 const HASH_BLOCK: usize = 64 << 10;
 /// A cache is rewritten once this many journal bytes are past it: less is parsed in no time.
@@ -212,17 +214,23 @@ pub(super) fn save(dir: &Path, journal: &mut File, cached: &CachedRef) {
     write_derived(&dir.join(CACHE_FILE), CACHE_FILE, &out);
 }
 
-/// The saved progression in `dir` (see `session::Standing::recent`, which checks that it still
-/// holds), when there is a sound one.
-pub fn read_progress(dir: &Path) -> Option<String> {
-    let (mut bytes, body) = read_derived(&dir.join(PROGRESS_FILE), PROGRESS_FILE)?;
-    bytes.drain(..body);
-    String::from_utf8(bytes).ok()
+/// The progression's memo saved in `dir` (the progression checks that it still holds), or an
+/// empty one when there is no sound file.
+pub(crate) fn read_memo(dir: &Path) -> Memo {
+    read_derived(&dir.join(PROGRESS_FILE), PROGRESS_FILE)
+        .and_then(|(mut bytes, body)| {
+            bytes.drain(..body);
+            String::from_utf8(bytes).ok()
+        })
+        .map_or_else(Memo::default, |text| Memo::from_text(&text))
 }
 
-/// Saves the progression (best effort, like the journal's cache). The caller holds the lock.
-pub fn save_progress(dir: &Path, text: &str) {
-    write_derived(&dir.join(PROGRESS_FILE), PROGRESS_FILE, text.as_bytes());
+/// Saves the progression's memo (best effort, like the journal's cache). The caller holds the
+/// lock.
+pub(crate) fn save_memo(dir: &Path, memo: &Memo) {
+    if let Some(text) = memo.to_text() {
+        write_derived(&dir.join(PROGRESS_FILE), PROGRESS_FILE, text.as_bytes());
+    }
 }
 
 /// The bytes of a derived file written by [`write_derived`], when it is whole, of `kind` and of

@@ -22,16 +22,15 @@ pub fn clinic_overview(
     let names = list_profiles(paths)?;
     let row = |name: &String| match OpenProfile::open(paths, name) {
         Ok(open) => {
-            let saved = open.saved_progress();
-            let (row, save) = ClinicRow::recent(
+            let (row, newer) = ClinicRow::recent(
                 catalog,
                 &open.profile,
                 open.journal.state(),
                 today,
-                saved.as_deref(),
+                &open.memo(),
             );
-            if let Some(text) = save {
-                open.save_progress(&text);
+            if let Some(newer) = newer {
+                open.keep_memo(&newer);
             }
             row
         }

@@ -10,10 +10,13 @@ use super::atomic::{LOCK_FILE, lock_exclusive, lock_shared, sweep_temps_locked, 
 use super::data_error::StoreError;
 use super::journal::{JournalFile, Stamp};
 use crate::paths::Paths;
-use rehab_app::session::Change;
+use jiff::civil::Date;
+use rehab_app::session::{Change, Standing};
+use rehab_domain::catalog::Catalog;
 use rehab_domain::profile::{
     Profile, SettingsChange, format_profile, parse_profile, validate_name,
 };
+use rehab_domain::progress::Memo;
 
 /// The profile's file name in its folder.
 pub const PROFILE_FILE: &str = "profile.ron";
@@ -215,17 +218,48 @@ impl OpenProfile {
         Ok(())
     }
 
-    /// The progression saved beside the journal by an earlier run (see
-    /// `session::Standing::recent`), when there is a sound one.
-    pub fn saved_progress(&self) -> Option<String> {
-        let _lock = lock_shared(&self.dir);
-        super::cache::read_progress(&self.dir)
+    /// Where the profile stands on `dates` (today, and the day asked about), the weeks worked
+    /// out from the progression's memo beside the journal when it still holds; a newer memo is
+    /// kept there (best effort). For a look at a day and this week (`Standing::recent`).
+    pub fn standing(&self, catalog: &Catalog, dates: (Date, Date)) -> Standing {
+        let memo = self.memo();
+        let (standing, newer) =
+            Standing::recent(catalog, &self.profile, self.journal.state(), dates, &memo);
+        if let Some(newer) = newer {
+            self.keep_memo(&newer);
+        }
+        standing
     }
 
-    /// Saves the progression beside the journal; best effort, never an error.
-    pub fn save_progress(&self, text: &str) {
+    /// The progression's memo for a front end that works out where the profile stands again
+    /// and again (the app): brought up to date first when a look today would make a newer
+    /// one, so the next start walks few weeks.
+    pub fn memo_for(&self, catalog: &Catalog, today: Date) -> Memo {
+        let memo = self.memo();
+        let state = self.journal.state();
+        if !rehab_domain::progress::memo_is_due(catalog, &self.profile, state, today, &memo) {
+            return memo;
+        }
+        let (_, newer) = Standing::recent(catalog, &self.profile, state, (today, today), &memo);
+        match newer {
+            Some(newer) => {
+                self.keep_memo(&newer);
+                newer
+            }
+            None => memo,
+        }
+    }
+
+    /// The progression's memo beside the journal (empty when there is none).
+    pub(crate) fn memo(&self) -> Memo {
         let _lock = lock_shared(&self.dir);
-        super::cache::save_progress(&self.dir, text);
+        super::cache::read_memo(&self.dir)
+    }
+
+    /// Keeps a newer memo beside the journal; best effort, never an error.
+    pub(crate) fn keep_memo(&self, memo: &Memo) {
+        let _lock = lock_shared(&self.dir);
+        super::cache::save_memo(&self.dir, memo);
     }
 
     /// The one way a profile changes (`session::Change`; a new profile is made first with

@@ -105,8 +105,8 @@ impl App {
     /// Rebuilds where the person stands after the profile, the journal or the week shown
     /// changed: through the current week, or the one the Week view shows when later. Every
     /// week from week 1 only when a view on screen shows the history (History, Program, a week
-    /// before those built); otherwise from the progression saved beside the journal, so years of
-    /// history do not slow the start.
+    /// before those built); otherwise from the progression's memo, so years of history do not
+    /// slow the start.
     pub fn rebuild(&mut self) {
         let Some(profile) = &self.loaded.profile else {
             self.loaded.standing = None;
@@ -119,16 +119,16 @@ impl App {
                 .monday_of_week(last)
                 .checked_add(jiff::ToSpan::days(6))
                 .unwrap_or(self.ctx.today);
-            let (standing, save) = Standing::recent(
+            let (standing, newer) = Standing::recent(
                 &self.ctx.catalog,
                 profile,
                 &self.loaded.journal,
                 (self.ctx.today, through.max(self.ctx.today)),
-                self.loaded.progress.as_deref(),
+                &self.loaded.memo,
             );
-            if let Some(text) = save {
-                self.loaded.progress = Some(text.clone());
-                self.loaded.progress_to_save = Some(text);
+            // Kept for the next rebuild; the store keeps its own beside the journal.
+            if let Some(newer) = newer {
+                self.loaded.memo = newer;
             }
             // Good when it reaches back to the week the Week view shows.
             let first = standing.plans.first().map_or(1, |w| w.state.week);

@@ -142,26 +142,26 @@ impl ClinicRow {
         ClinicRow::from_standing(catalog, profile, journal, today, &standing)
     }
 
-    /// The same row as [`ClinicRow::of`], with the weeks worked out from the progression
-    /// `saved` beside the journal when it still holds (see `Standing::recent`), and the newer
-    /// one to save when there is one: at clinic size, working out a year of weeks for every
-    /// profile at every look would cost many times reading their files.
+    /// The same row as [`ClinicRow::of`], with the weeks worked out from `memo` when it still
+    /// holds (see `Standing::recent`), and a newer memo when there is one: at clinic size,
+    /// working out a year of weeks for every profile at every look would cost many times
+    /// reading their files.
     pub fn recent(
         catalog: &Catalog,
         profile: &Profile,
         journal: &JournalState,
         today: Date,
-        saved: Option<&str>,
-    ) -> (ClinicRow, Option<String>) {
+        memo: &crate::progress::Memo,
+    ) -> (ClinicRow, Option<crate::progress::Memo>) {
         // A row reads this week and last week's decision: asking about last Sunday makes the
         // weeks start at last week at the latest, whatever checkpoint was saved.
         let through = ProgramWeek::of(&profile.settings, today)
             .number()
             .and_then(|n| profile.settings.monday_of_week(n).checked_sub(1.day()).ok())
             .unwrap_or(today);
-        let (standing, save) = Standing::recent(catalog, profile, journal, (today, through), saved);
+        let (standing, newer) = Standing::recent(catalog, profile, journal, (today, through), memo);
         let row = ClinicRow::from_standing(catalog, profile, journal, today, &standing);
-        (row, save)
+        (row, newer)
     }
 
     fn from_standing(

@@ -255,7 +255,7 @@ impl DoseOrigin {
 }
 
 /// The work in one set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum Work {
     Reps(u32),
     /// A held position, in seconds.
@@ -285,7 +285,7 @@ impl Work {
 }
 
 /// How often the dose is done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum Frequency {
     /// Sessions per week (1-7).
     PerWeek(u32),
@@ -296,7 +296,7 @@ pub enum Frequency {
 /// The weight lifted in each rep.
 // `BodyWeight` reads as the words a clinic's RON author writes.
 #[allow(clippy::enum_variant_names)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum Weight {
     /// Body weight only.
     BodyWeight,
@@ -312,7 +312,7 @@ pub enum Weight {
 /// A dose: sets of work, how often, and everything that sets how hard it is. Each number a
 /// person reads about an exercise lives in one of these fields; the words (`how`) hold none
 /// of them.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Hash)]
 #[serde(from = "DoseFile")]
 pub struct Dose {
     pub sets: u32,

@@ -84,7 +84,7 @@ impl Day {
 }
 
 /// A person's plan settings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// The first day of the program; weeks start on the Monday on or before it.
@@ -119,7 +119,7 @@ pub struct Settings {
 /// Why a list of earlier settings beside the current ones, read per week, rather than a journal
 /// record: the weeks are built from the profile alone, so the profile file is the one place that
 /// must hold what a week was built from; and the journal stays a log of what the person did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct EarlierSettings {
     /// The Monday the next settings took over: these were in force on the days before it.
@@ -153,7 +153,7 @@ pub fn settings_on<'a>(
 }
 
 /// How a person runs at the moment, asked at set-up ("does not run" is [`Settings::no_running`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub enum RunningNow {
     /// Runs a week and minutes per run, as they run now.
     Runs { per_week: u8, minutes: u32 },
@@ -240,7 +240,7 @@ impl Settings {
 }
 
 /// A physiotherapist's changes to a person's plan; they always win over the builder's choices.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Overrides {
     /// Keep the person in this phase (1-based).
@@ -278,7 +278,7 @@ impl Overrides {
 }
 
 /// Who made a change to a person's plan, and on which day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct SetBy {
     /// The clinician's name, when the profile or the change gave one.
