@@ -165,3 +165,40 @@ fn started_from_memo(full: &App, records: &[Record]) -> App {
     ));
     quick
 }
+
+#[test]
+fn the_apps_start_keeps_the_memo_beside_the_journal_and_the_next_start_reads_it() {
+    use rehab_planner::store::OpenProfile;
+    let (full, records) = long_app();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let paths = rehab_planner::paths::Paths::resolve(Some(dir.path().to_path_buf()), None);
+    let mut open = OpenProfile::create(&paths, full.loaded.profile.clone().expect("loaded"))
+        .expect("the profile is made");
+    open.apply(&rehab_planner::session::Change::records(records))
+        .expect("the journal is written");
+    let memo_file = paths.profile_dir("me").join("progress.cache");
+    assert!(!memo_file.exists());
+    let start = || {
+        let mut app = fresh_app(theme());
+        let mut disk = rehab_planner::tui::disk::Disk::new(paths.clone(), app.ctx.catalog.clone());
+        for action in disk.open_at_start("me", OpenProfile::open(&paths, "me"), TODAY) {
+            app.update(action);
+        }
+        app
+    };
+    let first = start();
+    assert!(memo_file.exists(), "the first start kept no memo");
+    let kept = std::fs::metadata(&memo_file)
+        .and_then(|m| m.modified())
+        .ok();
+    let second = start();
+    // Still good: read, not made again, and the same screen as from week 1.
+    assert_eq!(
+        std::fs::metadata(&memo_file)
+            .and_then(|m| m.modified())
+            .ok(),
+        kept
+    );
+    assert_eq!(second.loaded.memo, first.loaded.memo);
+    assert_eq!(draw(&second, 80, 24), draw(&full, 80, 24));
+}
