@@ -133,15 +133,15 @@ impl PartialEq<Text> for String {
 pub(crate) static BUILTIN_BYTES: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/builtin-library.bin"));
 
-/// The text that `s` is, when it lies inside [`BUILTIN_BYTES`]: the same bytes, as the program's
-/// own, so it can be kept without a copy.
-fn in_builtin_bytes(s: &str) -> Option<&'static str> {
-    let at = s
+/// The text that `bytes` are, when they lie inside [`BUILTIN_BYTES`] and are UTF-8: the same
+/// bytes, as the program's own, so they can be kept without a copy.
+fn builtin_text(bytes: &[u8]) -> Option<&'static str> {
+    let at = bytes
         .as_ptr()
         .addr()
         .checked_sub(BUILTIN_BYTES.as_ptr().addr())?;
-    let bytes = BUILTIN_BYTES.get(at..at.checked_add(s.len())?)?;
-    std::str::from_utf8(bytes).ok()
+    let builtin = BUILTIN_BYTES.get(at..at.checked_add(bytes.len())?)?;
+    std::str::from_utf8(builtin).ok()
 }
 
 impl Serialize for Text {
@@ -152,12 +152,19 @@ impl Serialize for Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        d.deserialize_str(TextVisitor)
+        // A binary form (postcard) is asked for bytes, which it writes as it writes a string: a
+        // built-in text is then checked as UTF-8 once, here, instead of twice. A format that
+        // says what it holds hands over a string anyway.
+        if d.is_human_readable() {
+            d.deserialize_str(TextVisitor)
+        } else {
+            d.deserialize_bytes(TextVisitor)
+        }
     }
 }
 
-/// Reads a text as a string; one handed over borrowed from [`BUILTIN_BYTES`] (postcard lends
-/// each string from the slice it decodes) stays borrowed, any other is copied.
+/// Reads a text; one handed over borrowed from [`BUILTIN_BYTES`] (postcard lends each from the
+/// slice it decodes) stays borrowed, any other is copied.
 struct TextVisitor;
 
 impl serde::de::Visitor<'_> for TextVisitor {
@@ -168,7 +175,7 @@ impl serde::de::Visitor<'_> for TextVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Text, E> {
-        Ok(match in_builtin_bytes(s) {
+        Ok(match builtin_text(s.as_bytes()) {
             Some(builtin) => Text(std::borrow::Cow::Borrowed(builtin)),
             None => Text::from(s),
         })
@@ -179,8 +186,11 @@ impl serde::de::Visitor<'_> for TextVisitor {
     }
 
     fn visit_bytes<E: serde::de::Error>(self, b: &[u8]) -> Result<Text, E> {
+        if let Some(builtin) = builtin_text(b) {
+            return Ok(Text(std::borrow::Cow::Borrowed(builtin)));
+        }
         match std::str::from_utf8(b) {
-            Ok(s) => self.visit_str(s),
+            Ok(s) => Ok(Text::from(s)),
             Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(b), &self)),
         }
     }
