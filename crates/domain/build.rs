@@ -5,10 +5,10 @@
 //! - `builtin_files.rs`: `BUILTIN_FILES`, each built-in file's shown name and text (the one list
 //!   of them; `catalog.rs` includes it);
 //! - `builtin-library.bin`: the files parsed with the library's own types, in postcard's bytes,
-//!   each text as its place in `builtin-text.txt` (the texts, each once), so a start borrows
-//!   them instead of copying. When a file does not parse, both are left empty and the program
-//!   parses the text at start, so the error is reported at its file, line and column as for
-//!   any library file.
+//!   where each text is its plain UTF-8, which a start borrows instead of copying (see
+//!   `library_text.rs`). When a file does not parse, it is left empty and the program parses
+//!   the text at start, so the error is reported at its file, line and column as for any
+//!   library file.
 
 use std::path::Path;
 
@@ -16,13 +16,17 @@ use std::path::Path;
 #[allow(dead_code)]
 #[path = "src/figure/model.rs"]
 mod figure;
-#[allow(dead_code)]
-#[path = "src/library_text.rs"]
-mod library_text;
-#[allow(dead_code)]
+// (Here `Text` is `String`, so its conversions from `String` do nothing.)
+#[allow(dead_code, clippy::useless_conversion)]
 #[path = "src/catalog/model.rs"]
 mod model;
 use model::Text;
+
+/// The library's string type as written: the program's `Text` is written and read as a plain
+/// string too, and only its reading (borrowing from these bytes) needs to be its own.
+mod library_text {
+    pub type Text = String;
+}
 
 /// The built-in library files, in the order they are merged.
 const FILES: [&str; 5] = [
@@ -77,15 +81,12 @@ fn main() {
         fingerprint(&texts)
     ));
     write(&out, "builtin_files.rs", list.as_bytes());
-    let (bytes, table) = if !failed {
-        model::write_with_text_table(|| {
-            postcard::to_stdvec(&parsed).expect("the library's types serialize")
-        })
+    let bytes = if !failed {
+        postcard::to_stdvec(&parsed).expect("the library's types serialize")
     } else {
-        (Vec::new(), String::new())
+        Vec::new()
     };
     write(&out, "builtin-library.bin", &bytes);
-    write(&out, "builtin-text.txt", table.as_bytes());
 }
 
 /// FNV-1a over the texts: stable from build to build, unlike the standard library's hasher.

@@ -19,13 +19,10 @@ pub use problem::Problem;
 pub use validate::{check_link, dose_problem};
 
 // `BUILTIN_FILES` (each built-in file's shown name and text) and `BUILTIN_FINGERPRINT`, written
-// by build.rs, which also parsed them into `BUILTIN_BYTES`.
+// by build.rs, which also parsed them into `BUILTIN_BYTES` (kept beside `Text`, whose texts
+// borrow from them).
 include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
-
-/// The built-in files as parsed at build time (postcard), or nothing when one did not parse.
-static BUILTIN_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-library.bin"));
-/// The built-in library's texts, which [`BUILTIN_BYTES`] point into (see [`model::Text`]).
-static BUILTIN_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-text.txt"));
+use crate::library_text::BUILTIN_BYTES;
 
 /// The condition ids the app is built around.
 pub const CONDITION_IDS: [&str; 5] = [
@@ -423,9 +420,9 @@ mod closest_tests {
 }
 
 /// The built-in library from build.rs's bytes, when they are there and name the files in order.
+/// Decoded from the static bytes themselves, its texts borrow from them (see [`Text`]).
 fn decode_builtin() -> Option<Catalog> {
-    let files: Vec<(String, LibraryFile)> =
-        model::read_with_text_table(BUILTIN_TEXT, || postcard::from_bytes(BUILTIN_BYTES)).ok()?;
+    let files: Vec<(String, LibraryFile)> = postcard::from_bytes(BUILTIN_BYTES).ok()?;
     let names = files.iter().map(|(name, _)| name.as_str());
     if !names.eq(BUILTIN_FILES.iter().map(|(name, _)| *name)) {
         return None;
@@ -469,30 +466,25 @@ mod builtin_tests {
         let e = &decoded.exercises[0];
         assert!(e.id.is_borrowed() && e.name.is_borrowed() && e.steps[0].is_borrowed());
         assert!(decoded.sources.iter().all(|s| s.title.is_borrowed()));
+        // Parsed from the RON text (static too), they are copies.
+        assert!(!checked.exercises[0].name.is_borrowed());
     }
 
     #[test]
-    fn texts_written_to_a_table_read_back_from_it_and_only_from_it() {
-        use super::model::{Text, read_with_text_table, write_with_text_table};
-        let texts: Vec<Text> = ["clamshell", "side plank", "clamshell", ""]
-            .map(Text::from)
-            .to_vec();
-        let (bytes, table) = write_with_text_table(|| postcard::to_stdvec(&texts));
-        let bytes = bytes.expect("texts serialize");
-        // Equal texts share their place.
-        assert_eq!(table, "clamshellside plank");
-        let table: &'static str = Box::leak(table.into_boxed_str());
-        let read: Vec<Text> =
-            read_with_text_table(table, || postcard::from_bytes(&bytes)).expect("they read back");
+    fn texts_decoded_from_other_bytes_or_read_from_ron_are_copies() {
+        use super::model::Text;
+        let texts: Vec<Text> = ["clamshell", "side plank", ""].map(Text::from).to_vec();
+        // Bytes other than the built-in library's, even ones the program keeps for good.
+        let bytes: &'static [u8] = Box::leak(
+            postcard::to_stdvec(&texts)
+                .expect("texts serialize")
+                .into_boxed_slice(),
+        );
+        let read: Vec<Text> = postcard::from_bytes(bytes).expect("they read back");
         assert_eq!(read, texts);
-        assert!(read.iter().all(Text::is_borrowed));
-        // A place outside the table is an error, not a panic.
-        let short: &'static str = "clam";
-        assert!(read_with_text_table(short, || postcard::from_bytes::<Vec<Text>>(&bytes)).is_err());
-        // Outside a table, a text is written and read as a plain string.
-        let plain = postcard::to_stdvec(&texts).expect("texts serialize");
-        let read: Vec<Text> = postcard::from_bytes(&plain).expect("they read back");
-        assert_eq!(read, texts);
+        assert!(!read.iter().any(Text::is_borrowed));
+        let read: Vec<Text> = ron::from_str(r#"["clamshell", "side plank"]"#).expect("RON reads");
+        assert_eq!(read, texts[..2]);
         assert!(!read.iter().any(Text::is_borrowed));
     }
 }

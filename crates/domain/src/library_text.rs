@@ -1,12 +1,13 @@
 //! The library's string type: owned when read from a RON file, borrowed from the program's own
-//! text table when decoded from the built-in library (see [`Text`]). The catalog and the figures
+//! static data when decoded from the built-in library (see [`Text`]). The catalog and the figures
 //! both use it; it uses neither.
 
 use serde::{Deserialize, Serialize};
 
 /// A string of the library. Read from a RON file it is owned; decoded from the built-in library
-/// that build.rs parsed, it borrows from the program's own text table, so a start does not copy
-/// some 2,600 strings (issue 19: they were most of the library's decode).
+/// that build.rs parsed ([`BUILTIN_BYTES`]), it borrows from those bytes, so a start does not
+/// copy some 2,600 strings (issue 19: they were most of the library's decode). It is written and
+/// read as a plain string, so build.rs writes it as a `String`.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Text(std::borrow::Cow<'static, str>);
 
@@ -127,69 +128,80 @@ impl PartialEq<Text> for String {
     }
 }
 
-/// The texts written so far, and each one's place (start, length) among them.
-type TextTable = (String, std::collections::HashMap<String, (u32, u32)>);
+/// The built-in library as build.rs parsed it: postcard's bytes, in which each text is its
+/// UTF-8 as written (empty when a built-in file did not parse; `catalog.rs` decodes them).
+pub(crate) static BUILTIN_BYTES: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/builtin-library.bin"));
 
-thread_local! {
-    /// While build.rs writes the library's bytes: the table each text is put in, by position.
-    static TABLE_BEING_WRITTEN: std::cell::RefCell<Option<TextTable>> =
-        const { std::cell::RefCell::new(None) };
-    /// While the built-in library is decoded: the table its texts are read from.
-    static TABLE_BEING_READ: std::cell::Cell<Option<&'static str>> =
-        const { std::cell::Cell::new(None) };
-}
-
-/// Runs `write` with every text serialized (in a binary form) as a place in one table, which is
-/// returned with `write`'s result. Equal texts share their place.
-pub fn write_with_text_table<R>(write: impl FnOnce() -> R) -> (R, String) {
-    TABLE_BEING_WRITTEN.with(|t| *t.borrow_mut() = Some(Default::default()));
-    let written = write();
-    let table = TABLE_BEING_WRITTEN.with(|t| t.borrow_mut().take().map(|(table, _)| table));
-    (written, table.unwrap_or_default())
-}
-
-/// Runs `read` with every text deserialized (from a binary form) as a place in `table`, as
-/// [`write_with_text_table`] wrote them.
-pub fn read_with_text_table<R>(table: &'static str, read: impl FnOnce() -> R) -> R {
-    let before = TABLE_BEING_READ.with(|t| t.replace(Some(table)));
-    let read = read();
-    TABLE_BEING_READ.with(|t| t.set(before));
-    read
+/// The text that `bytes` are, when they lie inside [`BUILTIN_BYTES`] and are UTF-8: the same
+/// bytes, as the program's own, so they can be kept without a copy.
+fn builtin_text(bytes: &[u8]) -> Option<&'static str> {
+    let at = bytes
+        .as_ptr()
+        .addr()
+        .checked_sub(BUILTIN_BYTES.as_ptr().addr())?;
+    let builtin = BUILTIN_BYTES.get(at..at.checked_add(bytes.len())?)?;
+    std::str::from_utf8(builtin).ok()
 }
 
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if !s.is_human_readable() {
-            let place = TABLE_BEING_WRITTEN.with(|t| {
-                let mut t = t.borrow_mut();
-                let (table, seen) = t.as_mut()?;
-                let place = seen.entry(self.0.to_string()).or_insert_with(|| {
-                    let at = table.len();
-                    table.push_str(&self.0);
-                    (at as u32, self.0.len() as u32)
-                });
-                Some(*place)
-            });
-            if let Some(place) = place {
-                return place.serialize(s);
-            }
-        }
         s.serialize_str(&self.0)
     }
 }
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        if !d.is_human_readable()
-            && let Some(table) = TABLE_BEING_READ.with(std::cell::Cell::get)
-        {
-            let (at, len) = <(u32, u32)>::deserialize(d)?;
-            let (at, len) = (at as usize, len as usize);
-            return table
-                .get(at..at.saturating_add(len))
-                .map(|t| Text(std::borrow::Cow::Borrowed(t)))
-                .ok_or_else(|| serde::de::Error::custom("a text outside the built-in table"));
+        // A binary form (postcard) is asked for bytes, which it writes as it writes a string: a
+        // built-in text is then checked as UTF-8 once, here, instead of twice. A format that
+        // says what it holds hands over a string anyway.
+        if d.is_human_readable() {
+            d.deserialize_str(TextVisitor)
+        } else {
+            d.deserialize_bytes(TextVisitor)
         }
-        String::deserialize(d).map(Text::from)
+    }
+}
+
+/// Reads a text; one handed over borrowed from [`BUILTIN_BYTES`] (postcard lends each from the
+/// slice it decodes) stays borrowed, any other is copied.
+struct TextVisitor;
+
+impl serde::de::Visitor<'_> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Text, E> {
+        Ok(match builtin_text(s.as_bytes()) {
+            Some(builtin) => Text(std::borrow::Cow::Borrowed(builtin)),
+            None => Text::from(s),
+        })
+    }
+
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Text, E> {
+        Ok(Text::from(s))
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, b: &[u8]) -> Result<Text, E> {
+        if let Some(builtin) = builtin_text(b) {
+            return Ok(Text(std::borrow::Cow::Borrowed(builtin)));
+        }
+        match std::str::from_utf8(b) {
+            Ok(s) => Ok(Text::from(s)),
+            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(b), &self)),
+        }
+    }
+
+    fn visit_byte_buf<E: serde::de::Error>(self, b: Vec<u8>) -> Result<Text, E> {
+        match String::from_utf8(b) {
+            Ok(s) => Ok(Text::from(s)),
+            Err(e) => Err(E::invalid_value(
+                serde::de::Unexpected::Bytes(e.as_bytes()),
+                &self,
+            )),
+        }
     }
 }

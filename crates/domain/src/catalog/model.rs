@@ -6,10 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 // The library's string type lives apart from the catalog, so the figures (which the catalog
-// holds) can use it without importing the catalog back.
-// (build.rs, which includes this file, writes the table but never reads it back.)
-#[allow(unused_imports)]
-pub use crate::library_text::{Text, read_with_text_table, write_with_text_table};
+// holds) can use it without importing the catalog back. (build.rs, which includes this file,
+// names a plain `String` so.)
+pub use crate::library_text::Text;
 
 /// One RON library file: any subset of the sections.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
