@@ -15,6 +15,20 @@ fn theme() -> Theme {
 }
 
 /// Forty weeks of ticks and pain scores from a start in early February.
+/// The app opened again on `full`'s profile and records, with the progression saved beside
+/// them, as the disk loads it.
+fn reopened(full: &App, records: &[Record], saved: String) -> App {
+    let mut quick = fresh_app(theme());
+    let profile = full.loaded().profile.clone().expect("loaded");
+    let journal = std::sync::Arc::new(rehab_planner::journal::JournalState::replay(records));
+    quick.update(rehab_planner::tui::action::Action::Loaded(
+        Box::new(profile),
+        journal,
+        Some(saved),
+    ));
+    quick
+}
+
 fn long_app() -> (App, Vec<Record>) {
     app_from(date(2026, 2, 2))
 }
@@ -39,7 +53,7 @@ fn app_from(start: jiff::civil::Date) -> (App, Vec<Record>) {
                 answers: p.red_flags.answers.clone(),
             });
         }
-        if let Some(plan) = app.loaded.standing.as_ref().map(|s| s.day(day)) {
+        if let Some(plan) = app.loaded().standing.as_ref().map(|s| s.day(day)) {
             for item in plan.items.iter().step_by(2) {
                 records.push(Record::Done {
                     date: day,
@@ -81,9 +95,7 @@ fn a_saved_progression_starts_the_app_late_in_the_history_and_changes_nothing_on
         .expect("a checkpoint to save");
     press(&mut full, key(KeyCode::Up));
 
-    let mut quick = fresh_app(theme());
-    quick.loaded.progress = Some(saved);
-    quick.load(full.loaded.profile.clone().expect("loaded"), &records);
+    let mut quick = reopened(&full, &records, saved);
     let first = quick.first_week_built().unwrap_or(0);
     assert!(
         first > 20,
@@ -95,10 +107,10 @@ fn a_saved_progression_starts_the_app_late_in_the_history_and_changes_nothing_on
 
     // History and Program read every week: switching to them works the rest out.
     for view in [View::Week, View::Program, View::History] {
-        while quick.view != view {
+        while quick.view() != view {
             press(&mut quick, key(KeyCode::Tab));
         }
-        while full.view != view {
+        while full.view() != view {
             press(&mut full, key(KeyCode::Tab));
         }
         assert_eq!(
@@ -120,26 +132,28 @@ fn browsing_back_before_the_checkpoint_works_the_earlier_weeks_out() {
             _ => None,
         })
         .expect("a checkpoint to save");
-    let mut quick = fresh_app(theme());
-    quick.loaded.progress = Some(saved);
-    quick.load(full.loaded.profile.clone().expect("loaded"), &records);
+    let mut quick = reopened(&full, &records, saved);
     let first = quick.first_week_built().unwrap_or(0);
-    while quick.view != View::Week {
+    while quick.view() != View::Week {
         press(&mut quick, key(KeyCode::Tab));
     }
     // `[` goes a week back at a time, past the first week worked out.
-    for _ in 0..=(quick.views.week.week - first) {
+    let back = quick.views().week.week - first + 1;
+    for _ in 0..back {
         press(&mut quick, ch('['));
     }
-    assert!(quick.views.week.week < first);
+    assert!(quick.views().week.week < first);
     let shown = quick.shown_week().map(|w| w.state.week);
     assert_eq!(
         shown,
-        Some(quick.views.week.week),
+        Some(quick.views().week.week),
         "the week shown was not worked out"
     );
-    full.view = View::Week;
-    full.views.week = quick.views.week.clone();
+    show(&mut full, View::Week);
+    for _ in 0..back {
+        press(&mut full, ch('['));
+    }
+    assert_eq!(full.views().week, quick.views().week);
     full.rebuild();
     assert_eq!(draw(&quick, 80, 24), draw(&full, 80, 24));
 }
@@ -148,7 +162,7 @@ fn browsing_back_before_the_checkpoint_works_the_earlier_weeks_out() {
 fn three_digit_weeks_fit_the_history_view_at_80x24() {
     // Week 130 and on: the weekly adherence line keeps whole entries within the border.
     let (mut app, _) = app_from(date(2024, 5, 27));
-    while app.view != View::History {
+    while app.view() != View::History {
         press(&mut app, key(KeyCode::Tab));
     }
     let screen = draw(&app, 80, 24);
