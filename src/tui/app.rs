@@ -468,7 +468,7 @@ impl App {
                 return Vec::new();
             }
             Action::ClinicRows(rows) => {
-                self.clinic_read(rows);
+                self.views.clinic.read(rows);
                 return Vec::new();
             }
             Action::Written(kind, path) => {

@@ -21,7 +21,7 @@ pub use program::ProgramView;
 pub use today::TodayView;
 pub use week::WeekCursor;
 
-use super::{App, Effect, Mark, Overlay, PainForm, Screen, TimerState};
+use super::{App, Effect, Mark, Overlay, PainForm, Screen, Status, TimerState};
 use crate::plan::PlanItem;
 use crate::tui::action::Action;
 use jiff::civil::Date;
@@ -33,9 +33,24 @@ const PLAN_CHANGE: crate::clinic::Act<'static> = crate::clinic::Act::SaveProfile
     plan_changed: true,
 };
 
-/// The views, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
+/// Declares `View` and `View::ALL` from one list, so a view added to the enum is on the tabs
+/// too (a const list beside the enum could miss it, and nothing would say so).
+macro_rules! views_in_tab_order {
+    ($($(#[$doc:meta])* $name:ident),+ $(,)?) => {
+        /// The views, in Tab order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum View {
+            $($(#[$doc])* $name),+
+        }
+
+        impl View {
+            /// Every view, in Tab order.
+            pub const ALL: [View; [$(stringify!($name)),+].len()] = [$(View::$name),+];
+        }
+    };
+}
+
+views_in_tab_order! {
     Today,
     Week,
     Program,
@@ -48,18 +63,6 @@ pub enum View {
 }
 
 impl View {
-    /// Every view, in Tab order.
-    pub const ALL: [View; 8] = [
-        View::Today,
-        View::Week,
-        View::Program,
-        View::History,
-        View::Library,
-        View::Profiles,
-        View::Clinic,
-        View::Export,
-    ];
-
     /// The name on its tab.
     pub fn title(self) -> &'static str {
         match self {
@@ -157,7 +160,9 @@ impl Views {
     /// Whether a text field of `view` has the keys.
     pub fn typing(&self, view: View) -> bool {
         match view {
-            View::Library => self.library.searching,
+            View::Today | View::Week => false,
+            View::Program => self.program.typing(),
+            View::Library => self.library.typing(),
             View::Profiles => {
                 let p = &self.profiles;
                 p.new_name.is_some()
@@ -166,11 +171,88 @@ impl Views {
                     || p.import.is_some()
             }
             View::History => self.history.report.is_some(),
-            View::Export => self.export.editing_path,
-            _ => false,
+            View::Clinic => self.clinic.typing(),
+            View::Export => self.export.typing(),
         }
     }
 }
+
+/// A main view's own state and what a key does on the view. The view changes its own state
+/// only; for anything else (a pop-up, the status line, the set-up form, another view) it asks
+/// the app through [`ViewCx`], which also lends the app to read.
+pub(crate) trait ViewState: Clone {
+    /// Whether a text field of the view has the keys (then `q` types a q).
+    fn typing(&self) -> bool {
+        false
+    }
+
+    /// A key (as an action) on this view.
+    fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect>;
+}
+
+/// What a view's update may use besides its own state: the app to read, as it was before the
+/// key, and the changes it asks of the app, made once the view's own are in place.
+pub(crate) struct ViewCx<'a> {
+    app: &'a App,
+    asks: Vec<Ask>,
+}
+
+/// A change a view asks of the app.
+enum Ask {
+    Overlay(Overlay),
+    Fail(String),
+    Settings,
+    Show(View),
+}
+
+impl ViewCx<'_> {
+    /// The app as it was before this key (this view's state too: its changes are not in yet).
+    pub(crate) fn app(&self) -> &App {
+        self.app
+    }
+
+    /// Opens a pop-up over the view.
+    pub(crate) fn open(&mut self, overlay: Overlay) {
+        self.asks.push(Ask::Overlay(overlay));
+    }
+
+    /// Shows an error on the status line.
+    pub(crate) fn fail(&mut self, text: impl Into<String>) {
+        self.asks.push(Ask::Fail(text.into()));
+    }
+
+    /// The set-up form again, to change the plan settings (when the lock allows).
+    pub(crate) fn open_settings(&mut self) {
+        self.asks.push(Ask::Settings);
+    }
+
+    /// Another view.
+    pub(crate) fn show(&mut self, view: View) {
+        self.asks.push(Ask::Show(view));
+    }
+
+    /// As [`App::run_command`]: the records as effects, or the refusal on the status line.
+    pub(crate) fn run_command(
+        &mut self,
+        command: impl FnOnce(
+            &crate::session::Standing,
+            &crate::catalog::Catalog,
+            &crate::profile::Profile,
+            &crate::journal::JournalState,
+        ) -> Written,
+    ) -> Vec<Effect> {
+        match self.app.command_effects(command) {
+            Ok(effects) => effects,
+            Err(text) => {
+                self.fail(text);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// What a session command gives: its records, or why it refused.
+pub(crate) type Written = Result<crate::session::Written, crate::session::Refusal>;
 
 impl App {
     /// Whether a clinic server's lock (a patient's `--locked` session) lets this session do
@@ -239,16 +321,46 @@ impl App {
                 _ => {}
             }
         }
+        // Today, Week, History and Profiles still update through `App` (they share the plan
+        // item's keys and the file forms with it); the others are behind `ViewState`.
         match self.view {
             View::Today => self.update_today(action),
             View::Week => self.update_week(action),
-            View::Program => self.update_program(action),
+            View::Program => self.update_view(|v| &mut v.program, action),
             View::History => self.update_history(action),
-            View::Library => self.update_library(action),
+            View::Library => self.update_view(|v| &mut v.library, action),
             View::Profiles => self.update_profiles(action),
-            View::Clinic => self.update_clinic(action),
-            View::Export => self.update_export(action),
+            View::Clinic => self.update_view(|v| &mut v.clinic, action),
+            View::Export => self.update_view(|v| &mut v.export, action),
         }
+    }
+
+    /// A key on a view behind [`ViewState`]: its state updates a copy (so the app it reads stays
+    /// as it was), goes back in place, then the app makes the changes the view asked for.
+    fn update_view<V: ViewState>(
+        &mut self,
+        state: fn(&mut Views) -> &mut V,
+        action: Action,
+    ) -> Vec<Effect> {
+        let mut updated = state(&mut self.views).clone();
+        let mut cx = ViewCx {
+            app: self,
+            asks: Vec::new(),
+        };
+        let effects = updated.update(&mut cx, action);
+        let asks = cx.asks;
+        *state(&mut self.views) = updated;
+        for ask in asks {
+            match ask {
+                Ask::Overlay(overlay) => self.overlay = Some(overlay),
+                Ask::Fail(text) => {
+                    self.status = Some(Status { text, error: true });
+                }
+                Ask::Settings => self.open_settings(),
+                Ask::Show(view) => self.view = view,
+            }
+        }
+        effects
     }
 
     /// Tick, partial sets, skip, detail or timer on one item of one day.
@@ -302,18 +414,33 @@ impl App {
             &crate::catalog::Catalog,
             &crate::profile::Profile,
             &crate::journal::JournalState,
-        ) -> Result<crate::session::Written, crate::session::Refusal>,
+        ) -> Written,
     ) -> Vec<Effect> {
-        let (Some(standing), Some(profile)) = (&self.loaded.standing, &self.loaded.profile) else {
-            self.fail("no profile is open, so nothing was saved");
-            return Vec::new();
-        };
-        match command(standing, &self.ctx.catalog, profile, &self.loaded.journal) {
-            Ok(written) => written.records.into_iter().map(Effect::Append).collect(),
-            Err(refusal) => {
-                self.fail(refusal.to_string());
+        match self.command_effects(command) {
+            Ok(effects) => effects,
+            Err(text) => {
+                self.fail(text);
                 Vec::new()
             }
+        }
+    }
+
+    /// A session command's records as effects, or what to say when there are none.
+    fn command_effects(
+        &self,
+        command: impl FnOnce(
+            &crate::session::Standing,
+            &crate::catalog::Catalog,
+            &crate::profile::Profile,
+            &crate::journal::JournalState,
+        ) -> Written,
+    ) -> Result<Vec<Effect>, String> {
+        let (Some(standing), Some(profile)) = (&self.loaded.standing, &self.loaded.profile) else {
+            return Err("no profile is open, so nothing was saved".to_string());
+        };
+        match command(standing, &self.ctx.catalog, profile, &self.loaded.journal) {
+            Ok(written) => Ok(written.records.into_iter().map(Effect::Append).collect()),
+            Err(refusal) => Err(refusal.to_string()),
         }
     }
 
