@@ -160,7 +160,8 @@ impl Views {
     /// Whether a text field of `view` has the keys.
     pub fn typing(&self, view: View) -> bool {
         match view {
-            View::Today | View::Week => false,
+            View::Today => self.today.typing(),
+            View::Week => false,
             View::Program => self.program.typing(),
             View::Library => self.library.typing(),
             View::Profiles => {
@@ -203,12 +204,74 @@ enum Ask {
     Fail(String),
     Settings,
     Show(View),
+    Screen(Screen),
 }
 
-impl ViewCx<'_> {
+impl<'a> ViewCx<'a> {
     /// The app as it was before this key (this view's state too: its changes are not in yet).
-    pub(crate) fn app(&self) -> &App {
+    pub(crate) fn app(&self) -> &'a App {
         self.app
+    }
+
+    /// Another full screen (the red-flag questions again).
+    pub(crate) fn go_to(&mut self, screen: Screen) {
+        self.asks.push(Ask::Screen(screen));
+    }
+
+    /// Tick, partial sets, skip, detail or timer on one item of one day (Today and Week).
+    pub(crate) fn item_action(
+        &mut self,
+        date: Date,
+        item: &PlanItem,
+        action: Action,
+    ) -> Vec<Effect> {
+        let app = self.app;
+        let id = item.exercise.clone();
+        let full = item.dose.sets;
+        match action {
+            Action::Tick if app.mark(date, &id).is_some() => {
+                self.run_command(|s, c, _, j| s.untick(c, j, date, &id))
+            }
+            Action::Tick => {
+                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), None))
+            }
+            Action::Sets(0) => self.run_command(|s, c, _, j| s.untick(c, j, date, &id)),
+            Action::Sets(n) => {
+                let sets = Some(n.min(full));
+                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), sets))
+            }
+            Action::Skip => {
+                if let Some(Mark::Skipped(_)) = app.mark(date, &id) {
+                    return self.run_command(|s, c, _, j| s.untick(c, j, date, &id));
+                }
+                if date > app.ctx.today {
+                    // Said before the reasons are asked, not after.
+                    self.fail("that day has not come yet; only today and past days can be skipped");
+                    return Vec::new();
+                }
+                self.open(Overlay::Skip {
+                    date,
+                    item: id,
+                    selected: 0,
+                    other: None,
+                });
+                Vec::new()
+            }
+            Action::Select => {
+                self.open(Overlay::Detail {
+                    exercise: id,
+                    scroll: 0,
+                    dose: Some(Box::new((item.dose.clone(), item.origin.clone()))),
+                });
+                Vec::new()
+            }
+            Action::Timer => {
+                let timer = TimerState::new(app.name_of(&id), date, id, &item.dose);
+                self.open(Overlay::Timer(timer));
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// Opens a pop-up over the view.
@@ -321,10 +384,10 @@ impl App {
                 _ => {}
             }
         }
-        // Today, Week, History and Profiles still update through `App` (they share the plan
-        // item's keys and the file forms with it); the others are behind `ViewState`.
+        // Week, History and Profiles still update through `App`: Week works more weeks out as it
+        // moves, History and Profiles share the file forms with the app's hand-over code.
         match self.view {
-            View::Today => self.update_today(action),
+            View::Today => self.update_view(|v| &mut v.today, action),
             View::Week => self.update_week(action),
             View::Program => self.update_view(|v| &mut v.program, action),
             View::History => self.update_history(action),
@@ -350,6 +413,24 @@ impl App {
         let effects = updated.update(&mut cx, action);
         let asks = cx.asks;
         *state(&mut self.views) = updated;
+        self.grant(asks);
+        effects
+    }
+
+    /// `act` with a [`ViewCx`] lent from outside a view's update (Week's item keys).
+    fn with_cx(&mut self, act: impl FnOnce(&mut ViewCx<'_>) -> Vec<Effect>) -> Vec<Effect> {
+        let mut cx = ViewCx {
+            app: self,
+            asks: Vec::new(),
+        };
+        let effects = act(&mut cx);
+        let asks = cx.asks;
+        self.grant(asks);
+        effects
+    }
+
+    /// Makes the changes a view asked for, in the order asked.
+    fn grant(&mut self, asks: Vec<Ask>) {
         for ask in asks {
             match ask {
                 Ask::Overlay(overlay) => self.overlay = Some(overlay),
@@ -358,50 +439,8 @@ impl App {
                 }
                 Ask::Settings => self.open_settings(),
                 Ask::Show(view) => self.view = view,
+                Ask::Screen(screen) => self.screen = screen,
             }
-        }
-        effects
-    }
-
-    /// Tick, partial sets, skip, detail or timer on one item of one day.
-    fn item_action(
-        &mut self,
-        date: jiff::civil::Date,
-        item: &PlanItem,
-        action: Action,
-    ) -> Vec<Effect> {
-        let id = item.exercise.clone();
-        let full = item.dose.sets;
-        match action {
-            Action::Tick if self.mark(date, &id).is_some() => {
-                self.run_command(|s, c, _, j| s.untick(c, j, date, &id))
-            }
-            Action::Tick => {
-                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), None))
-            }
-            Action::Sets(0) => self.run_command(|s, c, _, j| s.untick(c, j, date, &id)),
-            Action::Sets(n) => {
-                let sets = Some(n.min(full));
-                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), sets))
-            }
-            Action::Skip => {
-                if let Some(Mark::Skipped(_)) = self.mark(date, &id) {
-                    return self.run_command(|s, c, _, j| s.untick(c, j, date, &id));
-                }
-                if date > self.ctx.today {
-                    // Said before the reasons are asked, not after.
-                    self.fail("that day has not come yet; only today and past days can be skipped");
-                    return Vec::new();
-                }
-                self.overlay = Some(Overlay::Skip {
-                    date,
-                    item: id,
-                    selected: 0,
-                    other: None,
-                });
-                Vec::new()
-            }
-            action => self.open_item(date, item, action),
         }
     }
 
@@ -442,26 +481,6 @@ impl App {
             Ok(written) => Ok(written.records.into_iter().map(Effect::Append).collect()),
             Err(refusal) => Err(refusal.to_string()),
         }
-    }
-
-    /// Detail or timer for one item.
-    fn open_item(&mut self, date: Date, item: &PlanItem, action: Action) -> Vec<Effect> {
-        let id = item.exercise.clone();
-        match action {
-            Action::Select => {
-                self.overlay = Some(Overlay::Detail {
-                    exercise: id,
-                    scroll: 0,
-                    dose: Some(Box::new((item.dose.clone(), item.origin.clone()))),
-                });
-            }
-            Action::Timer => {
-                let timer = TimerState::new(self.name_of(&id), date, id, &item.dose);
-                self.overlay = Some(Overlay::Timer(timer));
-            }
-            _ => {}
-        }
-        Vec::new()
     }
 
     /// The set-up form again, to change the plan settings.

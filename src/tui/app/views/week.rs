@@ -118,7 +118,7 @@ impl App {
             Action::Left | Action::Right | Action::Edit => {}
             _ => {
                 if let Some(item) = day.items.get(sel) {
-                    return self.item_action(day.date, item, action);
+                    return self.with_cx(|cx| cx.item_action(day.date, item, action));
                 }
             }
         }
