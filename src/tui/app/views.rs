@@ -161,7 +161,7 @@ impl Views {
     pub fn typing(&self, view: View) -> bool {
         match view {
             View::Today => self.today.typing(),
-            View::Week => false,
+            View::Week => self.week.typing(),
             View::Program => self.program.typing(),
             View::Library => self.library.typing(),
             View::Profiles => {
@@ -205,12 +205,18 @@ enum Ask {
     Settings,
     Show(View),
     Screen(Screen),
+    WeekMoved,
 }
 
 impl<'a> ViewCx<'a> {
     /// The app as it was before this key (this view's state too: its changes are not in yet).
     pub(crate) fn app(&self) -> &'a App {
         self.app
+    }
+
+    /// The Week view's cursor is on another week: see [`App::week_moved`].
+    pub(crate) fn week_moved(&mut self) {
+        self.asks.push(Ask::WeekMoved);
     }
 
     /// Another full screen (the red-flag questions again).
@@ -384,11 +390,11 @@ impl App {
                 _ => {}
             }
         }
-        // Week, History and Profiles still update through `App`: Week works more weeks out as it
-        // moves, History and Profiles share the file forms with the app's hand-over code.
+        // History and Profiles still update through `App`: they share the file forms with the
+        // app's hand-over code.
         match self.view {
             View::Today => self.update_view(|v| &mut v.today, action),
-            View::Week => self.update_week(action),
+            View::Week => self.update_view(|v| &mut v.week, action),
             View::Program => self.update_view(|v| &mut v.program, action),
             View::History => self.update_history(action),
             View::Library => self.update_view(|v| &mut v.library, action),
@@ -417,18 +423,6 @@ impl App {
         effects
     }
 
-    /// `act` with a [`ViewCx`] lent from outside a view's update (Week's item keys).
-    fn with_cx(&mut self, act: impl FnOnce(&mut ViewCx<'_>) -> Vec<Effect>) -> Vec<Effect> {
-        let mut cx = ViewCx {
-            app: self,
-            asks: Vec::new(),
-        };
-        let effects = act(&mut cx);
-        let asks = cx.asks;
-        self.grant(asks);
-        effects
-    }
-
     /// Makes the changes a view asked for, in the order asked.
     fn grant(&mut self, asks: Vec<Ask>) {
         for ask in asks {
@@ -440,6 +434,7 @@ impl App {
                 Ask::Settings => self.open_settings(),
                 Ask::Show(view) => self.view = view,
                 Ask::Screen(screen) => self.screen = screen,
+                Ask::WeekMoved => self.week_moved(),
             }
         }
     }
