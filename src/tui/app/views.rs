@@ -21,7 +21,7 @@ pub use program::ProgramView;
 pub use today::TodayView;
 pub use week::WeekCursor;
 
-use super::{App, Effect, Mark, Overlay, PainForm, Screen, Status, TimerState};
+use super::{App, Effect, FileKind, Mark, Overlay, PainForm, Screen, Status, TimerState};
 use crate::plan::PlanItem;
 use crate::tui::action::Action;
 use jiff::civil::Date;
@@ -171,7 +171,7 @@ impl Views {
                     || p.file.is_some()
                     || p.import.is_some()
             }
-            View::History => self.history.report.is_some(),
+            View::History => self.history.typing(),
             View::Clinic => self.clinic.typing(),
             View::Export => self.export.typing(),
         }
@@ -206,12 +206,35 @@ enum Ask {
     Show(View),
     Screen(Screen),
     WeekMoved,
+    Write(FileKind),
+    ImportRuns,
 }
 
 impl<'a> ViewCx<'a> {
     /// The app as it was before this key (this view's state too: its changes are not in yet).
     pub(crate) fn app(&self) -> &'a App {
         self.app
+    }
+
+    /// As [`App::lock_allows`], saying the lock's reason on the status line when it does not.
+    pub(crate) fn lock_allows_or_says(&mut self, act: crate::clinic::Act) -> bool {
+        match self.app.ctx.lock.as_ref().map(|l| l.permits(act)) {
+            Some(Err(refused)) => {
+                self.fail(refused.to_string());
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// The path field to write the open profile's prescription or report.
+    pub(crate) fn open_write(&mut self, kind: FileKind) {
+        self.asks.push(Ask::Write(kind));
+    }
+
+    /// The path field for a watch's file or folder to import runs from.
+    pub(crate) fn open_runs_import(&mut self) {
+        self.asks.push(Ask::ImportRuns);
     }
 
     /// The Week view's cursor is on another week: see [`App::week_moved`].
@@ -390,13 +413,14 @@ impl App {
                 _ => {}
             }
         }
-        // History and Profiles still update through `App`: they share the file forms with the
-        // app's hand-over code.
+        // Profiles still updates through `App`: its forms are the app's hand-over code.
         match self.view {
             View::Today => self.update_view(|v| &mut v.today, action),
             View::Week => self.update_view(|v| &mut v.week, action),
             View::Program => self.update_view(|v| &mut v.program, action),
-            View::History => self.update_history(action),
+            // The report's path field is the app's file form, shared with Profiles.
+            View::History if self.views.history.report.is_some() => self.update_file_field(action),
+            View::History => self.update_view(|v| &mut v.history, action),
             View::Library => self.update_view(|v| &mut v.library, action),
             View::Profiles => self.update_profiles(action),
             View::Clinic => self.update_view(|v| &mut v.clinic, action),
@@ -435,6 +459,8 @@ impl App {
                 Ask::Show(view) => self.view = view,
                 Ask::Screen(screen) => self.screen = screen,
                 Ask::WeekMoved => self.week_moved(),
+                Ask::Write(kind) => self.open_write(kind),
+                Ask::ImportRuns => self.open_runs_import(),
             }
         }
     }
