@@ -164,13 +164,7 @@ impl Views {
             View::Week => self.week.typing(),
             View::Program => self.program.typing(),
             View::Library => self.library.typing(),
-            View::Profiles => {
-                let p = &self.profiles;
-                p.new_name.is_some()
-                    || p.patient.is_some()
-                    || p.file.is_some()
-                    || p.import.is_some()
-            }
+            View::Profiles => self.profiles.typing(),
             View::History => self.history.typing(),
             View::Clinic => self.clinic.typing(),
             View::Export => self.export.typing(),
@@ -208,6 +202,8 @@ enum Ask {
     WeekMoved,
     Write(FileKind),
     ImportRuns,
+    ImportPrescription,
+    NewProfile(String),
 }
 
 impl<'a> ViewCx<'a> {
@@ -218,13 +214,8 @@ impl<'a> ViewCx<'a> {
 
     /// As [`App::lock_allows`], saying the lock's reason on the status line when it does not.
     pub(crate) fn lock_allows_or_says(&mut self, act: crate::clinic::Act) -> bool {
-        match self.app.ctx.lock.as_ref().map(|l| l.permits(act)) {
-            Some(Err(refused)) => {
-                self.fail(refused.to_string());
-                false
-            }
-            _ => true,
-        }
+        let refused = self.app.lock_refuses(act);
+        refused.map(|text| self.fail(text)).is_none()
     }
 
     /// The path field to write the open profile's prescription or report.
@@ -235,6 +226,17 @@ impl<'a> ViewCx<'a> {
     /// The path field for a watch's file or folder to import runs from.
     pub(crate) fn open_runs_import(&mut self) {
         self.asks.push(Ask::ImportRuns);
+    }
+
+    /// The path field for a prescription file to import.
+    pub(crate) fn open_import(&mut self) {
+        self.asks.push(Ask::ImportPrescription);
+    }
+
+    /// A new profile of this name, set up from the condition picker on (nothing is written
+    /// until the set-up is saved).
+    pub(crate) fn start_profile(&mut self, name: String) {
+        self.asks.push(Ask::NewProfile(name));
     }
 
     /// The Week view's cursor is on another week: see [`App::week_moved`].
@@ -359,13 +361,14 @@ impl App {
 
     /// As [`App::lock_allows`], saying the lock's reason on the status line when it does not.
     fn lock_allows_or_says(&mut self, act: crate::clinic::Act) -> bool {
-        match self.ctx.lock.as_ref().map(|l| l.permits(act)) {
-            Some(Err(refused)) => {
-                self.fail(refused.to_string());
-                false
-            }
-            _ => true,
-        }
+        let refused = self.lock_refuses(act);
+        refused.map(|text| self.fail(text)).is_none()
+    }
+
+    /// The lock's reason when it refuses `act`.
+    fn lock_refuses(&self, act: crate::clinic::Act) -> Option<String> {
+        let refused = self.ctx.lock.as_ref()?.permits(act).err()?;
+        Some(refused.to_string())
     }
 
     /// The views on the tabs, in Tab order: the clinician's overview only where there is more
@@ -413,7 +416,6 @@ impl App {
                 _ => {}
             }
         }
-        // Profiles still updates through `App`: its forms are the app's hand-over code.
         match self.view {
             View::Today => self.update_view(|v| &mut v.today, action),
             View::Week => self.update_view(|v| &mut v.week, action),
@@ -422,7 +424,10 @@ impl App {
             View::History if self.views.history.report.is_some() => self.update_file_field(action),
             View::History => self.update_view(|v| &mut v.history, action),
             View::Library => self.update_view(|v| &mut v.library, action),
-            View::Profiles => self.update_profiles(action),
+            // A prescription's path and its import are the app's file forms.
+            View::Profiles if self.views.profiles.file.is_some() => self.update_file_field(action),
+            View::Profiles if self.views.profiles.import.is_some() => self.update_import(action),
+            View::Profiles => self.update_view(|v| &mut v.profiles, action),
             View::Clinic => self.update_view(|v| &mut v.clinic, action),
             View::Export => self.update_view(|v| &mut v.export, action),
         }
@@ -461,6 +466,14 @@ impl App {
                 Ask::WeekMoved => self.week_moved(),
                 Ask::Write(kind) => self.open_write(kind),
                 Ask::ImportRuns => self.open_runs_import(),
+                Ask::ImportPrescription => self.open_import(),
+                Ask::NewProfile(name) => {
+                    self.loaded.profile_name = name;
+                    self.loaded.profile = None;
+                    self.loaded.journal = Default::default();
+                    self.loaded.standing = None;
+                    self.screen = Screen::Picker { selected: 0 };
+                }
             }
         }
     }
