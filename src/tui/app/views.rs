@@ -1,6 +1,7 @@
 //! The tabbed views after set-up: Today, Week, Program, History, Library, Profiles, Clinic,
-//! Export. Each has a file of its own below with its state and its update; this one holds what
-//! they share: the tabs, the dispatch, and the actions on one plan item.
+//! Export. Each has a file of its own below with its state and its `ViewState` update; this one
+//! holds what they share: the tabs, `ViewState` and the `ViewCx` a view asks the app through,
+//! the dispatch, and the keys on one plan item.
 
 mod clinic;
 mod export;
