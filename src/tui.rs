@@ -102,7 +102,9 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
     let catalog = std::sync::Arc::new(ctx.catalog);
     let mut disk = Disk::new(ctx.paths.clone(), catalog.clone()).locked(ctx.lock.clone());
     let mut app = App::new(catalog, keymap, theme, today, ctx.profile);
-    app.ctx.lock = ctx.lock.clone();
+    if let Some(lock) = ctx.lock.clone() {
+        app = app.with_lock(lock);
+    }
     // Signals are caught from here on; the threads that wait on them and on keys start once the
     // first frame is out (a key pressed meanwhile waits in the terminal).
     // SIGTSTP (a `kill -TSTP`, or ^Z where the terminal sends it) is caught too, so the app can
@@ -127,7 +129,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
             "the profile could not be read (the reader stopped)".into(),
         ))
     });
-    for action in disk.open_at_start(&app.loaded.profile_name, opened, today) {
+    for action in disk.open_at_start(&app.loaded().profile_name, opened, today) {
         // Only derived files come of loading (a newer saved progression): nothing to answer.
         for effect in app.update(action) {
             disk.perform(effect);
@@ -280,7 +282,7 @@ fn event_loop(
         // Before a key is acted on: a tick after midnight belongs to the new day.
         if !pinned
             && let now = jiff::Zoned::now().date()
-            && now != app.ctx.today
+            && now != app.context().today
         {
             disk.new_day(now);
             pending.push(Action::NewDay(now));
@@ -352,14 +354,14 @@ pub fn key_actions(
     replay: &mut Option<KeyEvent>,
 ) -> Vec<Action> {
     let mut pending: Vec<Action> = disk.notice_changes().into_iter().collect();
-    let key = match app.ctx.keymap.unbound_alt(&key, app.typing()) {
+    let key = match app.context().keymap.unbound_alt(&key, app.typing()) {
         Some([esc, then]) => {
             *replay = Some(then);
             esc
         }
         None => key,
     };
-    pending.extend(app.ctx.keymap.resolve(&key, app.typing()));
+    pending.extend(app.context().keymap.resolve(&key, app.typing()));
     pending
 }
 

@@ -22,6 +22,8 @@ mod print_support;
 mod pty_support;
 #[path = "runs_support/mod.rs"]
 mod runs_support;
+#[path = "tui_common/mod.rs"]
+mod tui_common;
 
 #[path = "cli_catalog.rs"]
 mod cli_catalog;

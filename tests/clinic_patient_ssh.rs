@@ -92,7 +92,7 @@ fn plans_reports_and_the_apps_files_reach_the_patient_byte_for_byte() {
     let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
     let theme = rehab_planner::tui::theme::Theme::new(false, true);
     let mut app = App::new(catalog, Default::default(), theme, today, "anna".into());
-    let mut disk = Disk::new(paths.clone(), app.ctx.catalog.clone()).locked(Some(lock));
+    let mut disk = Disk::new(paths.clone(), app.context().catalog.clone()).locked(Some(lock));
     for action in disk.open_at_start(
         "anna",
         rehab_planner::store::OpenProfile::open(&paths, "anna"),

@@ -287,7 +287,7 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
     let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
     let theme = rehab_planner::tui::theme::Theme::new(false, true);
     let mut app = App::new(catalog, Default::default(), theme, today, "anna".into());
-    let mut disk = Disk::new(paths.clone(), app.ctx.catalog.clone()).locked(Some(lock));
+    let mut disk = Disk::new(paths.clone(), app.context().catalog.clone()).locked(Some(lock));
     for action in disk.open_at_start(
         "anna",
         rehab_planner::store::OpenProfile::open(&paths, "anna"),
@@ -296,7 +296,7 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
         app.update(action);
     }
     assert_eq!(
-        app.loaded.profiles,
+        app.loaded().profiles,
         ["anna"],
         "the other patients' names leaked"
     );
@@ -321,7 +321,7 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
         ..bob.clone()
     };
     // Anna's own profile with her plan changed, and a clinician's assessment: the clinic's.
-    let mut settings = app.loaded.profile.clone().expect("anna is open").settings;
+    let mut settings = app.loaded().profile.clone().expect("anna is open").settings;
     settings.minutes += 10;
     let replanned = Change::patch(
         rehab_planner::profile::Patch {
@@ -362,6 +362,7 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
 
 #[test]
 fn a_locked_apps_forms_that_the_lock_refuses_do_not_open() {
+    use crate::tui_common::show;
     use rehab_planner::clinic::Lock;
     use rehab_planner::tui::action::Action;
     use rehab_planner::tui::app::App;
@@ -372,16 +373,16 @@ fn a_locked_apps_forms_that_the_lock_refuses_do_not_open() {
     let catalog = rehab_planner::catalog::Catalog::builtin().unwrap();
     let theme = rehab_planner::tui::theme::Theme::new(false, true);
     let today = jiff::civil::date(2026, 11, 25);
-    let mut app = App::new(catalog, Default::default(), theme, today, "anna".into());
+    let unlocked = App::new(catalog, Default::default(), theme, today, "anna".into());
+    let mut app = unlocked.clone().with_lock(lock);
     let profile = rehab_planner::profile::Profile::new(
         "anna",
         "pfps",
         rehab_planner::plan::Settings::new(today),
     );
-    app.ctx.lock = Some(lock);
-    app.load(profile, &[]);
+    app.load(profile.clone(), &[]);
     assert!(!app.tabs().contains(&View::Clinic));
-    app.view = View::Profiles;
+    show(&mut app, View::Profiles);
     let hints: Vec<Action> = View::Profiles
         .hints(&app)
         .into_iter()
@@ -396,25 +397,22 @@ fn a_locked_apps_forms_that_the_lock_refuses_do_not_open() {
     for action in [Action::New, Action::Import, Action::Edit] {
         app.update(action.clone());
         assert!(!app.typing(), "{action:?} opened a form the lock refuses");
-        let said = app
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default();
+        let said = app.status().map(|s| s.text.clone()).unwrap_or_default();
         assert!(
             said.contains("clinic") || said.contains("physiotherapist"),
             "{action:?}: {said}"
         );
     }
-    app.view = View::Program;
+    show(&mut app, View::Program);
     app.update(Action::Edit);
     assert!(
-        matches!(app.screen, rehab_planner::tui::app::Screen::Main),
+        matches!(app.screen(), rehab_planner::tui::app::Screen::Main),
         "the set-up form opened"
     );
     // Without a lock the same keys open their forms.
-    app.ctx.lock = None;
-    app.view = View::Profiles;
+    let mut app = unlocked;
+    app.load(profile, &[]);
+    show(&mut app, View::Profiles);
     app.update(Action::New);
     assert!(app.typing());
 }

@@ -35,8 +35,7 @@ fn draw(app: &App, w: u16, h: u16) -> String {
 }
 
 fn detail(exercise: &str, w: u16, h: u16, ascii: bool) -> String {
-    let mut app = app(ascii);
-    app.overlay = Some(Overlay::Detail {
+    let app = app(ascii).with_overlay(Overlay::Detail {
         exercise: exercise.into(),
         scroll: 0,
         dose: None,
@@ -45,10 +44,16 @@ fn detail(exercise: &str, w: u16, h: u16, ascii: bool) -> String {
 }
 
 fn countdown(exercise: &str, w: u16, h: u16, ascii: bool) -> String {
-    let mut app = app(ascii);
-    let dose = app.ctx.catalog.exercise(exercise).unwrap().dose.clone();
+    let app = app(ascii);
+    let dose = app
+        .context()
+        .catalog
+        .exercise(exercise)
+        .unwrap()
+        .dose
+        .clone();
     let name = app.name_of(exercise);
-    app.overlay = Some(Overlay::Timer(TimerState::new(
+    let app = app.with_overlay(Overlay::Timer(TimerState::new(
         name,
         date(2026, 11, 25),
         exercise.into(),

@@ -19,14 +19,14 @@ fn detail(exercise: &str, ascii: bool) -> String {
         color: false,
         ascii,
     };
-    let mut app = App::new(
+    let app = App::new(
         catalog,
         Keymap::default(),
         theme,
         date(2026, 11, 25),
         "me".into(),
-    );
-    app.overlay = Some(Overlay::Detail {
+    )
+    .with_overlay(Overlay::Detail {
         exercise: exercise.into(),
         scroll: 0,
         dose: None,

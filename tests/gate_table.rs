@@ -426,10 +426,13 @@ fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
     }
     // Where the app opens: Today, or the questions again after sharp pain. Leave the questions
     // unanswered, as a person pressing Esc would.
-    if !matches!(app.screen, rehab_planner::tui::app::Screen::Main) {
+    if !matches!(app.screen(), rehab_planner::tui::app::Screen::Main) {
         press(&mut app, &mut disk, KeyCode::Esc);
     }
-    assert!(matches!(app.screen, rehab_planner::tui::app::Screen::Main));
+    assert!(matches!(
+        app.screen(),
+        rehab_planner::tui::app::Screen::Main
+    ));
     let before = journal_len(dir);
     let outcome = match door {
         Door::AppToday => {
@@ -448,7 +451,7 @@ fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
                 KeyCode::Char('x')
             };
             press(&mut app, &mut disk, key);
-            if matches!(app.overlay, Some(Overlay::Skip { .. })) {
+            if matches!(app.overlay(), Some(Overlay::Skip { .. })) {
                 press(&mut app, &mut disk, KeyCode::Enter);
             }
             if journal_len(dir) > before {
@@ -468,7 +471,7 @@ fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
             }
         }
         Door::AppCriteria => {
-            while app.view != View::Program {
+            while app.view() != View::Program {
                 press(&mut app, &mut disk, KeyCode::Tab);
             }
             // The last row: the return-to-running checks.
@@ -483,24 +486,32 @@ fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
             }
         }
         Door::AppExport => {
-            while app.view != View::Export {
+            while app.view() != View::Export {
                 press(&mut app, &mut disk, KeyCode::Tab);
             }
             let path = dir.join("export.txt");
-            app.views.export.path = path.display().to_string().into();
-            app.views.export.format = 2;
+            // The third format, and the path typed over the one shown.
+            press(&mut app, &mut disk, KeyCode::Right);
+            press(&mut app, &mut disk, KeyCode::Right);
+            press(&mut app, &mut disk, KeyCode::Char('e'));
+            for c in path.display().to_string().chars() {
+                press(&mut app, &mut disk, KeyCode::Char(c));
+            }
+            press(&mut app, &mut disk, KeyCode::Enter);
+            assert_eq!(app.views().export.format, 2);
+            assert_eq!(app.views().export.path, path.display().to_string().as_str());
             press(&mut app, &mut disk, KeyCode::Enter);
             // What the person sees: the file and the path said, or an error and no file.
-            let error = app.status.as_ref().is_some_and(|s| s.error);
-            match (path.exists(), app.views.export.exported.is_some(), error) {
+            let error = app.status().is_some_and(|s| s.error);
+            match (path.exists(), app.views().export.exported.is_some(), error) {
                 (true, true, false) => Outcome::Allowed,
                 (false, false, true) => Outcome::Refused,
-                other => panic!("{other:?}: {:?}", app.status),
+                other => panic!("{other:?}: {:?}", app.status()),
             }
         }
         _ => unreachable!("{door:?} is a command-line door"),
     };
-    let mut said = app.status.clone().map(|s| s.text).unwrap_or_default();
+    let mut said = app.status().map(|s| s.text.clone()).unwrap_or_default();
     if let Some((_, banner)) = app.banner() {
         said.push_str(&banner);
     }

@@ -16,6 +16,8 @@ mod journal_support;
 mod progress_support;
 #[path = "runs_support/mod.rs"]
 mod runs_support;
+#[path = "tui_common/mod.rs"]
+mod tui_common;
 
 #[test]
 fn every_test_file_is_in_one_test_binary() {

@@ -12,7 +12,7 @@ use rehab_planner::tui::app::View;
 use rehab_planner::tui::app::{App, Effect};
 use rehab_planner::tui::theme::Theme;
 use runs_support::{Act, gpx};
-use tui_common::{TODAY, busy_app, ch, draw, key, press, profile, records};
+use tui_common::{TODAY, busy_app, ch, draw, key, press, profile, records, show};
 
 fn run(day: jiff::civil::Date, minutes: u32, metres: u32) -> Record {
     Record::Activity(ActivityLog {
@@ -46,7 +46,7 @@ fn today_and_history_show_the_watchs_runs() {
         today.contains("watch: run 5.23 km in 31:00, +12/-10 m, 168 steps/min"),
         "{today}"
     );
-    app.view = View::History;
+    show(&mut app, View::History);
     let history = draw(&app, 80, 24);
     assert!(
         history.contains("Watch runs: this week 1 (31:00, 5.23 km); last week 1 (25:00, 4.10 km)"),
@@ -61,7 +61,7 @@ fn history_imports_a_watchs_file_typed_as_a_path() {
     // Tuesday 24 November has a run item in the fixture plan (run days Tue, Thu, Sat).
     std::fs::write(&file, gpx(&[Act::run("2026-11-24T07:00:00Z", 22)])).expect("w");
     let mut app = busy_app(Theme::new(false, true));
-    app.view = View::History;
+    show(&mut app, View::History);
     assert!(
         draw(&app, 100, 30).contains("i runs"),
         "{}",
@@ -98,22 +98,14 @@ fn history_imports_a_watchs_file_typed_as_a_path() {
     );
     // The fixture's running waits for its entry criteria: no run item to tick, the run kept.
     assert_eq!(records.len(), 1, "{records:?}");
-    let status = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
     assert!(status.contains("1 new, 0 already known"), "{status}");
-    assert!(app.views.history.report.is_none());
+    assert!(app.views().history.report.is_none());
     // Once the store says they are written, the app shows them, the summary still said.
     let written: Vec<Record> = records.into_iter().cloned().collect();
     app.update(Action::RecordedAll(written));
-    assert_eq!(app.loaded.journal.activities.len(), 1);
-    let said = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    assert_eq!(app.loaded().journal.activities.len(), 1);
+    let said = app.status().map(|s| s.text.clone()).unwrap_or_default();
     assert_eq!(said, status);
     // A broken file keeps the field open and says where it broke; nothing to write.
     std::fs::write(&file, "<gpx><trk><trkseg><trkpt lat=\"1\"").expect("w");
@@ -125,13 +117,9 @@ fn history_imports_a_watchs_file_typed_as_a_path() {
     let files = rehab_planner::store::watch_files::read_watch_files(&[file], &mut std::io::empty());
     let effects = app.update(Action::RunsRead(files, jiff::tz::TimeZone::UTC));
     assert!(effects.is_empty(), "{effects:?}");
-    let status = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
     assert!(status.contains("tuesday.gpx: line 1"), "{status}");
-    assert!(app.views.history.report.is_some());
+    assert!(app.views().history.report.is_some());
 }
 
 #[test]
@@ -143,7 +131,7 @@ fn tab_completes_a_watch_files_path() {
     std::fs::write(watch.join("morning-ride.fit"), "x").expect("w");
     std::fs::write(watch.join("morning-notes.txt"), "x").expect("w");
     let mut app = busy_app(Theme::new(false, true));
-    app.view = View::History;
+    show(&mut app, View::History);
     press(&mut app, ch('i'));
     let typed = format!("{}/watch-e", tmp.path().display());
     for c in typed.chars() {
@@ -154,7 +142,7 @@ fn tab_completes_a_watch_files_path() {
     let step = |app: &mut App, typed: &str| {
         let completed = rehab_planner::store::watch_files::complete_path(typed);
         app.update(Action::PathCompleted(typed.to_string(), completed));
-        app.views
+        app.views()
             .history
             .report
             .as_ref()

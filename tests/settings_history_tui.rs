@@ -21,10 +21,10 @@ const THEME: Theme = Theme {
 fn the_form_says_from_when_a_change_plans_and_the_days_before_keep_their_items() {
     let mut app = busy_app(THEME);
     let monday = date(2026, 11, 23);
-    let before = app.loaded.standing.as_ref().unwrap().day(monday);
+    let before = app.loaded().standing.as_ref().unwrap().day(monday);
     assert!(!before.items.is_empty());
     app.update(Action::Edit);
-    assert!(matches!(app.screen, Screen::Setup(_)));
+    assert!(matches!(app.screen(), Screen::Setup(_)));
     // Nothing changed yet, nothing to say.
     assert!(!draw(&app, 100, 40).contains("apply from"));
     for _ in 0..4 {
@@ -38,11 +38,11 @@ fn the_form_says_from_when_a_change_plans_and_the_days_before_keep_their_items()
     );
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
     assert!(matches!(&effects[0], Effect::Change(_)), "{effects:?}");
-    let saved = app.loaded.profile.as_ref().expect("the profile is open");
+    let saved = app.loaded().profile.as_ref().expect("the profile is open");
     assert_eq!(saved.settings.minutes, 50);
     assert_eq!(saved.earlier_settings.len(), 1);
     assert_eq!(saved.earlier_settings[0].until, date(2026, 11, 30));
-    assert_eq!(app.loaded.standing.as_ref().unwrap().day(monday), before);
+    assert_eq!(app.loaded().standing.as_ref().unwrap().day(monday), before);
 }
 
 #[test]
@@ -51,8 +51,8 @@ fn the_form_says_what_a_start_moved_back_counts_as_missed() {
     app.update(Action::Edit);
     press(&mut app, ch('h'));
     press(&mut app, ch('h'));
-    let Screen::Setup(form) = &app.screen else {
-        panic!("{:?}", app.screen)
+    let Screen::Setup(form) = &app.screen() else {
+        panic!("{:?}", app.screen())
     };
     assert_eq!(form.settings.start, date(2026, 11, 2));
     let screen = draw(&app, 100, 40);

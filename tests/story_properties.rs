@@ -22,6 +22,8 @@ use rehab_planner::profile::Profile;
 use rehab_planner::session::Standing;
 use rehab_planner::tui::app::{App, View};
 
+use crate::tui_common::{listed, show};
+
 const START: Date = date(2026, 11, 2);
 
 /// Exercises of the `pfps` plan, and one that no plan holds.
@@ -221,9 +223,9 @@ fn app_screen(
     let theme = rehab_planner::tui::theme::Theme::new(false, false);
     let keymap = rehab_planner::tui::keymap::Keymap::default();
     let mut app = App::new(catalog.clone(), keymap, theme, today, "me".into());
-    app.loaded.profiles = vec!["me".into()];
+    listed(&mut app, &["me"]);
     app.load(profile.clone(), records);
-    app.view = view;
+    show(&mut app, view);
     // The view's weeks, as switching to it works them out.
     app.rebuild();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();

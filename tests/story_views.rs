@@ -251,9 +251,9 @@ impl Env {
         let theme = rehab_planner::tui::theme::Theme::new(false, false);
         let keymap = rehab_planner::tui::keymap::Keymap::default();
         let mut app = App::new(catalog, keymap, theme, today.parse().unwrap(), "me".into());
-        app.loaded.profiles = vec!["me".into()];
+        crate::tui_common::listed(&mut app, &["me"]);
         app.load(open.profile, &records);
-        app.view = view;
+        crate::tui_common::show(&mut app, view);
         // The view's weeks, as switching to it works them out.
         app.rebuild();
         let backend = ratatui::backend::TestBackend::new(80, 24);

@@ -72,7 +72,7 @@ fn reversed(drawn: &str) -> Vec<&str> {
 
 fn export_app() -> App {
     let mut app = busy_app(THEME);
-    app.view = View::Export;
+    show(&mut app, View::Export);
     app
 }
 
@@ -80,8 +80,8 @@ fn export_app() -> App {
 fn the_suggested_export_path_is_selected_and_typing_replaces_it() {
     let mut app = export_app();
     press(&mut app, ch('e'));
-    assert!(app.views.export.path.selected());
-    assert_eq!(app.views.export.path, "rehab-plan-me-2026-11-25.html");
+    assert!(app.views().export.path.selected());
+    assert_eq!(app.views().export.path, "rehab-plan-me-2026-11-25.html");
     let drawn = draw_field(&app, "Path:");
     insta::assert_snapshot!("export_path_selected", drawn);
     // All of it shows selected, the cursor cell after it.
@@ -92,7 +92,7 @@ fn the_suggested_export_path_is_selected_and_typing_replaces_it() {
     assert!(drawn.contains("Typing replaces this path"), "{drawn}");
     press(&mut app, ch('/'));
     type_text(&mut app, "tmp/p.md");
-    assert_eq!(app.views.export.path, "/tmp/p.md");
+    assert_eq!(app.views().export.path, "/tmp/p.md");
     let drawn = draw_field(&app, "Path:");
     insta::assert_snapshot!("export_path_replaced", drawn);
     assert_eq!(reversed(&drawn), ["reversed: \" \" at column 18"]);
@@ -128,7 +128,7 @@ fn an_arrow_keeps_the_suggested_path_to_change_it() {
             }
         }
         press(&mut app, ch('X'));
-        assert_eq!(app.views.export.path, want, "after {keys:?}");
+        assert_eq!(app.views().export.path, want, "after {keys:?}");
     }
 }
 
@@ -142,7 +142,7 @@ fn the_cursor_moves_left_and_a_character_goes_in_mid_text() {
         press(&mut app, key(KeyCode::Left));
     }
     type_text(&mut app, "-v2");
-    assert_eq!(app.views.export.path, "plan-v2.html");
+    assert_eq!(app.views().export.path, "plan-v2.html");
     let drawn = draw_field(&app, "Path:");
     insta::assert_snapshot!("export_path_mid_text", drawn);
     // The cursor is on the "." the insert stopped before.
@@ -150,17 +150,17 @@ fn the_cursor_moves_left_and_a_character_goes_in_mid_text() {
     // Delete takes the character under the cursor, Backspace the one before it.
     press(&mut app, key(KeyCode::Delete));
     press(&mut app, key(KeyCode::Backspace));
-    assert_eq!(app.views.export.path, "plan-vhtml");
+    assert_eq!(app.views().export.path, "plan-vhtml");
     // Ctrl-W takes the word before the cursor, Ctrl-U everything before it.
     press(&mut app, key(KeyCode::End));
     press(&mut app, key(KeyCode::Left));
     press(&mut app, key(KeyCode::Left));
     press(&mut app, ctrl('w'));
-    assert_eq!(app.views.export.path, "ml");
+    assert_eq!(app.views().export.path, "ml");
     type_text(&mut app, "a b");
     press(&mut app, ctrl('u'));
-    assert_eq!(app.views.export.path, "ml");
-    assert_eq!(app.views.export.path.cursor(), 0);
+    assert_eq!(app.views().export.path, "ml");
+    assert_eq!(app.views().export.path.cursor(), 0);
 }
 
 #[test]
@@ -195,9 +195,9 @@ fn a_paste_goes_in_at_the_cursor_as_one_line_of_text() {
     }
     // A terminal's paste: a line break and an escape sequence are not commands.
     app.update(Action::Paste("my\u{1b}[2J plan\n".into()));
-    assert_eq!(app.views.export.path, "/tmp/my[2J plan.html");
+    assert_eq!(app.views().export.path, "/tmp/my[2J plan.html");
     assert!(
-        app.views.export.editing_path,
+        app.views().export.editing_path,
         "the line break did not press Enter"
     );
     let drawn = draw_field(&app, "Path:");
@@ -207,25 +207,25 @@ fn a_paste_goes_in_at_the_cursor_as_one_line_of_text() {
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ch('e'));
     app.update(Action::Paste("/srv/x.txt".into()));
-    assert_eq!(app.views.export.path, "/srv/x.txt");
+    assert_eq!(app.views().export.path, "/srv/x.txt");
 }
 
 #[test]
 fn a_paste_outside_a_field_does_nothing() {
     let mut app = export_app();
-    let before = app.views.clone();
+    let before = app.views().clone();
     app.update(Action::Paste("q".into()));
-    assert_eq!(app.views, before);
+    assert_eq!(*app.views(), before);
     assert!(!app.typing());
 }
 
 #[test]
 fn a_profile_name_takes_a_paste_without_its_spaces_and_says_so() {
     let mut app = busy_app(THEME);
-    app.view = View::Profiles;
+    show(&mut app, View::Profiles);
     press(&mut app, ch('n'));
     app.update(Action::Paste("bob smith".into()));
-    let name = app.views.profiles.new_name.as_ref().unwrap();
+    let name = app.views().profiles.new_name.as_ref().unwrap();
     assert_eq!(*name, "bobsmith");
     let shown = draw(&app, 80, 24);
     assert!(shown.contains("not a space"), "{shown}");
@@ -235,30 +235,30 @@ fn a_profile_name_takes_a_paste_without_its_spaces_and_says_so() {
 fn every_field_has_the_same_keys() {
     // The library search.
     let mut app = busy_app(THEME);
-    app.view = View::Library;
+    show(&mut app, View::Library);
     press(&mut app, ch('/'));
     type_text(&mut app, "wal sit");
     for _ in 0..4 {
         press(&mut app, key(KeyCode::Left));
     }
     press(&mut app, ch('l'));
-    assert_eq!(app.views.library.query, "wall sit");
+    assert_eq!(app.views().library.query, "wall sit");
     press(&mut app, ctrl('e'));
     press(&mut app, ctrl('w'));
-    assert_eq!(app.views.library.query, "wall ");
+    assert_eq!(app.views().library.query, "wall ");
     // The patient details: each row its own field, the cursor at the end of a row moved to.
     let mut app = busy_app(THEME);
-    app.view = View::Profiles;
+    show(&mut app, View::Profiles);
     press(&mut app, ch('e'));
     type_text(&mut app, "Ann Le");
     press(&mut app, key(KeyCode::Home));
     type_text(&mut app, "Dr ");
-    let edit = app.views.profiles.patient.as_ref().unwrap();
+    let edit = app.views().profiles.patient.as_ref().unwrap();
     assert_eq!(edit.values[0], "Dr Ann Le");
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Up));
     press(&mut app, ch('e'));
-    let edit = app.views.profiles.patient.as_ref().unwrap();
+    let edit = app.views().profiles.patient.as_ref().unwrap();
     assert_eq!(edit.values[0], "Dr Ann Lee");
     let drawn = draw_field(&app, "Patient name");
     assert_eq!(
@@ -319,7 +319,7 @@ fn the_program_cursor_stays_on_screen_past_the_end_and_back_up() {
     };
     let height = 24;
     for (fixture, mut app) in [(true, busy_app(THEME)), (false, builtin())] {
-        app.view = View::Program;
+        show(&mut app, View::Program);
         let rows = app.criteria_rows();
         assert!(rows.len() >= 2, "{rows:?}");
         let shows = |app: &App, at: usize, step: &str| {
@@ -339,7 +339,7 @@ fn the_program_cursor_stays_on_screen_past_the_end_and_back_up() {
         let past_end = draw(&app, 80, height);
         // One Up moves the cursor, and it shows.
         press(&mut app, ch('k'));
-        assert_eq!(app.views.program.row, rows.len() - 2);
+        assert_eq!(app.views().program.row, rows.len() - 2);
         shows(&app, rows.len() - 2, "back up");
         if fixture {
             insta::assert_snapshot!("program_past_the_end", past_end);
@@ -352,18 +352,16 @@ fn the_program_cursor_stays_on_screen_past_the_end_and_back_up() {
 fn an_exercise_detail_scrolls_back_at_the_first_up() {
     let mut app = busy_app(THEME);
     // A main exercise: its detail is longer than the screen (the run day's warm-up is short).
-    let exercise = app
+    let at = app
         .today_items()
         .iter()
-        .find(|i| i.slot != rehab_planner::plan::Slot::WarmUp)
-        .expect("a main item")
-        .exercise
-        .clone();
-    app.overlay = Some(Overlay::Detail {
-        exercise,
-        scroll: 0,
-        dose: None,
-    });
+        .position(|i| i.slot != rehab_planner::plan::Slot::WarmUp)
+        .expect("a main item");
+    for _ in 0..at {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    assert!(matches!(app.overlay(), Some(Overlay::Detail { .. })));
     let top = draw(&app, 80, 24);
     for _ in 0..50 {
         press(&mut app, ch('j'));
@@ -386,11 +384,11 @@ fn symptom_questions_and_options_wrap_at_80_columns() {
         "me".into(),
     );
     press(&mut app, key(KeyCode::Enter));
-    for _ in 0..app.ctx.catalog.conditions.len() {
+    for _ in 0..app.context().catalog.conditions.len() {
         press(&mut app, key(KeyCode::Down));
     }
     press(&mut app, key(KeyCode::Enter));
-    for q in app.ctx.catalog.symptom_questions.clone() {
+    for q in app.context().catalog.symptom_questions.clone() {
         let screen = draw(&app, 80, 24);
         // Every word of the question and of each option is on screen (none cut at the edge).
         for text in std::iter::once(&q.text).chain(q.answers.iter().map(|a| &a.text)) {

@@ -123,7 +123,7 @@ fn open_quad_set(app: &mut rehab_planner::tui::app::App) {
 }
 
 fn timer(app: &rehab_planner::tui::app::App) -> &TimerState {
-    match &app.overlay {
+    match &app.overlay() {
         Some(Overlay::Timer(t)) => t,
         other => panic!("no countdown: {other:?}"),
     }
@@ -182,7 +182,7 @@ fn the_quad_set_runs_each_side_and_each_set_and_ends_with_a_tick() {
         panic!("{effects:?}")
     };
     assert_eq!((item.as_str(), *sets, *date), ("fx-quad-set", None, TODAY));
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
 }
 
 #[test]
@@ -194,17 +194,17 @@ fn a_digit_in_the_countdown_saves_the_sets_done() {
         panic!("{effects:?}")
     };
     assert_eq!(*sets, Some(2));
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     // Esc closes without saving anything.
     open_quad_set(&mut app);
     assert!(press(&mut app, key(KeyCode::Esc)).is_empty());
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
 }
 
 #[test]
 fn a_countdown_opened_on_another_day_ticks_that_day() {
     let mut app = busy_app(THEME);
-    app.view = rehab_planner::tui::app::View::Week;
+    show(&mut app, rehab_planner::tui::app::View::Week);
     // Yesterday on the Week view.
     press(&mut app, key(KeyCode::Left));
     let day: Date = TODAY.yesterday().unwrap();

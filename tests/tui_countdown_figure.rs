@@ -25,15 +25,14 @@ fn counting(exercise: &str, ascii: bool) -> App {
         ascii,
     };
     let today = date(2026, 11, 25);
-    let mut app = App::new(catalog, Keymap::default(), theme, today, "me".into());
+    let app = App::new(catalog, Keymap::default(), theme, today, "me".into());
     let name = app.name_of(exercise);
-    app.overlay = Some(Overlay::Timer(TimerState::new(
+    app.with_overlay(Overlay::Timer(TimerState::new(
         name,
         today,
         exercise.into(),
         &dose,
-    )));
-    app
+    )))
 }
 
 fn screen(app: &App) -> String {
@@ -57,7 +56,7 @@ fn figure(app: &App) -> String {
 }
 
 fn timer(app: &App) -> &TimerState {
-    match &app.overlay {
+    match &app.overlay() {
         Some(Overlay::Timer(t)) => t,
         other => panic!("no countdown: {other:?}"),
     }
@@ -65,7 +64,7 @@ fn timer(app: &App) -> &TimerState {
 
 fn press(app: &mut App, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = app.ctx.keymap.resolve(&event, app.typing()) {
+    if let Some(action) = app.context().keymap.resolve(&event, app.typing()) {
         app.update(action);
     }
 }

@@ -68,12 +68,10 @@ fn rows() -> Vec<ClinicRow> {
 fn clinic(theme: Theme) -> App {
     let mut app = busy_app(theme);
     // The overview is a tab only where there is more than one profile.
-    app.loaded.profiles = ["anna", "bob", "carol", "me", "zoe"]
-        .map(String::from)
-        .to_vec();
+    listed(&mut app, &["anna", "bob", "carol", "me", "zoe"]);
     press(&mut app, key(KeyCode::BackTab));
     let effects = press(&mut app, key(KeyCode::BackTab));
-    assert_eq!(app.view, View::Clinic);
+    assert_eq!(app.view(), View::Clinic);
     assert_eq!(effects, [Effect::ReadClinic { today: TODAY }]);
     app.update(Action::ClinicRows(rows()));
     app
@@ -82,12 +80,12 @@ fn clinic(theme: Theme) -> App {
 #[test]
 fn one_persons_app_has_no_clinic_tab() {
     let mut app = busy_app(UNICODE);
-    app.loaded.profiles = vec!["me".to_string()];
+    listed(&mut app, &["me"]);
     assert!(
         !app.tabs().contains(&View::Clinic),
         "one profile: no overview"
     );
-    app.loaded.profiles.push("anna".to_string());
+    listed(&mut app, &["anna", "me"]);
     assert!(
         app.tabs().contains(&View::Clinic),
         "two profiles: the overview"
@@ -116,7 +114,7 @@ fn the_clinic_view_lists_every_profile_and_opens_one() {
     press(&mut app, ch('j'));
     // On the open profile, Enter shows its Today at once.
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
-    assert_eq!(app.view, View::Today);
+    assert_eq!(app.view(), View::Today);
     // Coming back reads the profiles again.
     press(&mut app, key(KeyCode::BackTab));
     assert_eq!(
@@ -128,15 +126,16 @@ fn the_clinic_view_lists_every_profile_and_opens_one() {
 #[test]
 fn profiles_writes_the_prescription_the_command_line_writes() {
     let mut app = busy_app(UNICODE);
-    app.view = View::Profiles;
-    app.views.profiles.selected = 1;
+    show(&mut app, View::Profiles);
+    // The cursor starts on the open profile.
+    assert_eq!(app.loaded().profiles[app.views().profiles.selected], "me");
     press(&mut app, ch('w'));
     assert!(app.typing());
     insta::assert_snapshot!("profiles_prescription_field", draw(&app, 80, 24));
     let effects = press(&mut app, key(KeyCode::Enter));
     let expected = format_prescription(&Prescription::of(
-        app.loaded.profile.as_ref().unwrap(),
-        &app.loaded.journal,
+        app.loaded().profile.as_ref().unwrap(),
+        &app.loaded().journal,
         TODAY,
     ));
     assert_eq!(
@@ -148,19 +147,20 @@ fn profiles_writes_the_prescription_the_command_line_writes() {
         }]
     );
     // The field stays until the file is written, so a refused path can be corrected.
-    assert!(app.views.profiles.file.is_some());
+    assert!(app.views().profiles.file.is_some());
     app.update(Action::Written(
         FileKind::Prescription,
         "/tmp/me.rx.ron".into(),
     ));
-    assert!(app.views.profiles.file.is_none());
-    let status = app.status.clone().unwrap();
+    assert!(app.views().profiles.file.is_none());
+    let status = app.status().unwrap();
     assert_eq!(status.text, "prescription written to /tmp/me.rx.ron");
     // Another profile under the cursor is not open: it says how to hand that one over.
-    app.views.profiles.selected = 0;
+    press(&mut app, ch('k'));
+    assert_eq!(app.views().profiles.selected, 0);
     assert!(press(&mut app, ch('w')).is_empty());
-    assert!(app.views.profiles.file.is_none());
-    assert!(app.status.unwrap().text.contains("anna is not open"));
+    assert!(app.views().profiles.file.is_none());
+    assert!(app.status().unwrap().text.contains("anna is not open"));
 }
 
 /// A prescription for `anna` as another clinician's machine would write it.
@@ -179,7 +179,7 @@ fn anna_file() -> String {
 #[test]
 fn profiles_imports_a_checked_prescription_after_showing_it() {
     let mut app = busy_app(UNICODE);
-    app.view = View::Profiles;
+    show(&mut app, View::Profiles);
     press(&mut app, ch('i'));
     type_text(&mut app, "anna.rx.ron");
     assert_eq!(
@@ -187,7 +187,7 @@ fn profiles_imports_a_checked_prescription_after_showing_it() {
         [Effect::ReadPrescription("anna.rx.ron".into())]
     );
     app.update(Action::PrescriptionRead("anna.rx.ron".into(), anna_file()));
-    assert!(app.views.profiles.file.is_none());
+    assert!(app.views().profiles.file.is_none());
     // anna exists here: Enter would replace her plan settings, and says so first.
     insta::assert_snapshot!("profiles_import_preview", draw(&app, 80, 24));
     // Another name: a new profile.
@@ -207,16 +207,16 @@ fn profiles_imports_a_checked_prescription_after_showing_it() {
         replaced: false,
         assessment: false,
     });
-    assert!(app.views.profiles.import.is_none());
-    assert_eq!(app.loaded.profiles, ["anna", "anna-2", "me"]);
-    assert_eq!(app.views.profiles.selected, 1);
-    assert!(app.status.unwrap().text.starts_with("imported anna-2"));
+    assert!(app.views().profiles.import.is_none());
+    assert_eq!(app.loaded().profiles, ["anna", "anna-2", "me"]);
+    assert_eq!(app.views().profiles.selected, 1);
+    assert!(app.status().unwrap().text.starts_with("imported anna-2"));
 }
 
 #[test]
 fn a_bad_prescription_shows_its_problems_and_imports_nothing() {
     let mut app = busy_app(UNICODE);
-    app.view = View::Profiles;
+    show(&mut app, View::Profiles);
     press(&mut app, ch('i'));
     type_text(&mut app, "bad.rx.ron");
     press(&mut app, key(KeyCode::Enter));
@@ -226,10 +226,10 @@ fn a_bad_prescription_shows_its_problems_and_imports_nothing() {
     app.update(Action::PrescriptionRead("bad.rx.ron".into(), bad));
     insta::assert_snapshot!("profiles_import_problems", draw(&app, 80, 24));
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
-    assert!(app.status.clone().unwrap().error);
+    assert!(app.status().unwrap().error);
     // Esc leaves it, nothing written.
     assert!(press(&mut app, key(KeyCode::Esc)).is_empty());
-    assert!(app.views.profiles.import.is_none());
+    assert!(app.views().profiles.import.is_none());
     // A file that is not a prescription at all says what it is not.
     press(&mut app, ch('i'));
     type_text(&mut app, "x");
@@ -247,15 +247,15 @@ fn a_bad_prescription_shows_its_problems_and_imports_nothing() {
 #[test]
 fn history_writes_the_report_rehab_report_writes() {
     let mut app = busy_app(UNICODE);
-    app.view = View::History;
+    show(&mut app, View::History);
     press(&mut app, ch('w'));
     assert!(app.typing());
     insta::assert_snapshot!("history_report_field", draw(&app, 80, 24));
     let effects = press(&mut app, key(KeyCode::Enter));
     let report = assemble_report(
-        &app.ctx.catalog,
-        app.loaded.profile.as_ref().unwrap(),
-        &app.loaded.journal,
+        &app.context().catalog,
+        app.loaded().profile.as_ref().unwrap(),
+        &app.loaded().journal,
         TODAY,
         REPORT_WEEKS,
     );

@@ -22,12 +22,12 @@ const THEME: Theme = Theme {
 #[test]
 fn enter_through_every_question_creates_a_profile_with_defaults() {
     let mut app = fresh_app(THEME);
-    assert_eq!(app.screen, Screen::Welcome);
+    assert_eq!(*app.screen(), Screen::Welcome);
     for _ in 0..2 {
         assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
     }
     assert!(read_all_flags(&mut app).is_empty());
-    assert!(matches!(app.screen, Screen::Setup(_)));
+    assert!(matches!(app.screen(), Screen::Setup(_)));
     let effects = press(&mut app, key(KeyCode::Enter));
     let [Effect::Change(change)] = effects.as_slice() else {
         panic!("one change should make the profile: {effects:?}");
@@ -48,11 +48,11 @@ fn enter_through_every_question_creates_a_profile_with_defaults() {
     let saved = stored(&app, change);
     app.update(Action::Changed(Box::new(saved), change.records.clone()));
     assert_eq!(
-        app.loaded.profile.as_ref().unwrap().red_flags.answers,
+        app.loaded().profile.as_ref().unwrap().red_flags.answers,
         *answers
     );
-    assert_eq!(app.screen, Screen::Main);
-    assert_eq!(app.view, View::Today);
+    assert_eq!(*app.screen(), Screen::Main);
+    assert_eq!(app.view(), View::Today);
     assert!(app.today_items().is_empty());
     let screen = draw(&app, 80, 24);
     assert!(
@@ -71,20 +71,20 @@ fn the_set_up_start_moves_a_week_at_a_time_from_a_monday() {
         press(&mut app, key(KeyCode::Enter));
     }
     read_all_flags(&mut app);
-    let Screen::Setup(form) = &app.screen else {
-        panic!("{:?}", app.screen)
+    let Screen::Setup(form) = &app.screen() else {
+        panic!("{:?}", app.screen())
     };
     assert_eq!(form.settings.start, jiff::civil::date(2026, 11, 30));
     press(&mut app, ch('l'));
-    let Screen::Setup(form) = &app.screen else {
-        panic!("{:?}", app.screen)
+    let Screen::Setup(form) = &app.screen() else {
+        panic!("{:?}", app.screen())
     };
     assert_eq!(form.settings.start, jiff::civil::date(2026, 12, 7));
     for _ in 0..3 {
         press(&mut app, ch('h'));
     }
-    let Screen::Setup(form) = &app.screen else {
-        panic!("{:?}", app.screen)
+    let Screen::Setup(form) = &app.screen() else {
+        panic!("{:?}", app.screen())
     };
     assert_eq!(form.settings.start, jiff::civil::date(2026, 11, 16));
     assert_eq!(form.settings.start.weekday(), jiff::civil::Weekday::Monday);
@@ -106,8 +106,8 @@ fn the_set_up_form_asks_how_the_person_runs_now() {
     assert!(screen.contains("Runs a week now"), "{screen}");
     assert!(screen.contains("< not said >"), "{screen}");
     press(&mut app, ch('l'));
-    let Screen::Setup(form) = &app.screen else {
-        panic!("{:?}", app.screen)
+    let Screen::Setup(form) = &app.screen() else {
+        panic!("{:?}", app.screen())
     };
     assert_eq!(form.settings.running_now, Some(RunningNow::NotNow));
     for _ in 0..3 {
@@ -176,7 +176,7 @@ fn ticking_partial_sets_skipping_and_unticking() {
         })]
     );
     assert!(press(&mut app, ch('x')).is_empty());
-    assert!(matches!(app.overlay, Some(Overlay::Skip { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Skip { .. })));
     press(&mut app, ch('j'));
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
     assert_eq!(
@@ -187,23 +187,23 @@ fn ticking_partial_sets_skipping_and_unticking() {
             reason: SkipReason::Time
         })]
     );
-    assert!(app.overlay.is_none());
-    assert_eq!(app.status.as_ref().map(|s| s.error), Some(false));
+    assert!(app.overlay().is_none());
+    assert_eq!(app.status().map(|s| s.error), Some(false));
 }
 
 #[test]
 fn q_types_in_search_and_quits_elsewhere_ctrl_c_always_quits() {
     let mut app = busy_app(THEME);
     press(&mut app, key(KeyCode::Tab));
-    assert_eq!(app.view, View::Week);
+    assert_eq!(app.view(), View::Week);
     for _ in 0..5 {
         press(&mut app, key(KeyCode::BackTab));
     }
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.view(), View::Library);
     press(&mut app, ch('/'));
     assert!(app.typing());
     assert!(press(&mut app, ch('q')).is_empty());
-    assert_eq!(app.views.library.query, "q");
+    assert_eq!(app.views().library.query, "q");
     press(&mut app, key(KeyCode::Esc));
     assert!(!app.typing());
     press(&mut app, ch('/'));
@@ -219,7 +219,7 @@ fn first_run_answering(yes: &[usize]) -> rehab_planner::tui::app::App {
     let mut app = fresh_app(THEME);
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, key(KeyCode::Enter));
-    let n = app.ctx.catalog.red_flags.len();
+    let n = app.context().catalog.red_flags.len();
     for row in 0..n {
         if yes.contains(&row) {
             press(&mut app, ch(' '));
@@ -232,23 +232,51 @@ fn first_run_answering(yes: &[usize]) -> rehab_planner::tui::app::App {
     app
 }
 
+/// The safety questions asked again, with the answers of the profile: due again in a new week
+/// when none was yes, or opened from Today's held plan (Enter) when one was (`yes`).
+fn questions_asked_again(yes: &[usize]) -> rehab_planner::tui::app::App {
+    let mut app = busy_app(THEME);
+    let mut p = profile();
+    if yes.is_empty() {
+        // Last answered the week before: this week's check is due.
+        p.red_flags.answered_on = Some(date(2026, 11, 16));
+    }
+    for &i in yes {
+        let id = app.context().catalog.red_flags[i].id.to_string();
+        p.red_flags.answers.insert(id, true);
+    }
+    let recs = records(&app);
+    app.load(p, &recs);
+    if !yes.is_empty() {
+        assert!(!app.plan_allowed(), "a yes holds the plan");
+        press(&mut app, key(KeyCode::Enter));
+    }
+    assert!(
+        matches!(
+            app.screen(),
+            Screen::RedFlags {
+                selected: 0,
+                seen: 1,
+                reopened: true,
+                ..
+            }
+        ),
+        "{:?}",
+        app.screen()
+    );
+    app
+}
+
 #[test]
 fn enter_on_the_first_screen_cannot_save_unseen_questions() {
-    let mut app = busy_app(THEME);
-    app.screen = Screen::RedFlags {
-        selected: 0,
-        answers: vec![false; app.ctx.catalog.red_flags.len()],
-        seen: 1,
-        reopened: true,
-        choosing: None,
-    };
-    let n = app.ctx.catalog.red_flags.len();
+    let mut app = questions_asked_again(&[]);
+    let n = app.context().catalog.red_flags.len();
     assert!(n > 2, "the fixture needs several questions");
     // Each Enter shows the next unread question and saves nothing.
     for shown in 2..=n {
         assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
-        let Screen::RedFlags { selected, seen, .. } = &app.screen else {
-            panic!("{:?}", app.screen)
+        let Screen::RedFlags { selected, seen, .. } = &app.screen() else {
+            panic!("{:?}", app.screen())
         };
         assert_eq!((*selected, *seen), (shown - 1, shown));
     }
@@ -262,19 +290,8 @@ fn enter_on_the_first_screen_cannot_save_unseen_questions() {
 
 #[test]
 fn y_and_n_answer_the_question_shown_and_show_the_next() {
-    let mut app = busy_app(THEME);
-    let n = app.ctx.catalog.red_flags.len();
-    app.screen = Screen::RedFlags {
-        selected: 0,
-        answers: vec![false, true]
-            .into_iter()
-            .chain(std::iter::repeat(false))
-            .take(n)
-            .collect(),
-        seen: 1,
-        reopened: true,
-        choosing: None,
-    };
+    // The second question was answered yes.
+    let mut app = questions_asked_again(&[1]);
     assert!(press(&mut app, ch('y')).is_empty());
     assert!(press(&mut app, ch('n')).is_empty());
     let Screen::RedFlags {
@@ -282,9 +299,9 @@ fn y_and_n_answer_the_question_shown_and_show_the_next() {
         answers,
         seen,
         ..
-    } = &app.screen
+    } = &app.screen()
     else {
-        panic!("{:?}", app.screen)
+        panic!("{:?}", app.screen())
     };
     assert_eq!((answers[0], answers[1]), (true, false));
     assert_eq!((*selected, *seen), (2, 3));
@@ -296,23 +313,23 @@ fn y_and_n_answer_the_question_shown_and_show_the_next() {
 fn stop_builds_no_plan_and_block_needs_an_assessment() {
     // Stop: the first fixture flag. No profile, no set-up.
     let mut app = first_run_answering(&[0]);
-    let Screen::FlagResult { screening, .. } = &app.screen else {
-        panic!("{:?}", app.screen);
+    let Screen::FlagResult { screening, .. } = &app.screen() else {
+        panic!("{:?}", app.screen());
     };
     assert_eq!(screening.level, Some(FlagLevel::Stop));
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
-    assert!(matches!(app.screen, Screen::FlagResult { .. }));
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(matches!(app.screen(), Screen::FlagResult { .. }));
+    assert!(app.status().is_some_and(|s| s.error));
 
     // Block: no box to tick; Enter sets up the profile with the plan on hold.
     let mut app = first_run_answering(&[1]);
-    assert!(matches!(app.screen, Screen::FlagResult { .. }));
+    assert!(matches!(app.screen(), Screen::FlagResult { .. }));
     assert!(press(&mut app, ch(' ')).is_empty());
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.screen, Screen::Setup(_)));
+    assert!(matches!(app.screen(), Screen::Setup(_)));
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
     assert!(matches!(effects[0], Effect::Change(_)), "{effects:?}");
-    let p = app.loaded.profile.as_ref().unwrap();
+    let p = app.loaded().profile.as_ref().unwrap();
     assert_eq!(p.red_flags.assessed_by_clinician, None);
     assert_eq!(p.red_flags.answers.get("fx-lock"), Some(&true));
     assert!(!app.plan_allowed());
@@ -321,7 +338,7 @@ fn stop_builds_no_plan_and_block_needs_an_assessment() {
 #[test]
 fn an_unassessed_block_hides_the_plan_until_a_later_assessment() {
     let mut app = busy_app(THEME);
-    let mut p = app.loaded.profile.clone().unwrap();
+    let mut p = app.loaded().profile.clone().unwrap();
     p.red_flags.answers.insert("fx-lock".into(), true);
     p.red_flags.answered_on = Some(TODAY);
     let screened = Record::Screened {
@@ -340,7 +357,7 @@ fn an_unassessed_block_hides_the_plan_until_a_later_assessment() {
     // Answering again changes nothing while the answer stands.
     press(&mut app, key(KeyCode::Enter));
     assert!(matches!(
-        app.screen,
+        app.screen(),
         Screen::RedFlags { reopened: true, .. }
     ));
     let effects = press_and_store_all(&mut app, read_all_flags);
@@ -348,15 +365,15 @@ fn an_unassessed_block_hides_the_plan_until_a_later_assessment() {
         effects.first(),
         Some(Effect::Append(Record::Screened { .. }))
     ));
-    assert!(matches!(app.screen, Screen::FlagResult { .. }));
+    assert!(matches!(app.screen(), Screen::FlagResult { .. }));
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Main);
+    assert_eq!(*app.screen(), Screen::Main);
     assert!(!app.plan_allowed());
     // The clinician's assessment, recorded in Profiles, lifts it.
     for _ in 0..5 {
         press(&mut app, key(KeyCode::Tab));
     }
-    assert_eq!(app.view, View::Profiles);
+    assert_eq!(app.view(), View::Profiles);
     press(&mut app, ch('e'));
     for _ in 0..12 {
         press(&mut app, key(KeyCode::Down));
@@ -394,13 +411,13 @@ fn logging_sharp_pain_pauses_the_plan_until_answered_and_a_ceiling_is_named() {
     press(&mut app, ch(' '));
     let effects = press_and_store(&mut app, key(KeyCode::Enter));
     assert_eq!(effects.len(), 1, "{effects:?}");
-    let status = app.status.clone().unwrap().text;
+    let status = app.status().unwrap().text.clone();
     assert!(status.contains("over your ceiling of 3"), "{status}");
     assert!(!app.plan_allowed());
     assert!(app.today_items().is_empty());
     // Esc leaves the questions: the plan stays paused.
     press(&mut app, key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Main);
+    assert_eq!(*app.screen(), Screen::Main);
     assert!(app.today_items().is_empty());
     press(&mut app, key(KeyCode::Enter));
     press_and_store_all(&mut app, read_all_flags);
@@ -423,7 +440,7 @@ fn sharp_pain_reopens_the_red_flags() {
     assert_eq!(report.during, Some(4));
     assert_eq!(report.sharp, Some(true));
     assert!(matches!(
-        app.screen,
+        app.screen(),
         Screen::RedFlags { reopened: true, .. }
     ));
     // Answering again records the answers (the store keeps the latest in the profile) and
@@ -433,7 +450,7 @@ fn sharp_pain_reopens_the_red_flags() {
         effects.as_slice(),
         [Effect::Append(Record::Screened { .. })]
     ));
-    assert_eq!(app.screen, Screen::Main);
+    assert_eq!(*app.screen(), Screen::Main);
 }
 
 #[test]
@@ -442,7 +459,7 @@ fn future_days_cannot_be_ticked_but_past_days_can() {
     press(&mut app, key(KeyCode::Tab));
     press(&mut app, ch('l'));
     assert!(press(&mut app, ch(' ')).is_empty());
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(app.status().is_some_and(|s| s.error));
     press(&mut app, ch('h'));
     press(&mut app, ch('h'));
     let effects = press(&mut app, ch(' '));
@@ -507,24 +524,24 @@ fn function_and_alt_keys_are_keys_of_their_own() {
     // F1 opens the help overlay in the app.
     let mut app = busy_app(THEME);
     press(&mut app, keys[0]);
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(matches!(app.overlay(), Some(Overlay::Help)));
 }
 
 #[test]
 fn help_lists_every_bindable_action_with_its_real_key() {
     // What the person sees: the help overlay drawn with a remapped key, not the keymap's own
     // list compared with itself.
-    let mut app = busy_app(THEME);
-    app.ctx.keymap = Keymap::with_overrides(r#"{"Skip": ["s"], "NextWeek": ["v"]}"#).unwrap();
+    let keymap = Keymap::with_overrides(r#"{"Skip": ["s"], "NextWeek": ["v"]}"#).unwrap();
+    let mut app = busy_app_keyed(THEME, keymap);
     press(&mut app, ch('?'));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(matches!(app.overlay(), Some(Overlay::Help)));
     let screen = draw(&app, 80, 24);
     let rows: Vec<(String, String)> = rehab_planner::tui::screens::overlays::help_sections(&app)
         .into_iter()
         .flat_map(|(_, rows)| rows)
         .collect();
     for action in Keymap::bindable() {
-        let key = app.ctx.keymap.key_for(&action, false);
+        let key = app.context().keymap.key_for(&action, false);
         assert!(!key.is_empty(), "{action:?} has no key");
         assert!(
             rows.iter()
@@ -554,7 +571,7 @@ fn help_lists_every_bindable_action_with_its_real_key() {
 #[test]
 fn library_search_filters_by_name_and_opens_detail() {
     let mut app = busy_app(THEME);
-    app.view = View::Library;
+    show(&mut app, View::Library);
     press(&mut app, ch('/'));
     for c in "wall".chars() {
         press(&mut app, ch(c));
@@ -564,7 +581,7 @@ fn library_search_filters_by_name_and_opens_detail() {
     assert!(!rows.is_empty() && rows.iter().all(|e| e.name.to_lowercase().contains("wall")));
     press(&mut app, key(KeyCode::Enter));
     assert!(
-        matches!(&app.overlay, Some(Overlay::Detail { exercise, .. }) if exercise == &rows_first(&app))
+        matches!(&app.overlay(), Some(Overlay::Detail { exercise, .. }) if exercise == &rows_first(&app))
     );
 }
 
@@ -575,10 +592,10 @@ fn rows_first(app: &rehab_planner::tui::app::App) -> String {
 #[test]
 fn profiles_switch_create_and_edit_patient() {
     let mut app = busy_app(THEME);
-    app.view = View::Profiles;
+    show(&mut app, View::Profiles);
     // The cursor starts on the open profile, the one whose details show; Enter there switches
     // to nothing.
-    assert_eq!(app.loaded.profiles[app.views.profiles.selected], "me");
+    assert_eq!(app.loaded().profiles[app.views().profiles.selected], "me");
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
     // anna is first in the list; on her row the details say how to open her profile, not
     // me's details beside her name.
@@ -614,8 +631,7 @@ fn profiles_switch_create_and_edit_patient() {
     press(&mut app, ch('9'));
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
     assert!(
-        app.status
-            .as_ref()
+        app.status()
             .is_some_and(|s| s.error && s.text.contains("Pinned phase"))
     );
     assert!(app.typing(), "the form stays open to fix it");
@@ -632,7 +648,7 @@ fn profiles_switch_create_and_edit_patient() {
     for c in "bob smith".chars() {
         press(&mut app, ch(c));
         if c == ' ' {
-            let status = app.status.clone().unwrap();
+            let status = app.status().unwrap();
             assert!(
                 status.error && status.text.contains("not a space"),
                 "{status:?}"
@@ -642,14 +658,14 @@ fn profiles_switch_create_and_edit_patient() {
         }
     }
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(app.loaded.profile_name, "bob");
-    assert!(matches!(app.screen, Screen::Picker { .. }));
+    assert_eq!(app.loaded().profile_name, "bob");
+    assert!(matches!(app.screen(), Screen::Picker { .. }));
 }
 
 #[test]
 fn export_asks_the_loop_to_write_the_chosen_format() {
     let mut app = busy_app(THEME);
-    app.view = View::Export;
+    show(&mut app, View::Export);
     press(&mut app, ch('l'));
     let effects = press(&mut app, key(KeyCode::Enter));
     assert_eq!(
@@ -688,12 +704,12 @@ fn export_asks_the_loop_to_write_the_chosen_format() {
         ExportWeeks::ThisWeek,
     ] {
         press(&mut app, ch('j'));
-        assert_eq!(app.views.export.weeks, want);
+        assert_eq!(app.views().export.weeks, want);
     }
     press(&mut app, ch('k'));
-    assert_eq!(app.views.export.weeks, ExportWeeks::Programme);
+    assert_eq!(app.views().export.weeks, ExportWeeks::Programme);
     app.update(Action::Exported("/tmp/x.md".into()));
-    assert_eq!(app.views.export.exported.as_deref(), Some("/tmp/x.md"));
+    assert_eq!(app.views().export.exported.as_deref(), Some("/tmp/x.md"));
 }
 
 #[test]
@@ -707,7 +723,7 @@ fn program_records_criteria_and_decisions_come_from_the_log() {
         decisions[1].starts_with("week 2 (so far, if it ended today): "),
         "{decisions:?}"
     );
-    app.view = View::Program;
+    show(&mut app, View::Program);
     let effects = press_and_store(&mut app, ch(' '));
     assert_eq!(
         effects,
@@ -746,12 +762,12 @@ fn program_records_criteria_and_decisions_come_from_the_log() {
 #[test]
 fn the_week_view_walks_back_into_last_week_to_backfill() {
     let mut app = busy_app(THEME);
-    app.view = View::Week;
+    show(&mut app, View::Week);
     // Today is Wednesday: three steps left reach last Sunday.
     for _ in 0..3 {
         press(&mut app, ch('h'));
     }
-    assert_eq!(app.views.week.week, 1);
+    assert_eq!(app.views().week.week, 1);
     let sunday = app.shown_week().unwrap().days[6].clone();
     assert_eq!(sunday.date, jiff::civil::date(2026, 11, 22));
     let effects = press(&mut app, ch(' '));
@@ -763,24 +779,24 @@ fn the_week_view_walks_back_into_last_week_to_backfill() {
     for _ in 0..10 {
         press(&mut app, ch('h'));
     }
-    assert_eq!(app.views.week.week, 1);
-    assert_eq!(app.views.week.day, 0);
+    assert_eq!(app.views().week.week, 1);
+    assert_eq!(app.views().week.day, 0);
     press(&mut app, ch('l'));
     for _ in 0..6 {
         press(&mut app, ch('l'));
     }
-    assert_eq!(app.views.week.week, 2);
+    assert_eq!(app.views().week.week, 2);
 }
 
 #[test]
 fn the_week_view_browses_every_week_of_the_programme() {
     let mut app = busy_app(THEME);
-    app.view = View::Week;
+    show(&mut app, View::Week);
     let last = app.last_week();
     assert!(last > 2, "the fixture programme runs past this week");
     // ] and PageDown go a week on; the coming weeks are built as they are planned now.
     press(&mut app, ch(']'));
-    assert_eq!(app.views.week.week, 3);
+    assert_eq!(app.views().week.week, 3);
     let week = app.shown_week().expect("week 3 is built").clone();
     assert_eq!(week.state.week, 3);
     assert_eq!(week.monday, jiff::civil::date(2026, 11, 30));
@@ -790,23 +806,23 @@ fn the_week_view_browses_every_week_of_the_programme() {
     for _ in 0..last + 3 {
         press(&mut app, key(KeyCode::PageDown));
     }
-    assert_eq!(app.views.week.week, last, "no week after the last");
+    assert_eq!(app.views().week.week, last, "no week after the last");
     assert_eq!(app.shown_week().unwrap().state.week, last);
     // Right past Sunday of the last week stays there.
     for _ in 0..8 {
         press(&mut app, ch('l'));
     }
-    assert_eq!((app.views.week.week, app.views.week.day), (last, 6));
+    assert_eq!((app.views().week.week, app.views().week.day), (last, 6));
     // [ and PageUp go back; Home comes back to this week and today.
     press(&mut app, ch('['));
     press(&mut app, key(KeyCode::PageUp));
-    assert_eq!(app.views.week.week, last - 2);
+    assert_eq!(app.views().week.week, last - 2);
     press(&mut app, key(KeyCode::Home));
-    assert_eq!((app.views.week.week, app.views.week.day), (2, 2));
+    assert_eq!((app.views().week.week, app.views().week.day), (2, 2));
     for _ in 0..5 {
         press(&mut app, key(KeyCode::PageUp));
     }
-    assert_eq!(app.views.week.week, 1, "no week before the first");
+    assert_eq!(app.views().week.week, 1, "no week before the first");
     // Today and its views still read this week, whatever week is browsed.
     assert_eq!(app.this_week().unwrap().state.week, 2);
     assert_eq!(app.weeks_so_far().len(), 2);
@@ -826,7 +842,7 @@ fn before_the_start_the_week_view_shows_week_one_as_it_will_be() {
     let mut p = profile();
     p.settings.start = jiff::civil::date(2026, 11, 30);
     app.load(p, &[]);
-    app.view = View::Week;
+    show(&mut app, View::Week);
     let week = app.shown_week().expect("week 1 is shown before the start");
     assert_eq!(week.state.week, 1);
     assert!(week.days.iter().any(|d| !d.items.is_empty()));
@@ -838,14 +854,18 @@ fn before_the_start_the_week_view_shows_week_one_as_it_will_be() {
     assert!(app.today_items().is_empty());
     assert!(app.this_week().is_none());
     // Ticking a day that has not come is refused, not written.
-    app.views.week.day = 0;
+    for _ in 0..app.views().week.day {
+        press(&mut app, key(KeyCode::Left));
+    }
+    assert_eq!(app.views().week.day, 0);
     assert!(press(&mut app, ch(' ')).is_empty());
 }
 
 #[test]
 fn library_search_lists_name_matches_before_kind_and_condition_matches() {
     let mut app = busy_app(THEME);
-    app.views.library.query = "band".into();
+    show(&mut app, View::Library);
+    search(&mut app, "band");
     let rows = app.library_rows();
     let named: Vec<bool> = rows
         .iter()
@@ -873,12 +893,12 @@ fn sharp_pain_logged_elsewhere_asks_the_red_flags_again_on_opening() {
     app.load(profile(), &recs);
     assert!(app.needs_rescreen());
     assert!(matches!(
-        app.screen,
+        app.screen(),
         Screen::RedFlags { reopened: true, .. }
     ));
     // Answered today, the question is settled.
     let effects = press_and_store_all(&mut app, read_all_flags);
-    let p = app.loaded.profile.clone().unwrap();
+    let p = app.loaded().profile.clone().unwrap();
     assert_eq!(p.red_flags.answered_on, Some(TODAY));
     let Some(Effect::Append(screened)) = effects.first() else {
         panic!("{effects:?}")
@@ -886,7 +906,7 @@ fn sharp_pain_logged_elsewhere_asks_the_red_flags_again_on_opening() {
     recs.push(screened.clone());
     app.load(p, &recs);
     assert!(!app.needs_rescreen());
-    assert_eq!(app.screen, Screen::Main);
+    assert_eq!(*app.screen(), Screen::Main);
 }
 
 #[test]
@@ -902,13 +922,13 @@ fn a_new_week_opens_on_the_questions_and_each_is_shown_before_they_are_saved() {
         "no plan items before this week's check"
     );
     assert!(matches!(
-        app.screen,
+        app.screen(),
         Screen::RedFlags { reopened: true, .. }
     ));
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("This week's check"), "{screen}");
     // Enter alone never saves unseen questions: it walks to each first.
-    let n = app.ctx.catalog.red_flags.len();
+    let n = app.context().catalog.red_flags.len();
     for _ in 0..n.saturating_sub(1) {
         assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
     }
@@ -925,7 +945,7 @@ fn pain_during_goes_to_today_and_the_morning_score_to_yesterday() {
     press(&mut app, ch('p'));
     // Nothing given: nothing saved, and the form stays.
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
-    assert!(matches!(app.overlay, Some(Overlay::Pain(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Pain(_))));
     press(&mut app, ch('3'));
     press(&mut app, ch('j'));
     press(&mut app, ch('2'));
@@ -951,9 +971,9 @@ fn pain_during_goes_to_today_and_the_morning_score_to_yesterday() {
         (TODAY, Some(3), None, None)
     );
     assert_eq!((*d2, r2.during, r2.morning), (yesterday, None, Some(2)));
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert!(
-        matches!(app.screen, Screen::Main),
+        matches!(app.screen(), Screen::Main),
         "no sign ticked, no red flags"
     );
 }
@@ -964,7 +984,7 @@ fn history_pages_back_through_the_months() {
     let mut p = profile();
     p.settings.start = jiff::civil::date(2026, 6, 1);
     app.load(p, &[]);
-    app.view = View::History;
+    show(&mut app, View::History);
     assert_eq!(app.months_of_program(), 6);
     let now = draw(&app, 80, 24);
     assert!(
@@ -975,7 +995,11 @@ fn history_pages_back_through_the_months() {
     for _ in 0..8 {
         press(&mut app, ch('h'));
     }
-    assert_eq!(app.views.history.months_back, 5, "no paging past the start");
+    assert_eq!(
+        app.views().history.months_back,
+        5,
+        "no paging past the start"
+    );
     let then = draw(&app, 80, 24);
     assert!(
         then.contains("June 2026") && !then.contains("July 2026"),
@@ -991,23 +1015,23 @@ fn history_pages_back_through_the_months() {
     for _ in 0..8 {
         press(&mut app, ch('l'));
     }
-    assert_eq!(app.views.history.months_back, 0);
+    assert_eq!(app.views().history.months_back, 0);
 }
 
 #[test]
 fn program_rows_then_scrolling() {
     let mut app = busy_app(THEME);
-    app.view = View::Program;
+    show(&mut app, View::Program);
     let rows = app.criteria_rows().len();
     for _ in 0..rows + 2 {
         press(&mut app, ch('j'));
     }
-    assert_eq!(app.views.program.row, rows - 1);
-    assert_eq!(app.views.program.scroll, 3);
+    assert_eq!(app.views().program.row, rows - 1);
+    assert_eq!(app.views().program.scroll, 3);
     // Up moves the cursor at once (and brings the page back to it), never the page alone.
     press(&mut app, ch('k'));
     assert_eq!(
-        (app.views.program.scroll, app.views.program.row),
+        (app.views().program.scroll, app.views().program.row),
         (0, rows - 2)
     );
 }
@@ -1017,16 +1041,16 @@ fn going_back_from_an_outcome_lands_on_the_answer_to_change() {
     // Welcome, pick the first condition, then "yes" to the second question.
     let mut app = first_run_answering(&[1]);
     assert!(
-        matches!(app.screen, Screen::FlagResult { .. }),
+        matches!(app.screen(), Screen::FlagResult { .. }),
         "{:?}",
-        app.screen
+        app.screen()
     );
     press(&mut app, key(KeyCode::Esc));
     let Screen::RedFlags {
         selected, answers, ..
-    } = &app.screen
+    } = &app.screen()
     else {
-        panic!("{:?}", app.screen);
+        panic!("{:?}", app.screen());
     };
     assert_eq!(
         *selected, 1,
@@ -1034,8 +1058,8 @@ fn going_back_from_an_outcome_lands_on_the_answer_to_change() {
     );
     assert!(answers[1]);
     press(&mut app, ch(' '));
-    let Screen::RedFlags { answers, .. } = &app.screen else {
-        panic!("{:?}", app.screen);
+    let Screen::RedFlags { answers, .. } = &app.screen() else {
+        panic!("{:?}", app.screen());
     };
     assert!(answers.iter().all(|yes| !yes));
 }
@@ -1043,9 +1067,9 @@ fn going_back_from_an_outcome_lands_on_the_answer_to_change() {
 #[test]
 fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
     let mut app = busy_app(THEME);
-    app.view = View::Profiles;
+    show(&mut app, View::Profiles);
     let ids: Vec<String> = app
-        .ctx
+        .context()
         .catalog
         .exercises
         .iter()
@@ -1065,7 +1089,7 @@ fn profiles_edit_added_removed_and_replaced_exercises_by_checked_id() {
     let typo = &ids[0][..ids[0].len() - 1];
     type_text(&mut app, typo);
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
-    let status = app.status.as_ref().expect("an error");
+    let status = app.status().expect("an error");
     assert!(status.error, "{status:?}");
     assert!(
         status.text.contains("Removed exercises: unknown exercise"),
@@ -1104,12 +1128,8 @@ fn past_midnight_today_turns_to_the_new_day_and_ticks_go_there() {
     let yesterday = app.today_items();
     let tomorrow = TODAY.tomorrow().unwrap();
     assert!(app.update(Action::NewDay(tomorrow)).is_empty());
-    assert_eq!(app.ctx.today, tomorrow);
-    let said = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    assert_eq!(app.context().today, tomorrow);
+    let said = app.status().map(|s| s.text.clone()).unwrap_or_default();
     assert!(said.contains("new day"), "{said}");
     let today = app.today_items();
     // Nothing is ticked yet on the new day, whatever was ticked yesterday.
@@ -1132,11 +1152,11 @@ fn past_midnight_today_turns_to_the_new_day_and_ticks_go_there() {
 
 #[test]
 fn a_text_field_keeps_enter_and_esc_whatever_the_keymap_and_its_hints_say_so() {
-    let mut app = busy_app(THEME);
     // Enter and Esc remapped away: in a text field they still finish and cancel, the remapped
     // keys type text, and the hint bar names the keys that work there.
-    app.ctx.keymap = Keymap::with_overrides(r#"{"Select": ["o"], "Back": ["ctrl-x"]}"#).unwrap();
-    app.view = View::Library;
+    let keymap = Keymap::with_overrides(r#"{"Select": ["o"], "Back": ["ctrl-x"]}"#).unwrap();
+    let mut app = busy_app_keyed(THEME, keymap);
+    show(&mut app, View::Library);
     press(&mut app, ch('/'));
     assert!(app.typing());
     let screen = draw(&app, 80, 24);
@@ -1146,24 +1166,24 @@ fn a_text_field_keeps_enter_and_esc_whatever_the_keymap_and_its_hints_say_so() {
         "{hints}"
     );
     press(&mut app, ch('o'));
-    assert_eq!(app.views.library.query, "o");
+    assert_eq!(app.views().library.query, "o");
     press(&mut app, key(KeyCode::Enter));
     assert!(!app.typing());
-    assert_eq!(app.views.library.query, "o");
+    assert_eq!(app.views().library.query, "o");
     press(&mut app, ch('/'));
     press(&mut app, key(KeyCode::Esc));
     assert!(!app.typing());
-    assert_eq!(app.views.library.query, "", "Esc cancels the search");
+    assert_eq!(app.views().library.query, "", "Esc cancels the search");
 }
 
 #[test]
 fn the_history_view_and_rehab_history_count_adherence_alike() {
     let app = busy_app(THEME);
     let mut history = app.clone();
-    history.view = View::History;
+    show(&mut history, View::History);
     let screen = draw(&history, 80, 24);
     for week in app.weeks_so_far() {
-        let summary = rehab_planner::journal::summarize_week(week, &app.loaded.journal, TODAY);
+        let summary = rehab_planner::journal::summarize_week(week, &app.loaded().journal, TODAY);
         // The journal's count of the week is the engine's, which the screen shows.
         let want = format!("wk{} {:>3}", week.state.week, summary.adherence.short());
         assert!(screen.contains(&want), "{want} not in\n{screen}");
@@ -1175,7 +1195,7 @@ fn symptom_helper(catalog: rehab_planner::catalog::Catalog) -> rehab_planner::tu
     let mut app =
         rehab_planner::tui::app::App::new(catalog, Keymap::default(), THEME, TODAY, "me".into());
     press(&mut app, key(KeyCode::Enter));
-    for _ in 0..app.ctx.catalog.conditions.len() {
+    for _ in 0..app.context().catalog.conditions.len() {
         press(&mut app, key(KeyCode::Down));
     }
     press(&mut app, key(KeyCode::Enter));
@@ -1190,7 +1210,7 @@ fn the_symptom_helper_chooses_nothing_for_the_person() {
     ] {
         let mut app = symptom_helper(catalog);
         assert!(matches!(
-            app.screen,
+            app.screen(),
             Screen::Symptoms {
                 question: 0,
                 selected: None,
@@ -1203,20 +1223,20 @@ fn the_symptom_helper_chooses_nothing_for_the_person() {
             press(&mut app, key(KeyCode::Enter));
             assert!(
                 matches!(
-                    &app.screen,
+                    &app.screen(),
                     Screen::Symptoms { question: 0, selected: None, answers } if answers.is_empty()
                 ),
                 "{:?}",
-                app.screen
+                app.screen()
             );
-            let status = app.status.clone().unwrap().text;
+            let status = app.status().unwrap().text.clone();
             assert!(status.starts_with("choose one"), "{status}");
         }
         // A choice made, Enter goes on, and the next question again starts unchosen.
         press(&mut app, key(KeyCode::Down));
         press(&mut app, key(KeyCode::Enter));
         assert!(matches!(
-            app.screen,
+            app.screen(),
             Screen::Symptoms {
                 question: 1,
                 selected: None,
@@ -1226,7 +1246,7 @@ fn the_symptom_helper_chooses_nothing_for_the_person() {
         // Esc back shows the answer given; a digit chooses by number.
         press(&mut app, key(KeyCode::Esc));
         assert!(matches!(
-            app.screen,
+            app.screen(),
             Screen::Symptoms {
                 question: 0,
                 selected: Some(0),
@@ -1235,7 +1255,7 @@ fn the_symptom_helper_chooses_nothing_for_the_person() {
         ));
         press(&mut app, ch('2'));
         assert!(matches!(
-            app.screen,
+            app.screen(),
             Screen::Symptoms {
                 selected: Some(1),
                 ..
@@ -1253,8 +1273,8 @@ fn the_first_answers_do_not_favour_one_condition() {
         press(&mut app, key(KeyCode::Down));
         press(&mut app, key(KeyCode::Enter));
     }
-    let Screen::Suggestions { ranked, .. } = &app.screen else {
-        panic!("{:?}", app.screen);
+    let Screen::Suggestions { ranked, .. } = &app.screen() else {
+        panic!("{:?}", app.screen());
     };
     assert_ne!(ranked[0].condition, catalog.conditions[0].id.as_str());
     // No condition owns the first answer of most questions.
@@ -1287,7 +1307,7 @@ fn the_first_answers_do_not_favour_one_condition() {
 #[test]
 fn program_space_acts_on_the_highlighted_row_after_scrolling_past_the_end() {
     let mut app = busy_app(THEME);
-    app.view = View::Program;
+    show(&mut app, View::Program);
     let rows = app.criteria_rows();
     assert!(rows.len() >= 2, "{rows:?}");
     // Past the end Down reads the page on; one Up then moves the cursor, never just the page.
@@ -1296,8 +1316,8 @@ fn program_space_acts_on_the_highlighted_row_after_scrolling_past_the_end() {
     }
     press(&mut app, key(KeyCode::Up));
     let want = rows.len() - 2;
-    assert_eq!(app.views.program.row, want);
-    assert_eq!(app.views.program.scroll, 0);
+    assert_eq!(app.views().program.row, want);
+    assert_eq!(app.views().program.scroll, 0);
     // The highlighted row on screen is the one Space records.
     let screen = draw(&app, 80, 24);
     let pointed: Vec<&str> = screen.lines().filter(|l| l.contains('›')).collect();
@@ -1318,42 +1338,53 @@ fn program_space_acts_on_the_highlighted_row_after_scrolling_past_the_end() {
 #[test]
 fn the_week_view_moves_down_the_days_as_they_are_listed() {
     let mut app = busy_app(THEME);
-    app.view = View::Week;
+    show(&mut app, View::Week);
     press(&mut app, key(KeyCode::Home));
     let week = app.shown_week().unwrap().clone();
-    let (start_week, start_day) = (app.views.week.week, app.views.week.day);
+    let (start_week, start_day) = (app.views().week.week, app.views().week.day);
     // j walks the selected day's items, then on to the next day's first item.
     let n = week.days[start_day].items.len();
     for i in 1..n {
         press(&mut app, ch('j'));
-        assert_eq!((app.views.week.day, app.views.week.item), (start_day, i));
+        assert_eq!(
+            (app.views().week.day, app.views().week.item),
+            (start_day, i)
+        );
     }
     press(&mut app, key(KeyCode::Down));
     assert_eq!(
-        (app.views.week.week, app.views.week.day, app.views.week.item),
+        (
+            app.views().week.week,
+            app.views().week.day,
+            app.views().week.item
+        ),
         (start_week, start_day + 1, 0)
     );
     // k goes back: onto the last item of the day before.
     press(&mut app, ch('k'));
     assert_eq!(
-        (app.views.week.day, app.views.week.item),
+        (app.views().week.day, app.views().week.item),
         (start_day, n.saturating_sub(1))
     );
     // Down through the rest of the week goes on to next Monday; Up from there to Sunday.
     for _ in 0..60 {
-        if app.views.week.week != start_week {
+        if app.views().week.week != start_week {
             break;
         }
         press(&mut app, ch('j'));
     }
     assert_eq!(
-        (app.views.week.week, app.views.week.day),
+        (app.views().week.week, app.views().week.day),
         (start_week + 1, 0)
     );
     press(&mut app, ch('k'));
     let sunday = app.shown_week().unwrap().days[6].items.len();
     assert_eq!(
-        (app.views.week.week, app.views.week.day, app.views.week.item),
+        (
+            app.views().week.week,
+            app.views().week.day,
+            app.views().week.item
+        ),
         (start_week, 6, sunday.saturating_sub(1))
     );
 }
@@ -1365,7 +1396,7 @@ fn ctrl(c: char) -> KeyEvent {
 #[test]
 fn ctrl_u_clears_a_field_so_typing_writes_exactly_the_new_path() {
     let mut app = busy_app(THEME);
-    app.view = View::Export;
+    show(&mut app, View::Export);
     press(&mut app, ch('e'));
     for c in "/home/me/exports/an-old-plan-written-last-month.html".chars() {
         press(&mut app, ch(c));
@@ -1374,13 +1405,13 @@ fn ctrl_u_clears_a_field_so_typing_writes_exactly_the_new_path() {
     // Back in the field later: Ctrl-U clears the old path, and what is typed is the path.
     press(&mut app, ch('e'));
     press(&mut app, ctrl('u'));
-    assert_eq!(app.views.export.path, "");
+    assert_eq!(app.views().export.path, "");
     for c in "/tmp/new plan.html".chars() {
         press(&mut app, ch(c));
     }
     // Ctrl-W deletes the word before the cursor.
     press(&mut app, ctrl('w'));
-    assert_eq!(app.views.export.path, "/tmp/new ");
+    assert_eq!(app.views().export.path, "/tmp/new ");
     for c in "plan.html".chars() {
         press(&mut app, ch(c));
     }
@@ -1391,21 +1422,21 @@ fn ctrl_u_clears_a_field_so_typing_writes_exactly_the_new_path() {
     };
     assert_eq!(path, "/tmp/new plan.html");
     // The same keys in the other fields: a skip's "other" reason, the library search.
-    app.view = View::Library;
+    show(&mut app, View::Library);
     press(&mut app, ch('/'));
     for c in "quad set".chars() {
         press(&mut app, ch(c));
     }
     press(&mut app, ctrl('w'));
-    assert_eq!(app.views.library.query, "quad ");
+    assert_eq!(app.views().library.query, "quad ");
     press(&mut app, ctrl('u'));
-    assert_eq!(app.views.library.query, "");
+    assert_eq!(app.views().library.query, "");
 }
 
 #[test]
 fn a_long_path_is_shown_in_its_field_with_the_cursor() {
     let mut app = busy_app(THEME);
-    app.view = View::Export;
+    show(&mut app, View::Export);
     press(&mut app, ch('e'));
     let long = "/home/someone/Documents/physio/exports/rehab-plan-for-the-clinic-2026-11-25.html";
     for c in long.chars() {

@@ -41,7 +41,7 @@ fn app_from(start: jiff::civil::Date) -> (App, Vec<Record>) {
                 answers: p.red_flags.answers.clone(),
             });
         }
-        if let Some(plan) = app.loaded.standing.as_ref().map(|s| s.day(day)) {
+        if let Some(plan) = app.loaded().standing.as_ref().map(|s| s.day(day)) {
             for item in plan.items.iter().step_by(2) {
                 records.push(Record::Done {
                     date: day,
@@ -85,10 +85,10 @@ fn a_saved_progression_starts_the_app_late_in_the_history_and_changes_nothing_on
 
     // History and Program read every week: switching to them works the rest out.
     for view in [View::Week, View::Program, View::History] {
-        while quick.view != view {
+        while quick.view() != view {
             press(&mut quick, key(KeyCode::Tab));
         }
-        while full.view != view {
+        while full.view() != view {
             press(&mut full, key(KeyCode::Tab));
         }
         assert_eq!(
@@ -105,22 +105,26 @@ fn browsing_back_before_the_checkpoint_works_the_earlier_weeks_out() {
     let (mut full, records) = long_app();
     let mut quick = started_from_memo(&full, &records);
     let first = quick.first_week_built().unwrap_or(0);
-    while quick.view != View::Week {
+    while quick.view() != View::Week {
         press(&mut quick, key(KeyCode::Tab));
     }
     // `[` goes a week back at a time, past the first week worked out.
-    for _ in 0..=(quick.views.week.week - first) {
+    let back = quick.views().week.week - first + 1;
+    for _ in 0..back {
         press(&mut quick, ch('['));
     }
-    assert!(quick.views.week.week < first);
+    assert!(quick.views().week.week < first);
     let shown = quick.shown_week().map(|w| w.state.week);
     assert_eq!(
         shown,
-        Some(quick.views.week.week),
+        Some(quick.views().week.week),
         "the week shown was not worked out"
     );
-    full.view = View::Week;
-    full.views.week = quick.views.week.clone();
+    show(&mut full, View::Week);
+    for _ in 0..back {
+        press(&mut full, ch('['));
+    }
+    assert_eq!(full.views().week, quick.views().week);
     full.rebuild();
     assert_eq!(draw(&quick, 80, 24), draw(&full, 80, 24));
 }
@@ -129,7 +133,7 @@ fn browsing_back_before_the_checkpoint_works_the_earlier_weeks_out() {
 fn three_digit_weeks_fit_the_history_view_at_80x24() {
     // Week 130 and on: the weekly adherence line keeps whole entries within the border.
     let (mut app, _) = app_from(date(2024, 5, 27));
-    while app.view != View::History {
+    while app.view() != View::History {
         press(&mut app, key(KeyCode::Tab));
     }
     let screen = draw(&app, 80, 24);
@@ -151,7 +155,7 @@ fn three_digit_weeks_fit_the_history_view_at_80x24() {
 /// A second app loaded as the disk loads one, with the memo `full` made (as the store keeps it
 /// beside the journal for the next start).
 fn started_from_memo(full: &App, records: &[Record]) -> App {
-    let memo = full.loaded.memo.clone();
+    let memo = full.loaded().memo.clone();
     assert_ne!(
         memo,
         Memo::default(),
@@ -159,7 +163,7 @@ fn started_from_memo(full: &App, records: &[Record]) -> App {
     );
     let mut quick = fresh_app(theme());
     quick.update(Action::Loaded(
-        Box::new(full.loaded.profile.clone().expect("loaded")),
+        Box::new(full.loaded().profile.clone().expect("loaded")),
         std::sync::Arc::new(JournalState::replay(records)),
         memo,
     ));
@@ -172,7 +176,7 @@ fn the_apps_start_keeps_the_memo_beside_the_journal_and_the_next_start_reads_it(
     let (full, records) = long_app();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let paths = rehab_planner::paths::Paths::resolve(Some(dir.path().to_path_buf()), None);
-    let mut open = OpenProfile::create(&paths, full.loaded.profile.clone().expect("loaded"))
+    let mut open = OpenProfile::create(&paths, full.loaded().profile.clone().expect("loaded"))
         .expect("the profile is made");
     open.apply(&rehab_planner::session::Change::records(records))
         .expect("the journal is written");
@@ -180,7 +184,8 @@ fn the_apps_start_keeps_the_memo_beside_the_journal_and_the_next_start_reads_it(
     assert!(!memo_file.exists());
     let start = || {
         let mut app = fresh_app(theme());
-        let mut disk = rehab_planner::tui::disk::Disk::new(paths.clone(), app.ctx.catalog.clone());
+        let mut disk =
+            rehab_planner::tui::disk::Disk::new(paths.clone(), app.context().catalog.clone());
         for action in disk.open_at_start("me", OpenProfile::open(&paths, "me"), TODAY) {
             app.update(action);
         }
@@ -199,6 +204,6 @@ fn the_apps_start_keeps_the_memo_beside_the_journal_and_the_next_start_reads_it(
             .ok(),
         kept
     );
-    assert_eq!(second.loaded.memo, first.loaded.memo);
+    assert_eq!(second.loaded().memo, first.loaded().memo);
     assert_eq!(draw(&second, 80, 24), draw(&full, 80, 24));
 }

@@ -74,8 +74,8 @@ fn today_asks_the_exit_checks_when_the_phase_is_due() {
 #[test]
 fn no_prompt_before_the_phase_has_had_its_time() {
     // Week 1 of Settle (2 weeks): nothing is asked yet.
-    let mut app = fresh_app(UNICODE);
-    app.ctx.today = jiff::civil::date(2026, 11, 18);
+    let today = jiff::civil::date(2026, 11, 18);
+    let mut app = App::new(catalog(), Default::default(), UNICODE, today, "me".into());
     app.load(profile(), &[]);
     assert!(app.this_week().is_some());
     assert_eq!(app.exit_prompt(), None);
@@ -90,7 +90,7 @@ fn moving_and_enter_record_nothing_on_todays_prompt_space_ticks_one_check() {
     }
     // Enter opens the check's words; Enter again closes them; nothing is recorded.
     assert_eq!(press(&mut app, key(KeyCode::Enter)), Vec::new());
-    match &app.overlay {
+    match &app.overlay() {
         Some(Overlay::Text { lines, .. }) => {
             assert_eq!(lines, &["Pain under 3/10 on stairs".to_string()])
         }
@@ -100,7 +100,7 @@ fn moving_and_enter_record_nothing_on_todays_prompt_space_ticks_one_check() {
     // Space on the open words records nothing either.
     assert_eq!(press(&mut app, ch(' ')), Vec::new());
     assert_eq!(press(&mut app, key(KeyCode::Enter)), Vec::new());
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert!(!app.criteria_met("phase-1-exit-1"));
     // Space ticks the check under the cursor, and that one alone.
     let effects = press_and_store(&mut app, ch(' '));
@@ -129,7 +129,7 @@ fn down_past_the_last_check_reaches_the_items_and_up_comes_back() {
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Down));
     assert!(!app.on_exit_prompt());
-    assert_eq!(app.views.today.selected, 0);
+    assert_eq!(app.views().today.selected, 0);
     // On the items, Space ticks the item, not a check.
     let effects = press(&mut app, ch(' '));
     assert!(
@@ -138,21 +138,21 @@ fn down_past_the_last_check_reaches_the_items_and_up_comes_back() {
     );
     press(&mut app, key(KeyCode::Up));
     assert!(app.on_exit_prompt());
-    assert_eq!(app.views.today.check, 1);
+    assert_eq!(app.views().today.check, 1);
 }
 
 #[test]
 fn enter_never_records_a_criterion_in_the_program_view() {
     let mut app = due_app(UNICODE);
-    app.view = View::Program;
+    show(&mut app, View::Program);
     let rows = app.criteria_rows();
     assert!(rows.len() >= 3, "{rows:?}");
     for i in 0..rows.len() {
         assert_eq!(press(&mut app, key(KeyCode::Enter)), Vec::new(), "row {i}");
         assert!(
-            matches!(app.overlay, Some(Overlay::Text { .. })),
+            matches!(app.overlay(), Some(Overlay::Text { .. })),
             "row {i}: {:?}",
-            app.overlay
+            app.overlay()
         );
         assert_eq!(press(&mut app, key(KeyCode::Esc)), Vec::new(), "row {i}");
         assert_eq!(press(&mut app, key(KeyCode::Down)), Vec::new(), "row {i}");
@@ -178,7 +178,7 @@ fn a_check_withdrawn_withdraws_the_phase_exit_from_an_older_journal() {
             met: true,
         },
     ));
-    app.view = View::Program;
+    show(&mut app, View::Program);
     let rows = app.criteria();
     assert!(rows.iter().take(3).all(|r| r.met), "{rows:?}");
     // Unticking check 1 keeps check 2 met in its own right, then withdraws the phase's exit.
@@ -195,7 +195,7 @@ fn a_check_withdrawn_withdraws_the_phase_exit_from_an_older_journal() {
     let met: Vec<bool> = app.criteria().iter().take(3).map(|r| r.met).collect();
     assert_eq!(met, [false, false, true]);
     // And Today asks again, check 1 open, check 2 ticked.
-    app.view = View::Today;
+    show(&mut app, View::Today);
     let prompt = app.exit_prompt().expect("asked again");
     let met: Vec<bool> = prompt.rows.iter().map(|r| r.met).collect();
     assert_eq!(met, [false, true]);
@@ -326,8 +326,8 @@ fn a_phases_runs_read_the_same_through_a_saved_progression_weeks_later() {
     // the weeks a saved progression works out again, and its runs still count.
     let app = runs_app(&[18], &[]);
     let catalog = runs_catalog();
-    let profile = app.loaded.profile.clone().unwrap();
-    let journal = app.loaded.journal.clone();
+    let profile = app.loaded().profile.clone().unwrap();
+    let journal = app.loaded().journal.clone();
     let log = |s: &Standing| {
         s.criteria_rows(&catalog, &journal)
             .into_iter()

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 use ratatui::{Terminal, backend::TestBackend};
 use rehab_planner::tui::app::{Screen, View};
+use rehab_planner::tui::keymap::Keymap;
 use rehab_planner::tui::theme::Theme;
 use rehab_planner::tui::ui;
 use tui_common::*;
@@ -98,7 +99,7 @@ fn builtin_red_flags_show_that_more_follow() {
     );
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, key(KeyCode::Enter));
-    let n = app.ctx.catalog.red_flags.len();
+    let n = app.context().catalog.red_flags.len();
     let first = draw(&app, 80, 24);
     assert!(first.contains(&format!("1 of {n}")), "{first}");
     assert!(
@@ -163,7 +164,7 @@ fn no_colour_keeps_meaning_without_colour() {
 
 fn view(v: View) -> rehab_planner::tui::app::App {
     let mut app = busy_app(UNICODE);
-    app.view = v;
+    show(&mut app, v);
     app
 }
 
@@ -180,14 +181,14 @@ fn main_views() {
     let mut p = profile();
     p.settings.start = jiff::civil::date(2026, 11, 30);
     before.load(p, &[]);
-    before.view = View::Week;
+    show(&mut before, View::Week);
     insta::assert_snapshot!("week_before_start", draw(&before, 80, 24));
     insta::assert_snapshot!("program", draw(&view(View::Program), 80, 24));
     insta::assert_snapshot!("history", draw(&view(View::History), 80, 24));
     insta::assert_snapshot!("history_120x40", draw(&view(View::History), 120, 40));
     // Searching by id keeps to the fixture's exercises, whatever the built-in library holds.
     let mut library = view(View::Library);
-    library.views.library.query = "fx-".into();
+    search(&mut library, "fx-");
     insta::assert_snapshot!("library_search", draw(&library, 80, 24));
     insta::assert_snapshot!("profiles", draw(&view(View::Profiles), 80, 24));
     insta::assert_snapshot!("export", draw(&view(View::Export), 80, 24));
@@ -235,7 +236,7 @@ fn load_error_and_too_small() {
         "/data/profiles/me/journal.ron".into(),
         "journal.ron:3:14: expected `(`".into(),
     );
-    assert!(matches!(app.screen, Screen::LoadError { .. }));
+    assert!(matches!(app.screen(), Screen::LoadError { .. }));
     insta::assert_snapshot!("load_error", draw(&app, 80, 24));
     insta::assert_snapshot!("too_small", draw(&busy_app(UNICODE), 60, 20));
 }
@@ -243,7 +244,7 @@ fn load_error_and_too_small() {
 #[test]
 fn advice_banner_lasts_on_today() {
     let mut app = busy_app(UNICODE);
-    let mut p = app.loaded.profile.clone().unwrap();
+    let mut p = app.loaded().profile.clone().unwrap();
     p.red_flags.answers.insert("fx-night".into(), true);
     app.load(p, &[]);
     let text = draw(&app, 80, 24);
@@ -259,7 +260,7 @@ fn ascii_theme_draws_only_ascii_on_every_view_and_overlay() {
     };
     for v in View::ALL {
         let mut app = busy_app(ascii);
-        app.view = v;
+        show(&mut app, v);
         let text = draw(&app, 80, 24);
         assert!(text.is_ascii(), "{v:?} is not ASCII:\n{text}");
         let wide = draw(&app, 120, 40);
@@ -287,7 +288,7 @@ fn ascii_theme_draws_only_ascii_on_every_view_and_overlay() {
 #[test]
 fn text_fields() {
     let mut app = busy_app(UNICODE);
-    app.view = View::Profiles;
+    show(&mut app, View::Profiles);
     press(&mut app, ch('e'));
     for c in "Ann Lee".chars() {
         press(&mut app, ch(c));
@@ -296,7 +297,7 @@ fn text_fields() {
     insta::assert_snapshot!("profiles_edit", draw(&app, 80, 24));
 
     let mut app = busy_app(UNICODE);
-    app.view = View::Library;
+    show(&mut app, View::Library);
     press(&mut app, ch('/'));
     for c in "fx-wa".chars() {
         press(&mut app, ch(c));
@@ -306,8 +307,7 @@ fn text_fields() {
 
 #[test]
 fn a_long_week_note_wraps_on_today_instead_of_being_cut() {
-    let mut app = busy_app(UNICODE);
-    let lines = &mut app.loaded.standing.as_mut().unwrap().lines;
+    let app = busy_app(UNICODE).with_standing_lines(|lines| {
     lines.retain(|l| l.urgency >= rehab_planner::session::Urgency::Advise);
     for text in [
         "running paused",
@@ -321,6 +321,7 @@ fn a_long_week_note_wraps_on_today_instead_of_being_cut() {
             },
         );
     }
+    });
     let text = draw(&app, 80, 24);
     let flat: String = text
         .lines()
@@ -340,7 +341,7 @@ fn export_before_the_start_offers_week_1_and_the_weeks_from_it() {
     let mut p = profile();
     p.settings.start = TODAY.checked_add(jiff::ToSpan::days(10)).unwrap();
     app.load(p, &[]);
-    app.view = View::Export;
+    show(&mut app, View::Export);
     let text = draw(&app, 80, 24);
     assert!(text.contains("this week (week 1)"), "{text}");
     assert!(text.contains("the next 4 (weeks 1-4)"), "{text}");
@@ -376,7 +377,7 @@ fn the_other_skip_reason_takes_a_few_words() {
     assert_eq!(*reason, SkipReason::Other);
     assert_eq!(item, "fx-wall-sit");
     assert_eq!(text, "skipped Wall sit: knee felt odd");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     // Esc while typing goes back to the reasons, not out of the pop-up.
     press(&mut app, ch('x'));
     for _ in 0..3 {
@@ -385,15 +386,15 @@ fn the_other_skip_reason_takes_a_few_words() {
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, key(KeyCode::Esc));
     assert!(matches!(
-        app.overlay,
+        app.overlay(),
         Some(Overlay::Skip { other: None, .. })
     ));
 }
 
 #[test]
 fn names_with_wide_characters_fit_at_80x24() {
-    let mut app = busy_app(UNICODE);
-    for e in &mut std::sync::Arc::make_mut(&mut app.ctx.catalog).exercises {
+    let mut catalog = catalog();
+    for e in &mut catalog.exercises {
         if e.id == "fx-clamshell" {
             e.name = "膝のためのクラムシェル運動、横向きで行う".into();
         }
@@ -401,6 +402,7 @@ fn names_with_wide_characters_fit_at_80x24() {
             e.name = "Quadriceps setting 🦵 with a rolled towel under the knee".into();
         }
     }
+    let mut app = busy_app_from(catalog, UNICODE, Keymap::default());
     // The column (by cell, as the terminal counts) where each row's dose starts.
     let dose_columns = |app: &rehab_planner::tui::app::App| -> Vec<usize> {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -420,7 +422,7 @@ fn names_with_wide_characters_fit_at_80x24() {
         "doses line up: {today:?}"
     );
     let mut views = vec![draw(&app, 80, 24)];
-    app.view = View::Week;
+    show(&mut app, View::Week);
     let week = dose_columns(&app);
     assert!(
         week.len() >= 3 && week.iter().all(|c| *c == week[0]),
@@ -433,14 +435,15 @@ fn names_with_wide_characters_fit_at_80x24() {
 
 #[test]
 fn a_long_banner_wraps_whole_under_its_label() {
-    let mut app = busy_app(UNICODE);
-    app.loaded.standing.as_mut().unwrap().lines.insert(
-        0,
-        rehab_planner::session::Line {
-            urgency: rehab_planner::session::Urgency::Advise,
-            text: "A clinician assessed the knee on 2026-11-24 (B. Physio): the plan goes on, and running may start again once the return-to-run entry criteria are recorded as met.".into(),
-        },
-    );
+    let app = busy_app(UNICODE).with_standing_lines(|lines| {
+        lines.insert(
+            0,
+            rehab_planner::session::Line {
+                urgency: rehab_planner::session::Urgency::Advise,
+                text: "A clinician assessed the knee on 2026-11-24 (B. Physio): the plan goes on, and running may start again once the return-to-run entry criteria are recorded as met.".into(),
+            },
+        )
+    });
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("recorded as met."), "{screen}");
     insta::assert_snapshot!("banner_long", screen);
@@ -448,8 +451,12 @@ fn a_long_banner_wraps_whole_under_its_label() {
 
 #[test]
 fn a_long_profile_name_is_cut_beside_the_tabs_not_hidden() {
+    // The busy app opened again on a profile with a long name.
     let mut app = busy_app(UNICODE);
-    app.loaded.profile_name = "margaret-ellison-smith".into();
+    let mut p = profile();
+    p.name = "margaret-ellison-smith".into();
+    let recs = records(&app);
+    app.load(p, &recs);
     let screen = draw(&app, 80, 24);
     let tabs = screen.lines().next().unwrap_or_default();
     // The tabs take 66 columns; the name gets the rest but a space either side.
@@ -470,7 +477,9 @@ fn a_list_longer_than_its_room_shows_a_scrollbar_that_follows_the_selection() {
     // The Library lists every built-in exercise: more than an 80x24 screen has rows for.
     let mut app = view(View::Library);
     let top = draw(&app, 80, 24);
-    app.views.library.selected = app.library_rows().len() - 1;
+    for _ in 1..app.library_rows().len() {
+        press(&mut app, key(KeyCode::Down));
+    }
     let bottom = draw(&app, 80, 24);
     let thumb_rows = |screen: &str| -> Vec<usize> {
         screen
@@ -503,7 +512,7 @@ fn a_non_runner_program_has_no_running() {
     p.settings.no_running = true;
     p.settings.run_days.clear();
     app.load(p, &[]);
-    app.view = View::Program;
+    show(&mut app, View::Program);
     let screen = draw(&app, 80, 24);
     insta::assert_snapshot!("program_non_runner", screen);
     assert!(!screen.contains("Running:"), "{screen}");

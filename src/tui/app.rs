@@ -199,17 +199,21 @@ pub struct Loaded {
 /// The whole state the screens render: what it runs with, the open profile, and the screen
 /// with its views.
 #[derive(Debug, Clone)]
+///
+/// The fields are private: outside `tui::app` they are read through the methods below and
+/// changed only by [`App::update`] (and the few loop entries such as [`App::load`]), so a test
+/// drives the app as a person or the loop does.
 pub struct App {
-    pub ctx: AppContext,
-    pub loaded: Loaded,
-    pub screen: Screen,
-    pub view: View,
-    pub overlay: Option<Overlay>,
-    pub status: Option<Status>,
+    ctx: AppContext,
+    loaded: Loaded,
+    screen: Screen,
+    view: View,
+    overlay: Option<Overlay>,
+    status: Option<Status>,
     /// Each main view's own state.
-    pub views: Views,
+    views: Views,
     /// What to say once the record now being written is saved (a pain score over the ceiling).
-    pub after_save: Option<String>,
+    after_save: Option<String>,
 }
 
 impl App {
@@ -240,6 +244,64 @@ impl App {
             views: Views::default(),
             after_save: None,
         }
+    }
+
+    /// The app of a locked clinic session: what it offers follows the lock the disk enforces.
+    pub fn with_lock(mut self, lock: crate::clinic::Lock) -> App {
+        self.ctx.lock = Some(lock);
+        self
+    }
+
+    /// The app with `overlay` open over its screen, as the pop-up's key opens it: for drawing a
+    /// pop-up over a screen where no key opens it (an exercise's figure over the welcome).
+    pub fn with_overlay(mut self, overlay: Overlay) -> App {
+        self.overlay = Some(overlay);
+        self
+    }
+
+    /// The app with the standing's lines edited, until the next rebuild: for drawing lines no
+    /// rule writes today (how the screens wrap a long note).
+    #[doc(hidden)]
+    pub fn with_standing_lines(mut self, edit: impl FnOnce(&mut Vec<crate::session::Line>)) -> App {
+        if let Some(standing) = &mut self.loaded.standing {
+            edit(&mut standing.lines);
+        }
+        self
+    }
+
+    /// What the app runs with: the library, the keys, the colours, the day and the lock.
+    pub fn context(&self) -> &AppContext {
+        &self.ctx
+    }
+
+    /// The open profile and what is read from it.
+    pub fn loaded(&self) -> &Loaded {
+        &self.loaded
+    }
+
+    /// The full screen that is up.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The tab shown on the main screen.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The pop-up over the screen, if any.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The status line's message, if any.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Each main view's own state.
+    pub fn views(&self) -> &Views {
+        &self.views
     }
 
     /// Puts a loaded profile and its journal in place and opens Today.
@@ -398,7 +460,7 @@ impl App {
                 return Vec::new();
             }
             Action::ClinicRows(rows) => {
-                self.clinic_read(rows);
+                self.views.clinic.read(rows);
                 return Vec::new();
             }
             Action::Written(kind, path) => {

@@ -446,7 +446,7 @@ mod tests {
         let theme = crate::tui::theme::Theme::new(false, true);
         let keymap = crate::tui::keymap::Keymap::default();
         let mut app = App::new(catalog, keymap, theme, today, "me".into());
-        let mut disk = Disk::new(paths.clone(), app.ctx.catalog.clone());
+        let mut disk = Disk::new(paths.clone(), app.context().catalog.clone());
         for action in disk.open_at_start("me", OpenProfile::open(&paths, "me"), today) {
             app.update(action);
         }
@@ -488,7 +488,7 @@ mod tests {
         let today = jiff::civil::date(2026, 11, 25);
         let theme = crate::tui::theme::Theme::new(false, true);
         let app = App::new(catalog, Default::default(), theme, today, "me".into());
-        let mut disk = Disk::new(paths.clone(), app.ctx.catalog.clone());
+        let mut disk = Disk::new(paths.clone(), app.context().catalog.clone());
         let profile = Profile::new(
             "anna",
             "pfps",
@@ -514,9 +514,14 @@ mod tests {
             .perform(Effect::ReadPrescription(file.clone()))
             .expect("a disk effect answers");
         assert_eq!(read, Action::PrescriptionRead(file.clone(), text.clone()));
-        let Ok(imported) =
-            crate::handover::check_prescription(&app.ctx.catalog, &p, None, &text, &file, today)
-        else {
+        let Ok(imported) = crate::handover::check_prescription(
+            &app.context().catalog,
+            &p,
+            None,
+            &text,
+            &file,
+            today,
+        ) else {
             panic!("the file checks")
         };
         let import = Effect::Import {

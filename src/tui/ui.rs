@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     let [_, body, footer] = widgets::bands(area, 0, 2);
     let [status, hints, _] = widgets::bands(footer, 1, 0);
-    match &app.screen {
+    match &app.screen() {
         Screen::Main => main_views(frame, body, app),
         Screen::LoadError { file, message } => {
             screens::load_error::render(frame, body, app, file, message)
@@ -60,17 +60,17 @@ pub fn render(frame: &mut Frame, app: &App) {
         }
         Screen::Setup(form) => screens::setup::render(frame, body, app, form),
     }
-    if let Some(overlay) = &app.overlay {
+    if let Some(overlay) = &app.overlay() {
         screens::overlays::render(frame, body, app, overlay);
     }
-    if let Some(s) = &app.status {
+    if let Some(s) = &app.status() {
         let style = if s.error {
-            app.ctx.theme.danger()
+            app.context().theme.danger()
         } else {
-            app.ctx.theme.done()
+            app.context().theme.done()
         };
         let mark = if s.error {
-            app.ctx.theme.warn_sign()
+            app.context().theme.warn_sign()
         } else {
             ""
         };
@@ -93,11 +93,11 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
     // The lasting banner, wrapped whole under its label (a sign-off's line is never cut).
     let banner = app.banner().map(|(level, text)| {
         let (label, style) = match level {
-            Urgency::Info | Urgency::Advise => ("Advice", app.ctx.theme.warn()),
-            Urgency::Hold => ("On hold", app.ctx.theme.danger()),
-            Urgency::Stop => ("Stop", app.ctx.theme.danger()),
+            Urgency::Info | Urgency::Advise => ("Advice", app.context().theme.warn()),
+            Urgency::Hold => ("On hold", app.context().theme.danger()),
+            Urgency::Stop => ("Stop", app.context().theme.danger()),
         };
-        let lead = format!("{} {label}: ", app.ctx.theme.warn_sign());
+        let lead = format!("{} {label}: ", app.context().theme.warn_sign());
         let mut lines = screens::list_detail::wrap_hanging(&lead, &text, usize::from(area.width));
         lines.truncate(4);
         let lines: Vec<Line> = lines
@@ -122,7 +122,7 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
     let tabs_width: usize = titles.iter().map(|t| t.len() + 2).sum();
     let [tabs_area, name_area] =
         widgets::columns(tabs, u16::try_from(tabs_width).unwrap_or(u16::MAX));
-    let selected = tabs_shown.iter().position(|v| *v == app.view);
+    let selected = tabs_shown.iter().position(|v| *v == app.view());
     frame.render_widget(
         Tabs::new(titles)
             .select(selected)
@@ -131,22 +131,26 @@ fn main_views(frame: &mut Frame, area: Rect, app: &App) {
             .highlight_style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)),
         tabs_area,
     );
-    let ellipsis = if app.ctx.theme.ascii { "..." } else { "…" };
+    let ellipsis = if app.context().theme.ascii {
+        "..."
+    } else {
+        "…"
+    };
     // A space either side: apart from the tabs, and clear of an overlay's right edge.
     let room = usize::from(name_area.width).saturating_sub(2);
     let name = screens::list_detail::cut(
-        &crate::text::clean(&app.loaded.profile_name),
+        &crate::text::clean(&app.loaded().profile_name),
         room,
         ellipsis,
     );
     frame.render_widget(
-        Paragraph::new(Line::styled(format!("{name} "), app.ctx.theme.dim())).right_aligned(),
+        Paragraph::new(Line::styled(format!("{name} "), app.context().theme.dim())).right_aligned(),
         name_area,
     );
     if let Some(lines) = banner {
         frame.render_widget(Paragraph::new(lines), banner_area);
     }
-    match app.view {
+    match app.view() {
         View::Today => screens::today::render(frame, body, app),
         View::Week => screens::week::render(frame, body, app),
         View::Program => screens::program::render(frame, body, app),
@@ -163,26 +167,28 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
     if app.typing() {
         // In a text field Enter finishes and Esc cancels; arrows move between fields.
         let mut hints = vec![(Action::Select, "done"), (Action::Back, "cancel")];
-        if app.views.profiles.patient.is_some() && app.overlay.is_none() {
+        if app.views().profiles.patient.is_some() && app.overlay().is_none() {
             hints.insert(0, (Action::Down, "next field"));
         }
-        if matches!(app.overlay, Some(Overlay::Skip { .. })) {
+        if matches!(app.overlay(), Some(Overlay::Skip { .. })) {
             hints[0].1 = "skip";
         }
-        if app.overlay.is_none() && app.view == View::Profiles {
-            if app.views.profiles.import.is_some() {
+        if app.overlay().is_none() && app.view() == View::Profiles {
+            if app.views().profiles.import.is_some() {
                 hints[0].1 = "import";
-            } else if let Some(f) = &app.views.profiles.file {
+            } else if let Some(f) = &app.views().profiles.file {
                 hints[0].1 = if f.write.is_some() { "write" } else { "read" };
             }
         }
-        if app.overlay.is_none() && app.view == View::History && app.views.history.report.is_some()
+        if app.overlay().is_none()
+            && app.view() == View::History
+            && app.views().history.report.is_some()
         {
             hints[0].1 = "write";
         }
         return hints;
     }
-    if let Some(Overlay::Timer(timer)) = &app.overlay {
+    if let Some(Overlay::Timer(timer)) = &app.overlay() {
         return if timer.finished() {
             vec![
                 (Action::Select, "tick it"),
@@ -201,7 +207,7 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
         };
     }
     // What Enter does here, in one word.
-    let select_word = match (&app.overlay, &app.screen, app.view) {
+    let select_word = match (&app.overlay(), &app.screen(), app.view()) {
         (Some(Overlay::Skip { .. }), _, _) => "skip",
         (Some(Overlay::Pain(_)), _, _) => "save",
         (Some(_), _, _) => "close",
@@ -229,7 +235,7 @@ pub fn hint_actions(app: &App) -> Vec<(Action, &'static str)> {
 
 fn actions_here(app: &App) -> Vec<Action> {
     use Action::*;
-    if let Some(o) = &app.overlay {
+    if let Some(o) = &app.overlay() {
         return match o {
             Overlay::Help => vec![Back],
             Overlay::Detail { .. } => vec![Down, Back],
@@ -242,7 +248,7 @@ fn actions_here(app: &App) -> Vec<Action> {
     if app.typing() {
         return vec![Select, Back];
     }
-    match &app.screen {
+    match &app.screen() {
         Screen::LoadError { .. } => vec![Quit],
         Screen::Welcome => vec![Select, Help, Quit],
         Screen::Picker { .. } | Screen::Symptoms { .. } | Screen::Suggestions { .. } => {
@@ -251,7 +257,7 @@ fn actions_here(app: &App) -> Vec<Action> {
         Screen::RedFlags { .. } => vec![Down, Tick, Select, Back, Quit],
         Screen::FlagResult { screening, .. }
             if screening.level == Some(crate::catalog::FlagLevel::Stop)
-                && app.first_run(app.screen.choosing()) =>
+                && app.first_run(app.screen().choosing()) =>
         {
             vec![Back, Quit]
         }
@@ -265,15 +271,19 @@ fn hint_bar(app: &App) -> Paragraph<'static> {
     let mut spans = Vec::new();
     for (action, word) in hint_actions(app) {
         let key = if app.typing() {
-            app.ctx.keymap.typing_key_for(&action, app.ctx.theme.ascii)
+            app.context()
+                .keymap
+                .typing_key_for(&action, app.context().theme.ascii)
         } else {
-            app.ctx.keymap.key_for(&action, app.ctx.theme.ascii)
+            app.context()
+                .keymap
+                .key_for(&action, app.context().theme.ascii)
         };
         if key.is_empty() {
             continue;
         }
         // Single spaces: the busiest screen's hints must fit in 80 columns.
-        spans.push(Span::styled(key, app.ctx.theme.key()));
+        spans.push(Span::styled(key, app.context().theme.key()));
         spans.push(Span::raw(format!(" {word} ")));
     }
     Paragraph::new(Line::from(spans))
@@ -282,6 +292,9 @@ fn hint_bar(app: &App) -> Paragraph<'static> {
 /// A bordered block in the theme's border set with a bold title.
 pub fn block(app: &App, title: &str) -> Block<'static> {
     Block::bordered()
-        .border_set(app.ctx.theme.border())
-        .title(Line::styled(format!(" {title} "), app.ctx.theme.title()))
+        .border_set(app.context().theme.border())
+        .title(Line::styled(
+            format!(" {title} "),
+            app.context().theme.title(),
+        ))
 }

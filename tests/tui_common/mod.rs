@@ -11,7 +11,8 @@ use rehab_planner::catalog::{Catalog, Equipment, SourceText};
 use rehab_planner::journal::{PainReport, Record, SkipReason};
 use rehab_planner::plan::{Day, Settings};
 use rehab_planner::profile::Profile;
-use rehab_planner::tui::app::{App, Effect, Screen};
+use rehab_planner::tui::action::Action;
+use rehab_planner::tui::app::{App, Effect, Screen, View};
 use rehab_planner::tui::keymap::Keymap;
 use rehab_planner::tui::theme::Theme;
 use rehab_planner::tui::ui;
@@ -35,7 +36,12 @@ pub fn catalog() -> Catalog {
 }
 
 pub fn fresh_app(theme: Theme) -> App {
-    App::new(catalog(), Keymap::default(), theme, TODAY, "me".into())
+    fresh_app_keyed(theme, Keymap::default())
+}
+
+/// A fresh app whose keys are `keymap` (as a person's keys file makes them).
+pub fn fresh_app_keyed(theme: Theme, keymap: Keymap) -> App {
+    App::new(catalog(), keymap, theme, TODAY, "me".into())
 }
 
 pub fn settings() -> Settings {
@@ -63,14 +69,17 @@ pub fn profile() -> Profile {
 
 /// Presses Enter on the red-flag questions until they are all read and the answers given.
 pub fn read_all_flags(app: &mut App) -> Vec<Effect> {
-    let n = app.ctx.catalog.red_flags.len();
+    let n = app.context().catalog.red_flags.len();
     for _ in 0..n {
         let effects = press(app, key(KeyCode::Enter));
-        if !matches!(app.screen, Screen::RedFlags { .. }) {
+        if !matches!(app.screen(), Screen::RedFlags { .. }) {
             return effects;
         }
     }
-    panic!("still on the questions after {n} Enters: {:?}", app.screen)
+    panic!(
+        "still on the questions after {n} Enters: {:?}",
+        app.screen()
+    )
 }
 
 /// A week and a half of history: some done, one partial, one skipped, some pain.
@@ -120,8 +129,18 @@ pub fn records(app: &App) -> Vec<Record> {
 
 /// An app on Today with the fixture profile and its history, and two items ticked today.
 pub fn busy_app(theme: Theme) -> App {
-    let mut app = fresh_app(theme);
-    app.loaded.profiles = vec!["anna".into(), "me".into()];
+    busy_app_keyed(theme, Keymap::default())
+}
+
+/// [`busy_app`] with the keys of `keymap`.
+pub fn busy_app_keyed(theme: Theme, keymap: Keymap) -> App {
+    busy_app_from(catalog(), theme, keymap)
+}
+
+/// [`busy_app_keyed`] with the library `catalog`.
+pub fn busy_app_from(catalog: Catalog, theme: Theme, keymap: Keymap) -> App {
+    let mut app = App::new(catalog, keymap, theme, TODAY, "me".into());
+    listed(&mut app, &["anna", "me"]);
     app.load(profile(), &[]);
     let mut recs = records(&app);
     let today: Vec<String> = app
@@ -148,6 +167,35 @@ pub fn busy_app(theme: Theme) -> App {
     app
 }
 
+/// Tabs to `view` as a person does (Tab, and what it does on the way: a clinic read is
+/// ignored); fails when `view` is not one of the tabs now.
+pub fn show(app: &mut App, view: View) {
+    for _ in View::ALL {
+        if app.view() == view {
+            return;
+        }
+        app.update(Action::NextView);
+    }
+    assert_eq!(app.view(), view, "not among the tabs: {:?}", app.tabs());
+}
+
+/// Searches the Library (shown) for `text`: `/`, the text, Enter.
+pub fn search(app: &mut App, text: &str) {
+    press(app, ch('/'));
+    for c in text.chars() {
+        press(app, ch(c));
+    }
+    press(app, key(KeyCode::Enter));
+    assert_eq!(app.views().library.query.text(), text);
+}
+
+/// The profiles on disk, as the disk reports them to the app.
+pub fn listed(app: &mut App, names: &[&str]) {
+    app.update(Action::ProfilesListed(
+        names.iter().map(|n| n.to_string()).collect(),
+    ));
+}
+
 pub fn draw(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| ui::render(f, app)).unwrap();
@@ -164,7 +212,7 @@ pub fn ch(c: char) -> KeyEvent {
 
 /// Resolves a key as the loop does and updates the app; returns the effects.
 pub fn press(app: &mut App, event: KeyEvent) -> Vec<Effect> {
-    match app.ctx.keymap.resolve(&event, app.typing()) {
+    match app.context().keymap.resolve(&event, app.typing()) {
         Some(action) => app.update(action),
         None => Vec::new(),
     }
@@ -208,7 +256,7 @@ pub fn stored(
     let mut profile = change
         .creates
         .as_deref()
-        .or(app.loaded.profile.as_ref())
+        .or(app.loaded().profile.as_ref())
         .cloned()
         .expect("a change to a profile that exists or is made");
     change.apply_to(&mut profile);

@@ -1,6 +1,7 @@
 //! The tabbed views after set-up: Today, Week, Program, History, Library, Profiles, Clinic,
-//! Export. Each has a file of its own below with its state and its update; this one holds what
-//! they share: the tabs, the dispatch, and the actions on one plan item.
+//! Export. Each has a file of its own below with its state and its `ViewState` update; this one
+//! holds what they share: the tabs, `ViewState` and the `ViewCx` a view asks the app through,
+//! the dispatch, and the keys on one plan item.
 
 mod clinic;
 mod export;
@@ -21,7 +22,7 @@ pub use program::ProgramView;
 pub use today::TodayView;
 pub use week::WeekCursor;
 
-use super::{App, Effect, Mark, Overlay, PainForm, Screen, TimerState};
+use super::{App, Effect, FileKind, Mark, Overlay, PainForm, Screen, Status, TimerState};
 use crate::plan::PlanItem;
 use crate::tui::action::Action;
 use jiff::civil::Date;
@@ -33,9 +34,24 @@ const PLAN_CHANGE: crate::clinic::Act<'static> = crate::clinic::Act::SaveProfile
     plan_changed: true,
 };
 
-/// The views, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
+/// Declares `View` and `View::ALL` from one list, so a view added to the enum is on the tabs
+/// too (a const list beside the enum could miss it, and nothing would say so).
+macro_rules! views_in_tab_order {
+    ($($(#[$doc:meta])* $name:ident),+ $(,)?) => {
+        /// The views, in Tab order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum View {
+            $($(#[$doc])* $name),+
+        }
+
+        impl View {
+            /// Every view, in Tab order.
+            pub const ALL: [View; [$(stringify!($name)),+].len()] = [$(View::$name),+];
+        }
+    };
+}
+
+views_in_tab_order! {
     Today,
     Week,
     Program,
@@ -48,18 +64,6 @@ pub enum View {
 }
 
 impl View {
-    /// Every view, in Tab order.
-    pub const ALL: [View; 8] = [
-        View::Today,
-        View::Week,
-        View::Program,
-        View::History,
-        View::Library,
-        View::Profiles,
-        View::Clinic,
-        View::Export,
-    ];
-
     /// The name on its tab.
     pub fn title(self) -> &'static str {
         match self {
@@ -157,20 +161,193 @@ impl Views {
     /// Whether a text field of `view` has the keys.
     pub fn typing(&self, view: View) -> bool {
         match view {
-            View::Library => self.library.searching,
-            View::Profiles => {
-                let p = &self.profiles;
-                p.new_name.is_some()
-                    || p.patient.is_some()
-                    || p.file.is_some()
-                    || p.import.is_some()
-            }
-            View::History => self.history.report.is_some(),
-            View::Export => self.export.editing_path,
-            _ => false,
+            View::Today => self.today.typing(),
+            View::Week => self.week.typing(),
+            View::Program => self.program.typing(),
+            View::Library => self.library.typing(),
+            View::Profiles => self.profiles.typing(),
+            View::History => self.history.typing(),
+            View::Clinic => self.clinic.typing(),
+            View::Export => self.export.typing(),
         }
     }
 }
+
+/// A main view's own state and what a key does on the view. The view changes its own state
+/// only; for anything else (a pop-up, the status line, the set-up form, another view) it asks
+/// the app through [`ViewCx`], which also lends the app to read.
+pub(crate) trait ViewState: Clone {
+    /// Whether a text field of the view has the keys (then `q` types a q).
+    fn typing(&self) -> bool {
+        false
+    }
+
+    /// A key (as an action) on this view.
+    fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect>;
+}
+
+/// What a view's update may use besides its own state: the app to read, as it was before the
+/// key, and the changes it asks of the app, made once the view's own are in place.
+pub(crate) struct ViewCx<'a> {
+    app: &'a App,
+    asks: Vec<Ask>,
+}
+
+/// A change a view asks of the app.
+enum Ask {
+    Overlay(Overlay),
+    Fail(String),
+    Settings,
+    Show(View),
+    Screen(Screen),
+    WeekMoved,
+    Write(FileKind),
+    ImportRuns,
+    ImportPrescription,
+    NewProfile(String),
+}
+
+impl<'a> ViewCx<'a> {
+    /// The app as it was before this key (this view's state too: its changes are not in yet).
+    pub(crate) fn app(&self) -> &'a App {
+        self.app
+    }
+
+    /// As [`App::lock_allows`], saying the lock's reason on the status line when it does not.
+    pub(crate) fn lock_allows_or_says(&mut self, act: crate::clinic::Act) -> bool {
+        let refused = self.app.lock_refuses(act);
+        refused.map(|text| self.fail(text)).is_none()
+    }
+
+    /// The path field to write the open profile's prescription or report.
+    pub(crate) fn open_write(&mut self, kind: FileKind) {
+        self.asks.push(Ask::Write(kind));
+    }
+
+    /// The path field for a watch's file or folder to import runs from.
+    pub(crate) fn open_runs_import(&mut self) {
+        self.asks.push(Ask::ImportRuns);
+    }
+
+    /// The path field for a prescription file to import.
+    pub(crate) fn open_import(&mut self) {
+        self.asks.push(Ask::ImportPrescription);
+    }
+
+    /// A new profile of this name, set up from the condition picker on (nothing is written
+    /// until the set-up is saved).
+    pub(crate) fn start_profile(&mut self, name: String) {
+        self.asks.push(Ask::NewProfile(name));
+    }
+
+    /// The Week view's cursor is on another week: see [`App::week_moved`].
+    pub(crate) fn week_moved(&mut self) {
+        self.asks.push(Ask::WeekMoved);
+    }
+
+    /// Another full screen (the red-flag questions again).
+    pub(crate) fn go_to(&mut self, screen: Screen) {
+        self.asks.push(Ask::Screen(screen));
+    }
+
+    /// Tick, partial sets, skip, detail or timer on one item of one day (Today and Week).
+    pub(crate) fn item_action(
+        &mut self,
+        date: Date,
+        item: &PlanItem,
+        action: Action,
+    ) -> Vec<Effect> {
+        let app = self.app;
+        let id = item.exercise.clone();
+        let full = item.dose.sets;
+        match action {
+            Action::Tick if app.mark(date, &id).is_some() => {
+                self.run_command(|s, c, _, j| s.untick(c, j, date, &id))
+            }
+            Action::Tick => {
+                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), None))
+            }
+            Action::Sets(0) => self.run_command(|s, c, _, j| s.untick(c, j, date, &id)),
+            Action::Sets(n) => {
+                let sets = Some(n.min(full));
+                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), sets))
+            }
+            Action::Skip => {
+                if let Some(Mark::Skipped(_)) = app.mark(date, &id) {
+                    return self.run_command(|s, c, _, j| s.untick(c, j, date, &id));
+                }
+                if date > app.ctx.today {
+                    // Said before the reasons are asked, not after.
+                    self.fail("that day has not come yet; only today and past days can be skipped");
+                    return Vec::new();
+                }
+                self.open(Overlay::Skip {
+                    date,
+                    item: id,
+                    selected: 0,
+                    other: None,
+                });
+                Vec::new()
+            }
+            Action::Select => {
+                self.open(Overlay::Detail {
+                    exercise: id,
+                    scroll: 0,
+                    dose: Some(Box::new((item.dose.clone(), item.origin.clone()))),
+                });
+                Vec::new()
+            }
+            Action::Timer => {
+                let timer = TimerState::new(app.name_of(&id), date, id, &item.dose);
+                self.open(Overlay::Timer(timer));
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Opens a pop-up over the view.
+    pub(crate) fn open(&mut self, overlay: Overlay) {
+        self.asks.push(Ask::Overlay(overlay));
+    }
+
+    /// Shows an error on the status line.
+    pub(crate) fn fail(&mut self, text: impl Into<String>) {
+        self.asks.push(Ask::Fail(text.into()));
+    }
+
+    /// The set-up form again, to change the plan settings (when the lock allows).
+    pub(crate) fn open_settings(&mut self) {
+        self.asks.push(Ask::Settings);
+    }
+
+    /// Another view.
+    pub(crate) fn show(&mut self, view: View) {
+        self.asks.push(Ask::Show(view));
+    }
+
+    /// As [`App::run_command`]: the records as effects, or the refusal on the status line.
+    pub(crate) fn run_command(
+        &mut self,
+        command: impl FnOnce(
+            &crate::session::Standing,
+            &crate::catalog::Catalog,
+            &crate::profile::Profile,
+            &crate::journal::JournalState,
+        ) -> Written,
+    ) -> Vec<Effect> {
+        match self.app.command_effects(command) {
+            Ok(effects) => effects,
+            Err(text) => {
+                self.fail(text);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// What a session command gives: its records, or why it refused.
+pub(crate) type Written = Result<crate::session::Written, crate::session::Refusal>;
 
 impl App {
     /// Whether a clinic server's lock (a patient's `--locked` session) lets this session do
@@ -185,13 +362,14 @@ impl App {
 
     /// As [`App::lock_allows`], saying the lock's reason on the status line when it does not.
     fn lock_allows_or_says(&mut self, act: crate::clinic::Act) -> bool {
-        match self.ctx.lock.as_ref().map(|l| l.permits(act)) {
-            Some(Err(refused)) => {
-                self.fail(refused.to_string());
-                false
-            }
-            _ => true,
-        }
+        let refused = self.lock_refuses(act);
+        refused.map(|text| self.fail(text)).is_none()
+    }
+
+    /// The lock's reason when it refuses `act`.
+    fn lock_refuses(&self, act: crate::clinic::Act) -> Option<String> {
+        let refused = self.ctx.lock.as_ref()?.permits(act).err()?;
+        Some(refused.to_string())
     }
 
     /// The views on the tabs, in Tab order: the clinician's overview only where there is more
@@ -240,56 +418,64 @@ impl App {
             }
         }
         match self.view {
-            View::Today => self.update_today(action),
-            View::Week => self.update_week(action),
-            View::Program => self.update_program(action),
-            View::History => self.update_history(action),
-            View::Library => self.update_library(action),
-            View::Profiles => self.update_profiles(action),
-            View::Clinic => self.update_clinic(action),
-            View::Export => self.update_export(action),
+            View::Today => self.update_view(|v| &mut v.today, action),
+            View::Week => self.update_view(|v| &mut v.week, action),
+            View::Program => self.update_view(|v| &mut v.program, action),
+            // The report's path field is the app's file form, shared with Profiles.
+            View::History if self.views.history.report.is_some() => self.update_file_field(action),
+            View::History => self.update_view(|v| &mut v.history, action),
+            View::Library => self.update_view(|v| &mut v.library, action),
+            // A prescription's path and its import are the app's file forms.
+            View::Profiles if self.views.profiles.file.is_some() => self.update_file_field(action),
+            View::Profiles if self.views.profiles.import.is_some() => self.update_import(action),
+            View::Profiles => self.update_view(|v| &mut v.profiles, action),
+            View::Clinic => self.update_view(|v| &mut v.clinic, action),
+            View::Export => self.update_view(|v| &mut v.export, action),
         }
     }
 
-    /// Tick, partial sets, skip, detail or timer on one item of one day.
-    fn item_action(
+    /// A key on a view behind [`ViewState`]: its state updates a copy (so the app it reads stays
+    /// as it was), goes back in place, then the app makes the changes the view asked for.
+    fn update_view<V: ViewState>(
         &mut self,
-        date: jiff::civil::Date,
-        item: &PlanItem,
+        state: fn(&mut Views) -> &mut V,
         action: Action,
     ) -> Vec<Effect> {
-        let id = item.exercise.clone();
-        let full = item.dose.sets;
-        match action {
-            Action::Tick if self.mark(date, &id).is_some() => {
-                self.run_command(|s, c, _, j| s.untick(c, j, date, &id))
-            }
-            Action::Tick => {
-                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), None))
-            }
-            Action::Sets(0) => self.run_command(|s, c, _, j| s.untick(c, j, date, &id)),
-            Action::Sets(n) => {
-                let sets = Some(n.min(full));
-                self.run_command(|s, c, p, _| s.tick(c, p, date, std::slice::from_ref(&id), sets))
-            }
-            Action::Skip => {
-                if let Some(Mark::Skipped(_)) = self.mark(date, &id) {
-                    return self.run_command(|s, c, _, j| s.untick(c, j, date, &id));
+        let mut updated = state(&mut self.views).clone();
+        let mut cx = ViewCx {
+            app: self,
+            asks: Vec::new(),
+        };
+        let effects = updated.update(&mut cx, action);
+        let asks = cx.asks;
+        *state(&mut self.views) = updated;
+        self.grant(asks);
+        effects
+    }
+
+    /// Makes the changes a view asked for, in the order asked.
+    fn grant(&mut self, asks: Vec<Ask>) {
+        for ask in asks {
+            match ask {
+                Ask::Overlay(overlay) => self.overlay = Some(overlay),
+                Ask::Fail(text) => {
+                    self.status = Some(Status { text, error: true });
                 }
-                if date > self.ctx.today {
-                    // Said before the reasons are asked, not after.
-                    self.fail("that day has not come yet; only today and past days can be skipped");
-                    return Vec::new();
+                Ask::Settings => self.open_settings(),
+                Ask::Show(view) => self.view = view,
+                Ask::Screen(screen) => self.screen = screen,
+                Ask::WeekMoved => self.week_moved(),
+                Ask::Write(kind) => self.open_write(kind),
+                Ask::ImportRuns => self.open_runs_import(),
+                Ask::ImportPrescription => self.open_import(),
+                Ask::NewProfile(name) => {
+                    self.loaded.profile_name = name;
+                    self.loaded.profile = None;
+                    self.loaded.journal = Default::default();
+                    self.loaded.standing = None;
+                    self.screen = Screen::Picker { selected: 0 };
                 }
-                self.overlay = Some(Overlay::Skip {
-                    date,
-                    item: id,
-                    selected: 0,
-                    other: None,
-                });
-                Vec::new()
             }
-            action => self.open_item(date, item, action),
         }
     }
 
@@ -302,39 +488,34 @@ impl App {
             &crate::catalog::Catalog,
             &crate::profile::Profile,
             &crate::journal::JournalState,
-        ) -> Result<crate::session::Written, crate::session::Refusal>,
+        ) -> Written,
     ) -> Vec<Effect> {
-        let (Some(standing), Some(profile)) = (&self.loaded.standing, &self.loaded.profile) else {
-            self.fail("no profile is open, so nothing was saved");
-            return Vec::new();
-        };
-        match command(standing, &self.ctx.catalog, profile, &self.loaded.journal) {
-            Ok(written) => written.records.into_iter().map(Effect::Append).collect(),
-            Err(refusal) => {
-                self.fail(refusal.to_string());
+        match self.command_effects(command) {
+            Ok(effects) => effects,
+            Err(text) => {
+                self.fail(text);
                 Vec::new()
             }
         }
     }
 
-    /// Detail or timer for one item.
-    fn open_item(&mut self, date: Date, item: &PlanItem, action: Action) -> Vec<Effect> {
-        let id = item.exercise.clone();
-        match action {
-            Action::Select => {
-                self.overlay = Some(Overlay::Detail {
-                    exercise: id,
-                    scroll: 0,
-                    dose: Some(Box::new((item.dose.clone(), item.origin.clone()))),
-                });
-            }
-            Action::Timer => {
-                let timer = TimerState::new(self.name_of(&id), date, id, &item.dose);
-                self.overlay = Some(Overlay::Timer(timer));
-            }
-            _ => {}
+    /// A session command's records as effects, or what to say when there are none.
+    fn command_effects(
+        &self,
+        command: impl FnOnce(
+            &crate::session::Standing,
+            &crate::catalog::Catalog,
+            &crate::profile::Profile,
+            &crate::journal::JournalState,
+        ) -> Written,
+    ) -> Result<Vec<Effect>, String> {
+        let (Some(standing), Some(profile)) = (&self.loaded.standing, &self.loaded.profile) else {
+            return Err("no profile is open, so nothing was saved".to_string());
+        };
+        match command(standing, &self.ctx.catalog, profile, &self.loaded.journal) {
+            Ok(written) => Ok(written.records.into_iter().map(Effect::Append).collect()),
+            Err(refusal) => Err(refusal.to_string()),
         }
-        Vec::new()
     }
 
     /// The set-up form again, to change the plan settings.

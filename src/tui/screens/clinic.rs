@@ -28,11 +28,11 @@ const DETAIL_ROWS: usize = 5;
 /// +--------------------------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let outer = block(app, "Clinic: every profile, those needing attention first");
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let Some(rows) = &app.views.clinic.rows else {
+    let Some(rows) = &app.views().clinic.rows else {
         frame.render_widget(Paragraph::new("Reading the profiles..."), inner);
         return;
     };
@@ -83,7 +83,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             (row, height)
         })
         .collect();
-    let selected = app.views.clinic.selected.min(rows.len() - 1);
+    let selected = app.views().clinic.selected.min(rows.len() - 1);
     // A watch's running, as `rehab clinic` says it under the row, wrapped below the flags.
     let running = rows[selected]
         .running
@@ -143,9 +143,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 .map(|l| Line::raw(l.into_owned())),
         );
     }
-    let key = app.ctx.keymap.key_for(&Action::Select, t.ascii);
+    let key = app.context().keymap.key_for(&Action::Select, t.ascii);
     let current = app
-        .loaded
+        .loaded()
         .profile
         .as_ref()
         .is_some_and(|p| p.name == r.name);

@@ -19,32 +19,32 @@ use crate::tui::ui::block;
 /// +---------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let mut spans = vec![Span::raw("Format: ")];
     for (i, f) in crate::export::Format::ALL
         .iter()
         .map(|f| f.label())
         .enumerate()
     {
-        let on = i == app.views.export.format;
+        let on = i == app.views().export.format;
         spans.push(Span::styled(
             format!("{} {f}", t.radio(on)),
             if on { t.title() } else { Style::new() },
         ));
         spans.push(Span::raw("  "));
     }
-    let editing = app.views.export.editing_path;
+    let editing = app.views().export.editing_path;
     // The field: while editing, one line scrolled to its cursor; otherwise the whole path,
     // wrapped under its label.
     let label = "Path:   ";
     let inner_w = usize::from(area.width.saturating_sub(2));
     let path_lines: Vec<Line> = if editing {
-        vec![app.views.export.path.line(label, inner_w, t.ellipsis())]
+        vec![app.views().export.path.line(label, inner_w, t.ellipsis())]
     } else {
-        let path = if app.views.export.path.is_empty() {
+        let path = if app.views().export.path.is_empty() {
             app.default_export_path()
         } else {
-            crate::text::clean(app.views.export.path.text()).into_owned()
+            crate::text::clean(app.views().export.path.text()).into_owned()
         };
         super::list_detail::wrap_hanging(label, &path, inner_w)
             .into_iter()
@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // The weeks the export prints, counted as the export counts them (week 1 before the start).
     let week = app.current_week();
     let total = app.programme_weeks();
-    let n = match app.views.export.weeks {
+    let n = match app.views().export.weeks {
         ExportWeeks::Next(n) => n,
         _ => 4,
     };
@@ -88,7 +88,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     .into_iter()
     .enumerate()
     {
-        let on = app.views.export.weeks == choice;
+        let on = app.views().export.weeks == choice;
         weeks.push(Line::from(vec![
             Span::raw(if i == 0 { "Weeks:  " } else { "        " }),
             Span::styled(
@@ -100,8 +100,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let sheet = Line::from(vec![
         Span::raw("Layout: "),
         Span::styled(
-            format!("{} full handout", t.radio(!app.views.export.sheet)),
-            if app.views.export.sheet {
+            format!("{} full handout", t.radio(!app.views().export.sheet)),
+            if app.views().export.sheet {
                 Style::new()
             } else {
                 t.title()
@@ -111,9 +111,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(
             format!(
                 "{} one-page sheet per week",
-                t.radio(app.views.export.sheet)
+                t.radio(app.views().export.sheet)
             ),
-            if app.views.export.sheet {
+            if app.views().export.sheet {
                 t.title()
             } else {
                 Style::new()
@@ -125,7 +125,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     lines.extend([sheet]);
     lines.extend(path_lines);
     let arrows = if t.ascii { "Left/Right" } else { "←/→" };
-    lines.extend([Line::raw(match (editing, app.views.export.path.selected()) {
+    lines.extend([Line::raw(match (editing, app.views().export.path.selected()) {
         (true, true) => {
             format!("Typing replaces this path; {arrows}, Home or End keep it to change. Enter keeps it.")
         }
@@ -134,19 +134,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ),
         (false, _) => String::new(),
     })]);
-    if let Some(path) = &app.views.export.exported {
+    if let Some(path) = &app.views().export.exported {
         lines.push(Line::styled(
             format!("{} Written: {path}", t.tick_done()),
             t.done(),
         ));
-        lines.push(Line::raw(if app.ctx.lock.is_some() {
+        lines.push(Line::raw(if app.context().lock.is_some() {
             "Run that command on your own computer, then open the file in a browser (HTML) or \
              print it; an existing file is never overwritten."
         } else {
             "Open it in a browser (HTML) or print it; an existing file is never overwritten."
         }));
     }
-    let key = |a: Action| app.ctx.keymap.key_for(&a, t.ascii);
+    let key = |a: Action| app.context().keymap.key_for(&a, t.ascii);
     lines.push(Line::styled(
         format!(
             "{}/{} format, {}/{} weeks (a digit sets N), {} layout, {} edit the path, {} write the plan.",

@@ -14,8 +14,8 @@ use crate::tui::ui::block;
 /// The field's lines in `width` columns: what is written or read, the path being typed, and
 /// what Enter does.
 pub fn field_lines(app: &App, field: &FileField, width: usize) -> Vec<Line<'static>> {
-    let t = &app.ctx.theme;
-    let name = app.loaded.profile_name.as_str();
+    let t = &app.context().theme;
+    let name = app.loaded().profile_name.as_str();
     let (what, how) = match field.write {
         Some(FileKind::Prescription) => (
             format!("Write the prescription of {name} to:"),
@@ -48,7 +48,7 @@ pub fn field_lines(app: &App, field: &FileField, width: usize) -> Vec<Line<'stat
 /// The import preview in `width` columns: the profile the file creates, or its problems,
 /// each at its place.
 pub fn import_lines(app: &App, p: &ImportPreview, width: usize) -> Vec<Line<'static>> {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let file = clean(&p.file).into_owned();
     let mut lines = Vec::new();
     let imported = match &p.checked {
@@ -80,7 +80,7 @@ pub fn import_lines(app: &App, p: &ImportPreview, width: usize) -> Vec<Line<'sta
     };
     let pr = &imported.profile;
     let condition = app
-        .ctx
+        .context()
         .catalog
         .condition(&pr.condition)
         .map_or(pr.condition.as_str(), |c| c.name.as_str());
@@ -125,7 +125,7 @@ pub fn import_lines(app: &App, p: &ImportPreview, width: usize) -> Vec<Line<'sta
         lines.push(Line::raw(format!("Note: {}", clean(note))));
     }
     let enter = app
-        .ctx
+        .context()
         .keymap
         .key_for(&crate::tui::action::Action::Select, t.ascii);
     if app.profile_exists(&pr.name) {

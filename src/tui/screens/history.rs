@@ -18,9 +18,9 @@ const MONTH_WIDTH: u16 = 29;
 /// Share of planned (non-optional) items done on a date; `None` when nothing was planned or
 /// the day is still ahead.
 fn share(app: &App, date: Date) -> Option<f32> {
-    let start = app.loaded.profile.as_ref().map(|p| p.settings.start)?;
+    let start = app.loaded().profile.as_ref().map(|p| p.settings.start)?;
     // Days before the program started, or still ahead, were never due.
-    if date > app.ctx.today || date < start {
+    if date > app.context().today || date < start {
         return None;
     }
     let day = app.weeks_so_far().iter().find_map(|w| w.day(date))?;
@@ -40,11 +40,11 @@ fn share(app: &App, date: Date) -> Option<f32> {
 /// +---------------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let outer = block(app, "History");
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let Some(start) = app.loaded.profile.as_ref().map(|p| p.settings.start) else {
+    let Some(start) = app.loaded().profile.as_ref().map(|p| p.settings.start) else {
         return;
     };
     let [months_area, weeks_area, pain_area, legend] = inner.layout(&Layout::vertical([
@@ -54,13 +54,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(1),
     ]));
     // Up to three months, ending with this one (or earlier, paged with Left / Right).
-    let back = i64::from(app.views.history.months_back);
+    let back = i64::from(app.views().history.months_back);
     let this_month = app
-        .ctx
+        .context()
         .today
         .first_of_month()
         .checked_sub(back.months())
-        .unwrap_or(app.ctx.today.first_of_month());
+        .unwrap_or(app.context().today.first_of_month());
     // Each day is its number and its mark (4 columns): two months at 80 columns, three wider.
     let shown = (months_area.width / MONTH_WIDTH).clamp(1, 3);
     let first_month = start.first_of_month().max(
@@ -89,7 +89,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         for d in 0..month.days_in_month() {
             let date = month.checked_add((d as i64).days()).unwrap_or(month);
             let cell = t.heat(share(app, date));
-            let style = if date == app.ctx.today {
+            let style = if date == app.context().today {
                 t.today()
             } else {
                 t.done()
@@ -180,7 +180,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         t.heat(Some(1.0))
     );
     frame.render_widget(Paragraph::new(Line::styled(legend_text, t.dim())), legend);
-    if let Some(field) = &app.views.history.report {
+    if let Some(field) = &app.views().history.report {
         super::files::field_box(frame, inner, app, field);
     }
 }
@@ -189,13 +189,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// activity was imported.
 fn running_line(app: &App) -> Option<String> {
     use crate::journal::{clock, km};
-    if app.loaded.journal.activities.is_empty() {
+    if app.loaded().journal.activities.is_empty() {
         return None;
     }
-    let monday = crate::plan::monday_of(app.ctx.today);
+    let monday = crate::plan::monday_of(app.context().today);
     let last = monday.checked_sub(7.days()).ok()?;
-    let this = crate::runs::load::week_load(&app.loaded.journal.activities, monday);
-    let before = crate::runs::load::week_load(&app.loaded.journal.activities, last);
+    let this = crate::runs::load::week_load(&app.loaded().journal.activities, monday);
+    let before = crate::runs::load::week_load(&app.loaded().journal.activities, last);
     // Short enough for 80 columns with a week of several hours and tens of kilometres.
     let week = |w: &crate::runs::load::WeekLoad| {
         format!("{} ({}, {})", w.runs, clock(w.moving_s), km(w.distance_m))

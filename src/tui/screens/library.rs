@@ -16,7 +16,7 @@ use crate::tui::ui::block;
 /// +---------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let rows = app.library_rows();
     let n = rows.len();
     let outer = block(
@@ -32,8 +32,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(2),
         Constraint::Min(1),
     ]));
-    let query = &app.views.library.query;
-    let line = if app.views.library.searching {
+    let query = &app.views().library.query;
+    let line = if app.views().library.searching {
         query.line("Search: ", usize::from(search.width), t.ellipsis())
     } else if query.is_empty() {
         Line::styled(
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // This person's dose where a clinician changed it, as the exercise's page shows.
     let doses: Vec<String> = rows
         .iter()
-        .map(|e| match &app.loaded.profile {
+        .map(|e| match &app.loaded().profile {
             Some(p) => p.dose_for(e).0.sets_text(),
             None => e.dose.sets_text(),
         })
@@ -95,6 +95,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         None,
         table_rows,
         &widths,
-        app.views.library.selected,
+        app.views().library.selected,
     );
 }

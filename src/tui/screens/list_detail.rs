@@ -52,7 +52,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: ListDetail) {
     // Room for the pointer, and for the scrollbar when the rows overflow.
     let bar = usize::from(view.rows.len() > usize::from(list_h));
     let width = (list.width as usize).saturating_sub(2 + bar);
-    let ellipsis = if app.ctx.theme.ascii { "..." } else { "…" };
+    let ellipsis = if app.context().theme.ascii {
+        "..."
+    } else {
+        "…"
+    };
     let items: Vec<Line> = view
         .rows
         .iter()

@@ -17,7 +17,7 @@ use crate::tui::ui::block;
 /// +----------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App, file: &str, message: &str) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let lines = vec![
         Line::styled(
             format!("{} A data file could not be loaded.", t.warn_sign()),

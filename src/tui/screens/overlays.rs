@@ -22,7 +22,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         Overlay::Skip { .. } => (52, 10),
         Overlay::Pain(_) => (56, 12),
         // With a figure, the countdown draws it moving under the steps.
-        Overlay::Timer(t) if app.ctx.catalog.figure(&t.item).is_some() => (72, 20),
+        Overlay::Timer(t) if app.context().catalog.figure(&t.item).is_some() => (72, 20),
         Overlay::Timer(_) => (64, 10),
         Overlay::Text { lines, .. } => {
             let w = area.width.saturating_sub(8).min(72);
@@ -49,12 +49,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
             exercise,
             scroll,
             dose,
-        } => match app.ctx.catalog.exercise(exercise) {
+        } => match app.context().catalog.exercise(exercise) {
             Some(e) => {
                 // The item's dose when opened from a day, else the exercise's page as this
                 // person reads it (a clinician's change, their pain limits).
-                let (e, page_dose, page_origin) =
-                    crate::profile::exercise_page(&app.ctx.catalog, app.loaded.profile.as_ref(), e);
+                let (e, page_dose, page_origin) = crate::profile::exercise_page(
+                    &app.context().catalog,
+                    app.loaded().profile.as_ref(),
+                    e,
+                );
                 let (dose, origin) = match dose {
                     Some(d) => (d.0.clone(), d.1.clone()),
                     None => (page_dose, page_origin),
@@ -88,9 +91,15 @@ fn text(frame: &mut Frame, rect: Rect, app: &App, title: &str, lines: &[String])
         }
         out.push(Line::raw(crate::text::clean(l).into_owned()));
     }
-    let close = app.ctx.keymap.key_for(&Action::Back, app.ctx.theme.ascii);
+    let close = app
+        .context()
+        .keymap
+        .key_for(&Action::Back, app.context().theme.ascii);
     out.push(Line::raw(""));
-    out.push(Line::styled(format!("{close} closes"), app.ctx.theme.dim()));
+    out.push(Line::styled(
+        format!("{close} closes"),
+        app.context().theme.dim(),
+    ));
     frame.render_widget(
         Paragraph::new(out)
             .wrap(Wrap { trim: true })
@@ -110,7 +119,7 @@ fn text(frame: &mut Frame, rect: Rect, app: &App, title: &str, lines: &[String])
 /// ```
 /// Every key comes from the keymap, so a remapped key shows as it is bound.
 fn help(frame: &mut Frame, rect: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let sections = help_sections(app);
     let outer = block(app, "Keys (Esc closes)");
     let inner = outer.inner(rect);
@@ -151,11 +160,11 @@ type HelpSection = (&'static str, Vec<(String, String)>);
 /// countdown, in lists. Every key is the one bound now.
 pub fn help_sections(app: &App) -> Vec<HelpSection> {
     use crate::tui::keymap::Keymap;
-    let ascii = app.ctx.theme.ascii;
+    let ascii = app.context().theme.ascii;
     // All the keys of each bindable action, in the keymap's help order.
     let bound: Vec<(Action, String)> = Keymap::bindable()
         .into_iter()
-        .zip(app.ctx.keymap.help_rows(ascii))
+        .zip(app.context().keymap.help_rows(ascii))
         .map(|(a, (keys, _))| (a, keys))
         .collect();
     let keys = |a: &Action| {
@@ -259,7 +268,7 @@ fn detail(
     origin: &crate::plan::ItemOrigin,
     scroll: u16,
 ) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let frame_block = block(app, &e.name);
     let inner = frame_block.inner(rect);
     let (drawing, text_area) = figure_layout(app, e, inner);
@@ -323,7 +332,7 @@ fn detail(
     }
     lines.push(Line::raw(""));
     let source = app
-        .ctx
+        .context()
         .catalog
         .source(&e.source)
         .map_or(e.source.clone(), |s| {
@@ -347,7 +356,7 @@ fn detail(
     let total = text.line_count(text_area.width);
     let most = u16::try_from(total.saturating_sub(usize::from(text_area.height))).unwrap_or(0);
     let scroll = scroll.min(most);
-    app.views.detail_most.set(Some(most));
+    app.views().detail_most.set(Some(most));
     frame.render_widget(text.scroll((scroll, 0)), text_area);
     let bar = Rect {
         x: rect.right().saturating_sub(1),
@@ -365,7 +374,7 @@ fn figure_layout<'a>(
     inner: Rect,
 ) -> (Option<(Rect, &'a crate::figure::Figure)>, Rect) {
     use ratatui::layout::{Constraint, Layout};
-    let Some(f) = app.ctx.catalog.figure(&e.id) else {
+    let Some(f) = app.context().catalog.figure(&e.id) else {
         return (None, inner);
     };
     if inner.height < 16 || inner.width < 60 {
@@ -446,7 +455,7 @@ fn draw_scene(
     use ratatui::widgets::canvas::{Canvas, Circle, Line as CLine};
 
     let rows = usize::from(area.height);
-    if app.ctx.theme.ascii {
+    if app.context().theme.ascii {
         let lines: Vec<Line> =
             crate::figure::text::render(scene, usize::from(area.width), rows, true)
                 .into_iter()
@@ -479,7 +488,7 @@ fn draw_scene(
     let (y0, _) = scene.y_range;
     let y1 = y0 + f32::from(draw_rows) * 2.0 / cells_per_cm;
     let x_span = f64::from(cols) / f64::from(cells_per_cm);
-    let colour = |s: Stroke| match (app.ctx.theme.color, s) {
+    let colour = |s: Stroke| match (app.context().theme.color, s) {
         (true, Stroke::Other | Stroke::Prop | Stroke::Water) => Color::DarkGray,
         _ => Color::Reset,
     };
@@ -552,7 +561,7 @@ fn draw_scene(
     }
     let caption: String = caption.chars().take(usize::from(area.width)).collect();
     frame.render_widget(
-        Paragraph::new(Line::styled(caption, app.ctx.theme.dim())),
+        Paragraph::new(Line::styled(caption, app.context().theme.dim())),
         Rect::new(area.x, area.y + draw_rows, area.width, 1),
     );
 }
@@ -565,7 +574,7 @@ fn skip(
     selected: usize,
     other: Option<&crate::tui::field::TextField>,
 ) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let width = usize::from(rect.width.saturating_sub(2));
     let mut lines: Vec<Line> =
         super::list_detail::wrap_hanging("", &format!("Why skip {}?", app.name_of(item)), width)
@@ -591,7 +600,7 @@ fn skip(
 /// +---------------------------------------------+
 /// ```
 fn pain(frame: &mut Frame, rect: Rect, app: &App, f: &PainForm) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let mut lines = vec![
         Line::raw(format!("Pain, {} (0 none, 10 worst)", f.date)),
         Line::raw(""),
@@ -640,8 +649,8 @@ fn yes_no(on: bool) -> String {
 /// +-----------------------------------------------------------+
 /// ```
 fn countdown(frame: &mut Frame, rect: Rect, app: &App, timer: &TimerState) {
-    let t = &app.ctx.theme;
-    let key = |a: Action| app.ctx.keymap.key_for(&a, t.ascii);
+    let t = &app.context().theme;
+    let key = |a: Action| app.context().keymap.key_for(&a, t.ascii);
     let mut lines = vec![Line::styled(timer.label.clone(), t.title()), Line::raw("")];
     match timer.step() {
         None => {
@@ -738,7 +747,7 @@ fn countdown(frame: &mut Frame, rect: Rect, app: &App, timer: &TimerState) {
         inner.width,
         inner.height - text_rows,
     );
-    let Some(f) = app.ctx.catalog.figure(&timer.item) else {
+    let Some(f) = app.context().catalog.figure(&timer.item) else {
         return;
     };
     let scene = pose_scene(f, timer.pose(f.positions.len()));

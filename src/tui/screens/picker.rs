@@ -12,7 +12,7 @@ use crate::tui::ui::block;
 
 /// A row with the pointer and reverse video when selected.
 pub fn row(app: &App, selected: bool, text: String) -> Line<'static> {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     if selected {
         Line::from(vec![
             Span::raw(format!("{} ", t.pointer())),
@@ -34,8 +34,8 @@ pub fn row(app: &App, selected: bool, text: String) -> Line<'static> {
 /// +-----------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
-    let t = &app.ctx.theme;
-    let conditions = &app.ctx.catalog.conditions;
+    let t = &app.context().theme;
+    let conditions = &app.context().catalog.conditions;
     let mut rows: Vec<String> = conditions.iter().map(|c| c.name.to_string()).collect();
     rows.push("Not sure? Answer a few questions".into());
     let detail = match conditions.get(selected) {
@@ -83,9 +83,9 @@ pub fn render_symptoms(
     question: usize,
     selected: Option<usize>,
 ) {
-    let t = &app.ctx.theme;
-    let total = app.ctx.catalog.symptom_questions.len();
-    let Some(q) = app.ctx.catalog.symptom_questions.get(question) else {
+    let t = &app.context().theme;
+    let total = app.context().catalog.symptom_questions.len();
+    let Some(q) = app.context().catalog.symptom_questions.get(question) else {
         return;
     };
     let title = format!("Not sure? Question {} of {total}", question + 1);
@@ -159,7 +159,7 @@ pub fn render_suggestions(
     ranked: &[Suggestion],
     selected: usize,
 ) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let intro = if ranked.iter().all(|s| s.score == 0) {
         "Your answers did not match any condition's pattern. Pick the closest, or ask a clinician:"
     } else {
@@ -168,7 +168,7 @@ pub fn render_suggestions(
     let rows = ranked
         .iter()
         .map(|s| {
-            let condition = app.ctx.catalog.condition(&s.condition);
+            let condition = app.context().catalog.condition(&s.condition);
             let name = condition.map_or(s.condition.as_str(), |c| c.name.as_str());
             match condition.map(most_points) {
                 Some(most) if most > 0 => format!("{name} (fit {} of {most})", s.score),

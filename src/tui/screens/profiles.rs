@@ -18,11 +18,11 @@ use crate::tui::ui::block;
 /// +--------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     // A prescription being written or imported takes the view: the path, then what the file
     // creates or what is wrong with it.
     let width = usize::from(area.width.saturating_sub(2));
-    let handover = match (&app.views.profiles.file, &app.views.profiles.import) {
+    let handover = match (&app.views().profiles.file, &app.views().profiles.import) {
         (_, Some(preview)) => Some(super::files::import_lines(app, preview, width)),
         (Some(field), None) => Some(super::files::field_lines(app, field, width)),
         (None, None) => None,
@@ -39,21 +39,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = Vec::new();
     // While the form is open the list steps aside, so all its rows fit at 80x24 however many
     // patients a clinic has.
-    let listed = if app.views.profiles.patient.is_some() {
+    let listed = if app.views().profiles.patient.is_some() {
         &[][..]
     } else {
-        &app.loaded.profiles[..]
+        &app.loaded().profiles[..]
     };
     for (i, name) in listed.iter().enumerate() {
-        let current = app.loaded.profile.as_ref().is_some_and(|p| &p.name == name);
+        let current = app
+            .loaded()
+            .profile
+            .as_ref()
+            .is_some_and(|p| &p.name == name);
         let note = if current { "  (current)" } else { "" };
         lines.push(row(
             app,
-            i == app.views.profiles.selected,
+            i == app.views().profiles.selected,
             format!("{name}{note}"),
         ));
     }
-    if let Some(name) = &app.views.profiles.new_name {
+    if let Some(name) = &app.views().profiles.new_name {
         lines.push(Line::raw(""));
         lines.push(name.line("New profile name: ", width, t.ellipsis()));
         lines.push(Line::styled(
@@ -66,23 +70,27 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     // The details are those of the profile under the cursor: another one is not open, so
     // it says how to open it rather than showing the open one's details beside its name.
-    let selected = app.loaded.profiles.get(app.views.profiles.selected);
+    let selected = app.loaded().profiles.get(app.views().profiles.selected);
     let other = selected.filter(|name| {
-        app.views.profiles.patient.is_none()
-            && app.loaded.profile.as_ref().is_none_or(|p| &p.name != *name)
+        app.views().profiles.patient.is_none()
+            && app
+                .loaded()
+                .profile
+                .as_ref()
+                .is_none_or(|p| &p.name != *name)
     });
     if let Some(name) = other {
         let key = app
-            .ctx
+            .context()
             .keymap
             .key_for(&crate::tui::action::Action::Select, t.ascii);
         lines.push(Line::styled(name.clone(), t.title()));
         lines.push(Line::raw(format!(
             "{key} opens {name}: its plan, journal and details."
         )));
-    } else if let Some(p) = &app.loaded.profile {
+    } else if let Some(p) = &app.loaded().profile {
         let condition = app
-            .ctx
+            .context()
             .catalog
             .condition(&p.condition)
             .map_or(p.condition.as_str(), |c| c.name.as_str());
@@ -106,14 +114,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::raw("A clinician's changes to the plan apply."));
         }
         let values = PatientEdit::from_profile(p).values;
-        if app.views.profiles.patient.is_some() {
+        if app.views().profiles.patient.is_some() {
             lines.push(Line::styled(
                 "Empty means not set. Phase and level are numbers, ceilings 0-10; exercises are ids, comma-separated.",
                 t.dim(),
             ));
         }
         for (i, label) in views_patient_fields().iter().enumerate() {
-            let (value, on) = match &app.views.profiles.patient {
+            let (value, on) = match &app.views().profiles.patient {
                 Some(edit) if edit.field == i => {
                     // The row being typed in: one line, scrolled to its cursor; its label marked.
                     let mut line =
@@ -128,7 +136,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 ),
                 // The assessment rows show the latest one recorded, from the journal.
                 None if i >= Row::AssessedOn as usize => {
-                    let latest = app.loaded.journal.last_assessment.as_ref();
+                    let latest = app.loaded().journal.last_assessment.as_ref();
                     let shown = match (i, latest) {
                         (i, Some((_, date, _))) if i == Row::AssessedOn as usize => {
                             date.to_string()

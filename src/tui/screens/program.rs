@@ -18,12 +18,12 @@ use crate::tui::ui::block;
 /// +--------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let Some(condition) = app
-        .loaded
+        .loaded()
         .profile
         .as_ref()
-        .and_then(|p| app.ctx.catalog.condition(&p.condition))
+        .and_then(|p| app.context().catalog.condition(&p.condition))
     else {
         frame.render_widget(
             Paragraph::new("No profile yet.").block(block(app, "Program")),
@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .map(|w| (w.state.phase, w.state.week_in_phase, w.state.walk_run_level));
     // Someone who does not run reads the phases in their own words, with no running line.
     let runs = app
-        .loaded
+        .loaded()
         .profile
         .as_ref()
         .is_none_or(|p| !p.settings.no_running);
@@ -55,8 +55,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ),
             t.title(),
         ));
-        let fill = |text: &str| match &app.loaded.profile {
-            Some(p) => p.pain_fill(&app.ctx.catalog).text(text, false),
+        let fill = |text: &str| match &app.loaded().profile {
+            Some(p) => p.pain_fill(&app.context().catalog).text(text, false),
             None => text.to_string(),
         };
         lines.push(Line::raw(format!("Goal: {}", fill(phase.goal_for(runs)))));
@@ -64,8 +64,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         for c in &phase.exit_criteria {
             lines.push(Line::raw(format!("  - {}", fill(c))));
         }
-        let run = match &app.loaded.profile {
-            Some(p) => p.pain_fill(&app.ctx.catalog).text(&phase.run.text, true),
+        let run = match &app.loaded().profile {
+            Some(p) => p
+                .pain_fill(&app.context().catalog)
+                .text(&phase.run.text, true),
             None => phase.run.text.to_string(),
         };
         if runs {
@@ -73,7 +75,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         if let Some(level) = level.filter(|_| runs) {
             let text = app
-                .ctx
+                .context()
                 .catalog
                 .walk_run_level(level)
                 .map_or(String::new(), |l| l.text.to_string());
@@ -89,7 +91,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut selected_line = None;
     let rows = app.criteria();
     for (i, row) in rows.iter().enumerate() {
-        if i == app.views.program.row {
+        if i == app.views().program.row {
             selected_line = Some(lines.len());
         }
         let tick = if row.met {
@@ -99,7 +101,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         };
         lines.push(super::picker::row(
             app,
-            i == app.views.program.row,
+            i == app.views().program.row,
             format!("{tick} {}", row.label),
         ));
         if let Some(log) = &row.log {
@@ -108,10 +110,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     // The return-to-run list is long: shown while its row is selected.
     let on_run_row = rows
-        .get(app.views.program.row)
+        .get(app.views().program.row)
         .is_some_and(|r| r.id == crate::progress::RUN_ENTRY_CRITERIA);
     if let Some(rtr) = app
-        .ctx
+        .context()
         .catalog
         .return_to_run
         .as_ref()
@@ -186,7 +188,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         None => (0, last),
     };
-    let view = &app.views.program;
+    let view = &app.views().program;
     view.most.set(Some(u16::try_from(most).unwrap_or(u16::MAX)));
     let scroll = base + usize::from(view.scroll).min(most);
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });

@@ -32,7 +32,7 @@ pub struct Questions<'a> {
 /// +-------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App, q: Questions) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let mut intro = Vec::new();
     if q.reopened
         && let Some(why) = reopened_because(app)
@@ -41,10 +41,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, q: Questions) {
     }
     intro.push(Line::raw(format!(
         "True today? {} yes, {} no; every question needs an answer.",
-        app.ctx.keymap.key_for(&Action::Yes, t.ascii),
-        app.ctx.keymap.key_for(&Action::New, t.ascii)
+        app.context().keymap.key_for(&Action::Yes, t.ascii),
+        app.context().keymap.key_for(&Action::New, t.ascii)
     )));
-    let flags = &app.ctx.catalog.red_flags;
+    let flags = &app.context().catalog.red_flags;
     let unread = if t.ascii { "..." } else { "…" };
     let rows = flags
         .iter()
@@ -65,7 +65,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, q: Questions) {
         .get(q.selected)
         .map(|f| vec![Line::styled(f.question.clone(), t.title())])
         .unwrap_or_default();
-    let key = |a: Action| app.ctx.keymap.key_for(&a, t.ascii);
+    let key = |a: Action| app.context().keymap.key_for(&a, t.ascii);
     let n = flags.len();
     let left = n.saturating_sub(q.seen);
     let next = if left > 0 {
@@ -132,7 +132,7 @@ fn reopened_because(app: &App) -> Option<&'static str> {
 /// +-------------------------------------------------+
 /// ```
 pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Screening) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let (title, intro, style) = match screening.level {
         Some(FlagLevel::Stop) => (
             "Stop: get care today",
@@ -169,8 +169,8 @@ pub fn render_result(frame: &mut Frame, area: Rect, app: &App, screening: &Scree
     }
     // What to do next sits at the bottom, so a long list of messages never hides it.
     let mut foot: Vec<Line> = Vec::new();
-    let key = |a: Action| app.ctx.keymap.key_for(&a, t.ascii);
-    let first_run = app.first_run(app.screen.choosing());
+    let key = |a: Action| app.context().keymap.key_for(&a, t.ascii);
+    let first_run = app.first_run(app.screen().choosing());
     let saved = if first_run {
         ""
     } else {

@@ -25,7 +25,7 @@ use crate::tui::ui::block;
 /// +-------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let s = &form.settings;
     let mut lines = vec![
         Line::raw("The defaults suit most people; change any line, or just press Enter."),
@@ -110,7 +110,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
         }
         lines.push(Line::from(spans));
     }
-    let key = |a: Action| app.ctx.keymap.key_for(&a, t.ascii);
+    let key = |a: Action| app.context().keymap.key_for(&a, t.ascii);
     lines.push(Line::raw(""));
     // From when a change plans, and what a moved start counts as missed, before Enter (issue 27).
     if let Some(text) = app.setup_applies_text(form) {
@@ -134,8 +134,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &SetupForm) {
         .draft
         .as_ref()
         .map(|d| d.condition.as_str())
-        .or(app.loaded.profile.as_ref().map(|p| p.condition.as_str()))
-        .and_then(|c| app.ctx.catalog.condition(c))
+        .or(app.loaded().profile.as_ref().map(|p| p.condition.as_str()))
+        .and_then(|c| app.context().catalog.condition(c))
     {
         lines.push(Line::styled(format!("Plan for: {}", c.name), t.dim()));
     }

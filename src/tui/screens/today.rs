@@ -38,20 +38,20 @@ pub fn mark_symbol(t: &Theme, mark: Option<Mark>, item: &PlanItem) -> (String, S
 /// +------------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let title = match app.this_week() {
         Some(w) => {
             let mut title = format!(
                 "Today, {} {} - week {}, {}",
-                crate::plan::Day::of(app.ctx.today).short(),
-                app.ctx.today,
+                crate::plan::Day::of(app.context().today).short(),
+                app.context().today,
                 w.state.week,
                 w.phase_name
             );
             // The day's total: each item shows its own minutes, runs and cross-training
             // included, and the title adds them up (a long phase name leaves it the room).
             if let Some(total) = w
-                .day(app.ctx.today)
+                .day(app.context().today)
                 .map(|d| d.total_minutes())
                 .filter(|&m| m > 0)
             {
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             }
             title
         }
-        None => format!("Today, {}", app.ctx.today),
+        None => format!("Today, {}", app.context().today),
     };
     let outer = block(app, &title);
     let inner = outer.inner(area);
@@ -103,7 +103,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .and_then(|g| g.refusal())
             .unwrap_or_else(|| "No plan can be shown.".into());
         let key = app
-            .ctx
+            .context()
             .keymap
             .key_for(&crate::tui::action::Action::Select, t.ascii);
         let next = if app
@@ -124,7 +124,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let Some(week) = app.this_week() else {
         let start = app
-            .loaded
+            .loaded()
             .profile
             .as_ref()
             .map(|p| p.settings.start.strftime("%A %-d %B %Y").to_string())
@@ -144,7 +144,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Some(prompt) => exit_prompt(frame, list, app, &prompt),
         None => list,
     };
-    let day = week.day(app.ctx.today);
+    let day = week.day(app.context().today);
     let items = day.map(|d| d.items.as_slice()).unwrap_or_default();
     if items.is_empty() {
         frame.render_widget(
@@ -170,7 +170,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let rows: Vec<Line> = items
         .iter()
         .map(|item| {
-            let (sym, style) = mark_symbol(t, app.mark(app.ctx.today, &item.exercise), item);
+            let (sym, style) = mark_symbol(t, app.mark(app.context().today, &item.exercise), item);
             let mut name = app.name_of(&item.exercise);
             if item.optional {
                 name.push_str(" (optional)");
@@ -203,7 +203,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .collect();
         frame.render_widget(Paragraph::new(rows), list);
     } else if !rows.is_empty() {
-        super::widgets::list(frame, list, app, rows, app.views.today.selected);
+        super::widgets::list(frame, list, app, rows, app.views().today.selected);
     }
 
     if let Some(day) = day {
@@ -239,9 +239,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// on one line when both fit the width, else one line each.
 fn foot_detail(app: &App, width: usize) -> Vec<String> {
     // The morning score belongs to yesterday's session; show it beside today's.
-    let during = app.pain_on(app.ctx.today).and_then(|p| p.during);
+    let during = app.pain_on(app.context().today).and_then(|p| p.during);
     let morning = app
-        .ctx
+        .context()
         .today
         .yesterday()
         .ok()
@@ -256,9 +256,9 @@ fn foot_detail(app: &App, width: usize) -> Vec<String> {
     });
     // Runs and cross-training a watch recorded today, with their figures.
     let watch: Vec<String> = app
-        .loaded
+        .loaded()
         .journal
-        .activities_in(app.ctx.today..=app.ctx.today)
+        .activities_in(app.context().today..=app.context().today)
         .iter()
         .map(|a| a.figures())
         .collect();
@@ -284,7 +284,7 @@ fn exit_prompt(
     app: &App,
     prompt: &crate::session::ExitPrompt,
 ) -> Rect {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let width = usize::from(area.width);
     let ellipsis = if t.ascii { "..." } else { "…" };
     let mut lines = vec![Line::styled(
@@ -300,7 +300,7 @@ fn exit_prompt(
     )];
     let focused = app.on_exit_prompt();
     let at = app
-        .views
+        .views()
         .today
         .check
         .min(prompt.rows.len().saturating_sub(1));
@@ -327,11 +327,11 @@ fn exit_prompt(
         }
     }
     let tick = app
-        .ctx
+        .context()
         .keymap
         .key_for(&crate::tui::action::Action::Tick, t.ascii);
     let open = app
-        .ctx
+        .context()
         .keymap
         .key_for(&crate::tui::action::Action::Select, t.ascii);
     lines.push(Line::styled(

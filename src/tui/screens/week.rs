@@ -24,11 +24,11 @@ const SIDE_BY_SIDE_WIDTH: u16 = 112;
 ///                                         +------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let ellipsis = if t.ascii { "..." } else { "…" };
-    let c = &app.views.week;
+    let c = &app.views().week;
     let Some(week) = app.shown_week() else {
-        let text = if app.loaded.profile.is_some() {
+        let text = if app.loaded().profile.is_some() {
             format!("Week {} cannot be built.", c.week)
         } else {
             "No plan yet.".to_string()
@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     let current = app.current_week();
     let from = week.monday.strftime("%a %-d %b");
-    let when = if week.monday > app.ctx.today && current == 1 && c.week == 1 {
+    let when = if week.monday > app.context().today && current == 1 && c.week == 1 {
         format!("starts {from}")
     } else if c.week == current {
         format!("from {from} (this week)")
@@ -157,8 +157,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn day_heading(app: &App, day: &DayPlan, selected: bool) -> Line<'static> {
-    let t = &app.ctx.theme;
-    let today = day.date == app.ctx.today;
+    let t = &app.context().theme;
+    let today = day.date == app.context().today;
     let text = format!(
         "{} {:02}{}",
         Day::of(day.date).short(),

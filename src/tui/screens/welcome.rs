@@ -22,7 +22,7 @@ get it checked before you exercise.";
 /// +----------------------------------------------+
 /// ```
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.ctx.theme;
+    let t = &app.context().theme;
     let lines = vec![
         Line::styled(
             "rehab: a knee rehab and cross-training plan for runners",
@@ -37,13 +37,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Line::raw(""),
         Line::raw(format!(
             "Your plan and ticks are saved as profile `{}`.",
-            app.loaded.profile_name
+            app.loaded().profile_name
         )),
         Line::raw(""),
         Line::styled(
             format!(
                 "Press {} to start.",
-                app.ctx
+                app.context()
                     .keymap
                     .key_for(&crate::tui::action::Action::Select, t.ascii)
             ),

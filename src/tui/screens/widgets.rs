@@ -51,7 +51,7 @@ pub fn list(frame: &mut Frame, area: Rect, app: &App, items: Vec<Line<'static>>,
     let (rows_area, bar_area) = split_for_bar(area, total);
     let widget = List::new(items)
         .highlight_symbol(pointer(app))
-        .highlight_style(app.ctx.theme.selected())
+        .highlight_style(app.context().theme.selected())
         .highlight_spacing(HighlightSpacing::Always);
     let mut state = ListState::default().with_selected(Some(selected.min(total.saturating_sub(1))));
     frame.render_stateful_widget(widget, rows_area, &mut state);
@@ -92,10 +92,10 @@ pub fn tall_table(
     let mut widget = Table::new(rows, widths.iter().copied())
         .column_spacing(1)
         .highlight_symbol(pointer(app))
-        .row_highlight_style(app.ctx.theme.selected())
+        .row_highlight_style(app.context().theme.selected())
         .highlight_spacing(HighlightSpacing::Always);
     if let Some(header) = header {
-        widget = widget.header(header.style(app.ctx.theme.dim()));
+        widget = widget.header(header.style(app.context().theme.dim()));
     }
     let mut state =
         TableState::default().with_selected(Some(selected.min(total.saturating_sub(1))));
@@ -160,7 +160,7 @@ fn scrollbar(frame: &mut Frame, area: Option<Rect>, app: &App, total: usize, off
     let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .begin_symbol(None)
         .end_symbol(None);
-    bar = if app.ctx.theme.ascii {
+    bar = if app.context().theme.ascii {
         bar.track_symbol(Some("|")).thumb_symbol("#")
     } else {
         bar.track_symbol(Some("│")).thumb_symbol("█")
@@ -169,7 +169,7 @@ fn scrollbar(frame: &mut Frame, area: Option<Rect>, app: &App, total: usize, off
 }
 
 fn pointer(app: &App) -> String {
-    format!("{} ", app.ctx.theme.pointer())
+    format!("{} ", app.context().theme.pointer())
 }
 
 #[cfg(test)]

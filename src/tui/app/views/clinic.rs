@@ -2,6 +2,7 @@
 
 use crate::handover::ClinicRow;
 use crate::tui::action::Action;
+use crate::tui::app::views::{ViewCx, ViewState};
 use crate::tui::app::{App, Effect, View};
 
 /// Clinic: every profile's row (read each time the view opens) and the selected one.
@@ -18,36 +19,30 @@ impl App {
             today: self.ctx.today,
         }]
     }
+}
 
-    pub(in crate::tui::app) fn clinic_read(&mut self, rows: Vec<ClinicRow>) {
-        self.views.clinic.selected = self.views.clinic.selected.min(rows.len().saturating_sub(1));
-        self.views.clinic.rows = Some(rows);
+impl ClinicView {
+    /// The rows the disk read, the cursor kept on one of them.
+    pub(in crate::tui::app) fn read(&mut self, rows: Vec<ClinicRow>) {
+        self.selected = self.selected.min(rows.len().saturating_sub(1));
+        self.rows = Some(rows);
     }
+}
 
+impl ViewState for ClinicView {
     /// A key in the Clinic view: move, or open the profile of the row (its Today).
-    pub(in crate::tui::app) fn update_clinic(&mut self, action: Action) -> Vec<Effect> {
-        let n = self.views.clinic.rows.as_ref().map_or(0, Vec::len);
-        let c = &mut self.views.clinic;
+    fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
+        let n = self.rows.as_ref().map_or(0, Vec::len);
         match action {
-            Action::Up => c.selected = c.selected.saturating_sub(1),
-            Action::Down => c.selected = (c.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Action::Select => {
-                let Some(row) = self
-                    .views
-                    .clinic
-                    .rows
-                    .as_ref()
-                    .and_then(|r| r.get(self.views.clinic.selected))
-                else {
+                let Some(row) = self.rows.as_ref().and_then(|r| r.get(self.selected)) else {
                     return Vec::new();
                 };
-                if self
-                    .loaded
-                    .profile
-                    .as_ref()
-                    .is_some_and(|p| p.name == row.name)
-                {
-                    self.view = View::Today;
+                let open = cx.app().loaded.profile.as_ref();
+                if open.is_some_and(|p| p.name == row.name) {
+                    cx.show(View::Today);
                     return Vec::new();
                 }
                 return vec![Effect::SwitchProfile(row.name.clone())];

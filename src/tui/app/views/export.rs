@@ -2,6 +2,7 @@
 
 use crate::export::Format;
 use crate::tui::action::Action;
+use crate::tui::app::views::{ViewCx, ViewState};
 use crate::tui::app::{App, Effect};
 
 /// Export: what to print, where, and where the last one went.
@@ -78,58 +79,6 @@ impl App {
             .map_or(1, |c| c.phases.iter().map(|p| p.weeks).sum())
     }
 
-    pub(in crate::tui::app) fn update_export(&mut self, action: Action) -> Vec<Effect> {
-        let c = &mut self.views.export;
-        if c.editing_path {
-            if let Action::Select | Action::Back = action {
-                c.editing_path = false;
-            } else {
-                c.path.edit(&action);
-            }
-            return Vec::new();
-        }
-        match action {
-            Action::Left => c.format = c.format.saturating_sub(1),
-            Action::Right => c.format = (c.format + 1).min(Format::ALL.len() - 1),
-            Action::Edit => {
-                // The path shown, selected: typing replaces it, an arrow keeps it to change.
-                let shown = if c.path.is_empty() {
-                    self.default_export_path()
-                } else {
-                    c.path.text().to_string()
-                };
-                let c = &mut self.views.export;
-                c.path = crate::tui::field::TextField::prefilled(&shown);
-                c.editing_path = true;
-            }
-            Action::Up | Action::Down => {
-                let n = match c.weeks {
-                    ExportWeeks::Next(n) => n,
-                    _ => DEFAULT_NEXT_WEEKS,
-                };
-                c.weeks = c.weeks.step(action == Action::Down, n);
-            }
-            // A digit sets N of "the next N weeks" (0 means 10).
-            Action::Sets(n) if matches!(c.weeks, ExportWeeks::Next(_)) => {
-                c.weeks = ExportWeeks::Next(if n == 0 { 10 } else { n });
-            }
-            Action::Tick => c.sheet = !c.sheet,
-            Action::Select => {
-                let weeks = c.weeks;
-                let sheet = c.sheet;
-                let format = Format::ALL[c.format.min(Format::ALL.len() - 1)];
-                let path = if c.path.text().trim().is_empty() {
-                    self.default_export_path()
-                } else {
-                    c.path.text().to_string()
-                };
-                return vec![self.export_effect(format, path, weeks, sheet)];
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
     /// The effect that prints `weeks` (counted from the current week) to `path`; it carries
     /// everything the printing needs besides the open profile.
     pub fn export_effect(
@@ -155,10 +104,72 @@ impl App {
 
     /// `rehab-plan-<profile>-<date>.<ext>` in the current folder.
     pub fn default_export_path(&self) -> String {
-        let ext = Format::ALL[self.views.export.format.min(Format::ALL.len() - 1)].extension();
+        self.views.export.default_path(self)
+    }
+}
+
+impl ExportView {
+    /// `rehab-plan-<profile>-<date>.<ext>` in the current folder, for the chosen format.
+    fn default_path(&self, app: &App) -> String {
+        let ext = Format::ALL[self.format.min(Format::ALL.len() - 1)].extension();
         format!(
             "rehab-plan-{}-{}.{ext}",
-            self.loaded.profile_name, self.ctx.today
+            app.loaded.profile_name, app.ctx.today
         )
+    }
+}
+
+impl ViewState for ExportView {
+    fn typing(&self) -> bool {
+        self.editing_path
+    }
+
+    fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
+        let c = self;
+        if c.editing_path {
+            if let Action::Select | Action::Back = action {
+                c.editing_path = false;
+            } else {
+                c.path.edit(&action);
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::Left => c.format = c.format.saturating_sub(1),
+            Action::Right => c.format = (c.format + 1).min(Format::ALL.len() - 1),
+            Action::Edit => {
+                // The path shown, selected: typing replaces it, an arrow keeps it to change.
+                let shown = if c.path.is_empty() {
+                    c.default_path(cx.app())
+                } else {
+                    c.path.text().to_string()
+                };
+                c.path = crate::tui::field::TextField::prefilled(&shown);
+                c.editing_path = true;
+            }
+            Action::Up | Action::Down => {
+                let n = match c.weeks {
+                    ExportWeeks::Next(n) => n,
+                    _ => DEFAULT_NEXT_WEEKS,
+                };
+                c.weeks = c.weeks.step(action == Action::Down, n);
+            }
+            // A digit sets N of "the next N weeks" (0 means 10).
+            Action::Sets(n) if matches!(c.weeks, ExportWeeks::Next(_)) => {
+                c.weeks = ExportWeeks::Next(if n == 0 { 10 } else { n });
+            }
+            Action::Tick => c.sheet = !c.sheet,
+            Action::Select => {
+                let format = Format::ALL[c.format.min(Format::ALL.len() - 1)];
+                let path = if c.path.text().trim().is_empty() {
+                    c.default_path(cx.app())
+                } else {
+                    c.path.text().to_string()
+                };
+                return vec![cx.app().export_effect(format, path, c.weeks, c.sheet)];
+            }
+            _ => {}
+        }
+        Vec::new()
     }
 }

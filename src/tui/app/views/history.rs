@@ -1,6 +1,7 @@
 //! History: the calendar by month, weekly adherence, the pain trend, and the report.
 
 use crate::tui::action::Action;
+use crate::tui::app::views::{ViewCx, ViewState};
 use crate::tui::app::{App, Effect, FileField, FileKind};
 
 /// History: how far the calendar is paged back, and the report's path while it is typed.
@@ -22,25 +23,25 @@ impl App {
             - i32::from(start.month());
         months.max(0) as u32 + 1
     }
+}
 
-    pub(in crate::tui::app) fn update_history(&mut self, action: Action) -> Vec<Effect> {
-        if self.views.history.report.is_some() {
-            return self.update_file_field(action);
-        }
+impl ViewState for HistoryView {
+    fn typing(&self) -> bool {
+        self.report.is_some()
+    }
+
+    /// A key on the calendar (the report's path field, when open, is the app's file form).
+    fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
         // Left and Right page the calendar through the months, one at a time.
-        let months = self.months_of_program();
+        let months = cx.app().months_of_program();
         match action {
-            Action::Left if self.views.history.months_back + 1 < months => {
-                self.views.history.months_back += 1;
-            }
-            Action::Right => {
-                self.views.history.months_back = self.views.history.months_back.saturating_sub(1);
-            }
-            Action::Edit => self.open_settings(),
-            Action::Write => self.open_write(FileKind::Report),
+            Action::Left if self.months_back + 1 < months => self.months_back += 1,
+            Action::Right => self.months_back = self.months_back.saturating_sub(1),
+            Action::Edit => cx.open_settings(),
+            Action::Write => cx.open_write(FileKind::Report),
             // Runs from a watch's files; a locked session takes them over ssh instead.
-            Action::Import if self.lock_allows_or_says(crate::clinic::Act::ReadFile) => {
-                self.open_runs_import()
+            Action::Import if cx.lock_allows_or_says(crate::clinic::Act::ReadFile) => {
+                cx.open_runs_import()
             }
             _ => {}
         }

@@ -1,9 +1,8 @@
 //! Profiles: switch, create, and edit patient details and a clinician's overrides.
 
 use crate::tui::action::Action;
-use crate::tui::app::{
-    App, Effect, FileField, FileKind, ImportPreview, PATIENT_FIELDS, PatientEdit, Screen,
-};
+use crate::tui::app::views::{ViewCx, ViewState};
+use crate::tui::app::{Effect, FileField, FileKind, ImportPreview, PATIENT_FIELDS, PatientEdit};
 use crate::tui::field::{Edit, TextField};
 
 /// Profiles: the selected profile, and whichever form is open on it.
@@ -26,15 +25,19 @@ pub(super) const NEW_PROFILE: crate::clinic::Act<'static> = crate::clinic::Act::
     plan_changed: true,
 };
 
-impl App {
-    pub(in crate::tui::app) fn update_profiles(&mut self, action: Action) -> Vec<Effect> {
-        if self.views.profiles.file.is_some() {
-            return self.update_file_field(action);
-        }
-        if self.views.profiles.import.is_some() {
-            return self.update_import(action);
-        }
-        if let Some(name) = &mut self.views.profiles.new_name {
+impl ViewState for ProfilesView {
+    fn typing(&self) -> bool {
+        self.new_name.is_some()
+            || self.patient.is_some()
+            || self.file.is_some()
+            || self.import.is_some()
+    }
+
+    /// A key on the list, the new name or the patient form (a prescription's path and its
+    /// import are the app's file forms).
+    fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
+        let app = cx.app();
+        if let Some(name) = &mut self.new_name {
             match name.edit_only(&action, is_name_char) {
                 Edit::Other => {}
                 Edit::Refused(ch) => {
@@ -44,7 +47,7 @@ impl App {
                     } else {
                         format!("`{}`", crate::text::clean(&ch.to_string()))
                     };
-                    self.fail(format!(
+                    cx.fail(format!(
                         "a profile name takes letters, digits, - and _ only, not {shown}; try bob-smith"
                     ));
                     return Vec::new();
@@ -53,25 +56,20 @@ impl App {
             }
             let name = name.text().to_string();
             match action {
-                Action::Back => self.views.profiles.new_name = None,
+                Action::Back => self.new_name = None,
                 Action::Select if !name.is_empty() => {
-                    if self.loaded.profiles.contains(&name) {
-                        let text = format!("a profile called {name} exists already");
-                        self.fail(text);
+                    if app.loaded.profiles.contains(&name) {
+                        cx.fail(format!("a profile called {name} exists already"));
                         return Vec::new();
                     }
-                    self.loaded.profile_name = name;
-                    self.views.profiles.new_name = None;
-                    self.loaded.profile = None;
-                    self.loaded.journal = Default::default();
-                    self.loaded.standing = None;
-                    self.screen = Screen::Picker { selected: 0 };
+                    self.new_name = None;
+                    cx.start_profile(name);
                 }
                 _ => {}
             }
             return Vec::new();
         }
-        if let Some(edit) = &mut self.views.profiles.patient {
+        if let Some(edit) = &mut self.patient {
             if edit.values[edit.field].edit(&action) != Edit::Other {
                 return Vec::new();
             }
@@ -85,26 +83,26 @@ impl App {
                     // from before is not shown, so it must not be where typing goes).
                     edit.values[edit.field].edit(&Action::LineEnd);
                 }
-                Action::Back => self.views.profiles.patient = None,
+                Action::Back => self.patient = None,
                 Action::Select => {
                     let edit = edit.clone();
-                    let Some(mut p) = self.loaded.profile.clone() else {
+                    let Some(mut p) = app.loaded.profile.clone() else {
                         return Vec::new();
                     };
-                    let assessment = match edit.assessment(self.ctx.today) {
+                    let assessment = match edit.assessment(app.ctx.today) {
                         Ok(a) => a,
                         Err(e) => {
-                            self.fail(e);
+                            cx.fail(e);
                             return Vec::new();
                         }
                     };
-                    return match edit.apply(&mut p, &self.ctx.catalog, self.ctx.today) {
+                    return match edit.apply(&mut p, &app.ctx.catalog, app.ctx.today) {
                         Ok(()) => {
-                            self.views.profiles.patient = None;
+                            self.patient = None;
                             // Only the parts the form changed, so another session's change to
                             // another part is kept; the assessment is a record in the same
                             // change (the store writes it, then the date the profile shows).
-                            let seen = self.loaded.profile.as_ref();
+                            let seen = app.loaded.profile.as_ref();
                             let patch = crate::profile::Patch {
                                 overrides: (seen.map(|s| &s.overrides) != Some(&p.overrides))
                                     .then(|| p.overrides.clone()),
@@ -118,7 +116,7 @@ impl App {
                             )))]
                         }
                         Err(e) => {
-                            self.fail(e);
+                            cx.fail(e);
                             Vec::new()
                         }
                     };
@@ -127,59 +125,42 @@ impl App {
             }
             return Vec::new();
         }
-        let n = self.loaded.profiles.len();
+        let n = app.loaded.profiles.len();
+        // The profile under the cursor, when it is not the open one.
+        let other = app.loaded.profiles.get(self.selected).filter(|name| {
+            app.loaded
+                .profile
+                .as_ref()
+                .is_some_and(|p| &p.name != *name)
+        });
         match action {
-            Action::Up => {
-                self.views.profiles.selected = self.views.profiles.selected.saturating_sub(1)
-            }
-            Action::Down => {
-                self.views.profiles.selected =
-                    (self.views.profiles.selected + 1).min(n.saturating_sub(1))
-            }
-            Action::New if self.lock_allows_or_says(NEW_PROFILE) => {
-                self.views.profiles.new_name = Some(TextField::new())
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Action::New if cx.lock_allows_or_says(NEW_PROFILE) => {
+                self.new_name = Some(TextField::new())
             }
             Action::New => {}
-            Action::Edit if !self.lock_allows_or_says(super::PLAN_CHANGE) => {}
-            Action::Edit => match self.loaded.profiles.get(self.views.profiles.selected) {
-                // Only the open profile's details are here to edit.
-                Some(name)
-                    if self
-                        .loaded
-                        .profile
-                        .as_ref()
-                        .is_some_and(|p| &p.name != name) =>
-                {
-                    let text = format!("{name} is not open: Enter opens it, then e edits it");
-                    self.fail(text);
-                }
-                _ => {
-                    self.views.profiles.patient =
-                        self.loaded.profile.as_ref().map(PatientEdit::from_profile)
-                }
+            Action::Edit if !cx.lock_allows_or_says(super::PLAN_CHANGE) => {}
+            // Only the open profile's details are here to edit.
+            Action::Edit => match other {
+                Some(name) => cx.fail(format!(
+                    "{name} is not open: Enter opens it, then e edits it"
+                )),
+                None => self.patient = app.loaded.profile.as_ref().map(PatientEdit::from_profile),
             },
-            Action::Write => match self.loaded.profiles.get(self.views.profiles.selected) {
-                // Only the open profile's journal is here to hand over.
-                Some(name)
-                    if self
-                        .loaded
-                        .profile
-                        .as_ref()
-                        .is_some_and(|p| &p.name != name) =>
-                {
-                    let text = format!(
-                        "{name} is not open: Enter opens it, then w writes its prescription"
-                    );
-                    self.fail(text);
-                }
-                _ => self.open_write(FileKind::Prescription),
+            // Only the open profile's journal is here to hand over.
+            Action::Write => match other {
+                Some(name) => cx.fail(format!(
+                    "{name} is not open: Enter opens it, then w writes its prescription"
+                )),
+                None => cx.open_write(FileKind::Prescription),
             },
-            Action::Import if self.lock_allows_or_says(crate::clinic::Act::Import) => {
-                self.open_import()
+            Action::Import if cx.lock_allows_or_says(crate::clinic::Act::Import) => {
+                cx.open_import()
             }
             Action::Select => {
-                if let Some(name) = self.loaded.profiles.get(self.views.profiles.selected)
-                    && Some(name) != self.loaded.profile.as_ref().map(|p| &p.name)
+                if let Some(name) = app.loaded.profiles.get(self.selected)
+                    && Some(name) != app.loaded.profile.as_ref().map(|p| &p.name)
                 {
                     return vec![Effect::SwitchProfile(name.clone())];
                 }

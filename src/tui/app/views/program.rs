@@ -2,6 +2,7 @@
 
 use crate::session::CriteriaRow;
 use crate::tui::action::Action;
+use crate::tui::app::views::{ViewCx, ViewState};
 use crate::tui::app::{App, Effect, Overlay};
 
 /// Program: the selected criteria row, and how far the page is scrolled past the last one.
@@ -38,10 +39,12 @@ impl App {
     pub fn criteria_met(&self, id: &str) -> bool {
         self.loaded.journal.criteria_met.contains_key(id)
     }
+}
 
-    pub(in crate::tui::app) fn update_program(&mut self, action: Action) -> Vec<Effect> {
-        let rows = self.criteria();
-        let c = &mut self.views.program;
+impl ViewState for ProgramView {
+    fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
+        let rows = cx.app().criteria();
+        let c = self;
         match action {
             // Past the last row Down scrolls the page, so the rest of the program can be read,
             // as far as the selected row stays on screen.
@@ -60,19 +63,19 @@ impl App {
                 c.row = c.row.min(rows.len().saturating_sub(1)).saturating_sub(1);
                 c.scroll = 0;
             }
-            Action::Edit => self.open_settings(),
+            Action::Edit => cx.open_settings(),
             // Space alone records: Enter only opens the row's words, so a key pressed to read
             // never ticks a criterion.
             Action::Tick => {
                 c.scroll = 0;
                 if let Some(row) = rows.get(c.row) {
                     let (id, met) = (row.id.clone(), !row.met);
-                    return self.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
+                    return cx.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
                 }
             }
             Action::Select => {
                 if let Some(row) = rows.get(c.row) {
-                    self.overlay = Some(Overlay::Text {
+                    cx.open(Overlay::Text {
                         title: row.title.clone(),
                         lines: row.detail.clone(),
                     });

@@ -4,6 +4,7 @@
 use crate::plan::PlanItem;
 use crate::session::ExitPrompt;
 use crate::tui::action::Action;
+use crate::tui::app::views::{ViewCx, ViewState};
 use crate::tui::app::{App, Effect, Overlay};
 
 /// Today: the selected item, or the selected exit check while the prompt has the cursor.
@@ -42,49 +43,55 @@ impl App {
     pub fn on_exit_prompt(&self) -> bool {
         !self.views.today.on_items && self.exit_prompt().is_some()
     }
+}
 
-    pub(in crate::tui::app) fn update_today(&mut self, action: Action) -> Vec<Effect> {
-        if action == Action::Select && self.loaded.profile.is_some() && !self.plan_allowed() {
+impl ViewState for TodayView {
+    fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
+        let app = cx.app();
+        if action == Action::Select && app.loaded.profile.is_some() && !app.plan_allowed() {
             // The way back to a plan: answer again, for example after a clinician's assessment.
-            self.screen = self.red_flags_again();
+            cx.go_to(app.red_flags_again());
             return Vec::new();
         }
-        let items = self.today_items();
+        let items = app.today_items();
         let n = items.len();
-        if let Some(prompt) = self.exit_prompt() {
-            if !self.views.today.on_items {
-                return self.update_exit_prompt(&prompt, n, action);
+        if let Some(prompt) = app.exit_prompt() {
+            if !self.on_items {
+                return self.update_exit_prompt(cx, &prompt, n, action);
             }
             // Up from the first item goes back to the last check.
-            if action == Action::Up && self.views.today.selected == 0 {
-                self.views.today.on_items = false;
-                self.views.today.check = prompt.rows.len().saturating_sub(1);
+            if action == Action::Up && self.selected == 0 {
+                self.on_items = false;
+                self.check = prompt.rows.len().saturating_sub(1);
                 return Vec::new();
             }
         }
-        let sel = self.views.today.selected.min(n.saturating_sub(1));
+        let sel = self.selected.min(n.saturating_sub(1));
         match action {
-            Action::Up => self.views.today.selected = sel.saturating_sub(1),
-            Action::Down => self.views.today.selected = (sel + 1).min(n.saturating_sub(1)),
-            Action::Edit => self.open_settings(),
+            Action::Up => self.selected = sel.saturating_sub(1),
+            Action::Down => self.selected = (sel + 1).min(n.saturating_sub(1)),
+            Action::Edit => cx.open_settings(),
             _ => {
                 if let Some(item) = items.get(sel) {
-                    return self.item_action(self.ctx.today, item, action);
+                    return cx.item_action(app.ctx.today, item, action);
                 }
             }
         }
         Vec::new()
     }
+}
 
+impl TodayView {
     /// A key while the cursor is on the exit checks: moving records nothing, Space ticks or
     /// unticks the one under the cursor, Enter opens its words in full.
     fn update_exit_prompt(
         &mut self,
+        cx: &mut ViewCx<'_>,
         prompt: &ExitPrompt,
         items: usize,
         action: Action,
     ) -> Vec<Effect> {
-        let v = &mut self.views.today;
+        let v = self;
         let last = prompt.rows.len().saturating_sub(1);
         v.check = v.check.min(last);
         match action {
@@ -98,18 +105,18 @@ impl App {
             Action::Tick => {
                 if let Some(row) = prompt.rows.get(v.check) {
                     let (id, met) = (row.id.clone(), !row.met);
-                    return self.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
+                    return cx.run_command(|s, c, _, j| s.record_criteria(c, j, &id, met));
                 }
             }
             Action::Select => {
                 if let Some(row) = prompt.rows.get(v.check) {
-                    self.overlay = Some(Overlay::Text {
+                    cx.open(Overlay::Text {
                         title: row.title.clone(),
                         lines: row.detail.clone(),
                     });
                 }
             }
-            Action::Edit => self.open_settings(),
+            Action::Edit => cx.open_settings(),
             _ => {}
         }
         Vec::new()

@@ -1,6 +1,7 @@
 //! Week: every week of the programme, past, this one and coming, a day at a time.
 
 use crate::tui::action::Action;
+use crate::tui::app::views::{ViewCx, ViewState};
 use crate::tui::app::{App, Effect};
 
 /// Where the Week view is: which programme week, which day, which item of that day.
@@ -46,15 +47,31 @@ impl App {
         self.programme_weeks().max(self.current_week())
     }
 
-    pub(in crate::tui::app) fn update_week(&mut self, action: Action) -> Vec<Effect> {
-        let last = self.last_week();
-        let shown = self.views.week.week;
-        let c = &mut self.views.week;
+    /// The Week view's cursor moved to another week: the standing is worked out to it when it
+    /// is not yet (a coming week, or one before those worked out), and Up from a Monday lands
+    /// on the last item of the Sunday before.
+    pub(in crate::tui::app) fn week_moved(&mut self) {
+        if self.shown_week().is_none() {
+            self.rebuild();
+        }
+        if self.views.week.item == usize::MAX {
+            let counts = self.day_item_counts();
+            self.views.week.item = counts[self.views.week.day.min(6)].saturating_sub(1);
+        }
+    }
+}
+
+impl ViewState for WeekCursor {
+    fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
+        let app = cx.app();
+        let last = app.last_week();
+        let shown = self.week;
         let go_to = |c: &mut WeekCursor, week: u32, day: usize| {
             c.week = week.clamp(1, last);
             c.day = day;
             c.item = 0;
         };
+        let c = self;
         match action {
             // Past Monday goes to the week before, past Sunday to the week after.
             Action::Left if c.day == 0 && c.week > 1 => go_to(c, c.week - 1, 6),
@@ -67,8 +84,8 @@ impl App {
             Action::Down | Action::Up => {
                 let down = action == Action::Down;
                 let items = |c: &WeekCursor, counts: &[usize; 7]| counts[c.day.min(6)];
-                let counts = self.day_item_counts();
-                let c = &mut self.views.week;
+                // The shown week's counts: the cursor has not moved yet.
+                let counts = app.day_item_counts();
                 let n = items(c, &counts);
                 if down && c.item + 1 < n {
                     c.item += 1;
@@ -80,6 +97,7 @@ impl App {
                     go_to(c, c.week, c.day + 1);
                 } else if !down && c.day == 0 && c.week > 1 {
                     go_to(c, c.week - 1, 6);
+                    // Its last item, once the app knows that week (`App::week_moved`).
                     c.item = usize::MAX;
                 } else if !down && c.day > 0 {
                     go_to(c, c.week, c.day - 1);
@@ -89,36 +107,28 @@ impl App {
             Action::PrevWeek => go_to(c, c.week.saturating_sub(1), c.day),
             Action::NextWeek => go_to(c, c.week + 1, c.day),
             Action::ThisWeek => {
-                let (week, day) = (self.current_week(), crate::plan::Day::of(self.ctx.today));
-                go_to(&mut self.views.week, week, day.index());
+                let (week, day) = (app.current_week(), crate::plan::Day::of(app.ctx.today));
+                go_to(c, week, day.index());
             }
-            Action::Edit => self.open_settings(),
+            Action::Edit => cx.open_settings(),
             _ => {}
         }
-        if self.views.week.week != shown {
-            if self.shown_week().is_none() {
-                // A coming week, or one before those worked out: the standing is built to it.
-                self.rebuild();
-            }
-            // Up from a Monday lands on the last item of the Sunday before.
-            if self.views.week.item == usize::MAX {
-                let counts = self.day_item_counts();
-                self.views.week.item = counts[self.views.week.day.min(6)].saturating_sub(1);
-            }
+        if c.week != shown {
+            cx.week_moved();
             return Vec::new();
         }
-        let Some(week) = self.shown_week().filter(|_| self.plan_allowed()).cloned() else {
+        let Some(week) = app.shown_week().filter(|_| app.plan_allowed()) else {
             return Vec::new();
         };
-        let day = &week.days[self.views.week.day.min(6)];
+        let day = &week.days[c.day.min(6)];
         let n = day.items.len();
-        let sel = self.views.week.item.min(n.saturating_sub(1));
+        let sel = c.item.min(n.saturating_sub(1));
         match action {
-            Action::Up | Action::Down => self.views.week.item = sel,
+            Action::Up | Action::Down => c.item = sel,
             Action::Left | Action::Right | Action::Edit => {}
             _ => {
                 if let Some(item) = day.items.get(sel) {
-                    return self.item_action(day.date, item, action);
+                    return cx.item_action(day.date, item, action);
                 }
             }
         }
