@@ -97,7 +97,7 @@ pub enum Action {
     /// Every profile in the data folder, as the clinician's overview lists them.
     ClinicRows(Vec<crate::handover::ClinicRow>),
     /// A file the app wrote (a prescription, a report) is at this path.
-    Written(crate::tui::app::FileKind, String),
+    Written(FileKind, String),
     /// A prescription file's text, read for an import: (the path as typed, its text).
     PrescriptionRead(String, String),
     /// A watch's files read for a runs import (History), with the zone their UTC times are
@@ -179,6 +179,23 @@ impl Action {
             Action::ThisWeek => "this week",
             Action::Up | Action::Down => "move",
             _ => self.describe(),
+        }
+    }
+}
+
+/// A file the app writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Prescription,
+    Report,
+}
+
+impl FileKind {
+    /// The words for it on the status line.
+    pub fn what(self) -> &'static str {
+        match self {
+            FileKind::Prescription => "prescription",
+            FileKind::Report => "follow-up report",
         }
     }
 }

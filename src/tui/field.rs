@@ -10,7 +10,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::action::Action;
-use super::screens::list_detail::width_of;
+
+/// Columns `text` takes on a terminal (a wide character takes two).
+pub fn width_of(text: &str) -> usize {
+    textwrap::core::display_width(text)
+}
 
 /// The most characters a field holds: a path is at most 4096 bytes on Linux, and a huge paste
 /// must not make every frame slow.

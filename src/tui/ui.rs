@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen, View};
@@ -287,14 +287,4 @@ fn hint_bar(app: &App) -> Paragraph<'static> {
         spans.push(Span::raw(format!(" {word} ")));
     }
     Paragraph::new(Line::from(spans))
-}
-
-/// A bordered block in the theme's border set with a bold title.
-pub fn block(app: &App, title: &str) -> Block<'static> {
-    Block::bordered()
-        .border_set(app.context().theme.border())
-        .title(Line::styled(
-            format!(" {title} "),
-            app.context().theme.title(),
-        ))
 }

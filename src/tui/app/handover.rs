@@ -8,23 +8,7 @@ use crate::tui::action::Action;
 use crate::tui::field::{Edit, TextField};
 
 pub use crate::handover::REPORT_WEEKS;
-
-/// A file the app writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Prescription,
-    Report,
-}
-
-impl FileKind {
-    /// The words for it on the status line.
-    pub fn what(self) -> &'static str {
-        match self {
-            FileKind::Prescription => "prescription",
-            FileKind::Report => "follow-up report",
-        }
-    }
-}
+pub use crate::tui::action::FileKind;
 
 /// A file path being typed, and what it is for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,11 +7,11 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, Wrap};
 
 use super::list_detail::{cut_at_word, width_of};
+use super::widgets::block;
 use crate::handover::{ClinicRow, Concern};
 use crate::text::clean;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// Rows under the table for the selected profile: its line, its flags, what Enter does.
 const DETAIL_ROWS: usize = 5;

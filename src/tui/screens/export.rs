@@ -6,9 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::widgets::block;
 use crate::tui::action::Action;
 use crate::tui::app::{App, ExportWeeks};
-use crate::tui::ui::block;
 
 /// ```text
 /// +- Export a printable plan ------------------------+

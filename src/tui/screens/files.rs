@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use super::widgets::block;
 use crate::text::clean;
 use crate::tui::app::{App, FileField, FileKind, ImportPreview};
-use crate::tui::ui::block;
 
 /// The field's lines in `width` columns: what is written or read, the path being typed, and
 /// what Enter does.

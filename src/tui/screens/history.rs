@@ -9,8 +9,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::widgets::block;
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// Columns one month takes: seven days of a number, a mark and a space, and a gap.
 const MONTH_WIDTH: u16 = 29;

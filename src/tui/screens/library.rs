@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row};
 
+use super::widgets::block;
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// ```text
 /// +- Library (42) -----------------------------------+

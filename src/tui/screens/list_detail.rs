@@ -2,13 +2,14 @@
 //! keep the selection in view, then the selected row in full (wrapped), then a footer. Long
 //! library text never pushes a row off an 80x24 screen.
 
+pub use crate::tui::field::width_of;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::widgets::block;
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// What one choosing screen shows.
 pub struct ListDetail<'a> {
@@ -93,11 +94,6 @@ pub fn wrap_hanging(lead: &str, text: &str, width: usize) -> Vec<String> {
         .into_iter()
         .map(|l| l.into_owned())
         .collect()
-}
-
-/// Columns `text` takes on a terminal (a wide character takes two).
-pub fn width_of(text: &str) -> usize {
-    textwrap::core::display_width(text)
 }
 
 /// `text` cut to `width` columns by display width, ending in `ellipsis` when cut.

@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::widgets::block;
 use crate::text::clean;
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// ```text
 /// +- Cannot load your data ----------------------+

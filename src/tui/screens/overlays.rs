@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::picker::row;
+use super::widgets::block;
 use crate::catalog::Exercise;
 use crate::plan::StepKind;
 use crate::tui::action::Action;
 use crate::tui::app::overlays_reasons;
 use crate::tui::app::{App, Overlay, PainField, PainForm, TimerState};
-use crate::tui::ui::block;
 
 /// Draws an overlay centred over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {

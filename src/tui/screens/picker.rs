@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::list_detail::{self, ListDetail};
+use super::widgets::block;
 use crate::triage::Suggestion;
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// A row with the pointer and reverse video when selected.
 pub fn row(app: &App, selected: bool, text: String) -> Line<'static> {

@@ -6,9 +6,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::picker::row;
+use super::widgets::block;
 use crate::tui::app::App;
 use crate::tui::app::{PatientEdit, PatientRow as Row, views_patient_fields};
-use crate::tui::ui::block;
 
 /// ```text
 /// +- Profiles --------------------------------------+

@@ -6,11 +6,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::list_detail::{self, ListDetail};
+use super::widgets::block;
 use crate::catalog::FlagLevel;
 use crate::screening::Screening;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// The questions screen's state, as the app holds it.
 pub struct Questions<'a> {

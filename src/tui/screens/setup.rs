@@ -6,11 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::widgets::block;
 use crate::catalog::Equipment;
 use crate::plan::{Day, RunningNow};
 use crate::tui::action::Action;
 use crate::tui::app::{App, SetupField, SetupForm};
-use crate::tui::ui::block;
 
 /// ```text
 /// +- Set up your plan -----------------------------+

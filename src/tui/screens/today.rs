@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::list_detail::{cut, width_of};
+use super::widgets::block;
 use crate::plan::PlanItem;
 use crate::tui::app::{App, Mark};
 use crate::tui::theme::Theme;
-use crate::tui::ui::block;
 
 /// The state symbol and style of an item on a day.
 pub fn mark_symbol(t: &Theme, mark: Option<Mark>, item: &PlanItem) -> (String, Style) {

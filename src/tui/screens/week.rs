@@ -8,9 +8,9 @@ use ratatui::widgets::Paragraph;
 
 use super::list_detail::{cut, fit};
 use super::today::mark_symbol;
+use super::widgets::block;
 use crate::plan::{Day, DayPlan};
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// Columns need this much width; below it the days stack.
 const SIDE_BY_SIDE_WIDTH: u16 = 112;

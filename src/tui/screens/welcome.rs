@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::widgets::block;
 use crate::tui::app::App;
-use crate::tui::ui::block;
 
 /// The disclaimer shown before anything else.
 pub const DISCLAIMER: &str = "This is guidance, not a diagnosis or a substitute for a clinician. \

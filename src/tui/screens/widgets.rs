@@ -6,8 +6,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{
-    HighlightSpacing, List, ListState, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table,
-    TableState,
+    Block, HighlightSpacing, List, ListState, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Table, TableState,
 };
 
 use crate::tui::app::App;
@@ -170,6 +170,16 @@ fn scrollbar(frame: &mut Frame, area: Option<Rect>, app: &App, total: usize, off
 
 fn pointer(app: &App) -> String {
     format!("{} ", app.context().theme.pointer())
+}
+
+/// A bordered block in the theme's border set with a bold title.
+pub fn block(app: &App, title: &str) -> Block<'static> {
+    Block::bordered()
+        .border_set(app.context().theme.border())
+        .title(Line::styled(
+            format!(" {title} "),
+            app.context().theme.title(),
+        ))
 }
 
 #[cfg(test)]
