@@ -518,3 +518,13 @@ fn a_non_runner_program_has_no_running() {
     assert!(!screen.contains("Running:"), "{screen}");
     assert!(!screen.contains("Walk-run"), "{screen}");
 }
+
+/// Every view at 80x24, named by its tab: a view added to the list gets a snapshot to review
+/// (under CI a missing one fails) without anyone remembering to write one.
+#[test]
+fn every_view_in_tab_order_at_80x24() {
+    for v in View::ALL {
+        let name = format!("every_view_{}", v.title().to_lowercase());
+        insta::assert_snapshot!(name, draw(&view(v), 80, 24));
+    }
+}

@@ -177,10 +177,9 @@ impl Views {
 /// only; for anything else (a pop-up, the status line, the set-up form, another view) it asks
 /// the app through [`ViewCx`], which also lends the app to read.
 pub(crate) trait ViewState: Clone {
-    /// Whether a text field of the view has the keys (then `q` types a q).
-    fn typing(&self) -> bool {
-        false
-    }
+    /// Whether a text field of the view has the keys (then `q` types a q). No default: a view
+    /// with a field that forgot to say so would quit on a typed `q`.
+    fn typing(&self) -> bool;
 
     /// A key (as an action) on this view.
     fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect>;

@@ -30,6 +30,11 @@ impl ClinicView {
 }
 
 impl ViewState for ClinicView {
+    /// No text field: every key is a command.
+    fn typing(&self) -> bool {
+        false
+    }
+
     /// A key in the Clinic view: move, or open the profile of the row (its Today).
     fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
         let n = self.rows.as_ref().map_or(0, Vec::len);

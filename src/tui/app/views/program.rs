@@ -42,6 +42,11 @@ impl App {
 }
 
 impl ViewState for ProgramView {
+    /// No text field: every key is a command.
+    fn typing(&self) -> bool {
+        false
+    }
+
     fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
         let rows = cx.app().criteria();
         let c = self;

@@ -46,6 +46,11 @@ impl App {
 }
 
 impl ViewState for TodayView {
+    /// No text field: every key is a command.
+    fn typing(&self) -> bool {
+        false
+    }
+
     fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
         let app = cx.app();
         if action == Action::Select && app.loaded.profile.is_some() && !app.plan_allowed() {

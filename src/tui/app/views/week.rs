@@ -62,6 +62,11 @@ impl App {
 }
 
 impl ViewState for WeekCursor {
+    /// No text field: every key is a command.
+    fn typing(&self) -> bool {
+        false
+    }
+
     fn update(&mut self, cx: &mut ViewCx<'_>, action: Action) -> Vec<Effect> {
         let app = cx.app();
         let last = app.last_week();
