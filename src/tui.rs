@@ -129,7 +129,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
             "the profile could not be read (the reader stopped)".into(),
         ))
     });
-    for action in disk.open_at_start(&app.loaded().profile_name, opened, today) {
+    for action in disk.open_at_start(&app.loaded().profile_name, opened) {
         // Only derived files come of loading (a newer saved progression): nothing to answer.
         for effect in app.update(action) {
             disk.perform(effect);
@@ -252,6 +252,9 @@ fn event_loop(
     pinned: bool,
 ) -> std::io::Result<Option<i32>> {
     terminal.draw(|f| ui::render(f, app))?;
+    // Once the first frame is up: the progression's memo the app worked out goes beside the
+    // journal for the next start (the disk writes it only when it changed).
+    disk.keep_memo(&app.loaded().memo);
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(signals, tx.clone());
     spawn_input_thread(tx);
@@ -284,7 +287,6 @@ fn event_loop(
             && let now = jiff::Zoned::now().date()
             && now != app.context().today
         {
-            disk.new_day(now);
             pending.push(Action::NewDay(now));
         }
         match wake {
@@ -334,6 +336,7 @@ fn event_loop(
             (false, _) => None,
         };
         terminal.draw(|f| ui::render(f, app))?;
+        disk.keep_memo(&app.loaded().memo);
     }
 }
 

@@ -96,7 +96,6 @@ fn plans_reports_and_the_apps_files_reach_the_patient_byte_for_byte() {
     for action in disk.open_at_start(
         "anna",
         rehab_planner::store::OpenProfile::open(&paths, "anna"),
-        today,
     ) {
         app.update(action);
     }

@@ -291,7 +291,6 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
     for action in disk.open_at_start(
         "anna",
         rehab_planner::store::OpenProfile::open(&paths, "anna"),
-        today,
     ) {
         app.update(action);
     }

@@ -421,7 +421,7 @@ fn through_app(dir: &Path, paths: &Paths, door: Door) -> (Outcome, String) {
         "me".into(),
     );
     let mut disk = Disk::new(paths.clone(), catalog);
-    for action in disk.open_at_start("me", OpenProfile::open(paths, "me"), TODAY) {
+    for action in disk.open_at_start("me", OpenProfile::open(paths, "me")) {
         app.update(action);
     }
     // Where the app opens: Today, or the questions again after sharp pain. Leave the questions
@@ -595,7 +595,7 @@ fn a_yes_given_in_the_app_is_on_disk_before_quitting() {
         "me".into(),
     );
     let mut disk = Disk::new(paths.clone(), catalog.clone());
-    for action in disk.open_at_start("me", OpenProfile::open(&paths, "me"), TODAY) {
+    for action in disk.open_at_start("me", OpenProfile::open(&paths, "me")) {
         app.update(action);
     }
     // The sharp pain brought the questions back: read them all, "yes" to a block question.

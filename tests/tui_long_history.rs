@@ -186,9 +186,11 @@ fn the_apps_start_keeps_the_memo_beside_the_journal_and_the_next_start_reads_it(
         let mut app = fresh_app(theme());
         let mut disk =
             rehab_planner::tui::disk::Disk::new(paths.clone(), app.context().catalog.clone());
-        for action in disk.open_at_start("me", OpenProfile::open(&paths, "me"), TODAY) {
+        for action in disk.open_at_start("me", OpenProfile::open(&paths, "me")) {
             app.update(action);
         }
+        // As the loop does once the first frame is up.
+        disk.keep_memo(&app.loaded().memo);
         app
     };
     let first = start();

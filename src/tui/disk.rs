@@ -25,8 +25,9 @@ pub struct Disk {
     read_only: bool,
     /// A patient's session on a clinic server: every effect is asked of it first.
     lock: Option<Lock>,
-    /// The day the app shows, for the progression's memo of a profile it opens.
-    today: Option<jiff::civil::Date>,
+    /// The progression's memo as beside the open profile's journal, so only a newer one is
+    /// written.
+    memo_on_disk: crate::progress::Memo,
 }
 
 impl Disk {
@@ -38,7 +39,7 @@ impl Disk {
             open: None,
             read_only: false,
             lock: None,
-            today: None,
+            memo_on_disk: crate::progress::Memo::default(),
         }
     }
 
@@ -54,9 +55,7 @@ impl Disk {
         &mut self,
         name: &str,
         opened: Result<OpenProfile, StoreError>,
-        today: jiff::civil::Date,
     ) -> Vec<Action> {
-        self.today = Some(today);
         let mut names = list_profiles(&self.paths).unwrap_or_default();
         // A locked session does not learn the other patients' names.
         if let Some(lock) = &self.lock {
@@ -88,23 +87,26 @@ impl Disk {
         actions
     }
 
-    /// The app's day changed (past midnight).
-    pub fn new_day(&mut self, date: jiff::civil::Date) {
-        self.today = Some(date);
-    }
-
-    /// A profile opened, for the app: with the progression's memo brought up to date, so this
-    /// start and the next walk few weeks.
-    fn loaded(&self, open: &OpenProfile) -> Action {
-        let memo = self
-            .today
-            .map(|today| open.memo_for(&self.catalog, today))
-            .unwrap_or_default();
+    /// A profile opened, for the app, with the progression's memo beside its journal.
+    fn loaded(&mut self, open: &OpenProfile) -> Action {
+        self.memo_on_disk = open.memo();
         Action::Loaded(
             Box::new(open.profile.clone()),
             open.journal.shared_state(),
-            memo,
+            self.memo_on_disk.clone(),
         )
+    }
+
+    /// Keeps the progression's memo the app worked out beside the open profile's journal, when
+    /// it is newer than the one there (derived and best effort: nothing to say either way).
+    pub fn keep_memo(&mut self, memo: &crate::progress::Memo) {
+        if let Some(open) = &self.open
+            && *memo != self.memo_on_disk
+            && !memo.is_empty()
+        {
+            open.keep_memo(memo);
+            self.memo_on_disk = memo.clone();
+        }
     }
 
     /// Records or a profile change another process wrote, to take before a key is acted on.
@@ -447,7 +449,7 @@ mod tests {
         let keymap = crate::tui::keymap::Keymap::default();
         let mut app = App::new(catalog, keymap, theme, today, "me".into());
         let mut disk = Disk::new(paths.clone(), app.context().catalog.clone());
-        for action in disk.open_at_start("me", OpenProfile::open(&paths, "me"), today) {
+        for action in disk.open_at_start("me", OpenProfile::open(&paths, "me")) {
             app.update(action);
         }
         // Week 3 of a 12-week programme (pfps: 2 + 6 + 4 weeks).

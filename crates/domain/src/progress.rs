@@ -40,7 +40,7 @@ pub use from_journal::{
     phase_exit_criteria,
 };
 pub use log::{DayLog, ItemLog, Log, PhaseExit, Status};
-pub use memo::{Memo, is_due as memo_is_due, recent};
+pub use memo::{Memo, recent};
 pub use outcome::{AdaptedWeek, Decision, Flag, PhaseRuns, WeekOutcome};
 
 use jiff::civil::Date;

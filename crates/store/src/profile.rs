@@ -231,33 +231,14 @@ impl OpenProfile {
         standing
     }
 
-    /// The progression's memo for a front end that works out where the profile stands again
-    /// and again (the app): brought up to date first when a look today would make a newer
-    /// one, so the next start walks few weeks.
-    pub fn memo_for(&self, catalog: &Catalog, today: Date) -> Memo {
-        let memo = self.memo();
-        let state = self.journal.state();
-        if !rehab_domain::progress::memo_is_due(catalog, &self.profile, state, today, &memo) {
-            return memo;
-        }
-        let (_, newer) = Standing::recent(catalog, &self.profile, state, (today, today), &memo);
-        match newer {
-            Some(newer) => {
-                self.keep_memo(&newer);
-                newer
-            }
-            None => memo,
-        }
-    }
-
     /// The progression's memo beside the journal (empty when there is none).
-    pub(crate) fn memo(&self) -> Memo {
+    pub fn memo(&self) -> Memo {
         let _lock = lock_shared(&self.dir);
         super::cache::read_memo(&self.dir)
     }
 
     /// Keeps a newer memo beside the journal; best effort, never an error.
-    pub(crate) fn keep_memo(&self, memo: &Memo) {
+    pub fn keep_memo(&self, memo: &Memo) {
         let _lock = lock_shared(&self.dir);
         super::cache::save_memo(&self.dir, memo);
     }

@@ -126,7 +126,7 @@ impl App {
                 (self.ctx.today, through.max(self.ctx.today)),
                 &self.loaded.memo,
             );
-            // Kept for the next rebuild; the store keeps its own beside the journal.
+            // Kept for the next rebuild; the loop hands it to the disk for the next start.
             if let Some(newer) = newer {
                 self.loaded.memo = newer;
             }

@@ -22,10 +22,10 @@ pub struct Memo(Option<std::sync::Arc<Saved>>);
 /// measured pain, so it has no `Eq` of its own).
 impl PartialEq for Memo {
     fn eq(&self, other: &Memo) -> bool {
-        let made = |m: &Memo| {
+        fn made(m: &Memo) -> Option<(u64, u32, &str)> {
             m.0.as_ref()
-                .map(|s| (s.version.clone(), s.key, s.checkpoint.week()))
-        };
+                .map(|s| (s.key, s.checkpoint.week(), s.version.as_str()))
+        }
         made(self) == made(other)
     }
 }
@@ -42,6 +42,11 @@ struct Saved {
 }
 
 impl Memo {
+    /// Whether no look has made it yet (nothing to keep).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
     /// The memo as text to keep beside the journal; `None` when empty.
     pub fn to_text(&self) -> Option<String> {
         self.0.as_ref().and_then(|s| ron::to_string(&**s).ok())
@@ -91,18 +96,6 @@ pub fn recent(
         })))
     });
     Some((outcomes, newer))
-}
-
-/// Whether a look on `today` would make a newer memo than `memo`: worked out without walking
-/// any week, so a caller can keep the memo up to date only when it is due.
-pub fn is_due(
-    catalog: &Catalog,
-    profile: &Profile,
-    journal: &JournalState,
-    today: Date,
-    memo: &Memo,
-) -> bool {
-    Look::of(catalog, profile, journal, (today, today), memo).is_some_and(|l| l.keep.is_some())
 }
 
 /// What one look works out: from where, to which week, and whether to keep a new memo.
