@@ -130,7 +130,7 @@ pub fn run(global: &Global, today: Date) -> ExitCode {
         ))
     });
     for action in disk.open_at_start(&app.loaded().profile_name, opened) {
-        // Only derived files come of loading (a newer saved progression): nothing to answer.
+        // Loading asks nothing of the disk today; an effect it did ask would be performed.
         for effect in app.update(action) {
             disk.perform(effect);
         }

@@ -41,7 +41,7 @@ impl App {
         Some((first.urgency, text))
     }
 
-    /// The weeks worked out, in order: from week 1, or from a saved progression's week, to
+    /// The weeks worked out, in order: from week 1, or from the progression's memo's week, to
     /// the current one, and on to the one the Week view shows.
     pub fn plans(&self) -> &[WeekPlan] {
         self.loaded

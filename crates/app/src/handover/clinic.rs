@@ -154,7 +154,7 @@ impl ClinicRow {
         memo: &crate::progress::Memo,
     ) -> (ClinicRow, Option<crate::progress::Memo>) {
         // A row reads this week and last week's decision: asking about last Sunday makes the
-        // weeks start at last week at the latest, whatever checkpoint was saved.
+        // weeks start at last week at the latest, whatever memo was kept.
         let through = ProgramWeek::of(&profile.settings, today)
             .number()
             .and_then(|n| profile.settings.monday_of_week(n).checked_sub(1.day()).ok())

@@ -709,8 +709,8 @@ impl Standing {
     /// (1-based): each planned continuous run that long, ticked in full, with a pain score
     /// logged that day and the session not red (within the pain rule).
     fn runs_proof(&self, phase: u32, count: u32, minutes: u32) -> String {
-        // The progression carries the phase's runs from its first week, so a saved checkpoint
-        // or a look at recent weeks reads the same count and the same latest dates.
+        // The progression carries the phase's runs from its first week, so a look from the memo
+        // or at recent weeks reads the same count and the same latest dates.
         let (n, dates) = self
             .outcomes
             .iter()
