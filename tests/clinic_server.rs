@@ -323,10 +323,7 @@ fn the_apps_disk_asks_the_lock_before_each_effect() {
     let mut settings = app.loaded().profile.clone().expect("anna is open").settings;
     settings.minutes += 10;
     let replanned = Change::patch(
-        rehab_planner::profile::Patch {
-            settings: Some((settings, today)),
-            ..Default::default()
-        },
+        rehab_planner::profile::Patch::settings(settings, today),
         Vec::new(),
     );
     let assessed = rehab_planner::journal::Record::Assessed {

@@ -4,6 +4,7 @@
 //! from the journal alone.
 #![allow(clippy::unwrap_used)]
 
+use crate::journal_store::settings_change;
 use crate::journal_support;
 use rehab_planner::session::Change;
 
@@ -418,20 +419,4 @@ fn an_edit_after_the_cache_trusts_the_journals_stamp_is_still_seen() {
     let (after, plain_after) = both_ways(&paths, &catalog);
     assert_ne!(plain_after, plain, "the edit changes what is shown");
     assert_eq!(after, plain_after);
-}
-
-/// A change of the profile's settings, dated as a settings form would date it.
-fn settings_change(
-    profile: &rehab_planner::profile::Profile,
-    edit: impl FnOnce(&mut rehab_planner::plan::Settings),
-) -> Change {
-    let mut settings = profile.settings.clone();
-    edit(&mut settings);
-    Change::patch(
-        rehab_planner::profile::Patch {
-            settings: Some((settings, profile.settings.start)),
-            ..Default::default()
-        },
-        Vec::new(),
-    )
 }

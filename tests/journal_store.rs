@@ -406,17 +406,14 @@ fn replayed(records: &[Record]) -> JournalState {
 }
 
 /// A change of the profile's settings, dated as a settings form would date it.
-fn settings_change(
+pub(crate) fn settings_change(
     profile: &rehab_planner::profile::Profile,
     edit: impl FnOnce(&mut rehab_planner::plan::Settings),
 ) -> Change {
     let mut settings = profile.settings.clone();
     edit(&mut settings);
     Change::patch(
-        rehab_planner::profile::Patch {
-            settings: Some((settings, profile.settings.start)),
-            ..Default::default()
-        },
+        rehab_planner::profile::Patch::settings(settings, profile.settings.start),
         Vec::new(),
     )
 }

@@ -172,6 +172,14 @@ pub struct Patch {
 }
 
 impl Patch {
+    /// New plan settings, changed on `today`, and nothing else.
+    pub fn settings(settings: Settings, today: Date) -> Patch {
+        Patch {
+            settings: Some((settings, today)),
+            ..Patch::default()
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self == &Patch::default()
     }
@@ -583,10 +591,7 @@ mod tests {
         let start = jiff::civil::date(2026, 11, 2);
         let mut settings = Settings::new(start);
         settings.minutes = 50;
-        let patch = Patch {
-            settings: Some((settings, jiff::civil::date(2026, 11, 20))),
-            ..Patch::default()
-        };
+        let patch = Patch::settings(settings, jiff::civil::date(2026, 11, 20));
         // Another session changed the patient details meanwhile: they are kept.
         let mut on_disk = Profile::new("me", "pfps", Settings::new(start));
         on_disk.patient = Some(Patient {

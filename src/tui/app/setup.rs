@@ -248,8 +248,7 @@ impl App {
         let today = self.ctx.today;
         let settings_patch = |condition: Option<String>| crate::profile::Patch {
             condition,
-            settings: Some((settings.clone(), today)),
-            ..Default::default()
+            ..crate::profile::Patch::settings(settings.clone(), today)
         };
         let change = match (self.loaded.profile.is_some(), form.draft.clone()) {
             (true, None) => crate::session::Change::patch(settings_patch(None), Vec::new()),
