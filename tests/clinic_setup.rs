@@ -29,7 +29,7 @@ fn sshd() -> Option<PathBuf> {
         .find(|p| p.is_file());
     if found.is_none() {
         assert!(
-            std::env::var_os("CI").is_none_or(|v| v.is_empty()),
+            !crate::tui_common::under_ci(),
             "sshd is missing; CI must have it (.ci/run installs openssh-server)"
         );
         eprintln!("sshd check skipped: no sshd (apt-get install openssh-server)");

@@ -356,6 +356,10 @@ fn a_failed_profile_new_leaves_nothing_behind() {
         .status()
         .map_or(true, |s| !s.success())
     {
+        assert!(
+            !crate::tui_common::under_ci(),
+            "`unshare -m` is not available; CI runs as root and must allow it"
+        );
         eprintln!("unshare -m is not available here; skipped the full-disk case");
         return;
     }

@@ -26,9 +26,8 @@ fn a_checked_link_is_one_http_link_in_python_markdown_and_markdown_it() {
         .status()
         .is_ok_and(|s| s.success());
     if !have {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
         assert!(
-            !ci,
+            !crate::tui_common::under_ci(),
             "python3 with markdown and markdown-it-py is missing; CI must have them"
         );
         eprintln!("markdown renderer test skipped: pip install markdown markdown-it-py");

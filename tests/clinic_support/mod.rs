@@ -36,7 +36,7 @@ fn sshd_binary() -> Option<PathBuf> {
         .or_else(|| on_path("sshd"));
     match (sshd, on_path("ssh"), on_path("ssh-keygen")) {
         (Some(sshd), Some(_), Some(_)) => Some(sshd),
-        _ if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) => {
+        _ if crate::tui_common::under_ci() => {
             panic!(
                 "sshd, ssh or ssh-keygen is missing; CI must have them (.ci/run installs \
                  openssh-server and openssh-client)"

@@ -45,8 +45,7 @@ pub fn tools() -> Option<Tools> {
                 said(missing.1.is_some()),
                 said(missing.2.is_some()),
             );
-            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-            assert!(!ci, "{why}; CI must have them");
+            assert!(!crate::tui_common::under_ci(), "{why}; CI must have them");
             eprintln!("{why}");
             None
         }
