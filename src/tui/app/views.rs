@@ -472,6 +472,7 @@ impl App {
                     self.loaded.profile = None;
                     self.loaded.journal = Default::default();
                     self.loaded.standing = None;
+                    self.loaded.memo = Default::default();
                     self.screen = Screen::Picker { selected: 0 };
                 }
             }
