@@ -16,13 +16,12 @@ mod idmap;
 mod parse;
 mod record;
 mod replay;
-mod snapshot;
 mod summary;
 
 pub use crate::plan::week_number;
 pub use adherence::{Adherence, week_adherence};
 pub use counts::DayCounts;
-pub use days::Days;
+pub use days::{Days, DecodeDay, Packed, PackedDay, Stored, day_hash};
 pub use fast::parse_compact;
 pub use idmap::IdMap;
 pub use parse::{
@@ -35,5 +34,4 @@ pub use record::{
     PainReport, Record, SkipReason, clock, km,
 };
 pub use replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent, Score, ScoreKind};
-pub use snapshot::{decode_state, decode_state_in, encode_state};
 pub use summary::{DaySummary, PainFigures, WeekSummary, adherence_pct, summarize_week};

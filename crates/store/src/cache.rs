@@ -22,7 +22,8 @@ use std::time::{Duration, SystemTime};
 
 use super::atomic::write_atomic_unsynced;
 use super::files::{self, Limit};
-use rehab_domain::journal::{JournalState, Warning, decode_state_in, encode_state};
+use super::journal_codec::{decode_state_in, encode_state};
+use rehab_domain::journal::{JournalState, Warning};
 
 /// The journal cache's file name in a profile folder.
 pub const CACHE_FILE: &str = "journal.cache";

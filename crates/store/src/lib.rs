@@ -15,6 +15,7 @@ pub mod cache;
 mod data_error;
 pub mod files;
 pub mod journal;
+mod journal_codec;
 mod library;
 pub mod overview;
 pub mod prescription;

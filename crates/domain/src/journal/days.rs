@@ -10,16 +10,21 @@ use jiff::civil::Date;
 
 use super::replay::DayLog;
 
-/// Days as a cache holds them: their bytes, and the item ids those bytes name by number.
-#[derive(Debug, Default)]
-pub(super) struct Packed {
+/// Days as a cache holds them: their bytes, the item ids those bytes name by number, and the
+/// cache's own reader of one day (the store's: its byte format is the store's business).
+#[derive(Debug)]
+pub struct Packed {
     pub bytes: Vec<u8>,
     pub names: Vec<Arc<str>>,
+    pub decode: DecodeDay,
 }
+
+/// Reads one packed day from its bytes, its ids named by number in the names given.
+pub type DecodeDay = fn(&[u8], &[Arc<str>]) -> Option<DayLog>;
 
 /// Where one day's bytes are in [`Packed::bytes`]; its [`day_hash`] is the 8 bytes before them.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct PackedDay {
+pub struct PackedDay {
     pub start: u32,
     pub end: u32,
 }
@@ -43,13 +48,13 @@ pub struct Days {
 }
 
 /// How a day is stored, for the cache's writer: its bytes as read, or the day.
-pub(super) enum Stored<'a> {
+pub enum Stored<'a> {
     Packed(&'a [u8], u64),
     Day(&'a DayLog),
 }
 
 /// A day's hash: the same for the same day, whether it was decoded from a cache or replayed.
-pub(super) fn day_hash(day: &DayLog) -> u64 {
+pub fn day_hash(day: &DayLog) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     day.hash(&mut h);
     h.finish()
@@ -57,7 +62,7 @@ pub(super) fn day_hash(day: &DayLog) -> u64 {
 
 impl Days {
     /// Days from a cache: `index` in date order, each pointing into `packed`.
-    pub(super) fn from_packed(packed: Packed, index: Vec<(Date, PackedDay)>) -> Days {
+    pub fn from_packed(packed: Packed, index: Vec<(Date, PackedDay)>) -> Days {
         Days {
             slots: index
                 .into_iter()
@@ -153,12 +158,12 @@ impl Days {
     }
 
     /// The ids the packed days name by number (the cache's writer keeps their numbers).
-    pub(super) fn packed_names(&self) -> &[Arc<str>] {
+    pub fn packed_names(&self) -> &[Arc<str>] {
         self.packed.as_ref().map_or(&[], |p| &p.names)
     }
 
     /// Every day as it is stored, in date order.
-    pub(super) fn stored(&self) -> impl Iterator<Item = (Date, Stored<'_>)> {
+    pub fn stored(&self) -> impl Iterator<Item = (Date, Stored<'_>)> {
         self.slots.iter().map(|slot| {
             let packed = self.packed.as_deref().zip(slot.packed);
             let bytes = packed.and_then(|(p, at)| p.bytes.get(at.start as usize..at.end as usize));
@@ -202,12 +207,12 @@ impl Days {
 }
 
 /// A packed day back as a day. The bytes passed the cache's checksum and were written by this
-/// build's encoder, which the tests hold to its decoder, so they always decode; were they ever
+/// build's encoder (the store's), which the tests hold to its decoder, so they always decode; were they ever
 /// not to, the day reads as empty rather than stopping the program.
 fn decode(packed: Option<&Packed>, at: Option<PackedDay>) -> DayLog {
     let decoded = packed.zip(at).and_then(|(packed, at)| {
         let bytes = packed.bytes.get(at.start as usize..at.end as usize)?;
-        super::snapshot::decode_day(bytes, &packed.names)
+        (packed.decode)(bytes, &packed.names)
     });
     debug_assert!(decoded.is_some(), "a packed day that does not decode");
     decoded.unwrap_or_default()

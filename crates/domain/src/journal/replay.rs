@@ -384,6 +384,11 @@ impl JournalState {
             .collect()
     }
 
+    /// The one shared copy of an item id (days name the same ids thousands of times).
+    pub fn intern(&mut self, id: &str) -> Arc<str> {
+        self.ids.get(id)
+    }
+
     pub fn day(&self, date: Date) -> Option<&DayLog> {
         self.days.get(&date)
     }

@@ -1,21 +1,22 @@
-//! The replayed state as compact bytes, for the cache beside the journal (`store::cache`): ten
-//! years of days read back in a fraction of what parsing their lines costs. Pure: bytes in and
-//! out. The format is private to this build; a reader that finds anything unexpected answers
-//! `None`, and the caller replays the journal instead.
+//! The replayed journal as compact bytes, for the cache beside the journal (`cache.rs`): ten
+//! years of days read back in a fraction of what parsing their lines costs. Bytes in and out;
+//! `cache.rs` reads and writes the file. The format is private to this build; a reader that finds
+//! anything unexpected answers `None`, and the caller replays the journal instead. Days are only
+//! located here: each is decoded by [`decode_day`] when the rules first look at it.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::days::{Days, Packed, PackedDay, Stored, day_hash};
-use super::idmap::IdMap;
-use super::record::{ActivityKind, ActivityLog, SkipReason};
-use super::replay::{DayLog, ItemStatus, JournalState, Pain, SafetyEvent};
+use rehab_domain::journal::{
+    ActivityKind, ActivityLog, DayLog, Days, IdMap, ItemStatus, JournalState, Packed, PackedDay,
+    Pain, SafetyEvent, SkipReason, Stored, day_hash,
+};
 
 /// The state as bytes. Item ids are written once each and then named by number; each day is
 /// written with its length and hash, so a reader can leave it packed (see `Days`).
-pub fn encode_state(state: &JournalState) -> Vec<u8> {
+pub(crate) fn encode_state(state: &JournalState) -> Vec<u8> {
     // Days still packed keep their bytes, so the ids they name keep their numbers.
     let mut names: Vec<&str> = state.days.packed_names().iter().map(|n| &**n).collect();
     let mut ids: rustc_hash::FxHashMap<&str, u32> = names
@@ -119,18 +120,19 @@ pub fn encode_state(state: &JournalState) -> Vec<u8> {
 }
 
 /// The state back from [`encode_state`]'s bytes; `None` for anything else.
-pub fn decode_state(bytes: &[u8]) -> Option<JournalState> {
+#[cfg(test)]
+fn decode_state(bytes: &[u8]) -> Option<JournalState> {
     decode_state_in(bytes.to_vec(), 0)
 }
 
 /// [`decode_state`] for the encoded state found from `from` on in `bytes`, which are kept
 /// (not copied) for the days. The days are only located here (each must fit in the bytes);
 /// each is decoded when first looked at.
-pub fn decode_state_in(bytes: Vec<u8>, from: usize) -> Option<JournalState> {
+pub(crate) fn decode_state_in(bytes: Vec<u8>, from: usize) -> Option<JournalState> {
     let mut r = Reader(bytes.get(from..)?);
     let mut state = JournalState::default();
     let names: Vec<Arc<str>> = (0..r.count()?)
-        .map(|_| r.text().map(|t| state.ids.get(&t)))
+        .map(|_| r.text().map(|t| state.intern(&t)))
         .collect::<Option<_>>()?;
     let days = r.count()?;
     let mut previous: Option<Date> = None;
@@ -215,12 +217,19 @@ pub fn decode_state_in(bytes: Vec<u8>, from: usize) -> Option<JournalState> {
     if !r.0.is_empty() {
         return None;
     }
-    state.days = Days::from_packed(Packed { bytes, names }, index);
+    state.days = Days::from_packed(
+        Packed {
+            bytes,
+            names,
+            decode: decode_day,
+        },
+        index,
+    );
     Some(state)
 }
 
 /// One day from the bytes [`encode_state`] wrote for it, its ids named by number in `names`.
-pub(super) fn decode_day(bytes: &[u8], names: &[Arc<str>]) -> Option<DayLog> {
+fn decode_day(bytes: &[u8], names: &[Arc<str>]) -> Option<DayLog> {
     let mut r = Reader(bytes);
     let id = |r: &mut Reader| names.get(usize::try_from(r.number()?).ok()?).cloned();
     // Written in key order: each map is built in one pass, not an insert at a time.
@@ -465,7 +474,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{PainReport, Record};
+    use rehab_domain::journal::{PainReport, Record};
 
     #[test]
     fn weekly_answers_that_do_not_change_are_kept_once() {
@@ -536,7 +545,7 @@ mod tests {
                 id: "hop".into(),
                 met: true,
             },
-            Record::Activity(crate::journal::ActivityLog {
+            Record::Activity(ActivityLog {
                 date: d(5),
                 start: jiff::Timestamp::from_second(1_796_000_000).expect("in range"),
                 kind: ActivityKind::Swim,
