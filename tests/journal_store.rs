@@ -448,3 +448,31 @@ fn a_change_writes_its_records_and_its_patch_together_or_nothing() {
     );
     assert_eq!(reread.journal.state().records, 2);
 }
+
+#[test]
+fn a_change_that_makes_a_profile_writes_it_then_its_records_and_apply_refuses_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let paths = Paths::resolve(Some(tmp.path().to_path_buf()), None);
+    let answered = Date::constant(2026, 11, 2);
+    let change = Change::create(
+        Profile::new("me", "pfps", Settings::new(answered)),
+        vec![Record::Screened {
+            date: answered,
+            answers: [("locking".to_string(), false)].into(),
+        }],
+    );
+    let made = OpenProfile::create_with(&paths, &change).unwrap();
+    let reread = OpenProfile::open(&paths, "me").unwrap();
+    assert_eq!(reread.profile, made.profile);
+    assert_eq!(reread.profile.red_flags.answered_on, Some(answered));
+    assert_eq!(reread.journal.state().records, 1);
+    // Given to the open profile, a change that makes one is refused and writes nothing.
+    let mut open = reread;
+    let before = journal_bytes(&open.dir);
+    assert!(matches!(open.apply(&change), Err(StoreError::Invalid(_))));
+    assert_eq!(journal_bytes(&open.dir), before);
+    assert!(matches!(
+        OpenProfile::create_with(&paths, &Change::records(Vec::new())),
+        Err(StoreError::Invalid(_))
+    ));
+}

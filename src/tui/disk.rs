@@ -340,42 +340,47 @@ impl Disk {
     }
 
     fn append_all(&mut self, records: Vec<Record>) -> Action {
-        let Some(open) = &mut self.open else {
-            return Action::Failed("no profile is open, so nothing was saved".into());
-        };
-        match open.apply(&crate::session::Change::records(records.clone())) {
-            Ok(_) => Action::RecordedAll(records),
-            Err(e) => Action::Failed(format!("not saved: {e}")),
+        match self.apply(crate::session::Change::records(records)) {
+            Ok(change) => Action::RecordedAll(change.records),
+            Err(failed) => failed,
         }
     }
 
     fn append(&mut self, record: Record) -> Action {
-        let Some(open) = &mut self.open else {
-            return Action::Failed("no profile is open, so nothing was saved".into());
-        };
-        // `apply` re-checks the profile file first: a profile damaged meanwhile takes no writes.
-        match open.apply(&crate::session::Change::records(vec![record.clone()])) {
-            Ok(_) => Action::Recorded(record),
-            Err(e) => Action::Failed(format!("not saved: {e}")),
+        match self.apply(crate::session::Change::records(vec![record])) {
+            Ok(mut change) => Action::Recorded(change.records.remove(0)),
+            Err(failed) => failed,
         }
     }
 
-    /// Applies a change the app made: creates the profile first when it is new, then the
-    /// store applies the patch and the records in one call, onto the files as they are now.
+    /// Applies a change the app made: a new profile made and then its records, or the open
+    /// profile patched and its records added, in one call to the store onto the files as they
+    /// are now.
     fn change(&mut self, change: crate::session::Change) -> Action {
-        if let Some(profile) = &change.creates {
-            match OpenProfile::create(&self.paths, (**profile).clone()) {
-                Ok(open) => self.open = Some(open),
-                Err(e) => return Action::Failed(format!("profile not saved: {e}")),
-            }
+        match self.apply(change) {
+            Ok(change) => match &self.open {
+                Some(open) => Action::Changed(Box::new(open.profile.clone()), change.records),
+                None => Action::Failed("no profile is open, so nothing was saved".into()),
+            },
+            Err(failed) => failed,
         }
-        let Some(open) = &mut self.open else {
-            return Action::Failed("no profile is open, so nothing was saved".into());
+    }
+
+    /// Every write of the app: the store applies `change` (it re-checks the profile file
+    /// first, so a profile damaged meanwhile takes no writes). The change comes back to be
+    /// reported, or the failure in the app's words.
+    fn apply(&mut self, change: crate::session::Change) -> Result<crate::session::Change, Action> {
+        let result = match (&change.creates, &mut self.open) {
+            (Some(_), _) => OpenProfile::create_with(&self.paths, &change)
+                .map(|open| self.open = Some(open))
+                .map_err(|e| format!("profile not saved: {e}")),
+            (None, Some(open)) => open
+                .apply(&change)
+                .map(drop)
+                .map_err(|e| format!("not saved: {e}")),
+            (None, None) => Err("no profile is open, so nothing was saved".into()),
         };
-        match open.apply(&change) {
-            Ok(_) => Action::Changed(Box::new(open.profile.clone()), change.records),
-            Err(e) => Action::Failed(format!("not saved: {e}")),
-        }
+        result.map(|()| change).map_err(Action::Failed)
     }
 }
 

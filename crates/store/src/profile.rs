@@ -176,6 +176,24 @@ impl OpenProfile {
         OpenProfile::open(paths, &profile.name)
     }
 
+    /// A change that makes a profile (`Change::create`): the profile first (its folder holds
+    /// the journal), then the rest of the change as [`OpenProfile::apply`] writes it. A crash
+    /// between the two leaves a profile without its records (a screening's answers are asked
+    /// again).
+    pub fn create_with(paths: &Paths, change: &Change) -> Result<OpenProfile, StoreError> {
+        let Some(profile) = &change.creates else {
+            return Err(StoreError::Invalid(
+                "a change to an existing profile goes through OpenProfile::apply".into(),
+            ));
+        };
+        let mut open = OpenProfile::create(paths, (**profile).clone())?;
+        open.apply(&Change {
+            creates: None,
+            ..change.clone()
+        })?;
+        Ok(open)
+    }
+
     /// Rewrites the profile under the folder's exclusive lock: re-reads the file (another
     /// session may have changed it), applies `change`, and writes it atomically.
     fn update_locked(
@@ -243,8 +261,8 @@ impl OpenProfile {
         super::cache::save_memo(&self.dir, memo);
     }
 
-    /// The one way a profile changes (`session::Change`; a new profile is made first with
-    /// [`OpenProfile::create`]). Refused whole, writing nothing, while the profile or journal
+    /// The one way a profile changes (`session::Change`; one that makes a profile goes
+    /// through [`OpenProfile::create_with`]). Refused whole, writing nothing, while the profile or journal
     /// does not load or a record or the patched profile would not read back. In this order,
     /// under the folder's exclusive lock:
     ///
@@ -255,6 +273,11 @@ impl OpenProfile {
     /// A crash between the two loses no record: the journal is the truth the gate reads, and the
     /// next change brings the profile up to it. Records alone (ticks, pain) skip step 2.
     pub fn apply(&mut self, change: &Change) -> Result<Option<SettingsChange>, StoreError> {
+        if change.creates.is_some() {
+            return Err(StoreError::Invalid(
+                "a change that makes a profile goes through OpenProfile::create_with".into(),
+            ));
+        }
         if stamp_of(&self.dir.join(PROFILE_FILE)) != self.profile_stamp {
             self.reload_profile()?;
         }
