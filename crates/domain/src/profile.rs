@@ -180,6 +180,17 @@ impl Patch {
         }
     }
 
+    /// What turns `before` into `after`, part by part, the settings as changed on `today`: a
+    /// form or flags edit a copy, and only the parts that differ are written.
+    pub fn between(before: &Profile, after: &Profile, today: Date) -> Patch {
+        Patch {
+            condition: (after.condition != before.condition).then(|| after.condition.clone()),
+            settings: (after.settings != before.settings).then(|| (after.settings.clone(), today)),
+            overrides: (after.overrides != before.overrides).then(|| after.overrides.clone()),
+            patient: (after.patient != before.patient).then(|| after.patient.clone()),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self == &Patch::default()
     }
@@ -638,6 +649,20 @@ mod tests {
         }
         .apply(&mut on_disk);
         assert_eq!(on_disk.patient, None);
+    }
+
+    #[test]
+    fn a_patch_between_two_copies_names_only_what_differs() {
+        let before = sample();
+        let today = Date::constant(2026, 12, 1);
+        assert!(Patch::between(&before, &before, today).is_empty());
+        let mut after = before.clone();
+        after.overrides.pinned_phase = Some(3);
+        after.settings.minutes = 50;
+        let patch = Patch::between(&before, &after, today);
+        assert_eq!(patch.overrides, Some(after.overrides.clone()));
+        assert_eq!(patch.settings, Some((after.settings.clone(), today)));
+        assert_eq!((patch.condition, patch.patient), (None, None));
     }
 
     #[test]

@@ -326,16 +326,10 @@ fn profile_patch(
     if let Some(c) = &args.condition {
         after.condition = condition_id(catalog, c)?;
     }
-    let mut settings = profile.settings.clone();
-    args.settings.apply(catalog, &mut settings, today)?;
+    args.settings.apply(catalog, &mut after.settings, today)?;
     apply_patient(&mut after.patient, &args.patient);
     apply_overrides(catalog, &mut after, args, today).map_err(Failure::data)?;
-    Ok(crate::profile::Patch {
-        condition: (after.condition != profile.condition).then(|| after.condition.clone()),
-        settings: (settings != profile.settings).then_some((settings, today)),
-        overrides: (after.overrides != profile.overrides).then(|| after.overrides.clone()),
-        patient: (after.patient != profile.patient).then(|| after.patient.clone()),
-    })
+    Ok(crate::profile::Patch::between(profile, &after, today))
 }
 
 fn apply_overrides(

@@ -102,14 +102,13 @@ impl ViewState for ProfilesView {
                             // Only the parts the form changed, so another session's change to
                             // another part is kept; the assessment is a record in the same
                             // change (the store writes it, then the date the profile shows).
-                            let seen = app.loaded.profile.as_ref();
-                            let patch = crate::profile::Patch {
-                                overrides: (seen.map(|s| &s.overrides) != Some(&p.overrides))
-                                    .then(|| p.overrides.clone()),
-                                patient: (seen.map(|s| &s.patient) != Some(&p.patient))
-                                    .then(|| p.patient.clone()),
-                                ..Default::default()
-                            };
+                            let patch = app
+                                .loaded
+                                .profile
+                                .as_ref()
+                                .map_or_else(Default::default, |seen| {
+                                    crate::profile::Patch::between(seen, &p, app.ctx.today)
+                                });
                             let records = assessment.map(|w| w.records).unwrap_or_default();
                             vec![Effect::Change(Box::new(crate::session::Change::patch(
                                 patch, records,
